@@ -1,0 +1,103 @@
+"""What every CLI command shares: the context (data dir, store, --json) and output on stdout/stderr."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from crosspost.paths import DataLocation, resolve
+from crosspost.progress import Progress
+
+
+@dataclass
+class Context:
+    """Built once per invocation from the global options."""
+
+    data_dir: str | None = None
+    json: bool = False
+    _location: DataLocation | None = field(default=None, repr=False)
+    _store: Any = field(default=None, repr=False)
+
+    @property
+    def location(self) -> DataLocation:
+        if self._location is None:
+            self._location = resolve(self.data_dir)
+        return self._location
+
+    @property
+    def store(self):
+        """The store, opened (and migrated) on first use."""
+        if self._store is None:
+            from crosspost.store import open_store
+
+            self._store = open_store(self.location)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    def emit(self, data: Any, human: str | None = None) -> None:
+        """JSON on stdout with --json, otherwise the human text (also on stdout)."""
+        if self.json:
+            json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        elif human is not None:
+            sys.stdout.write(human if human.endswith("\n") or not human else human + "\n")
+        sys.stdout.flush()
+
+
+def message(text: str) -> None:
+    """A note for the person (stderr, so stdout stays clean for --json)."""
+    print(text, file=sys.stderr, flush=True)
+
+
+def json_flag_parent() -> argparse.ArgumentParser:
+    parent = argparse.ArgumentParser(add_help=False)
+    parent.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON on stdout"
+    )
+    return parent
+
+
+class ProgressBar:
+    """A progress bar on stderr when it is a terminal; silent otherwise (scripts, CI, pipes)."""
+
+    def __init__(self, label: str, stream=None, min_interval: float = 0.1):
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
+        self.min_interval = min_interval
+        self._last = 0.0
+        self._drawn = False
+
+    def __call__(self, progress: Progress) -> None:
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        finished = progress.total is not None and progress.done >= progress.total
+        if now - self._last < self.min_interval and not finished:
+            return
+        self._last = now
+        fraction = progress.fraction
+        width = 30
+        if fraction is None:
+            bar = f"{progress.done:,.0f}"
+        else:
+            filled = int(width * fraction)
+            bar = "[" + "#" * filled + "-" * (width - filled) + f"] {fraction * 100:5.1f}%"
+        text = f"\r{self.label} {bar} {progress.message}"[:200]
+        self.stream.write(text.ljust(80))
+        self.stream.flush()
+        self._drawn = True
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()
+            self._drawn = False

@@ -1,0 +1,189 @@
+"""The one place that owns the store's schema.
+
+Migrations are numbered and applied in order with sqlite-utils' ``Migrations``; each runs in its own
+transaction and is recorded in ``_sqlite_migrations``. ``PRAGMA user_version`` mirrors the number of the
+last one applied, so ``SCHEMA_VERSION`` is a plain integer a person can check with the sqlite3 shell.
+
+Never edit a migration that has shipped: add a new one. ``tests/test_store.py`` upgrades a file from
+every earlier version to the newest.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("crosspost")
+
+
+@migrations(name="0001_foundation")
+def _foundation(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE accounts (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL DEFAULT 'tiktok',
+            username TEXT NOT NULL,
+            display_name TEXT,
+            bio TEXT,
+            usual_lang TEXT,
+            UNIQUE (source, username)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER REFERENCES accounts(id),
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            layout TEXT NOT NULL,
+            posts_seen INTEGER NOT NULL DEFAULT 0,
+            added INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            warnings TEXT NOT NULL DEFAULT '[]',
+            imported_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE posts (
+            id INTEGER PRIMARY KEY,
+            account_id INTEGER NOT NULL REFERENCES accounts(id),
+            source TEXT NOT NULL DEFAULT 'tiktok',
+            created_at TEXT NOT NULL,
+            caption TEXT NOT NULL DEFAULT '',
+            likes INTEGER,
+            collections INTEGER,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            deleted_at TEXT,
+            sound TEXT,
+            location TEXT,
+            add_yours_text TEXT,
+            alt_text TEXT,
+            cover_url TEXT,
+            privacy TEXT NOT NULL DEFAULT '{}',
+            import_id INTEGER REFERENCES imports(id),
+            updated_at TEXT NOT NULL,
+            UNIQUE (account_id, created_at)
+        )"""
+    )
+    db.execute("CREATE INDEX posts_created_at ON posts (created_at DESC)")
+    db.execute(
+        """
+        CREATE TABLE media (
+            id INTEGER PRIMARY KEY,
+            post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('video', 'image')),
+            url TEXT,
+            expires_at TEXT,
+            path TEXT,
+            origin TEXT NOT NULL DEFAULT 'export',
+            size INTEGER,
+            sha256 TEXT,
+            mime TEXT,
+            width INTEGER,
+            height INTEGER,
+            duration REAL,
+            UNIQUE (post_id, position)
+        )"""
+    )
+    db.execute("CREATE INDEX media_sha256 ON media (sha256)")
+    db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
+    db["posts"].enable_fts(["caption"], create_triggers=True, tokenize="unicode61")
+
+
+@migrations(name="0002_translations")
+def _translations(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE translations (
+            id INTEGER PRIMARY KEY,
+            post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+            lang TEXT NOT NULL,
+            source_lang TEXT NOT NULL,
+            text TEXT NOT NULL,
+            pack TEXT,
+            pack_version TEXT,
+            pivot TEXT,
+            edited INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (post_id, lang)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE translation_memory (
+            key TEXT PRIMARY KEY,
+            source_lang TEXT NOT NULL,
+            target_lang TEXT NOT NULL,
+            source_text TEXT NOT NULL,
+            text TEXT NOT NULL,
+            pack_version TEXT NOT NULL,
+            glossary_version INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE glossary (
+            id INTEGER PRIMARY KEY,
+            source_lang TEXT NOT NULL,
+            target_lang TEXT NOT NULL,
+            term TEXT NOT NULL,
+            translation TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'term' CHECK (kind IN ('term', 'topic')),
+            created_at TEXT NOT NULL,
+            UNIQUE (source_lang, target_lang, kind, term)
+        )"""
+    )
+    db["translations"].enable_fts(["text"], create_triggers=True, tokenize="unicode61")
+
+
+@migrations(name="0003_drafts")
+def _drafts(db: Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+            platform TEXT NOT NULL,
+            layout TEXT NOT NULL DEFAULT 'bilingual',
+            target_lang TEXT,
+            status TEXT NOT NULL DEFAULT 'draft'
+                CHECK (status IN ('draft', 'ready', 'exported', 'posted')),
+            title TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            topics TEXT NOT NULL DEFAULT '[]',
+            media TEXT NOT NULL DEFAULT '[]',
+            cover TEXT,
+            fit TEXT,
+            planned_at TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            exported_to TEXT,
+            posted_at TEXT,
+            posted_url TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (post_id, platform)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE draft_edits (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            field TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            edited_at TEXT NOT NULL
+        )"""
+    )
+    db["drafts"].enable_fts(["title", "body", "topics"], create_triggers=True, tokenize="unicode61")
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+MIGRATION_NAMES = [m.name for m in migrations._migrations]

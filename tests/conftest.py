@@ -1,0 +1,46 @@
+"""Shared test set-up: Qt off-screen, every test in its own data dir, nothing in the real home."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt: no display needed, and the same rendering everywhere.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory, monkeypatch):
+    """Point HOME and the XDG dirs at a temporary folder so a stray write to the home is caught
+    (``tests/test_paths.py`` asserts the fake home stays empty) and the user's real files are safe."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.delenv("CROSSPOST_DATA_DIR", raising=False)
+    return home
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    """A fresh Crosspost data dir for one test."""
+    path = tmp_path / "data"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def location(data_dir):
+    from crosspost.paths import resolve
+
+    return resolve(data_dir).ensure()
+
+
+@pytest.fixture
+def store(location):
+    from crosspost.store import open_store
+
+    s = open_store(location)
+    yield s
+    s.close()
