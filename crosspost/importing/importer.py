@@ -1,0 +1,285 @@
+"""``import_paths``: read TikTok exports and bring the user's own posts into the store.
+
+Identity: TikTok's export gives the user's own posts no ID, so a post is identified by its account
+and its creation time to the second (``UNIQUE(account_id, created_at)``). A newer export of the same
+account therefore updates the same posts (new signed links, new like counts, edited captions)
+instead of duplicating them, and the same export twice changes nothing.
+
+Everything one call writes is one transaction: an error, a cancel or a ``kill -9`` leaves the store
+exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from crosspost.errors import UserError
+from crosspost.importing.readers import ExportRead, read_export
+from crosspost.importing.records import PostRecord, Profile
+from crosspost.importing.sources import open_source
+from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+from crosspost.store import Store, utc_now
+
+UNNAMED_ACCOUNT = ""
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    posts: list[int] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    layouts: list[str] = field(default_factory=list)
+    matched_media: int = 0
+
+    def to_json(self) -> dict:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "posts": self.posts,
+            "warnings": self.warnings,
+            "layouts": self.layouts,
+            "matched_media": self.matched_media,
+        }
+
+
+class _Hashing:
+    """A stream wrapper that hashes what is read through it (the export's fingerprint)."""
+
+    def __init__(self, stream: BinaryIO, hasher):
+        self.stream, self.hasher = stream, hasher
+
+    def read(self, n: int = -1) -> bytes:
+        data = self.stream.read(n)
+        self.hasher.update(data)
+        return data
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.stream.close()
+
+
+def import_paths(
+    store: Store,
+    paths: Sequence[str | Path],
+    media_dir: str | Path | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> ImportResult:
+    """Import every export in PATHS (zip, folder, .json, .txt); attach files from MEDIA_DIR."""
+    progress = progress or no_progress
+    cancel = cancel or NEVER_CANCELLED
+    paths = [Path(p).expanduser() for p in paths]
+    if not paths:
+        raise UserError("Nothing to import: give the path of your TikTok export.")
+    if media_dir is not None:
+        media_dir = Path(media_dir).expanduser()
+        if not media_dir.is_dir():
+            raise UserError(f"--media {media_dir} is not a folder. Give the folder holding your videos and photos.")
+
+    reads: list[tuple[Path, ExportRead, str]] = []
+    for path in paths:
+        reads.append(_read_one(path, progress, cancel))
+
+    result = ImportResult()
+    with store.transaction():
+        for path, export, digest in reads:
+            _write_export(store, path, export, digest, result, progress, cancel)
+        if media_dir is not None:
+            from crosspost.importing.local_media import attach_from_folder
+
+            account_ids = sorted({_account_for(store, e.profile, create=False) for _, e, _ in reads} - {None})
+            matched, unmatched = attach_from_folder(store, media_dir, account_ids, progress, cancel)
+            result.matched_media = matched
+            if unmatched:
+                shown = ", ".join(p.name for p in unmatched[:5])
+                more = f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
+                result.warnings.append(
+                    f"{len(unmatched)} file(s) in {media_dir} matched no post ({shown}{more}); attach "
+                    "them by hand with `crosspost posts attach ID FILE`.")
+    return result
+
+
+def _read_one(path: Path, progress: ProgressCallback, cancel: CancelToken) -> tuple[Path, ExportRead, str]:
+    with open_source(path) as source:
+        entries = source.entries()
+        total = sum(e.size for e in entries) or None
+        done = 0
+
+        def on_bytes(n: int) -> None:
+            nonlocal done
+            done += n
+            progress(Progress(done, total, f"reading {path.name}"))
+
+        hasher = hashlib.sha256()
+        original_open = source.open
+        source.open = lambda entry: _Hashing(original_open(entry), hasher)  # type: ignore[method-assign]
+        export = read_export(source, on_bytes, cancel)
+        export.warnings[:0] = source.warnings
+    return path, export, hasher.hexdigest()
+
+
+def _account_for(store: Store, profile: Profile, *, create: bool = True) -> int | None:
+    """The account a profile belongs to. Exports without a username go to the store's only account,
+    or to one "unnamed" account when there is none or several."""
+    db = store.db
+    if profile.username:
+        row = db.execute(
+            "SELECT id FROM accounts WHERE source = 'tiktok' AND username = ?", [profile.username]
+        ).fetchone()
+        if row:
+            if create:
+                db.execute(
+                    "UPDATE accounts SET display_name = coalesce(?, display_name), "
+                    "bio = coalesce(?, bio) WHERE id = ?",
+                    [profile.display_name, profile.bio, row[0]],
+                )
+            return row[0]
+    else:
+        rows = db.execute("SELECT id FROM accounts WHERE source = 'tiktok'").fetchall()
+        if len(rows) == 1:
+            return rows[0][0]
+        row = db.execute(
+            "SELECT id FROM accounts WHERE source = 'tiktok' AND username = ?", [UNNAMED_ACCOUNT]
+        ).fetchone()
+        if row:
+            return row[0]
+    if not create:
+        return None
+    cursor = db.execute(
+        "INSERT INTO accounts (source, username, display_name, bio) VALUES ('tiktok', ?, ?, ?)",
+        [profile.username or UNNAMED_ACCOUNT, profile.display_name, profile.bio],
+    )
+    return cursor.lastrowid
+
+
+def _post_values(record: PostRecord) -> dict:
+    return {
+        "caption": record.caption or "",
+        "likes": record.likes,
+        "collections": record.collections,
+        "deleted": int(record.deleted),
+        "deleted_at": record.deleted_at,
+        "sound": record.sound,
+        "location": record.location,
+        "add_yours_text": record.add_yours_text,
+        "alt_text": record.alt_text,
+        "cover_url": record.cover_url,
+        "privacy": json.dumps(record.privacy, sort_keys=True, ensure_ascii=False),
+    }
+
+
+def _dedupe(records: Iterable[PostRecord]) -> list[PostRecord]:
+    """One record per creation time; a post listed both as live and as deleted counts as live."""
+    by_time: dict[str, PostRecord] = {}
+    for record in records:
+        known = by_time.get(record.created_at)
+        if known is None or (known.deleted and not record.deleted):
+            by_time[record.created_at] = record
+    return sorted(by_time.values(), key=lambda r: r.created_at)
+
+
+def _write_export(store: Store, path: Path, export: ExportRead, digest: str, result: ImportResult,
+                  progress: ProgressCallback, cancel: CancelToken) -> None:
+    db = store.db
+    account_id = _account_for(store, export.profile)
+    records = _dedupe(export.records)
+    now = utc_now()
+    counts = {"added": 0, "updated": 0, "unchanged": 0}
+    touched: list[int] = []
+    columns = list(_post_values(records[0]).keys()) if records else []
+    for index, record in enumerate(records):
+        cancel.check()
+        values = _post_values(record)
+        row = db.execute(
+            f"SELECT id, {', '.join(columns)} FROM posts WHERE account_id = ? AND created_at = ?",
+            [account_id, record.created_at],
+        ).fetchone()
+        if row is None:
+            cursor = db.execute(
+                f"INSERT INTO posts (account_id, source, created_at, {', '.join(columns)}, updated_at) "
+                f"VALUES (?, 'tiktok', ?, {', '.join('?' for _ in columns)}, ?)",
+                [account_id, record.created_at, *values.values(), now],
+            )
+            post_id = cursor.lastrowid
+            counts["added"] += 1
+            touched.append(post_id)
+            _write_media(db, post_id, record)
+        else:
+            post_id = row[0]
+            old = dict(zip(columns, row[1:]))
+            changed_post = old != values
+            if changed_post:
+                assignments = ", ".join(f"{c} = ?" for c in columns)
+                db.execute(
+                    f"UPDATE posts SET {assignments}, updated_at = ? WHERE id = ?",
+                    [*values.values(), now, post_id],
+                )
+            changed_media = _write_media(db, post_id, record)
+            counts["updated" if (changed_post or changed_media) else "unchanged"] += 1
+            if changed_post or changed_media:
+                touched.append(post_id)
+        result.posts.append(post_id)
+        if index % 50 == 0 or index == len(records) - 1:
+            progress(Progress(index + 1, len(records), f"saving posts from {path.name}"))
+
+    result.added += counts["added"]
+    result.updated += counts["updated"]
+    result.unchanged += counts["unchanged"]
+    result.warnings.extend(export.warnings)
+    result.layouts.append(export.layout)
+    seen_before = db.execute("SELECT 1 FROM imports WHERE sha256 = ?", [digest]).fetchone()
+    if seen_before and not counts["added"] and not counts["updated"]:
+        return  # the same export again: nothing to record
+    db.execute(
+        "INSERT INTO imports (account_id, file, sha256, layout, posts_seen, added, updated, unchanged, "
+        "warnings, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [account_id, str(path.resolve()), digest, export.layout, len(records), counts["added"],
+         counts["updated"], counts["unchanged"], json.dumps(export.warnings, ensure_ascii=False), now],
+    )
+    import_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
+    for start in range(0, len(touched), 500):
+        batch = touched[start:start + 500]
+        db.execute(
+            f"UPDATE posts SET import_id = ? WHERE id IN ({', '.join('?' for _ in batch)})",
+            [import_id, *batch],
+        )
+
+
+def _write_media(db, post_id: int, record: PostRecord) -> bool:
+    """Insert or refresh the export's media links of a post; True if anything changed.
+
+    A refreshed link keeps what the user already has (a downloaded or attached file)."""
+    changed = False
+    existing = {
+        row[0]: row[1:]
+        for row in db.execute(
+            "SELECT position, kind, url, expires_at FROM media WHERE post_id = ? ORDER BY position",
+            [post_id],
+        )
+    }
+    for position, media in enumerate(record.media):
+        known = existing.get(position)
+        if known is None:
+            db.execute(
+                "INSERT INTO media (post_id, position, kind, url, expires_at, origin) "
+                "VALUES (?, ?, ?, ?, ?, 'export')",
+                [post_id, position, media.kind, media.url, media.expires_at],
+            )
+            changed = True
+        elif tuple(known) != (media.kind, media.url, media.expires_at):
+            db.execute(
+                "UPDATE media SET kind = ?, url = ?, expires_at = ? WHERE post_id = ? AND position = ?",
+                [media.kind, media.url, media.expires_at, post_id, position],
+            )
+            changed = True
+    return changed

@@ -1,0 +1,227 @@
+"""Finding the few sections we need in a JSON export that can be hundreds of MB.
+
+A real ``user_data_tiktok.json`` is mostly watch history, searches and messages; the user's own posts
+are a few KB. Building the whole tree (``json.load``) costs seconds and GBs. Instead we stream the
+bytes once: a lower-cased copy of each 1 MiB chunk is searched (``bytes.find``, C speed) for the
+section keys we need, and only from such a key does ijson's C backend parse, until that section's
+value is complete. Everything else is skipped as bytes and never becomes a Python object, and the
+private parts of the export never enter memory past the raw read buffer.
+
+Keys are matched case-insensitively: the exact spelling found in the file is handed to ijson.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+import ijson
+
+from crosspost.errors import UserError
+from crosspost.importing.records import Profile, clean, key_of
+from crosspost.progress import NEVER_CANCELLED, CancelToken
+
+CHUNK = 1 << 20
+PARSE_BUFFER = 16 * 1024
+
+# The lower-cased key bytes we look for, and what they are.
+POST_SECTION_KEYS = (b'"video"', b'"post"', b'"posts and videos"')
+PROFILE_SECTION_KEYS = (b'"profile"', b'"profile and settings"')
+ALL_KEYS = POST_SECTION_KEYS + PROFILE_SECTION_KEYS
+LONGEST_KEY = max(len(k) for k in ALL_KEYS)
+_AFTER_KEY = re.compile(rb"\s*:\s*\{")
+
+# Profile fields that are public and that we keep. Everything else in the profile (e-mail, phone,
+# birth date) is seen by the parser only and dropped on the spot.
+PUBLIC_PROFILE_KEYS = {
+    "username": "username",
+    "nickname": "display_name",
+    "displayname": "display_name",
+    "biodescription": "bio",
+    "bio": "bio",
+}
+
+
+@dataclass
+class JsonSections:
+    post_sections: list[tuple[str, dict]] = field(default_factory=list)  # (key as spelled, value)
+    profile: Profile = field(default_factory=Profile)
+    profile_key: str | None = None
+
+
+class _Replay:
+    """A read()-able stream: some bytes already in hand, then the rest of the underlying stream.
+
+    Remembers the last block it handed out, because ijson reads ahead: after a section is parsed the
+    scan resumes from the start of that block, so a section right after it is not missed."""
+
+    def __init__(self, head: bytes, stream: BinaryIO, count: Callable[[int], None]):
+        self.head = head
+        self.stream = stream
+        self.count = count
+        self.last_block = b""
+        self.blocks = 0
+        self.stream_ended = False
+
+    def read(self, n: int = -1) -> bytes:
+        if n == 0:
+            return b""  # ijson probes the stream type with read(0)
+        if self.head:
+            if n < 0 or n >= len(self.head):
+                block, self.head = self.head, b""
+            else:
+                block, self.head = self.head[:n], self.head[n:]
+        else:
+            block = self.stream.read(n if n > 0 else CHUNK)
+            self.count(len(block))
+            if not block:
+                self.stream_ended = True
+                return block
+        self.last_block = block
+        self.blocks += 1
+        return block
+
+
+def scan_json(
+    stream: BinaryIO,
+    name: str,
+    on_bytes: Callable[[int], None] = lambda n: None,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> JsonSections:
+    """Stream STREAM once and return the post sections and the public profile found in it."""
+    found = JsonSections()
+    carry = b""
+    started = False
+    tail = b""  # the last non-blank bytes seen, to notice a file cut off before its end
+    exhausted = False
+    while True:
+        cancel.check()
+        chunk = b"" if exhausted else stream.read(CHUNK)
+        if chunk:
+            on_bytes(len(chunk))
+        else:
+            exhausted = True
+        buf = carry + chunk
+        if not buf:
+            break
+        if not started:
+            stripped = buf.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
+            if stripped:
+                if not stripped.startswith(b"{"):
+                    raise UserError(f"{name} is not a TikTok export (it is not a JSON object).")
+                started = True
+        if buf.rstrip():
+            tail = buf.rstrip()[-16:]
+        hit = _first_key(buf)
+        if hit is None:
+            if exhausted:
+                break
+            carry = buf[-LONGEST_KEY:]
+            continue
+        position, key = hit
+        match = _AFTER_KEY.match(buf, position + len(key))
+        if match is None and not exhausted and len(buf) - position < LONGEST_KEY + 256:
+            carry = buf[position:]  # the key's colon may be in the next chunk
+            continue
+        if match is None or buf[position - 1:position] == b"\\":
+            carry = buf[position + 1:]  # a word in a string, or a key that is not an object
+            continue
+        spelled = buf[position + 1:position + len(key) - 1].decode("utf-8", "replace")
+        replay = _Replay(b"{" + buf[position:], stream, on_bytes)
+        if key in POST_SECTION_KEYS:
+            value = _parse_section(replay, spelled, name)
+            if isinstance(value, dict):
+                found.post_sections.append((spelled, value))
+        elif found.profile_key is None:
+            profile = _parse_profile(replay, spelled, name)
+            if profile is not None:
+                found.profile, found.profile_key = profile, spelled
+        # Resume from the last block the parser took (it reads ahead: the next section's key may be
+        # in it), skipping the key just handled when that block is still the first one.
+        carry = replay.last_block + replay.head
+        if replay.blocks == 1:
+            carry = carry[1 + len(key):]
+        if replay.stream_ended:
+            exhausted = True
+        if replay.last_block.rstrip():
+            tail = replay.last_block.rstrip()[-16:]
+    if started and not tail.endswith(b"}"):
+        raise UserError(
+            f"{name} is cut off before its end (truncated JSON). Download the export from TikTok "
+            "again, or unzip it again if the copy was interrupted.")
+    if not started:
+        raise UserError(f"{name} is empty; it is not a TikTok export.")
+    return found
+
+
+# Searching for these prefixes finds every key above with three C-speed scans per chunk.
+_PREFIXES = (b'"video', b'"post', b'"profile')
+
+
+def _first_key(buf: bytes) -> tuple[int, bytes] | None:
+    """The earliest of ALL_KEYS (as a whole quoted key) in BUF, case-insensitively."""
+    low = buf.lower()
+    best: tuple[int, bytes] | None = None
+    for prefix in _PREFIXES:
+        at = low.find(prefix)
+        while at >= 0 and (best is None or at < best[0]):
+            close = low.find(b'"', at + 1, at + LONGEST_KEY)
+            if close > 0 and low[at:close + 1] in ALL_KEYS:
+                best = (at, low[at:close + 1])
+                break
+            at = low.find(prefix, at + 1)
+    return best
+
+
+def _parse_section(replay: _Replay, spelled: str, name: str) -> Any:
+    try:
+        items = ijson.items(replay, _prefix(spelled), buf_size=PARSE_BUFFER, use_float=True)
+        return next(iter(items), None)
+    except ijson.IncompleteJSONError as exc:
+        raise _json_error(name, exc) from None
+    except ijson.JSONError as exc:
+        raise _json_error(name, exc) from None
+    except UnicodeDecodeError:
+        raise UserError(f"{name} is not UTF-8 text; it is not a TikTok export as TikTok writes it.") from None
+
+
+def _parse_profile(replay: _Replay, spelled: str, name: str) -> Profile | None:
+    """Walk the profile section's events, keeping only the public fields."""
+    root = _prefix(spelled)
+    profile = Profile()
+    current_key = None
+    seen_any = False
+    try:
+        for prefix, event, value in ijson.parse(replay, buf_size=PARSE_BUFFER):
+            if event == "map_key":
+                current_key = key_of(value)
+                continue
+            if prefix == root and event == "end_map":
+                break
+            if not prefix.startswith(root):
+                continue
+            seen_any = True
+            if event == "string" and current_key in PUBLIC_PROFILE_KEYS:
+                attr = PUBLIC_PROFILE_KEYS[current_key]
+                if getattr(profile, attr) is None:
+                    setattr(profile, attr, clean(value))
+            current_key = None
+    except (ijson.JSONError, UnicodeDecodeError) as exc:
+        raise _json_error(name, exc) from None
+    return profile if seen_any else None
+
+
+def _prefix(spelled: str) -> str:
+    return spelled
+
+
+def _json_error(name: str, exc: Exception) -> UserError:
+    text = str(exc)
+    if "incomplete" in text.lower() or "premature" in text.lower() or "eof" in text.lower():
+        return UserError(
+            f"{name} is cut off before its end (truncated JSON). Download the export from TikTok again.")
+    if isinstance(exc, UnicodeDecodeError) or "utf" in text.lower():
+        return UserError(f"{name} is not UTF-8 text; it is not a TikTok export as TikTok writes it.")
+    return UserError(f"{name} is not valid JSON ({text.strip()[:80]}); it is not a readable TikTok export.")

@@ -1,0 +1,77 @@
+"""The registry of export readers: JSON layouts (one streaming pass, then the era is recognised) and
+TXT layouts (one file each). Every reader produces the same ``PostRecord``s and ``Profile``.
+
+To support a new layout, add a ``JsonLayout`` to ``json_layouts.JSON_LAYOUTS`` or a ``TxtLayout`` to
+``txt_layouts.TXT_LAYOUTS`` with a fixture in ``tests/exports.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from crosspost.errors import UserError
+from crosspost.importing.json_scan import scan_json
+from crosspost.importing.readers.json_layouts import JSON_LAYOUTS, records_from_sections
+from crosspost.importing.readers.txt_layouts import TXT_LAYOUTS, read_txt
+from crosspost.importing.records import PostRecord, Profile, key_of
+from crosspost.importing.sources import Entry, ExportSource, ZipSource
+from crosspost.progress import NEVER_CANCELLED, CancelToken
+
+JSON_NAMES = ("userdatatiktokjson", "userdatajson")
+LAYOUT_NAMES = [layout.name for layout in JSON_LAYOUTS] + [layout.name for layout in TXT_LAYOUTS]
+
+
+@dataclass
+class ExportRead:
+    layout: str
+    profile: Profile
+    records: list[PostRecord]
+    warnings: list[str] = field(default_factory=list)
+
+
+def _json_candidates(entries: list[Entry]) -> list[Entry]:
+    jsons = [e for e in entries if e.name.lower().endswith(".json")]
+    named = [e for e in jsons if key_of(e.basename) in JSON_NAMES]
+    return named or jsons
+
+
+def read_export(
+    source: ExportSource,
+    on_bytes: Callable[[int], None] = lambda n: None,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> ExportRead:
+    entries = source.entries()
+    label = source.path.name
+    if not entries:
+        if isinstance(source, ZipSource):
+            raise UserError(
+                f"{label} holds no TikTok export (no .json or .txt files inside). Check that this is "
+                "the zip from TikTok's \"Download your data\".")
+        raise UserError(
+            f"{label} holds no TikTok export (no .json or .txt files). Choose the export's zip, its "
+            "unpacked folder, or its user_data_tiktok.json.")
+
+    for entry in _json_candidates(entries):
+        cancel.check()
+        with source.open(entry) as stream:
+            sections = scan_json(stream, entry.name if entry.name != label else label, on_bytes, cancel)
+        layout, records = records_from_sections(sections)
+        if layout is None and sections.profile_key is None:
+            continue
+        return ExportRead(
+            layout=layout or "json-no-posts",
+            profile=sections.profile,
+            records=list(records),
+            warnings=[] if layout else [f"{entry.name} has no posts of yours in it."],
+        )
+
+    for layout in TXT_LAYOUTS:
+        if layout.post_files(entries):
+            profile, records = read_txt(source, entries, layout, on_bytes)
+            return ExportRead(layout=layout.name, profile=profile, records=records)
+
+    raise UserError(
+        f"{label} is not a TikTok export: none of its files holds TikTok's post list "
+        "(user_data_tiktok.json, Posts.txt or Videos.txt). Check that this is the export from "
+        "TikTok's \"Download your data\".")

@@ -1,0 +1,179 @@
+"""The plain records every export reader produces, and the value clean-up they all share."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlsplit
+
+EMPTY_VALUES = {"", "n/a", "none", "null", "nil", "undefined"}
+
+
+def clean(value: Any) -> Any:
+    """Strip strings and turn the export's many spellings of "nothing" into None."""
+    if isinstance(value, str):
+        value = value.strip()
+        if value.lower() in EMPTY_VALUES:
+            return None
+    return value
+
+
+@functools.lru_cache(maxsize=4096)
+def key_of(name: str) -> str:
+    """A key as the readers compare it: case, spaces, underscores and punctuation ignored.
+
+    "Recently Deleted Posts", "RecentlyDeletedPosts" and "recently_deleted_posts" are one key."""
+    return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
+def normalized(mapping: dict) -> dict:
+    """MAPPING with its keys passed through ``key_of``, for repeated look-ups with ``get``."""
+    return {key_of(k): v for k, v in mapping.items()}
+
+
+def get(mapping: Any, *names: str, keys_normalized: bool = False) -> Any:
+    """The value of the first of NAMES present in MAPPING, keys matched with ``key_of``."""
+    if not isinstance(mapping, dict):
+        return None
+    index = mapping if keys_normalized else normalized(mapping)
+    for name in names:
+        wanted = key_of(name)
+        if wanted in index:
+            return index[wanted]
+    return None
+
+
+def parse_int(value: Any) -> int | None:
+    value = clean(value)
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return int(value)
+    text = str(value).replace(",", "").replace(" ", "")
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)([kKmM]?)", text)
+    if not match:
+        return None
+    number = float(match.group(1)) * {"": 1, "k": 1_000, "m": 1_000_000}[match.group(2).lower()]
+    return int(number)
+
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M")
+
+
+def parse_date(value: Any) -> str | None:
+    """An export date as ISO-8601 UTC ("2025-01-14T03:12:45Z"); exports write UTC without a zone."""
+    value = clean(value)
+    if value is None:
+        return None
+    if isinstance(value, (int, float)):
+        moment = dt.datetime.fromtimestamp(value, dt.timezone.utc)
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    text = str(value).strip()
+    text = re.sub(r"\s*(UTC|GMT|Z)$", "", text, flags=re.IGNORECASE)
+    offset = None
+    zone = re.search(r"([+-]\d{2}):?(\d{2})$", text)
+    if zone and "T" in text or (zone and text.count("-") > 2):
+        sign = 1 if zone.group(1)[0] == "+" else -1
+        offset = dt.timedelta(hours=int(zone.group(1)[1:]), minutes=int(zone.group(2))) * sign
+        text = text[: zone.start()]
+    text = text.split(".")[0]
+    for fmt in _DATE_FORMATS:
+        try:
+            moment = dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        if offset is not None:
+            moment -= offset
+        return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return None
+
+
+@dataclass
+class MediaRecord:
+    kind: str  # "video" | "image"
+    url: str
+    expires_at: str | None = None
+
+
+@dataclass
+class PostRecord:
+    created_at: str
+    caption: str = ""
+    likes: int | None = None
+    collections: int | None = None
+    deleted: bool = False
+    deleted_at: str | None = None
+    sound: str | None = None
+    location: str | None = None
+    add_yours_text: str | None = None
+    alt_text: str | None = None
+    cover_url: str | None = None
+    privacy: dict[str, str] = field(default_factory=dict)
+    media: list[MediaRecord] = field(default_factory=list)
+
+
+@dataclass
+class Profile:
+    """The public part of the profile: all the importer ever keeps of it."""
+
+    username: str | None = None
+    display_name: str | None = None
+    bio: str | None = None
+
+
+# --- links -------------------------------------------------------------------------------------
+
+_IMAGE_HINTS = re.compile(r"(\.(jpe?g|png|webp|heic|gif)(\?|$))|~tplv-|photomode|/obj/tos-[^/]*-i-", re.I)
+_EXPIRY_PARAMS = ("x-tos-expires", "x-expires", "expires", "expire")
+
+
+def unwrap_link(url: str) -> str:
+    """The real media link of a deleted post, out of TikTok's login redirect (possibly nested)."""
+    for _ in range(5):
+        parts = urlsplit(url)
+        if "login" not in parts.path:
+            return url
+        query = parse_qs(parts.query)
+        target = query.get("redirect_url") or query.get("redirect")
+        if not target:
+            return url
+        url = unquote(target[0]) if "%" in target[0] else target[0]
+    return url
+
+
+def link_expiry(url: str) -> str | None:
+    """When a signed CDN link stops working, from its ``x-tos-expires`` parameter."""
+    query = {k.lower(): v for k, v in parse_qs(urlsplit(url).query).items()}
+    for name in _EXPIRY_PARAMS:
+        if name in query:
+            try:
+                seconds = int(query[name][0])
+            except ValueError:
+                continue
+            if 1_000_000_000 < seconds < 10_000_000_000:
+                return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).strftime(
+                    "%Y-%m-%dT%H:%M:%SZ")
+    return None
+
+
+def media_from_link(link: Any) -> list[MediaRecord]:
+    """One ``Link`` value → media records: several whitespace-separated URLs are a slideshow."""
+    link = clean(link)
+    if link is None:
+        return []
+    if isinstance(link, list):
+        urls = [str(u).strip() for u in link if clean(u)]
+    else:
+        urls = [u for u in re.split(r"\s+", str(link)) if u]
+    urls = [unwrap_link(u) for u in urls if u.lower().startswith(("http://", "https://"))]
+    slideshow = len(urls) > 1
+    records = []
+    for url in urls:
+        kind = "image" if slideshow or _IMAGE_HINTS.search(url) else "video"
+        records.append(MediaRecord(kind=kind, url=url, expires_at=link_expiry(url)))
+    return records

@@ -1,0 +1,171 @@
+"""One way in for every container: a ``.zip``, an unpacked folder, or a single ``.json``/``.txt``.
+
+An ``ExportSource`` lists its entries (relative names) and opens them for streaming reads. Zip members
+are read in place — nothing is ever extracted to disk — behind two guards: names that try to escape
+(zip slip) are skipped, and members whose declared size or compression ratio is absurd (zip bombs) are
+refused before a byte is inflated.
+"""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from crosspost.errors import UserError
+
+# A real export with years of watch history reaches a few hundred MB of JSON; TXT files are smaller.
+MAX_MEMBER_BYTES = 4 * 1024**3
+# JSON compresses 5-20x; runs of whitespace compress ~1000x. Only checked for members above the floor,
+# so a tiny file that compresses well is never refused.
+MAX_RATIO = 150
+RATIO_FLOOR_BYTES = 16 * 1024**2
+# Folders: how deep and how many files we look through before deciding it is not an export.
+MAX_FOLDER_FILES = 20_000
+
+RELEVANT_SUFFIXES = (".json", ".txt")
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str  # relative, "/"-separated
+    size: int
+
+    @property
+    def basename(self) -> str:
+        return self.name.rsplit("/", 1)[-1]
+
+
+class ExportSource:
+    """The entries of one export, whatever holds them."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.warnings: list[str] = []
+
+    def entries(self) -> list[Entry]:
+        raise NotImplementedError
+
+    def open(self, entry: Entry) -> BinaryIO:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> "ExportSource":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class FileSource(ExportSource):
+    def entries(self) -> list[Entry]:
+        return [Entry(self.path.name, self.path.stat().st_size)]
+
+    def open(self, entry: Entry) -> BinaryIO:
+        return open(self.path, "rb")
+
+
+class FolderSource(ExportSource):
+    def entries(self) -> list[Entry]:
+        found = []
+        for index, (root, dirs, files) in enumerate(os.walk(self.path)):
+            dirs.sort()
+            for name in sorted(files):
+                if not name.lower().endswith(RELEVANT_SUFFIXES):
+                    continue
+                full = Path(root) / name
+                rel = full.relative_to(self.path).as_posix()
+                try:
+                    found.append(Entry(rel, full.stat().st_size))
+                except OSError:
+                    continue
+                if len(found) > MAX_FOLDER_FILES:
+                    raise UserError(
+                        f"{self.path} holds more than {MAX_FOLDER_FILES:,} text files; it does not "
+                        "look like a TikTok export. Choose the export's own folder or its zip.")
+        return found
+
+    def open(self, entry: Entry) -> BinaryIO:
+        return open(self.path / entry.name, "rb")
+
+
+class ZipSource(ExportSource):
+    def __init__(self, path: Path):
+        super().__init__(path)
+        try:
+            self._zip = zipfile.ZipFile(path)
+        except zipfile.BadZipFile:
+            raise UserError(
+                f"{path} is not a readable zip file (it may be incomplete or damaged). "
+                "Download the export from TikTok again.") from None
+        except OSError as exc:
+            raise UserError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        self._infos: dict[str, zipfile.ZipInfo] = {}
+
+    def entries(self) -> list[Entry]:
+        found = []
+        for info in self._zip.infolist():
+            if info.is_dir():
+                continue
+            name = info.filename.replace("\\", "/")
+            pure = PurePosixPath(name)
+            if name.startswith("/") or ".." in pure.parts or (len(name) > 1 and name[1] == ":"):
+                self.warnings.append(
+                    f"Skipped the archive entry {info.filename!r}: its name points outside the archive.")
+                continue
+            if not name.lower().endswith(RELEVANT_SUFFIXES):
+                continue
+            self._infos[name] = info
+            found.append(Entry(name, info.file_size))
+        return found
+
+    def open(self, entry: Entry) -> BinaryIO:
+        info = self._infos[entry.name]
+        if info.file_size > MAX_MEMBER_BYTES or (
+            info.file_size > RATIO_FLOOR_BYTES
+            and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+        ):
+            raise UserError(
+                f"{self.path.name} looks like a zip bomb: {entry.name!r} claims "
+                f"{info.file_size / 1024**3:.1f} GiB from {info.compress_size / 1024**2:.1f} MiB. "
+                "It was not imported; use the zip TikTok sent you.")
+        try:
+            return self._zip.open(info)
+        except (NotImplementedError, RuntimeError) as exc:  # encrypted or unknown compression
+            raise UserError(f"{self.path.name}: {entry.name!r} cannot be read ({exc}).") from None
+
+    def close(self) -> None:
+        self._zip.close()
+
+
+def open_source(path: Path) -> ExportSource:
+    """The right ``ExportSource`` for PATH, or a ``UserError`` saying why it cannot be one."""
+    if not path.exists():
+        raise UserError(f"{path} does not exist. Check the path of your TikTok export.")
+    if path.is_dir():
+        return FolderSource(path)
+    if not os.access(path, os.R_OK):
+        raise UserError(f"{path} cannot be read (permission denied).")
+    with open(path, "rb") as f:
+        head = f.read(4)
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return ZipSource(path)
+    if path.suffix.lower() == ".zip":
+        raise UserError(f"{path} is named .zip but is not a zip file. Download the export from TikTok again.")
+    if path.suffix.lower() in RELEVANT_SUFFIXES:
+        return FileSource(path)
+    raise UserError(
+        f"{path} is not a TikTok export: expected a .zip, a folder, or the export's .json or .txt file.")
+
+
+def iter_chunks(stream: BinaryIO, size: int = 1 << 20) -> Iterator[bytes]:
+    while True:
+        chunk = stream.read(size)
+        if not chunk:
+            return
+        yield chunk
