@@ -1,0 +1,99 @@
+"""``crosspost posts list|show|attach``."""
+
+from __future__ import annotations
+
+from crosspost.cli.common import Context, json_flag_parent
+
+
+def register(sub) -> None:
+    posts = sub.add_parser("posts", help="the imported posts: list, show, attach media")
+    verbs = posts.add_subparsers(dest="posts_command", metavar="ACTION", required=True)
+
+    p = verbs.add_parser("list", parents=[json_flag_parent()], help="the imported posts, newest first")
+    p.add_argument("--search", metavar="TEXT", help="only posts whose caption or translation has TEXT")
+    p.add_argument("--limit", type=int, metavar="N", help="at most N posts")
+    p.set_defaults(handler=run_list)
+
+    p = verbs.add_parser("show", parents=[json_flag_parent()], help="one post with its media and translations")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(handler=run_show)
+
+    p = verbs.add_parser("attach", parents=[json_flag_parent()], help="attach local photo/video files to a post")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(handler=run_attach)
+
+
+def _one_line(text: str, width: int) -> str:
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _media_summary(media: list[dict]) -> str:
+    if not media:
+        return "-"
+    videos = sum(1 for m in media if m["kind"] == "video")
+    images = len(media) - videos
+    local = sum(1 for m in media if m["path"])
+    parts = ([f"{videos} video"] if videos else []) + ([f"{images} photo"] if images else [])
+    return ", ".join(parts) + (f" ({local} on disk)" if local else "")
+
+
+def run_list(ctx: Context, args) -> int:
+    from crosspost.posts import list_posts
+
+    posts = list_posts(ctx.store, search=args.search, limit=args.limit)
+    if ctx.json:
+        ctx.emit(posts)
+        return 0
+    if not posts:
+        ctx.emit(None, "No posts match." if args.search else
+                 "No posts yet. Import your TikTok export with `crosspost import PATH`.")
+        return 0
+    lines = [f"{'ID':>5}  {'date':16}  {'likes':>7}  {'media':24}  {'tr':5}  caption"]
+    for p in posts:
+        langs = ",".join(t["lang"] for t in p["translations"]) or "-"
+        flag = " (deleted)" if p["deleted"] else ""
+        lines.append(f"{p['id']:>5}  {p['created_at'][:16].replace('T', ' '):16}  "
+                     f"{(p['likes'] if p['likes'] is not None else '-'):>7}  "
+                     f"{_media_summary(p['media']):24}  {langs:5}  {_one_line(p['caption'], 60)}{flag}")
+    ctx.emit(None, "\n".join(lines))
+    return 0
+
+
+def run_show(ctx: Context, args) -> int:
+    from crosspost.posts import get_post
+
+    post = get_post(ctx.store, args.id)
+    if ctx.json:
+        ctx.emit(post)
+        return 0
+    lines = [f"Post {post['id']} — {post['created_at'].replace('T', ' ').replace('Z', ' UTC')}"
+             + ("  [deleted on TikTok]" if post["deleted"] else "")]
+    for label, key in (("Likes", "likes"), ("Sound", "sound"), ("Location", "location")):
+        if post.get(key) is not None:
+            lines.append(f"{label}: {post[key]}")
+    if post["privacy"]:
+        lines.append("Settings: " + ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in post["privacy"].items()))
+    lines += ["", post["caption"] or "(no caption)", ""]
+    for m in post["media"]:
+        where = m["path"] or m["url"] or "?"
+        expiry = f" (link expires {m['expires_at']})" if m["expires_at"] and not m["path"] else ""
+        lines.append(f"  {m['position'] + 1}. {m['kind']}: {where}{expiry}")
+    for t in post["translations"]:
+        lines += ["", f"[{t['lang']}{', edited' if t['edited'] else ''}]", t["text"]]
+    ctx.emit(None, "\n".join(lines))
+    return 0
+
+
+def run_attach(ctx: Context, args) -> int:
+    from crosspost.posts import attach_files
+
+    attached = attach_files(ctx.store, args.id, args.files)
+    if ctx.json:
+        ctx.emit(attached)
+    else:
+        ctx.emit(None, "\n".join(
+            f"{'Already attached' if a.get('already') else 'Attached'} {a['kind']} {a['path']} to post {a['post']}."
+            for a in attached))
+    return 0
