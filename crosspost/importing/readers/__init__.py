@@ -59,19 +59,21 @@ def read_export(
         layout, records = records_from_sections(sections)
         if layout is None and sections.profile_key is None:
             continue
-        return ExportRead(
-            layout=layout or "json-no-posts",
-            profile=sections.profile,
-            records=list(records),
-            warnings=[] if layout else [f"{entry.name} has no posts of yours in it."],
-        )
+        return _checked(ExportRead(layout=layout or "json-no-posts", profile=sections.profile,
+                                   records=list(records)), entry.name)
 
     for layout in TXT_LAYOUTS:
         if layout.post_files(entries):
             profile, records = read_txt(source, entries, layout, on_bytes)
-            return ExportRead(layout=layout.name, profile=profile, records=records)
+            return _checked(ExportRead(layout=layout.name, profile=profile, records=records), label)
 
     raise UserError(
         f"{label} is not a TikTok export: none of its files holds TikTok's post list "
         "(user_data_tiktok.json, Posts.txt or Videos.txt). Check that this is the export from "
         "TikTok's \"Download your data\".")
+
+
+def _checked(read: ExportRead, name: str) -> ExportRead:
+    if not read.records:
+        read.warnings.append(f"{name} has no posts of yours in it (the export's post list is empty).")
+    return read
