@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,10 +52,34 @@ class ImportResult:
         }
 
 
-class _Hashing:
-    """A stream wrapper that hashes what is read through it (the export's fingerprint)."""
+class _BackgroundHasher:
+    """SHA-256 of everything read from the export (its fingerprint in ``imports``), computed on a
+    second thread: hashlib releases the GIL, so hashing costs no time next to the scan."""
 
-    def __init__(self, stream: BinaryIO, hasher):
+    def __init__(self) -> None:
+        self._hash = hashlib.sha256()
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="export-hash", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (data := self._queue.get()) is not None:
+            self._hash.update(data)
+
+    def update(self, data: bytes) -> None:
+        if data:
+            self._queue.put(data)
+
+    def hexdigest(self) -> str:
+        self._queue.put(None)
+        self._thread.join()
+        return self._hash.hexdigest()
+
+
+class _Hashing:
+    """A stream wrapper that feeds what is read through it to the hasher."""
+
+    def __init__(self, stream: BinaryIO, hasher: _BackgroundHasher):
         self.stream, self.hasher = stream, hasher
 
     def read(self, n: int = -1) -> bytes:
@@ -120,12 +146,15 @@ def _read_one(path: Path, progress: ProgressCallback, cancel: CancelToken) -> tu
             done += n
             progress(Progress(done, total, f"reading {path.name}"))
 
-        hasher = hashlib.sha256()
+        hasher = _BackgroundHasher()
         original_open = source.open
         source.open = lambda entry: _Hashing(original_open(entry), hasher)  # type: ignore[method-assign]
-        export = read_export(source, on_bytes, cancel)
+        try:
+            export = read_export(source, on_bytes, cancel)
+        finally:
+            digest = hasher.hexdigest()
         export.warnings[:0] = source.warnings
-    return path, export, hasher.hexdigest()
+    return path, export, digest
 
 
 def _account_for(store: Store, profile: Profile, *, create: bool = True) -> int | None:
@@ -197,13 +226,15 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     touched: list[int] = []
     columns = list(_post_values(records[0]).keys()) if records else []
+    known = {
+        row[0]: row[1:]
+        for row in db.execute(
+            f"SELECT created_at, id, {', '.join(columns)} FROM posts WHERE account_id = ?", [account_id])
+    } if records else {}
     for index, record in enumerate(records):
         cancel.check()
         values = _post_values(record)
-        row = db.execute(
-            f"SELECT id, {', '.join(columns)} FROM posts WHERE account_id = ? AND created_at = ?",
-            [account_id, record.created_at],
-        ).fetchone()
+        row = known.get(record.created_at)
         if row is None:
             cursor = db.execute(
                 f"INSERT INTO posts (account_id, source, created_at, {', '.join(columns)}, updated_at) "
@@ -213,7 +244,7 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
             post_id = cursor.lastrowid
             counts["added"] += 1
             touched.append(post_id)
-            _write_media(db, post_id, record)
+            _write_media(db, post_id, record, new_post=True)
         else:
             post_id = row[0]
             old = dict(zip(columns, row[1:]))
@@ -255,12 +286,12 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
         )
 
 
-def _write_media(db, post_id: int, record: PostRecord) -> bool:
+def _write_media(db, post_id: int, record: PostRecord, new_post: bool = False) -> bool:
     """Insert or refresh the export's media links of a post; True if anything changed.
 
     A refreshed link keeps what the user already has (a downloaded or attached file)."""
     changed = False
-    existing = {
+    existing = {} if new_post else {
         row[0]: row[1:]
         for row in db.execute(
             "SELECT position, kind, url, expires_at FROM media WHERE post_id = ? ORDER BY position",

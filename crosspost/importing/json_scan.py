@@ -23,7 +23,7 @@ from crosspost.errors import UserError
 from crosspost.importing.records import Profile, clean, key_of
 from crosspost.progress import NEVER_CANCELLED, CancelToken
 
-CHUNK = 1 << 20
+CHUNK = 4 << 20
 PARSE_BUFFER = 16 * 1024
 
 # The lower-cased key bytes we look for, and what they are.

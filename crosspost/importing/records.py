@@ -62,6 +62,7 @@ def parse_int(value: Any) -> int | None:
     return int(number)
 
 
+_PLAIN_DATE = re.compile(r"(\d{4}-[01]\d-[0-3]\d)[ T]([0-2]\d:[0-5]\d:[0-6]\d)(?: ?UTC| ?Z)?")
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M")
 
 
@@ -74,6 +75,13 @@ def parse_date(value: Any) -> str | None:
         moment = dt.datetime.fromtimestamp(value, dt.timezone.utc)
         return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     text = str(value).strip()
+    fast = _PLAIN_DATE.fullmatch(text)
+    if fast:  # the export's own format, "2025-01-14 03:12:45" (UTC), possibly with " UTC"
+        try:
+            dt.datetime.fromisoformat(f"{fast.group(1)}T{fast.group(2)}")
+        except ValueError:
+            return None
+        return f"{fast.group(1)}T{fast.group(2)}Z"
     text = re.sub(r"\s*(UTC|GMT|Z)$", "", text, flags=re.IGNORECASE)
     offset = None
     zone = re.search(r"([+-]\d{2}):?(\d{2})$", text)
