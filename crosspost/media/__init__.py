@@ -1,0 +1,1 @@
+"""Media: probing, fetching, photo and video rendering for platforms, covers and thumbnails."""
