@@ -1,0 +1,233 @@
+"""Photos for a platform (Pillow): load safely, orient, sRGB, fit (crop/pad/blur), encode under the
+size cap, strip personal metadata, write atomically.
+
+Speed: JPEGs are decoded with ``draft()`` at the smallest DCT scale (1/2, 1/4, 1/8) that still covers
+the target, which skips most of the decoding work for a 12 MP phone photo going to 1080×1440.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageCms, ImageFilter, ImageOps, ImageStat, UnidentifiedImageError
+
+from crosspost.errors import UserError
+from crosspost.media.targets import Target
+
+# Refuse images with more pixels than this before decoding anything (decompression bombs). A 200 MP
+# photo is already beyond any phone; a 40000x40000 PNG of a few KB is an attack.
+MAX_PIXELS = 200_000_000
+JPEG_QUALITY = 90
+MIN_QUALITY = 40
+_SRGB = ImageCms.createProfile("sRGB")
+_SRGB_BYTES = ImageCms.ImageCmsProfile(_SRGB).tobytes()
+
+_heif_registered = False
+
+
+def _register_heif() -> None:
+    global _heif_registered
+    if not _heif_registered:
+        try:
+            import pillow_heif
+
+            pillow_heif.register_heif_opener()
+        except ImportError:  # pragma: no cover - a dependency, but HEIC stays optional
+            pass
+        _heif_registered = True
+
+
+@dataclass(frozen=True)
+class RenderedImage:
+    path: Path
+    width: int
+    height: int
+    size: int
+    quality: int
+
+
+def load_image(path: str | Path, cover: tuple[int, int] | None = None) -> Image.Image:
+    """PATH as an upright RGB image in sRGB, alpha flattened on white.
+
+    COVER: the size the result must still cover; JPEGs are then decoded at a reduced scale."""
+    _register_heif()
+    path = Path(path)
+    try:
+        image = Image.open(path)
+    except (UnidentifiedImageError, OSError) as exc:
+        raise UserError(f"{path.name} is not a photo Crosspost can read ({_reason(exc)}).") from None
+    except Image.DecompressionBombError:
+        raise UserError(f"{path.name} is too large to open safely (decompression bomb guard).") from None
+    with image:
+        width, height = image.size
+        if width * height > MAX_PIXELS:
+            raise UserError(
+                f"{path.name} claims {width}×{height} pixels, far beyond any camera; it was refused "
+                "as a possible decompression bomb.")
+        orientation = image.getexif().get(0x0112, 1)
+        if cover and image.format == "JPEG":
+            want = cover if orientation not in (5, 6, 7, 8) else (cover[1], cover[0])
+            scale = max(want[0] / width, want[1] / height)  # what "covers" needs for any fit mode
+            image.draft("RGB", (max(1, int(width * scale) + 1), max(1, int(height * scale) + 1)))
+        try:
+            if getattr(image, "is_animated", False):
+                image.seek(0)  # GIF/WebP animations: the first frame
+            image.load()
+        except (OSError, ValueError, SyntaxError) as exc:
+            raise UserError(f"{path.name} is damaged or truncated ({_reason(exc)}).") from None
+        icc = image.info.get("icc_profile")
+        image = ImageOps.exif_transpose(image)
+        image = _flatten(image)
+        if icc:
+            image = _to_srgb(image, icc)
+        return image
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc).split("\n")[0][:80] or type(exc).__name__
+
+
+def _flatten(image: Image.Image) -> Image.Image:
+    if image.mode in ("RGBA", "LA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        background = Image.new("RGB", rgba.size, (255, 255, 255))
+        background.paste(rgba, mask=rgba.getchannel("A"))
+        return background
+    if image.mode == "CMYK":
+        return image.convert("RGB")
+    if image.mode != "RGB":
+        return image.convert("RGB")
+    return image
+
+
+def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        if "srgb" in (ImageCms.getProfileDescription(source) or "").lower():
+            return image
+        return ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
+    except (ImageCms.PyCMSError, OSError):
+        return image  # an unreadable profile: keep the pixels as they are
+
+
+# --- fitting -------------------------------------------------------------------------------------
+
+def _busiest_offset(image: Image.Image, window: float, axis: int) -> float:
+    """Where along AXIS (0: x, 1: y) a crop window of relative size WINDOW holds the most detail,
+    as a fraction of the free space (0 = start, 0.5 = centred, 1 = end). Edge energy on a small
+    copy, blended toward the centre so flat images stay centred."""
+    small = image.convert("L").resize((64, 64) if axis == 0 else (64, 64), Image.Resampling.BILINEAR)
+    edges = small.filter(ImageFilter.FIND_EDGES)
+    data = edges.load()
+    n = 64
+    profile = [sum(data[i, j] if axis == 0 else data[j, i] for j in range(n)) for i in range(n)]
+    size = max(1, round(window * n))
+    if size >= n:
+        return 0.5
+    sums = [sum(profile[s:s + size]) for s in range(n - size + 1)]
+    total = sum(profile) or 1
+    best = max(range(len(sums)), key=lambda s: sums[s])
+    centred = (n - size) / 2
+    # Only move off centre when the busy window clearly holds more detail than the centred one.
+    if sums[best] - sums[int(centred)] < 0.05 * total:
+        return 0.5
+    return best / (n - size)
+
+
+def fit_image(image: Image.Image, target: Target, focus: tuple[float, float] | None = None) -> Image.Image:
+    """IMAGE fitted to TARGET's size with its fit mode. FOCUS (0..1, 0..1) moves the crop window."""
+    tw, th = target.width, target.height
+    w, h = image.size
+    if target.fit == "crop":
+        scale = max(tw / w, th / h)
+        crop_w, crop_h = tw / scale, th / scale
+        if focus is not None:
+            fx, fy = focus
+        else:
+            fx = _busiest_offset(image, crop_w / w, 0) if crop_w < w - 1 else 0.5
+            fy = _busiest_offset(image, crop_h / h, 1) if crop_h < h - 1 else 0.5
+        left = (w - crop_w) * fx
+        top = (h - crop_h) * fy
+        return image.resize((tw, th), Image.Resampling.LANCZOS, box=(left, top, left + crop_w, top + crop_h),
+                            reducing_gap=3.0)
+    contained = ImageOps.contain(image, (tw, th), Image.Resampling.LANCZOS)
+    if target.fit == "pad":
+        canvas = Image.new("RGB", (tw, th), target.pad_color)
+    else:  # blur: the photo whole over a blurred, enlarged, slightly darkened copy of itself
+        small = ImageOps.fit(image.reduce(max(1, min(w, h) // 256) or 1), (max(1, tw // 8), max(1, th // 8)),
+                             Image.Resampling.BILINEAR)
+        background = small.filter(ImageFilter.GaussianBlur(6)).resize((tw, th), Image.Resampling.BICUBIC)
+        mean = sum(ImageStat.Stat(background).mean) / 3
+        canvas = Image.eval(background, lambda v: int(v * 0.8)) if mean > 60 else background
+    canvas.paste(contained, ((tw - contained.width) // 2, (th - contained.height) // 2))
+    return canvas
+
+
+# --- encoding ------------------------------------------------------------------------------------
+
+def encode_jpeg(image: Image.Image, max_bytes: int | None = None, quality: int = JPEG_QUALITY) -> tuple[bytes, int]:
+    """JPEG bytes (no EXIF: no GPS, no camera serials; sRGB ICC embedded) under MAX_BYTES, stepping
+    quality down and then, only if needed, the size — never failing."""
+    def encode(img, q):
+        buffer = io.BytesIO()
+        img.save(buffer, "JPEG", quality=q, icc_profile=_SRGB_BYTES,
+                 subsampling="4:2:0" if q < 90 else "4:4:4")
+        return buffer.getvalue()
+
+    data = encode(image, quality)
+    if max_bytes is None or len(data) <= max_bytes:
+        return data, quality
+    q = quality
+    while q > MIN_QUALITY:
+        q = max(MIN_QUALITY, q - 8)
+        data = encode(image, q)
+        if len(data) <= max_bytes:
+            return data, q
+    smaller = image
+    while len(data) > max_bytes and smaller.width > 64:
+        smaller = smaller.resize((int(smaller.width * 0.85), int(smaller.height * 0.85)), Image.Resampling.LANCZOS)
+        data = encode(smaller, MIN_QUALITY)
+    return data, MIN_QUALITY
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write DATA to PATH through a temporary file in the same folder and a rename: a crash never
+    leaves a half-written file at PATH."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def render_image(source: str | Path, output: str | Path, target: Target,
+                 focus: tuple[float, float] | None = None) -> RenderedImage:
+    """Render one photo for TARGET into OUTPUT (a .jpg)."""
+    output = Path(output)
+    image = load_image(source, cover=(target.width, target.height))
+    fitted = fit_image(image, target, focus)
+    data, quality = encode_jpeg(fitted, target.max_bytes)
+    atomic_write(output, data)
+    return RenderedImage(output, fitted.width, fitted.height, len(data), quality)
+
+
+def render_image_from_pil(image: Image.Image, output: str | Path, target: Target) -> RenderedImage:
+    """Like ``render_image`` for an image already in memory (a video's cover frame)."""
+    output = Path(output)
+    fitted = fit_image(_flatten(image), target)
+    data, quality = encode_jpeg(fitted, target.max_bytes)
+    atomic_write(output, data)
+    return RenderedImage(output, fitted.width, fitted.height, len(data), quality)
