@@ -19,6 +19,7 @@ from crosspost.errors import Cancelled, UserError
 COMMAND_MODULES = [
     "crosspost.cli.import_commands",
     "crosspost.cli.posts_commands",
+    "crosspost.cli.media_commands",
 ]
 
 DESCRIPTION = """\

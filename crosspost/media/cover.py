@@ -1,0 +1,69 @@
+"""A video's cover image: the frame at a chosen time, or the sharpest of a few candidates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import av
+from PIL import Image, ImageFilter, ImageOps, ImageStat
+
+from crosspost.errors import UserError
+
+CANDIDATES = (0.1, 0.3, 0.5, 0.7, 0.9)  # fractions of the duration tried for "sharpest"
+
+
+def _upright(frame: av.VideoFrame) -> Image.Image:
+    image = frame.to_image()
+    rotation = int(round(getattr(frame, "rotation", 0) or 0)) % 360
+    if rotation:
+        image = image.rotate(rotation, expand=True)  # PIL rotates counter-clockwise, like FFmpeg's sign
+    return image
+
+
+def sharpness(image: Image.Image) -> float:
+    """Edge variance of a small grey copy: higher is sharper (motion blur and fades score low)."""
+    small = ImageOps.contain(image.convert("L"), (320, 320))
+    return ImageStat.Stat(small.filter(ImageFilter.FIND_EDGES)).var[0]
+
+
+def frame_at(path: str | Path, seconds: float) -> Image.Image:
+    path = Path(path)
+    try:
+        with av.open(str(path)) as container:
+            if not container.streams.video:
+                raise UserError(f"{path.name} has no video stream; it has no frames for a cover.")
+            stream = container.streams.video[0]
+            if seconds > 0:
+                container.seek(int(seconds / stream.time_base), stream=stream, backward=True)
+            best = None
+            for frame in container.decode(stream):
+                if frame.time is None:
+                    continue
+                best = frame
+                if frame.time >= seconds - 1e-3:
+                    break
+            if best is None:
+                raise UserError(f"{path.name} has no frame at {seconds:g} s.")
+            return _upright(best)
+    except av.error.FFmpegError as exc:
+        raise UserError(f"{path.name} is not a readable video ({exc}).") from None
+
+
+def extract_cover(path: str | Path, at: float | None = None) -> Image.Image:
+    """The cover frame: at AT seconds when given, else the sharpest of a few candidate frames."""
+    if at is not None:
+        return frame_at(path, at)
+    path = Path(path)
+    try:
+        with av.open(str(path)) as container:
+            if not container.streams.video:
+                raise UserError(f"{path.name} has no video stream; it has no frames for a cover.")
+            stream = container.streams.video[0]
+            duration = (float(stream.duration * stream.time_base) if stream.duration else
+                        (container.duration or 0) / 1_000_000)
+    except av.error.FFmpegError as exc:
+        raise UserError(f"{path.name} is not a readable video ({exc}).") from None
+    if not duration:
+        return frame_at(path, 0)
+    candidates = [frame_at(path, duration * f) for f in CANDIDATES]
+    return max(candidates, key=sharpness)

@@ -1,0 +1,231 @@
+"""Downloading the media behind an export's signed links, while they still work.
+
+- a few downloads at a time (threads), overall progress by bytes;
+- resume: a partial download is kept as ``media/partial/<media id>.part`` and continued with an
+  HTTP Range request (a server that ignores Range starts it over);
+- retries with back-off for network errors and 5xx, never forever; 403/404/410 are final;
+- a size cap, a content-type check and a real probe (magic bytes + Pillow/PyAV) before anything is
+  attached; content-addressed storage (``media/<sha256[:2]>/<sha256>.<ext>``), so the same file is
+  stored once;
+- links whose ``x-tos-expires`` has passed are not tried: the message says when they expired and
+  what to do instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import http.client
+import os
+import threading
+import time
+import urllib.error
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crosspost.errors import UserError
+from crosspost.media.probe import MediaInfo, probe_file
+from crosspost.paths import DataLocation
+from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+from crosspost.store import Store
+
+MAX_BYTES = 4 * 1024**3
+CONCURRENCY = 3
+RETRIES = 3
+BACKOFF = 1.0  # seconds, doubled at each retry
+TIMEOUT = 30
+USER_AGENT = "Crosspost/0.1 (+offline creator tool)"
+ACCEPTED_TYPES = ("video/", "image/", "application/octet-stream", "binary/octet-stream")
+EXTENSIONS = {"video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm", "image/jpeg": ".jpg",
+              "image/png": ".png", "image/webp": ".webp", "image/heic": ".heic", "image/gif": ".gif"}
+AFTER_EXPIRY = ("Request a new export from TikTok (Settings → Account → Download your data), or "
+                "attach files you have with `crosspost import EXPORT --media DIR` or "
+                "`crosspost posts attach ID FILE`.")
+
+
+class FetchError(Exception):
+    """One file could not be fetched; the message says why (and what to do)."""
+
+
+@dataclass
+class FetchReport:
+    fetched: list[dict] = field(default_factory=list)
+    failed: list[dict] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    already: int = 0
+
+    def to_json(self) -> dict:
+        return {"fetched": self.fetched, "failed": self.failed, "already_on_disk": self.already}
+
+    def summary(self) -> str:
+        parts = [f"Downloaded {len(self.fetched)} file(s)"]
+        if self.failed:
+            parts.append(f"{len(self.failed)} could not be downloaded (see the warnings above)")
+        if self.already:
+            parts.append(f"{self.already} already on disk")
+        return "; ".join(parts) + "."
+
+
+def _parse_time(text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+
+
+def _human(moment: dt.datetime) -> str:
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+@dataclass
+class _Job:
+    media_id: int
+    post_id: int
+    url: str
+    expires_at: str | None
+    part: Path
+
+
+def _download(job: _Job, on_bytes, cancel: CancelToken, max_bytes: int, retries: int, backoff: float,
+              timeout: float) -> None:
+    """Download JOB's URL into JOB.part, resuming what is there. Raises FetchError."""
+    attempt = 0
+    while True:
+        cancel.check()
+        have = job.part.stat().st_size if job.part.exists() else 0
+        request = urllib.request.Request(job.url, headers={"User-Agent": USER_AGENT})
+        if have:
+            request.add_header("Range", f"bytes={have}-")
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                kind = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+                if kind and not kind.startswith(ACCEPTED_TYPES):
+                    raise FetchError(f"the server sent {kind or 'something'} instead of a photo or video "
+                                     "(the link may have expired or been replaced by a web page)")
+                if have and response.status != 206:
+                    have = 0  # Range ignored: start over
+                length = response.headers.get("Content-Length")
+                if length and have + int(length) > max_bytes:
+                    raise FetchError(f"the file is {int(length) / 1e9:.1f} GB, above the {max_bytes / 1e9:.0f} GB cap")
+                with open(job.part, "ab" if have else "wb") as f:
+                    total = have
+                    while True:
+                        cancel.check()
+                        chunk = response.read(256 * 1024)
+                        if not chunk:
+                            break
+                        total += len(chunk)
+                        if total > max_bytes:
+                            raise FetchError(f"the download passed the {max_bytes / 1e9:.0f} GB cap")
+                        f.write(chunk)
+                        on_bytes(len(chunk))
+                if length and total < have + int(length):
+                    raise http.client.IncompleteRead(b"", have + int(length) - total)
+                return
+        except urllib.error.HTTPError as exc:
+            if exc.code == 416 and have:
+                return  # asked past the end: we already have it all
+            if exc.code in (401, 403, 404, 410):
+                expires = _parse_time(job.expires_at)
+                when = f" (it expired on {_human(expires)})" if expires and expires < dt.datetime.now(dt.timezone.utc) \
+                    else (f" (it was due to expire on {_human(expires)})" if expires else "")
+                raise FetchError(f"TikTok refused the link with HTTP {exc.code}: it has expired or been "
+                                 f"withdrawn{when}. {AFTER_EXPIRY}") from None
+            if exc.code < 500 or attempt >= retries:
+                raise FetchError(f"the server answered HTTP {exc.code}") from None
+        except (urllib.error.URLError, http.client.HTTPException, TimeoutError, ConnectionError, OSError) as exc:
+            if isinstance(exc, FetchError):
+                raise
+            if attempt >= retries:
+                reason = getattr(exc, "reason", None) or exc
+                raise FetchError(f"the download failed after {retries + 1} tries ({reason}); run the "
+                                 "same command again to resume") from None
+        attempt += 1
+        time.sleep(backoff * (2 ** (attempt - 1)))
+
+
+def _store_file(part: Path, media_dir: Path) -> tuple[Path, str, MediaInfo, int]:
+    """Check PART is really media, then move it to its content address."""
+    try:
+        info = probe_file(part)
+    except UserError:
+        part.unlink(missing_ok=True)
+        raise FetchError("what arrived is not a readable photo or video") from None
+    digest = hashlib.sha256()
+    with open(part, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    sha = digest.hexdigest()
+    final = media_dir / sha[:2] / f"{sha}{EXTENSIONS.get(info.mime, '.bin')}"
+    final.parent.mkdir(parents=True, exist_ok=True)
+    size = part.stat().st_size
+    if final.exists():
+        part.unlink()  # the same file is stored once
+    else:
+        os.replace(part, final)
+    return final, sha, info, size
+
+
+def fetch_media(store: Store, location: DataLocation, post_ids: list[int] | None = None, *,
+                concurrency: int = CONCURRENCY, max_bytes: int = MAX_BYTES, retries: int = RETRIES,
+                backoff: float = BACKOFF, timeout: float = TIMEOUT,
+                progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> FetchReport:
+    """Download the media of POST_IDS (None: all posts) whose files are not on disk yet."""
+    from crosspost.posts import require_post
+
+    progress = progress or no_progress
+    cancel = cancel or NEVER_CANCELLED
+    db = store.db
+    where, params = "", []
+    if post_ids is not None:
+        ids = [require_post(store, i) for i in post_ids]
+        where = f"AND post_id IN ({','.join('?' * len(ids))})"
+        params = ids
+    rows = db.execute(f"SELECT id, post_id, url, expires_at, path FROM media WHERE url IS NOT NULL {where} "
+                      "ORDER BY post_id, position", params).fetchall()
+    report = FetchReport()
+    partial = location.media_dir / "partial"
+    partial.mkdir(parents=True, exist_ok=True)
+    now = dt.datetime.now(dt.timezone.utc)
+    jobs = []
+    for media_id, post_id, url, expires_at, path in rows:
+        if path and Path(path).exists():
+            report.already += 1
+            continue
+        expires = _parse_time(expires_at)
+        if expires and expires < now:
+            report.failed.append({"media": media_id, "post": post_id, "reason": "expired"})
+            report.problems.append(f"post {post_id}: the link expired on {_human(expires)}. {AFTER_EXPIRY}")
+            continue
+        jobs.append(_Job(media_id, post_id, url, expires_at, partial / f"media-{media_id}.part"))
+
+    lock = threading.Lock()
+    received = 0
+
+    def on_bytes(n: int) -> None:
+        nonlocal received
+        with lock:
+            received += n
+            progress(Progress(received, None, f"{received / 1e6:.1f} MB"))
+
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        futures = {pool.submit(_download, job, on_bytes, cancel, max_bytes, retries, backoff, timeout): job
+                   for job in jobs}
+        for done_count, future in enumerate(as_completed(futures), 1):
+            job = futures[future]
+            try:
+                future.result()
+                final, sha, info, size = _store_file(job.part, location.media_dir)
+            except FetchError as exc:
+                report.failed.append({"media": job.media_id, "post": job.post_id, "reason": str(exc)})
+                report.problems.append(f"post {job.post_id}: {exc}")
+                continue
+            with store.transaction():  # one finished file, one small transaction
+                db.execute("UPDATE media SET path = ?, size = ?, sha256 = ?, mime = ?, width = ?, height = ?, "
+                           "duration = ?, kind = ? WHERE id = ?",
+                           [str(final), size, sha, info.mime, info.width, info.height, info.duration,
+                            info.kind, job.media_id])
+            report.fetched.append({"media": job.media_id, "post": job.post_id, "path": str(final)})
+            progress(Progress(done_count, len(jobs), f"downloaded {done_count} of {len(jobs)}"))
+    return report

@@ -1,0 +1,130 @@
+"""``render_for_platform``: any photos and videos → what a platform wants, one call for the CLI,
+the drafts and the window. Photos are spread over all cores; videos use x264's own threads."""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crosspost.errors import UserError
+from crosspost.media.images import RenderedImage, render_image
+from crosspost.media.probe import probe_file
+from crosspost.media.targets import Target, image_target, video_target
+from crosspost.media.video import RenderedVideo, render_video
+from crosspost.platforms import PlatformProfile
+from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+
+
+@dataclass
+class RenderReport:
+    outputs: list[Path] = field(default_factory=list)
+    results: list[RenderedImage | RenderedVideo] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "outputs": [str(p) for p in self.outputs],
+            "files": [{"path": str(r.path), "width": r.width, "height": r.height, "size": r.size,
+                       **({"duration": r.duration} if isinstance(r, RenderedVideo) else {})}
+                      for r in self.results],
+            "warnings": self.warnings,
+        }
+
+
+def _photo_job(args: tuple[str, str, Target]) -> RenderedImage:
+    source, output, target = args
+    return render_image(source, output, target)
+
+
+def plan_outputs(inputs: list[Path], kinds: list[str], out: Path) -> list[Path]:
+    """Where each input's rendering goes: OUT itself for one input (a file), else files in OUT."""
+    suffix = {"image": ".jpg", "video": ".mp4"}
+    if len(inputs) == 1 and not out.is_dir():
+        wanted = suffix[kinds[0]]
+        if out.suffix.lower() not in ((".jpg", ".jpeg") if wanted == ".jpg" else (".mp4",)):
+            raise UserError(f"{out.name}: a {'photo' if kinds[0] == 'image' else 'video'} is rendered "
+                            f"as {wanted}; name the output {out.stem}{wanted}.")
+        return [out]
+    names: set[str] = set()
+    outputs = []
+    for path, kind in zip(inputs, kinds):
+        stem, n = path.stem, 1
+        name = stem + suffix[kind]
+        while name in names:
+            n += 1
+            name = f"{stem}-{n}{suffix[kind]}"
+        names.add(name)
+        outputs.append(out / name)
+    return outputs
+
+
+def _check_writable(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"The output folder {folder} cannot be created ({exc.strerror or exc}).") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UserError(f"The output folder {folder} is not writable; choose another with -o.")
+
+
+def render_for_platform(inputs: list[str | Path], profile: PlatformProfile, out: str | Path, *,
+                        fit: str | None = None, start: float | None = None, end: float | None = None,
+                        workers: int | None = None, progress: ProgressCallback | None = None,
+                        cancel: CancelToken | None = None) -> RenderReport:
+    progress = progress or no_progress
+    cancel = cancel or NEVER_CANCELLED
+    paths = [Path(p).expanduser() for p in inputs]
+    if not paths:
+        raise UserError("Give at least one photo or video to render.")
+    infos = []
+    for path in paths:
+        if not path.is_file():
+            raise UserError(f"{path} is not a file.")
+        infos.append(probe_file(path))
+    out = Path(out).expanduser()
+    outputs = plan_outputs(paths, [i.kind for i in infos], out)
+    _check_writable(outputs[0].parent)
+
+    report = RenderReport()
+    photo_jobs = []
+    for path, info, output in zip(paths, infos, outputs):
+        if info.kind == "image":
+            photo_jobs.append((str(path), str(output), image_target(profile, fit)))
+    done = 0
+    total = len(paths)
+    workers = workers or os.cpu_count() or 1
+    if len(photo_jobs) > 1 and workers > 1:
+        with ProcessPoolExecutor(max_workers=min(workers, len(photo_jobs))) as pool:
+            for result in pool.map(_photo_job, photo_jobs):
+                cancel.check()
+                report.results.append(result)
+                done += 1
+                progress(Progress(done, total, f"rendered {result.path.name}"))
+    else:
+        for job in photo_jobs:
+            cancel.check()
+            report.results.append(_photo_job(job))
+            done += 1
+            progress(Progress(done, total, f"rendered {Path(job[1]).name}"))
+
+    for path, info, output in zip(paths, infos, outputs):
+        if info.kind != "video":
+            continue
+        target = video_target(profile, fit)
+        length = (end if end is not None else (info.duration or 0)) - (start or 0)
+        if target.max_seconds and length > target.max_seconds:
+            report.warnings.append(
+                f"{path.name} is {length:.0f} s long; {profile.display_name['en']} takes at most "
+                f"{target.max_seconds:.0f} s. Trim it with --start/--end (e.g. --end {target.max_seconds:.0f}).")
+
+        def video_progress(p: Progress, base=done) -> None:
+            progress(Progress(base + (p.fraction or 0), total, p.message))
+
+        report.results.append(render_video(path, output, target, start=start, end=end,
+                                           progress=video_progress, cancel=cancel))
+        done += 1
+    report.outputs = [r.path for r in sorted(report.results, key=lambda r: outputs.index(Path(r.path)))]
+    report.results.sort(key=lambda r: outputs.index(Path(r.path)))
+    return report
