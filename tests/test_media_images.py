@@ -1,0 +1,107 @@
+"""Photos for platforms: every input format, fit modes, size cap, privacy, safety."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image, ImageStat
+
+from crosspost.errors import UserError
+from crosspost.media.images import load_image, render_image
+from crosspost.media.targets import Target, image_target
+from crosspost.platforms import get_profile
+from media_files import bomb_png, gif, heic, jpeg, png_with_alpha, scene, webp
+
+
+@pytest.mark.parametrize("make", [jpeg, png_with_alpha, webp, heic, gif])
+@pytest.mark.parametrize("platform,size", [("rednote", (1080, 1440)), ("instagram", (1080, 1350))])
+def test_every_input_renders_to_the_platform_size(tmp_path, make, platform, size):
+    source = make(tmp_path / f"in.{make.__name__}")
+    out = tmp_path / "out.jpg"
+    result = render_image(source, out, image_target(get_profile(platform), "crop"))
+    with Image.open(out) as image:
+        assert image.format == "JPEG" and image.size == size and image.mode == "RGB"
+    assert (result.width, result.height) == size
+
+
+def test_exif_orientation_applied_and_gps_stripped(tmp_path):
+    source = jpeg(tmp_path / "phone.jpg", 1200, 900, orientation=6)  # stored landscape, shown portrait
+    with Image.open(source) as original:
+        assert 0x8825 in original.getexif()  # the input really has GPS
+    assert load_image(source).size == (900, 1200)
+    out = tmp_path / "out.jpg"
+    render_image(source, out, Target(1080, 1440, "pad"))
+    with Image.open(out) as image:
+        exif = image.getexif()
+        assert 0x8825 not in exif and 0xA431 not in exif and 0x010F not in exif
+        assert not image.getexif().get_ifd(0x8825)
+        assert image.info.get("icc_profile")  # sRGB profile embedded
+    data = out.read_bytes()
+    assert b"SERIAL-123456" not in data and b"PhoneMaker" not in data
+
+
+def test_alpha_is_flattened_on_white(tmp_path):
+    source = png_with_alpha(tmp_path / "a.png")
+    image = load_image(source)
+    assert image.mode == "RGB"
+    assert min(image.getpixel((200, 0))) > 240  # the fully transparent top row becomes white
+
+
+def test_crop_follows_the_busy_subject(tmp_path):
+    # A wide photo whose detailed subject is far right: a centred 3:4 crop would cut it off.
+    source = tmp_path / "wide.png"
+    scene(1600, 600, subject_at=(0.85, 0.5)).save(source)
+    out = tmp_path / "out.jpg"
+    render_image(source, out, Target(300, 400, "crop"))
+    with Image.open(out) as image:
+        right = ImageStat.Stat(image.crop((0, 0, 300, 400)).convert("L")).stddev[0]
+    centred = scene(1600, 600, subject_at=(0.85, 0.5)).crop((575, 0, 1025, 600)).convert("L")
+    assert right > 2 * ImageStat.Stat(centred).stddev[0]
+
+
+def test_pad_and_blur_keep_the_whole_photo(tmp_path):
+    source = tmp_path / "wide.png"
+    scene(1600, 600).save(source)
+    for fit in ("pad", "blur"):
+        out = tmp_path / f"{fit}.jpg"
+        render_image(source, out, Target(300, 400, fit))
+        with Image.open(out) as image:
+            top = image.getpixel((150, 5))
+            if fit == "pad":
+                assert min(top) > 245  # white bars above and below
+            else:
+                assert max(top) < 245 and ImageStat.Stat(image.crop((0, 0, 300, 40))).stddev[0] < 25
+
+
+def test_quality_steps_down_under_the_cap(tmp_path):
+    import numpy as np
+
+    noisy = tmp_path / "noisy.png"
+    Image.fromarray((np.random.default_rng(1).random((1440, 1080, 3)) * 255).astype("uint8")).save(noisy)
+    target = image_target(get_profile("bluesky"), "crop")
+    assert target.max_bytes == 1_000_000
+    result = render_image(noisy, tmp_path / "out.jpg", target)
+    assert result.size <= 1_000_000 and (tmp_path / "out.jpg").stat().st_size == result.size
+
+
+def test_decompression_bomb_refused(tmp_path):
+    bomb = bomb_png(tmp_path / "bomb.png")
+    assert bomb.stat().st_size < 100_000
+    with pytest.raises(UserError, match="decompression bomb"):
+        render_image(bomb, tmp_path / "out.jpg", Target(1080, 1440))
+    assert not (tmp_path / "out.jpg").exists()
+
+
+def test_not_an_image_refused(tmp_path):
+    fake = tmp_path / "fake.jpg"
+    fake.write_text("<html>expired</html>")
+    with pytest.raises(UserError, match="not a photo"):
+        render_image(fake, tmp_path / "out.jpg", Target(1080, 1440))
+
+
+def test_truncated_jpeg_refused_and_nothing_written(tmp_path):
+    source = jpeg(tmp_path / "t.jpg")
+    data = source.read_bytes()
+    source.write_bytes(data[: len(data) // 3])
+    with pytest.raises(UserError):
+        render_image(source, tmp_path / "out.jpg", Target(1080, 1440))
+    assert list(tmp_path.glob("*out*")) == []
