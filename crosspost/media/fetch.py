@@ -124,6 +124,7 @@ def _download(job: _Job, on_bytes, cancel: CancelToken, max_bytes: int, retries:
                     raise http.client.IncompleteRead(b"", have + int(length) - total)
                 return
         except urllib.error.HTTPError as exc:
+            exc.close()  # it holds the connection open
             if exc.code == 416 and have:
                 return  # asked past the end: we already have it all
             if exc.code in (401, 403, 404, 410):
