@@ -175,7 +175,7 @@ def encode_jpeg(image: Image.Image, max_bytes: int | None = None, quality: int =
     def encode(img, q):
         buffer = io.BytesIO()
         img.save(buffer, "JPEG", quality=q, icc_profile=_SRGB_BYTES,
-                 subsampling="4:2:0" if q < 90 else "4:4:4")
+                 subsampling="4:2:0")
         return buffer.getvalue()
 
     data = encode(image, quality)
