@@ -164,6 +164,9 @@ def _transcode(container, source: Path, tmp: Path, target: Target, start, end, p
     try:
         vout = out.add_stream("libx264", rate=fps, options={"crf": str(X264_CRF), "preset": X264_PRESET})
         vout.width, vout.height, vout.pix_fmt = target.width, target.height, "yuv420p"
+        # Frame threads, as the ffmpeg tool uses; PyAV's default (slice threads) makes x264 slower.
+        vout.codec_context.thread_type = "AUTO"
+        vout.codec_context.thread_count = 0
         vout.codec_context.time_base = Fraction(1) / fps
         aout = resampler = None
         if ain is not None:
