@@ -15,12 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import http.client
 import os
 import threading
-import time
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,7 +32,6 @@ CONCURRENCY = 3
 RETRIES = 3
 BACKOFF = 1.0  # seconds, doubled at each retry
 TIMEOUT = 30
-USER_AGENT = "Crosspost/0.1 (+offline creator tool)"
 ACCEPTED_TYPES = ("video/", "image/", "application/octet-stream", "binary/octet-stream")
 EXTENSIONS = {"video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm", "image/jpeg": ".jpg",
               "image/png": ".png", "image/webp": ".webp", "image/heic": ".heic", "image/gif": ".gif"}
@@ -47,6 +42,9 @@ AFTER_EXPIRY = ("Request a new export from TikTok (Settings → Account → Down
 
 class FetchError(Exception):
     """One file could not be fetched; the message says why (and what to do)."""
+
+
+from crosspost.downloads import DownloadError, download_to  # noqa: E402
 
 
 @dataclass
@@ -90,60 +88,18 @@ class _Job:
 def _download(job: _Job, on_bytes, cancel: CancelToken, max_bytes: int, retries: int, backoff: float,
               timeout: float) -> None:
     """Download JOB's URL into JOB.part, resuming what is there. Raises FetchError."""
-    attempt = 0
-    while True:
-        cancel.check()
-        have = job.part.stat().st_size if job.part.exists() else 0
-        request = urllib.request.Request(job.url, headers={"User-Agent": USER_AGENT})
-        if have:
-            request.add_header("Range", f"bytes={have}-")
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                kind = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-                if kind and not kind.startswith(ACCEPTED_TYPES):
-                    raise FetchError(f"the server sent {kind or 'something'} instead of a photo or video "
-                                     "(the link may have expired or been replaced by a web page)")
-                if have and response.status != 206:
-                    have = 0  # Range ignored: start over
-                length = response.headers.get("Content-Length")
-                if length and have + int(length) > max_bytes:
-                    raise FetchError(f"the file is {int(length) / 1e9:.1f} GB, above the {max_bytes / 1e9:.0f} GB cap")
-                with open(job.part, "ab" if have else "wb") as f:
-                    total = have
-                    while True:
-                        cancel.check()
-                        chunk = response.read(256 * 1024)
-                        if not chunk:
-                            break
-                        total += len(chunk)
-                        if total > max_bytes:
-                            raise FetchError(f"the download passed the {max_bytes / 1e9:.0f} GB cap")
-                        f.write(chunk)
-                        on_bytes(len(chunk))
-                if length and total < have + int(length):
-                    raise http.client.IncompleteRead(b"", have + int(length) - total)
-                return
-        except urllib.error.HTTPError as exc:
-            exc.close()  # it holds the connection open
-            if exc.code == 416 and have:
-                return  # asked past the end: we already have it all
-            if exc.code in (401, 403, 404, 410):
-                expires = _parse_time(job.expires_at)
-                when = f" (it expired on {_human(expires)})" if expires and expires < dt.datetime.now(dt.timezone.utc) \
-                    else (f" (it was due to expire on {_human(expires)})" if expires else "")
-                raise FetchError(f"TikTok refused the link with HTTP {exc.code}: it has expired or been "
-                                 f"withdrawn{when}. {AFTER_EXPIRY}") from None
-            if exc.code < 500 or attempt >= retries:
-                raise FetchError(f"the server answered HTTP {exc.code}") from None
-        except (urllib.error.URLError, http.client.HTTPException, TimeoutError, ConnectionError, OSError) as exc:
-            if isinstance(exc, FetchError):
-                raise
-            if attempt >= retries:
-                reason = getattr(exc, "reason", None) or exc
-                raise FetchError(f"the download failed after {retries + 1} tries ({reason}); run the "
-                                 "same command again to resume") from None
-        attempt += 1
-        time.sleep(backoff * (2 ** (attempt - 1)))
+
+    def refused(code: int) -> str:
+        expires = _parse_time(job.expires_at)
+        when = f" (it expired on {_human(expires)})" if expires and expires < dt.datetime.now(dt.timezone.utc) \
+            else (f" (it was due to expire on {_human(expires)})" if expires else "")
+        return f"TikTok refused the link with HTTP {code}: it has expired or been withdrawn{when}. {AFTER_EXPIRY}"
+
+    try:
+        download_to(job.url, job.part, on_bytes=on_bytes, cancel=cancel, max_bytes=max_bytes, retries=retries,
+                    backoff=backoff, timeout=timeout, accept=ACCEPTED_TYPES, refused=refused)
+    except DownloadError as exc:
+        raise FetchError(str(exc)) from None
 
 
 def _store_file(part: Path, media_dir: Path) -> tuple[Path, str, MediaInfo, int]:

@@ -1,0 +1,301 @@
+"""Language packs: Argos Translate packages, kept in the data dir's ``languages/``.
+
+argostranslate decides its folders from environment variables when it is first imported, creates
+them at once (under the home directory by default) and reads settings once. So it is imported
+lazily, with its variables pointed into Crosspost's data dir only around that import (the same XDG
+variables steer Qt's own paths in this process), and its module-level settings are re-pointed at the
+current data dir before every call. It never reaches the network unless ``available``/``download``
+is asked for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import threading
+import urllib.error
+import urllib.request
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from crosspost.errors import UserError
+from crosspost.paths import DataLocation
+from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+
+INDEX_ENV = "CROSSPOST_ARGOS_INDEX"
+DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
+INDEX_SETTING = "argos_index_url"
+MAX_PACK_BYTES = 2 * 1024**3
+_import_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    from_code: str
+    to_code: str
+    version: str
+    path: Path | None = None
+    from_name: str | None = None
+    to_name: str | None = None
+    installed: bool = True
+    links: tuple[str, ...] = ()
+    size: int | None = None
+    sha256: str | None = None
+
+    def to_json(self) -> dict:
+        data = {"from": self.from_code, "to": self.to_code, "version": self.version, "installed": self.installed}
+        if self.from_name:
+            data["from_name"], data["to_name"] = self.from_name, self.to_name
+        if self.path:
+            data["path"] = str(self.path)
+        return data
+
+
+def packages_dir(location: DataLocation) -> Path:
+    return location.languages_dir / "packages"
+
+
+def _argos_home(location: DataLocation) -> Path:
+    return location.languages_dir / "argos"
+
+
+def index_url(store=None) -> str:
+    url = os.environ.get(INDEX_ENV) or (store.setting(INDEX_SETTING) if store is not None else None) or DEFAULT_INDEX
+    return url if url.endswith("/") or url.endswith(".json") else url + "/"
+
+
+def argos(location: DataLocation, index: str | None = None):
+    """The ``argostranslate.package`` module, steered into LOCATION (imported on first use)."""
+    home = _argos_home(location)
+    with _import_lock:
+        if "argostranslate.settings" not in __import__("sys").modules:
+            steer = {
+                "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
+                "XDG_CACHE_HOME": str(home / "cache"), "ARGOS_PACKAGES_DIR": str(packages_dir(location)),
+                "ARGOS_PACKAGE_INDEX": index or DEFAULT_INDEX, "ARGOS_DEVICE_TYPE": "cpu",
+            }
+            saved = {k: os.environ.get(k) for k in steer}
+            os.environ.update(steer)
+            try:
+                import argostranslate.package  # noqa: F401
+                import argostranslate.settings  # noqa: F401
+            finally:
+                for key, value in saved.items():
+                    if value is None:
+                        os.environ.pop(key, None)
+                    else:
+                        os.environ[key] = value
+        import argostranslate.package as package
+        import argostranslate.settings as settings
+
+        settings.data_dir = home / "data" / "argos-translate"
+        settings.cache_dir = home / "cache" / "argos-translate"
+        settings.downloads_dir = settings.cache_dir / "downloads"
+        settings.package_data_dir = packages_dir(location)
+        settings.package_dirs = [packages_dir(location)]
+        settings.local_package_index = location.cache / "argos-index.json"
+        if index:
+            settings.package_index = index
+            settings.remote_package_index = index if index.endswith(".json") else index + "index.json"
+        packages_dir(location).mkdir(parents=True, exist_ok=True)
+        return package
+
+
+def _read_metadata(folder: Path) -> dict:
+    try:
+        return json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def installed_packs(location: DataLocation) -> list[PackInfo]:
+    """Installed translation pairs. Reads the packages folder directly: listing needs no engine."""
+    folder = packages_dir(location)
+    packs = []
+    if folder.is_dir():
+        for child in sorted(folder.iterdir()):
+            meta = _read_metadata(child)
+            if meta.get("from_code") and meta.get("to_code") and meta.get("type", "translate") == "translate":
+                packs.append(PackInfo(meta["from_code"], meta["to_code"], str(meta.get("package_version", "?")),
+                                      child, meta.get("from_name"), meta.get("to_name")))
+    return packs
+
+
+def find_pack(location: DataLocation, from_code: str, to_code: str) -> PackInfo | None:
+    for pack in installed_packs(location):
+        if pack.from_code == from_code and pack.to_code == to_code:
+            return pack
+    return None
+
+
+def validate_archive(path: Path) -> dict:
+    """Check an .argosmodel before anything is installed; returns its metadata."""
+    if not path.is_file():
+        raise UserError(f"{path} is not a file. Give the path of a .argosmodel language pack.")
+    if not zipfile.is_zipfile(path):
+        raise UserError(f"{path.name} is not an Argos language pack (.argosmodel files are zip archives).")
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = [n for n in z.namelist() if n and not n.startswith("__MACOSX")]
+            tops = {n.split("/", 1)[0] for n in names}
+            if len(tops) != 1 or any(n.startswith("/") or ".." in n.split("/") for n in names):
+                raise UserError(f"{path.name} is not an Argos language pack (it must hold exactly one folder).")
+            top = tops.pop()
+            needed = {f"{top}/metadata.json", f"{top}/model/model.bin", f"{top}/sentencepiece.model"}
+            missing = sorted(n.split("/", 1)[1] for n in needed - set(names))
+            if missing:
+                raise UserError(f"{path.name} is not a complete Argos language pack (missing {', '.join(missing)}).")
+            if sum(i.file_size for i in z.infolist()) > 4 * MAX_PACK_BYTES:
+                raise UserError(f"{path.name} is too large to be a language pack.")
+            meta = json.loads(z.read(f"{top}/metadata.json"))
+            if not meta.get("from_code") or not meta.get("to_code"):
+                raise UserError(f"{path.name}: its metadata.json names no language pair.")
+            if z.testzip() is not None:
+                raise UserError(f"{path.name} is damaged (a file inside fails its checksum). Download it again.")
+            import sentencepiece as spm
+
+            try:
+                spm.SentencePieceProcessor(model_proto=z.read(f"{top}/sentencepiece.model"))
+            except (RuntimeError, OSError):
+                raise UserError(f"{path.name}: its sentencepiece.model is not readable. Download it again.") from None
+    except (zipfile.BadZipFile, ValueError, KeyError):
+        raise UserError(f"{path.name} is not a readable Argos language pack.") from None
+    return meta
+
+
+def install_pack(location: DataLocation, path: str | Path) -> PackInfo:
+    """Validate, then install atomically: a staging folder, a check that the model loads, a rename."""
+    path = Path(path).expanduser()
+    meta = validate_archive(path)
+    package = argos(location)
+    from argostranslate import settings
+
+    target_root = packages_dir(location)
+    staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=target_root))
+    try:
+        settings.package_data_dir = staging
+        try:
+            package.install_from_path(path)
+        finally:
+            settings.package_data_dir = target_root
+        (folder,) = [p for p in staging.iterdir() if p.is_dir()]
+        from crosspost.translation.engine import load_model
+
+        load_model(folder)  # raises UserError when the model does not load
+        final = target_root / f"translate-{meta['from_code']}_{meta['to_code']}"
+        old = find_pack(location, meta["from_code"], meta["to_code"])
+        if final.exists() or old:
+            shutil.rmtree(old.path if old else final)
+        os.replace(folder, final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    from crosspost.translation.engine import forget_models
+
+    forget_models()
+    return find_pack(location, meta["from_code"], meta["to_code"])
+
+
+def remove_pack(location: DataLocation, from_code: str, to_code: str) -> PackInfo:
+    pack = find_pack(location, from_code, to_code)
+    if pack is None:
+        raise UserError(f"No {from_code}→{to_code} pack is installed; `crosspost languages list` shows them.")
+    shutil.rmtree(pack.path)
+    from crosspost.translation.engine import forget_models
+
+    forget_models()
+    return pack
+
+
+def available_packs(location: DataLocation, store=None) -> tuple[list[PackInfo], str | None]:
+    """The package index (fetched now, cached); with a note when only the cached copy could be used."""
+    url = index_url(store)
+    index_file = url if url.endswith(".json") else url + "index.json"
+    cache = location.cache / "argos-index.json"
+    note = None
+    try:
+        with urllib.request.urlopen(index_file, timeout=15) as response:
+            data = response.read()
+        json.loads(data)
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, cache)
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        if isinstance(exc, urllib.error.HTTPError):
+            exc.close()
+        if not cache.exists():
+            raise UserError(
+                "The language pack index cannot be reached (are you offline?). Nothing was changed. "
+                "Connect and try again, or install a pack you have with "
+                "`crosspost languages install FILE.argosmodel`.") from None
+        when = dt.datetime.fromtimestamp(cache.stat().st_mtime, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+        note = f"The index cannot be reached right now; showing the copy saved on {when}."
+    try:
+        entries = json.loads(cache.read_text(encoding="utf-8"))
+    except ValueError:
+        raise UserError("The saved language pack index is damaged; connect and run this again.") from None
+    installed = {(p.from_code, p.to_code): p for p in installed_packs(location)}
+    packs = []
+    for e in entries if isinstance(entries, list) else []:
+        if e.get("type", "translate") != "translate" or not e.get("from_code"):
+            continue
+        have = installed.get((e["from_code"], e["to_code"]))
+        packs.append(PackInfo(e["from_code"], e["to_code"], str(e.get("package_version", "?")),
+                              have.path if have else None, e.get("from_name"), e.get("to_name"),
+                              installed=have is not None, links=tuple(e.get("links") or ()),
+                              size=e.get("size"), sha256=e.get("sha256") or e.get("checksum")))
+    return packs, note
+
+
+def download_pack(location: DataLocation, from_code: str, to_code: str, store=None,
+                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> PackInfo:
+    """Download FROM→TO from the index (resuming a partial download), check it, install it."""
+    from crosspost.downloads import DownloadError, download_to
+
+    progress = progress or no_progress
+    cancel = cancel or NEVER_CANCELLED
+    packs, _ = available_packs(location, store)
+    match = [p for p in packs if p.from_code == from_code and p.to_code == to_code]
+    if not match:
+        pairs = ", ".join(sorted({f"{p.from_code}→{p.to_code}" for p in packs})[:12])
+        raise UserError(f"The index has no {from_code}→{to_code} pack. Available: {pairs}…")
+    pack = match[0]
+    if not pack.links:
+        raise UserError(f"The index lists {from_code}→{to_code} without a download link.")
+    downloads = location.cache / "downloads"
+    downloads.mkdir(parents=True, exist_ok=True)
+    part = downloads / f"translate-{from_code}_{to_code}-{pack.version}.argosmodel.part"
+    received = part.stat().st_size if part.exists() else 0
+
+    def on_bytes(n: int) -> None:
+        nonlocal received
+        received += n
+        progress(Progress(received, pack.size, f"downloading {from_code}→{to_code}"))
+
+    try:
+        download_to(pack.links[0], part, on_bytes=on_bytes, cancel=cancel, max_bytes=MAX_PACK_BYTES,
+                    accept=("application/", "binary/"))
+    except DownloadError as exc:
+        raise UserError(f"The {from_code}→{to_code} pack could not be downloaded: {exc}. Run the same "
+                        "command again to resume.") from None
+    if pack.size and part.stat().st_size != pack.size:
+        part.unlink()
+        raise UserError(f"The {from_code}→{to_code} download has the wrong size; it was deleted. Try again.")
+    if pack.sha256:
+        digest = hashlib.sha256(part.read_bytes()).hexdigest()
+        if digest != pack.sha256.lower():
+            part.unlink()
+            raise UserError(f"The {from_code}→{to_code} download failed its checksum; it was deleted. Try again.")
+    final = part.with_suffix("")
+    os.replace(part, final)
+    try:
+        return install_pack(location, final)
+    finally:
+        with contextlib.suppress(OSError):
+            final.unlink()
