@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "crosspost.cli.import_commands",
     "crosspost.cli.posts_commands",
     "crosspost.cli.media_commands",
+    "crosspost.cli.translation_commands",
 ]
 
 DESCRIPTION = """\

@@ -1,0 +1,179 @@
+"""``crosspost languages …``, ``crosspost translate …``, ``crosspost glossary …``,
+``crosspost translations edit …``."""
+
+from __future__ import annotations
+
+from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message
+
+
+def register(sub) -> None:
+    lang = sub.add_parser("languages", help="offline translation packs: list, available, install, download, remove")
+    verbs = lang.add_subparsers(dest="languages_command", metavar="ACTION", required=True)
+    p = verbs.add_parser("list", parents=[json_flag_parent()], help="installed language pairs")
+    p.set_defaults(handler=run_list)
+    p = verbs.add_parser("available", parents=[json_flag_parent()],
+                         help="pairs in the Argos package index (downloads the index; env CROSSPOST_ARGOS_INDEX)")
+    p.set_defaults(handler=run_available)
+    p = verbs.add_parser("install", parents=[json_flag_parent()], help="install a .argosmodel file")
+    p.add_argument("file", metavar="FILE.argosmodel")
+    p.set_defaults(handler=run_install)
+    p = verbs.add_parser("download", parents=[json_flag_parent()], help="download and install a pair from the index")
+    p.add_argument("source", metavar="FROM")
+    p.add_argument("target", metavar="TO")
+    p.set_defaults(handler=run_download)
+    p = verbs.add_parser("remove", parents=[json_flag_parent()], help="remove an installed pair")
+    p.add_argument("source", metavar="FROM")
+    p.add_argument("target", metavar="TO")
+    p.set_defaults(handler=run_remove)
+
+    p = sub.add_parser("translate", parents=[json_flag_parent()],
+                       help="translate captions offline and store them with the posts",
+                       description="Translate captions on this computer. Hashtags, @mentions, links, e-mail "
+                       "addresses, emoji and line breaks stay exactly as they are; your glossary terms are "
+                       "used; identical sentences are never translated twice. Your edits of a translation "
+                       "are kept unless you say --force.")
+    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("--from", dest="source", default="auto", metavar="CODE", help="caption language, or auto (default)")
+    p.add_argument("--to", dest="target", required=True, metavar="CODE", help="target language, e.g. zh")
+    p.add_argument("--all", action="store_true", help="every post without a translation into --to")
+    p.add_argument("--force", action="store_true", help="replace translations you edited")
+    p.set_defaults(handler=run_translate)
+
+    p = sub.add_parser("translations", help="your own wording of a translation")
+    tverbs = p.add_subparsers(dest="translations_command", metavar="ACTION", required=True)
+    e = tverbs.add_parser("edit", parents=[json_flag_parent()], help="set the translation text yourself (kept as edited)")
+    e.add_argument("id", metavar="ID")
+    e.add_argument("--lang", required=True, metavar="CODE")
+    e.add_argument("--text", required=True)
+    e.set_defaults(handler=run_edit)
+
+    g = sub.add_parser("glossary", help="your own terms and hashtag→topic mappings for translation")
+    gverbs = g.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
+    p = gverbs.add_parser("list", parents=[json_flag_parent()], help="the glossary")
+    p.set_defaults(handler=run_glossary_list)
+    for name, helptext in (("add", "add or change a term"), ("remove", "remove a term")):
+        p = gverbs.add_parser(name, parents=[json_flag_parent()], help=helptext)
+        p.add_argument("term")
+        if name == "add":
+            p.add_argument("translation")
+        p.add_argument("--from", dest="source", default="en", metavar="CODE")
+        p.add_argument("--to", dest="target", default="zh", metavar="CODE")
+        p.add_argument("--topic", action="store_true", help="a hashtag → target-language topic mapping for drafts")
+        p.set_defaults(handler=run_glossary_add if name == "add" else run_glossary_remove)
+
+
+def _pairs_text(packs) -> str:
+    if not packs:
+        return "No language packs installed. `crosspost languages available` lists what can be downloaded."
+    return "\n".join(f"{p.from_code} → {p.to_code}  version {p.version}" + ("  (installed)" if p.installed else "")
+                     for p in packs)
+
+
+def run_list(ctx: Context, args) -> int:
+    from crosspost.translation.packs import installed_packs
+
+    packs = installed_packs(ctx.location)
+    ctx.emit([p.to_json() for p in packs], _pairs_text(packs))
+    return 0
+
+
+def run_available(ctx: Context, args) -> int:
+    from crosspost.translation.packs import available_packs
+
+    packs, note = available_packs(ctx.location, ctx.store)
+    if note:
+        message(f"note: {note}")
+    ctx.emit([p.to_json() for p in packs], _pairs_text(packs))
+    return 0
+
+
+def run_install(ctx: Context, args) -> int:
+    from crosspost.translation.packs import install_pack
+
+    pack = install_pack(ctx.location, args.file)
+    ctx.emit(pack.to_json(), f"Installed {pack.from_code} → {pack.to_code} (version {pack.version}).")
+    return 0
+
+
+def run_download(ctx: Context, args) -> int:
+    from crosspost.translation.packs import download_pack
+    from crosspost.translation.service import check_code
+
+    bar = ProgressBar("Downloading")
+    try:
+        pack = download_pack(ctx.location, check_code(args.source), check_code(args.target), ctx.store, progress=bar)
+    finally:
+        bar.close()
+    ctx.emit(pack.to_json(), f"Installed {pack.from_code} → {pack.to_code} (version {pack.version}).")
+    return 0
+
+
+def run_remove(ctx: Context, args) -> int:
+    from crosspost.translation.packs import remove_pack
+
+    pack = remove_pack(ctx.location, args.source, args.target)
+    ctx.emit({**pack.to_json(), "installed": False}, f"Removed {pack.from_code} → {pack.to_code}.")
+    return 0
+
+
+def run_translate(ctx: Context, args) -> int:
+    from crosspost.errors import UserError
+    from crosspost.translation.service import translate_posts
+
+    if not args.ids and not args.all:
+        raise UserError("Say which posts: give post IDs, or --all for every post without a translation.")
+    bar = ProgressBar("Translating")
+    try:
+        results = translate_posts(ctx.store, ctx.location, None if args.all and not args.ids else args.ids,
+                                  args.source, args.target, force=args.force, progress=bar)
+    finally:
+        bar.close()
+    for r in results:
+        if r.note:
+            message(f"post {r.post}: {r.note}")
+    if args.ids and results and all(r.note == "the post has no caption" for r in results):
+        raise UserError("Nothing to translate: the post has no caption.")
+    if ctx.json:
+        ctx.emit([r.to_json() for r in results])
+    else:
+        ctx.emit(None, "\n\n".join(f"[post {r.post}, {r.source} → {r.target}]\n{r.text}" for r in results)
+                 or "Every post already has a translation.")
+    return 0
+
+
+def run_edit(ctx: Context, args) -> int:
+    from crosspost.translation.service import save_edit
+
+    saved = save_edit(ctx.store, args.id, args.lang, args.text)
+    ctx.emit(saved, f"Saved your {saved['lang']} translation of post {saved['post']}.")
+    return 0
+
+
+def run_glossary_list(ctx: Context, args) -> int:
+    from crosspost.translation.glossary import list_entries
+
+    entries = list_entries(ctx.store)
+    ctx.emit(entries, "\n".join(
+        f"{e['from']}→{e['to']}  {'#' if e['kind'] == 'topic' else ''}{e['term']} → {e['translation']}"
+        for e in entries) or "The glossary is empty. Add a term: crosspost glossary add \"TikTok refugee\" \"TikTok难民\"")
+    return 0
+
+
+def run_glossary_add(ctx: Context, args) -> int:
+    from crosspost.translation.glossary import add_entry
+    from crosspost.translation.service import check_code
+
+    entry = add_entry(ctx.store, args.term, args.translation, check_code(args.source), check_code(args.target),
+                      "topic" if args.topic else "term")
+    ctx.emit(entry, f"Glossary: {entry['term']} → {entry['translation']} ({entry['from']}→{entry['to']}).")
+    return 0
+
+
+def run_glossary_remove(ctx: Context, args) -> int:
+    from crosspost.translation.glossary import remove_entry
+    from crosspost.translation.service import check_code
+
+    remove_entry(ctx.store, args.term, check_code(args.source), check_code(args.target),
+                 "topic" if args.topic else "term")
+    ctx.emit({"removed": args.term}, f"Removed {args.term!r} from the glossary.")
+    return 0

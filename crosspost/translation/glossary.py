@@ -1,0 +1,81 @@
+"""The user's glossary: their own terms (name, shop, "TikTok refugee" → "TikTok难民") and hashtag →
+topic mappings for drafts. Every change bumps the glossary version, which is part of the translation
+memory's key, so a changed glossary is never hidden by a remembered translation."""
+
+from __future__ import annotations
+
+from crosspost.errors import UserError
+from crosspost.store import Store, utc_now
+
+VERSION_SETTING = "glossary_version"
+
+
+def glossary_version(store: Store) -> int:
+    return int(store.setting(VERSION_SETTING, "0") or 0)
+
+
+def _bump(store: Store) -> None:
+    store.set_setting(VERSION_SETTING, str(glossary_version(store) + 1))
+
+
+def list_entries(store: Store, source_lang: str | None = None, target_lang: str | None = None,
+                 kind: str | None = None) -> list[dict]:
+    sql = "SELECT id, source_lang, target_lang, term, translation, kind FROM glossary WHERE 1 = 1"
+    params: list = []
+    for column, value in (("source_lang", source_lang), ("target_lang", target_lang), ("kind", kind)):
+        if value:
+            sql += f" AND {column} = ?"
+            params.append(value)
+    return [{"id": r[0], "from": r[1], "to": r[2], "term": r[3], "translation": r[4], "kind": r[5]}
+            for r in store.db.execute(sql + " ORDER BY kind, lower(term)", params)]
+
+
+def _normalise_term(term: str, kind: str) -> str:
+    term = term.strip()
+    if kind == "topic":
+        term = term.lstrip("#＃").strip()
+    if not term:
+        raise UserError("A glossary term cannot be empty.")
+    return term
+
+
+def add_entry(store: Store, term: str, translation: str, source_lang: str = "en", target_lang: str = "zh",
+              kind: str = "term") -> dict:
+    term = _normalise_term(term, kind)
+    translation = translation.strip().lstrip("#＃") if kind == "topic" else translation.strip()
+    if not translation:
+        raise UserError("Give the translation for the term.")
+    with store.transaction():
+        store.db.execute(
+            "INSERT INTO glossary (source_lang, target_lang, term, translation, kind, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_lang, target_lang, kind, term) "
+            "DO UPDATE SET translation = excluded.translation",
+            [source_lang, target_lang, term, translation, kind, utc_now()])
+        _bump(store)
+    return next(e for e in list_entries(store, source_lang, target_lang, kind) if e["term"] == term)
+
+
+def remove_entry(store: Store, term: str, source_lang: str = "en", target_lang: str = "zh",
+                 kind: str = "term") -> None:
+    term = _normalise_term(term, kind)
+    with store.transaction():
+        cursor = store.db.execute(
+            "DELETE FROM glossary WHERE source_lang = ? AND target_lang = ? AND kind = ? AND term = ?",
+            [source_lang, target_lang, kind, term])
+        if cursor.rowcount == 0:
+            raise UserError(f"{term!r} is not in the {source_lang}→{target_lang} glossary; "
+                            "`crosspost glossary list` shows it.")
+        _bump(store)
+
+
+def terms_for(store: Store, source_lang: str, target_lang: str) -> dict[str, str]:
+    return {e["term"]: e["translation"] for e in list_entries(store, source_lang, target_lang, "term")}
+
+
+def map_topics(store: Store, tags: list[str], source_lang: str | None, target_lang: str | None) -> list[str]:
+    """Hashtags (with or without #) mapped to the user's target-language topics where mapped."""
+    mapping = {}
+    if source_lang and target_lang:
+        mapping = {e["term"].lower(): e["translation"]
+                   for e in list_entries(store, source_lang, target_lang, "topic")}
+    return [mapping.get(tag.lstrip("#＃").lower(), tag.lstrip("#＃")) for tag in tags]
