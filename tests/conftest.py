@@ -44,3 +44,25 @@ def store(location):
     s = open_store(location)
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def argos_packs(tmp_path_factory):
+    """Tiny real .argosmodel files: en→zh, fr→en (for pivoting fr→en→zh) and en→fr."""
+    from argos_pack import build_pack
+
+    folder = tmp_path_factory.mktemp("packs")
+    return {
+        ("en", "zh"): build_pack(folder / "en_zh.argosmodel", "en", "zh", seed=1),
+        ("fr", "en"): build_pack(folder / "fr_en.argosmodel", "fr", "en", seed=2),
+        ("en", "fr"): build_pack(folder / "en_fr.argosmodel", "en", "fr", seed=3),
+    }
+
+
+@pytest.fixture
+def en_zh(location, argos_packs):
+    """A data dir with the en→zh pack installed."""
+    from crosspost.translation.packs import install_pack
+
+    install_pack(location, argos_packs[("en", "zh")])
+    return location

@@ -82,9 +82,13 @@ def argos(location: DataLocation, index: str | None = None):
             }
             saved = {k: os.environ.get(k) for k in steer}
             os.environ.update(steer)
+            # onnxruntime (pulled in by argostranslate's sentence splitters) would otherwise send
+            # usage telemetry and keep a device ID under ~/.cache: never, in an offline tool.
+            os.environ["ORT_DISABLE_TELEMETRY"] = "1"
             try:
                 import argostranslate.package  # noqa: F401
                 import argostranslate.settings  # noqa: F401
+                import argostranslate.translate  # noqa: F401  (imports onnxruntime while steered)
             finally:
                 for key, value in saved.items():
                     if value is None:

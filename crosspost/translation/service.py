@@ -12,6 +12,8 @@ finished and never leaves half a row. A translation the user edited is never ove
 from __future__ import annotations
 
 import hashlib
+
+import regex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,7 +23,7 @@ from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressC
 from crosspost.store import Store, utc_now
 from crosspost.translation import engine, glossary, packs
 from crosspost.translation.detect import detect_language
-from crosspost.translation.protect import has_words, scrub, segment
+from crosspost.translation.protect import EMAIL, HASHTAG, MENTION, URL, has_words, scrub, segment
 from crosspost.translation.sentences import split_sentences
 
 CHUNK = 16  # captions per batched engine call: big enough to batch, small enough to cancel quickly
@@ -112,14 +114,25 @@ def _plan(caption: str, terms: dict[str, str], sentences: list[str], target: str
     return plan
 
 
+_GLUES_AFTER = regex.compile(rf"(?:{URL}|{EMAIL}|{HASHTAG}|{MENTION})$")
+_WORDISH = regex.compile(r"[\p{L}\p{N}_\p{M}.]")
+
+
 def _assemble(plan: CaptionPlan, translated: list[str]) -> str:
-    out = []
+    """Put a caption back together. A translation never touches a protected token so closely that
+    the two would read as one (``#tag`` + ``译文`` → ``#tag译文``): a space goes between them."""
+    out = ""
     for piece in plan.pieces:
         if piece[0] == "keep":
-            out.append(piece[1])
+            text = piece[1]
+            if text and out and _WORDISH.match(out[-1]) and regex.match(rf"(?:{MENTION}|{EMAIL})", text):
+                text = " " + text
         else:
-            out.append(translated[piece[1]] + piece[2])
-    return "".join(out)
+            text = translated[piece[1]] + piece[2]
+            if text and out and not text[0].isspace() and _GLUES_AFTER.search(out):
+                text = " " + text
+        out += text
+    return out
 
 
 @dataclass
