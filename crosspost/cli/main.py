@@ -21,6 +21,8 @@ COMMAND_MODULES = [
     "crosspost.cli.posts_commands",
     "crosspost.cli.media_commands",
     "crosspost.cli.translation_commands",
+    "crosspost.cli.platform_commands",
+    "crosspost.cli.drafts_commands",
 ]
 
 DESCRIPTION = """\

@@ -1,0 +1,187 @@
+"""``crosspost drafts create|list|show|edit|undo|history|check|render|export|mark-posted``."""
+
+from __future__ import annotations
+
+from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message
+
+
+def register(sub) -> None:
+    drafts = sub.add_parser("drafts", help="the queue of ready-to-publish drafts")
+    verbs = drafts.add_subparsers(dest="drafts_command", metavar="ACTION", required=True)
+    j = [json_flag_parent()]
+
+    p = verbs.add_parser("create", parents=j, help="make (or refresh) drafts from posts for a platform")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--platform", required=True, metavar="NAME")
+    p.add_argument("--layout", choices=["original", "translated", "bilingual"],
+                   help="default: the platform's (RedNote: bilingual)")
+    p.add_argument("--lang", metavar="CODE", help="the translation to use (default: the platform's, e.g. zh)")
+    p.add_argument("--reset", action="store_true", help="also replace fields you edited by hand")
+    p.set_defaults(handler=run_create)
+
+    p = verbs.add_parser("list", parents=j, help="the queue")
+    p.add_argument("--platform", metavar="NAME")
+    p.add_argument("--status", choices=["draft", "ready", "exported", "posted"])
+    p.add_argument("--search", metavar="TEXT")
+    p.set_defaults(handler=run_list)
+
+    p = verbs.add_parser("show", parents=j, help="one draft")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(handler=run_show)
+
+    p = verbs.add_parser("edit", parents=j, help="change a draft (every edit is kept and can be undone)")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--title")
+    p.add_argument("--body")
+    p.add_argument("--topics", help="comma-separated, e.g. \"旅行,成都\"")
+    p.add_argument("--planned", metavar="DATE", help="planned publishing date, e.g. 2025-02-14 18:30")
+    p.add_argument("--notes")
+    p.add_argument("--fit", choices=["crop", "pad", "blur"])
+    p.set_defaults(handler=run_edit)
+
+    p = verbs.add_parser("undo", parents=j, help="undo the last edit of a draft")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(handler=run_undo)
+
+    p = verbs.add_parser("history", parents=j, help="the edits of a draft")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(handler=run_history)
+
+    p = verbs.add_parser("check", parents=j, help="preflight against the platform's limits")
+    p.add_argument("id", metavar="ID")
+    p.set_defaults(handler=run_check)
+
+    p = verbs.add_parser("render", parents=j, help="render the draft's media and cover for its platform")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--cover-at", type=float, metavar="S", help="video cover frame at S seconds (default: sharpest)")
+    p.set_defaults(handler=run_render)
+
+    p = verbs.add_parser("export", parents=j, help="write ready-to-upload bundles")
+    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("--to", required=True, metavar="DIR")
+    p.add_argument("--zip", action="store_true", help="one .zip per draft")
+    p.add_argument("--force", action="store_true", help="export even with errors or when already posted")
+    p.set_defaults(handler=run_export)
+
+    p = verbs.add_parser("mark-posted", parents=j, help="record that you published the draft")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--url", metavar="URL")
+    p.add_argument("--force", action="store_true", help="record it again")
+    p.set_defaults(handler=run_mark_posted)
+
+
+def _human(d: dict) -> str:
+    lines = [f"Draft {d['id']}  post {d['post']}  {d['platform']}  [{d['status']}]  layout {d['layout']}"
+             + (f"  planned {d['planned_at']}" if d.get("planned_at") else "")]
+    lines += [f"Title: {d['title']}", "", d["body"], ""]
+    if d["topics"]:
+        lines.append("Topics: " + " ".join("#" + t for t in d["topics"]))
+    for m in d["media"]:
+        lines.append(f"  media: {m}")
+    for p in d["problems"]:
+        lines.append(f"  {p['level']}: [{p['field']}] {p['message']}")
+    return "\n".join(lines)
+
+
+def run_create(ctx: Context, args) -> int:
+    from crosspost.drafts.queue import create_drafts
+
+    drafts = create_drafts(ctx.store, args.ids, args.platform, args.layout, args.lang, reset=args.reset)
+    ctx.emit(drafts, "\n\n".join(_human(d) for d in drafts))
+    return 0
+
+
+def run_list(ctx: Context, args) -> int:
+    from crosspost.drafts.queue import list_drafts
+
+    drafts = list_drafts(ctx.store, args.platform, args.status, args.search)
+    if ctx.json:
+        ctx.emit(drafts)
+        return 0
+    if not drafts:
+        ctx.emit(None, "No drafts. Make one with `crosspost drafts create ID --platform rednote`.")
+        return 0
+    rows = [f"{'ID':>4}  {'post':>5}  {'platform':14}  {'status':8}  {'planned':16}  {'!':>2}  title"]
+    for d in drafts:
+        errors = sum(1 for p in d["problems"] if p["level"] == "error")
+        rows.append(f"{d['id']:>4}  {d['post']:>5}  {d['platform']:14}  {d['status']:8}  "
+                    f"{(d['planned_at'] or '-'):16}  {errors or '':>2}  {d['title']}")
+    ctx.emit(None, "\n".join(rows))
+    return 0
+
+
+def run_show(ctx: Context, args) -> int:
+    from crosspost.drafts.queue import draft_json
+
+    d = draft_json(ctx.store, args.id)
+    ctx.emit(d, _human(d))
+    return 0
+
+
+def run_edit(ctx: Context, args) -> int:
+    from crosspost.drafts.queue import edit_draft
+
+    d = edit_draft(ctx.store, args.id, title=args.title, body=args.body, topics=args.topics,
+                   planned_at=args.planned, notes=args.notes, fit=args.fit)
+    ctx.emit(d, _human(d))
+    return 0
+
+
+def run_undo(ctx: Context, args) -> int:
+    from crosspost.drafts.queue import undo_last_edit
+
+    d = undo_last_edit(ctx.store, args.id)
+    ctx.emit(d, _human(d))
+    return 0
+
+
+def run_history(ctx: Context, args) -> int:
+    from crosspost.drafts.queue import history
+
+    edits = history(ctx.store, args.id)
+    ctx.emit(edits, "\n".join(f"{e['at']}  {e['field']}: {e['old']!r} → {e['new']!r}" for e in edits) or "No edits.")
+    return 0
+
+
+def run_check(ctx: Context, args) -> int:
+    from crosspost.drafts.preflight import check_draft, is_ok
+    from crosspost.drafts.queue import require_draft
+
+    d = require_draft(ctx.store, args.id)
+    problems = check_draft(ctx.store, d["id"])
+    ok = is_ok(problems)
+    ctx.emit({"ok": ok, "problems": problems},
+             ("Ready to export." if ok else "Not ready:") + "".join(
+                 f"\n  {p['level']}: [{p['field']}] {p['message']}" for p in problems))
+    return 0
+
+
+def run_render(ctx: Context, args) -> int:
+    from crosspost.drafts.render import render_draft
+
+    bar = ProgressBar("Rendering")
+    try:
+        d = render_draft(ctx.store, ctx.location, args.id, cover_at=args.cover_at, progress=bar)
+    finally:
+        bar.close()
+    ctx.emit(d, _human(d))
+    return 0
+
+
+def run_export(ctx: Context, args) -> int:
+    from crosspost.drafts.export import export_drafts
+
+    result = export_drafts(ctx.store, args.ids, args.to, as_zip=args.zip, force=args.force)
+    ctx.emit(result, "\n".join(f"Exported {b}" for b in result["bundles"]))
+    return 0
+
+
+def run_mark_posted(ctx: Context, args) -> int:
+    from crosspost.drafts.queue import mark_posted
+
+    d = mark_posted(ctx.store, args.id, args.url, force=args.force)
+    ctx.emit(d, f"Draft {d['id']} marked as posted on {d['platform']}" + (f": {d['posted_url']}" if d["posted_url"] else "."))
+    return 0
+
+
+__all__ = ["message"]

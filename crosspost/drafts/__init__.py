@@ -1,0 +1,1 @@
+"""The draft queue: composition, preflight, rendering and export of ready-to-publish posts."""

@@ -1,0 +1,100 @@
+"""Composing a draft from a post for a platform: title, body, topics, and composition warnings.
+
+- Title: the first sentence of the caption (hashtags, mentions, links and emoji removed), in the
+  target language when the layout shows a translation, cut at a word or character boundary to the
+  platform's limit (counted the platform's way) with a warning that it was shortened.
+- Body: the layout (original / translated / bilingual) from ``translation.layouts``; a trailing
+  block of hashtags moves to the topics instead of being pasted twice.
+- Topics: the caption's hashtags in order, mapped through the user's glossary topics, at most the
+  platform's limit (the extras are listed in a warning, never silently dropped).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from crosspost.platforms import PlatformProfile
+from crosspost.platforms.textcount import cut_to
+from crosspost.translation.layouts import compose_caption
+from crosspost.translation.protect import EMAIL, EMOJI, HASHTAG, MENTION, URL
+from crosspost.translation.sentences import split_sentences
+
+_HASHTAG = regex.compile(HASHTAG)
+_MENTION = regex.compile(MENTION)
+_URL = regex.compile(URL)
+_STRIP = regex.compile("|".join(f"(?:{p})" for p in (URL, EMAIL, HASHTAG, MENTION, EMOJI)))
+_TRAILING_TAGS = regex.compile(rf"(?:\s*(?:{HASHTAG}))+\s*$")
+
+
+@dataclass
+class Composition:
+    title: str
+    body: str
+    topics: list[str]
+    warnings: list[dict] = field(default_factory=list)
+
+
+def hashtags(text: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for m in _HASHTAG.finditer(text or ""):
+        seen.setdefault(m.group(0)[1:], None)
+    return list(seen)
+
+
+def title_from(text: str) -> str:
+    """The first sentence of TEXT with hashtags, mentions, links and emoji removed."""
+    for line in (text or "").splitlines():
+        clean = regex.sub(r"\s+", " ", _STRIP.sub(" ", line)).strip(" -—:,")
+        if regex.search(r"\p{L}", clean):
+            first = split_sentences(clean)[0][0].strip()
+            return first
+    return ""
+
+
+def body_without_trailing_tags(text: str) -> str:
+    return _TRAILING_TAGS.sub("", text or "").rstrip()
+
+
+def compose(profile: PlatformProfile, caption: str, translation: str | None, layout: str,
+            topics: list[str], target_lang: str | None, source_lang: str = "en") -> Composition:
+    warnings: list[dict] = []
+    showing_translation = layout in ("translated", "bilingual") and translation
+    title = title_from(translation if showing_translation else caption)
+    title_limit = profile.limit("title")
+    if title_limit is not None:
+        counter = profile.text_counting.get("title", "chars")
+        title, was_cut = cut_to(title, title_limit.value, counter)
+        if was_cut:
+            warnings.append({"level": "warning", "field": "title",
+                             "message": f"The title was shortened to fit {profile.display_name['en']}'s "
+                                        f"{title_limit.value:g} {title_limit.unit}; check it still reads well."})
+    original = body_without_trailing_tags(caption)
+    translated = body_without_trailing_tags(translation) if translation else None
+    body = compose_caption(original, translated, layout, target_lang=target_lang or "zh", source_lang=source_lang) \
+        if (layout == "original" or translated is not None) else original
+    topic_limit = profile.limit_value("topics")
+    if topic_limit is not None and len(topics) > topic_limit:
+        extra = topics[int(topic_limit):]
+        topics = topics[: int(topic_limit)]
+        warnings.append({"level": "warning", "field": "topics",
+                         "message": f"{profile.display_name['en']} takes at most {topic_limit:g} topics; "
+                                    f"left out: {', '.join('#' + t for t in extra)}."})
+    return Composition(title, body, topics, warnings)
+
+
+def platform_text_warnings(profile: PlatformProfile, body: str) -> list[dict]:
+    """Warnings about what works against the user on this platform (RedNote: links, mentions)."""
+    out = []
+    if profile.warnings.get("external_links") and _URL.search(body or ""):
+        out.append({"level": "warning", "field": "body",
+                    "message": f"The body has an external link; {profile.display_name['en']} limits the reach "
+                               "of notes with links. Consider removing it."})
+    if profile.warnings.get("mentions"):
+        names = sorted({m.group(0) for m in _MENTION.finditer(body or "")})
+        if names:
+            out.append({"level": "warning", "field": "body",
+                        "message": f"{', '.join(names)} are TikTok names; they mean nothing on "
+                                   f"{profile.display_name['en']}. Remove them or mention the people there."})
+    return out
