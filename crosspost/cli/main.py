@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "crosspost.cli.translation_commands",
     "crosspost.cli.platform_commands",
     "crosspost.cli.drafts_commands",
+    "crosspost.cli.gui_commands",
 ]
 
 DESCRIPTION = """\

@@ -1,0 +1,97 @@
+"""Starting the window: the Qt application, the UI language, a clear message when the platform's
+libraries are missing, logging of unexpected errors to the data dir."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from crosspost.paths import resolve
+
+# What Qt's xcb platform plugin needs on Linux (see shared/docs/linux-desktop.md).
+XCB_LIBRARIES = ["xcb-cursor", "xkbcommon-x11", "xcb-icccm", "xcb-keysyms", "xcb-image", "xcb-render-util",
+                 "xcb-xinerama", "xcb-shape", "EGL", "GL"]
+DEBIAN_PACKAGES = ("libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 "
+                   "libxcb-render-util0 libxcb-xinerama0 libxcb-shape0 libegl1 libgl1")
+
+
+def missing_linux_libraries() -> list[str]:
+    import ctypes.util
+
+    return [name for name in XCB_LIBRARIES if ctypes.util.find_library(name) is None]
+
+
+def prepare_platform() -> str | None:
+    """Choose the Qt platform before the QApplication exists; a message when the window cannot open."""
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            return "no-display"
+        if os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            missing = missing_linux_libraries()
+            if missing:
+                return ("Crosspost's window needs some system libraries that are missing: "
+                        f"{', '.join(missing)}. On Debian or Ubuntu install them with:\n"
+                        f"  sudo apt-get install {DEBIAN_PACKAGES}")
+    return None
+
+
+def make_app(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName("Crosspost")
+    app.setOrganizationName("Crosspost")
+    app.setApplicationDisplayName("Crosspost")
+    return app
+
+
+def setup_logging(location) -> None:
+    location.ensure()
+    handler = logging.FileHandler(location.log_path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    logger = logging.getLogger("crosspost")
+    if not any(isinstance(h, logging.FileHandler) for h in logger.handlers):
+        logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+
+
+def run_app(data_dir: str | None = None, paths: list[str] | None = None) -> int:
+    problem = prepare_platform()
+    if problem == "no-display":
+        print("crosspost: there is no display to open the window on. Use the commands instead "
+              "(`crosspost --help`), or run it inside a desktop session.", file=sys.stderr)
+        return 1
+    if problem:
+        print(f"crosspost: {problem}", file=sys.stderr)
+        return 1
+    location = resolve(data_dir)
+    setup_logging(location)
+    app = make_app()
+    from crosspost.gui.i18n import apply_language
+    from crosspost.gui.window import MainWindow
+
+    window = MainWindow(location)
+    apply_language(app, window.settings.value("ui/language", "system"))
+
+    def excepthook(kind, value, tb):
+        import traceback
+
+        from crosspost.gui.dialogs import show_error
+
+        details = "".join(traceback.format_exception(kind, value, tb))
+        show_error(window, f"{kind.__name__}: {value}", details)
+
+    sys.excepthook = excepthook
+    window.show()
+    if paths:
+        window.import_paths(list(paths))
+    return app.exec()
+
+
+def main_gui() -> int:
+    """The ``crosspost-gui`` entry point (no console window on Windows)."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+    return run_app(os.environ.get("CROSSPOST_DATA_DIR"), sys.argv[1:])

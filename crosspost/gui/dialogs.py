@@ -1,0 +1,217 @@
+"""Dialogs: errors a person understands (with "Copy details"), language packs, settings."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QMessageBox,
+    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+log = logging.getLogger("crosspost")
+
+
+def show_error(parent: QWidget, message: str, details: str = "") -> QMessageBox:
+    """What happened and what to do; a traceback only behind "Copy details" (and in the log)."""
+    if details:
+        log.error("%s\n%s", message, details)
+    box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Crosspost"), message, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setInformativeText(parent.tr("Something unexpected happened. The details were saved in the log file; "
+                                         "please include them if you report the problem."))
+        copy = box.addButton(parent.tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+        copy.clicked.disconnect()
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(f"{message}\n\n{details}"))
+    box.setWindowModality(Qt.WindowModality.WindowModal)
+    box.open()
+    return box
+
+
+class LanguagePacksDialog(QDialog):
+    """Installed pairs and the index; install from a file, download with progress, remove."""
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent or window)
+        self.window = window
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.table = QTableWidget(0, 4)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.install_button = QPushButton()
+        self.refresh_button = QPushButton()
+        self.download_button = QPushButton()
+        self.remove_button = QPushButton()
+        for b in (self.install_button, self.refresh_button, self.download_button, self.remove_button):
+            buttons.addWidget(b)
+        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.close_buttons.rejected.connect(self.reject)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(buttons)
+        layout.addWidget(self.close_buttons)
+        self.install_button.clicked.connect(self.install_from_file)
+        self.refresh_button.clicked.connect(self.refresh_index)
+        self.download_button.clicked.connect(self.download_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.available: list = []
+        self.retranslate()
+        self.reload()
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Language packs"))
+        self.intro.setText(self.tr("Captions are translated on this computer with Argos Translate language packs. "
+                                   "Nothing is sent anywhere. Install a pack from a file, or download one from "
+                                   "the index (this needs the internet once)."))
+        self.table.setHorizontalHeaderLabels([self.tr("From"), self.tr("To"), self.tr("Version"), self.tr("State")])
+        self.install_button.setText(self.tr("Install from file…"))
+        self.refresh_button.setText(self.tr("Show available packs"))
+        self.download_button.setText(self.tr("Download"))
+        self.remove_button.setText(self.tr("Remove"))
+
+    def reload(self) -> None:
+        from crosspost.translation.packs import installed_packs
+
+        rows = [(p, True) for p in installed_packs(self.window.location)]
+        have = {(p.from_code, p.to_code) for p, _ in rows}
+        rows += [(p, False) for p in self.available if (p.from_code, p.to_code) not in have]
+        self.table.setRowCount(len(rows))
+        for i, (p, installed) in enumerate(rows):
+            for j, text in enumerate((p.from_code, p.to_code, p.version,
+                                      self.tr("installed") if installed else self.tr("available"))):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, (p.from_code, p.to_code, installed))
+                self.table.setItem(i, j, item)
+        if not rows:
+            self.status.setText(self.tr("No language packs yet."))
+
+    def _selected(self):
+        items = self.table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def install_from_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Install a language pack"), str(Path.home()),
+                                              self.tr("Argos language packs (*.argosmodel)"))
+        if path:
+            self.install_path(path)
+
+    def install_path(self, path: str) -> int:
+        from crosspost.translation.packs import install_pack
+
+        location = self.window.location
+        return self.window.runner.run(self.tr("Installing language pack"),
+                                      lambda store, progress, cancel: install_pack(location, path),
+                                      on_success=lambda pack: (self.status.setText(
+                                          self.tr("Installed %1 → %2.").replace("%1", pack.from_code).replace("%2", pack.to_code)),
+                                          self.reload()),
+                                      on_failure=self._failed)
+
+    def refresh_index(self) -> int:
+        from crosspost.translation.packs import available_packs
+
+        location = self.window.location
+
+        def done(result):
+            self.available, note = result
+            self.status.setText(note or self.tr("%n pack(s) in the index.", "", len(self.available)))
+            self.reload()
+
+        return self.window.runner.run(self.tr("Reading the language pack index"),
+                                      lambda store, progress, cancel: available_packs(location, store),
+                                      on_success=done, on_failure=self._failed)
+
+    def download_selected(self) -> None:
+        from crosspost.translation.packs import download_pack
+
+        selected = self._selected()
+        if not selected or selected[2]:
+            self.status.setText(self.tr("Choose an available pack first."))
+            return
+        location = self.window.location
+        self.window.runner.run(self.tr("Downloading %1 → %2").replace("%1", selected[0]).replace("%2", selected[1]),
+                               lambda store, progress, cancel: download_pack(location, selected[0], selected[1], store,
+                                                                             progress, cancel),
+                               on_success=lambda pack: self.reload(), on_failure=self._failed)
+
+    def remove_selected(self) -> None:
+        from crosspost.translation.packs import remove_pack
+
+        selected = self._selected()
+        if selected and selected[2]:
+            remove_pack(self.window.location, selected[0], selected[1])
+            self.reload()
+
+    def _failed(self, message: str, details: str) -> None:
+        # Offline is not an error to shout about: say it plainly in the dialog.
+        self.status.setText(message)
+        if details:
+            show_error(self, message, details)
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        form = QFormLayout(self)
+        self.language = QComboBox()
+        for code, label in (("system", None), ("en", "English"), ("zh_CN", "简体中文")):
+            self.language.addItem(label or self.tr("System default"), code)
+        self.platform = QComboBox()
+        from crosspost.platforms import all_profiles
+
+        for p in all_profiles():
+            self.platform.addItem(f"{p.display_name['en']} / {p.display_name['zh']}", p.name)
+        self.target = QComboBox()
+        for code, label in (("zh", "中文 (zh)"), ("en", "English (en)"), ("ja", "日本語 (ja)"), ("ko", "한국어 (ko)")):
+            self.target.addItem(label, code)
+        self.fit = QComboBox()
+        for code in ("crop", "pad", "blur"):
+            self.fit.addItem(code, code)
+        folder = QHBoxLayout()
+        self.folder = QLabel(str(window.location.root))
+        self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_folder = QPushButton(self.tr("Open"))
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(window.location.root))))
+        folder.addWidget(self.folder, 1)
+        folder.addWidget(open_folder)
+        form.addRow(self.tr("Interface language"), self.language)
+        form.addRow(self.tr("Default platform"), self.platform)
+        form.addRow(self.tr("Translate captions into"), self.target)
+        form.addRow(self.tr("Default fit for media"), self.fit)
+        form.addRow(self.tr("Data folder"), folder)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.setWindowTitle(self.tr("Settings"))
+        s = window.settings
+        for combo, key, default in ((self.language, "ui/language", "system"), (self.platform, "defaults/platform", "rednote"),
+                                    (self.target, "defaults/target_lang", "zh"), (self.fit, "defaults/fit", "blur")):
+            index = combo.findData(s.value(key, default))
+            combo.setCurrentIndex(max(0, index))
+
+    def accept(self) -> None:
+        s = self.window.settings
+        s.setValue("ui/language", self.language.currentData())
+        s.setValue("defaults/platform", self.platform.currentData())
+        s.setValue("defaults/target_lang", self.target.currentData())
+        s.setValue("defaults/fit", self.fit.currentData())
+        s.sync()
+        self.window.set_language(self.language.currentData())
+        super().accept()

@@ -1,0 +1,373 @@
+"""The post editor: the caption and its translation side by side, both editable with undo/redo
+(one QUndoStack), a layout switch, a live preview of the platform's title and body with counters
+that turn amber near and red over each limit (counted the platform's way), topics as chips, the
+glossary in place, and the media strip with a per-platform fit preview."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QSplitter, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
+)
+
+from crosspost.drafts.compose import compose, hashtags
+from crosspost.platforms import all_profiles, get_profile
+from crosspost.platforms.textcount import count
+from crosspost.store import Store
+
+OK, NEAR, OVER = "#2e7d32", "#b26a00", "#c62828"
+
+
+def counter_colour(used: float, limit: float) -> str:
+    if used > limit:
+        return OVER
+    if used >= 0.9 * limit:
+        return NEAR
+    return OK
+
+
+class SetTextCommand(QUndoCommand):
+    """One edit of the caption or the translation; undo/redo also write the store."""
+
+    def __init__(self, editor: "PostEditor", field: str, old: str, new: str):
+        super().__init__(f"edit {field}")
+        self.editor, self.field, self.old, self.new = editor, field, old, new
+
+    def id(self) -> int:  # consecutive typing in one field merges into one step
+        return 1 if self.field == "caption" else 2
+
+    def mergeWith(self, other) -> bool:  # noqa: N802
+        if other.field != self.field or other.editor is not self.editor:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self) -> None:
+        self.editor.apply_text(self.field, self.new)
+
+    def undo(self) -> None:
+        self.editor.apply_text(self.field, self.old)
+
+
+class PostEditor(QWidget):
+    draftRequested = Signal(int, str, str)  # post id, platform, layout
+    translateRequested = Signal(int)
+    changed = Signal(int)
+
+    def __init__(self, store: Store, settings, parent=None):
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.post_id: int | None = None
+        self.undo_stack = QUndoStack(self)
+        self._texts = {"caption": "", "translation": ""}
+        self._loading = False
+
+        self.original = QPlainTextEdit()
+        self.translation = QPlainTextEdit()
+        self.original_label, self.translation_label = QLabel(), QLabel()
+        texts = QSplitter(Qt.Orientation.Horizontal)
+        for label, edit in ((self.original_label, self.original), (self.translation_label, self.translation)):
+            box = QWidget()
+            v = QVBoxLayout(box)
+            v.setContentsMargins(0, 0, 0, 0)
+            v.addWidget(label)
+            v.addWidget(edit)
+            texts.addWidget(box)
+        self.original.textChanged.connect(lambda: self._typed("caption", self.original))
+        self.translation.textChanged.connect(lambda: self._typed("translation", self.translation))
+
+        self.platform = QComboBox()
+        for p in all_profiles():
+            self.platform.addItem(f"{p.display_name['en']} · {p.display_name['zh']}", p.name)
+        self.layout_switch = QComboBox()
+        self.layout_switch.addItem("", "original")
+        self.layout_switch.addItem("", "translated")
+        self.layout_switch.addItem("", "bilingual")
+        self.layout_switch.setCurrentIndex(2)
+        self.fit = QComboBox()
+        for f in ("crop", "pad", "blur"):
+            self.fit.addItem(f, f)
+        for combo in (self.platform, self.layout_switch):
+            combo.currentIndexChanged.connect(self.refresh_preview)
+        self.fit.currentIndexChanged.connect(self.refresh_media)
+
+        self.preview_title = QLabel()
+        self.preview_title.setWordWrap(True)
+        self.preview_title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.title_counter, self.body_counter, self.topics_counter = QLabel(), QLabel(), QLabel()
+        self.preview_body = QPlainTextEdit()
+        self.preview_body.setReadOnly(True)
+        self.chips = QHBoxLayout()
+        self.chips.setSpacing(4)
+        self.new_topic = QLineEdit()
+        self.new_topic.returnPressed.connect(self._add_topic)
+        self.topics: list[str] = []
+
+        self.glossary = QTableWidget(0, 2)
+        self.glossary.verticalHeader().setVisible(False)
+        self.glossary.horizontalHeader().setStretchLastSection(True)
+        self.glossary.itemChanged.connect(self._glossary_edited)
+        self.media_strip = QHBoxLayout()
+
+        self.translate_button, self.draft_button = QPushButton(), QPushButton()
+        self.translate_button.clicked.connect(lambda: self.post_id and self.translateRequested.emit(self.post_id))
+        self.draft_button.clicked.connect(lambda: self.post_id and self.draftRequested.emit(
+            self.post_id, self.platform.currentData(), self.layout_switch.currentData()))
+
+        self.controls = QFormLayout()
+        self.controls_labels = [QLabel(), QLabel(), QLabel()]
+        self.controls.addRow(self.controls_labels[0], self.platform)
+        self.controls.addRow(self.controls_labels[1], self.layout_switch)
+        self.controls.addRow(self.controls_labels[2], self.fit)
+
+        self.preview_box = QGroupBox()
+        pv = QVBoxLayout(self.preview_box)
+        head = QHBoxLayout()
+        head.addWidget(self.preview_title, 1)
+        head.addWidget(self.title_counter)
+        pv.addLayout(head)
+        pv.addWidget(self.preview_body, 1)
+        foot = QHBoxLayout()
+        foot.addLayout(self.chips)
+        foot.addWidget(self.new_topic)
+        foot.addStretch(1)
+        foot.addWidget(self.topics_counter)
+        foot.addWidget(self.body_counter)
+        pv.addLayout(foot)
+
+        self.glossary_box = QGroupBox()
+        QVBoxLayout(self.glossary_box).addWidget(self.glossary)
+        self.media_box = QGroupBox()
+        self.media_box.setLayout(self.media_strip)
+
+        side = QVBoxLayout()
+        side.addLayout(self.controls)
+        side.addWidget(self.glossary_box, 1)
+        side.addWidget(self.translate_button)
+        side.addWidget(self.draft_button)
+        lower = QHBoxLayout()
+        lower.addWidget(self.preview_box, 3)
+        lower.addLayout(side, 1)
+        root = QVBoxLayout(self)
+        root.addWidget(texts, 2)
+        root.addLayout(lower, 3)
+        root.addWidget(self.media_box)
+        self._preview_timer = QTimer(self, singleShot=True, interval=150)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+        self.retranslate()
+        self.setEnabled(False)
+
+    # --- i18n -------------------------------------------------------------------------------------
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.original_label.setText(self.tr("Your caption"))
+        self.translation_label.setText(self.tr("Translation (edit it in your own words)"))
+        self.layout_switch.setItemText(0, self.tr("Original only"))
+        self.layout_switch.setItemText(1, self.tr("Translation only"))
+        self.layout_switch.setItemText(2, self.tr("Bilingual"))
+        for label, text in zip(self.controls_labels, (self.tr("Platform"), self.tr("Layout"), self.tr("Fit"))):
+            label.setText(text)
+        self.preview_box.setTitle(self.tr("Preview"))
+        self.glossary_box.setTitle(self.tr("Glossary"))
+        self.media_box.setTitle(self.tr("Media"))
+        self.glossary.setHorizontalHeaderLabels([self.tr("Term"), self.tr("Translation")])
+        self.new_topic.setPlaceholderText(self.tr("Add topic"))
+        self.translate_button.setText(self.tr("Translate"))
+        self.draft_button.setText(self.tr("Create draft"))
+        self.refresh_preview()
+
+    # --- loading and editing ----------------------------------------------------------------------
+    def load(self, post_id: int) -> None:
+        row = self.store.db.execute("SELECT caption FROM posts WHERE id = ?", [post_id]).fetchone()
+        if row is None:
+            return
+        self.post_id = post_id
+        lang = self.settings.value("defaults/target_lang", "zh")
+        t = self.store.db.execute("SELECT text FROM translations WHERE post_id = ? AND lang = ?", [post_id, lang]).fetchone()
+        self._texts = {"caption": row[0] or "", "translation": t[0] if t else ""}
+        self._loading = True
+        self.original.setPlainText(self._texts["caption"])
+        self.translation.setPlainText(self._texts["translation"])
+        self._loading = False
+        self.undo_stack.clear()
+        self.topics = hashtags(self._texts["caption"])
+        self.setEnabled(True)
+        self._load_glossary()
+        self.refresh_preview()
+        self.refresh_media()
+
+    def _typed(self, field: str, edit: QPlainTextEdit) -> None:
+        if self._loading or self.post_id is None:
+            return
+        new = edit.toPlainText()
+        old = self._texts[field]
+        if new != old:
+            self.undo_stack.push(SetTextCommand(self, field, old, new))
+
+    def apply_text(self, field: str, text: str) -> None:
+        """Show TEXT in FIELD's editor and store it (the caption, or an edited translation)."""
+        from crosspost.translation.service import save_edit
+
+        self._texts[field] = text
+        edit = self.original if field == "caption" else self.translation
+        if edit.toPlainText() != text:
+            self._loading = True
+            edit.setPlainText(text)
+            self._loading = False
+        if field == "caption":
+            with self.store.transaction():
+                self.store.db.execute("UPDATE posts SET caption = ? WHERE id = ?", [text, self.post_id])
+        else:
+            save_edit(self.store, self.post_id, self.settings.value("defaults/target_lang", "zh"), text)
+        self._preview_timer.start()
+        self.changed.emit(self.post_id)
+
+    # --- preview and counters ---------------------------------------------------------------------
+    def refresh_preview(self) -> None:
+        if self.post_id is None:
+            return
+        profile = get_profile(self.platform.currentData() or "rednote")
+        layout = self.layout_switch.currentData()
+        translation = self._texts["translation"] or None
+        if layout != "original" and not translation:
+            layout_used = "original"
+        else:
+            layout_used = layout
+        comp = compose(profile, self._texts["caption"], translation, layout_used, self.topics,
+                       self.settings.value("defaults/target_lang", "zh"))
+        self.preview_title.setText(comp.title or self.tr("(no title)"))
+        self.preview_body.setPlainText(comp.body)
+        self._set_counter(self.title_counter, profile, "title", comp.title)
+        self._set_counter(self.body_counter, profile, "body", comp.body)
+        topic_limit = profile.limit_value("topics")
+        if topic_limit:
+            self.topics_counter.setText(self.tr("%1 / %2 topics").replace("%1", str(len(self.topics))).replace("%2", f"{topic_limit:g}"))
+            self.topics_counter.setStyleSheet(f"color: {counter_colour(len(self.topics), topic_limit)};")
+        else:
+            self.topics_counter.setText("")
+        self._rebuild_chips()
+
+    def _set_counter(self, label: QLabel, profile, field: str, text: str) -> None:
+        limit = profile.limit(field)
+        if limit is None:
+            label.setText("")
+            label.setProperty("state", "none")
+            return
+        used = count(text, profile.text_counting.get(field, "chars"))
+        colour = counter_colour(used, limit.value)
+        label.setText(f"{used:g} / {limit.value:g} {limit.unit}")
+        label.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        label.setProperty("state", {OK: "ok", NEAR: "near", OVER: "over"}[colour])
+
+    def _rebuild_chips(self) -> None:
+        while self.chips.count():
+            item = self.chips.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for topic in self.topics:
+            chip = QToolButton()
+            chip.setText(f"#{topic}  ✕")
+            chip.setStyleSheet("QToolButton { border: 1px solid #e0b4b4; border-radius: 10px; padding: 2px 8px;"
+                               " background: #fff1f0; color: #b71c1c; }")
+            chip.clicked.connect(lambda _=False, t=topic: self._remove_topic(t))
+            self.chips.addWidget(chip)
+
+    def _add_topic(self) -> None:
+        text = self.new_topic.text().strip().lstrip("#＃")
+        if text and text not in self.topics:
+            self.topics.append(text)
+            self.refresh_preview()
+        self.new_topic.clear()
+
+    def _remove_topic(self, topic: str) -> None:
+        self.topics = [t for t in self.topics if t != topic]
+        QTimer.singleShot(0, self.refresh_preview)
+
+    # --- glossary in place ------------------------------------------------------------------------
+    def _load_glossary(self) -> None:
+        from crosspost.translation.glossary import list_entries
+
+        entries = list_entries(self.store, "en", self.settings.value("defaults/target_lang", "zh"), "term")
+        self.glossary.blockSignals(True)
+        self.glossary.setRowCount(len(entries) + 1)
+        for i, e in enumerate(entries + [{"term": "", "translation": ""}]):
+            self.glossary.setItem(i, 0, QTableWidgetItem(e["term"]))
+            self.glossary.setItem(i, 1, QTableWidgetItem(e["translation"]))
+        self.glossary.blockSignals(False)
+
+    def _glossary_edited(self, item) -> None:
+        from crosspost.errors import UserError
+        from crosspost.translation.glossary import add_entry
+
+        term = self.glossary.item(item.row(), 0)
+        translation = self.glossary.item(item.row(), 1)
+        if term and translation and term.text().strip() and translation.text().strip():
+            try:
+                add_entry(self.store, term.text(), translation.text(), "en", self.settings.value("defaults/target_lang", "zh"))
+            except UserError:
+                return
+            QTimer.singleShot(0, self._load_glossary)
+
+    # --- media strip with the platform's fit ------------------------------------------------------
+    def refresh_media(self) -> None:
+        while self.media_strip.count():
+            item = self.media_strip.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        if self.post_id is None:
+            return
+        rows = self.store.db.execute("SELECT path, kind FROM media WHERE post_id = ? AND path IS NOT NULL "
+                                     "ORDER BY position", [self.post_id]).fetchall()
+        profile = get_profile(self.platform.currentData() or "rednote")
+        for path, kind in rows[:6]:
+            label = QLabel()
+            label.setFixedSize(QSize(120, 160))
+            pixmap = fit_preview(path, kind, profile, self.fit.currentData())
+            if pixmap is not None:
+                label.setPixmap(pixmap)
+            label.setToolTip(path)
+            self.media_strip.addWidget(label)
+        if not rows:
+            self.media_strip.addWidget(QLabel(self.tr("No media on disk yet: fetch it or attach your own files.")))
+        self.media_strip.addStretch(1)
+
+
+def fit_preview(path: str, kind: str, profile, fit: str) -> QPixmap | None:
+    """A small preview of how the media will be framed on the platform (the core's own fitting)."""
+    from PIL import ImageOps
+
+    from crosspost.errors import UserError
+    from crosspost.media.images import fit_image, load_image
+    from crosspost.media.targets import Target
+
+    spec = profile.image if kind == "image" and profile.image else profile.video
+    if spec is None:
+        return None
+    try:
+        if kind == "image":
+            image = load_image(path, cover=(240, 320))
+        else:
+            from crosspost.media.cover import frame_at
+
+            image = frame_at(path, 0.2)
+    except (UserError, OSError):
+        return None
+    image = ImageOps.contain(image, (480, 480))
+    w = 120
+    h = int(w * spec.height / spec.width)
+    fitted = fit_image(image, Target(w, h, fit)).convert("RGB")
+    data = fitted.tobytes()
+    qimage = QImage(data, fitted.width, fitted.height, 3 * fitted.width, QImage.Format.Format_RGB888).copy()
+    return QPixmap.fromImage(qimage)
+
+
+__all__ = ["json"]

@@ -1,0 +1,99 @@
+"""``crosspost --self-test [--screenshot FILE.png]``: the real main window (off-screen when there is
+no display), the built-in sample export imported through the window's own import path, a draft made
+and rendered through the window's own task runner, a screenshot of the library, exit 0 or 1."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+
+def run_self_test(screenshot: str | None = None, keep: bool = False) -> int:
+    if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    work = Path(tempfile.mkdtemp(prefix="crosspost-selftest-"))
+    try:
+        return _run(work, screenshot)
+    except Exception as exc:  # noqa: BLE001 - a self-test reports every failure as a failure
+        import traceback
+
+        traceback.print_exc()
+        print(f"self-test: FAILED ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 1
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def _wait(app, predicate, seconds: float = 120) -> bool:
+    from PySide6.QtCore import QDeadlineTimer, QEventLoop
+
+    deadline = QDeadlineTimer(int(seconds * 1000))
+    while not predicate():
+        if deadline.hasExpired():
+            return False
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    return True
+
+
+def _run(work: Path, screenshot: str | None) -> int:
+    from crosspost.gui.app import make_app
+    from crosspost.gui.window import MainWindow
+    from crosspost.paths import resolve
+    from crosspost.samples import make_sample
+
+    app = make_app()
+    export, media = make_sample(work / "sample")
+    window = MainWindow(resolve(work / "data"))
+    window.resize(1280, 800)
+    window.show()
+    failures: list[str] = []
+    window.runner.failed.connect(lambda _id, message, _details: failures.append(message))
+
+    results = []
+    window.importFinished.connect(results.append)
+    window.import_paths([str(export)], media_dir=str(media))
+    if not _wait(app, lambda: results or failures):
+        print("self-test: the import did not finish in time", file=sys.stderr)
+        return 1
+    if failures:
+        print(f"self-test: import failed: {failures[0]}", file=sys.stderr)
+        return 1
+    result = results[0]
+    posts = window.posts_model.rowCount()
+    print(f"self-test: imported {result.added} posts, {result.matched_media} media file(s) matched", file=sys.stderr)
+
+    draft = window.create_draft(window.posts_model.post_id(0), "rednote", "original")
+    if draft is None:
+        print("self-test: the draft could not be made", file=sys.stderr)
+        return 1
+    rendered = []
+    window.runner.finished.connect(lambda _id, value: rendered.append(value))
+    window.render_draft(draft["id"])
+    if not _wait(app, lambda: any(isinstance(v, dict) and v.get("id") == draft["id"] for v in rendered) or failures):
+        print("self-test: rendering did not finish in time", file=sys.stderr)
+        return 1
+    if failures:
+        print(f"self-test: rendering failed: {failures[0]}", file=sys.stderr)
+        return 1
+    final = next(v for v in rendered if isinstance(v, dict) and v.get("id") == draft["id"])
+    rendered_ok = all(Path(p).exists() for p in final["media"]) and final["cover"] and Path(final["cover"]).exists()
+    print(f"self-test: draft {final['id']} for RedNote: status {final['status']}, "
+          f"{len(final['media'])} rendered file(s)", file=sys.stderr)
+
+    window.tabs.setCurrentIndex(0)
+    _wait(app, lambda: not window.runner.busy, 30)  # thumbnails
+    app.processEvents()
+    if screenshot:
+        Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(screenshot)):
+            print(f"self-test: could not save the screenshot to {screenshot}", file=sys.stderr)
+            return 1
+        print(f"self-test: screenshot saved to {screenshot}", file=sys.stderr)
+    ok = result.added == 3 and posts == 3 and result.matched_media == 3 and rendered_ok and final["status"] == "ready"
+    window.close()
+    print("self-test: OK" if ok else "self-test: FAILED", file=sys.stderr)
+    return 0 if ok else 1
