@@ -30,11 +30,13 @@ class Model:
     translator: object
     tokenizer: object
 
-    def translate(self, sentences: list[str], max_decoding_length: int = MAX_DECODING_LENGTH,
-                  beam_size: int = BEAM_SIZE) -> list[str]:
+    def translate(self, sentences: list[str], max_decoding_length: int | None = None,
+                  beam_size: int | None = None) -> list[str]:
         """SENTENCES translated, in order, with one batched engine call."""
         if not sentences:
             return []
+        max_decoding_length = max_decoding_length or MAX_DECODING_LENGTH
+        beam_size = beam_size or BEAM_SIZE
         tokens = [self.tokenizer.encode(s, out_type=str) for s in sentences]
         results = self.translator.translate_batch(
             tokens, beam_size=beam_size, max_decoding_length=max_decoding_length,

@@ -4,8 +4,8 @@ For each caption set (a chunk of captions with one language pair): segment every
 (``protect.py``), split its prose into sentences, look every sentence up in the translation memory
 (keyed by text, pair, pack version and glossary version), translate only the misses in one batched
 engine call (two when pivoting through English), put the captions back together with every protected
-token in place, and store each post's translation in its own small transaction — Ctrl-C keeps what
-finished and never leaves half a row. A translation the user edited is never overwritten without
+token in place, and store the set's translations in one small transaction — Ctrl-C keeps the sets
+that finished and never leaves half a row. A translation the user edited is never overwritten without
 ``force``.
 """
 
@@ -258,8 +258,10 @@ def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int
             cancel.check()
             chunk = items[start:start + CHUNK]
             texts = translate_captions(store, route, [c for _, c in chunk], stats)
+            with store.transaction():  # the chunk's results together: all stored, or none
+                for (post_id, _), text in zip(chunk, texts):
+                    _store_translation(store, post_id, route, text)
             for (post_id, _), text in zip(chunk, texts):
-                _store_translation(store, post_id, route, text)
                 results.append(PostTranslation(post_id, lang, target, text, route.pivot,
                                                note=f"pivoted through English ({route.pack_name})" if route.pivot else None))
             done += len(chunk)
