@@ -9,6 +9,7 @@ protected tokens of the result are exactly those of the caption.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -43,6 +44,11 @@ def protected_tokens(text: str) -> list[str]:
 def _glossary_regex(terms: dict[str, str]):
     if not terms:
         return None
+    return _compiled_glossary(tuple(sorted(terms)))
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled_glossary(terms: tuple[str, ...]):
     ordered = sorted(terms, key=len, reverse=True)
     parts = []
     for term in ordered:
@@ -83,9 +89,12 @@ def segment(text: str, glossary: dict[str, str] | None = None) -> list[Segment]:
     return segments
 
 
+_LETTER = regex.compile(r"\p{L}")
+
+
 def has_words(text: str) -> bool:
     """Whether TEXT holds anything worth translating (letters), not just spaces and punctuation."""
-    return bool(regex.search(r"\p{L}", text))
+    return _LETTER.search(text) is not None
 
 
 def scrub(translated: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import regex
 
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e", "no", "jr", "sr", "approx"}
+_LAST_WORD = regex.compile(r"([\p{L}.]+)\.$")
 _BOUNDARY = regex.compile(r"(?<=[.!?…]+[\"'”’)\]]*)\s+|(?<=[。！？]+[」』”’）]*)\s*")
 
 
@@ -22,7 +23,7 @@ def split_sentences(text: str) -> list[tuple[str, str]]:
         if m.end() >= len(text) or m.start() == last:
             continue
         before = text[last:m.start()]
-        word = regex.search(r"([\p{L}.]+)\.$", before)
+        word = _LAST_WORD.search(before)
         if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
             continue
         parts.append((before, text[m.start():m.end()]))

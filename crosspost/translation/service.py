@@ -26,7 +26,7 @@ from crosspost.translation.detect import detect_language
 from crosspost.translation.protect import EMAIL, HASHTAG, MENTION, URL, has_words, scrub, segment
 from crosspost.translation.sentences import split_sentences
 
-CHUNK = 16  # captions per batched engine call: big enough to batch, small enough to cancel quickly
+CHUNK = 64  # captions per batched engine call: big enough to batch well, small enough to cancel quickly
 PIVOT = "en"
 NO_SPACE_LANGS = {"zh", "zt", "ja"}
 KNOWN_CODES = set(
@@ -116,6 +116,7 @@ def _plan(caption: str, terms: dict[str, str], sentences: list[str], target: str
 
 _GLUES_AFTER = regex.compile(rf"(?:{URL}|{EMAIL}|{HASHTAG}|{MENTION})$")
 _WORDISH = regex.compile(r"[\p{L}\p{N}_\p{M}.]")
+_STARTS_MENTION_OR_EMAIL = regex.compile(rf"(?:{MENTION}|{EMAIL})")
 
 
 def _assemble(plan: CaptionPlan, translated: list[str]) -> str:
@@ -125,7 +126,7 @@ def _assemble(plan: CaptionPlan, translated: list[str]) -> str:
     for piece in plan.pieces:
         if piece[0] == "keep":
             text = piece[1]
-            if text and out and _WORDISH.match(out[-1]) and regex.match(rf"(?:{MENTION}|{EMAIL})", text):
+            if text and out and _WORDISH.match(out[-1]) and _STARTS_MENTION_OR_EMAIL.match(text):
                 text = " " + text
         else:
             text = translated[piece[1]] + piece[2]
@@ -195,16 +196,18 @@ class PostTranslation:
                 "pivot": self.pivot, "kept_edit": self.kept_edit, **({"note": self.note} if self.note else {})}
 
 
-def _store_translation(store: Store, post_id: int, route: Route, text: str) -> None:
+def _store_translations(store: Store, route: Route, rows: list[tuple[int, str]]) -> None:
+    """Store (post id, text) pairs as one transaction: all of them, or none."""
     now = utc_now()
     with store.transaction():
-        store.db.execute(
+        store.db.conn.executemany(
             "INSERT INTO translations (post_id, lang, source_lang, text, pack, pack_version, pivot, edited, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
             "ON CONFLICT (post_id, lang) DO UPDATE SET source_lang = excluded.source_lang, text = excluded.text, "
             "pack = excluded.pack, pack_version = excluded.pack_version, pivot = excluded.pivot, edited = 0, "
             "updated_at = excluded.updated_at",
-            [post_id, route.target, route.source, text, route.pack_name, route.pack_version, route.pivot, now, now])
+            [(post_id, route.target, route.source, text, route.pack_name, route.pack_version, route.pivot, now, now)
+             for post_id, text in rows])
 
 
 def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int] | None, source: str,
@@ -258,9 +261,7 @@ def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int
             cancel.check()
             chunk = items[start:start + CHUNK]
             texts = translate_captions(store, route, [c for _, c in chunk], stats)
-            with store.transaction():  # the chunk's results together: all stored, or none
-                for (post_id, _), text in zip(chunk, texts):
-                    _store_translation(store, post_id, route, text)
+            _store_translations(store, route, [(post_id, text) for (post_id, _), text in zip(chunk, texts)])
             for (post_id, _), text in zip(chunk, texts):
                 results.append(PostTranslation(post_id, lang, target, text, route.pivot,
                                                note=f"pivoted through English ({route.pack_name})" if route.pivot else None))
