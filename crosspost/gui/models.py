@@ -25,28 +25,34 @@ class PostsModel(QAbstractListModel):
         self._rows: list[tuple] = []
         self._thumbs: dict[int, QPixmap] = {}
         self._asked: set[int] = set()
+        self._all: list[tuple] | None = None
         self.search = ""
         self.only_untranslated = False
 
-    def reload(self) -> None:
+    def reload(self, data_changed: bool = True) -> None:
+        """Re-read the posts for the current search and filter. DATA_CHANGED=False (a new search
+        text) reuses the media and translation summaries, so typing in the search box stays fast."""
         from crosspost.posts import search_post_ids
 
-        self.beginResetModel()
-        where, params = [], []
+        db = self.store.db
+        if data_changed or self._all is None:
+            media = {r[0]: r[1:] for r in db.execute(
+                "SELECT post_id, count(*), min(path), min(CASE WHEN position = 0 THEN kind END) "
+                "FROM media GROUP BY post_id")}
+            langs = dict(db.execute("SELECT post_id, group_concat(lang) FROM translations GROUP BY post_id"))
+            self._all = [
+                (pid, created, caption, likes, deleted, *(media.get(pid) or (0, None, None))[:2],
+                 langs.get(pid), (media.get(pid) or (0, None, None))[2])
+                for pid, created, caption, likes, deleted in db.execute(
+                    "SELECT id, created_at, caption, likes, deleted FROM posts ORDER BY created_at DESC, id DESC")]
+        rows = self._all
         if self.search.strip():
-            ids = search_post_ids(self.store, self.search) or [-1]
-            where.append(f"p.id IN ({','.join('?' * len(ids))})")
-            params += ids
+            wanted = set(search_post_ids(self.store, self.search) or [])
+            rows = [r for r in rows if r[0] in wanted]
         if self.only_untranslated:
-            where.append("NOT EXISTS (SELECT 1 FROM translations t WHERE t.post_id = p.id)")
-        sql = ("SELECT p.id, p.created_at, p.caption, p.likes, p.deleted, "
-               "(SELECT count(*) FROM media m WHERE m.post_id = p.id), "
-               "(SELECT min(m.path) FROM media m WHERE m.post_id = p.id AND m.path IS NOT NULL), "
-               "(SELECT group_concat(lang) FROM translations t WHERE t.post_id = p.id), "
-               "(SELECT kind FROM media m WHERE m.post_id = p.id ORDER BY position LIMIT 1) "
-               f"FROM posts p {'WHERE ' + ' AND '.join(where) if where else ''} "
-               "ORDER BY p.created_at DESC, p.id DESC")
-        self._rows = self.store.db.execute(sql, params).fetchall()
+            rows = [r for r in rows if not r[7]]
+        self.beginResetModel()
+        self._rows = rows
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802

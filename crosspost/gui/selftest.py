@@ -50,6 +50,7 @@ def _run(work: Path, screenshot: str | None) -> int:
     window = MainWindow(resolve(work / "data"))
     window.resize(1280, 800)
     window.show()
+    window.ensure_ready()
     failures: list[str] = []
     window.runner.failed.connect(lambda _id, message, _details: failures.append(message))
 

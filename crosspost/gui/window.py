@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
 
 from crosspost.gui.dialogs import LanguagePacksDialog, SettingsDialog, show_error
 from crosspost.gui.drop import DropHandler
-from crosspost.gui.editor import PostEditor
-from crosspost.gui.models import PostsModel
-from crosspost.gui.queue_view import QueueView, open_folder
 from crosspost.gui.task_panel import TaskPanel
 from crosspost.gui.tasks import TaskRunner
 from crosspost.paths import DataLocation
-from crosspost.store import open_store
+
+# The library, editor, queue and store (sqlite-utils, the translation and media helpers behind them)
+# are imported and built right after the window is first shown (``ensure_ready``), so the window
+# appears about as fast as an empty one.
 
 log = logging.getLogger("crosspost")
 
@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.location = location.ensure()
         self.settings = QSettings(str(self.location.root / "settings.ini"), QSettings.Format.IniFormat)
-        self.store = open_store(self.location)
+        self._ready = False
         self.runner = TaskRunner(self.location, self)
         self.runner.failed.connect(self._task_failed)
         self.drop = DropHandler(self)
@@ -96,12 +96,48 @@ class MainWindow(QMainWindow):
         self.welcome = WelcomePage()
         self.welcome.openRequested.connect(self.choose_import)
         self.drop.dragActive.connect(self.welcome.set_drag_active)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(QWidget())  # the library and queue go here once built
+        self.pages.setCurrentIndex(1)
+        self.task_panel = TaskPanel(self.runner)
+        central = QWidget()
+        cv = QVBoxLayout(central)
+        cv.setContentsMargins(6, 6, 6, 6)
+        cv.addWidget(self.pages, 1)
+        cv.addWidget(self.task_panel)
+        self.setCentralWidget(central)
+        self._build_menus()
+        icon = Path(__file__).resolve().parent.parent / "resources" / "icons" / "crosspost-256.png"
+        if icon.exists():
+            self.setWindowIcon(QIcon(str(icon)))
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        self.retranslate()
+        QTimer.singleShot(0, self.ensure_ready)
 
+    def ensure_ready(self) -> None:
+        """Open the store and build the library, editor and queue (once)."""
+        if self._ready:
+            return
+        self._ready = True
+        from crosspost.gui.editor import PostEditor
+        from crosspost.gui.models import PostsModel
+        from crosspost.gui.queue_view import QueueView
+        from crosspost.store import open_store
+
+        self.store = open_store(self.location)
         self.posts_model = PostsModel(self.store, self)
         self.posts_model.thumbnailWanted.connect(self._make_thumbnail)
         self.library = QListView()
         self.library.setModel(self.posts_model)
         self.library.setUniformItemSizes(True)
+        # Lay out a large library in batches, so a search that matches 10,000 posts repaints at once.
+        self.library.setLayoutMode(QListView.LayoutMode.Batched)
+        self.library.setBatchSize(100)
         self.library.setIconSize(QSize(96, 96))
         self.library.setWordWrap(True)
         self.library.setSpacing(2)
@@ -139,24 +175,20 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.splitter, "")
         self.tabs.addTab(self.queue, "")
         self.tabs.currentChanged.connect(lambda i: i == 1 and self.queue.reload())
-
-        self.pages = QStackedWidget()
-        self.pages.addWidget(self.welcome)
+        placeholder = self.pages.widget(1)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
         self.pages.addWidget(self.tabs)
-        self.task_panel = TaskPanel(self.runner)
-        central = QWidget()
-        cv = QVBoxLayout(central)
-        cv.setContentsMargins(6, 6, 6, 6)
-        cv.addWidget(self.pages, 1)
-        cv.addWidget(self.task_panel)
-        self.setCentralWidget(central)
-        self._build_menus()
-        icon = Path(__file__).resolve().parent.parent / "resources" / "icons" / "crosspost-256.png"
-        if icon.exists():
-            self.setWindowIcon(QIcon(str(icon)))
+
+        self.act_undo = self.editor.undo_stack.createUndoAction(self)
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.editor.undo_stack.createRedoAction(self)
+        self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.menu_edit.insertActions(self.act_find, [self.act_undo, self.act_redo])
+        self.act_export.triggered.connect(lambda: self.queue.export_selected())
         self.retranslate()
-        self.refresh()
         self._restore_state()
+        self.refresh()
 
     # --- menus, i18n, state -----------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -165,12 +197,8 @@ class MainWindow(QMainWindow):
         self.menu_tools = self.menuBar().addMenu("")
         self.act_import = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_import)
         self.act_import_folder = QAction(self, triggered=lambda: self.choose_import(folder=True))
-        self.act_export = QAction(self, shortcut=QKeySequence("Ctrl+E"), triggered=lambda: self.queue.export_selected())
+        self.act_export = QAction(self, shortcut=QKeySequence("Ctrl+E"))
         self.act_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
-        self.act_undo = self.editor.undo_stack.createUndoAction(self)
-        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
-        self.act_redo = self.editor.undo_stack.createRedoAction(self)
-        self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         self.act_find = QAction(self, shortcut=QKeySequence.StandardKey.Find, triggered=self._focus_search)
         self.act_delete = QAction(self, shortcut=QKeySequence.StandardKey.Delete, triggered=self.delete_selected)
         self.act_languages = QAction(self, triggered=self.open_languages)
@@ -179,7 +207,7 @@ class MainWindow(QMainWindow):
             self.menu_file.addAction(a)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
-        for a in (self.act_undo, self.act_redo, self.act_find, self.act_delete):
+        for a in (self.act_find, self.act_delete):
             self.menu_edit.addAction(a)
         self.menu_tools.addAction(self.act_languages)
         self.menu_tools.addAction(self.act_settings)
@@ -202,6 +230,8 @@ class MainWindow(QMainWindow):
         self.act_delete.setText(self.tr("&Delete draft"))
         self.act_languages.setText(self.tr("&Language packs…"))
         self.act_settings.setText(self.tr("&Settings…"))
+        if not self._ready:
+            return
         self.search.setPlaceholderText(self.tr("Search captions and translations (Ctrl+F)"))
         self.untranslated.setText(self.tr("Not translated yet"))
         self.tabs.setTabText(0, self.tr("Library"))
@@ -214,11 +244,6 @@ class MainWindow(QMainWindow):
         apply_language(QApplication.instance(), choice)
 
     def _restore_state(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
@@ -241,13 +266,16 @@ class MainWindow(QMainWindow):
                 return
             self.runner.cancel_all()
             self.runner.wait(30)
-        self._save_state()
+        if self._ready:
+            self._save_state()
         self.runner.shutdown()
-        self.store.close()
+        if self._ready:
+            self.store.close()
         event.accept()
 
     # --- library ----------------------------------------------------------------------------------
     def refresh(self) -> None:
+        self.ensure_ready()
         self.posts_model.reload()
         has_posts = self.store.db.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is not None
         self.pages.setCurrentIndex(1 if has_posts else 0)
@@ -263,15 +291,16 @@ class MainWindow(QMainWindow):
 
     def _search_changed(self, text: str) -> None:
         self.posts_model.search = text
-        self.posts_model.reload()
+        self.posts_model.reload(data_changed=False)
         self._update_count()
 
     def _filter_changed(self, checked: bool) -> None:
         self.posts_model.only_untranslated = checked
-        self.posts_model.reload()
+        self.posts_model.reload(data_changed=False)
         self._update_count()
 
     def _focus_search(self) -> None:
+        self.ensure_ready()
         self.tabs.setCurrentIndex(0)
         self.search.setFocus()
         self.search.selectAll()
@@ -301,6 +330,7 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[str], media_dir: str | None = None) -> int:
         """Import exports (zip, folder, .json/.txt) in the background; media files go to --media."""
+        self.ensure_ready()
         from crosspost.importing import import_paths
         from crosspost.importing.local_media import MEDIA_SUFFIXES
 
@@ -324,6 +354,7 @@ class MainWindow(QMainWindow):
         return self.runner.run(self.tr("Importing %1").replace("%1", name), job, on_success=done)
 
     def translate_post(self, post_id: int) -> int:
+        self.ensure_ready()
         from crosspost.translation.service import translate_posts
 
         location, target = self.location, self.settings.value("defaults/target_lang", "zh")
@@ -332,6 +363,7 @@ class MainWindow(QMainWindow):
             on_success=lambda _: (self.editor.load(post_id), self.posts_model.reload()))
 
     def create_draft(self, post_id: int, platform: str, layout: str):
+        self.ensure_ready()
         from crosspost.drafts.queue import create_drafts
         from crosspost.errors import UserError
 
@@ -347,6 +379,7 @@ class MainWindow(QMainWindow):
         return drafts[0]
 
     def render_draft(self, draft_id: int) -> int:
+        self.ensure_ready()
         from crosspost.drafts.render import render_draft
 
         location = self.location
@@ -356,6 +389,7 @@ class MainWindow(QMainWindow):
                                on_success=lambda _: self.queue.reload())
 
     def export_drafts(self, ids: list[int], folder: str) -> None:
+        self.ensure_ready()
         from crosspost.drafts.export import export_drafts
         from crosspost.errors import UserError
 
@@ -369,6 +403,7 @@ class MainWindow(QMainWindow):
             open_folder(str(Path(result["bundles"][0]).parent))
 
     def delete_selected(self) -> None:
+        self.ensure_ready()
         ids = self.queue.selected_ids() if self.tabs.currentIndex() == 1 else []
         if not ids:
             return

@@ -19,6 +19,7 @@ def window(qtbot, tmp_path):
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
+    win.ensure_ready()
     yield win
     win.runner.shutdown()
 

@@ -1,0 +1,112 @@
+"""Window start-up benchmark (issue: desktop app).
+
+Side by side, in fresh processes with the same interpreter set-up (offscreen Qt unless a display
+is there): the time from launching the process until Crosspost's main window is shown and painted,
+against the same for an empty QMainWindow. Goal: <= 1.5x. Also, for a 10,000-post library: the
+time to the first paint of the window and the time a search takes. Goals: < 0.3 s and < 50 ms.
+
+    python benchmarks/startup_bench.py [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+EMPTY = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+w = QMainWindow(); w.resize(1280, 800); w.show()
+w.grab()  # the first frame, rendered
+print("shown", flush=True)
+"""
+
+CROSSPOST = """
+import sys
+from crosspost.gui.app import make_app
+from crosspost.gui.window import MainWindow
+from crosspost.paths import resolve
+app = make_app()
+w = MainWindow(resolve(sys.argv[1])); w.resize(1280, 800); w.show()
+w.grab()  # the first frame, rendered; the library is built right after (ensure_ready)
+print("shown", flush=True)
+"""
+
+LIBRARY = """
+import sys, time
+from crosspost.gui.app import make_app
+from crosspost.gui.window import MainWindow
+from crosspost.paths import resolve
+app = make_app()
+start = time.perf_counter()
+w = MainWindow(resolve(sys.argv[1])); w.resize(1280, 800); w.show()
+w.ensure_ready()  # the library filled, not just the window
+app.processEvents()
+w.grab()
+paint = time.perf_counter() - start
+times = []
+for text in ("sourdough", "number 4242", "bread7", "nothing matches this", ""):
+    t = time.perf_counter(); w.search.setText(text); app.processEvents(); times.append(time.perf_counter() - t)
+w.library.scrollToBottom(); app.processEvents()
+print(f"{paint} {max(times)} {w.posts_model.rowCount()}", flush=True)
+"""
+
+
+def launch(code: str, *args: str) -> float:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=True)
+    assert "shown" in out.stdout
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        empty, ours = [], []
+        for i in range(args.rounds):
+            empty.append(launch(EMPTY))
+            ours.append(launch(CROSSPOST, str(Path(tmp) / f"data{i}")))
+        a, b = statistics.median(ours), statistics.median(empty)
+        print(f"start-up to the first shown window, {args.rounds} rounds, medians")
+        print(f"crosspost main window: {a:.3f} s")
+        print(f"empty QMainWindow:     {b:.3f} s")
+        print(f"ratio {a / b:.2f}x (goal <= 1.5x)")
+
+        sys.path.insert(0, str(ROOT))
+        from crosspost.paths import resolve
+        from crosspost.store import open_store
+
+        location = resolve(Path(tmp) / "big").ensure()
+        store = open_store(location)
+        with store.transaction():
+            store.db.execute("INSERT INTO accounts (username) VALUES ('many')")
+            store.db.conn.executemany(
+                "INSERT INTO posts (account_id, created_at, caption, likes, updated_at) VALUES (1, ?, ?, ?, 'x')",
+                [(f"2020-01-01T00:00:00Z{i:06d}", f"Post number {i} about sourdough #bread{i % 50}", i)
+                 for i in range(10000)])
+        store.close()
+        env = dict(os.environ, PYTHONPATH=str(ROOT))
+        if not env.get("DISPLAY"):
+            env["QT_QPA_PLATFORM"] = "offscreen"
+        out = subprocess.run([sys.executable, "-c", LIBRARY, str(location.root)], env=env, capture_output=True,
+                             text=True, check=True)
+        paint, search, rows = out.stdout.split()
+        print(f"10,000-post library: window shown and painted in {float(paint):.3f} s (goal < 0.3 s), "
+              f"slowest search {float(search) * 1000:.1f} ms (goal < 50 ms), {rows} rows")
+
+
+if __name__ == "__main__":
+    main()
