@@ -98,7 +98,7 @@ def main() -> None:
               f"Transformer-base int8, beam {engine.BEAM_SIZE}, max length {args.max_len}")
         print(f"raw translate_batch loop:     {raw:7.2f} s  ({len(unique) / raw:6.1f} sentences/s)")
         print(f"crosspost, first pass:        {first:7.2f} s  ({len(unique) / first:6.1f} sentences/s)")
-        print(f"crosspost, second (memory):   {second:7.3f} s  ({again.from_memory}/{again.sentences} from memory)")
+        print(f"crosspost, second (memory):   {second:7.3f} s  ({again.captions_from_memory}/{args.captions} captions from memory)")
         print(f"throughput ratio {raw / first:.2f}x of raw (goal >= 0.9x); memory speed-up {first / second:.0f}x "
               "(goal >= 100x)")
     finally:

@@ -42,9 +42,15 @@ def test_memory_serves_repeats_without_the_engine(posts, en_zh):
     first, second = BatchStats(), BatchStats()
     translate_posts(posts, en_zh, [1, 2, 3], "en", "zh", stats=first)
     assert first.sentences > 0 and first.from_memory < first.sentences
-    # Post 6... same caption as post 1 in the sample set? Retranslating: every sentence from memory.
+    # Retranslating: every caption straight from memory, no sentence reaches the engine.
     translate_posts(posts, en_zh, [1, 2, 3], "en", "zh", force=True, stats=second)
-    assert second.from_memory == second.sentences == first.sentences
+    assert second.captions_from_memory == 3 and second.sentences == 0
+    # A new caption made of known sentences: sentences from memory, nothing translated.
+    with posts.transaction():
+        posts.db.execute("UPDATE posts SET caption = caption || ' ' WHERE id = 2")
+    fourth = BatchStats()
+    translate_posts(posts, en_zh, [2], "en", "zh", force=True, stats=fourth)
+    assert fourth.captions_from_memory == 0 and fourth.sentences > 0 and fourth.from_memory == fourth.sentences
     # A glossary change bumps its version: the memory no longer applies.
     glossary.add_entry(posts, "sourdough", "酸面包")
     third = BatchStats()
@@ -58,7 +64,7 @@ def test_identical_sentences_are_translated_once(posts, en_zh):
     stats = BatchStats()
     results = translate_posts(posts, en_zh, [1, 2], "en", "zh", stats=stats)
     assert results[0].text == results[1].text
-    assert posts.db.execute("SELECT count(*) FROM translation_memory").fetchone()[0] == 1
+    assert posts.db.execute("SELECT count(*) FROM translation_memory WHERE source_text = 'Same words here.'").fetchone()[0] == 1
 
 
 def test_edit_is_kept_unless_forced(posts, en_zh, capsys, data_dir):

@@ -140,45 +140,64 @@ def _assemble(plan: CaptionPlan, translated: list[str]) -> str:
 class BatchStats:
     sentences: int = 0
     from_memory: int = 0
+    captions_from_memory: int = 0
+
+
+def _lookup(store: Store, keys: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    unique = list(dict.fromkeys(keys))
+    for start in range(0, len(unique), 900):
+        batch = unique[start:start + 900]
+        found.update(store.db.execute(
+            f"SELECT key, text FROM translation_memory WHERE key IN ({','.join('?' * len(batch))})", batch).fetchall())
+    return found
 
 
 def translate_captions(store: Store, route: Route, captions: Sequence[str],
                        stats: BatchStats | None = None) -> list[str]:
-    """CAPTIONS translated along ROUTE (memory first, then one batched call per model)."""
+    """CAPTIONS translated along ROUTE: memory first (whole captions, then sentences), then one
+    batched engine call per model for the sentences never seen."""
     terms = glossary.terms_for(store, route.source, route.target)
     version = glossary.glossary_version(store)
+    caption_keys = [memory_key("\x1ecaption\x1e" + c, route, version) for c in captions]
+    known_captions = _lookup(store, caption_keys)
+    todo = [i for i, k in enumerate(caption_keys) if k not in known_captions]
     sentences: list[str] = []
-    plans = [_plan(c, terms, sentences, route.target) for c in captions]
+    plans = {i: _plan(captions[i], terms, sentences, route.target) for i in todo}
     keys = [memory_key(s, route, version) for s in sentences]
-    remembered: dict[str, str] = {}
-    unique_keys = list(dict.fromkeys(keys))
-    for start in range(0, len(unique_keys), 900):
-        batch = unique_keys[start:start + 900]
-        remembered.update(store.db.execute(
-            f"SELECT key, text FROM translation_memory WHERE key IN ({','.join('?' * len(batch))})", batch).fetchall())
+    remembered = _lookup(store, keys)
     missing = list(dict.fromkeys(s for s, k in zip(sentences, keys) if k not in remembered))
+    rows = []
+    now = utc_now()
     if missing:
         texts = missing
         for model in route.models:
             texts = model.translate(texts)
-        texts = [scrub(t) for t in texts]
-        now = utc_now()
-        fresh = dict(zip(missing, texts))
-        rows = []
+        fresh = dict(zip(missing, (scrub(t) for t in texts)))
         for sentence, key in zip(sentences, keys):
             if key not in remembered:
                 remembered[key] = fresh[sentence]
                 rows.append((key, route.source, route.target, sentence, fresh[sentence], route.pack_version,
                              version, now))
+    translated = [remembered[k] for k in keys]
+    results = []
+    for i, caption in enumerate(captions):
+        if i in plans:
+            text = _assemble(plans[i], translated)
+            rows.append((caption_keys[i], route.source, route.target, caption, text, route.pack_version, version, now))
+        else:
+            text = known_captions[caption_keys[i]]
+        results.append(text)
+    if rows:
         with store.transaction():
             store.db.conn.executemany(
                 "INSERT OR IGNORE INTO translation_memory (key, source_lang, target_lang, source_text, text, "
                 "pack_version, glossary_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     if stats is not None:
+        stats.captions_from_memory += len(captions) - len(todo)
         stats.sentences += len(sentences)
         stats.from_memory += len(sentences) - len(missing)
-    translated = [remembered[k] for k in keys]
-    return [_assemble(plan, translated) for plan in plans]
+    return results
 
 
 @dataclass
