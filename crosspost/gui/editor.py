@@ -92,6 +92,8 @@ class PostEditor(QWidget):
         self.fit = QComboBox()
         for f in ("crop", "pad", "blur"):
             self.fit.addItem(f, f)
+        self.fit.setCurrentIndex(max(0, self.fit.findData(settings.value("defaults/fit", "blur"))))
+        self.platform.setCurrentIndex(max(0, self.platform.findData(settings.value("defaults/platform", "rednote"))))
         for combo in (self.platform, self.layout_switch):
             combo.currentIndexChanged.connect(self.refresh_preview)
         self.fit.currentIndexChanged.connect(self.refresh_media)
@@ -105,6 +107,7 @@ class PostEditor(QWidget):
         self.chips = QHBoxLayout()
         self.chips.setSpacing(4)
         self.new_topic = QLineEdit()
+        self.new_topic.setMinimumWidth(110)
         self.new_topic.returnPressed.connect(self._add_topic)
         self.topics: list[str] = []
 
