@@ -105,32 +105,29 @@ def video(path: Path, width=320, height=180, seconds=1.0, fps=24, audio=True, ro
         for p in v.encode():
             c.mux(p)
         if a is not None:
-            t = 0
-            while t < seconds * 44100:
-                arr = (np.sin(np.arange(t, t + 1024) * 2 * np.pi * 440 / 44100) * 0.3).astype(np.float32)
-                frame = av.AudioFrame.from_ndarray(arr.reshape(1, -1), format="flt", layout="mono")
-                frame.sample_rate, frame.pts = 44100, t
-                t += 1024
-                for p in a.encode(frame):
-                    c.mux(p)
-            for p in a.encode():
-                c.mux(p)
+            _write_tone(c, a, seconds, 440)
     return path
+
+
+def _write_tone(container, stream, seconds: float, hz: float) -> None:
+    """A mono tone of HZ (0: silence) for SECONDS into STREAM."""
+    t = 0
+    while t < seconds * 44100:
+        arr = (np.sin(np.arange(t, t + 1024) * 2 * np.pi * hz / 44100) * 0.3).astype(np.float32)
+        frame = av.AudioFrame.from_ndarray(arr.reshape(1, -1), format="flt", layout="mono")
+        frame.sample_rate, frame.pts = 44100, t
+        t += 1024
+        for p in stream.encode(frame):
+            container.mux(p)
+    for p in stream.encode():
+        container.mux(p)
 
 
 def audio_only(path: Path, seconds=0.5) -> Path:
     with av.open(str(path), "w", format="mp4") as c:
         a = c.add_stream("aac", rate=44100)
         a.layout = "mono"
-        t = 0
-        while t < seconds * 44100:
-            frame = av.AudioFrame.from_ndarray(np.zeros((1, 1024), np.float32), format="flt", layout="mono")
-            frame.sample_rate, frame.pts = 44100, t
-            t += 1024
-            for p in a.encode(frame):
-                c.mux(p)
-        for p in a.encode():
-            c.mux(p)
+        _write_tone(c, a, seconds, 0)
     return path
 
 

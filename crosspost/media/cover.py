@@ -53,16 +53,13 @@ def extract_cover(path: str | Path, at: float | None = None) -> Image.Image:
     """The cover frame: at AT seconds when given, else the sharpest of a few candidate frames."""
     if at is not None:
         return frame_at(path, at)
+    from crosspost.media.probe import probe_file
+
     path = Path(path)
-    try:
-        with av.open(str(path)) as container:
-            if not container.streams.video:
-                raise UserError(f"{path.name} has no video stream; it has no frames for a cover.")
-            stream = container.streams.video[0]
-            duration = (float(stream.duration * stream.time_base) if stream.duration else
-                        (container.duration or 0) / 1_000_000)
-    except av.error.FFmpegError as exc:
-        raise UserError(f"{path.name} is not a readable video ({exc}).") from None
+    info = probe_file(path)
+    if info.kind != "video":
+        raise UserError(f"{path.name} is not a video; it has no frames for a cover.")
+    duration = info.duration
     if not duration:
         return frame_at(path, 0)
     candidates = [frame_at(path, duration * f) for f in CANDIDATES]
