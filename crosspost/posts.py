@@ -59,13 +59,14 @@ def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, list[dict]]:
         batch = list(ids[start:start + 900])
         rows = store.db.execute(
             "SELECT post_id, id, position, kind, url, path, expires_at, origin, size, sha256, mime, "
-            f"width, height, duration FROM media WHERE post_id IN ({','.join('?' * len(batch))}) "
+            f"width, height, duration, focus_x, focus_y FROM media WHERE post_id IN ({','.join('?' * len(batch))}) "
             "ORDER BY post_id, position", batch)
         for r in rows:
             out[r[0]].append({
                 "id": r[1], "position": r[2], "kind": r[3], "url": r[4], "path": r[5],
                 "expires_at": r[6], "origin": r[7], "size": r[8], "sha256": r[9], "mime": r[10],
                 "width": r[11], "height": r[12], "duration": r[13],
+                "focus": None if r[14] is None and r[15] is None else [r[14], r[15]],
             })
     return out
 
@@ -211,3 +212,22 @@ def attach_files(store: Store, post_id: int | str, files: Iterable[str | Path]) 
                     [pid, position, info.kind, *values]).lastrowid
             attached.append({"media": media_id, "post": pid, "kind": info.kind, "path": str(path)})
     return attached
+
+
+def set_media_focus(store: Store, media_id: int | str, focus_x: float | None, focus_y: float | None) -> dict:
+    """Where the crop window sits for this media (0..1 on each axis), or None for automatic."""
+    try:
+        mid = int(media_id)
+    except (TypeError, ValueError):
+        raise UserError(f"{media_id!r} is not a media ID; `crosspost posts show ID --json` lists them.") from None
+    row = store.db.execute("SELECT post_id FROM media WHERE id = ?", [mid]).fetchone()
+    if row is None:
+        raise UserError(f"There is no media {mid}; `crosspost posts show ID --json` lists them.")
+    values = []
+    for v in (focus_x, focus_y):
+        if v is not None and not 0 <= float(v) <= 1:
+            raise UserError("The crop position goes from 0 (left/top) to 1 (right/bottom).")
+        values.append(None if v is None else float(v))
+    with store.transaction():
+        store.db.execute("UPDATE media SET focus_x = ?, focus_y = ? WHERE id = ?", [*values, mid])
+    return {"media": mid, "post": row[0], "focus_x": values[0], "focus_y": values[1]}

@@ -178,3 +178,21 @@ def test_platforms_list_json(capsys):
             assert set(lim) >= {"field", "value", "unit", "source", "checked"}
     rednote = platforms[0]
     assert {(l["field"], l["value"]) for l in rednote["limits"]} >= {("title", 20), ("topics", 10), ("images", 18)}
+
+
+def test_crop_position_from_the_cli(world, capsys):
+    d, _, _ = world
+    code, post, _ = run(capsys, *d, "posts", "show", "3", "--json")
+    media_id = str(post["media"][0]["id"])
+    code, result, _ = run(capsys, *d, "posts", "focus", media_id, "0.2", "0.8", "--json")
+    assert code == 0 and (result["focus_x"], result["focus_y"]) == (0.2, 0.8)
+    code, post, _ = run(capsys, *d, "posts", "show", "3", "--json")
+    assert post["media"][0]["focus"] == [0.2, 0.8]
+    code, _, err = run(capsys, *d, "posts", "focus", media_id, "1.5", "0")
+    assert code == 1 and "from 0" in err
+    code, result, _ = run(capsys, *d, "posts", "focus", media_id, "--auto", "--json")
+    assert result["focus_x"] is None
+    code, drafts, _ = run(capsys, *d, "drafts", "create", "3", "--platform", "instagram", "--layout", "original",
+                          "--fit", "crop", "--json")
+    code, shown, _ = run(capsys, *d, "drafts", "show", str(drafts[0]["id"]), "--json")
+    assert shown["fit"] == "crop"

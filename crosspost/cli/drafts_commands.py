@@ -17,6 +17,7 @@ def register(sub) -> None:
                    help="default: the platform's (RedNote: bilingual)")
     p.add_argument("--lang", metavar="CODE", help="the translation to use (default: the platform's, e.g. zh)")
     p.add_argument("--reset", action="store_true", help="also replace fields you edited by hand")
+    p.add_argument("--fit", choices=["crop", "pad", "blur"], help="how media fill the frame (default: the platform's)")
     p.set_defaults(handler=run_create)
 
     p = verbs.add_parser("list", parents=j, help="the queue")
@@ -86,7 +87,7 @@ def _human(d: dict) -> str:
 def run_create(ctx: Context, args) -> int:
     from crosspost.drafts.queue import create_drafts
 
-    drafts = create_drafts(ctx.store, args.ids, args.platform, args.layout, args.lang, reset=args.reset)
+    drafts = create_drafts(ctx.store, args.ids, args.platform, args.layout, args.lang, reset=args.reset, fit=args.fit)
     ctx.emit(drafts, "\n\n".join(_human(d) for d in drafts))
     return 0
 

@@ -23,6 +23,14 @@ def register(sub) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=run_attach)
 
+    p = verbs.add_parser("focus", parents=[json_flag_parent()],
+                         help="where the crop window sits for a photo or video (0..1), or --auto")
+    p.add_argument("media", metavar="MEDIA_ID", help="a media ID from `posts show ID --json`")
+    p.add_argument("x", type=float, nargs="?", help="0 left … 1 right")
+    p.add_argument("y", type=float, nargs="?", help="0 top … 1 bottom")
+    p.add_argument("--auto", action="store_true", help="back to automatic (toward the busiest region)")
+    p.set_defaults(handler=run_focus)
+
 
 def _one_line(text: str, width: int) -> str:
     flat = " ".join((text or "").split())
@@ -96,4 +104,16 @@ def run_attach(ctx: Context, args) -> int:
         ctx.emit(None, "\n".join(
             f"{'Already attached' if a.get('already') else 'Attached'} {a['kind']} {a['path']} to post {a['post']}."
             for a in attached))
+    return 0
+
+
+def run_focus(ctx: Context, args) -> int:
+    from crosspost.errors import UserError
+    from crosspost.posts import set_media_focus
+
+    if not args.auto and (args.x is None or args.y is None):
+        raise UserError("Give the crop position as X Y (0..1 each), or --auto.")
+    result = set_media_focus(ctx.store, args.media, None if args.auto else args.x, None if args.auto else args.y)
+    ctx.emit(result, "Crop position: automatic." if args.auto else
+             f"Crop position of media {result['media']}: {result['focus_x']:.2f}, {result['focus_y']:.2f}.")
     return 0

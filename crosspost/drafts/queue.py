@@ -56,12 +56,14 @@ def _media_for_post(store: Store, post_id: int) -> list[dict]:
 
 
 def create_drafts(store: Store, post_ids: list, platform: str, layout: str | None = None,
-                  target_lang: str | None = None, reset: bool = False) -> list[dict]:
+                  target_lang: str | None = None, reset: bool = False, fit: str | None = None) -> list[dict]:
     """One draft per post for PLATFORM (updating an existing one, never a duplicate)."""
     from crosspost.posts import require_post
     from crosspost.translation.glossary import map_topics
 
     profile = get_profile(platform)
+    if fit is not None and fit not in ("crop", "pad", "blur"):
+        raise UserError(f"Unknown fit mode {fit!r}: use crop, pad or blur.")
     layout = layout or profile.defaults.get("layout", "original")
     if layout not in LAYOUTS:
         raise UserError(f"Unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}.")
@@ -97,7 +99,7 @@ def create_drafts(store: Store, post_ids: list, platform: str, layout: str | Non
                     "INSERT INTO drafts (post_id, platform, layout, target_lang, status, title, body, topics, media, "
                     "fit, created_at, updated_at) VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)",
                     [pid, platform, layout, target_lang, comp.title, comp.body, values["topics"],
-                     json.dumps(_media_for_post(store, pid)), profile.default_fit, now, now]).lastrowid
+                     json.dumps(_media_for_post(store, pid)), fit or profile.default_fit, now, now]).lastrowid
             else:
                 did = existing[0]
                 keep = set() if reset else _edited_fields(store, did)
@@ -111,6 +113,8 @@ def create_drafts(store: Store, post_ids: list, platform: str, layout: str | Non
                         m["rendered"] = old.get("rendered")
                 sets.update({"layout": layout, "target_lang": target_lang, "media": json.dumps(media),
                              "updated_at": now})
+                if fit is not None:
+                    sets["fit"] = fit
                 if current["status"] in ("ready", "exported"):
                     sets["status"] = "draft"
                 if reset:

@@ -37,6 +37,9 @@ def render_draft(store: Store, location: DataLocation, draft_id, *, cover_at: fl
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     fit = d["fit"] or profile.default_fit
+    focus = {r[0]: (r[1] if r[1] is not None else 0.5, r[2] if r[2] is not None else 0.5)
+             for r in store.db.execute("SELECT id, focus_x, focus_y FROM media WHERE post_id = ? "
+                                       "AND (focus_x IS NOT NULL OR focus_y IS NOT NULL)", [d["post_id"]])}
     try:
         for index, m in enumerate(local, 1):
             cancel.check()
@@ -44,12 +47,13 @@ def render_draft(store: Store, location: DataLocation, draft_id, *, cover_at: fl
             if m["kind"] == "image":
                 if profile.image is None:
                     raise UserError(f"{profile.display_name['en']} takes no photos; choose another platform for this post.")
-                result = render_image(m["source"], staging / f"{index:02d}.jpg", image_target(profile, fit))
+                result = render_image(m["source"], staging / f"{index:02d}.jpg", image_target(profile, fit),
+                                      focus=focus.get(m["media"]))
             else:
                 if profile.video is None:
                     raise UserError(f"{profile.display_name['en']} takes no videos; choose another platform for this post.")
                 result = render_video(m["source"], staging / f"{index:02d}.mp4", video_target(profile, fit),
-                                      cancel=cancel, progress=lambda p, i=index: progress(
+                                      cancel=cancel, focus=focus.get(m["media"]), progress=lambda p, i=index: progress(
                                           Progress(i - 1 + (p.fraction or 0), len(local), p.message)))
             m["rendered_name"] = result.path.name
             m["rendered_width"], m["rendered_height"] = result.width, result.height

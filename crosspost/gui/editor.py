@@ -328,20 +328,120 @@ class PostEditor(QWidget):
                 item.widget().deleteLater()
         if self.post_id is None:
             return
-        rows = self.store.db.execute("SELECT path, kind FROM media WHERE post_id = ? AND path IS NOT NULL "
-                                     "ORDER BY position", [self.post_id]).fetchall()
+        rows = self.store.db.execute("SELECT id, path, kind, focus_x, focus_y FROM media WHERE post_id = ? "
+                                     "AND path IS NOT NULL ORDER BY position", [self.post_id]).fetchall()
         profile = get_profile(self.platform.currentData() or "rednote")
-        for path, kind in rows[:6]:
-            label = QLabel()
-            label.setFixedSize(QSize(120, 160))
-            pixmap = fit_preview(path, kind, profile, self.fit.currentData())
-            if pixmap is not None:
-                label.setPixmap(pixmap)
-            label.setToolTip(path)
-            self.media_strip.addWidget(label)
+        fit = self.fit.currentData()
+        for media_id, path, kind, fx, fy in rows[:6]:
+            spec = profile.image if kind == "image" and profile.image else profile.video
+            if fit == "crop" and spec is not None:
+                widget = CropPreview(media_id, path, kind, spec.width / spec.height,
+                                     None if fx is None and fy is None else (fx or 0.5, fy or 0.5))
+                widget.focusChanged.connect(self._focus_changed)
+            else:
+                widget = QLabel()
+                widget.setFixedSize(QSize(120, 160))
+                pixmap = fit_preview(path, kind, profile, fit)
+                if pixmap is not None:
+                    widget.setPixmap(pixmap)
+            widget.setToolTip(path)
+            self.media_strip.addWidget(widget)
         if not rows:
             self.media_strip.addWidget(QLabel(self.tr("No media on disk yet: fetch it or attach your own files.")))
         self.media_strip.addStretch(1)
+
+
+    def _focus_changed(self, media_id: int, fx: float, fy: float) -> None:
+        from crosspost.posts import set_media_focus
+
+        set_media_focus(self.store, media_id, fx, fy)
+
+
+def _source_image(path: str, kind: str):
+    from crosspost.errors import UserError
+    from crosspost.media.images import load_image
+
+    try:
+        if kind == "image":
+            return load_image(path, cover=(240, 320))
+        from crosspost.media.cover import frame_at
+
+        return frame_at(path, 0.2)
+    except (UserError, OSError):
+        return None
+
+
+def _to_pixmap(image) -> QPixmap:
+    image = image.convert("RGB")
+    qimage = QImage(image.tobytes(), image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy()
+    return QPixmap.fromImage(qimage)
+
+
+class CropPreview(QWidget):
+    """The whole photo (or a video frame) with the platform's crop window on it; drag the window
+    to choose what stays in the picture. Emits the position (0..1 on each axis) when dropped."""
+
+    focusChanged = Signal(int, float, float)
+
+    def __init__(self, media_id: int, path: str, kind: str, aspect: float, focus, parent=None):
+        from PIL import ImageOps
+
+        super().__init__(parent)
+        self.media_id = media_id
+        self.setFixedSize(QSize(170, 170))
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        image = _source_image(path, kind)
+        self.pixmap = _to_pixmap(ImageOps.contain(image, (170, 170))) if image is not None else QPixmap()
+        self.aspect = aspect
+        self.focus = list(focus) if focus else [0.5, 0.5]
+        self._drag = None
+
+    def _frame(self):
+        from PySide6.QtCore import QRectF
+
+        pw, ph = self.pixmap.width(), self.pixmap.height()
+        ox, oy = (self.width() - pw) / 2, (self.height() - ph) / 2
+        if pw / max(ph, 1) > self.aspect:
+            cw, ch = ph * self.aspect, ph
+        else:
+            cw, ch = pw, pw / self.aspect
+        x = ox + (pw - cw) * self.focus[0]
+        y = oy + (ph - ch) * self.focus[1]
+        return QRectF(x, y, cw, ch), (pw - cw, ph - ch)
+
+    def paintEvent(self, event):  # noqa: N802
+        from PySide6.QtGui import QColor, QPainter, QPen
+
+        painter = QPainter(self)
+        painter.drawPixmap((self.width() - self.pixmap.width()) // 2, (self.height() - self.pixmap.height()) // 2,
+                           self.pixmap)
+        rect, _ = self._frame()
+        painter.fillRect(self.rect(), QColor(0, 0, 0, 0))
+        painter.setPen(QPen(QColor("#ff3b30"), 2))
+        painter.drawRect(rect)
+        painter.end()
+
+    def mousePressEvent(self, event):  # noqa: N802
+        self._drag = (event.position(), list(self.focus))
+        self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event):  # noqa: N802
+        if self._drag is None:
+            return
+        start, focus = self._drag
+        _, (free_x, free_y) = self._frame()
+        delta = event.position() - start
+        if free_x > 0.5:
+            self.focus[0] = min(1.0, max(0.0, focus[0] + delta.x() / free_x))
+        if free_y > 0.5:
+            self.focus[1] = min(1.0, max(0.0, focus[1] + delta.y() / free_y))
+        self.update()
+
+    def mouseReleaseEvent(self, event):  # noqa: N802
+        if self._drag is not None:
+            self._drag = None
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+            self.focusChanged.emit(self.media_id, self.focus[0], self.focus[1])
 
 
 def fit_preview(path: str, kind: str, profile, fit: str) -> QPixmap | None:

@@ -369,7 +369,8 @@ class MainWindow(QMainWindow):
 
         try:
             drafts = create_drafts(self.store, [post_id], platform, layout,
-                                   self.settings.value("defaults/target_lang", "zh") if layout != "original" else None)
+                                   self.settings.value("defaults/target_lang", "zh") if layout != "original" else None,
+                                   fit=self.editor.fit.currentData())
         except UserError as exc:
             show_error(self, str(exc))
             return None

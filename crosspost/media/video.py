@@ -64,7 +64,8 @@ def _transpose_filters(rotation: int) -> list[tuple[str, str]]:
     return []
 
 
-def _build_graph(frame: av.VideoFrame, stream, target: Target, fps: Fraction):
+def _build_graph(frame: av.VideoFrame, stream, target: Target, fps: Fraction,
+                 focus: tuple[float, float] | None = None):
     graph = av.filter.Graph()
     source = graph.add_buffer(width=frame.width, height=frame.height, format=frame.format.name,
                               time_base=stream.time_base or Fraction(1, 90000))
@@ -81,7 +82,8 @@ def _build_graph(frame: av.VideoFrame, stream, target: Target, fps: Fraction):
     tw, th = target.width, target.height
     if target.fit == "crop":
         add("scale", f"w={tw}:h={th}:force_original_aspect_ratio=increase:flags=bicubic")
-        add("crop", f"w={tw}:h={th}")
+        fx, fy = focus if focus is not None else (0.5, 0.5)
+        add("crop", f"w={tw}:h={th}:x=(iw-ow)*{fx:.4f}:y=(ih-oh)*{fy:.4f}")
     elif target.fit == "pad":
         add("scale", f"w={tw}:h={th}:force_original_aspect_ratio=decrease:flags=bicubic")
         add("pad", f"w={tw}:h={th}:x=(ow-iw)/2:y=(oh-ih)/2:color={VIDEO_PAD_COLOR}")
@@ -116,7 +118,7 @@ def _build_graph(frame: av.VideoFrame, stream, target: Target, fps: Fraction):
 
 def render_video(source: str | Path, output: str | Path, target: Target, *, start: float | None = None,
                  end: float | None = None, progress: ProgressCallback | None = None,
-                 cancel: CancelToken | None = None) -> RenderedVideo:
+                 cancel: CancelToken | None = None, focus: tuple[float, float] | None = None) -> RenderedVideo:
     """Render SOURCE for TARGET into OUTPUT (.mp4), optionally trimmed to [START, END) seconds.
 
     The output appears only when complete (temporary file + rename); on cancel or error nothing is
@@ -134,7 +136,7 @@ def render_video(source: str | Path, output: str | Path, target: Target, *, star
     tmp = Path(tmp_name)
     try:
         with container:
-            result = _transcode(container, source, tmp, target, start, end, progress, cancel)
+            result = _transcode(container, source, tmp, target, start, end, progress, cancel, focus)
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -142,7 +144,7 @@ def render_video(source: str | Path, output: str | Path, target: Target, *, star
     return RenderedVideo(output, result[0], result[1], result[2], result[3], result[4], output.stat().st_size)
 
 
-def _transcode(container, source: Path, tmp: Path, target: Target, start, end, progress, cancel):
+def _transcode(container, source: Path, tmp: Path, target: Target, start, end, progress, cancel, focus=None):
     if not container.streams.video:
         raise UserError(f"{source.name} has no video stream; it cannot be rendered as a video.")
     vin = container.streams.video[0]
@@ -195,7 +197,7 @@ def _transcode(container, source: Path, tmp: Path, target: Target, start, end, p
                     continue
                 if packet.stream.type == "video":
                     if graph is None:
-                        graph = _build_graph(frame, vin, target, fps)
+                        graph = _build_graph(frame, vin, target, fps, focus)
                     frame.pts = int(round((t - begin) / vin.time_base))
                     graph.push(frame)
                     frames_out += _drain_video(graph, vout, out)

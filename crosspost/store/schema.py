@@ -185,5 +185,14 @@ def _drafts(db: Database) -> None:
     db["drafts"].enable_fts(["title", "body", "topics"], create_triggers=True, tokenize="unicode61")
 
 
+
+@migrations(name="0004_media_focus")
+def _media_focus(db: Database) -> None:
+    # Where the crop window sits when a photo or video is cropped for a platform (0..1 across the
+    # free space on each axis; NULL: automatic, toward the busiest region).
+    db.execute("ALTER TABLE media ADD COLUMN focus_x REAL")
+    db.execute("ALTER TABLE media ADD COLUMN focus_y REAL")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 MIGRATION_NAMES = [m.name for m in migrations._migrations]

@@ -202,3 +202,46 @@ def test_ten_thousand_posts_open_and_scroll(qtbot, tmp_path):
     assert window.posts_model.rowCount() == 1
     screenshot(window, "library-10k")
     window.runner.shutdown()
+
+
+def test_drag_the_crop_window_and_render_with_it(with_posts, qtbot, tmp_path):
+    from PySide6.QtCore import QPoint
+    from PIL import Image, ImageStat
+
+    from crosspost.gui.editor import CropPreview
+    from crosspost.posts import attach_files
+    from media_files import scene
+
+    window = with_posts
+    wide = tmp_path / "wide.png"
+    scene(1600, 600, subject_at=(0.1, 0.5)).save(wide)  # the subject at the far left
+    attach_files(window.store, 4, [wide])
+    window.library.setCurrentIndex(window.posts_model.index(window.posts_model.row_of(4)))
+    window.editor.fit.setCurrentIndex(window.editor.fit.findData("crop"))
+    previews = window.editor.findChildren(CropPreview)
+    assert len(previews) == 1
+    preview = previews[0]
+    with qtbot.waitSignal(preview.focusChanged):
+        qtbot.mousePress(preview, Qt.MouseButton.LeftButton, pos=QPoint(85, 85))
+        qtbot.mouseMove(preview, QPoint(5, 85))
+        qtbot.mouseRelease(preview, Qt.MouseButton.LeftButton, pos=QPoint(5, 85))
+    fx, fy = window.store.db.execute("SELECT focus_x, focus_y FROM media WHERE post_id = 4 AND path IS NOT NULL").fetchone()
+    assert fx == 0.0 and fy == 0.5
+    draft = window.create_draft(4, "rednote", "original")
+    with qtbot.waitSignal(window.runner.finished, timeout=60000):
+        window.render_draft(draft["id"])
+    rendered = window.store.db.execute("SELECT media FROM drafts WHERE id = ?", [draft["id"]]).fetchone()[0]
+    import json
+
+    path = json.loads(rendered)[0]["rendered"]
+    from crosspost.media.images import render_image
+    from crosspost.media.targets import Target
+
+    other_side = render_image(wide, tmp_path / "right.jpg", Target(1080, 1440, "crop"), focus=(1.0, 0.5)).path
+
+    def detail(p):
+        with Image.open(p) as image:
+            return ImageStat.Stat(image.convert("L")).stddev[0]
+
+    # The left edge, where the subject is, made it into the crop; the right edge holds only sky.
+    assert detail(path) > 2 * detail(other_side)
