@@ -36,9 +36,21 @@ def prepare_platform() -> str | None:
     return None
 
 
+# Qt messages that say nothing to a user (the off-screen platform logs this on every window).
+QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_messages(mode, context, message) -> None:
+    if not any(quiet in message for quiet in QUIET_QT_MESSAGES):
+        print(message, file=sys.stderr)
+
+
 def make_app(argv: list[str] | None = None):
+    from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
+    if QApplication.instance() is None:
+        qInstallMessageHandler(_qt_messages)
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     app.setApplicationName("Crosspost")
     app.setOrganizationName("Crosspost")
