@@ -95,6 +95,7 @@ def _run(work: Path, screenshot: str | None) -> int:
             return 1
         print(f"self-test: screenshot saved to {screenshot}", file=sys.stderr)
     ok = result.added == 3 and posts == 3 and result.matched_media == 3 and rendered_ok and final["status"] == "ready"
+    window.runner.shutdown()  # finish or cancel the last thumbnails, so closing asks nothing
     window.close()
     print("self-test: OK" if ok else "self-test: FAILED", file=sys.stderr)
     return 0 if ok else 1
