@@ -57,8 +57,7 @@ def run_fetch(ctx: Context, args) -> int:
         raise UserError("Say which posts: give post IDs, or --all for every post.")
     bar = ProgressBar("Downloading")
     try:
-        report = fetch_media(ctx.store, ctx.location, [int(i) for i in args.ids] if args.ids else None,
-                             progress=bar)
+        report = fetch_media(ctx.store, ctx.location, list(args.ids) if args.ids else None, progress=bar)
     finally:
         bar.close()
     for problem in report.problems:

@@ -136,8 +136,10 @@ def run_translate(ctx: Context, args) -> int:
     if ctx.json:
         ctx.emit([r.to_json() for r in results])
     else:
+        has_posts = ctx.store.db.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is not None
         ctx.emit(None, "\n\n".join(f"[post {r.post}, {r.source} → {r.target}]\n{r.text}" for r in results)
-                 or "Every post already has a translation.")
+                 or ("Every post already has a translation." if has_posts else
+                     "No posts yet. Import your TikTok export with `crosspost import PATH`."))
     return 0
 
 
