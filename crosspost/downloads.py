@@ -25,7 +25,8 @@ class DownloadError(Exception):
 def download_to(url: str, part: Path, *, on_bytes: Callable[[int], None] = lambda n: None,
                 cancel: CancelToken = NEVER_CANCELLED, max_bytes: int = 4 * 1024**3, retries: int = 3,
                 backoff: float = 1.0, timeout: float = 30, accept: tuple[str, ...] = (),
-                refused: Callable[[int], str] | None = None) -> None:
+                refused: Callable[[int], str] | None = None,
+                on_length: Callable[[int, int], None] | None = None) -> None:
     """Download URL into PART (appending to what is there when the server honours Range)."""
     attempt = 0
     part.parent.mkdir(parents=True, exist_ok=True)
@@ -45,6 +46,8 @@ def download_to(url: str, part: Path, *, on_bytes: Callable[[int], None] = lambd
                 if have and response.status != 206:
                     have = 0  # Range ignored: start over
                 length = response.headers.get("Content-Length")
+                if on_length is not None and length:
+                    on_length(have, have + int(length))  # (already on disk, whole size)
                 if length and have + int(length) > max_bytes:
                     raise DownloadError(f"the file is {(have + int(length)) / 1e9:.1f} GB, above the "
                                         f"{max_bytes / 1e9:.0f} GB cap")

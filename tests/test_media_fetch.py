@@ -177,3 +177,15 @@ def test_cli_fetch(data_dir, server, capsys):
     assert "--all" in capsys.readouterr().err
     assert main(["--data-dir", str(data_dir), "media", "fetch", "999"]) == 1
     assert "no post 999" in capsys.readouterr().err
+
+
+def test_progress_per_file_and_overall(store, location, server):
+    base, files, _ = server
+    _post_with(store, [("video", f"{base}/clip.mp4"), ("image", f"{base}/photo.jpg")], FUTURE)
+    seen = []
+    fetch_media(store, location, None, backoff=0.01, concurrency=1, progress=seen.append)
+    assert seen[-1].total == 2 and seen[-1].done == 2
+    per_file = [p.message for p in seen if "%" in p.message]
+    assert any("100%" in m for m in per_file)
+    fractions = [p.fraction for p in seen if p.fraction is not None]
+    assert fractions == sorted(fractions)  # overall progress never goes backwards

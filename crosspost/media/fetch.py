@@ -86,7 +86,7 @@ class _Job:
 
 
 def _download(job: _Job, on_bytes, cancel: CancelToken, max_bytes: int, retries: int, backoff: float,
-              timeout: float) -> None:
+              timeout: float, on_length=None) -> None:
     """Download JOB's URL into JOB.part, resuming what is there. Raises FetchError."""
 
     def refused(code: int) -> str:
@@ -97,7 +97,7 @@ def _download(job: _Job, on_bytes, cancel: CancelToken, max_bytes: int, retries:
 
     try:
         download_to(job.url, job.part, on_bytes=on_bytes, cancel=cancel, max_bytes=max_bytes, retries=retries,
-                    backoff=backoff, timeout=timeout, accept=ACCEPTED_TYPES, refused=refused)
+                    backoff=backoff, timeout=timeout, accept=ACCEPTED_TYPES, refused=refused, on_length=on_length)
     except DownloadError as exc:
         raise FetchError(str(exc)) from None
 
@@ -158,19 +158,39 @@ def fetch_media(store: Store, location: DataLocation, post_ids: list[int] | None
         jobs.append(_Job(media_id, post_id, url, expires_at, partial / f"media-{media_id}.part"))
 
     lock = threading.Lock()
-    received = 0
+    files: dict[int, list] = {job.media_id: [0, None] for job in jobs}  # bytes on disk, whole size
+    ended: set[int] = set()
 
-    def on_bytes(n: int) -> None:
-        nonlocal received
-        with lock:
-            received += n
-            progress(Progress(received, None, f"{received / 1e6:.1f} MB"))
+    def overall() -> float:
+        """Files ended count whole; the ones under way by the share already on disk."""
+        return sum(1.0 if mid in ended else (min(1.0, h / s) if s else 0.0) for mid, (h, s) in files.items())
+
+    def show_progress(job: _Job) -> None:
+        have, size = files[job.media_id]
+        file_part = f"{have / size * 100:3.0f}%" if size else f"{have / 1e6:.1f} MB"
+        progress(Progress(overall(), len(jobs), f"post {job.post_id}: {file_part} · {len(ended)} of {len(jobs)} files done"))
+
+    def on_bytes_for(job: _Job):
+        def on_bytes(n: int) -> None:
+            with lock:
+                files[job.media_id][0] += n
+                show_progress(job)
+        return on_bytes
+
+    def on_length_for(job: _Job):
+        def on_length(have: int, size: int) -> None:
+            with lock:
+                files[job.media_id] = [have, size]
+        return on_length
 
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        futures = {pool.submit(_download, job, on_bytes, cancel, max_bytes, retries, backoff, timeout): job
+        futures = {pool.submit(_download, job, on_bytes_for(job), cancel, max_bytes, retries, backoff, timeout,
+                               on_length_for(job)): job
                    for job in jobs}
         for done_count, future in enumerate(as_completed(futures), 1):
             job = futures[future]
+            with lock:
+                ended.add(job.media_id)
             try:
                 future.result()
                 final, sha, info, size = _store_file(job.part, location.media_dir)
@@ -184,5 +204,6 @@ def fetch_media(store: Store, location: DataLocation, post_ids: list[int] | None
                            [str(final), size, sha, info.mime, info.width, info.height, info.duration,
                             info.kind, job.media_id])
             report.fetched.append({"media": job.media_id, "post": job.post_id, "path": str(final)})
-            progress(Progress(done_count, len(jobs), f"downloaded {done_count} of {len(jobs)}"))
+            with lock:
+                progress(Progress(overall(), len(jobs), f"downloaded {done_count} of {len(jobs)}"))
     return report
