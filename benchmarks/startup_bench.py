@@ -65,9 +65,14 @@ def launch(code: str, *args: str) -> float:
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True, check=True)
-    assert "shown" in out.stdout
-    return time.perf_counter() - start
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    line = proc.stdout.readline()  # printed right after the first frame is rendered
+    elapsed = time.perf_counter() - start
+    proc.stdout.close()
+    proc.wait()
+    assert line.strip() == "shown" and proc.returncode == 0
+    return elapsed
 
 
 def main() -> None:
@@ -80,10 +85,10 @@ def main() -> None:
             empty.append(launch(EMPTY))
             ours.append(launch(CROSSPOST, str(Path(tmp) / f"data{i}")))
         a, b = statistics.median(ours), statistics.median(empty)
-        print(f"start-up to the first shown window, {args.rounds} rounds, medians")
-        print(f"crosspost main window: {a:.3f} s")
-        print(f"empty QMainWindow:     {b:.3f} s")
-        print(f"ratio {a / b:.2f}x (goal <= 1.5x)")
+        print(f"start-up to the first shown window, {args.rounds} rounds alternating (median / fastest)")
+        print(f"crosspost main window: {a:.3f} s / {min(ours):.3f} s")
+        print(f"empty QMainWindow:     {b:.3f} s / {min(empty):.3f} s")
+        print(f"ratio {a / b:.2f}x median, {min(ours) / min(empty):.2f}x fastest (goal <= 1.5x)")
 
         sys.path.insert(0, str(ROOT))
         from crosspost.paths import resolve

@@ -3,7 +3,6 @@ libraries are missing, logging of unexpected errors to the data dir."""
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 
@@ -59,6 +58,8 @@ def make_app(argv: list[str] | None = None):
 
 
 def setup_logging(location) -> None:
+    import logging
+
     location.ensure()
     handler = logging.FileHandler(location.log_path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))

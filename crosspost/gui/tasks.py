@@ -15,7 +15,6 @@ import itertools
 import queue
 import traceback
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -39,7 +38,8 @@ class TaskRunner(QObject):
     def __init__(self, location: DataLocation, parent=None, max_threads: int = 2):
         super().__init__(parent)
         self.location = location
-        self.pool = ThreadPoolExecutor(max_workers=max_threads, thread_name_prefix="crosspost-task")
+        self.max_threads = max_threads
+        self._pool = None
         self._ids = itertools.count(1)
         self._events: queue.SimpleQueue = queue.SimpleQueue()
         self._running: dict[int, CancelToken] = {}
@@ -48,6 +48,15 @@ class TaskRunner(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._drain)
+
+    @property
+    def pool(self):
+        """The worker threads, started with the first job (nothing to pay for at start-up)."""
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=self.max_threads, thread_name_prefix="crosspost-task")
+        return self._pool
 
     def run(self, title: str, fn: Callable[[Any, Callable[[Progress], None], CancelToken], Any],
             on_success: Callable[[Any], None] | None = None,
@@ -138,5 +147,6 @@ class TaskRunner(QObject):
 
     def shutdown(self) -> None:
         self.cancel_all()
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
         self._drain()

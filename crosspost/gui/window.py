@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
@@ -12,7 +11,6 @@ from PySide6.QtWidgets import (
     QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from crosspost.gui.dialogs import LanguagePacksDialog, SettingsDialog, show_error
 from crosspost.gui.drop import DropHandler
 from crosspost.gui.task_panel import TaskPanel
 from crosspost.gui.tasks import TaskRunner
@@ -22,7 +20,13 @@ from crosspost.paths import DataLocation
 # are imported and built right after the window is first shown (``ensure_ready``), so the window
 # appears about as fast as an empty one.
 
-log = logging.getLogger("crosspost")
+
+
+def show_error(parent, message: str, details: str = ""):
+    """What happened and what to do, in a dialog (``dialogs.show_error``; imported when first needed)."""
+    from crosspost.gui.dialogs import show_error as show
+
+    return show(parent, message, details)
 
 
 class WelcomePage(QWidget):
@@ -315,7 +319,7 @@ class MainWindow(QMainWindow):
         cache = self.location.thumbnails_dir
         self.runner.run(self.tr("Thumbnail"), lambda store, progress, cancel: str(thumbnail_for(cache, media_path)),
                         on_success=lambda path: self.posts_model.set_thumbnail(post_id, path),
-                        on_failure=lambda message, details: log.info("no thumbnail for %s: %s", media_path, message))
+                        on_failure=lambda message, details: None)  # no thumbnail: the row shows without one
 
     # --- jobs -------------------------------------------------------------------------------------
     def choose_import(self, folder: bool = False) -> None:
@@ -412,12 +416,16 @@ class MainWindow(QMainWindow):
             self.store.db.execute(f"DELETE FROM drafts WHERE id IN ({','.join('?' * len(ids))})", ids)
         self.queue.reload()
 
-    def open_languages(self) -> LanguagePacksDialog:
+    def open_languages(self):
+        from crosspost.gui.dialogs import LanguagePacksDialog
+
         dialog = LanguagePacksDialog(self)
         dialog.open()
         return dialog
 
-    def open_settings(self) -> SettingsDialog:
+    def open_settings(self):
+        from crosspost.gui.dialogs import SettingsDialog
+
         dialog = SettingsDialog(self)
         dialog.open()
         return dialog
