@@ -4,7 +4,10 @@ from __future__ import annotations
 
 
 def register(sub) -> None:
-    p = sub.add_parser("gui", help="open the window (PATHs are imported as if dropped on it)")
+    from crosspost.cli.common import json_flag_parent
+
+    p = sub.add_parser("gui", parents=[json_flag_parent()],
+                       help="open the window (PATHs are imported as if dropped on it)")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.set_defaults(handler=run_gui)
 

@@ -412,6 +412,9 @@ class MainWindow(QMainWindow):
         ids = self.queue.selected_ids() if self.tabs.currentIndex() == 1 else []
         if not ids:
             return
+        answer = QMessageBox.question(self, self.tr("Crosspost"), self.tr("Delete %n draft(s)? Your posts stay.", "", len(ids)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         with self.store.transaction():
             self.store.db.execute(f"DELETE FROM drafts WHERE id IN ({','.join('?' * len(ids))})", ids)
         self.queue.reload()

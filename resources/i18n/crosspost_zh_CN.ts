@@ -4,37 +4,37 @@
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="131"/>
+        <location filename="../../crosspost/gui/models.py" line="137"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="131"/>
+        <location filename="../../crosspost/gui/models.py" line="137"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="131"/>
+        <location filename="../../crosspost/gui/models.py" line="137"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="132"/>
+        <location filename="../../crosspost/gui/models.py" line="138"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="132"/>
+        <location filename="../../crosspost/gui/models.py" line="138"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="132"/>
+        <location filename="../../crosspost/gui/models.py" line="138"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="147"/>
+        <location filename="../../crosspost/gui/models.py" line="153"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -152,247 +152,255 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="193"/>
+        <location filename="../../crosspost/gui/window.py" line="225"/>
         <source>Crosspost — TikTok to RedNote</source>
         <translation>Crosspost — 从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="194"/>
+        <location filename="../../crosspost/gui/window.py" line="226"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="195"/>
+        <location filename="../../crosspost/gui/window.py" line="227"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="196"/>
+        <location filename="../../crosspost/gui/window.py" line="228"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="197"/>
+        <location filename="../../crosspost/gui/window.py" line="229"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="198"/>
+        <location filename="../../crosspost/gui/window.py" line="230"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="199"/>
+        <location filename="../../crosspost/gui/window.py" line="231"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="200"/>
+        <location filename="../../crosspost/gui/window.py" line="232"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="201"/>
+        <location filename="../../crosspost/gui/window.py" line="233"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="202"/>
+        <location filename="../../crosspost/gui/window.py" line="234"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="203"/>
+        <location filename="../../crosspost/gui/window.py" line="235"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="204"/>
+        <location filename="../../crosspost/gui/window.py" line="236"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="205"/>
+        <location filename="../../crosspost/gui/window.py" line="239"/>
         <source>Search captions and translations (Ctrl+F)</source>
         <translation>搜索文案和译文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="206"/>
+        <location filename="../../crosspost/gui/window.py" line="240"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="207"/>
+        <location filename="../../crosspost/gui/window.py" line="241"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="208"/>
+        <location filename="../../crosspost/gui/window.py" line="242"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="237"/>
+        <location filename="../../crosspost/gui/window.py" line="266"/>
+        <location filename="../../crosspost/gui/window.py" line="415"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="238"/>
+        <location filename="../../crosspost/gui/window.py" line="267"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="262"/>
+        <location filename="../../crosspost/gui/window.py" line="294"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n 条作品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="287"/>
+        <location filename="../../crosspost/gui/window.py" line="320"/>
         <source>Thumbnail</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="294"/>
+        <location filename="../../crosspost/gui/window.py" line="327"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="297"/>
+        <location filename="../../crosspost/gui/window.py" line="330"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="298"/>
+        <location filename="../../crosspost/gui/window.py" line="331"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="309"/>
+        <location filename="../../crosspost/gui/window.py" line="343"/>
         <source>That is not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json.</source>
         <translation>这不是 TikTok 导出文件。请拖入 TikTok“下载你的数据”得到的压缩包、解压后的文件夹，或 user_data_tiktok.json。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="320"/>
+        <location filename="../../crosspost/gui/window.py" line="354"/>
         <source>Imported %1 new and %2 updated post(s).</source>
         <translation>已导入 %1 条新作品，更新 %2 条。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="324"/>
+        <location filename="../../crosspost/gui/window.py" line="358"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="330"/>
+        <location filename="../../crosspost/gui/window.py" line="365"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="346"/>
+        <location filename="../../crosspost/gui/window.py" line="383"/>
         <source>Draft created.</source>
         <translation>草稿已创建。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="353"/>
+        <location filename="../../crosspost/gui/window.py" line="391"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="415"/>
+        <source>Delete %n draft(s)? Your posts stay.</source>
+        <translation>
+            <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="172"/>
+        <location filename="../../crosspost/gui/editor.py" line="175"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="173"/>
+        <location filename="../../crosspost/gui/editor.py" line="176"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="174"/>
+        <location filename="../../crosspost/gui/editor.py" line="177"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="175"/>
+        <location filename="../../crosspost/gui/editor.py" line="178"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="176"/>
+        <location filename="../../crosspost/gui/editor.py" line="179"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="177"/>
+        <location filename="../../crosspost/gui/editor.py" line="180"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="177"/>
+        <location filename="../../crosspost/gui/editor.py" line="180"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="177"/>
+        <location filename="../../crosspost/gui/editor.py" line="180"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="179"/>
+        <location filename="../../crosspost/gui/editor.py" line="182"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="180"/>
+        <location filename="../../crosspost/gui/editor.py" line="183"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="181"/>
+        <location filename="../../crosspost/gui/editor.py" line="184"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="182"/>
+        <location filename="../../crosspost/gui/editor.py" line="185"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="182"/>
+        <location filename="../../crosspost/gui/editor.py" line="185"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="183"/>
+        <location filename="../../crosspost/gui/editor.py" line="186"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="184"/>
+        <location filename="../../crosspost/gui/editor.py" line="187"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="185"/>
+        <location filename="../../crosspost/gui/editor.py" line="188"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="247"/>
+        <location filename="../../crosspost/gui/editor.py" line="250"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="253"/>
+        <location filename="../../crosspost/gui/editor.py" line="256"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="340"/>
+        <location filename="../../crosspost/gui/editor.py" line="350"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -545,22 +553,22 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="70"/>
+        <location filename="../../crosspost/gui/window.py" line="74"/>
         <source>Bring your TikTok posts to RedNote</source>
         <translation>把你的 TikTok 作品带到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="72"/>
+        <location filename="../../crosspost/gui/window.py" line="76"/>
         <source>&lt;p&gt;1. In TikTok open &lt;b&gt;Profile → Menu ☰ → Settings and privacy → Account → Download your data&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;2. Choose &lt;b&gt;JSON&lt;/b&gt; (or TXT) and &lt;b&gt;All data&lt;/b&gt;, then &lt;b&gt;Request data&lt;/b&gt;. TikTok prepares it within a few days; download it from the &lt;b&gt;Download data&lt;/b&gt; tab.&lt;/p&gt;&lt;p&gt;3. Drop the zip here. Your messages and history are never read; only your own posts.&lt;/p&gt;</source>
         <translation>&lt;p&gt;1. 在 TikTok 中打开 &lt;b&gt;个人主页 → 菜单 ☰ → 设置和隐私 → 账号 → 下载你的数据&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;2. 选择 &lt;b&gt;JSON&lt;/b&gt;（或 TXT）和 &lt;b&gt;所有数据&lt;/b&gt;，然后点 &lt;b&gt;申请数据&lt;/b&gt;。TikTok 会在几天内准备好，到 &lt;b&gt;下载数据&lt;/b&gt; 页签下载。&lt;/p&gt;&lt;p&gt;3. 把压缩包拖到这里。私信和浏览记录一概不读，只读取你自己的作品。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="76"/>
+        <location filename="../../crosspost/gui/window.py" line="80"/>
         <source>Drop your TikTok export here</source>
         <translation>把 TikTok 导出文件拖到这里</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="77"/>
+        <location filename="../../crosspost/gui/window.py" line="81"/>
         <source>Choose a file or folder…</source>
         <translation>选择文件或文件夹…</translation>
     </message>
