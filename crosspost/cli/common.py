@@ -96,6 +96,12 @@ class ProgressBar:
         self.stream.flush()
         self._drawn = True
 
+    def __enter__(self) -> "ProgressBar":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     def close(self) -> None:
         if self._drawn:
             self.stream.write("\n")

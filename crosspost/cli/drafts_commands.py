@@ -160,11 +160,8 @@ def run_check(ctx: Context, args) -> int:
 def run_render(ctx: Context, args) -> int:
     from crosspost.drafts.render import render_draft
 
-    bar = ProgressBar("Rendering")
-    try:
+    with ProgressBar("Rendering") as bar:
         d = render_draft(ctx.store, ctx.location, args.id, cover_at=args.cover_at, progress=bar)
-    finally:
-        bar.close()
     ctx.emit(d, _human(d))
     return 0
 

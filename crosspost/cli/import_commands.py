@@ -27,11 +27,8 @@ def register(sub) -> None:
 def run_import(ctx: Context, args) -> int:
     from crosspost.importing import import_paths
 
-    bar = ProgressBar("Importing")
-    try:
+    with ProgressBar("Importing") as bar:
         result = import_paths(ctx.store, args.paths, media_dir=args.media, progress=bar)
-    finally:
-        bar.close()
     for warning in result.warnings:
         message(f"warning: {warning}")
     expiry_note = _expiry_note(ctx, result.posts)

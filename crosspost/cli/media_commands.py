@@ -36,12 +36,9 @@ def run_render(ctx: Context, args) -> int:
     from crosspost.platforms import get_profile
 
     profile = get_profile(args.platform)
-    bar = ProgressBar("Rendering")
-    try:
+    with ProgressBar("Rendering") as bar:
         report = render_for_platform(args.files, profile, args.output, fit=args.fit, start=args.start,
                                      end=args.end, progress=bar)
-    finally:
-        bar.close()
     for warning in report.warnings:
         message(f"warning: {warning}")
     ctx.emit(report.to_json(), "\n".join(
@@ -55,11 +52,8 @@ def run_fetch(ctx: Context, args) -> int:
 
     if not args.ids and not args.all:
         raise UserError("Say which posts: give post IDs, or --all for every post.")
-    bar = ProgressBar("Downloading")
-    try:
+    with ProgressBar("Downloading") as bar:
         report = fetch_media(ctx.store, ctx.location, list(args.ids) if args.ids else None, progress=bar)
-    finally:
-        bar.close()
     for problem in report.problems:
         message(f"warning: {problem}")
     ctx.emit(report.to_json(), report.summary())

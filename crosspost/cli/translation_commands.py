@@ -99,11 +99,8 @@ def run_download(ctx: Context, args) -> int:
     from crosspost.translation.packs import download_pack
     from crosspost.translation.service import check_code
 
-    bar = ProgressBar("Downloading")
-    try:
+    with ProgressBar("Downloading") as bar:
         pack = download_pack(ctx.location, check_code(args.source), check_code(args.target), ctx.store, progress=bar)
-    finally:
-        bar.close()
     ctx.emit(pack.to_json(), f"Installed {pack.from_code} → {pack.to_code} (version {pack.version}).")
     return 0
 
@@ -122,12 +119,9 @@ def run_translate(ctx: Context, args) -> int:
 
     if not args.ids and not args.all:
         raise UserError("Say which posts: give post IDs, or --all for every post without a translation.")
-    bar = ProgressBar("Translating")
-    try:
+    with ProgressBar("Translating") as bar:
         results = translate_posts(ctx.store, ctx.location, None if args.all and not args.ids else args.ids,
                                   args.source, args.target, force=args.force, progress=bar)
-    finally:
-        bar.close()
     for r in results:
         if r.note:
             message(f"post {r.post}: {r.note}")
