@@ -38,6 +38,8 @@ class TaskRunner(QObject):
     def __init__(self, location: DataLocation, parent=None, max_threads: int = 2):
         super().__init__(parent)
         self.location = location
+        # What a failure does when the job's starter gave no ``on_failure`` (the window shows it).
+        self.default_failure: Callable[[str, str], None] | None = None
         self.max_threads = max_threads
         self._pool = None
         self._ids = itertools.count(1)
@@ -117,8 +119,9 @@ class TaskRunner(QObject):
                     success(payload)
             elif kind == "failed":
                 self.failed.emit(task_id, *payload)
-                if failure:
-                    failure(*payload)
+                handler = failure or self.default_failure
+                if handler:
+                    handler(*payload)
             else:
                 self.cancelled.emit(task_id)
         if not self._running and self._events.empty():

@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.settings = QSettings(str(self.location.root / "settings.ini"), QSettings.Format.IniFormat)
         self._ready = False
         self.runner = TaskRunner(self.location, self)
-        self.runner.failed.connect(self._task_failed)
+        self.runner.default_failure = self._task_failed
         self.drop = DropHandler(self)
         self.drop.pathsDropped.connect(self.import_paths)
         self.setAcceptDrops(True)
@@ -405,6 +405,8 @@ class MainWindow(QMainWindow):
             return
         self.queue.reload()
         if result["bundles"]:
+            from crosspost.gui.queue_view import open_folder
+
             open_folder(str(Path(result["bundles"][0]).parent))
 
     def delete_selected(self) -> None:
@@ -433,6 +435,7 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def _task_failed(self, task_id: int, message: str, details: str) -> None:
+    def _task_failed(self, message: str, details: str) -> None:
+        """A job without its own failure handling failed: say so (once)."""
         self.taskFailed.emit(message)
         QTimer.singleShot(0, lambda: show_error(self, message, details))
