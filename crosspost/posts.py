@@ -53,38 +53,34 @@ def search_post_ids(store: Store, text: str) -> list[int] | None:
     return sorted(ids)
 
 
-def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, list[dict]]:
+def _by_post(store: Store, ids: Sequence[int], sql: str, to_dict) -> dict[int, list[dict]]:
+    """Rows of SQL (its first column the post id, ``{ids}`` the id list) grouped by post, in batches
+    SQLite's parameter limit allows."""
     out: dict[int, list[dict]] = {i: [] for i in ids}
     for start in range(0, len(ids), 900):
         batch = list(ids[start:start + 900])
-        rows = store.db.execute(
-            "SELECT post_id, id, position, kind, url, path, expires_at, origin, size, sha256, mime, "
-            f"width, height, duration, focus_x, focus_y FROM media WHERE post_id IN ({','.join('?' * len(batch))}) "
-            "ORDER BY post_id, position", batch)
-        for r in rows:
-            out[r[0]].append({
-                "id": r[1], "position": r[2], "kind": r[3], "url": r[4], "path": r[5],
-                "expires_at": r[6], "origin": r[7], "size": r[8], "sha256": r[9], "mime": r[10],
-                "width": r[11], "height": r[12], "duration": r[13],
-                "focus": None if r[14] is None and r[15] is None else [r[14], r[15]],
-            })
+        for r in store.db.execute(sql.format(ids=",".join("?" * len(batch))), batch):
+            out[r[0]].append(to_dict(r))
     return out
+
+
+def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, list[dict]]:
+    return _by_post(
+        store, ids,
+        "SELECT post_id, id, position, kind, url, path, expires_at, origin, size, sha256, mime, width, height, "
+        "duration, focus_x, focus_y FROM media WHERE post_id IN ({ids}) ORDER BY post_id, position",
+        lambda r: {"id": r[1], "position": r[2], "kind": r[3], "url": r[4], "path": r[5], "expires_at": r[6],
+                   "origin": r[7], "size": r[8], "sha256": r[9], "mime": r[10], "width": r[11], "height": r[12],
+                   "duration": r[13], "focus": None if r[14] is None and r[15] is None else [r[14], r[15]]})
 
 
 def _translations_by_post(store: Store, ids: Sequence[int]) -> dict[int, list[dict]]:
-    out: dict[int, list[dict]] = {i: [] for i in ids}
-    for start in range(0, len(ids), 900):
-        batch = list(ids[start:start + 900])
-        rows = store.db.execute(
-            "SELECT post_id, lang, text, edited, source_lang, pack, pack_version, pivot, updated_at "
-            f"FROM translations WHERE post_id IN ({','.join('?' * len(batch))}) ORDER BY post_id, lang",
-            batch)
-        for r in rows:
-            out[r[0]].append({
-                "lang": r[1], "text": r[2], "edited": bool(r[3]), "from": r[4], "pack": r[5],
-                "pack_version": r[6], "pivot": r[7], "updated_at": r[8],
-            })
-    return out
+    return _by_post(
+        store, ids,
+        "SELECT post_id, lang, text, edited, source_lang, pack, pack_version, pivot, updated_at FROM translations "
+        "WHERE post_id IN ({ids}) ORDER BY post_id, lang",
+        lambda r: {"lang": r[1], "text": r[2], "edited": bool(r[3]), "from": r[4], "pack": r[5],
+                   "pack_version": r[6], "pivot": r[7], "updated_at": r[8]})
 
 
 def _post_json(row: Sequence[Any], media: list[dict], translations: list[dict],

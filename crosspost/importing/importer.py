@@ -118,12 +118,11 @@ def import_paths(
 
     result = ImportResult()
     with store.transaction():
-        for path, export, digest in reads:
-            _write_export(store, path, export, digest, result, progress, cancel)
+        account_ids = sorted({_write_export(store, path, export, digest, result, progress, cancel)
+                              for path, export, digest in reads})
         if media_dir is not None:
             from crosspost.importing.local_media import attach_from_folder
 
-            account_ids = sorted({_account_for(store, e.profile, create=False) for _, e, _ in reads} - {None})
             matched, unmatched = attach_from_folder(store, media_dir, account_ids, progress, cancel)
             result.matched_media = matched
             if unmatched:
@@ -157,7 +156,7 @@ def _read_one(path: Path, progress: ProgressCallback, cancel: CancelToken) -> tu
     return path, export, digest
 
 
-def _account_for(store: Store, profile: Profile, *, create: bool = True) -> int | None:
+def _account_for(store: Store, profile: Profile) -> int:
     """The account a profile belongs to. Exports without a username go to the store's only account,
     or to one "unnamed" account when there is none or several."""
     db = store.db
@@ -166,12 +165,11 @@ def _account_for(store: Store, profile: Profile, *, create: bool = True) -> int 
             "SELECT id FROM accounts WHERE source = 'tiktok' AND username = ?", [profile.username]
         ).fetchone()
         if row:
-            if create:
-                db.execute(
-                    "UPDATE accounts SET display_name = coalesce(?, display_name), "
-                    "bio = coalesce(?, bio) WHERE id = ?",
-                    [profile.display_name, profile.bio, row[0]],
-                )
+            db.execute(
+                "UPDATE accounts SET display_name = coalesce(?, display_name), "
+                "bio = coalesce(?, bio) WHERE id = ?",
+                [profile.display_name, profile.bio, row[0]],
+            )
             return row[0]
     else:
         rows = db.execute("SELECT id FROM accounts WHERE source = 'tiktok'").fetchall()
@@ -182,8 +180,6 @@ def _account_for(store: Store, profile: Profile, *, create: bool = True) -> int 
         ).fetchone()
         if row:
             return row[0]
-    if not create:
-        return None
     cursor = db.execute(
         "INSERT INTO accounts (source, username, display_name, bio) VALUES ('tiktok', ?, ?, ?)",
         [profile.username or UNNAMED_ACCOUNT, profile.display_name, profile.bio],
@@ -218,7 +214,8 @@ def _dedupe(records: Iterable[PostRecord]) -> list[PostRecord]:
 
 
 def _write_export(store: Store, path: Path, export: ExportRead, digest: str, result: ImportResult,
-                  progress: ProgressCallback, cancel: CancelToken) -> None:
+                  progress: ProgressCallback, cancel: CancelToken) -> int:
+    """Write one export's posts; returns the account they belong to."""
     db = store.db
     account_id = _account_for(store, export.profile)
     records = _dedupe(export.records)
@@ -270,20 +267,20 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
     result.layouts.append(export.layout)
     seen_before = db.execute("SELECT 1 FROM imports WHERE sha256 = ?", [digest]).fetchone()
     if seen_before and not counts["added"] and not counts["updated"]:
-        return  # the same export again: nothing to record
-    db.execute(
+        return account_id  # the same export again: nothing to record
+    import_id = db.execute(
         "INSERT INTO imports (account_id, file, sha256, layout, posts_seen, added, updated, unchanged, "
         "warnings, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [account_id, str(path.resolve()), digest, export.layout, len(records), counts["added"],
          counts["updated"], counts["unchanged"], json.dumps(export.warnings, ensure_ascii=False), now],
-    )
-    import_id = db.execute("SELECT last_insert_rowid()").fetchone()[0]
+    ).lastrowid
     for start in range(0, len(touched), 500):
         batch = touched[start:start + 500]
         db.execute(
             f"UPDATE posts SET import_id = ? WHERE id IN ({', '.join('?' for _ in batch)})",
             [import_id, *batch],
         )
+    return account_id
 
 
 def _write_media(db, post_id: int, record: PostRecord, new_post: bool = False) -> bool:
