@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from pathlib import Path
 
 import av
@@ -136,4 +135,3 @@ def first_frame(path: Path) -> Image.Image:
         return next(c.decode(video=0)).to_image()
 
 
-__all__ = ["Fraction"]

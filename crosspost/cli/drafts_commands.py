@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message
+from crosspost.cli.common import Context, ProgressBar, json_flag_parent
 
 
 def register(sub) -> None:
@@ -182,4 +182,3 @@ def run_mark_posted(ctx: Context, args) -> int:
     return 0
 
 
-__all__ = ["message"]

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
-from crosspost.drafts.compose import compose, hashtags, platform_text_warnings
+from crosspost.drafts.compose import compose, hashtags
 from crosspost.errors import UserError
 from crosspost.platforms import get_profile
 from crosspost.store import Store, utc_now
@@ -148,7 +147,7 @@ def draft_json(store: Store, draft_id, extra_warnings: list[dict] | None = None)
 
 def list_drafts(store: Store, platform: str | None = None, status: str | None = None,
                 search: str | None = None) -> list[dict]:
-    sql, params = f"SELECT id FROM drafts WHERE 1 = 1", []
+    sql, params = "SELECT id FROM drafts WHERE 1 = 1", []
     if platform:
         get_profile(platform)
         sql += " AND platform = ?"
@@ -255,10 +254,3 @@ def mark_posted(store: Store, draft_id, url: str | None = None, force: bool = Fa
 def set_status(store: Store, draft_id: int, status: str, **extra) -> None:
     sets = {"status": status, "updated_at": utc_now(), **extra}
     store.db.execute(f"UPDATE drafts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), draft_id])
-
-
-def platform_warnings(store: Store, d: dict) -> list[dict]:
-    return platform_text_warnings(get_profile(d["platform"]), d["body"])
-
-
-__all__ = ["Path"]

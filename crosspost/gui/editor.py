@@ -5,7 +5,6 @@ glossary in place, and the media strip with a per-platform fit preview."""
 
 from __future__ import annotations
 
-import json
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QUndoCommand, QUndoStack
@@ -473,4 +472,3 @@ def fit_preview(path: str, kind: str, profile, fit: str) -> QPixmap | None:
     return QPixmap.fromImage(qimage)
 
 
-__all__ = ["json"]

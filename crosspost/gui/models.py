@@ -5,7 +5,6 @@ The posts model keeps only IDs and a few light columns for the current filter, f
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
@@ -162,4 +161,3 @@ class DraftsModel(QAbstractTableModel):
         return None
 
 
-__all__ = ["Path"]

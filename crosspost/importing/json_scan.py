@@ -177,7 +177,7 @@ def _first_key(buf: bytes) -> tuple[int, bytes] | None:
 
 def _parse_section(replay: _Replay, spelled: str, name: str) -> Any:
     try:
-        items = ijson.items(replay, _prefix(spelled), buf_size=PARSE_BUFFER, use_float=True)
+        items = ijson.items(replay, spelled, buf_size=PARSE_BUFFER, use_float=True)
         return next(iter(items), None)
     except ijson.IncompleteJSONError as exc:
         raise _json_error(name, exc) from None
@@ -189,7 +189,7 @@ def _parse_section(replay: _Replay, spelled: str, name: str) -> Any:
 
 def _parse_profile(replay: _Replay, spelled: str, name: str) -> Profile | None:
     """Walk the profile section's events, keeping only the public fields."""
-    root = _prefix(spelled)
+    root = spelled
     profile = Profile()
     current_key = None
     seen_any = False
@@ -211,10 +211,6 @@ def _parse_profile(replay: _Replay, spelled: str, name: str) -> Profile | None:
     except (ijson.JSONError, UnicodeDecodeError) as exc:
         raise _json_error(name, exc) from None
     return profile if seen_any else None
-
-
-def _prefix(spelled: str) -> str:
-    return spelled
 
 
 def _json_error(name: str, exc: Exception) -> UserError:

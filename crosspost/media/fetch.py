@@ -21,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crosspost.downloads import DownloadError, download_to
 from crosspost.errors import UserError
 from crosspost.media.probe import MediaInfo, probe_file
 from crosspost.paths import DataLocation
@@ -42,9 +43,6 @@ AFTER_EXPIRY = ("Request a new export from TikTok (Settings → Account → Down
 
 class FetchError(Exception):
     """One file could not be fetched; the message says why (and what to do)."""
-
-
-from crosspost.downloads import DownloadError, download_to  # noqa: E402
 
 
 @dataclass

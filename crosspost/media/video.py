@@ -15,7 +15,7 @@ from pathlib import Path
 
 import av
 
-from crosspost.errors import Cancelled, UserError
+from crosspost.errors import UserError
 from crosspost.media.targets import Target
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 
