@@ -1,4 +1,5 @@
-"""The imported posts as the CLI and the window see them: listing, search, one post, attaching files."""
+"""The imported posts as the CLI and the window see them: listing, search, one post, the user's own
+caption, topics and title, attaching files, the crop position."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from crosspost.errors import UserError
-from crosspost.store import Store
+from crosspost.errors import NotFound, NothingGiven, UserError
+from crosspost.records import ExpirySummary, LibraryRow, Media, Post, Translation
+from crosspost.store import Store, utc_now
+from crosspost.values import MediaKind
 
 _POST_COLUMNS = ("id, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, "
-                 "sound, location, add_yours_text, alt_text, cover_url, privacy")
+                 "sound, location, add_yours_text, alt_text, cover_url, privacy, caption_edited, tiktok_caption, "
+                 "caption_changed_on_tiktok, user_topics, user_title")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -53,59 +57,59 @@ def search_post_ids(store: Store, text: str) -> list[int] | None:
     return sorted(ids)
 
 
-def _by_post(store: Store, ids: Sequence[int], sql: str, to_dict) -> dict[int, list[dict]]:
+_Row = tuple[Any, ...]
+
+
+def _by_post(store: Store, ids: Sequence[int], sql: str) -> dict[int, list[_Row]]:
     """Rows of SQL (its first column the post id, ``{ids}`` the id list) grouped by post, in batches
     SQLite's parameter limit allows."""
-    out: dict[int, list[dict]] = {i: [] for i in ids}
+    out: dict[int, list[_Row]] = {i: [] for i in ids}
     for start in range(0, len(ids), 900):
         batch = list(ids[start:start + 900])
         for r in store.db.execute(sql.format(ids=",".join("?" * len(batch))), batch):
-            out[r[0]].append(to_dict(r))
+            out[r[0]].append(tuple(r))
     return out
 
 
-def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, list[dict]]:
-    return _by_post(
+def _media(r: _Row) -> Media:
+    return Media(id=r[1], position=r[2], kind=MediaKind(r[3]), url=r[4], path=r[5], expires_at=r[6],
+                 origin=r[7], size=r[8], sha256=r[9], mime=r[10], width=r[11], height=r[12], duration=r[13],
+                 focus=None if r[14] is None and r[15] is None else
+                 (0.5 if r[14] is None else r[14], 0.5 if r[15] is None else r[15]))
+
+
+def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Media, ...]]:
+    rows = _by_post(
         store, ids,
         "SELECT post_id, id, position, kind, url, path, expires_at, origin, size, sha256, mime, width, height, "
-        "duration, focus_x, focus_y FROM media WHERE post_id IN ({ids}) ORDER BY post_id, position",
-        lambda r: {"id": r[1], "position": r[2], "kind": r[3], "url": r[4], "path": r[5], "expires_at": r[6],
-                   "origin": r[7], "size": r[8], "sha256": r[9], "mime": r[10], "width": r[11], "height": r[12],
-                   "duration": r[13], "focus": None if r[14] is None and r[15] is None else [r[14], r[15]]})
+        "duration, focus_x, focus_y FROM media WHERE post_id IN ({ids}) ORDER BY post_id, position")
+    return {pid: tuple(_media(r) for r in rs) for pid, rs in rows.items()}
 
 
-def _translations_by_post(store: Store, ids: Sequence[int]) -> dict[int, list[dict]]:
-    return _by_post(
+def _translations_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Translation, ...]]:
+    rows = _by_post(
         store, ids,
         "SELECT post_id, lang, text, edited, source_lang, pack, pack_version, pivot, updated_at FROM translations "
-        "WHERE post_id IN ({ids}) ORDER BY post_id, lang",
-        lambda r: {"lang": r[1], "text": r[2], "edited": bool(r[3]), "from": r[4], "pack": r[5],
-                   "pack_version": r[6], "pivot": r[7], "updated_at": r[8]})
+        "WHERE post_id IN ({ids}) ORDER BY post_id, lang")
+    return {pid: tuple(Translation(lang=r[1], text=r[2], edited=bool(r[3]), source_lang=r[4], pack=r[5],
+                                   pack_version=r[6], pivot=r[7], updated_at=r[8]) for r in rs)
+            for pid, rs in rows.items()}
 
 
-def _post_json(row: Sequence[Any], media: list[dict], translations: list[dict],
-               usernames: dict[int, str]) -> dict:
+def _post(row: _Row, media: tuple[Media, ...], translations: tuple[Translation, ...],
+          usernames: dict[int, str]) -> Post:
     (pid, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, sound,
-     location, add_yours_text, alt_text, cover_url, privacy) = row
-    return {
-        "id": pid,
-        "source": source,
-        "account": usernames.get(account_id) or None,
-        "created_at": created_at,
-        "caption": caption,
-        "likes": likes,
-        "collections": collections,
-        "deleted": bool(deleted),
-        "deleted_at": deleted_at,
-        "sound": sound,
-        "location": location,
-        "add_yours_text": add_yours_text,
-        "alt_text": alt_text,
-        "cover_url": cover_url,
-        "privacy": json.loads(privacy or "{}"),
-        "media": media,
-        "translations": translations,
-    }
+     location, add_yours_text, alt_text, cover_url, privacy, caption_edited, tiktok_caption, changed,
+     user_topics, user_title) = row
+    return Post(
+        id=pid, source=source, account=usernames.get(account_id) or None, created_at=created_at,
+        caption=caption or "", likes=likes, collections=collections, deleted=bool(deleted),
+        deleted_at=deleted_at, sound=sound, location=location, add_yours_text=add_yours_text,
+        alt_text=alt_text, cover_url=cover_url, privacy=json.loads(privacy or "{}"), media=media,
+        translations=translations, caption_edited=bool(caption_edited),
+        tiktok_caption=(tiktok_caption if caption_edited else caption) or "",
+        caption_changed_on_tiktok=bool(changed),
+        topics=tuple(json.loads(user_topics)) if user_topics is not None else None, title=user_title)
 
 
 def _usernames(store: Store) -> dict[int, str]:
@@ -113,8 +117,8 @@ def _usernames(store: Store) -> dict[int, str]:
 
 
 def list_posts(store: Store, search: str | None = None, limit: int | None = None,
-               offset: int = 0) -> list[dict]:
-    """Posts newest first, each in the contract's post shape (with media and translations)."""
+               offset: int = 0) -> list[Post]:
+    """Posts newest first, with their media and translations."""
     where, params = "", []
     if search is not None and search.strip():
         ids = search_post_ids(store, search) or []
@@ -131,28 +135,109 @@ def list_posts(store: Store, search: str | None = None, limit: int | None = None
     media = _media_by_post(store, ids)
     translations = _translations_by_post(store, ids)
     usernames = _usernames(store)
-    return [_post_json(r, media[r[0]], translations[r[0]], usernames) for r in rows]
+    return [_post(r, media[r[0]], translations[r[0]], usernames) for r in rows]
 
 
-def count_posts(store: Store) -> int:
-    return store.db.execute("SELECT count(*) FROM posts").fetchone()[0]
+def has_posts(store: Store) -> bool:
+    return store.db.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is not None
 
 
 def require_post(store: Store, post_id: int | str) -> int:
     try:
         pid = int(post_id)
     except (TypeError, ValueError):
-        raise UserError(f"{post_id!r} is not a post ID; `crosspost posts list` shows them.") from None
-    if store.db.execute("SELECT 1 FROM posts WHERE id = ?", [pid]).fetchone() is None:
-        raise UserError(f"There is no post {pid}; `crosspost posts list` shows the IDs.")
+        raise NotFound("post", post_id, malformed=True) from None
+    if not -2**63 <= pid < 2**63 or store.db.execute("SELECT 1 FROM posts WHERE id = ?", [pid]).fetchone() is None:
+        raise NotFound("post", pid)
     return pid
 
 
-def get_post(store: Store, post_id: int | str) -> dict:
+def get_post(store: Store, post_id: int | str) -> Post:
     pid = require_post(store, post_id)
     row = store.db.execute(f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", [pid]).fetchone()
-    return _post_json(row, _media_by_post(store, [pid])[pid],
-                      _translations_by_post(store, [pid])[pid], _usernames(store))
+    return _post(row, _media_by_post(store, [pid])[pid], _translations_by_post(store, [pid])[pid],
+                 _usernames(store))
+
+
+def post_media(store: Store, post_id: int) -> tuple[Media, ...]:
+    return _media_by_post(store, [post_id])[post_id]
+
+
+def library_rows(store: Store) -> list[LibraryRow]:
+    """Every post as the library lists it, newest first, in three queries."""
+    db = store.db
+    media = {r[0]: tuple(r[1:]) for r in db.execute(
+        "SELECT post_id, count(*), count(path), min(path), min(CASE WHEN position = 0 THEN kind END), "
+        "min(CASE WHEN path IS NULL THEN expires_at END) FROM media GROUP BY post_id")}
+    langs = {r[0]: tuple(sorted((r[1] or "").split(","))) for r in db.execute(
+        "SELECT post_id, group_concat(lang) FROM translations GROUP BY post_id")}
+    out = []
+    for pid, created, caption, likes, deleted, deleted_at, edited in db.execute(
+            "SELECT id, created_at, caption, likes, deleted, deleted_at, caption_edited FROM posts "
+            "ORDER BY created_at DESC, id DESC"):
+        count, on_disk, path, kind, expiry = media.get(pid) or (0, 0, None, None, None)
+        out.append(LibraryRow(id=pid, created_at=created, caption=caption or "", likes=likes,
+                              deleted=bool(deleted), deleted_at=deleted_at, media_count=count,
+                              media_on_disk=on_disk, first_path=path,
+                              first_kind=MediaKind(kind) if kind else None, langs=langs.get(pid, ()),
+                              earliest_expiry=expiry, caption_edited=bool(edited)))
+    return out
+
+
+def expiry_summary(store: Store, post_ids: Sequence[int] | None = None) -> ExpirySummary:
+    """When the links of media not yet on disk stop working (for POST_IDS, or every post)."""
+    sql = ("SELECT min(expires_at), count(*) FROM media WHERE path IS NULL AND url IS NOT NULL "
+           "AND expires_at IS NOT NULL")
+    params: list[int] = []
+    if post_ids is not None:
+        if not post_ids:
+            return ExpirySummary(0, None, False)
+        ids = list(post_ids)[:900]
+        sql += f" AND post_id IN ({','.join('?' * len(ids))})"
+        params = ids
+    earliest, links = store.db.execute(sql, params).fetchone()
+    return ExpirySummary(links=links or 0, earliest=earliest, expired=bool(earliest) and earliest <= utc_now())
+
+
+def edit_caption(store: Store, post_id: int | str, text: str) -> Post:
+    """The user's own caption for a post, kept over every later import (TikTok's text is kept
+    beside it)."""
+    pid = require_post(store, post_id)
+    with store.transaction():
+        store.db.execute(
+            "UPDATE posts SET tiktok_caption = CASE WHEN caption_edited THEN tiktok_caption ELSE caption END, "
+            "caption = ?, caption_edited = 1, updated_at = ? WHERE id = ?", [text, utc_now(), pid])
+    return get_post(store, pid)
+
+
+def reset_caption(store: Store, post_id: int | str) -> Post:
+    """Take TikTok's latest caption back in place of the user's."""
+    pid = require_post(store, post_id)
+    with store.transaction():
+        store.db.execute(
+            "UPDATE posts SET caption = coalesce(tiktok_caption, caption), tiktok_caption = NULL, "
+            "caption_edited = 0, caption_changed_on_tiktok = 0, updated_at = ? WHERE id = ? AND caption_edited",
+            [utc_now(), pid])
+    return get_post(store, pid)
+
+
+def set_post_topics(store: Store, post_id: int | str, topics: Sequence[str] | None) -> Post:
+    """The topics the user chose for a post (None: back to the caption's hashtags)."""
+    pid = require_post(store, post_id)
+    value = None if topics is None else json.dumps(
+        [t.strip().lstrip("#＃") for t in topics if t.strip().lstrip("#＃")], ensure_ascii=False)
+    with store.transaction():
+        store.db.execute("UPDATE posts SET user_topics = ? WHERE id = ?", [value, pid])
+    return get_post(store, pid)
+
+
+def set_post_title(store: Store, post_id: int | str, title: str | None) -> Post:
+    """The title the user wrote for a post's drafts (None or blank: made from the caption)."""
+    pid = require_post(store, post_id)
+    value = title.strip() if title and title.strip() else None
+    with store.transaction():
+        store.db.execute("UPDATE posts SET user_title = ? WHERE id = ?", [value, pid])
+    return get_post(store, pid)
 
 
 def file_sha256(path: Path) -> str:
@@ -178,7 +263,7 @@ def attach_files(store: Store, post_id: int | str, files: Iterable[str | Path]) 
         info = probe_file(path)  # UserError for anything that is not a photo or a video
         prepared.append((path.resolve(), info))
     if not prepared:
-        raise UserError("Give at least one file to attach.")
+        raise NothingGiven("file to attach")
     attached = []
     with store.transaction():
         db = store.db
@@ -215,10 +300,10 @@ def set_media_focus(store: Store, media_id: int | str, focus_x: float | None, fo
     try:
         mid = int(media_id)
     except (TypeError, ValueError):
-        raise UserError(f"{media_id!r} is not a media ID; `crosspost posts show ID --json` lists them.") from None
+        raise NotFound("media", media_id, malformed=True) from None
     row = store.db.execute("SELECT post_id FROM media WHERE id = ?", [mid]).fetchone()
     if row is None:
-        raise UserError(f"There is no media {mid}; `crosspost posts show ID --json` lists them.")
+        raise NotFound("media", mid)
     values = []
     for v in (focus_x, focus_y):
         if v is not None and not 0 <= float(v) <= 1:

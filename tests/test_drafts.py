@@ -158,7 +158,9 @@ def test_export_folder_not_writable_and_errors_block(world, capsys, tmp_path):
     code, drafts, _ = run(capsys, *d, "drafts", "create", "1", "--platform", "rednote", "--json")
     draft_id = str(drafts[0]["id"])
     code, _, err = run(capsys, *d, "drafts", "export", draft_id, "--to", str(tmp_path / "x"))
-    assert code == 1 and "drafts render" in err and not (tmp_path / "x").exists() or list((tmp_path / "x").iterdir()) == []
+    assert code == 1
+    assert "drafts render" in err
+    assert not (tmp_path / "x").exists() or list((tmp_path / "x").iterdir()) == []
     run(capsys, *d, "drafts", "render", draft_id)
     blocker = tmp_path / "file"
     blocker.write_text("x")

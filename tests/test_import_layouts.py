@@ -10,6 +10,10 @@ import pytest
 
 from crosspost.importing import import_paths
 from crosspost.posts import get_post, list_posts
+
+
+def posts_json(store, **kwargs):
+    return [p.to_json() for p in list_posts(store, **kwargs)]
 from exports import EXPIRES, LAYOUTS, Post, build_export, sample_posts, write_folder, write_zip
 
 EXPIRES_ISO = dt.datetime.fromtimestamp(EXPIRES, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -44,7 +48,7 @@ def test_every_layout_and_container(store, tmp_path, layout, container):
     expected = posts if has_deleted else [p for p in posts if not p.deleted]
     assert result.layouts == [layout]
     assert result.added == len(expected) and result.updated == 0 and result.unchanged == 0
-    stored = {p["created_at"]: p for p in list_posts(store)}
+    stored = {p["created_at"]: p for p in posts_json(store)}
     assert sorted(stored) == sorted(p.iso for p in expected)
     for post in expected:
         got = stored[post.iso]
@@ -67,7 +71,7 @@ def test_caption_with_newlines_emoji_and_mentions_survives(store, tmp_path):
     for layout in ("json-2025", "txt-posts"):
         folder = write_folder(tmp_path / layout, build_export(layout, [post]))
         import_paths(store, [folder])
-    assert [p["caption"] for p in list_posts(store)] == [caption]  # one post: same identity
+    assert [p["caption"] for p in posts_json(store)] == [caption]  # one post: same identity
 
 
 def test_reimport_is_a_no_op_and_newer_export_updates(store, tmp_path):
@@ -87,11 +91,11 @@ def test_reimport_is_a_no_op_and_newer_export_updates(store, tmp_path):
     result = import_paths(store, [newer])
     assert result.added == 0 and result.updated == 4
     assert store.db.execute("SELECT count(*) FROM posts").fetchone()[0] == 4
-    by_date = {p["created_at"]: p for p in list_posts(store)}
+    by_date = {p["created_at"]: p for p in posts_json(store)}
     assert by_date[posts[0].iso]["likes"] == posts[0].likes
     assert by_date[posts[1].iso]["caption"] == "Edited caption #newtag"
     assert all("x-signature=NEW" in m["url"] for p in by_date.values() for m in p["media"])
-    assert [p["id"] for p in list_posts(store, search="newtag")] == [by_date[posts[1].iso]["id"]]
+    assert [p["id"] for p in posts_json(store, search="newtag")] == [by_date[posts[1].iso]["id"]]
 
 
 def test_downloaded_file_is_kept_when_links_are_refreshed(store, tmp_path):
@@ -129,7 +133,7 @@ def test_odd_json_cases(store, tmp_path):
     }
     result = import_paths(store, [_json_file(tmp_path, data)])
     assert result.added == 2
-    first, second = sorted(list_posts(store), key=lambda p: p["created_at"])
+    first, second = sorted(posts_json(store), key=lambda p: p["created_at"])
     assert first["likes"] == 1234 and first["caption"] == "" and first["sound"] is None
     assert first["location"] is None and first["privacy"] == {}
     assert first["media"][0]["expires_at"] == "2025-02-07T03:46:40Z"
@@ -183,7 +187,7 @@ def test_large_json_with_section_after_history(store, tmp_path):
 
 def test_get_post_shape(store, tmp_path):
     import_paths(store, [write_zip(tmp_path / "e.zip", build_export("json-2025", sample_posts(2)))])
-    post = get_post(store, 1)
+    post = get_post(store, 1).to_json()
     for key in ("id", "source", "created_at", "caption", "likes", "deleted", "media", "translations"):
         assert key in post
     assert post["source"] == "tiktok"

@@ -140,7 +140,8 @@ def test_expired_and_refused_links_explain_what_to_do(store, location, server):
     assert not report.fetched and len(report.failed) == 2
     text = "\n".join(report.problems)
     assert "expired on 2025-01-04 14:13 UTC" in text and "HTTP 403" in text
-    assert "posts attach" in text and "new export" in text
+    assert "attach the files you have" in text and "new export" in text
+    assert "crosspost" not in text  # the core names no command; the CLI adds its own
     assert [p for p, _ in log] == ["/expired/v.mp4"]  # the known-expired link was not even tried
     assert store.db.execute("SELECT count(*) FROM media WHERE path IS NOT NULL").fetchone()[0] == 0
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from crosspost.cli.common import Context, ProgressBar, json_flag_parent
+from crosspost.cli.remedies import problem_hint
+from crosspost.records import CheckedDraft
+from crosspost.values import DraftStatus, Fit, Layout
 
 
 def register(sub) -> None:
@@ -13,16 +16,16 @@ def register(sub) -> None:
     p = verbs.add_parser("create", parents=j, help="make (or refresh) drafts from posts for a platform")
     p.add_argument("ids", nargs="+", metavar="ID")
     p.add_argument("--platform", required=True, metavar="NAME")
-    p.add_argument("--layout", choices=["original", "translated", "bilingual"],
+    p.add_argument("--layout", choices=Layout.values(),
                    help="default: the platform's (RedNote: bilingual)")
     p.add_argument("--lang", metavar="CODE", help="the translation to use (default: the platform's, e.g. zh)")
     p.add_argument("--reset", action="store_true", help="also replace fields you edited by hand")
-    p.add_argument("--fit", choices=["crop", "pad", "blur"], help="how media fill the frame (default: the platform's)")
+    p.add_argument("--fit", choices=Fit.values(), help="how media fill the frame (default: the platform's)")
     p.set_defaults(handler=run_create)
 
     p = verbs.add_parser("list", parents=j, help="the queue")
     p.add_argument("--platform", metavar="NAME")
-    p.add_argument("--status", choices=["draft", "ready", "exported", "posted"])
+    p.add_argument("--status", choices=DraftStatus.values())
     p.add_argument("--search", metavar="TEXT")
     p.set_defaults(handler=run_list)
 
@@ -37,7 +40,7 @@ def register(sub) -> None:
     p.add_argument("--topics", help="comma-separated, e.g. \"旅行,成都\"")
     p.add_argument("--planned", metavar="DATE", help="planned publishing date, e.g. 2025-02-14 18:30")
     p.add_argument("--notes")
-    p.add_argument("--fit", choices=["crop", "pad", "blur"])
+    p.add_argument("--fit", choices=Fit.values())
     p.set_defaults(handler=run_edit)
 
     p = verbs.add_parser("undo", parents=j, help="undo the last edit of a draft")
@@ -71,73 +74,80 @@ def register(sub) -> None:
     p.set_defaults(handler=run_mark_posted)
 
 
-def _human(d: dict) -> str:
-    lines = [f"Draft {d['id']}  post {d['post']}  {d['platform']}  [{d['status']}]  layout {d['layout']}"
-             + (f"  planned {d['planned_at']}" if d.get("planned_at") else "")]
-    lines += [f"Title: {d['title']}", "", d["body"], ""]
-    if d["topics"]:
-        lines.append("Topics: " + " ".join("#" + t for t in d["topics"]))
-    for m in d["media"]:
-        lines.append(f"  media: {m}")
-    for p in d["problems"]:
-        lines.append(f"  {p['level']}: [{p['field']}] {p['message']}")
-    return "\n".join(lines)
+def _problem_lines(c: CheckedDraft) -> list[str]:
+    d = c.draft
+    return [f"  {p.level}: [{p.field}] "
+            + problem_hint(p, draft=d.id, post=d.post_id, lang=d.target_lang, platform=d.platform)
+            for p in c.problems]
+
+
+def _human(c: CheckedDraft) -> str:
+    d = c.draft
+    lines = [f"Draft {d.id}  post {d.post_id}  {d.platform}  [{d.status}]  layout {d.layout}"
+             + (f"  planned {d.planned_at}" if d.planned_at else "")]
+    lines += [f"Title: {d.title}", "", d.body, ""]
+    if d.topics:
+        lines.append("Topics: " + " ".join("#" + t for t in d.topics))
+    for path in d.media_paths:
+        lines.append(f"  media: {path}")
+    return "\n".join(lines + _problem_lines(c))
 
 
 def run_create(ctx: Context, args) -> int:
-    from crosspost.drafts.queue import create_drafts
+    from crosspost.drafts.store import create_drafts
 
     drafts = create_drafts(ctx.store, args.ids, args.platform, args.layout, args.lang, reset=args.reset, fit=args.fit)
-    ctx.emit(drafts, "\n\n".join(_human(d) for d in drafts))
+    ctx.emit([d.to_json() for d in drafts], "\n\n".join(_human(d) for d in drafts))
     return 0
 
 
 def run_list(ctx: Context, args) -> int:
-    from crosspost.drafts.queue import list_drafts
+    from crosspost.drafts.store import list_drafts
 
     drafts = list_drafts(ctx.store, args.platform, args.status, args.search)
     if ctx.json:
-        ctx.emit(drafts)
+        ctx.emit([d.to_json() for d in drafts])
         return 0
     if not drafts:
         ctx.emit(None, "No drafts. Make one with `crosspost drafts create ID --platform rednote`.")
         return 0
     rows = [f"{'ID':>4}  {'post':>5}  {'platform':14}  {'status':8}  {'planned':16}  {'!':>2}  title"]
-    for d in drafts:
-        errors = sum(1 for p in d["problems"] if p["level"] == "error")
-        rows.append(f"{d['id']:>4}  {d['post']:>5}  {d['platform']:14}  {d['status']:8}  "
-                    f"{(d['planned_at'] or '-'):16}  {errors or '':>2}  {d['title']}")
+    for c in drafts:
+        d = c.draft
+        errors = sum(1 for p in c.problems if p.is_error)
+        rows.append(f"{d.id:>4}  {d.post_id:>5}  {d.platform:14}  {d.status:8}  "
+                    f"{(d.planned_at or '-'):16}  {errors or '':>2}  {d.title}")
     ctx.emit(None, "\n".join(rows))
     return 0
 
 
 def run_show(ctx: Context, args) -> int:
-    from crosspost.drafts.queue import draft_json
+    from crosspost.drafts.store import checked
 
-    d = draft_json(ctx.store, args.id)
-    ctx.emit(d, _human(d))
+    d = checked(ctx.store, args.id)
+    ctx.emit(d.to_json(), _human(d))
     return 0
 
 
 def run_edit(ctx: Context, args) -> int:
-    from crosspost.drafts.queue import edit_draft
+    from crosspost.drafts.store import edit_draft
 
     d = edit_draft(ctx.store, args.id, title=args.title, body=args.body, topics=args.topics,
                    planned_at=args.planned, notes=args.notes, fit=args.fit)
-    ctx.emit(d, _human(d))
+    ctx.emit(d.to_json(), _human(d))
     return 0
 
 
 def run_undo(ctx: Context, args) -> int:
-    from crosspost.drafts.queue import undo_last_edit
+    from crosspost.drafts.store import undo_last_edit
 
     d = undo_last_edit(ctx.store, args.id)
-    ctx.emit(d, _human(d))
+    ctx.emit(d.to_json(), _human(d))
     return 0
 
 
 def run_history(ctx: Context, args) -> int:
-    from crosspost.drafts.queue import history
+    from crosspost.drafts.store import history
 
     edits = history(ctx.store, args.id)
     ctx.emit(edits, "\n".join(f"{e['at']}  {e['field']}: {e['old']!r} → {e['new']!r}" for e in edits) or "No edits.")
@@ -145,15 +155,11 @@ def run_history(ctx: Context, args) -> int:
 
 
 def run_check(ctx: Context, args) -> int:
-    from crosspost.drafts.preflight import check_draft, is_ok
-    from crosspost.drafts.queue import require_draft
+    from crosspost.drafts.store import checked
 
-    d = require_draft(ctx.store, args.id)
-    problems = check_draft(ctx.store, d["id"])
-    ok = is_ok(problems)
-    ctx.emit({"ok": ok, "problems": problems},
-             ("Ready to export." if ok else "Not ready:") + "".join(
-                 f"\n  {p['level']}: [{p['field']}] {p['message']}" for p in problems))
+    c = checked(ctx.store, args.id)
+    ctx.emit({"ok": c.ok, "problems": [p.to_json() for p in c.problems]},
+             ("Ready to export." if c.ok else "Not ready:") + "".join("\n" + line for line in _problem_lines(c)))
     return 0
 
 
@@ -162,7 +168,7 @@ def run_render(ctx: Context, args) -> int:
 
     with ProgressBar("Rendering") as bar:
         d = render_draft(ctx.store, ctx.location, args.id, cover_at=args.cover_at, progress=bar)
-    ctx.emit(d, _human(d))
+    ctx.emit(d.to_json(), _human(d))
     return 0
 
 
@@ -175,10 +181,9 @@ def run_export(ctx: Context, args) -> int:
 
 
 def run_mark_posted(ctx: Context, args) -> int:
-    from crosspost.drafts.queue import mark_posted
+    from crosspost.drafts.store import mark_posted
 
-    d = mark_posted(ctx.store, args.id, args.url, force=args.force)
-    ctx.emit(d, f"Draft {d['id']} marked as posted on {d['platform']}" + (f": {d['posted_url']}" if d["posted_url"] else "."))
+    c = mark_posted(ctx.store, args.id, args.url, force=args.force)
+    d = c.draft
+    ctx.emit(c.to_json(), f"Draft {d.id} marked as posted on {d.platform}" + (f": {d.posted_url}" if d.posted_url else "."))
     return 0
-
-

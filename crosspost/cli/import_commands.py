@@ -49,17 +49,15 @@ def run_import(ctx: Context, args) -> int:
 
 def _expiry_note(ctx: Context, post_ids: list[int]) -> str | None:
     """When the export's media links stop working: the one date the user must act before."""
-    if not post_ids:
+    from crosspost.posts import expiry_summary
+
+    summary = expiry_summary(ctx.store, post_ids)
+    if not summary.earliest:
         return None
-    row = ctx.store.db.execute(
-        "SELECT min(expires_at), count(*) FROM media WHERE path IS NULL AND expires_at IS NOT NULL "
-        f"AND post_id IN ({','.join('?' * len(post_ids))})", post_ids).fetchone()
-    if not row or not row[0]:
-        return None
-    expires = dt.datetime.strptime(row[0], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+    expires = dt.datetime.strptime(summary.earliest, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
     when = expires.strftime("%Y-%m-%d %H:%M UTC")
-    if expires > dt.datetime.now(dt.timezone.utc):
-        return (f"note: {row[1]} media link(s) from this export stop working on {when}; run "
+    if not summary.expired:
+        return (f"note: {summary.links} media link(s) from this export stop working on {when}; run "
                 "`crosspost media fetch --all` before then.")
     return (f"note: the media links in this export expired on {when}. Request a new export from "
             "TikTok, or attach your own files with `--media DIR` or `crosspost posts attach`.")

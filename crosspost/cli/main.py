@@ -13,6 +13,7 @@ import sys
 
 from crosspost import __version__
 from crosspost.cli.common import Context, message
+from crosspost.cli.remedies import cli_message
 from crosspost.errors import Cancelled, UserError
 
 # One module per feature; each adds its subcommands. Order is the order in --help.
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             return _open_window(ctx, [])
         return int(args.handler(ctx, args) or 0)
     except UserError as exc:
-        message(f"crosspost: {exc}")
+        message(f"crosspost: {cli_message(exc)}")
         return exc.exit_code
     except (KeyboardInterrupt, Cancelled):
         message("crosspost: cancelled; everything finished before that is kept.")

@@ -56,5 +56,8 @@ def run_fetch(ctx: Context, args) -> int:
         report = fetch_media(ctx.store, ctx.location, list(args.ids) if args.ids else None, progress=bar)
     for problem in report.problems:
         message(f"warning: {problem}")
+    if report.failed:
+        message("To use files you already have: `crosspost posts attach ID FILE`, or "
+                "`crosspost import EXPORT --media DIR` for a whole folder.")
     ctx.emit(report.to_json(), report.summary())
     return 1 if report.failed and not report.fetched else 0

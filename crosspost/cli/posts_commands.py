@@ -1,8 +1,10 @@
-"""``crosspost posts list|show|attach``."""
+"""``crosspost posts list|show|edit|attach|focus``."""
 
 from __future__ import annotations
 
 from crosspost.cli.common import Context, json_flag_parent
+from crosspost.records import Media, Post
+from crosspost.values import MediaKind
 
 
 def register(sub) -> None:
@@ -17,6 +19,18 @@ def register(sub) -> None:
     p = verbs.add_parser("show", parents=[json_flag_parent()], help="one post with its media and translations")
     p.add_argument("id", metavar="ID")
     p.set_defaults(handler=run_show)
+
+    p = verbs.add_parser("edit", parents=[json_flag_parent()],
+                         help="your own caption for a post (kept over re-imports), or --reset to TikTok's")
+    p.add_argument("id", metavar="ID")
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--caption", metavar="TEXT", help="the caption to use instead of TikTok's")
+    group.add_argument("--reset", action="store_true", help="take TikTok's (latest) caption back")
+    group.add_argument("--topics", metavar="LIST", help="comma-separated topics for the post's drafts "
+                       "(\"\" for none; --topics-auto for the caption's hashtags)")
+    group.add_argument("--topics-auto", action="store_true", help="topics from the caption's hashtags again")
+    group.add_argument("--title", metavar="TEXT", help="the title of the post's drafts (\"\": from the caption)")
+    p.set_defaults(handler=run_edit)
 
     p = verbs.add_parser("attach", parents=[json_flag_parent()], help="attach local photo/video files to a post")
     p.add_argument("id", metavar="ID")
@@ -37,12 +51,12 @@ def _one_line(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def _media_summary(media: list[dict]) -> str:
+def _media_summary(media: tuple[Media, ...]) -> str:
     if not media:
         return "-"
-    videos = sum(1 for m in media if m["kind"] == "video")
+    videos = sum(1 for m in media if m.kind is MediaKind.VIDEO)
     images = len(media) - videos
-    local = sum(1 for m in media if m["path"])
+    local = sum(1 for m in media if m.path)
     parts = ([f"{videos} video"] if videos else []) + ([f"{images} photo"] if images else [])
     return ", ".join(parts) + (f" ({local} on disk)" if local else "")
 
@@ -52,7 +66,7 @@ def run_list(ctx: Context, args) -> int:
 
     posts = list_posts(ctx.store, search=args.search, limit=args.limit)
     if ctx.json:
-        ctx.emit(posts)
+        ctx.emit([p.to_json() for p in posts])
         return 0
     if not posts:
         ctx.emit(None, "No posts match." if args.search else
@@ -60,37 +74,64 @@ def run_list(ctx: Context, args) -> int:
         return 0
     lines = [f"{'ID':>5}  {'date':16}  {'likes':>7}  {'media':24}  {'tr':5}  caption"]
     for p in posts:
-        langs = ",".join(t["lang"] for t in p["translations"]) or "-"
-        flag = " (deleted)" if p["deleted"] else ""
-        lines.append(f"{p['id']:>5}  {p['created_at'][:16].replace('T', ' '):16}  "
-                     f"{(p['likes'] if p['likes'] is not None else '-'):>7}  "
-                     f"{_media_summary(p['media']):24}  {langs:5}  {_one_line(p['caption'], 60)}{flag}")
+        langs = ",".join(t.lang for t in p.translations) or "-"
+        flag = (" (deleted)" if p.deleted else "") + (" (edited)" if p.caption_edited else "")
+        lines.append(f"{p.id:>5}  {p.created_at[:16].replace('T', ' '):16}  "
+                     f"{(p.likes if p.likes is not None else '-'):>7}  "
+                     f"{_media_summary(p.media):24}  {langs:5}  {_one_line(p.caption, 60)}{flag}")
     ctx.emit(None, "\n".join(lines))
     return 0
+
+
+def _show_text(post: Post) -> str:
+    lines = [f"Post {post.id} — {post.created_at.replace('T', ' ').replace('Z', ' UTC')}"
+             + ("  [deleted on TikTok]" if post.deleted else "")]
+    for label, value in (("Likes", post.likes), ("Sound", post.sound), ("Location", post.location)):
+        if value is not None:
+            lines.append(f"{label}: {value}")
+    if post.privacy:
+        lines.append("Settings: " + ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in post.privacy.items()))
+    if post.title is not None:
+        lines.append(f"Title: {post.title}")
+    if post.topics is not None:
+        lines.append("Topics: " + (" ".join("#" + t for t in post.topics) or "(none)"))
+    lines += ["", post.caption or "(no caption)", ""]
+    if post.caption_edited:
+        lines.append("(your own caption; `crosspost posts edit "
+                     f"{post.id} --reset` takes TikTok's back)")
+        if post.caption_changed_on_tiktok:
+            lines += ["TikTok's caption changed since you edited it:", post.tiktok_caption, ""]
+    for m in post.media:
+        where = m.path or m.url or "?"
+        expiry = f" (link expires {m.expires_at})" if m.expires_at and not m.path else ""
+        lines.append(f"  {m.position + 1}. {m.kind}: {where}{expiry}")
+    for t in post.translations:
+        lines += ["", f"[{t.lang}{', edited' if t.edited else ''}]", t.text]
+    return "\n".join(lines)
 
 
 def run_show(ctx: Context, args) -> int:
     from crosspost.posts import get_post
 
     post = get_post(ctx.store, args.id)
-    if ctx.json:
-        ctx.emit(post)
-        return 0
-    lines = [f"Post {post['id']} — {post['created_at'].replace('T', ' ').replace('Z', ' UTC')}"
-             + ("  [deleted on TikTok]" if post["deleted"] else "")]
-    for label, key in (("Likes", "likes"), ("Sound", "sound"), ("Location", "location")):
-        if post.get(key) is not None:
-            lines.append(f"{label}: {post[key]}")
-    if post["privacy"]:
-        lines.append("Settings: " + ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in post["privacy"].items()))
-    lines += ["", post["caption"] or "(no caption)", ""]
-    for m in post["media"]:
-        where = m["path"] or m["url"] or "?"
-        expiry = f" (link expires {m['expires_at']})" if m["expires_at"] and not m["path"] else ""
-        lines.append(f"  {m['position'] + 1}. {m['kind']}: {where}{expiry}")
-    for t in post["translations"]:
-        lines += ["", f"[{t['lang']}{', edited' if t['edited'] else ''}]", t["text"]]
-    ctx.emit(None, "\n".join(lines))
+    ctx.emit(post.to_json(), _show_text(post))
+    return 0
+
+
+def run_edit(ctx: Context, args) -> int:
+    from crosspost import posts
+
+    if args.reset:
+        post = posts.reset_caption(ctx.store, args.id)
+    elif args.caption is not None:
+        post = posts.edit_caption(ctx.store, args.id, args.caption)
+    elif args.topics_auto:
+        post = posts.set_post_topics(ctx.store, args.id, None)
+    elif args.topics is not None:
+        post = posts.set_post_topics(ctx.store, args.id, [t for t in args.topics.split(",") if t.strip()])
+    else:
+        post = posts.set_post_title(ctx.store, args.id, args.title)
+    ctx.emit(post.to_json(), _show_text(post))
     return 0
 
 

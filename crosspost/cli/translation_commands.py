@@ -124,15 +124,16 @@ def run_translate(ctx: Context, args) -> int:
                                   args.source, args.target, force=args.force, progress=bar)
     for r in results:
         if r.note:
-            message(f"post {r.post}: {r.note}")
+            message(f"post {r.post}: {r.note}" + (" (use --force to replace it)" if r.kept_edit else ""))
     if args.ids and results and all(r.note == "the post has no caption" for r in results):
         raise UserError("Nothing to translate: the post has no caption.")
     if ctx.json:
         ctx.emit([r.to_json() for r in results])
     else:
-        has_posts = ctx.store.db.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is not None
+        from crosspost.posts import has_posts
+
         ctx.emit(None, "\n\n".join(f"[post {r.post}, {r.source} → {r.target}]\n{r.text}" for r in results)
-                 or ("Every post already has a translation." if has_posts else
+                 or ("Every post already has a translation." if has_posts(ctx.store) else
                      "No posts yet. Import your TikTok export with `crosspost import PATH`."))
     return 0
 

@@ -11,51 +11,55 @@ import json
 import os
 import shutil
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import regex
 
-from crosspost.errors import UserError
+from crosspost.drafts.preflight import is_ok
+from crosspost.drafts.store import check, checked, get_draft, set_status
+from crosspost.errors import ExportBlocked, FolderNotWritable, NothingGiven
 from crosspost.platforms import get_profile
+from crosspost.posts import get_post
+from crosspost.records import Draft
 from crosspost.store import Store, utc_now
+from crosspost.values import DraftStatus
 
 
-def caption_text(d: dict) -> str:
-    profile = get_profile(d["platform"])
-    topics = " ".join(profile.topic_format.format(topic=t) for t in d["topics"])
+def caption_text(d: Draft) -> str:
+    profile = get_profile(d.platform)
+    topics = " ".join(profile.topic_format.format(topic=t) for t in d.topics)
     parts = []
     if profile.limit("title") is not None:
-        parts += [d["title"], ""]
-    parts.append(d["body"])
+        parts += [d.title, ""]
+    parts.append(d.body)
     if topics:
         parts += ["", topics]
     return "\n".join(parts).strip("\n") + "\n"
 
 
-def bundle_name(d: dict, created_at: str) -> str:
-    title = regex.sub(r"[\\/:*?\"<>|\p{C}]+", " ", d["title"] or d["body"][:40] or f"draft {d['id']}")
-    title = regex.sub(r"\s+", " ", title).strip(" .")[:60] or f"draft {d['id']}"
+def bundle_name(d: Draft, created_at: str) -> str:
+    title = regex.sub(r"[\\/:*?\"<>|\p{C}]+", " ", d.title or d.body[:40] or f"draft {d.id}")
+    title = regex.sub(r"\s+", " ", title).strip(" .")[:60] or f"draft {d.id}"
     return f"{created_at[:10]} {title}"
 
 
-def export_drafts(store: Store, draft_ids: list, to: str | Path, *, as_zip: bool = False,
-                  force: bool = False) -> dict:
-    from crosspost.drafts.preflight import check_draft, is_ok
-    from crosspost.drafts.queue import draft_json, require_draft, set_status
-
-    drafts = [require_draft(store, i) for i in draft_ids]
+def export_drafts(store: Store, draft_ids: Sequence[int | str], to: str | Path, *, as_zip: bool = False,
+                  force: bool = False) -> dict[str, list[str]]:
+    drafts = [get_draft(store, i) for i in draft_ids]
     if not drafts:
-        raise UserError("Give at least one draft ID; `crosspost drafts list` shows them.")
-    blocked = []
+        raise NothingGiven("draft ID")
+    blocked, codes = [], {}
     for d in drafts:
-        problems = check_draft(store, d["id"])
-        if d["status"] == "posted" and not force:
-            blocked.append(f"draft {d['id']} was already posted on {d['posted_at']}")
+        problems = check(store, d)
+        if d.status is DraftStatus.POSTED and not force:
+            blocked.append(f"draft {d.id} was already posted on {d.posted_at}")
         elif not is_ok(problems) and not force:
-            first = next(p for p in problems if p["level"] == "error")
-            blocked.append(f"draft {d['id']}: {first['message']}")
+            first = next(p for p in problems if p.is_error)
+            blocked.append(f"draft {d.id}: {first.message}")
+            codes[d.id] = first.code
     if blocked:
-        raise UserError("Not exported (nothing was written): " + "; ".join(blocked) + ". Fix them, or use --force.")
+        raise ExportBlocked(blocked, codes)
     to = Path(to).expanduser()
     try:
         to.mkdir(parents=True, exist_ok=True)
@@ -63,11 +67,11 @@ def export_drafts(store: Store, draft_ids: list, to: str | Path, *, as_zip: bool
         probe.write_bytes(b"")
         probe.unlink()
     except OSError as exc:
-        raise UserError(f"The export folder {to} is not writable ({exc.strerror or exc}); choose another with --to.") from None
+        raise FolderNotWritable(str(to), str(exc.strerror or exc)) from None
 
     bundles = []
     for d in drafts:
-        created = store.db.execute("SELECT created_at FROM posts WHERE id = ?", [d["post_id"]]).fetchone()[0]
+        created = get_post(store, d.post_id).created_at
         name = bundle_name(d, created)
         final = to / name
         n = 1
@@ -79,17 +83,17 @@ def export_drafts(store: Store, draft_ids: list, to: str | Path, *, as_zip: bool
         staging.mkdir()
         try:
             index = 0
-            for m in d["media"]:
-                source = m.get("rendered") if m.get("rendered") and Path(m["rendered"]).exists() else (
-                    m.get("source") if force and m.get("source") and Path(m["source"]).exists() else None)
+            for m in d.media:
+                source = m.rendered if m.rendered and Path(m.rendered).exists() else (
+                    m.source if force and m.source and Path(m.source).exists() else None)
                 if source is None:
                     continue
                 index += 1
                 shutil.copy2(source, staging / f"{index:02d}{Path(source).suffix.lower()}")
-            if d["cover"] and Path(d["cover"]).exists():
-                shutil.copy2(d["cover"], staging / "cover.jpg")
+            if d.cover and Path(d.cover).exists():
+                shutil.copy2(d.cover, staging / "cover.jpg")
             (staging / "caption.txt").write_text(caption_text(d), encoding="utf-8")
-            data = draft_json(store, d["id"])
+            data = checked(store, d.id).to_json()
             data.pop("media_detail", None)
             data["exported_at"] = utc_now()
             data["media"] = sorted(p.name for p in staging.iterdir() if p.suffix in (".jpg", ".mp4") and p.name != "cover.jpg")
@@ -109,6 +113,6 @@ def export_drafts(store: Store, draft_ids: list, to: str | Path, *, as_zip: bool
             shutil.rmtree(staging, ignore_errors=True)
             raise
         with store.transaction():
-            set_status(store, d["id"], "exported", exported_to=str(final))
+            set_status(store, d.id, DraftStatus.EXPORTED, exported_to=str(final))
         bundles.append(str(final))
     return {"bundles": bundles}

@@ -1,13 +1,46 @@
 """Preflight: every problem of a draft against its platform, each with a level (``error`` blocks
-export, ``warning`` informs), the field, and a sentence a person understands."""
+export, ``warning`` informs), the field, a code a face can offer a fix for, and a neutral sentence.
+
+A pure function of the draft, the platform profile and the facts it needs (which files exist and
+how big they are, whether the translation is there); the drafts store loads those facts."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from crosspost.platforms import get_profile
+from crosspost.drafts.compose import platform_text_warnings
+from crosspost.platforms import PlatformProfile
 from crosspost.platforms.textcount import count
-from crosspost.store import Store
+from crosspost.records import Draft, Problem
+from crosspost.values import MediaKind, ProblemLevel
+
+ERROR, WARNING = ProblemLevel.ERROR, ProblemLevel.WARNING
+
+
+@dataclass(frozen=True)
+class PreflightFacts:
+    """What preflight needs to know beyond the draft and the profile."""
+
+    translation_present: bool
+    file_sizes: Mapping[str, int] = field(default_factory=dict)  # path → bytes, for files that exist
+
+    def exists(self, path: str | None) -> bool:
+        return path is not None and path in self.file_sizes
+
+    @classmethod
+    def gather(cls, draft: Draft, translation_present: bool) -> PreflightFacts:
+        """Look up the draft's files on disk (the only I/O preflight needs)."""
+        sizes = {}
+        for m in draft.media:
+            for path in (m.source, m.rendered):
+                if path:
+                    try:
+                        sizes[path] = Path(path).stat().st_size
+                    except OSError:
+                        pass
+        return cls(translation_present, sizes)
 
 
 def _ratio(text: str) -> float:
@@ -15,79 +48,76 @@ def _ratio(text: str) -> float:
     return float(a) / float(b)
 
 
-def _aspect_ok(width, height, aspects) -> bool:
+def _aspect_ok(width: int | None, height: int | None, aspects: Iterable[str]) -> bool:
+    aspects = list(aspects)
     if not width or not height or not aspects:
         return True
     return any(abs(width / height - _ratio(a)) < 0.02 for a in aspects)
 
 
-def check_draft(store: Store, draft_id: int) -> list[dict]:
-    from crosspost.drafts.compose import platform_text_warnings
-    from crosspost.drafts.queue import require_draft
-
-    d = require_draft(store, draft_id)
-    profile = get_profile(d["platform"])
+def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> list[Problem]:
     name = profile.display_name["en"]
-    problems: list[dict] = []
+    problems: list[Problem] = []
 
-    def add(level, field, message):
-        problems.append({"level": level, "field": field, "message": message})
+    def add(level: ProblemLevel, field: str, message: str, code: str) -> None:
+        problems.append(Problem(level, field, message, code))
 
-    for field in ("title", "body"):
-        limit = profile.limit(field)
+    for part in ("title", "body"):
+        limit = profile.limit(part)
         if limit is None:
             continue
-        used = count(d[field], profile.text_counting.get(field, "chars"))
+        used = count(getattr(draft, part), profile.text_counting.get(part, "chars"))
         if used > limit.value:
-            add("error", field, f"The {field} is {used:g} {limit.unit} long; {name} allows {limit.value:g}.")
-    if profile.limit("title") is not None and not d["title"].strip():
-        add("warning", "title", f"The title is empty; {name} notes with a short, punchy title do better.")
+            add(ERROR, part, f"The {part} is {used:g} {limit.unit} long; {name} allows {limit.value:g}.",
+                f"{part}_too_long")
+    if profile.limit("title") is not None and not draft.title.strip():
+        add(WARNING, "title", f"The title is empty; {name} notes with a short, punchy title do better.", "title_empty")
     topic_limit = profile.limit_value("topics")
-    if topic_limit is not None and len(d["topics"]) > topic_limit:
-        add("error", "topics", f"{len(d['topics'])} topics; {name} allows {topic_limit:g}.")
-    if d["layout"] in ("translated", "bilingual"):
-        has = store.db.execute("SELECT 1 FROM translations WHERE post_id = ? AND lang = ?",
-                               [d["post_id"], d["target_lang"]]).fetchone()
-        if not has:
-            add("error", "body", f"The {d['layout']} layout needs a {d['target_lang']} translation; make one with "
-                                 f"`crosspost translate {d['post_id']} --to {d['target_lang']}`.")
-    problems += platform_text_warnings(profile, d["body"])
+    if topic_limit is not None and len(draft.topics) > topic_limit:
+        add(ERROR, "topics", f"{len(draft.topics)} topics; {name} allows {topic_limit:g}.", "too_many_topics")
+    if draft.layout.needs_translation and not facts.translation_present:
+        add(ERROR, "body", f"The {draft.layout} layout needs a {draft.target_lang} translation of the post.",
+            "no_translation")
+    for w in platform_text_warnings(profile, draft.body):
+        add(WARNING, w["field"], w["message"], w.get("code", "platform_text"))
 
-    media = d["media"]
-    local = [m for m in media if m.get("source") and Path(m["source"]).exists()]
+    local = [m for m in draft.media if facts.exists(m.source)]
     if not local:
-        add("error", "media", f"The post has no media on disk. Fetch it with `crosspost media fetch {d['post_id']}` "
-                              f"or attach your file with `crosspost posts attach {d['post_id']} FILE`.")
+        add(ERROR, "media", "The post has no media on disk yet.", "no_media")
         return problems
-    images = [m for m in local if m["kind"] == "image"]
-    videos = [m for m in local if m["kind"] == "video"]
+    images = [m for m in local if m.kind is MediaKind.IMAGE]
+    videos = [m for m in local if m.kind is MediaKind.VIDEO]
     image_limit = profile.limit_value("images")
     if images and (profile.image is None or (image_limit is not None and len(images) > image_limit)):
-        allowed = 0 if profile.image is None else int(image_limit)
-        add("error", "media", f"{len(images)} photos; {name} takes {allowed if allowed else 'no'} photos per post.")
+        allowed = 0 if profile.image is None else int(image_limit or 0)
+        add(ERROR, "media", f"{len(images)} photos; {name} takes {allowed if allowed else 'no'} photos per post.",
+            "too_many_photos")
     if videos and profile.video is None:
-        add("error", "media", f"{name} takes no videos.")
+        add(ERROR, "media", f"{name} takes no videos.", "no_videos")
     max_seconds = profile.limit_value("video_duration")
     for m in videos:
-        if max_seconds and m.get("duration") and m["duration"] > max_seconds:
-            add("error", "media", f"The video is {m['duration']:.0f} s long; {name} takes at most {max_seconds:.0f} s. "
-                                  f"Trim it: `crosspost render FILE --platform {d['platform']} --end {max_seconds:.0f} -o OUT`.")
-    rendered = [m for m in local if m.get("rendered") and Path(m["rendered"]).exists()]
+        if max_seconds and m.duration and m.duration > max_seconds:
+            add(ERROR, "media", f"The video is {m.duration:.0f} s long; {name} takes at most {max_seconds:.0f} s.",
+                "video_too_long")
+    rendered = [m for m in local if facts.exists(m.rendered)]
     if len(rendered) < len(local):
-        add("error", "media", f"The media is not rendered for {name} yet; run `crosspost drafts render {d['id']}`.")
-    size_caps = {"image": profile.limit_value("image_size"), "video": profile.limit_value("video_size")}
-    spec = {"image": profile.image, "video": profile.video}
+        add(ERROR, "media", f"The media is not rendered for {name} yet.", "not_rendered")
+    size_caps = {MediaKind.IMAGE: profile.limit_value("image_size"), MediaKind.VIDEO: profile.limit_value("video_size")}
+    spec = {MediaKind.IMAGE: profile.image, MediaKind.VIDEO: profile.video}
     for m in rendered:
-        path = Path(m["rendered"])
-        cap = size_caps.get(m["kind"])
-        if cap and path.stat().st_size > cap:
-            add("error", "media", f"{path.name} is {path.stat().st_size / 1e6:.1f} MB; {name} takes at most {cap / 1e6:.0f} MB.")
-        s = spec.get(m["kind"])
-        if s is not None and not _aspect_ok(m.get("rendered_width"), m.get("rendered_height"), s.aspects):
-            add("error", "media", f"{path.name} is {m['rendered_width']}×{m['rendered_height']}; {name} accepts "
-                                  f"{', '.join(s.aspects)}.")
+        assert m.rendered is not None
+        size = facts.file_sizes[m.rendered]
+        cap = size_caps.get(m.kind)
+        file_name = Path(m.rendered).name
+        if cap and size > cap:
+            add(ERROR, "media", f"{file_name} is {size / 1e6:.1f} MB; {name} takes at most {cap / 1e6:.0f} MB.",
+                "file_too_large")
+        s = spec.get(m.kind)
+        if s is not None and not _aspect_ok(m.rendered_width, m.rendered_height, s.aspects):
+            add(ERROR, "media", f"{file_name} is {m.rendered_width}×{m.rendered_height}; {name} accepts "
+                                f"{', '.join(s.aspects)}.", "wrong_aspect")
     return problems
 
 
-def is_ok(problems: list[dict]) -> bool:
-    return not any(p["level"] == "error" for p in problems)
+def is_ok(problems: Iterable[Problem]) -> bool:
+    return not any(p.is_error for p in problems)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
-from crosspost.errors import UserError
+from crosspost.drafts.store import get_draft, save_render
+from crosspost.errors import NoMediaOnDisk, UserError
 from crosspost.media.cover import extract_cover
 from crosspost.media.images import render_image, render_image_from_pil
 from crosspost.media.targets import image_target, video_target
@@ -14,66 +14,59 @@ from crosspost.media.video import render_video
 from crosspost.paths import DataLocation
 from crosspost.platforms import get_profile
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
-from crosspost.store import Store, utc_now
+from crosspost.posts import post_media
+from crosspost.records import CheckedDraft, DraftMedia
+from crosspost.store import Store
+from crosspost.values import MediaKind
 
 
-def render_draft(store: Store, location: DataLocation, draft_id, *, cover_at: float | None = None,
-                 progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> dict:
-    from crosspost.drafts.preflight import check_draft, is_ok
-    from crosspost.drafts.queue import draft_json, require_draft, set_status
-
+def render_draft(store: Store, location: DataLocation, draft_id: int | str, *, cover_at: float | None = None,
+                 progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> CheckedDraft:
     progress = progress or no_progress
     cancel = cancel or NEVER_CANCELLED
-    d = require_draft(store, draft_id)
-    profile = get_profile(d["platform"])
-    media = d["media"]
-    local = [m for m in media if m.get("source") and Path(m["source"]).exists()]
+    d = get_draft(store, draft_id)
+    profile = get_profile(d.platform)
+    local = [m for m in d.media if m.source and Path(m.source).exists()]
     if not local:
-        raise UserError(f"Draft {d['id']} has no media on disk to render. Fetch it with "
-                        f"`crosspost media fetch {d['post_id']}` or attach a file with "
-                        f"`crosspost posts attach {d['post_id']} FILE`.")
-    folder = location.renders_dir / f"draft-{d['id']}"
-    staging = location.renders_dir / f".draft-{d['id']}.rendering"
+        raise NoMediaOnDisk(d.post_id, d.id)
+    folder = location.renders_dir / f"draft-{d.id}"
+    staging = location.renders_dir / f".draft-{d.id}.rendering"
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    fit = d["fit"] or profile.default_fit
-    focus = {r[0]: (r[1] if r[1] is not None else 0.5, r[2] if r[2] is not None else 0.5)
-             for r in store.db.execute("SELECT id, focus_x, focus_y FROM media WHERE post_id = ? "
-                                       "AND (focus_x IS NOT NULL OR focus_y IS NOT NULL)", [d["post_id"]])}
+    fit = d.fit or profile.default_fit
+    focus = {m.id: m.focus for m in post_media(store, d.post_id) if m.focus is not None}
+    rendered: dict[int, DraftMedia] = {}
     try:
         for index, m in enumerate(local, 1):
             cancel.check()
             progress(Progress(index - 1, len(local), f"rendering {index} of {len(local)}"))
-            if m["kind"] == "image":
+            assert m.source is not None
+            if m.kind is MediaKind.IMAGE:
                 if profile.image is None:
                     raise UserError(f"{profile.display_name['en']} takes no photos; choose another platform for this post.")
-                result = render_image(m["source"], staging / f"{index:02d}.jpg", image_target(profile, fit),
-                                      focus=focus.get(m["media"]))
+                result = render_image(m.source, staging / f"{index:02d}.jpg", image_target(profile, fit),
+                                      focus=focus.get(m.media))
             else:
                 if profile.video is None:
                     raise UserError(f"{profile.display_name['en']} takes no videos; choose another platform for this post.")
-                result = render_video(m["source"], staging / f"{index:02d}.mp4", video_target(profile, fit),
-                                      cancel=cancel, focus=focus.get(m["media"]), progress=lambda p, i=index: progress(
+                result = render_video(m.source, staging / f"{index:02d}.mp4", video_target(profile, fit),
+                                      cancel=cancel, focus=focus.get(m.media), progress=lambda p, i=index: progress(
                                           Progress(i - 1 + (p.fraction or 0), len(local), p.message)))
-            m["rendered_name"] = result.path.name
-            m["rendered_width"], m["rendered_height"] = result.width, result.height
+            rendered[m.media] = m.replace(rendered=str(folder / result.path.name), rendered_width=result.width,
+                                          rendered_height=result.height)
         first = local[0]
+        assert first.source is not None
         cover_target = image_target(profile, fit) if profile.image else video_target(profile, fit)
-        if first["kind"] == "video":
-            render_image_from_pil(extract_cover(first["source"], cover_at), staging / "cover.jpg", cover_target)
+        if first.kind is MediaKind.VIDEO:
+            render_image_from_pil(extract_cover(first.source, cover_at), staging / "cover.jpg", cover_target)
         else:
-            render_image(first["source"], staging / "cover.jpg", cover_target)
+            render_image(first.source, staging / "cover.jpg", cover_target)
         shutil.rmtree(folder, ignore_errors=True)
         staging.rename(folder)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    for m in local:
-        m["rendered"] = str(folder / m.pop("rendered_name"))
-    with store.transaction():
-        store.db.execute("UPDATE drafts SET media = ?, cover = ?, updated_at = ? WHERE id = ?",
-                         [json.dumps(media), str(folder / "cover.jpg"), utc_now(), d["id"]])
-        if d["status"] == "draft" and is_ok(check_draft(store, d["id"])):
-            set_status(store, d["id"], "ready")
+    media = [rendered.get(m.media, m) for m in d.media]
+    result_draft = save_render(store, d, media, str(folder / "cover.jpg"))
     progress(Progress(len(local), len(local), "rendered"))
-    return draft_json(store, d["id"])
+    return result_draft

@@ -110,7 +110,7 @@ def import_paths(
     if media_dir is not None:
         media_dir = Path(media_dir).expanduser()
         if not media_dir.is_dir():
-            raise UserError(f"--media {media_dir} is not a folder. Give the folder holding your videos and photos.")
+            raise UserError(f"{media_dir} is not a folder; give the folder holding your videos and photos.")
 
     reads: list[tuple[Path, ExportRead, str]] = []
     for path in paths:
@@ -130,7 +130,7 @@ def import_paths(
                 more = f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
                 result.warnings.append(
                     f"{len(unmatched)} file(s) in {media_dir} matched no post ({shown}{more}); attach "
-                    "them by hand with `crosspost posts attach ID FILE`.")
+                    "them to their posts by hand.")
     return result
 
 
@@ -203,6 +203,15 @@ def _post_values(record: PostRecord) -> dict:
     }
 
 
+def _as_imported(columns: list[str], row: Sequence) -> tuple:
+    """A stored post as its import values (id first, the user-edited flag last): for a caption the
+    user edited, TikTok's own text stands in for the caption."""
+    post_id, *values, edited, tiktok_caption = row
+    if edited:
+        values[columns.index("caption")] = tiktok_caption or ""
+    return (post_id, *values, bool(edited))
+
+
 def _dedupe(records: Iterable[PostRecord]) -> list[PostRecord]:
     """One record per creation time; a post listed both as live and as deleted counts as live."""
     by_time: dict[str, PostRecord] = {}
@@ -223,11 +232,16 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     touched: list[int] = []
     columns = list(_post_values(records[0]).keys()) if records else []
+    # A caption the user edited stays theirs: TikTok's text is compared with, and goes to,
+    # tiktok_caption instead (caption_changed_on_tiktok tells the user a newer text arrived).
     known = {
-        row[0]: row[1:]
+        row[0]: _as_imported(columns, row[1:])
         for row in db.execute(
-            f"SELECT created_at, id, {', '.join(columns)} FROM posts WHERE account_id = ?", [account_id])
+            f"SELECT created_at, id, {', '.join(columns)}, caption_edited, tiktok_caption "
+            "FROM posts WHERE account_id = ?", [account_id])
     } if records else {}
+    edited_posts = {row[0] for row in known.values() if row[-1]}
+    known = {k: row[:-1] for k, row in known.items()}
     for index, record in enumerate(records):
         cancel.check()
         values = _post_values(record)
@@ -247,10 +261,15 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
             old = dict(zip(columns, row[1:]))
             changed_post = old != values
             if changed_post:
-                assignments = ", ".join(f"{c} = ?" for c in columns)
+                target = dict(values)
+                if post_id in edited_posts:
+                    target["tiktok_caption"] = target.pop("caption")
+                    if target["tiktok_caption"] != old["caption"]:
+                        target["caption_changed_on_tiktok"] = 1
+                assignments = ", ".join(f"{c} = ?" for c in target)
                 db.execute(
                     f"UPDATE posts SET {assignments}, updated_at = ? WHERE id = ?",
-                    [*values.values(), now, post_id],
+                    [*target.values(), now, post_id],
                 )
             changed_media = _write_media(db, post_id, record)
             counts["updated" if (changed_post or changed_media) else "unchanged"] += 1

@@ -37,8 +37,7 @@ ACCEPTED_TYPES = ("video/", "image/", "application/octet-stream", "binary/octet-
 EXTENSIONS = {"video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm", "image/jpeg": ".jpg",
               "image/png": ".png", "image/webp": ".webp", "image/heic": ".heic", "image/gif": ".gif"}
 AFTER_EXPIRY = ("Request a new export from TikTok (Settings → Account → Download your data), or "
-                "attach files you have with `crosspost import EXPORT --media DIR` or "
-                "`crosspost posts attach ID FILE`.")
+                "attach the files you have to the post.")
 
 
 class FetchError(Exception):

@@ -117,7 +117,7 @@ def render_for_platform(inputs: list[str | Path], profile: PlatformProfile, out:
         if target.max_seconds and length > target.max_seconds:
             report.warnings.append(
                 f"{path.name} is {length:.0f} s long; {profile.display_name['en']} takes at most "
-                f"{target.max_seconds:.0f} s. Trim it with --start/--end (e.g. --end {target.max_seconds:.0f}).")
+                f"{target.max_seconds:.0f} s; trim it to fit.")
 
         def video_progress(p: Progress, base=done) -> None:
             progress(Progress(base + (p.fraction or 0), total, p.message))

@@ -158,7 +158,7 @@ def _transcode(container, source: Path, tmp: Path, target: Target, start, end, p
     begin = max(0.0, start or 0.0)
     finish = end if end is not None else duration
     if finish is not None and finish <= begin:
-        raise UserError(f"--end ({finish:g} s) must come after --start ({begin:g} s).")
+        raise UserError(f"The end ({finish:g} s) must come after the start ({begin:g} s).")
     span = (finish - begin) if finish is not None else None
     fps = _output_fps(vin, target.max_fps)
 

@@ -194,5 +194,18 @@ def _media_focus(db: Database) -> None:
     db.execute("ALTER TABLE media ADD COLUMN focus_y REAL")
 
 
+@migrations(name="0005_user_edits")
+def _user_edits(db: Database) -> None:
+    # What the user typed is kept over re-imports: the caption in use stays the user's when
+    # caption_edited, and TikTok's latest text goes to tiktok_caption (changed_on_tiktok says a
+    # newer export brought a different one). Topics and title chosen in the editor belong to the
+    # post (NULL: taken from the caption) and reach every draft made from it.
+    db.execute("ALTER TABLE posts ADD COLUMN caption_edited INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE posts ADD COLUMN tiktok_caption TEXT")
+    db.execute("ALTER TABLE posts ADD COLUMN caption_changed_on_tiktok INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE posts ADD COLUMN user_topics TEXT")
+    db.execute("ALTER TABLE posts ADD COLUMN user_title TEXT")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 MIGRATION_NAMES = [m.name for m in migrations._migrations]

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from crosspost.errors import UserError
+from crosspost.errors import LanguagePackBroken, UserError
 
 BEAM_SIZE = 2  # Argos uses 4; 2 keeps nearly all the quality at half the time on a laptop CPU
 MAX_DECODING_LENGTH = 256
@@ -50,10 +50,8 @@ def _reinstall_hint(path: Path, what: str) -> UserError:
         meta = json.loads((path / "metadata.json").read_text())
     except (OSError, ValueError):
         pass
-    pair = f"{meta.get('from_code', '?')} {meta.get('to_code', '?')}"
-    return UserError(f"The installed language pack in {path.name} is damaged ({what}). Reinstall it: "
-                     f"`crosspost languages remove {pair}`, then `crosspost languages download {pair}` "
-                     "or `crosspost languages install FILE.argosmodel`.")
+    return LanguagePackBroken(str(meta.get("from_code", "?")), str(meta.get("to_code", "?")),
+                              f"{path.name} is damaged: {what}")
 
 
 def load_model(path: Path) -> Model:

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from crosspost.errors import UserError
+from crosspost.errors import InvalidChoice, UserError
 
 LAYOUTS = ("original", "translated", "bilingual")
 ORDERS = ("original-first", "translation-first")
@@ -28,13 +28,12 @@ def separator(label: str) -> str:
 def compose_caption(original: str, translation: str | None, layout: str, order: str = "original-first",
                     target_lang: str = "zh", source_lang: str = "en") -> str:
     if layout not in LAYOUTS:
-        raise UserError(f"Unknown layout {layout!r}: use one of {', '.join(LAYOUTS)}.")
+        raise InvalidChoice("layout", layout, LAYOUTS)
     original = (original or "").strip()
     if layout == "original":
         return original
     if translation is None:
-        raise UserError(f"The {layout} layout needs a translation; make one with "
-                        f"`crosspost translate ID --to {target_lang}`.")
+        raise UserError(f"The {layout} layout needs a {target_lang} translation.")
     translation = translation.strip()
     if layout == "translated":
         return translation

@@ -24,7 +24,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from crosspost.errors import UserError
+from crosspost.errors import NoLanguagePack, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 
@@ -208,7 +208,7 @@ def install_pack(location: DataLocation, path: str | Path) -> PackInfo:
 def remove_pack(location: DataLocation, from_code: str, to_code: str) -> PackInfo:
     pack = find_pack(location, from_code, to_code)
     if pack is None:
-        raise UserError(f"No {from_code}→{to_code} pack is installed; `crosspost languages list` shows them.")
+        raise NoLanguagePack(from_code, to_code)
     shutil.rmtree(pack.path)
     from crosspost.translation.engine import forget_models
 

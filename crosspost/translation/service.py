@@ -17,7 +17,7 @@ import regex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from crosspost.errors import UserError
+from crosspost.errors import NoLanguagePack, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.store import Store, utc_now
@@ -75,10 +75,7 @@ def find_route(location: DataLocation, source: str, target: str) -> Route:
         first, second = packs.find_pack(location, source, PIVOT), packs.find_pack(location, PIVOT, target)
         if first and second:
             return Route(source, target, [engine.load_model(first.path), engine.load_model(second.path)])
-    raise UserError(
-        f"No {source}→{target} language pack is installed. Install it with "
-        f"`crosspost languages download {source} {target}` (or `crosspost languages install FILE.argosmodel`)"
-        + (f"; a {source}→en and an en→{target} pack also work together." if PIVOT not in (source, target) else "."))
+    raise NoLanguagePack(source, target)
 
 
 def memory_key(sentence: str, route: Route, glossary_version: int) -> str:
@@ -261,7 +258,7 @@ def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int
         if post_id in edited and not force:
             text = db.execute("SELECT text FROM translations WHERE post_id = ? AND lang = ?", [post_id, target]).fetchone()[0]
             results.append(PostTranslation(post_id, lang, target, text, kept_edit=True,
-                                           note="kept your edited translation (use --force to replace it)"))
+                                           note="kept your edited translation"))
             continue
         if not (caption or "").strip():
             results.append(PostTranslation(post_id, lang, target, "", note="the post has no caption"))

@@ -1,0 +1,294 @@
+"""The drafts store: create (one per post and platform), read, list, edit with history, undo,
+mark as posted, delete. Every function returns typed records (``Draft``, ``CheckedDraft``).
+
+Decisions: creating a draft again recomposes it from the post and its translation but keeps every
+field the user edited by hand (the edit history says which) unless ``reset``; editing a draft that
+was ready or exported sends it back to ``draft`` (its rendered files stay, and preflight says when
+they no longer match); a posted draft is never exported or posted again without ``force``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from crosspost.drafts.compose import compose, hashtags
+from crosspost.drafts.preflight import PreflightFacts, preflight
+from crosspost.errors import AlreadyPosted, NotFound, NothingGiven, NoTranslation, UserError
+from crosspost.platforms import get_profile
+from crosspost.posts import fts_query, get_post
+from crosspost.records import CheckedDraft, Draft, DraftMedia, Post, Problem
+from crosspost.store import Store, utc_now
+from crosspost.translation.glossary import map_topics
+from crosspost.values import DraftStatus, Fit, Layout, ProblemLevel
+
+EDITABLE = ("title", "body", "topics", "planned_at", "notes", "layout", "fit")
+_COLUMNS = ("id, post_id, platform, layout, target_lang, status, title, body, topics, media, cover, fit, "
+            "planned_at, notes, exported_to, posted_at, posted_url, created_at, updated_at")
+
+
+def _draft(row: Sequence[Any], edited: Iterable[str]) -> Draft:
+    (did, post_id, platform, layout, target_lang, status, title, body, topics, media, cover, fit, planned_at,
+     notes, exported_to, posted_at, posted_url, created_at, updated_at) = row
+    return Draft(
+        id=did, post_id=post_id, platform=platform, layout=Layout(layout), target_lang=target_lang,
+        status=DraftStatus(status), title=title or "", body=body or "", topics=tuple(json.loads(topics or "[]")),
+        media=tuple(DraftMedia.from_dict(m) for m in json.loads(media or "[]")), cover=cover,
+        fit=Fit(fit) if fit else None, planned_at=planned_at, notes=notes or "", exported_to=exported_to,
+        posted_at=posted_at, posted_url=posted_url, created_at=created_at, updated_at=updated_at,
+        edited_fields=frozenset(edited))
+
+
+def _edited_fields(store: Store, draft_id: int) -> set[str]:
+    return {r[0] for r in store.db.execute("SELECT DISTINCT field FROM draft_edits WHERE draft_id = ?", [draft_id])}
+
+
+def get_draft(store: Store, draft_id: int | str) -> Draft:
+    try:
+        did = int(draft_id)
+    except (TypeError, ValueError):
+        raise NotFound("draft", draft_id, malformed=True) from None
+    row = None
+    if -2**63 <= did < 2**63:
+        row = store.db.execute(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [did]).fetchone()
+    if row is None:
+        raise NotFound("draft", did)
+    return _draft(row, _edited_fields(store, did))
+
+
+def find_draft(store: Store, post_id: int, platform: str) -> Draft | None:
+    """The draft of POST_ID for PLATFORM, if there is one."""
+    row = store.db.execute("SELECT id FROM drafts WHERE post_id = ? AND platform = ?", [post_id, platform]).fetchone()
+    return get_draft(store, row[0]) if row else None
+
+
+def has_translation(store: Store, post_id: int, lang: str | None) -> bool:
+    return lang is not None and store.db.execute(
+        "SELECT 1 FROM translations WHERE post_id = ? AND lang = ?", [post_id, lang]).fetchone() is not None
+
+
+def check(store: Store, draft: Draft) -> list[Problem]:
+    """Preflight of DRAFT with the facts loaded from the store and the disk."""
+    facts = PreflightFacts.gather(draft, has_translation(store, draft.post_id, draft.target_lang))
+    return preflight(draft, get_profile(draft.platform), facts)
+
+
+def checked(store: Store, draft_id: int | str, extra: Iterable[Problem] = ()) -> CheckedDraft:
+    draft = get_draft(store, draft_id)
+    problems = check(store, draft)
+    seen = {(p.field, p.message) for p in problems}
+    problems += [w for w in extra if (w.field, w.message) not in seen]
+    return CheckedDraft(draft, tuple(problems))
+
+
+def _media_for_post(post: Post) -> list[DraftMedia]:
+    return [DraftMedia(media=m.id, kind=m.kind, source=m.path, width=m.width, height=m.height,
+                       duration=m.duration, size=m.size) for m in post.media]
+
+
+def _topics_for(store: Store, post: Post, source_lang: str, target_lang: str | None) -> list[str]:
+    """The user's own topics for the post when they chose them, else the caption's hashtags mapped
+    through the glossary."""
+    if post.topics is not None:
+        return list(post.topics)
+    return map_topics(store, hashtags(post.caption), source_lang, target_lang)
+
+
+def create_drafts(store: Store, post_ids: Sequence[int | str], platform: str, layout: str | None = None,
+                  target_lang: str | None = None, reset: bool = False, fit: str | None = None) -> list[CheckedDraft]:
+    """One draft per post for PLATFORM (updating an existing one, never a duplicate)."""
+    profile = get_profile(platform)
+    fit_value = Fit.parse(fit, "fit mode") if fit is not None else None
+    layout_value = Layout.parse(layout or profile.defaults.get("layout", "original"), "layout")
+    target_lang = target_lang or profile.defaults.get("target_lang")
+    if layout_value.needs_translation and not target_lang:
+        raise NoTranslation(0, None, layout_value)
+    if not post_ids:
+        raise NothingGiven("post ID")
+    posts = [get_post(store, p) for p in post_ids]
+    plans = []
+    for post in posts:
+        translation, source_lang = None, "en"
+        if layout_value.needs_translation:
+            t = post.translation(target_lang)
+            if t is None:
+                raise NoTranslation(post.id, target_lang, layout_value)
+            translation, source_lang = t.text, t.source_lang or "en"
+        topics = _topics_for(store, post, source_lang, target_lang)
+        comp = compose(profile, post.caption, translation, layout_value, topics, target_lang, source_lang)
+        if post.title is not None:
+            comp.title = post.title
+        plans.append((post, comp))
+    now = utc_now()
+    results = []
+    db = store.db
+    with store.transaction():
+        for post, comp in plans:
+            existing = find_draft(store, post.id, platform)
+            topics_json = json.dumps(comp.topics, ensure_ascii=False)
+            media = _media_for_post(post)
+            if existing is None:
+                did = db.execute(
+                    "INSERT INTO drafts (post_id, platform, layout, target_lang, status, title, body, topics, media, "
+                    "fit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [post.id, platform, str(layout_value), target_lang, str(DraftStatus.DRAFT), comp.title,
+                     comp.body, topics_json, json.dumps([m.to_dict() for m in media]),
+                     str(fit_value or profile.default_fit), now, now]).lastrowid
+            else:
+                did = existing.id
+                keep = set() if reset else set(existing.edited_fields)
+                values = {"title": comp.title, "body": comp.body, "topics": topics_json}
+                sets: dict[str, Any] = {k: v for k, v in values.items() if k not in keep}
+                old_media = {m.media: m for m in existing.media}
+                for i, m in enumerate(media):  # keep renders of unchanged sources
+                    old = old_media.get(m.media)
+                    if old and old.source == m.source:
+                        media[i] = old
+                sets.update({"layout": str(layout_value), "target_lang": target_lang,
+                             "media": json.dumps([m.to_dict() for m in media]), "updated_at": now})
+                if fit_value is not None:
+                    sets["fit"] = str(fit_value)
+                if existing.status in (DraftStatus.READY, DraftStatus.EXPORTED):
+                    sets["status"] = str(DraftStatus.DRAFT)
+                if reset:
+                    db.execute("DELETE FROM draft_edits WHERE draft_id = ?", [did])
+                db.execute(f"UPDATE drafts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
+                           [*sets.values(), did])
+            extra = [Problem(ProblemLevel(w["level"]), w["field"], w["message"], w.get("code", "compose"))
+                     for w in comp.warnings]
+            results.append((did, extra))
+    return [checked(store, did, extra) for did, extra in results]
+
+
+def list_drafts(store: Store, platform: str | None = None, status: str | None = None,
+                search: str | None = None) -> list[CheckedDraft]:
+    sql, params = "SELECT id FROM drafts WHERE 1 = 1", []
+    if platform:
+        get_profile(platform)
+        sql += " AND platform = ?"
+        params.append(platform)
+    if status:
+        sql += " AND status = ?"
+        params.append(str(DraftStatus.parse(status, "status")))
+    if search and search.strip():
+        like = f"%{search.strip()}%"
+        sql += (" AND (id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?) "
+                "OR title LIKE ? OR body LIKE ? OR topics LIKE ?)")
+        params += [fts_query(search), like, like, like]
+    sql += " ORDER BY coalesce(planned_at, '9999'), updated_at DESC, id"
+    return [checked(store, r[0]) for r in store.db.execute(sql, params).fetchall()]
+
+
+def parse_planned(value: str | None) -> str | None:
+    if value in (None, ""):
+        return None
+    assert value is not None
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).strftime("%Y-%m-%dT%H:%M")
+        except ValueError:
+            continue
+    raise UserError(f"{value!r} is not a date; write it as 2025-02-14 or 2025-02-14 18:30.")
+
+
+def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fields: Any) -> CheckedDraft:
+    """Change fields of a draft; every change is kept in the edit history (undo-able)."""
+    d = get_draft(store, draft_id)
+    if d.status is DraftStatus.POSTED and not force:
+        raise AlreadyPosted(d.id, d.platform, d.posted_at)
+    changes: dict[str, tuple[Any, Any]] = {}
+    for key, value in fields.items():
+        if value is None:
+            continue
+        if key not in EDITABLE:
+            raise UserError(f"{key} cannot be edited.")
+        if key == "topics":
+            items = value if isinstance(value, list) else value.split(",")
+            new_topics = [t.strip().lstrip("#＃") for t in items if t.strip()]
+            if new_topics != list(d.topics):
+                changes[key] = (json.dumps(list(d.topics), ensure_ascii=False),
+                                json.dumps(new_topics, ensure_ascii=False))
+            continue
+        if key == "planned_at":
+            value = parse_planned(value)
+        if key == "layout":
+            value = str(Layout.parse(value, "layout"))
+        if key == "fit":
+            value = str(Fit.parse(value, "fit mode"))
+        current = getattr(d, key)
+        if value != (str(current) if current is not None else None):
+            changes[key] = (None if current is None else str(current), value)
+    if not changes:
+        return checked(store, d.id)
+    now = utc_now()
+    with store.transaction():
+        for key, (old, new) in changes.items():
+            store.db.execute("INSERT INTO draft_edits (draft_id, field, old_value, new_value, edited_at) "
+                             "VALUES (?, ?, ?, ?, ?)", [d.id, key, old, new, now])
+            store.db.execute(f"UPDATE drafts SET {key} = ? WHERE id = ?", [new, d.id])
+        status = DraftStatus.DRAFT if d.status in (DraftStatus.READY, DraftStatus.EXPORTED) else d.status
+        store.db.execute("UPDATE drafts SET updated_at = ?, status = ? WHERE id = ?", [now, str(status), d.id])
+    return checked(store, d.id)
+
+
+def history(store: Store, draft_id: int | str) -> list[dict[str, Any]]:
+    d = get_draft(store, draft_id)
+    return [{"id": r[0], "field": r[1], "old": r[2], "new": r[3], "at": r[4]} for r in store.db.execute(
+        "SELECT id, field, old_value, new_value, edited_at FROM draft_edits WHERE draft_id = ? ORDER BY id",
+        [d.id])]
+
+
+def undo_last_edit(store: Store, draft_id: int | str) -> CheckedDraft:
+    """Revert the most recent edit of a draft (the window's Ctrl+Z across sessions)."""
+    d = get_draft(store, draft_id)
+    row = store.db.execute("SELECT id, field, old_value FROM draft_edits WHERE draft_id = ? ORDER BY id DESC LIMIT 1",
+                           [d.id]).fetchone()
+    if row is None:
+        raise UserError(f"Draft {d.id} has no edits to undo.")
+    if row[1] not in EDITABLE:
+        raise UserError(f"Draft {d.id}'s last edit cannot be undone.")
+    with store.transaction():
+        store.db.execute(f"UPDATE drafts SET {row[1]} = ?, updated_at = ? WHERE id = ?", [row[2], utc_now(), d.id])
+        store.db.execute("DELETE FROM draft_edits WHERE id = ?", [row[0]])
+    return checked(store, d.id)
+
+
+def mark_posted(store: Store, draft_id: int | str, url: str | None = None, force: bool = False) -> CheckedDraft:
+    d = get_draft(store, draft_id)
+    if d.status is DraftStatus.POSTED and not force:
+        raise AlreadyPosted(d.id, d.platform, d.posted_at)
+    if url and not url.startswith(("http://", "https://")):
+        raise UserError(f"{url!r} is not a link; give the post's address, e.g. https://www.xiaohongshu.com/…")
+    with store.transaction():
+        store.db.execute("UPDATE drafts SET status = ?, posted_at = ?, posted_url = ?, updated_at = ? "
+                         "WHERE id = ?", [str(DraftStatus.POSTED), utc_now(), url, utc_now(), d.id])
+    return checked(store, d.id)
+
+
+def set_status(store: Store, draft_id: int, status: DraftStatus, **extra: Any) -> None:
+    """Inside the caller's transaction: the draft's new status (and columns such as exported_to)."""
+    sets = {"status": str(status), "updated_at": utc_now(), **extra}
+    store.db.execute(f"UPDATE drafts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), draft_id])
+
+
+def save_render(store: Store, draft: Draft, media: Sequence[DraftMedia], cover: str | None) -> CheckedDraft:
+    """Record a finished render; a draft whose preflight then passes becomes ready."""
+    with store.transaction():
+        store.db.execute("UPDATE drafts SET media = ?, cover = ?, updated_at = ? WHERE id = ?",
+                         [json.dumps([m.to_dict() for m in media]), cover, utc_now(), draft.id])
+        result = checked(store, draft.id)
+        if draft.status is DraftStatus.DRAFT and result.ok:
+            set_status(store, draft.id, DraftStatus.READY)
+    return checked(store, draft.id)
+
+
+def delete_drafts(store: Store, draft_ids: Sequence[int]) -> int:
+    """Delete drafts (their rendered files stay until the next render); returns how many went."""
+    ids = [get_draft(store, i).id for i in draft_ids]
+    with store.transaction():
+        for start in range(0, len(ids), 900):
+            batch = ids[start:start + 900]
+            store.db.execute(f"DELETE FROM drafts WHERE id IN ({','.join('?' * len(batch))})", batch)
+    return len(ids)
