@@ -163,18 +163,19 @@ def post_media(store: Store, post_id: int) -> tuple[Media, ...]:
     return _media_by_post(store, [post_id])[post_id]
 
 
-def library_rows(store: Store) -> list[LibraryRow]:
-    """Every post as the library lists it, newest first, in three queries."""
+def library_rows(store: Store, post_id: int | None = None) -> list[LibraryRow]:
+    """Every post as the library lists it, newest first, in three queries (or just POST_ID's row)."""
     db = store.db
+    where, params = ("WHERE post_id = ?", [post_id]) if post_id is not None else ("", [])
     media = {r[0]: tuple(r[1:]) for r in db.execute(
         "SELECT post_id, count(*), count(path), min(path), min(CASE WHEN position = 0 THEN kind END), "
-        "min(CASE WHEN path IS NULL THEN expires_at END) FROM media GROUP BY post_id")}
+        f"min(CASE WHEN path IS NULL THEN expires_at END) FROM media {where} GROUP BY post_id", params)}
     langs = {r[0]: tuple(sorted((r[1] or "").split(","))) for r in db.execute(
-        "SELECT post_id, group_concat(lang) FROM translations GROUP BY post_id")}
+        f"SELECT post_id, group_concat(lang) FROM translations {where} GROUP BY post_id", params)}
     out = []
     for pid, created, caption, likes, deleted, deleted_at, edited in db.execute(
             "SELECT id, created_at, caption, likes, deleted, deleted_at, caption_edited FROM posts "
-            "ORDER BY created_at DESC, id DESC"):
+            + ("WHERE id = ? " if post_id is not None else "") + "ORDER BY created_at DESC, id DESC", params):
         count, on_disk, path, kind, expiry = media.get(pid) or (0, 0, None, None, None)
         out.append(LibraryRow(id=pid, created_at=created, caption=caption or "", likes=likes,
                               deleted=bool(deleted), deleted_at=deleted_at, media_count=count,

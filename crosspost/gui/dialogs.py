@@ -154,8 +154,10 @@ class LanguagePacksDialog(QDialog):
 
         selected = self._selected()
         if selected and selected[2]:
-            remove_pack(self.window.location, selected[0], selected[1])
-            self.reload()
+            location = self.window.location
+            self.window.runner.run(self.tr("Removing %1 → %2").replace("%1", selected[0]).replace("%2", selected[1]),
+                                   lambda store, progress, cancel: remove_pack(location, selected[0], selected[1]),
+                                   on_success=lambda _: self.reload(), on_failure=self._failed)
 
     def _failed(self, message: str, details: str) -> None:
         # Offline is not an error to shout about: say it plainly in the dialog.

@@ -97,6 +97,10 @@ class PostEditor(QWidget):
             combo.currentIndexChanged.connect(self.refresh_preview)
         self.fit.currentIndexChanged.connect(self.refresh_media)
 
+        self.title_edit = QLineEdit()  # the user's own title; empty: made from the caption
+        self.title_edit.editingFinished.connect(self._title_edited)
+        self.user_title: str | None = None
+        self._user_topics: list[str] | None = None
         self.preview_title = QLabel()
         self.preview_title.setWordWrap(True)
         self.preview_title.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -129,6 +133,7 @@ class PostEditor(QWidget):
 
         self.preview_box = QGroupBox()
         pv = QVBoxLayout(self.preview_box)
+        pv.addWidget(self.title_edit)
         head = QHBoxLayout()
         head.addWidget(self.preview_title, 1)
         head.addWidget(self.title_counter)
@@ -183,25 +188,35 @@ class PostEditor(QWidget):
         self.media_box.setTitle(self.tr("Media"))
         self.glossary.setHorizontalHeaderLabels([self.tr("Term"), self.tr("Translation")])
         self.new_topic.setPlaceholderText(self.tr("Add topic"))
+        self.title_edit.setToolTip(self.tr("Your own title for this post's drafts; leave it empty to use the "
+                                           "first sentence of the caption."))
         self.translate_button.setText(self.tr("Translate"))
         self.draft_button.setText(self.tr("Create draft"))
         self.refresh_preview()
 
     # --- loading and editing ----------------------------------------------------------------------
     def load(self, post_id: int) -> None:
-        row = self.store.db.execute("SELECT caption FROM posts WHERE id = ?", [post_id]).fetchone()
-        if row is None:
+        from crosspost.errors import NotFound
+        from crosspost.posts import get_post
+
+        try:
+            post = get_post(self.store, post_id)
+        except NotFound:
             return
         self.post_id = post_id
-        lang = self.settings.value("defaults/target_lang", "zh")
-        t = self.store.db.execute("SELECT text FROM translations WHERE post_id = ? AND lang = ?", [post_id, lang]).fetchone()
-        self._texts = {"caption": row[0] or "", "translation": t[0] if t else ""}
+        translation = post.translation(self.settings.value("defaults/target_lang", "zh"))
+        self._texts = {"caption": post.caption, "translation": translation.text if translation else ""}
         self._loading = True
         self.original.setPlainText(self._texts["caption"])
         self.translation.setPlainText(self._texts["translation"])
         self._loading = False
         self.undo_stack.clear()
-        self.topics = hashtags(self._texts["caption"])
+        self._user_topics = list(post.topics) if post.topics is not None else None
+        self.topics = list(post.topics) if post.topics is not None else hashtags(post.caption)
+        self.user_title = post.title
+        self._loading = True
+        self.title_edit.setText(post.title or "")
+        self._loading = False
         self.setEnabled(True)
         self._load_glossary()
         self.refresh_preview()
@@ -226,8 +241,11 @@ class PostEditor(QWidget):
             edit.setPlainText(text)
             self._loading = False
         if field == "caption":
-            with self.store.transaction():
-                self.store.db.execute("UPDATE posts SET caption = ? WHERE id = ?", [text, self.post_id])
+            from crosspost.posts import edit_caption
+
+            edit_caption(self.store, self.post_id, text)
+            if self.user_topics is None:  # topics follow the caption's hashtags until chosen by hand
+                self.topics = hashtags(text)
         else:
             save_edit(self.store, self.post_id, self.settings.value("defaults/target_lang", "zh"), text)
         self._preview_timer.start()
@@ -246,6 +264,9 @@ class PostEditor(QWidget):
             layout_used = layout
         comp = compose(profile, self._texts["caption"], translation, layout_used, self.topics,
                        self.settings.value("defaults/target_lang", "zh"))
+        if self.user_title:
+            comp.title = self.user_title
+        self.title_edit.setPlaceholderText(comp.title or self.tr("Title"))
         self.preview_title.setText(comp.title or self.tr("(no title)"))
         self.preview_body.setPlainText(comp.body)
         self._set_counter(self.title_counter, profile, "title", comp.title)
@@ -283,16 +304,40 @@ class PostEditor(QWidget):
             chip.clicked.connect(lambda _=False, t=topic: self._remove_topic(t))
             self.chips.addWidget(chip)
 
+    @property
+    def user_topics(self) -> list[str] | None:
+        return self._user_topics
+
+    def _save_topics(self) -> None:
+        from crosspost.posts import set_post_topics
+
+        if self.post_id is not None:
+            set_post_topics(self.store, self.post_id, self.topics)
+            self._user_topics = list(self.topics)
+
     def _add_topic(self) -> None:
         text = self.new_topic.text().strip().lstrip("#＃")
         if text and text not in self.topics:
             self.topics.append(text)
+            self._save_topics()
             self.refresh_preview()
         self.new_topic.clear()
 
     def _remove_topic(self, topic: str) -> None:
         self.topics = [t for t in self.topics if t != topic]
+        self._save_topics()
         QTimer.singleShot(0, self.refresh_preview)
+
+    def _title_edited(self) -> None:
+        from crosspost.posts import set_post_title
+
+        if self._loading or self.post_id is None:
+            return
+        text = self.title_edit.text().strip() or None
+        if text != self.user_title:
+            self.user_title = set_post_title(self.store, self.post_id, text).title
+            self.refresh_preview()
+            self.changed.emit(self.post_id)
 
     # --- glossary in place ------------------------------------------------------------------------
     def _load_glossary(self) -> None:
@@ -327,15 +372,17 @@ class PostEditor(QWidget):
                 item.widget().deleteLater()
         if self.post_id is None:
             return
-        rows = self.store.db.execute("SELECT id, path, kind, focus_x, focus_y FROM media WHERE post_id = ? "
-                                     "AND path IS NOT NULL ORDER BY position", [self.post_id]).fetchall()
+        from crosspost.posts import post_media
+
+        rows = [m for m in post_media(self.store, self.post_id) if m.path]
         profile = get_profile(self.platform.currentData() or "rednote")
         fit = self.fit.currentData()
-        for media_id, path, kind, fx, fy in rows[:6]:
+        for m in rows[:6]:
+            media_id, path, kind = m.id, str(m.path), str(m.kind)
             spec = profile.image if kind == "image" and profile.image else profile.video
             if fit == "crop" and spec is not None:
-                widget = CropPreview(media_id, path, kind, spec.width / spec.height,
-                                     None if fx is None and fy is None else (fx or 0.5, fy or 0.5))
+                # m.focus is None (automatic) or a position where 0.0 is a real edge.
+                widget = CropPreview(media_id, path, kind, spec.width / spec.height, m.focus)
                 widget.focusChanged.connect(self._focus_changed)
             else:
                 widget = QLabel()

@@ -9,91 +9,108 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
 
+from crosspost.gui.messages import problem_text
+from crosspost.records import CheckedDraft, LibraryRow
 from crosspost.store import Store
+from crosspost.values import MediaKind
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
-ROLE_POST = Qt.ItemDataRole.UserRole + 2
 
 
 class PostsModel(QAbstractListModel):
+    """The library: one ``LibraryRow`` per post for the current search and filter."""
+
     thumbnailWanted = Signal(int, str)  # post id, media path
 
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self.store = store
-        self._rows: list[tuple] = []
+        self._rows: list[LibraryRow] = []
         self._thumbs: dict[int, QPixmap] = {}
         self._asked: set[int] = set()
-        self._all: list[tuple] | None = None
+        self._all: list[LibraryRow] | None = None
         self.search = ""
         self.only_untranslated = False
 
     def reload(self, data_changed: bool = True) -> None:
         """Re-read the posts for the current search and filter. DATA_CHANGED=False (a new search
-        text) reuses the media and translation summaries, so typing in the search box stays fast."""
-        from crosspost.posts import search_post_ids
+        text) reuses the rows read before, so typing in the search box stays fast. When the same
+        posts remain, the rows are updated in place (selection and scroll position stay)."""
+        from crosspost.posts import library_rows, search_post_ids
 
-        db = self.store.db
         if data_changed or self._all is None:
-            media = {r[0]: r[1:] for r in db.execute(
-                "SELECT post_id, count(*), min(path), min(CASE WHEN position = 0 THEN kind END) "
-                "FROM media GROUP BY post_id")}
-            langs = dict(db.execute("SELECT post_id, group_concat(lang) FROM translations GROUP BY post_id"))
-            self._all = [
-                (pid, created, caption, likes, deleted, *(media.get(pid) or (0, None, None))[:2],
-                 langs.get(pid), (media.get(pid) or (0, None, None))[2])
-                for pid, created, caption, likes, deleted in db.execute(
-                    "SELECT id, created_at, caption, likes, deleted FROM posts ORDER BY created_at DESC, id DESC")]
+            self._all = library_rows(self.store)
         rows = self._all
         if self.search.strip():
             wanted = set(search_post_ids(self.store, self.search) or [])
-            rows = [r for r in rows if r[0] in wanted]
+            rows = [r for r in rows if r.id in wanted]
         if self.only_untranslated:
-            rows = [r for r in rows if not r[7]]
+            rows = [r for r in rows if not r.langs]
+        if [r.id for r in rows] == [r.id for r in self._rows]:
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0), self.index(len(rows) - 1))
+            return
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def refresh_post(self, post_id: int) -> None:
+        """Re-read one post's row (after an edit) and repaint just that row."""
+        from crosspost.posts import library_rows
+
+        fresh = library_rows(self.store, post_id)
+        if not fresh:
+            return
+        if self._all is not None:
+            self._all = [fresh[0] if r.id == post_id else r for r in self._all]
+        row = self.row_of(post_id)
+        if row is not None:
+            self._rows[row] = fresh[0]
+            idx = self.index(row)
+            self.dataChanged.emit(idx, idx)
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
     def post_id(self, row: int) -> int:
-        return self._rows[row][0]
+        return self._rows[row].id
 
     def row_of(self, post_id: int) -> int | None:
         for i, r in enumerate(self._rows):
-            if r[0] == post_id:
+            if r.id == post_id:
                 return i
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        pid, created, caption, likes, deleted, media_count, path, langs, kind = self._rows[index.row()]
+        r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            first = " ".join((caption or "").split())
+            first = " ".join(r.caption.split())
             first = first if len(first) <= 60 else first[:59] + "…"
             badges = []
-            if media_count:
-                badges.append(("🎬" if kind == "video" else "🖼") + (f"×{media_count}" if media_count > 1 else ""))
-            if langs:
-                badges.append("🌐 " + langs)
-            if likes is not None:
-                badges.append(f"♥ {likes:,}")
-            return f"{created[:10]}  {'  '.join(badges)}\n{first or '—'}"
+            if r.media_count:
+                badges.append(("🎬" if r.first_kind is MediaKind.VIDEO else "🖼")
+                              + (f"×{r.media_count}" if r.media_count > 1 else ""))
+            if r.langs:
+                badges.append("🌐 " + ",".join(r.langs))
+            if r.likes is not None:
+                badges.append(f"♥ {r.likes:,}")
+            return f"{r.created_at[:10]}  {'  '.join(badges)}\n{first or '—'}"
         if role == Qt.ItemDataRole.DecorationRole:
-            if pid in self._thumbs:
-                return self._thumbs[pid]
-            if path and pid not in self._asked:
-                self._asked.add(pid)
-                self.thumbnailWanted.emit(pid, path)
+            if r.id in self._thumbs:
+                return self._thumbs[r.id]
+            if r.first_path and r.id not in self._asked:
+                self._asked.add(r.id)
+                self.thumbnailWanted.emit(r.id, r.first_path)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return caption
-        if role == Qt.ItemDataRole.ForegroundRole and deleted:
+            return r.caption
+        if role == Qt.ItemDataRole.ForegroundRole and r.deleted:
             return QColor("#999999")
         if role == ROLE_ID:
-            return pid
+            return r.id
         return None
 
     def set_thumbnail(self, post_id: int, thumb_path: str) -> None:
@@ -114,12 +131,12 @@ class DraftsModel(QAbstractTableModel):
     def __init__(self, store: Store, parent=None):
         super().__init__(parent)
         self.store = store
-        self.drafts: list[dict] = []
+        self.drafts: list[CheckedDraft] = []
         self.platform: str | None = None
         self.status: str | None = None
 
     def reload(self) -> None:
-        from crosspost.drafts.queue import list_drafts
+        from crosspost.drafts.store import list_drafts
 
         self.beginResetModel()
         self.drafts = list_drafts(self.store, self.platform, self.status)
@@ -141,23 +158,24 @@ class DraftsModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        d = self.drafts[index.row()]
+        c = self.drafts[index.row()]
+        d = c.draft
         column = self.COLUMNS[index.column()]
-        errors = [p for p in d["problems"] if p["level"] == "error"]
-        warnings = [p for p in d["problems"] if p["level"] == "warning"]
+        errors = [p for p in c.problems if p.is_error]
+        warnings = [p for p in c.problems if not p.is_error]
         if role == Qt.ItemDataRole.DisplayRole:
             if column == "problems":
                 if errors:
-                    return errors[0]["message"]
-                return self.tr("Ready") if not warnings else warnings[0]["message"]
-            return {"id": d["id"], "platform": d["platform"], "status": d["status"],
-                    "planned": (d["planned_at"] or "").replace("T", " "), "title": d["title"]}[column]
+                    return problem_text(errors[0])
+                return self.tr("Ready") if not warnings else problem_text(warnings[0])
+            return {"id": d.id, "platform": d.platform, "status": str(d.status),
+                    "planned": (d.planned_at or "").replace("T", " "), "title": d.title}[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == "problems":
             return QColor("#c62828") if errors else (QColor("#b26a00") if warnings else QColor("#2e7d32"))
         if role == Qt.ItemDataRole.ToolTipRole and column == "problems":
-            return "\n".join(f"{p['level']}: {p['message']}" for p in d["problems"]) or None
+            return "\n".join(f"{p.level}: {problem_text(p)}" for p in c.problems) or None
         if role == ROLE_ID:
-            return d["id"]
+            return d.id
         return None
 
 

@@ -17,6 +17,7 @@ from crosspost.platforms import all_profiles
 class QueueView(QWidget):
     renderRequested = Signal(int)
     exportRequested = Signal(list, str)
+    markPostedRequested = Signal(int, str)  # draft id, link ("" for none)
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -91,7 +92,13 @@ class QueueView(QWidget):
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.model.drafts[r]["id"] for r in rows]
+        return [self.model.drafts[r].draft.id for r in rows]
+
+    def select_draft(self, draft_id: int) -> None:
+        for row, c in enumerate(self.model.drafts):
+            if c.draft.id == draft_id:
+                self.table.selectRow(row)
+                return
 
     def _each(self, fn) -> None:
         for draft_id in self.selected_ids():
@@ -101,8 +108,8 @@ class QueueView(QWidget):
         ids = self.selected_ids()
         if not ids:
             return
-        d = next(x for x in self.model.drafts if x["id"] == ids[0])
-        text = " ".join("#" + t for t in d["topics"]) if field == "topics" else d[field]
+        d = next(c.draft for c in self.model.drafts if c.draft.id == ids[0])
+        text = " ".join("#" + t for t in d.topics) if field == "topics" else getattr(d, field)
         QGuiApplication.clipboard().setText(text)
 
     def export_selected(self, folder: str | None = None) -> None:
@@ -114,21 +121,12 @@ class QueueView(QWidget):
             self.exportRequested.emit(ids, folder)
 
     def mark_posted(self) -> None:
-        from crosspost.drafts.queue import mark_posted
-        from crosspost.gui.dialogs import show_error
-        from crosspost.errors import UserError
-
         ids = self.selected_ids()
         if not ids:
             return
         url, ok = QInputDialog.getText(self, self.tr("Mark as posted"), self.tr("Link to the published post (optional):"))
-        if not ok:
-            return
-        try:
-            mark_posted(self.store, ids[0], url.strip() or None)
-        except UserError as exc:
-            show_error(self, str(exc))
-        self.reload()
+        if ok:
+            self.markPostedRequested.emit(ids[0], url.strip())
 
 
 def open_folder(path: str) -> None:

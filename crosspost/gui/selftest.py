@@ -10,6 +10,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from crosspost.records import CheckedDraft
+
 
 def run_self_test(screenshot: str | None = None, keep: bool = False) -> int:
     if sys.platform.startswith("linux") and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -67,23 +69,30 @@ def _run(work: Path, screenshot: str | None) -> int:
     posts = window.posts_model.rowCount()
     print(f"self-test: imported {result.added} posts, {result.matched_media} media file(s) matched", file=sys.stderr)
 
-    draft = window.create_draft(window.posts_model.post_id(0), "rednote", "original")
-    if draft is None:
-        print("self-test: the draft could not be made", file=sys.stderr)
+    created: list = []
+    window.draftCreated.connect(created.append)
+    window.create_draft(window.posts_model.post_id(0), "rednote", "original")
+    if not _wait(app, lambda: created or failures) or failures:
+        print(f"self-test: the draft could not be made: {failures[:1]}", file=sys.stderr)
         return 1
-    rendered = []
+    draft = created[0].draft
+    rendered: list = []
     window.runner.finished.connect(lambda _id, value: rendered.append(value))
-    window.render_draft(draft["id"])
-    if not _wait(app, lambda: any(isinstance(v, dict) and v.get("id") == draft["id"] for v in rendered) or failures):
+    window.render_draft(draft.id)
+
+    def render_of_draft():
+        return next((v.draft for v in rendered if isinstance(v, CheckedDraft) and v.draft.id == draft.id), None)
+
+    if not _wait(app, lambda: render_of_draft() is not None or failures):
         print("self-test: rendering did not finish in time", file=sys.stderr)
         return 1
     if failures:
         print(f"self-test: rendering failed: {failures[0]}", file=sys.stderr)
         return 1
-    final = next(v for v in rendered if isinstance(v, dict) and v.get("id") == draft["id"])
-    rendered_ok = all(Path(p).exists() for p in final["media"]) and final["cover"] and Path(final["cover"]).exists()
-    print(f"self-test: draft {final['id']} for RedNote: status {final['status']}, "
-          f"{len(final['media'])} rendered file(s)", file=sys.stderr)
+    final = render_of_draft()
+    rendered_ok = all(Path(p).exists() for p in final.media_paths) and final.cover and Path(final.cover).exists()
+    print(f"self-test: draft {final.id} for RedNote: status {final.status}, "
+          f"{len(final.media_paths)} rendered file(s)", file=sys.stderr)
 
     window.tabs.setCurrentIndex(0)
     _wait(app, lambda: not window.runner.busy, 30)  # thumbnails
@@ -94,7 +103,7 @@ def _run(work: Path, screenshot: str | None) -> int:
             print(f"self-test: could not save the screenshot to {screenshot}", file=sys.stderr)
             return 1
         print(f"self-test: screenshot saved to {screenshot}", file=sys.stderr)
-    ok = result.added == 3 and posts == 3 and result.matched_media == 3 and rendered_ok and final["status"] == "ready"
+    ok = result.added == 3 and posts == 3 and result.matched_media == 3 and rendered_ok and final.status == "ready"
     window.runner.shutdown()  # finish or cancel the last thumbnails, so closing asks nothing
     window.close()
     print("self-test: OK" if ok else "self-test: FAILED", file=sys.stderr)

@@ -20,6 +20,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from crosspost.errors import Cancelled, UserError
+from crosspost.gui.messages import window_message
 from crosspost.paths import DataLocation
 from crosspost.progress import CancelToken, Progress
 
@@ -83,8 +84,8 @@ class TaskRunner(QObject):
             result = fn(store, lambda p: self._events.put(("progress", task_id, p)), token)
         except Cancelled:
             self._events.put(("cancelled", task_id, None))
-        except UserError as exc:
-            self._events.put(("failed", task_id, (str(exc), "")))
+        except UserError as exc:  # worded for the window on the GUI thread (translators live there)
+            self._events.put(("failed", task_id, (exc, "")))
         except Exception as exc:  # noqa: BLE001 - shown to the person with details, and logged
             self._events.put(("failed", task_id, (f"{type(exc).__name__}: {exc}", traceback.format_exc())))
         else:
@@ -118,6 +119,8 @@ class TaskRunner(QObject):
                 if success:
                     success(payload)
             elif kind == "failed":
+                if isinstance(payload[0], UserError):
+                    payload = (window_message(payload[0]), payload[1])
                 self.failed.emit(task_id, *payload)
                 handler = failure or self.default_failure
                 if handler:

@@ -84,6 +84,8 @@ class WelcomePage(QWidget):
 class MainWindow(QMainWindow):
     importFinished = Signal(object)
     taskFailed = Signal(str)
+    draftCreated = Signal(object)    # CheckedDraft
+    exportFinished = Signal(object)  # {"bundles": [...]}
 
     def __init__(self, location: DataLocation):
         super().__init__()
@@ -146,6 +148,7 @@ class MainWindow(QMainWindow):
         self.library.setWordWrap(True)
         self.library.setSpacing(2)
         self.library.setAlternatingRowColors(True)
+        self.library.setSelectionMode(QListView.SelectionMode.ExtendedSelection)
         self.library.selectionModel().currentChanged.connect(self._post_selected)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -166,7 +169,7 @@ class MainWindow(QMainWindow):
         self.editor = PostEditor(self.store, self.settings)
         self.editor.translateRequested.connect(self.translate_post)
         self.editor.draftRequested.connect(self.create_draft)
-        self.editor.changed.connect(lambda _: self.posts_model.reload())
+        self.editor.changed.connect(self.posts_model.refresh_post)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(library_pane)
         self.splitter.addWidget(self.editor)
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
         self.queue = QueueView(self.store)
         self.queue.renderRequested.connect(self.render_draft)
         self.queue.exportRequested.connect(self.export_drafts)
+        self.queue.markPostedRequested.connect(self.mark_posted)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, "")
         self.tabs.addTab(self.queue, "")
@@ -198,6 +202,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.menu_file = self.menuBar().addMenu("")
         self.menu_edit = self.menuBar().addMenu("")
+        self.menu_media = self.menuBar().addMenu("")
         self.menu_tools = self.menuBar().addMenu("")
         self.act_import = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_import)
         self.act_import_folder = QAction(self, triggered=lambda: self.choose_import(folder=True))
@@ -213,6 +218,12 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_quit)
         for a in (self.act_find, self.act_delete):
             self.menu_edit.addAction(a)
+        self.act_fetch = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"),
+                                 triggered=lambda: self.fetch_media(self.selected_post_ids() or None))
+        self.act_fetch_all = QAction(self, triggered=lambda: self.fetch_media(None))
+        self.act_attach = QAction(self, shortcut=QKeySequence("Ctrl+Shift+A"), triggered=lambda: self.attach_files())
+        for a in (self.act_fetch, self.act_fetch_all, self.act_attach):
+            self.menu_media.addAction(a)
         self.menu_tools.addAction(self.act_languages)
         self.menu_tools.addAction(self.act_settings)
 
@@ -225,6 +236,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Crosspost — TikTok to RedNote"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_media.setTitle(self.tr("&Media"))
+        self.act_fetch.setText(self.tr("&Fetch media"))
+        self.act_fetch_all.setText(self.tr("Fetch media for &all posts"))
+        self.act_attach.setText(self.tr("&Attach files…"))
         self.menu_tools.setTitle(self.tr("&Tools"))
         self.act_import.setText(self.tr("&Import…"))
         self.act_import_folder.setText(self.tr("Import a &folder…"))
@@ -280,8 +295,15 @@ class MainWindow(QMainWindow):
     # --- library ----------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.ensure_ready()
+        from crosspost.posts import has_posts as store_has_posts
+
+        current = self.current_post_id()
         self.posts_model.reload()
-        has_posts = self.store.db.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is not None
+        if current is not None and not self.library.currentIndex().isValid():
+            row = self.posts_model.row_of(current)
+            if row is not None:
+                self.library.setCurrentIndex(self.posts_model.index(row))
+        has_posts = store_has_posts(self.store)
         self.pages.setCurrentIndex(1 if has_posts else 0)
         self._update_count()
         if has_posts and not self.library.currentIndex().isValid() and self.posts_model.rowCount():
@@ -366,22 +388,81 @@ class MainWindow(QMainWindow):
             store, location, [post_id], "auto", target, progress=progress, cancel=cancel),
             on_success=lambda _: (self.editor.load(post_id), self.posts_model.reload()))
 
-    def create_draft(self, post_id: int, platform: str, layout: str):
-        self.ensure_ready()
-        from crosspost.drafts.queue import create_drafts
-        from crosspost.errors import UserError
-
-        try:
-            drafts = create_drafts(self.store, [post_id], platform, layout,
-                                   self.settings.value("defaults/target_lang", "zh") if layout != "original" else None,
-                                   fit=self.editor.fit.currentData())
-        except UserError as exc:
-            show_error(self, str(exc))
+    def current_post_id(self) -> int | None:
+        if not self._ready:
             return None
-        self.tabs.setCurrentIndex(1)
-        self.queue.reload()
-        self.statusBar().showMessage(self.tr("Draft created."), 5000)
-        return drafts[0]
+        index = self.library.currentIndex()
+        return self.posts_model.post_id(index.row()) if index.isValid() else None
+
+    def selected_post_ids(self) -> list[int]:
+        """The posts selected in the library (Shift/Ctrl for several), else the current one."""
+        rows = sorted({i.row() for i in self.library.selectionModel().selectedIndexes()})
+        ids = [self.posts_model.post_id(r) for r in rows]
+        current = self.current_post_id()
+        return ids or ([current] if current is not None else [])
+
+    def create_draft(self, post_id: int, platform: str, layout: str) -> int:
+        """Make (or refresh) the draft in the background, then show it in the queue."""
+        self.ensure_ready()
+        from crosspost.drafts.store import create_drafts
+
+        lang = self.settings.value("defaults/target_lang", "zh") if layout != "original" else None
+        fit = self.editor.fit.currentData()
+
+        def done(drafts) -> None:
+            self.tabs.setCurrentIndex(1)
+            self.queue.reload()
+            self.queue.select_draft(drafts[0].draft.id)
+            self.statusBar().showMessage(self.tr("Draft ready in the queue."), 5000)
+            self.draftCreated.emit(drafts[0])
+
+        return self.runner.run(self.tr("Creating draft"), lambda store, progress, cancel: create_drafts(
+            store, [post_id], platform, layout, lang, fit=fit), on_success=done)
+
+    def fetch_media(self, post_ids: list[int] | None = None) -> int:
+        """Download the media behind the export's links for POST_IDS (None: every post)."""
+        self.ensure_ready()
+        from crosspost.media.fetch import fetch_media
+
+        location = self.location
+
+        def done(report) -> None:
+            self.posts_model.reload()
+            if self.editor.post_id is not None:
+                self.editor.refresh_media()
+            if report.problems:
+                show_error(self, self.tr("Some media could not be downloaded:") + "\n" + "\n".join(report.problems[:10]))
+            else:
+                self.statusBar().showMessage(self.tr("%n file(s) downloaded.", "", len(report.fetched)), 8000)
+
+        return self.runner.run(self.tr("Fetching media"), lambda store, progress, cancel: fetch_media(
+            store, location, post_ids, progress=progress, cancel=cancel), on_success=done)
+
+    def attach_files(self, post_id: int | None = None, files: list[str] | None = None) -> int | None:
+        """Attach the user's own photos or videos to a post (asks for the files when not given)."""
+        self.ensure_ready()
+        from crosspost.posts import attach_files
+
+        post_id = post_id if post_id is not None else self.current_post_id()
+        if post_id is None:
+            show_error(self, self.tr("Select a post in the library first."))
+            return None
+        if files is None:
+            files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos or videos"), str(Path.home()),
+                                                    self.tr("Photos and videos (*.jpg *.jpeg *.png *.webp *.heic "
+                                                            "*.mp4 *.mov *.webm)"))
+        if not files:
+            return None
+        chosen = list(files)
+
+        def done(_) -> None:
+            self.posts_model.refresh_post(post_id)
+            if self.editor.post_id == post_id:
+                self.editor.refresh_media()
+            self.statusBar().showMessage(self.tr("%n file(s) attached.", "", len(chosen)), 5000)
+
+        return self.runner.run(self.tr("Attaching files"), lambda store, progress, cancel: attach_files(
+            store, post_id, chosen), on_success=done)
 
     def render_draft(self, draft_id: int) -> int:
         self.ensure_ready()
@@ -393,33 +474,40 @@ class MainWindow(QMainWindow):
                                                                             progress=progress, cancel=cancel),
                                on_success=lambda _: self.queue.reload())
 
-    def export_drafts(self, ids: list[int], folder: str) -> None:
+    def export_drafts(self, ids: list[int], folder: str) -> int:
         self.ensure_ready()
         from crosspost.drafts.export import export_drafts
-        from crosspost.errors import UserError
 
-        try:
-            result = export_drafts(self.store, ids, folder)
-        except UserError as exc:
-            show_error(self, str(exc))
-            return
-        self.queue.reload()
-        if result["bundles"]:
-            from crosspost.gui.queue_view import open_folder
+        def done(result) -> None:
+            self.queue.reload()
+            if result["bundles"]:
+                from crosspost.gui.queue_view import open_folder
 
-            open_folder(str(Path(result["bundles"][0]).parent))
+                open_folder(str(Path(result["bundles"][0]).parent))
+            self.exportFinished.emit(result)
 
-    def delete_selected(self) -> None:
+        return self.runner.run(self.tr("Exporting"), lambda store, progress, cancel: export_drafts(
+            store, ids, folder), on_success=done)
+
+    def mark_posted(self, draft_id: int, url: str = "") -> int:
         self.ensure_ready()
+        from crosspost.drafts.store import mark_posted
+
+        return self.runner.run(self.tr("Marking as posted"), lambda store, progress, cancel: mark_posted(
+            store, draft_id, url or None), on_success=lambda _: self.queue.reload())
+
+    def delete_selected(self) -> int | None:
+        self.ensure_ready()
+        from crosspost.drafts.store import delete_drafts
+
         ids = self.queue.selected_ids() if self.tabs.currentIndex() == 1 else []
         if not ids:
-            return
+            return None
         answer = QMessageBox.question(self, self.tr("Crosspost"), self.tr("Delete %n draft(s)? Your posts stay.", "", len(ids)))
         if answer != QMessageBox.StandardButton.Yes:
-            return
-        with self.store.transaction():
-            self.store.db.execute(f"DELETE FROM drafts WHERE id IN ({','.join('?' * len(ids))})", ids)
-        self.queue.reload()
+            return None
+        return self.runner.run(self.tr("Deleting drafts"), lambda store, progress, cancel: delete_drafts(store, ids),
+                               on_success=lambda _: self.queue.reload())
 
     def open_languages(self):
         from crosspost.gui.dialogs import LanguagePacksDialog

@@ -155,20 +155,25 @@ def test_queue_render_and_copy(with_posts, qtbot, tmp_path):
 
     photo = jpeg(tmp_path / "p.jpg", 900, 1200)
     attach_files(window.store, 2, [photo])
-    draft = window.create_draft(2, "instagram", "original")
-    assert window.tabs.currentIndex() == 1 and window.queue.model.rowCount() == 1
+    with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
+        window.create_draft(2, "instagram", "original")
+    draft = created.args[0].draft
+    assert window.tabs.currentIndex() == 1
+    assert window.queue.model.rowCount() == 1
     with qtbot.waitSignal(window.runner.finished, timeout=60000):
-        window.render_draft(draft["id"])
-    qtbot.waitUntil(lambda: window.queue.model.drafts and window.queue.model.drafts[0]["status"] == "ready")
+        window.render_draft(draft.id)
+    qtbot.waitUntil(lambda: window.queue.model.drafts and window.queue.model.drafts[0].draft.status == "ready")
     window.queue.table.selectRow(0)
     window.queue.buttons["copy_title"].click()
-    assert QApplication.clipboard().text() == window.queue.model.drafts[0]["title"]
+    assert QApplication.clipboard().text() == window.queue.model.drafts[0].draft.title
     screenshot(window, "queue")
     out = tmp_path / "bundles"
-    window.queue.export_selected(str(out))  # the same path as the button, with the folder chosen
+    with qtbot.waitSignal(window.exportFinished, timeout=30000):
+        window.queue.export_selected(str(out))  # the same path as the button, with the folder chosen
     bundles = [p for p in out.iterdir() if p.is_dir()]
-    assert len(bundles) == 1 and (bundles[0] / "caption.txt").exists()
-    assert window.queue.model.drafts[0]["status"] == "exported"
+    assert len(bundles) == 1
+    assert (bundles[0] / "caption.txt").exists()
+    assert window.queue.model.drafts[0].draft.status == "exported"
 
 
 def test_language_dialog(window, qtbot, argos_packs):
@@ -234,13 +239,14 @@ def test_drag_the_crop_window_and_render_with_it(with_posts, qtbot, tmp_path):
         qtbot.mouseRelease(preview, Qt.MouseButton.LeftButton, pos=QPoint(5, 85))
     fx, fy = window.store.db.execute("SELECT focus_x, focus_y FROM media WHERE post_id = 4 AND path IS NOT NULL").fetchone()
     assert fx == 0.0 and fy == 0.5
-    draft = window.create_draft(4, "rednote", "original")
+    with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
+        window.create_draft(4, "rednote", "original")
+    draft = created.args[0].draft
     with qtbot.waitSignal(window.runner.finished, timeout=60000):
-        window.render_draft(draft["id"])
-    rendered = window.store.db.execute("SELECT media FROM drafts WHERE id = ?", [draft["id"]]).fetchone()[0]
-    import json
+        window.render_draft(draft.id)
+    from crosspost.drafts.store import get_draft
 
-    path = json.loads(rendered)[0]["rendered"]
+    path = get_draft(window.store, draft.id).media[0].rendered
     from crosspost.media.images import render_image
     from crosspost.media.targets import Target
 
