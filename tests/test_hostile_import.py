@@ -153,3 +153,86 @@ def test_json_syntax_error_is_one_sentence(tmp_path, data_dir, capsys):
     code, _, err = run(data_dir, "import", path, capsys=capsys)
     assert code == 1
     assert "not valid JSON" in one_sentence(err)
+
+
+# --- 12. damaged zip members ---------------------------------------------------------------------
+
+def _member_offsets(data: bytes, name: str) -> tuple[int, int]:
+    """Where NAME's local header and central directory header start in the zip bytes DATA."""
+    encoded = name.encode()
+    local = data.index(b"PK\x03\x04")
+    while data[local + 30:local + 30 + len(encoded)] != encoded:
+        local = data.index(b"PK\x03\x04", local + 4)
+    central = data.index(b"PK\x01\x02")
+    while data[central + 46:central + 46 + len(encoded)] != encoded:
+        central = data.index(b"PK\x01\x02", central + 4)
+    return local, central
+
+
+def _damaged_zip(tmp_path, how: str) -> Path:
+    posts = sample_posts(4)
+    files = build_export("json-2025", posts)
+    name = "user_data_tiktok.json"
+    path = tmp_path / f"{how.replace(' ', '_')}.zip"
+    method = zipfile.ZIP_STORED if how in ("bad crc", "understated size") else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(path, "w", method) as z:
+        z.writestr(name, files[name])
+    data = bytearray(path.read_bytes())
+    local, central = _member_offsets(bytes(data), name)
+    start = local + 30 + len(name) + int.from_bytes(data[local + 28:local + 30], "little")
+    size = int.from_bytes(data[central + 20:central + 24], "little")
+    if how == "bad crc":  # one letter of a caption changed: still valid JSON, wrong checksum
+        at = data.index(b"sourdough", start)
+        data[at] = ord("S")
+    elif how == "corrupt deflate data":
+        for i in range(start + size // 3, start + size // 3 + 64):
+            data[i] ^= 0x5A
+    elif how == "local header name differs":
+        data[local + 30] = ord("X")
+    elif how == "understated size":
+        data[central + 24:central + 28] = (len(files[name]) // 2).to_bytes(4, "little")
+        data[central + 20:central + 24] = (len(files[name]) // 2).to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("how", ["bad crc", "corrupt deflate data", "local header name differs", "understated size"])
+def test_damaged_zip_member_is_one_sentence_and_exit_1(tmp_path, data_dir, capsys, how):
+    good = write_zip(tmp_path / "good.zip", build_export("json-2025", sample_posts(2, dt.datetime(2023, 1, 1))))
+    assert run(data_dir, "import", good)[0] == 0
+    capsys.readouterr()
+    code, _, err = run(data_dir, "import", _damaged_zip(tmp_path, how), capsys=capsys)
+    assert code == 1
+    sentence = one_sentence(err)
+    assert "damaged" in sentence or "not a readable zip" in sentence or "cut off" in sentence, sentence
+    code, out, _ = run(data_dir, "posts", "list", "--json", capsys=capsys)
+    assert len(json.loads(out)) == 2  # the store as it was
+
+
+# --- 17. FIFOs named like export files -----------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+def test_fifo_named_json_is_refused_not_waited_on(tmp_path, data_dir):
+    fifo = tmp_path / "user_data_tiktok.json"
+    os.mkfifo(fifo)
+    done = run_process(data_dir, "import", fifo, timeout=60)
+    assert done.returncode == 1
+    assert "not a regular file" in one_sentence(done.stderr)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+def test_fifo_in_a_folder_export_is_skipped_with_a_warning(tmp_path, data_dir):
+    folder = write_folder(tmp_path / "export", build_export("json-2025", sample_posts(2)))
+    (folder / "Post").mkdir()
+    os.mkfifo(folder / "Post" / "Posts.txt")
+    done = run_process(data_dir, "import", folder, "--json", timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["added"] == 2
+    assert any("Posts.txt" in w and "not a regular file" in w for w in json.loads(done.stdout)["warnings"])
+
+    only_fifo = tmp_path / "txt-export"
+    (only_fifo / "Post").mkdir(parents=True)
+    os.mkfifo(only_fifo / "Post" / "Posts.txt")
+    done = run_process(data_dir, "import", only_fifo, timeout=60)
+    assert done.returncode == 1
+    one_sentence(done.stderr)
