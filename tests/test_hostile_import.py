@@ -236,3 +236,128 @@ def test_fifo_in_a_folder_export_is_skipped_with_a_warning(tmp_path, data_dir):
     done = run_process(data_dir, "import", only_fifo, timeout=60)
     assert done.returncode == 1
     one_sentence(done.stderr)
+
+
+# --- 3. an older export never blanks what a newer one gave --------------------------------------
+
+def test_older_export_without_fields_keeps_what_the_store_knows(tmp_path, data_dir, capsys):
+    posts = sample_posts(5)
+    for post in posts:
+        post.location = "Chengdu"
+    newer = write_zip(tmp_path / "2024.zip", build_export("json-2025", posts))
+    assert run(data_dir, "import", newer)[0] == 0
+    capsys.readouterr()
+    before = {p["created_at"]: p for p in json.loads(run(data_dir, "posts", "list", "--json", capsys=capsys)[1])}
+
+    for post in posts:
+        post.likes += 1  # the older export's count differs: it is the export's word on likes
+    older = write_zip(tmp_path / "txt2020.zip", build_export("txt-videos", posts))  # no Title, Sound, …
+    code, out, err = run(data_dir, "import", older, "--json", capsys=capsys)
+    assert code == 0, err
+    after = {p["created_at"]: p for p in json.loads(run(data_dir, "posts", "list", "--json", capsys=capsys)[1])}
+    assert after.keys() == before.keys()
+    for key, post in after.items():
+        for field in ("caption", "sound", "location", "privacy"):
+            assert post[field] == before[key][field] and before[key][field], (field, post)
+        assert post["likes"] == before[key]["likes"] + 1
+
+
+def test_a_field_the_export_gives_empty_is_still_its_word(tmp_path, data_dir, capsys):
+    post = Post(dt.datetime(2025, 3, 1, 12, 0, 0), caption="Old caption", location="Paris")
+    assert run(data_dir, "import", write_folder(tmp_path / "a", build_export("json-2025", [post])))[0] == 0
+    post.caption, post.location = "", None  # the newer export says: no caption, no location ("N/A")
+    assert run(data_dir, "import", write_folder(tmp_path / "b", build_export("json-2025", [post])))[0] == 0
+    capsys.readouterr()
+    (got,) = json.loads(run(data_dir, "posts", "list", "--json", capsys=capsys)[1])
+    assert got["caption"] == "" and got["location"] is None
+
+
+# --- 15. impossible dates and posts of the same second -------------------------------------------
+
+def test_posts_with_impossible_dates_are_named_in_the_warnings(tmp_path, data_dir, capsys):
+    entries = [{"Date": "2024-13-45 10:00:00", "Link": "https://v16.tiktokv.com/a.mp4", "Title": "bad month"},
+               {"Date": "2024-06-01 23:59:60", "Link": "https://v16.tiktokv.com/b.mp4", "Title": "leap second"},
+               {"Date": 1e20, "Title": "far future"},
+               {"Date": -99999999999999, "Title": "far past"},
+               {"Date": "2024-06-01 10:00:00", "Link": "https://v16.tiktokv.com/c.mp4", "Title": "fine"}]
+    path = _json_file(tmp_path, {"Post": {"Posts": {"VideoList": entries}}})
+    code, out, err = run(data_dir, "import", path, "--json", capsys=capsys)
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["added"] == 1
+    (warning,) = [w for w in result["warnings"] if "Skipped" in w]
+    assert "4 post(s)" in warning and "2024-13-45" in warning and "23:59:60" in warning
+    assert "warning:" in err and "2024-13-45" in err
+
+
+def test_three_posts_in_the_same_second_stay_apart_and_reimport_is_idempotent(tmp_path, data_dir, capsys):
+    second = dt.datetime(2024, 8, 8, 8, 8, 8)
+    posts = [Post(second, caption=f"Part {i} of my trip #travel", likes=i) for i in range(3)]
+    for i, post in enumerate(posts):  # each post its own video link
+        post.images = 0
+    files = build_export("json-2025", posts)
+    text = files["user_data_tiktok.json"].decode()
+    for i in range(3):  # the three links of one second differ only by their file
+        text = text.replace("/v.mp4?", f"/v{i}.mp4?", 1)
+    files["user_data_tiktok.json"] = text.encode()
+    export = write_zip(tmp_path / "same.zip", files)
+    code, out, err = run(data_dir, "import", export, "--json", capsys=capsys)
+    assert code == 0, err
+    assert json.loads(out)["added"] == 3
+    code, out, _ = run(data_dir, "import", export, "--json", capsys=capsys)
+    assert (json.loads(out)["added"], json.loads(out)["updated"], json.loads(out)["unchanged"]) == (0, 0, 3)
+    listed = json.loads(run(data_dir, "posts", "list", "--json", capsys=capsys)[1])
+    assert sorted(p["caption"] for p in listed) == [p.caption for p in posts]
+    assert {p["created_at"] for p in listed} == {posts[0].iso}
+
+    # A newer export lists them in another order, with new likes: the same three posts are updated.
+    for post in posts:
+        post.likes += 10
+    newer = build_export("json-2025", list(reversed(posts)))
+    text = newer["user_data_tiktok.json"].decode()
+    for i in (2, 1, 0):
+        text = text.replace("/v.mp4?", f"/v{i}.mp4?", 1)
+    newer["user_data_tiktok.json"] = text.encode()
+    code, out, err = run(data_dir, "import", write_zip(tmp_path / "newer.zip", newer), "--json", capsys=capsys)
+    assert (json.loads(out)["added"], json.loads(out)["updated"]) == (0, 3), err
+    listed = json.loads(run(data_dir, "posts", "list", "--json", capsys=capsys)[1])
+    assert sorted((p["caption"], p["likes"]) for p in listed) == [(p.caption, p.likes) for p in posts]
+
+
+def test_store_with_posts_media_and_drafts_survives_the_identity_migration(tmp_path):
+    from crosspost.store.db import connect
+    from crosspost.store.schema import MIGRATION_NAMES
+
+    path = tmp_path / "crosspost.db"
+    old = connect(path, stop_before="0005_posts_same_second")
+    old.execute("INSERT INTO accounts (username) VALUES ('alice')")
+    old.execute("INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES "
+                "(1, '2024-01-01T00:00:00Z', 'sourdough day', 'x')")
+    old.execute("INSERT INTO media (post_id, position, kind, url) VALUES (1, 0, 'video', 'https://a/v.mp4')")
+    old.execute("INSERT INTO drafts (post_id, platform, created_at, updated_at) VALUES (1, 'rednote', 'x', 'x')")
+    old.conn.commit()
+    old.close()
+    db = connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATION_NAMES)
+    assert db.execute("SELECT id, seq, caption FROM posts").fetchall() == [(1, 0, "sourdough day")]
+    assert db.execute("SELECT count(*) FROM media").fetchone()[0] == 1
+    assert db.execute("SELECT count(*) FROM drafts").fetchone()[0] == 1
+    assert db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'sourdough'").fetchall() == [(1,)]
+    db.execute("INSERT INTO posts (account_id, created_at, seq, caption, updated_at) VALUES "
+               "(1, '2024-01-01T00:00:00Z', 1, 'second one', 'x')")  # same second, another post
+    assert db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'second'").fetchall() == [(2,)]
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+# --- 13. numbers out of range in the export ------------------------------------------------------
+
+def test_out_of_range_numbers_in_the_export(tmp_path, data_dir, capsys):
+    likes = ["99999999999999999999999999", 1e30, "999999999K", "999999999999999999999M", -5, 12]
+    entries = [{"Date": f"2024-06-0{i + 1} 10:00:00", "Likes": value, "Title": f"post {i}",
+                "NumberOfCollections": value} for i, value in enumerate(likes)]
+    data = json.dumps({"Post": {"Posts": {"VideoList": entries}}})
+    code, out, err = run(data_dir, "import", _json_file(tmp_path, data.encode()), "--json", capsys=capsys)
+    assert code == 0, err
+    assert json.loads(out)["added"] == len(likes)
+    listed = {p["caption"]: p for p in json.loads(run(data_dir, "posts", "list", "--json", capsys=capsys)[1])}
+    assert [listed[f"post {i}"]["likes"] for i in range(len(likes))] == [None, None, 999999999000, None, None, 12]
