@@ -27,6 +27,17 @@ def fts_query(text: str) -> str:
     return " ".join(quoted)
 
 
+# Longer search text than this is no search (SQLite refuses LIKE patterns past 50,000 bytes).
+MAX_SEARCH_CHARS = 1_000
+
+
+def check_search(text: str | None) -> None:
+    """A ``UserError`` for search text longer than any caption worth searching for."""
+    if text and len(text) > MAX_SEARCH_CHARS:
+        raise UserError(f"The search text is {len(text):,} characters long; search for at most "
+                        f"{MAX_SEARCH_CHARS:,} (a few words are enough).")
+
+
 def search_post_ids(store: Store, text: str) -> list[int] | None:
     """IDs of posts whose caption or a translation matches TEXT; None when TEXT is blank.
 
@@ -35,6 +46,7 @@ def search_post_ids(store: Store, text: str) -> list[int] | None:
     text = text.strip()
     if not text:
         return None
+    text = text[:MAX_SEARCH_CHARS]  # the CLI says so first; the window's search box just stops there
     db = store.db
     ids: set[int] = set()
     query = fts_query(text.replace("#", " ").replace("@", " "))
@@ -143,7 +155,7 @@ def require_post(store: Store, post_id: int | str) -> int:
         pid = int(post_id)
     except (TypeError, ValueError):
         raise UserError(f"{post_id!r} is not a post ID; `crosspost posts list` shows them.") from None
-    if store.db.execute("SELECT 1 FROM posts WHERE id = ?", [pid]).fetchone() is None:
+    if not 0 <= pid < 2**63 or store.db.execute("SELECT 1 FROM posts WHERE id = ?", [pid]).fetchone() is None:
         raise UserError(f"There is no post {pid}; `crosspost posts list` shows the IDs.")
     return pid
 
@@ -216,7 +228,7 @@ def set_media_focus(store: Store, media_id: int | str, focus_x: float | None, fo
         mid = int(media_id)
     except (TypeError, ValueError):
         raise UserError(f"{media_id!r} is not a media ID; `crosspost posts show ID --json` lists them.") from None
-    row = store.db.execute("SELECT post_id FROM media WHERE id = ?", [mid]).fetchone()
+    row = store.db.execute("SELECT post_id FROM media WHERE id = ?", [mid]).fetchone() if 0 <= mid < 2**63 else None
     if row is None:
         raise UserError(f"There is no media {mid}; `crosspost posts show ID --json` lists them.")
     values = []

@@ -361,3 +361,77 @@ def test_out_of_range_numbers_in_the_export(tmp_path, data_dir, capsys):
     assert json.loads(out)["added"] == len(likes)
     listed = {p["caption"]: p for p in json.loads(run(data_dir, "posts", "list", "--json", capsys=capsys)[1])}
     assert [listed[f"post {i}"]["likes"] for i in range(len(likes))] == [None, None, 999999999000, None, None, 12]
+
+
+@pytest.fixture
+def imported(tmp_path, data_dir):
+    posts = sample_posts(3)
+    posts[0].caption = "Colour \x1b[31mRED\x1b[0m and a title \x1b]0;pwned\x07 and \r overwrite"
+    assert main(["--data-dir", str(data_dir), "import", str(write_zip(tmp_path / "e.zip", build_export("json-2025", posts)))]) == 0
+    return data_dir
+
+
+HUGE_ID = str(2**63)
+
+
+@pytest.mark.parametrize("argv", [
+    ["posts", "show", HUGE_ID], ["posts", "attach", HUGE_ID, "x.jpg"], ["posts", "focus", HUGE_ID, "--auto"],
+    ["translate", HUGE_ID, "--to", "zh"], ["translations", "edit", HUGE_ID, "--lang", "zh", "--text", "x"],
+    ["drafts", "create", "1", HUGE_ID, "--platform", "rednote"], ["drafts", "show", HUGE_ID],
+    ["drafts", "check", HUGE_ID], ["drafts", "render", HUGE_ID], ["drafts", "export", HUGE_ID, "--to", "out"],
+    ["drafts", "edit", HUGE_ID, "--title", "t"], ["drafts", "mark-posted", HUGE_ID], ["drafts", "undo", HUGE_ID],
+    ["drafts", "history", HUGE_ID], ["media", "fetch", HUGE_ID], ["posts", "show", "-" + HUGE_ID],
+    ["posts", "show", "99999999999999999999999999999"],
+])
+def test_ids_past_what_the_store_holds_are_a_usage_error(imported, capsys, argv):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--data-dir", str(imported), *argv])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert "is not an ID" in err and "Traceback" not in err
+
+
+def test_core_lookups_with_an_id_past_the_store_are_not_found(imported):
+    from crosspost.drafts.queue import require_draft
+    from crosspost.errors import UserError
+    from crosspost.paths import resolve
+    from crosspost.posts import get_post, set_media_focus
+    from crosspost.store import open_store
+
+    store = open_store(resolve(imported))
+    try:
+        for call in (lambda: get_post(store, 2**63), lambda: require_draft(store, 2**64),
+                     lambda: set_media_focus(store, -(2**70), None, None)):
+            with pytest.raises(UserError):
+                call()
+    finally:
+        store.close()
+
+
+def test_a_60000_character_search_is_refused_with_a_sentence(imported, capsys):
+    for command in ("posts", "drafts"):
+        code, _, err = run(imported, command, "list", "--search", "a" * 60_000, capsys=capsys)
+        assert code == 1
+        assert "at most 1,000" in one_sentence(err)
+    from crosspost.paths import resolve
+    from crosspost.posts import list_posts
+    from crosspost.store import open_store
+
+    store = open_store(resolve(imported))  # the window's search box: cut, never an error
+    try:
+        assert list_posts(store, search="x" * 60_000) == []
+    finally:
+        store.close()
+
+
+# --- 17. control characters in captions never reach the terminal raw -----------------------------
+
+def test_escape_sequences_in_captions_are_shown_escaped(imported, capsys):
+    for argv in (["posts", "list"], ["posts", "show", "1"], ["posts", "show", "2"], ["posts", "show", "3"]):
+        code, out, _ = run(imported, *argv, capsys=capsys)
+        assert code == 0
+        assert "\x1b" not in out and "\x07" not in out and "\r" not in out
+    code, out, _ = run(imported, "posts", "list", capsys=capsys)
+    assert "\\x1b[31mRED" in out
+    code, out, _ = run(imported, "posts", "list", "--json", capsys=capsys)  # JSON keeps the text exact
+    assert any(p["caption"].startswith("Colour \x1b[31mRED") for p in json.loads(out))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, json_flag_parent
+from crosspost.cli.common import Context, json_flag_parent, record_id
 
 
 def register(sub) -> None:
@@ -15,17 +15,17 @@ def register(sub) -> None:
     p.set_defaults(handler=run_list)
 
     p = verbs.add_parser("show", parents=[json_flag_parent()], help="one post with its media and translations")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.set_defaults(handler=run_show)
 
     p = verbs.add_parser("attach", parents=[json_flag_parent()], help="attach local photo/video files to a post")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=run_attach)
 
     p = verbs.add_parser("focus", parents=[json_flag_parent()],
                          help="where the crop window sits for a photo or video (0..1), or --auto")
-    p.add_argument("media", metavar="MEDIA_ID", help="a media ID from `posts show ID --json`")
+    p.add_argument("media", type=record_id, metavar="MEDIA_ID", help="a media ID from `posts show ID --json`")
     p.add_argument("x", type=float, nargs="?", help="0 left … 1 right")
     p.add_argument("y", type=float, nargs="?", help="0 top … 1 bottom")
     p.add_argument("--auto", action="store_true", help="back to automatic (toward the busiest region)")
@@ -48,8 +48,9 @@ def _media_summary(media: list[dict]) -> str:
 
 
 def run_list(ctx: Context, args) -> int:
-    from crosspost.posts import list_posts
+    from crosspost.posts import check_search, list_posts
 
+    check_search(args.search)
     posts = list_posts(ctx.store, search=args.search, limit=args.limit)
     if ctx.json:
         ctx.emit(posts)

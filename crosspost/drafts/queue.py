@@ -37,7 +37,7 @@ def require_draft(store: Store, draft_id) -> dict:
         did = int(draft_id)
     except (TypeError, ValueError):
         raise UserError(f"{draft_id!r} is not a draft ID; `crosspost drafts list` shows them.") from None
-    row = store.db.execute(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [did]).fetchone()
+    row = store.db.execute(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [did]).fetchone() if 0 <= did < 2**63 else None
     if row is None:
         raise UserError(f"There is no draft {did}; `crosspost drafts list` shows the IDs.")
     return _row_to_dict(row)
@@ -158,6 +158,7 @@ def list_drafts(store: Store, platform: str | None = None, status: str | None = 
         sql += " AND status = ?"
         params.append(status)
     if search and search.strip():
+        search = search[:1_000]  # as posts.MAX_SEARCH_CHARS: SQLite refuses LIKE patterns past 50,000 bytes
         from crosspost.posts import fts_query
 
         like = f"%{search.strip()}%"
