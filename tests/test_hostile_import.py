@@ -435,3 +435,18 @@ def test_escape_sequences_in_captions_are_shown_escaped(imported, capsys):
     assert "\\x1b[31mRED" in out
     code, out, _ = run(imported, "posts", "list", "--json", capsys=capsys)  # JSON keeps the text exact
     assert any(p["caption"].startswith("Colour \x1b[31mRED") for p in json.loads(out))
+
+
+# --- 16. caption length cap at import, and drafts from the longest caption kept -------------------
+
+def test_huge_caption_is_capped_at_import_and_drafts_stay_fast(tmp_path, data_dir):
+    post = Post(dt.datetime(2024, 5, 5, 5, 5, 5), caption="a" * 10_000_000)  # one 10 MB token
+    export = write_folder(tmp_path / "e", build_export("txt-posts", [post]))
+    done = run_process(data_dir, "import", export, "--json", timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert any("20,000" in w for w in json.loads(done.stdout)["warnings"])
+    shown = json.loads(run_process(data_dir, "posts", "show", "1", "--json", timeout=60).stdout)
+    assert shown["caption"] == "a" * 20_000
+    done = run_process(data_dir, "drafts", "create", "1", "--platform", "rednote", "--layout", "original",
+                       "--json", timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -163,7 +163,10 @@ _EXPIRY_PARAMS = ("x-tos-expires", "x-expires", "expires", "expire")
 def unwrap_link(url: str) -> str:
     """The real media link of a deleted post, out of TikTok's login redirect (possibly nested)."""
     for _ in range(5):
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # e.g. an unclosed "[" where an IPv6 host would be
+            return url
         if "login" not in parts.path:
             return url
         query = parse_qs(parts.query)
@@ -176,7 +179,10 @@ def unwrap_link(url: str) -> str:
 
 def link_expiry(url: str) -> str | None:
     """When a signed CDN link stops working, from its ``x-tos-expires`` parameter."""
-    query = {k.lower(): v for k, v in parse_qs(urlsplit(url).query).items()}
+    try:
+        query = {k.lower(): v for k, v in parse_qs(urlsplit(url).query).items()}
+    except ValueError:
+        return None
     for name in _EXPIRY_PARAMS:
         if name in query:
             try:
