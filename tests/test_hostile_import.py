@@ -450,3 +450,14 @@ def test_huge_caption_is_capped_at_import_and_drafts_stay_fast(tmp_path, data_di
     done = run_process(data_dir, "drafts", "create", "1", "--platform", "rednote", "--layout", "original",
                        "--json", timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_typed_text_past_the_caption_cap_is_refused(imported, capsys):
+    long_text = "b" * 20_001
+    code, _, err = run(imported, "translations", "edit", "1", "--lang", "zh", "--text", long_text, capsys=capsys)
+    assert code == 1 and "20,000" in one_sentence(err)
+    assert run(imported, "drafts", "create", "1", "--platform", "rednote", "--layout", "original", capsys=capsys)[0] == 0
+    code, _, err = run(imported, "drafts", "edit", "1", "--body", long_text, capsys=capsys)
+    assert code == 1 and "20,000" in one_sentence(err)
+    code, out, _ = run(imported, "posts", "show", "1", "--json", capsys=capsys)
+    assert json.loads(out)["translations"] == []

@@ -192,6 +192,10 @@ def edit_draft(store: Store, draft_id, **fields) -> dict:
             continue
         if key not in EDITABLE:
             raise UserError(f"{key} cannot be edited.")
+        if key in ("title", "body"):
+            from crosspost.limits import check_text_length
+
+            check_text_length(value, key)
         if key == "topics":
             value = [t.strip().lstrip("#＃") for t in (value if isinstance(value, list) else value.split(",")) if t.strip()]
             old = d["topics"]

@@ -29,13 +29,11 @@ from crosspost.errors import UserError
 from crosspost.importing.readers import ExportRead, read_export
 from crosspost.importing.records import PostRecord, Profile
 from crosspost.importing.sources import open_source
+from crosspost.limits import MAX_CAPTION_CHARS
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.store import Store, utc_now
 
 UNNAMED_ACCOUNT = ""
-# The longest caption kept: TikTok allows 4,000 characters and no target platform takes more than
-# 5,000; anything far past that is not a caption (and would make every later step slow).
-MAX_CAPTION_CHARS = 20_000
 
 
 @dataclass
