@@ -31,6 +31,17 @@ def fts_query(text: str) -> str:
     return " ".join(quoted)
 
 
+# Longer search text than this is no search (SQLite refuses LIKE patterns past 50,000 bytes).
+MAX_SEARCH_CHARS = 1_000
+
+
+def check_search(text: str | None) -> None:
+    """A ``UserError`` for search text longer than any caption worth searching for."""
+    if text and len(text) > MAX_SEARCH_CHARS:
+        raise UserError(f"The search text is {len(text):,} characters long; search for at most "
+                        f"{MAX_SEARCH_CHARS:,} (a few words are enough).")
+
+
 def search_post_ids(store: Store, text: str) -> list[int] | None:
     """IDs of posts whose caption or a translation matches TEXT; None when TEXT is blank.
 
@@ -39,6 +50,7 @@ def search_post_ids(store: Store, text: str) -> list[int] | None:
     text = text.strip()
     if not text:
         return None
+    text = text[:MAX_SEARCH_CHARS]  # the CLI says so first; the window's search box just stops there
     db = store.db
     ids: set[int] = set()
     query = fts_query(text.replace("#", " ").replace("@", " "))
@@ -147,7 +159,7 @@ def require_post(store: Store, post_id: int | str) -> int:
         pid = int(post_id)
     except (TypeError, ValueError):
         raise NotFound("post", post_id, malformed=True) from None
-    if not -2**63 <= pid < 2**63 or store.db.execute("SELECT 1 FROM posts WHERE id = ?", [pid]).fetchone() is None:
+    if not 0 <= pid < 2**63 or store.db.execute("SELECT 1 FROM posts WHERE id = ?", [pid]).fetchone() is None:
         raise NotFound("post", pid)
     return pid
 
@@ -302,7 +314,7 @@ def set_media_focus(store: Store, media_id: int | str, focus_x: float | None, fo
         mid = int(media_id)
     except (TypeError, ValueError):
         raise NotFound("media", media_id, malformed=True) from None
-    row = store.db.execute("SELECT post_id FROM media WHERE id = ?", [mid]).fetchone()
+    row = store.db.execute("SELECT post_id FROM media WHERE id = ?", [mid]).fetchone() if 0 <= mid < 2**63 else None
     if row is None:
         raise NotFound("media", mid)
     values = []

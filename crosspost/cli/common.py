@@ -48,13 +48,42 @@ class Context:
             json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         elif human is not None:
+            human = terminal_safe(human)
             sys.stdout.write(human if human.endswith("\n") or not human else human + "\n")
         sys.stdout.flush()
 
 
 def message(text: str) -> None:
     """A note for the person (stderr, so stdout stays clean for --json)."""
-    print(text, file=sys.stderr, flush=True)
+    print(terminal_safe(text), file=sys.stderr, flush=True)
+
+
+# Control characters shown as \xNN: a caption holding ESC sequences (colours, cursor moves, a
+# terminal title) or a carriage return must not act on the person's terminal. Tabs and line breaks
+# stay; JSON output is escaped by json itself.
+_CONTROLS = str.maketrans({c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), *range(0x7f, 0xa0)]
+                           if c not in (0x09, 0x0a)})
+
+
+def terminal_safe(text: str) -> str:
+    return text.translate(_CONTROLS)
+
+
+# The largest ID SQLite can hold.
+MAX_ID = 2**63 - 1
+
+
+def record_id(text: str) -> int | str:
+    """The type of every ID argument (posts, drafts, media): a whole number the store can hold. A
+    number past that is a usage error; text that is no number at all is left for the command, which
+    says where the IDs are listed."""
+    try:
+        value = int(text)
+    except ValueError:
+        return text
+    if not 0 <= value <= MAX_ID:
+        raise argparse.ArgumentTypeError(f"{text[:30]} is not an ID: IDs are whole numbers from 1 to {MAX_ID}")
+    return value
 
 
 def json_flag_parent() -> argparse.ArgumentParser:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent
+from crosspost.cli.common import Context, ProgressBar, json_flag_parent, record_id
 from crosspost.cli.remedies import problem_hint
 from crosspost.records import CheckedDraft
 from crosspost.values import DraftStatus, Fit, Layout
@@ -14,7 +14,7 @@ def register(sub) -> None:
     j = [json_flag_parent()]
 
     p = verbs.add_parser("create", parents=j, help="make (or refresh) drafts from posts for a platform")
-    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("ids", nargs="+", type=record_id, metavar="ID")
     p.add_argument("--platform", required=True, metavar="NAME")
     p.add_argument("--layout", choices=Layout.values(),
                    help="default: the platform's (RedNote: bilingual)")
@@ -30,11 +30,11 @@ def register(sub) -> None:
     p.set_defaults(handler=run_list)
 
     p = verbs.add_parser("show", parents=j, help="one draft")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.set_defaults(handler=run_show)
 
     p = verbs.add_parser("edit", parents=j, help="change a draft (every edit is kept and can be undone)")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("--title")
     p.add_argument("--body")
     p.add_argument("--topics", help="comma-separated, e.g. \"旅行,成都\"")
@@ -44,31 +44,31 @@ def register(sub) -> None:
     p.set_defaults(handler=run_edit)
 
     p = verbs.add_parser("undo", parents=j, help="undo the last edit of a draft")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.set_defaults(handler=run_undo)
 
     p = verbs.add_parser("history", parents=j, help="the edits of a draft")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.set_defaults(handler=run_history)
 
     p = verbs.add_parser("check", parents=j, help="preflight against the platform's limits")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.set_defaults(handler=run_check)
 
     p = verbs.add_parser("render", parents=j, help="render the draft's media and cover for its platform")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("--cover-at", type=float, metavar="S", help="video cover frame at S seconds (default: sharpest)")
     p.set_defaults(handler=run_render)
 
     p = verbs.add_parser("export", parents=j, help="write ready-to-upload bundles")
-    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("ids", nargs="+", type=record_id, metavar="ID")
     p.add_argument("--to", required=True, metavar="DIR")
     p.add_argument("--zip", action="store_true", help="one .zip per draft")
     p.add_argument("--force", action="store_true", help="export even with errors or when already posted")
     p.set_defaults(handler=run_export)
 
     p = verbs.add_parser("mark-posted", parents=j, help="record that you published the draft")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("--url", metavar="URL")
     p.add_argument("--force", action="store_true", help="record it again")
     p.set_defaults(handler=run_mark_posted)
@@ -103,7 +103,9 @@ def run_create(ctx: Context, args) -> int:
 
 def run_list(ctx: Context, args) -> int:
     from crosspost.drafts.store import list_drafts
+    from crosspost.posts import check_search
 
+    check_search(args.search)
     drafts = list_drafts(ctx.store, args.platform, args.status, args.search)
     if ctx.json:
         ctx.emit([d.to_json() for d in drafts])

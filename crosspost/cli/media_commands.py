@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message
+from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message, record_id
 from crosspost.media.targets import FIT_MODES
 
 
@@ -26,7 +26,7 @@ def register(sub) -> None:
     verbs = media.add_subparsers(dest="media_command", metavar="ACTION", required=True)
     f = verbs.add_parser("fetch", parents=[json_flag_parent()],
                          help="download the media behind the export's links (before they expire)")
-    f.add_argument("ids", nargs="*", metavar="ID", help="post IDs (default with --all: every post)")
+    f.add_argument("ids", nargs="*", type=record_id, metavar="ID", help="post IDs (default with --all: every post)")
     f.add_argument("--all", action="store_true", help="every post whose media is not on disk yet")
     f.set_defaults(handler=run_fetch)
 

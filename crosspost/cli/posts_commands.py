@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, json_flag_parent
+from crosspost.cli.common import Context, json_flag_parent, record_id
 from crosspost.records import Media, Post
 from crosspost.values import MediaKind
 
@@ -17,12 +17,12 @@ def register(sub) -> None:
     p.set_defaults(handler=run_list)
 
     p = verbs.add_parser("show", parents=[json_flag_parent()], help="one post with its media and translations")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.set_defaults(handler=run_show)
 
     p = verbs.add_parser("edit", parents=[json_flag_parent()],
                          help="your own caption for a post (kept over re-imports), or --reset to TikTok's")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--caption", metavar="TEXT", help="the caption to use instead of TikTok's")
     group.add_argument("--reset", action="store_true", help="take TikTok's (latest) caption back")
@@ -33,13 +33,13 @@ def register(sub) -> None:
     p.set_defaults(handler=run_edit)
 
     p = verbs.add_parser("attach", parents=[json_flag_parent()], help="attach local photo/video files to a post")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=run_attach)
 
     p = verbs.add_parser("focus", parents=[json_flag_parent()],
                          help="where the crop window sits for a photo or video (0..1), or --auto")
-    p.add_argument("media", metavar="MEDIA_ID", help="a media ID from `posts show ID --json`")
+    p.add_argument("media", type=record_id, metavar="MEDIA_ID", help="a media ID from `posts show ID --json`")
     p.add_argument("x", type=float, nargs="?", help="0 left … 1 right")
     p.add_argument("y", type=float, nargs="?", help="0 top … 1 bottom")
     p.add_argument("--auto", action="store_true", help="back to automatic (toward the busiest region)")
@@ -62,8 +62,9 @@ def _media_summary(media: tuple[Media, ...]) -> str:
 
 
 def run_list(ctx: Context, args) -> int:
-    from crosspost.posts import list_posts
+    from crosspost.posts import check_search, list_posts
 
+    check_search(args.search)
     posts = list_posts(ctx.store, search=args.search, limit=args.limit)
     if ctx.json:
         ctx.emit([p.to_json() for p in posts])

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message
+from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message, record_id
 
 
 def register(sub) -> None:
@@ -32,7 +32,7 @@ def register(sub) -> None:
                        "addresses, emoji and line breaks stay exactly as they are; your glossary terms are "
                        "used; identical sentences are never translated twice. Your edits of a translation "
                        "are kept unless you say --force.")
-    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     p.add_argument("--from", dest="source", default="auto", metavar="CODE", help="caption language, or auto (default)")
     p.add_argument("--to", dest="target", required=True, metavar="CODE", help="target language, e.g. zh")
     p.add_argument("--all", action="store_true", help="every post without a translation into --to")
@@ -42,7 +42,7 @@ def register(sub) -> None:
     p = sub.add_parser("translations", help="your own wording of a translation")
     tverbs = p.add_subparsers(dest="translations_command", metavar="ACTION", required=True)
     e = tverbs.add_parser("edit", parents=[json_flag_parent()], help="set the translation text yourself (kept as edited)")
-    e.add_argument("id", metavar="ID")
+    e.add_argument("id", type=record_id, metavar="ID")
     e.add_argument("--lang", required=True, metavar="CODE")
     e.add_argument("--text", required=True)
     e.set_defaults(handler=run_edit)

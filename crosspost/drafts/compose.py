@@ -25,7 +25,9 @@ _HASHTAG = regex.compile(HASHTAG)
 _MENTION = regex.compile(MENTION)
 _URL = regex.compile(URL)
 _STRIP = regex.compile("|".join(f"(?:{p})" for p in (URL, EMAIL, HASHTAG, MENTION, EMOJI)))
-_TRAILING_TAGS = regex.compile(rf"(?:\s*(?:{HASHTAG}))+\s*$")
+# The last hashtag before END (and the blanks after it), matched backwards from END: peeling the
+# trailing tags off one by one is linear, where one forward pattern for the whole block is not.
+_LAST_TAG = regex.compile(rf"(?r)(?:{HASHTAG})\s*")
 
 
 @dataclass
@@ -54,7 +56,11 @@ def title_from(text: str) -> str:
 
 
 def body_without_trailing_tags(text: str) -> str:
-    return _TRAILING_TAGS.sub("", text or "").rstrip()
+    text = text or ""
+    end = len(text)
+    while (match := _LAST_TAG.match(text, 0, end)) is not None:
+        end = match.start()
+    return text[:end].rstrip()
 
 
 def compose(profile: PlatformProfile, caption: str, translation: str | None, layout: str,

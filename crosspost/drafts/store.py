@@ -18,7 +18,8 @@ from crosspost.drafts.compose import compose, hashtags
 from crosspost.drafts.preflight import PreflightFacts, preflight
 from crosspost.errors import AlreadyPosted, NotFound, NothingGiven, NoTranslation, UserError
 from crosspost.platforms import get_profile
-from crosspost.posts import fts_query, get_post
+from crosspost.limits import check_text_length
+from crosspost.posts import MAX_SEARCH_CHARS, fts_query, get_post
 from crosspost.records import CheckedDraft, Draft, DraftMedia, Post, Problem
 from crosspost.store import Store, utc_now
 from crosspost.translation.glossary import map_topics
@@ -51,7 +52,7 @@ def get_draft(store: Store, draft_id: int | str) -> Draft:
     except (TypeError, ValueError):
         raise NotFound("draft", draft_id, malformed=True) from None
     row = None
-    if -2**63 <= did < 2**63:
+    if 0 <= did < 2**63:
         row = store.db.execute(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [did]).fetchone()
     if row is None:
         raise NotFound("draft", did)
@@ -173,6 +174,7 @@ def list_drafts(store: Store, platform: str | None = None, status: str | None = 
         sql += " AND status = ?"
         params.append(str(DraftStatus.parse(status, "status")))
     if search and search.strip():
+        search = search[:MAX_SEARCH_CHARS]  # SQLite refuses LIKE patterns past 50,000 bytes
         like = f"%{search.strip()}%"
         sql += (" AND (id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?) "
                 "OR title LIKE ? OR body LIKE ? OR topics LIKE ?)")
@@ -204,6 +206,8 @@ def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fiel
             continue
         if key not in EDITABLE:
             raise UserError(f"{key} cannot be edited.")
+        if key in ("title", "body"):
+            check_text_length(value, key)
         if key == "topics":
             items = value if isinstance(value, list) else value.split(",")
             new_topics = [t.strip().lstrip("#＃") for t in items if t.strip()]

@@ -1,9 +1,14 @@
 """``import_paths``: read TikTok exports and bring the user's own posts into the store.
 
 Identity: TikTok's export gives the user's own posts no ID, so a post is identified by its account
-and its creation time to the second (``UNIQUE(account_id, created_at)``). A newer export of the same
-account therefore updates the same posts (new signed links, new like counts, edited captions)
-instead of duplicating them, and the same export twice changes nothing.
+and its creation time to the second, with ``seq`` numbering the rare posts of one second
+(``UNIQUE(account_id, created_at, seq)``). A newer export of the same account therefore updates the
+same posts (new signed links, new like counts, edited captions) instead of duplicating them, and the
+same export twice changes nothing. Posts of one second are told apart by their caption or media link
+first and by their order in the export after that.
+
+A field an export does not have (an older era's layout, a shorter TXT block) never overwrites what
+the store already knows; a field it has, even empty, is the export's word.
 
 Everything one call writes is one transaction: an error, a cancel or a ``kill -9`` leaves the store
 exactly as it was.
@@ -24,6 +29,7 @@ from crosspost.errors import UserError
 from crosspost.importing.readers import ExportRead, read_export
 from crosspost.importing.records import PostRecord, Profile
 from crosspost.importing.sources import open_source
+from crosspost.limits import MAX_CAPTION_CHARS
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.store import Store, utc_now
 
@@ -187,6 +193,15 @@ def _account_for(store: Store, profile: Profile) -> int:
     return cursor.lastrowid
 
 
+# Where each column sits in the rows ``_write_export`` reads: seq, id, the post values, the first link.
+_COLUMN_AT = {name: i for i, name in enumerate(
+    ["seq", "id", "caption", "likes", "collections", "deleted", "deleted_at", "sound", "location",
+     "add_yours_text", "alt_text", "cover_url", "privacy", "media"])}
+
+
+_TIKTOK_CAPTION = "CASE WHEN caption_edited THEN coalesce(tiktok_caption, '') ELSE caption END"
+
+
 def _post_values(record: PostRecord) -> dict:
     return {
         "caption": record.caption or "",
@@ -203,23 +218,69 @@ def _post_values(record: PostRecord) -> dict:
     }
 
 
-def _as_imported(columns: list[str], row: Sequence) -> tuple:
-    """A stored post as its import values (id first, the user-edited flag last): for a caption the
-    user edited, TikTok's own text stands in for the caption."""
-    post_id, *values, edited, tiktok_caption = row
-    if edited:
-        values[columns.index("caption")] = tiktok_caption or ""
-    return (post_id, *values, bool(edited))
+def _fingerprint(record: PostRecord) -> tuple:
+    return record.caption or "", tuple(m.url for m in record.media)
 
 
 def _dedupe(records: Iterable[PostRecord]) -> list[PostRecord]:
-    """One record per creation time; a post listed both as live and as deleted counts as live."""
-    by_time: dict[str, PostRecord] = {}
+    """The export's posts in time order, each once: a record with the same second, caption and links
+    as an earlier one is the same post (listed both as live and as deleted, it counts as live).
+    Posts of one second stay in export order."""
+    by_key: dict[tuple, PostRecord] = {}
     for record in records:
-        known = by_time.get(record.created_at)
+        key = (record.created_at, *_fingerprint(record))
+        known = by_key.get(key)
         if known is None or (known.deleted and not record.deleted):
-            by_time[record.created_at] = record
-    return sorted(by_time.values(), key=lambda r: r.created_at)
+            by_key[key] = record
+    return sorted(by_key.values(), key=lambda r: r.created_at)
+
+
+def _cap_captions(records: list[PostRecord], warnings: list[str]) -> None:
+    for record in records:
+        if len(record.caption) > MAX_CAPTION_CHARS:
+            warnings.append(
+                f"The caption of the post of {record.created_at} is {len(record.caption):,} characters "
+                f"long; only its first {MAX_CAPTION_CHARS:,} were kept (no platform takes more).")
+            record.caption = record.caption[:MAX_CAPTION_CHARS]
+
+
+def _merged(record: PostRecord, values: dict, old: dict) -> dict:
+    """VALUES with every field the export did not give taken from OLD (the store's)."""
+    merged = {column: (value if column in record.present or column not in _OPTIONAL else old[column])
+              for column, value in values.items()}
+    try:
+        old_privacy = json.loads(old["privacy"] or "{}")
+    except ValueError:
+        old_privacy = {}
+    privacy = {k: v for k, v in old_privacy.items() if f"privacy.{k}" not in record.present}
+    privacy.update(record.privacy)
+    merged["privacy"] = json.dumps(privacy, sort_keys=True, ensure_ascii=False)
+    return merged
+
+
+# Columns an export may leave out (the rest: the post's state in every export).
+_OPTIONAL = {"caption", "likes", "collections", "deleted_at", "sound", "location", "add_yours_text",
+             "alt_text", "cover_url"}
+
+
+def _match_second(records: list[PostRecord], rows: list[tuple]) -> list[tuple | None]:
+    """For the records of one second, the stored row (seq, id, …) each one is, or None for new posts:
+    the same caption or link first, then the remaining ones in order."""
+    matched: list[tuple | None] = [None] * len(records)
+    free = list(rows)
+    caption_at, link_at = _COLUMN_AT["caption"], _COLUMN_AT["media"]
+    for i, record in enumerate(records):
+        for row in free:
+            same_caption = "caption" in record.present and record.caption and row[caption_at] == record.caption
+            same_link = record.media and record.media[0].url and row[link_at] == record.media[0].url
+            if same_caption or same_link:
+                matched[i] = row
+                free.remove(row)
+                break
+    for i, record in enumerate(records):
+        if matched[i] is None and free:
+            matched[i] = free.pop(0)
+    return matched
 
 
 def _write_export(store: Store, path: Path, export: ExportRead, digest: str, result: ImportResult,
@@ -228,41 +289,55 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
     db = store.db
     account_id = _account_for(store, export.profile)
     records = _dedupe(export.records)
+    _cap_captions(records, export.warnings)
     now = utc_now()
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     touched: list[int] = []
-    columns = list(_post_values(records[0]).keys()) if records else []
-    # A caption the user edited stays theirs: TikTok's text is compared with, and goes to,
-    # tiktok_caption instead (caption_changed_on_tiktok tells the user a newer text arrived).
-    known = {
-        row[0]: _as_imported(columns, row[1:])
+    columns = list(_COLUMN_AT)[2:-1]
+    known: dict[str, list[tuple]] = {}
+    # A caption the user edited stays theirs: TikTok's text (tiktok_caption) is what an export is
+    # compared with and what it updates; caption_changed_on_tiktok tells the user a newer text came.
+    selected = [_TIKTOK_CAPTION if c == "caption" else c for c in columns]
+    if records:
         for row in db.execute(
-            f"SELECT created_at, id, {', '.join(columns)}, caption_edited, tiktok_caption "
-            "FROM posts WHERE account_id = ?", [account_id])
-    } if records else {}
-    edited_posts = {row[0] for row in known.values() if row[-1]}
-    known = {k: row[:-1] for k, row in known.items()}
+                f"SELECT created_at, seq, id, {', '.join(selected)}, "
+                "(SELECT url FROM media WHERE post_id = posts.id AND position = 0), caption_edited "
+                "FROM posts WHERE account_id = ? ORDER BY created_at, seq", [account_id]):
+            known.setdefault(row[0], []).append(row[1:])
+    by_second: dict[str, list[PostRecord]] = {}
+    for record in records:
+        by_second.setdefault(record.created_at, []).append(record)
+    rows_of: dict[int, tuple | None] = {}
+    seq_of: dict[int, int] = {}
+    for second, group in by_second.items():
+        rows = known.get(second, [])
+        next_seq = max((row[0] for row in rows), default=-1) + 1
+        for record, row in zip(group, _match_second(group, rows)):
+            rows_of[id(record)] = row
+            if row is None:
+                seq_of[id(record)], next_seq = next_seq, next_seq + 1
     for index, record in enumerate(records):
         cancel.check()
         values = _post_values(record)
-        row = known.get(record.created_at)
+        row = rows_of[id(record)]
         if row is None:
             cursor = db.execute(
-                f"INSERT INTO posts (account_id, source, created_at, {', '.join(columns)}, updated_at) "
-                f"VALUES (?, 'tiktok', ?, {', '.join('?' for _ in columns)}, ?)",
-                [account_id, record.created_at, *values.values(), now],
+                f"INSERT INTO posts (account_id, source, created_at, seq, {', '.join(columns)}, updated_at) "
+                f"VALUES (?, 'tiktok', ?, ?, {', '.join('?' for _ in columns)}, ?)",
+                [account_id, record.created_at, seq_of[id(record)], *values.values(), now],
             )
             post_id = cursor.lastrowid
             counts["added"] += 1
             touched.append(post_id)
             _write_media(db, post_id, record, new_post=True)
         else:
-            post_id = row[0]
-            old = dict(zip(columns, row[1:]))
+            post_id = row[1]
+            old = dict(zip(columns, row[2:]))
+            values = _merged(record, values, old)
             changed_post = old != values
             if changed_post:
                 target = dict(values)
-                if post_id in edited_posts:
+                if row[-1]:  # edited by the user
                     target["tiktok_caption"] = target.pop("caption")
                     if target["tiktok_caption"] != old["caption"]:
                         target["caption_changed_on_tiktok"] = 1
@@ -323,6 +398,8 @@ def _write_media(db, post_id: int, record: PostRecord, new_post: bool = False) -
                 [post_id, position, media.kind, media.url, media.expires_at],
             )
             changed = True
+        elif known[2] and media.expires_at and media.expires_at < known[2]:
+            continue  # an older export's link: the stored one works longer
         elif tuple(known) != (media.kind, media.url, media.expires_at):
             db.execute(
                 "UPDATE media SET kind = ?, url = ?, expires_at = ? WHERE post_id = ? AND position = ?",

@@ -20,6 +20,7 @@ from typing import Any, BinaryIO
 import ijson
 
 from crosspost.errors import UserError
+from crosspost.importing.json_depth import DepthGuard
 from crosspost.importing.records import Profile, clean, key_of
 from crosspost.progress import NEVER_CANCELLED, CancelToken
 
@@ -57,8 +58,9 @@ class _Replay:
     Remembers the last block it handed out, because ijson reads ahead: after a section is parsed the
     scan resumes from the start of that block, so a section right after it is not missed."""
 
-    def __init__(self, head: bytes, stream: BinaryIO, count: Callable[[int], None]):
+    def __init__(self, head: bytes, stream: BinaryIO, count: Callable[[int], None], name: str = "The file"):
         self.head = head
+        self.guard = DepthGuard(name)  # ijson's memory grows with the square of the depth
         self.stream = stream
         self.count = count
         self.last_block = b""
@@ -79,6 +81,7 @@ class _Replay:
             if not block:
                 self.stream_ended = True
                 return block
+        self.guard.check(block)
         self.last_block = block
         self.blocks += 1
         return block
@@ -129,7 +132,7 @@ def scan_json(
             carry = buf[position + 1:]  # a word in a string, or a key that is not an object
             continue
         spelled = buf[position + 1:position + len(key) - 1].decode("utf-8", "replace")
-        replay = _Replay(b"{" + buf[position:], stream, on_bytes)
+        replay = _Replay(b"{" + buf[position:], stream, on_bytes, name)
         if key in POST_SECTION_KEYS:
             value = _parse_section(replay, spelled, name)
             if isinstance(value, dict):
@@ -139,9 +142,12 @@ def scan_json(
             if profile is not None:
                 found.profile, found.profile_key = profile, spelled
         # Resume from the last block the parser took (it reads ahead: the next section's key may be
-        # in it), skipping the key just handled when that block is still the first one.
+        # in it), skipping the key just handled when that block is still the first one. A section
+        # that was not parsed (a second profile) is skipped past its key, so it is never found again.
         carry = replay.last_block + replay.head
-        if replay.blocks == 1:
+        if replay.blocks == 0:
+            carry = buf[position + len(key):]
+        elif replay.blocks == 1:
             carry = carry[1 + len(key):]
         if replay.stream_ended:
             exhausted = True
@@ -220,4 +226,5 @@ def _json_error(name: str, exc: Exception) -> UserError:
             f"{name} is cut off before its end (truncated JSON). Download the export from TikTok again.")
     if isinstance(exc, UnicodeDecodeError) or "utf" in text.lower():
         return UserError(f"{name} is not UTF-8 text; it is not a TikTok export as TikTok writes it.")
-    return UserError(f"{name} is not valid JSON ({text.strip()[:80]}); it is not a readable TikTok export.")
+    detail = " ".join(text.strip().splitlines()[:1])[:80]  # yajl adds lines pointing at the spot
+    return UserError(f"{name} is not valid JSON ({detail}); it is not a readable TikTok export.")

@@ -46,6 +46,11 @@ def get(mapping: Any, *names: str, keys_normalized: bool = False) -> Any:
     return None
 
 
+# The largest count kept (likes, collections): far above any real post, and exact in a JSON number
+# and in SQLite's 64-bit INTEGER. A count past it is not a count; it is treated as unknown.
+MAX_COUNT = 2**53
+
+
 def parse_int(value: Any) -> int | None:
     value = clean(value)
     if value is None:
@@ -53,15 +58,20 @@ def parse_int(value: Any) -> int | None:
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, (int, float)):
-        return int(value)
-    text = str(value).replace(",", "").replace(" ", "")
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)([kKmM]?)", text)
-    if not match:
+        number = value
+    else:
+        text = str(value).replace(",", "").replace(" ", "")
+        match = re.fullmatch(r"(\d{1,30}(?:\.\d{1,30})?)([kKmM]?)", text)
+        if not match:
+            return None
+        number = float(match.group(1)) * {"": 1, "k": 1_000, "m": 1_000_000}[match.group(2).lower()]
+    if not 0 <= number <= MAX_COUNT:  # also NaN and the infinities
         return None
-    number = float(match.group(1)) * {"": 1, "k": 1_000, "m": 1_000_000}[match.group(2).lower()]
     return int(number)
 
 
+# Numeric dates (seconds since 1970) outside 1970..2999 are not dates of a post.
+MIN_TIMESTAMP, MAX_TIMESTAMP = 0, 32503680000
 _PLAIN_DATE = re.compile(r"(\d{4}-[01]\d-[0-3]\d)[ T]([0-2]\d:[0-5]\d:[0-6]\d)(?: ?UTC| ?Z)?")
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y/%m/%d %H:%M:%S", "%Y-%m-%d %H:%M")
 
@@ -72,6 +82,8 @@ def parse_date(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, (int, float)):
+        if not MIN_TIMESTAMP <= value < MAX_TIMESTAMP:  # also NaN and the infinities
+            return None
         moment = dt.datetime.fromtimestamp(value, dt.timezone.utc)
         return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     text = str(value).strip()
@@ -95,8 +107,13 @@ def parse_date(value: Any) -> str | None:
             moment = dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
-        if offset is not None:
-            moment -= offset
+        try:
+            if offset is not None:
+                moment -= offset
+        except OverflowError:  # year 1 minus a zone, year 9999 plus one
+            return None
+        if moment.year < 1000:
+            return None
         return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
     return None
 
@@ -123,6 +140,9 @@ class PostRecord:
     cover_url: str | None = None
     privacy: dict[str, str] = field(default_factory=dict)
     media: list[MediaRecord] = field(default_factory=list)
+    # The fields the export gave for this post (column names; "privacy.<name>" for each setting). A
+    # field the export does not have (an older era, a shorter layout) never overwrites a known value.
+    present: set[str] = field(default_factory=set, compare=False)
 
 
 @dataclass
@@ -143,7 +163,10 @@ _EXPIRY_PARAMS = ("x-tos-expires", "x-expires", "expires", "expire")
 def unwrap_link(url: str) -> str:
     """The real media link of a deleted post, out of TikTok's login redirect (possibly nested)."""
     for _ in range(5):
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:  # e.g. an unclosed "[" where an IPv6 host would be
+            return url
         if "login" not in parts.path:
             return url
         query = parse_qs(parts.query)
@@ -156,7 +179,10 @@ def unwrap_link(url: str) -> str:
 
 def link_expiry(url: str) -> str | None:
     """When a signed CDN link stops working, from its ``x-tos-expires`` parameter."""
-    query = {k.lower(): v for k, v in parse_qs(urlsplit(url).query).items()}
+    try:
+        query = {k.lower(): v for k, v in parse_qs(urlsplit(url).query).items()}
+    except ValueError:
+        return None
     for name in _EXPIRY_PARAMS:
         if name in query:
             try:

@@ -9,7 +9,10 @@ refused before a byte is inflated.
 from __future__ import annotations
 
 import os
+import stat
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -62,12 +65,32 @@ class ExportSource:
         self.close()
 
 
+def open_regular(path: Path) -> BinaryIO:
+    """PATH opened for reading, refused unless it is a regular file: a FIFO or a device named like an
+    export file would block the import forever (or never end). Opened without blocking, so even a
+    FIFO swapped in after the folder was listed cannot hang the open itself."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise UserError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UserError(f"{path} is not a regular file (a pipe, a device or a socket); it is not a "
+                            "TikTok export.")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return os.fdopen(fd, "rb")
+
+
 class FileSource(ExportSource):
     def entries(self) -> list[Entry]:
         return [Entry(self.path.name, self.path.stat().st_size)]
 
     def open(self, entry: Entry) -> BinaryIO:
-        return open(self.path, "rb")
+        return open_regular(self.path)
 
 
 class FolderSource(ExportSource):
@@ -81,9 +104,13 @@ class FolderSource(ExportSource):
                 full = Path(root) / name
                 rel = full.relative_to(self.path).as_posix()
                 try:
-                    found.append(Entry(rel, full.stat().st_size))
+                    info = full.stat()
                 except OSError:
                     continue
+                if not stat.S_ISREG(info.st_mode):
+                    self.warnings.append(f"Skipped {rel}: it is not a regular file (a pipe, a device or a socket).")
+                    continue
+                found.append(Entry(rel, info.st_size))
                 if len(found) > MAX_FOLDER_FILES:
                     raise UserError(
                         f"{self.path} holds more than {MAX_FOLDER_FILES:,} text files; it does not "
@@ -91,7 +118,7 @@ class FolderSource(ExportSource):
         return found
 
     def open(self, entry: Entry) -> BinaryIO:
-        return open(self.path / entry.name, "rb")
+        return open_regular(self.path / entry.name)
 
 
 class ZipSource(ExportSource):
@@ -99,7 +126,8 @@ class ZipSource(ExportSource):
         super().__init__(path)
         try:
             self._zip = zipfile.ZipFile(path)
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, EOFError, ValueError, OverflowError, NotImplementedError,
+                struct.error, UnicodeDecodeError):  # what a damaged central directory raises
             raise UserError(
                 f"{path} is not a readable zip file (it may be incomplete or damaged). "
                 "Download the export from TikTok again.") from None
@@ -135,12 +163,52 @@ class ZipSource(ExportSource):
                 f"{info.file_size / 1024**3:.1f} GiB from {info.compress_size / 1024**2:.1f} MiB. "
                 "It was not imported; use the zip TikTok sent you.")
         try:
-            return self._zip.open(info)
+            return _CheckedMember(self._zip.open(info), self.path.name, entry.name)
         except (NotImplementedError, RuntimeError) as exc:  # encrypted or unknown compression
             raise UserError(f"{self.path.name}: {entry.name!r} cannot be read ({exc}).") from None
+        except DAMAGED_MEMBER_ERRORS as exc:  # a local header that contradicts the directory
+            raise damaged_member(self.path.name, entry.name, exc) from None
 
     def close(self) -> None:
         self._zip.close()
+
+
+# What reading a damaged member raises: a bad CRC, a local header that contradicts the central
+# directory, corrupt deflate data, data that ends early, sizes that lie.
+DAMAGED_MEMBER_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError)
+
+
+def damaged_member(archive: str, member: str, exc: BaseException) -> UserError:
+    """One sentence for a member that cannot be read back whole. The import stops (exit 1): the
+    member holding the posts is the one that matters, and half of it would be a wrong post list."""
+    detail = " ".join(str(exc).split())[:80] or type(exc).__name__
+    return UserError(f"{archive} is damaged: {member!r} inside it cannot be read back ({detail}). "
+                     "Download the export from TikTok again.")
+
+
+class _CheckedMember:
+    """A zip member's stream whose read errors become a ``UserError`` naming the member."""
+
+    def __init__(self, stream: BinaryIO, archive: str, member: str):
+        self.stream, self.archive, self.member = stream, archive, member
+
+    def read(self, n: int = -1) -> bytes:
+        try:
+            return self.stream.read(n)
+        except DAMAGED_MEMBER_ERRORS as exc:
+            raise damaged_member(self.archive, self.member, exc) from None
+
+    def close(self) -> None:
+        try:
+            self.stream.close()
+        except DAMAGED_MEMBER_ERRORS:
+            pass
+
+    def __enter__(self) -> "_CheckedMember":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
 
 def open_source(path: Path) -> ExportSource:
@@ -151,7 +219,7 @@ def open_source(path: Path) -> ExportSource:
         return FolderSource(path)
     if not os.access(path, os.R_OK):
         raise UserError(f"{path} cannot be read (permission denied).")
-    with open(path, "rb") as f:
+    with open_regular(path) as f:
         head = f.read(4)
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return ZipSource(path)

@@ -194,7 +194,46 @@ def _media_focus(db: Database) -> None:
     db.execute("ALTER TABLE media ADD COLUMN focus_y REAL")
 
 
-@migrations(name="0005_user_edits")
+@migrations(name="0005_posts_same_second", transactional=False)
+def _posts_same_second(db: Database) -> None:
+    # Posts created in the same second are kept apart: a post's identity becomes (account,
+    # created_at, seq), seq numbering the posts of one second (0 for the only one, as before).
+    # SQLite cannot change a UNIQUE constraint in place, so the table is rebuilt the way SQLite's
+    # manual says (foreign keys off, so the rebuild never cascades into media, drafts or
+    # translations), keeping every row, id, index and full-text trigger. Its own transaction: the
+    # PRAGMA has no effect inside one.
+    columns = [row[1] for row in db.execute("PRAGMA table_info(posts)").fetchall()]
+    if "seq" in columns:
+        return  # rebuilt already; only the record of it was missing
+    old_unique = "UNIQUE (account_id, created_at)"
+    table_sql = db.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'posts'").fetchone()[0]
+    if old_unique not in table_sql:
+        raise RuntimeError("The posts table does not have the expected identity constraint.")
+    new_sql = table_sql.replace("CREATE TABLE posts", "CREATE TABLE posts_new", 1).replace(
+        old_unique, "seq INTEGER NOT NULL DEFAULT 0,\n            UNIQUE (account_id, created_at, seq)", 1)
+    dependents = [row[0] for row in db.execute(
+        "SELECT sql FROM sqlite_master WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') "
+        "AND sql IS NOT NULL")]
+    conn = db.conn
+    if conn.in_transaction:
+        conn.commit()
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            names = ", ".join(f'"{c}"' for c in columns)
+            db.execute(new_sql)
+            db.execute(f"INSERT INTO posts_new ({names}) SELECT {names} FROM posts")
+            db.execute("DROP TABLE posts")
+            db.execute("ALTER TABLE posts_new RENAME TO posts")
+            for sql in dependents:
+                db.execute(sql)
+            if db.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                raise RuntimeError("Rebuilding the posts table broke a reference.")
+    finally:
+        conn.execute("PRAGMA foreign_keys = ON")
+
+
+@migrations(name="0006_user_edits")
 def _user_edits(db: Database) -> None:
     # What the user typed is kept over re-imports: the caption in use stays the user's when
     # caption_edited, and TikTok's latest text goes to tiktok_caption (changed_on_tiktok says a

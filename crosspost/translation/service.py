@@ -292,6 +292,9 @@ def save_edit(store: Store, post_id: int, lang: str, text: str) -> dict:
     """The user's own wording of a translation: kept, and marked ``edited``."""
     from crosspost.posts import require_post
 
+    from crosspost.limits import check_text_length
+
+    check_text_length(text, "translation")
     post_id = require_post(store, post_id)
     lang = check_code(lang)
     now = utc_now()

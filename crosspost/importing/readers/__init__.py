@@ -56,16 +56,18 @@ def read_export(
         cancel.check()
         with source.open(entry) as stream:
             sections = scan_json(stream, entry.name if entry.name != label else label, on_bytes, cancel)
-        layout, records = records_from_sections(sections)
+        skipped: list[str] = []
+        layout, records = records_from_sections(sections, skipped)
         if layout is None and sections.profile_key is None:
             continue
         return _checked(ExportRead(layout=layout or "json-no-posts", profile=sections.profile,
-                                   records=list(records)), entry.name)
+                                   records=list(records)), entry.name, skipped)
 
     for layout in TXT_LAYOUTS:
         if layout.post_files(entries):
-            profile, records = read_txt(source, entries, layout, on_bytes)
-            return _checked(ExportRead(layout=layout.name, profile=profile, records=records), label)
+            skipped = []
+            profile, records = read_txt(source, entries, layout, on_bytes, skipped)
+            return _checked(ExportRead(layout=layout.name, profile=profile, records=records), label, skipped)
 
     raise UserError(
         f"{label} is not a TikTok export: none of its files holds TikTok's post list "
@@ -73,7 +75,10 @@ def read_export(
         "TikTok's \"Download your data\".")
 
 
-def _checked(read: ExportRead, name: str) -> ExportRead:
+def _checked(read: ExportRead, name: str, skipped: list[str] = ()) -> ExportRead:
+    if skipped:
+        shown = ", ".join(repr(s) for s in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
+        read.warnings.append(f"Skipped {len(skipped)} post(s) in {name} whose date is not a real date ({shown}).")
     if not read.records:
         read.warnings.append(f"{name} has no posts of yours in it (the export's post list is empty).")
     return read

@@ -8,6 +8,7 @@ from typing import Any
 from crosspost.importing.records import (
     PostRecord,
     clean,
+    key_of,
     media_from_link,
     normalized,
     parse_date,
@@ -37,16 +38,40 @@ def text_of(value: Any) -> str | None:
     return str(value)
 
 
-def record_from_entry(entry: dict[str, Any], *, deleted: bool = False) -> PostRecord | None:
-    """A post record, or None when the entry has no usable date (the post's identity)."""
+def _has(entry: dict[str, Any], *names: str) -> bool:
+    return any(key_of(name) in entry for name in names)
+
+
+FIELD_KEYS = {
+    "caption": ("Title", "Caption", "Description", "Desc"),
+    "likes": ("Likes", "Like(s)", "LikeCount", "Like Count"),
+    "collections": ("NumberOfCollections", "Number of collections"),
+    "sound": ("Sound",),
+    "location": ("Location",),
+    "add_yours_text": ("AddYoursText", "Add yours text"),
+    "alt_text": ("AlternateText", "Alternate text", "AltText"),
+    "cover_url": ("CoverImage", "Cover image", "Cover"),
+    "deleted_at": ("DateDeleted", "Date deleted", "DeletedDate"),
+}
+
+
+def record_from_entry(entry: dict[str, Any], *, deleted: bool = False,
+                      skipped: list[str] | None = None) -> PostRecord | None:
+    """A post record, or None when the entry has no usable date (the post's identity); the date as
+    written is then added to SKIPPED, so the import can say what it left out."""
     if not isinstance(entry, dict):
         return None
     entry = normalized(entry)
     get = functools.partial(get_any, keys_normalized=True)
-    created_at = parse_date(get(entry, "Date", "CreateTime", "Create Time"))
+    raw_date = get(entry, "Date", "CreateTime", "Create Time")
+    created_at = parse_date(raw_date)
     if created_at is None:
+        if skipped is not None:
+            shown = text_of(raw_date) if not isinstance(raw_date, (int, float)) else repr(raw_date)
+            skipped.append((shown or "no date")[:40])
         return None
     record = PostRecord(created_at=created_at, deleted=deleted)
+    record.present = {name for name, keys in FIELD_KEYS.items() if _has(entry, *keys)}
     record.caption = text_of(get(entry, "Title", "Caption", "Description", "Desc")) or ""
     record.likes = parse_int(get(entry, "Likes", "Like(s)", "LikeCount", "Like Count"))
     record.collections = parse_int(get(entry, "NumberOfCollections", "Number of collections"))
@@ -58,7 +83,11 @@ def record_from_entry(entry: dict[str, Any], *, deleted: bool = False) -> PostRe
     record.deleted_at = parse_date(get(entry, "DateDeleted", "Date deleted", "DeletedDate"))
     if record.deleted_at:
         record.deleted = True
+    if not record.deleted:
+        record.present.add("deleted_at")  # a live post has no deletion date, whatever was known
     for name, keys in PRIVACY_FIELDS.items():
+        if _has(entry, *keys):
+            record.present.add(f"privacy.{name}")
         value = text_of(get(entry, *keys))
         if value is not None:
             record.privacy[name] = value

@@ -78,8 +78,10 @@ def classify(section_key: str, section: dict, sections: JsonSections) -> str:
     return f"json-{key_of(section_key)}"
 
 
-def records_from_sections(sections: JsonSections) -> tuple[str | None, Iterator[PostRecord]]:
-    """The layout name and the post records of every post section found."""
+def records_from_sections(sections: JsonSections, skipped: list[str] | None = None
+                          ) -> tuple[str | None, Iterator[PostRecord]]:
+    """The layout name and the post records of every post section found (the dates of entries
+    left out for want of a real date go to SKIPPED)."""
     layout = None
     batches = []
     for section_key, section in sections.post_sections:
@@ -92,11 +94,11 @@ def records_from_sections(sections: JsonSections) -> tuple[str | None, Iterator[
     def records() -> Iterator[PostRecord]:
         for own, deleted in batches:
             for entry in own:
-                record = record_from_entry(entry)
+                record = record_from_entry(entry, skipped=skipped)
                 if record:
                     yield record
             for entry in deleted:
-                record = record_from_entry(entry, deleted=True)
+                record = record_from_entry(entry, deleted=True, skipped=skipped)
                 if record:
                     yield record
 

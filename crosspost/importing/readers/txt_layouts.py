@@ -50,32 +50,37 @@ def parse_blocks(text: str) -> Iterator[dict[str, str]]:
     """The post blocks of a TXT section as label → value dicts (multi-line values joined)."""
     if text.strip().lower().startswith(NO_DATA):
         return
-    block: dict[str, str] = {}
+    block: dict[str, list[str]] = {}  # the lines of each value, joined once (a long caption stays linear)
     last: str | None = None
     for line in text.splitlines():
         match = _LABEL.match(line.strip()) if line.strip() else None
         if match:
             label, value = match.group(1), match.group(2)
             if key_of(label) == "date" and "Date" in block:
-                yield block
+                yield _joined(block)
                 block, last = {}, None
             canonical = next(k for k in KNOWN_LABELS if k.lower() == label.lower())
-            block[canonical] = value.strip()
+            block[canonical] = [value.strip()]
             last = canonical
         elif last is not None and last in ("Title", "Caption", "Alternate text"):
-            block[last] = block[last] + "\n" + line.rstrip()
+            block[last].append(line.rstrip())
         elif last is not None and not line.strip():
             continue
     if block:
-        yield block
+        yield _joined(block)
 
 
-def records_from_text(text: str, *, deleted: bool = False) -> Iterator[PostRecord]:
+def _joined(block: dict[str, list[str]]) -> dict[str, str]:
+    return {label: "\n".join(lines) for label, lines in block.items()}
+
+
+def records_from_text(text: str, *, deleted: bool = False, skipped: list[str] | None = None
+                      ) -> Iterator[PostRecord]:
     for block in parse_blocks(text):
         for caption_field in ("Title", "Caption"):
             if caption_field in block:
                 block[caption_field] = block[caption_field].strip("\n")
-        record = record_from_entry(block, deleted=deleted)
+        record = record_from_entry(block, deleted=deleted, skipped=skipped)
         if record:
             yield record
 
@@ -109,13 +114,13 @@ DELETED_FILE_KEYS = ("recentlydeletedpoststxt", "deletedpoststxt", "recentlydele
 
 
 def read_txt(source: ExportSource, entries: list[Entry], layout: TxtLayout,
-             on_bytes=lambda n: None) -> tuple[Profile, list[PostRecord]]:
+             on_bytes=lambda n: None, skipped: list[str] | None = None) -> tuple[Profile, list[PostRecord]]:
     records: list[PostRecord] = []
     for entry in layout.post_files(entries):
-        records.extend(records_from_text(_read(source, entry, on_bytes)))
+        records.extend(records_from_text(_read(source, entry, on_bytes), skipped=skipped))
     for entry in entries:
         if key_of(entry.basename) in DELETED_FILE_KEYS:
-            records.extend(records_from_text(_read(source, entry, on_bytes), deleted=True))
+            records.extend(records_from_text(_read(source, entry, on_bytes), deleted=True, skipped=skipped))
     profile = Profile()
     for entry in entries:
         if key_of(entry.basename) in PROFILE_FILES:

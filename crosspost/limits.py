@@ -1,0 +1,19 @@
+"""Lengths past which text is not a caption: refused when typed, cut (with a warning) when imported.
+
+TikTok allows 4,000 characters in a caption and no target platform takes more than 5,000, so 20,000
+leaves room for any real caption, a translation of it or a bilingual body, while keeping every later
+step (drafts, translation, the window's preview) quick.
+"""
+
+from __future__ import annotations
+
+from crosspost.errors import UserError
+
+MAX_CAPTION_CHARS = 20_000
+
+
+def check_text_length(text: str | None, what: str) -> None:
+    """A ``UserError`` when TEXT (a caption, a translation, a draft's title or body) is too long."""
+    if text is not None and len(text) > MAX_CAPTION_CHARS:
+        raise UserError(f"The {what} is {len(text):,} characters long; at most {MAX_CAPTION_CHARS:,} are "
+                        "kept (no platform takes more than 5,000).")
