@@ -117,3 +117,36 @@ def test_unknown_migration_name_alone_is_refused(filled):
     code, out, err = procs.run(filled, "posts", "list")
     procs.assert_clean_failure(code, err)
     assert "newer Crosspost" in err
+
+
+# -- item 1: a language pack's codes never become path parts -----------------------------------------
+
+def _with_metadata(pack, out, **changes):
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(pack) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.endswith("/metadata.json"):
+                meta = json.loads(data)
+                meta.update(changes)
+                data = json.dumps(meta).encode()
+            dst.writestr(info, data)
+    return out
+
+
+@pytest.mark.parametrize("from_code", ["x/../../../../victim", "x_y/../../../../victim", "..", "en/zh",
+                                       "en\\..\\..", "e" * 300, "EN", 7])
+def test_pack_with_path_parts_in_its_codes_is_refused(data_dir, tmp_path, argos_packs, from_code):
+    victim = tmp_path / "victim_zh"  # what x/../../../../victim + "_zh" pointed at from languages/packages
+    victim.mkdir()
+    (victim / "precious.txt").write_text("keep me")
+    hostile = _with_metadata(argos_packs[("en", "zh")], tmp_path / "hostile.argosmodel", from_code=from_code)
+    code, out, err = procs.run(data_dir, "languages", "install", hostile)
+    procs.assert_clean_failure(code, err)
+    assert "not a language code" in err
+    assert (victim / "precious.txt").read_text() == "keep me"
+    assert sorted(p.name for p in victim.iterdir()) == ["precious.txt"]
+    packages = data_dir / "languages" / "packages"
+    assert not packages.exists() or [p.name for p in packages.iterdir() if not p.name.startswith(".")] == []
