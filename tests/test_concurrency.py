@@ -103,3 +103,34 @@ def test_read_only_data_dir_says_read_only(readonly_mount):
         code, out, err = procs.run(data_dir, "import", "/nonexistent-but-never-reached.zip")
         procs.assert_clean_failure(code, err)
         assert "read-only" in err and "damaged" not in err, err
+
+
+# -- item 4: translate --all never overwrites an edit made while it ran ------------------------------
+
+def test_translate_all_keeps_a_translation_edited_while_it_ran(en_zh, store, tmp_path, monkeypatch):
+    """The batch runs in this process with the real engine, one caption per chunk; after the first
+    chunk is stored, a second process (the real `translations edit` command) edits the second post's
+    translation. The batch must keep that edit when it reaches the second post."""
+    from crosspost.importing.importer import import_paths
+    from crosspost.translation import service
+
+    export = write_zip(tmp_path / "e.zip", build_export("json-2025", sample_posts(3)))
+    import_paths(store, [export])
+    ids = [r[0] for r in store.db.execute("SELECT id FROM posts ORDER BY created_at")]
+    monkeypatch.setattr(service, "CHUNK", 1)
+    edits = []
+
+    def edit_in_another_process(progress):
+        if not edits:
+            edits.append(procs.run(en_zh.root, "translations", "edit", ids[1], "--lang", "zh",
+                                   "--text", "我自己的译文"))
+
+    results = service.translate_posts(store, en_zh, None, "en", "zh", progress=edit_in_another_process)
+    assert edits and edits[0][0] == 0, edits
+    row = store.db.execute("SELECT text, edited FROM translations WHERE post_id = ? AND lang = 'zh'",
+                           [ids[1]]).fetchone()
+    assert row == ("我自己的译文", 1)
+    by_post = {r.post: r for r in results}
+    assert by_post[ids[1]].kept_edit and by_post[ids[1]].text == "我自己的译文"
+    assert not by_post[ids[2]].kept_edit
+    assert store.db.execute("SELECT count(*) FROM translations WHERE lang = 'zh'").fetchone()[0] == 3
