@@ -150,3 +150,56 @@ def test_pack_with_path_parts_in_its_codes_is_refused(data_dir, tmp_path, argos_
     assert sorted(p.name for p in victim.iterdir()) == ["precious.txt"]
     packages = data_dir / "languages" / "packages"
     assert not packages.exists() or [p.name for p in packages.iterdir() if not p.name.startswith(".")] == []
+
+
+# -- item 14: names in bytes, never over an input ------------------------------------------------------
+
+def test_export_with_a_60_emoji_title(data_dir, tmp_path, capsys):
+    from crosspost.cli.main import main
+    from media_files import jpeg
+
+    posts = sample_posts(2)
+    export = write_zip(tmp_path / "e.zip", build_export("json-2025", posts))
+    media = tmp_path / "media"
+    media.mkdir()
+    jpeg(media / f"{posts[0].video_id}.jpg", 900, 1200)
+    d = ["--data-dir", str(data_dir)]
+    assert main([*d, "import", str(export), "--media", str(media)]) == 0
+    assert main([*d, "--json", "drafts", "create", "1", "2", "--platform", "rednote", "--layout", "original"]) == 0
+    capsys.readouterr()
+    title = "🧑🏽‍🍳" * 20 + "😀" * 40  # 20 clusters of 15 bytes and 40 of 4: 460 bytes
+    assert main([*d, "drafts", "edit", "1", "--title", title]) == 0
+    out_dir = tmp_path / "out"
+    for as_zip in ([], ["--zip"]):
+        capsys.readouterr()
+        code = main([*d, "drafts", "export", "1", "--to", str(out_dir), "--force", *as_zip])
+        err = capsys.readouterr().err
+        assert code == 0, err
+    names = sorted(p.name for p in out_dir.iterdir())
+    assert len(names) == 2 and all(len(n.encode()) <= 255 for n in names), names
+    assert names[0].split(" ", 1)[1].startswith("🧑🏽‍🍳")  # whole emoji, never a cut one
+    assert not any(n.startswith(".") for n in names)
+
+
+def test_render_never_writes_over_its_input(tmp_path, capsys):
+    from crosspost.cli.main import main
+    from media_files import jpeg
+
+    photo = jpeg(tmp_path / "photo.jpg", 900, 1200)
+    other = jpeg(tmp_path / "other.jpg", 800, 600)
+    before = photo.read_bytes()
+    for args in (["photo.jpg", "-o", "photo.jpg"], ["photo.jpg", "-o", "./sub/../photo.jpg"],
+                 ["photo.jpg", "other.jpg", "-o", "."]):
+        (tmp_path / "sub").mkdir(exist_ok=True)
+        cwd = os.getcwd()
+        os.chdir(tmp_path)
+        try:
+            code = main(["render", *args, "--platform", "rednote"])
+        finally:
+            os.chdir(cwd)
+        err = capsys.readouterr().err
+        assert code == 1 and "one of the files being rendered" in err, err
+        assert photo.read_bytes() == before
+    os.link(photo, tmp_path / "hardlink.jpg")
+    assert main(["render", str(photo), "--platform", "rednote", "-o", str(tmp_path / "hardlink.jpg")]) == 1
+    assert photo.read_bytes() == before and other.exists()

@@ -32,9 +32,32 @@ def caption_text(d: dict) -> str:
     return "\n".join(parts).strip("\n") + "\n"
 
 
+# A file name may hold 255 BYTES on most filesystems (ext4, APFS; NTFS: 255 UTF-16 units).
+# A bundle's name leaves room for " (NNN)" and the hidden ".NAME.zip.part" / ".NAME.exporting".
+NAME_BYTES = 200
+
+
+def cap_bytes(text: str, limit: int) -> str:
+    """TEXT cut to at most LIMIT bytes of UTF-8, between whole characters (grapheme clusters, so an
+    emoji with its modifiers is kept or dropped whole)."""
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    out, used = [], 0
+    for cluster in regex.findall(r"\X", text):
+        size = len(cluster.encode("utf-8"))
+        if used + size > limit:
+            break
+        out.append(cluster)
+        used += size
+    return "".join(out)
+
+
 def bundle_name(d: dict, created_at: str) -> str:
-    title = regex.sub(r"[\\/:*?\"<>|\p{C}]+", " ", d["title"] or d["body"][:40] or f"draft {d['id']}")
-    title = regex.sub(r"\s+", " ", title).strip(" .")[:60] or f"draft {d['id']}"
+    # control and format characters go, but not the joiner inside an emoji such as 🧑🏽‍🍳
+    title = regex.sub(r"(?:[\\/:*?\"<>|\p{Cc}\p{Co}\p{Cs}\p{Cn}]|(?!\u200d)\p{Cf})+", " ",
+                      d["title"] or d["body"][:40] or f"draft {d['id']}")
+    title = regex.sub(r"\s+", " ", title).strip(" .")[:60]
+    title = cap_bytes(title, NAME_BYTES - 11).strip(" .") or f"draft {d['id']}"
     return f"{created_at[:10]} {title}"
 
 
