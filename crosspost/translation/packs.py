@@ -19,8 +19,6 @@ import re
 import shutil
 import tempfile
 import threading
-import urllib.error
-import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -253,17 +251,16 @@ def available_packs(location: DataLocation, store=None) -> tuple[list[PackInfo],
     index_file = url if url.endswith(".json") else url + "index.json"
     cache = location.cache / "argos-index.json"
     note = None
+    from crosspost.downloads import DownloadError, fetch_bytes
+
     try:
-        with urllib.request.urlopen(index_file, timeout=15) as response:
-            data = response.read()
+        data = fetch_bytes(index_file, timeout=15)
         json.loads(data)
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(".tmp")
         tmp.write_bytes(data)
         os.replace(tmp, cache)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        if isinstance(exc, urllib.error.HTTPError):
-            exc.close()
+    except (DownloadError, OSError, ValueError):
         if not cache.exists():
             raise UserError(
                 "The language pack index cannot be reached (are you offline?). Nothing was changed. "
@@ -318,7 +315,8 @@ def download_pack(location: DataLocation, from_code: str, to_code: str, store=No
 
     try:
         download_to(pack.links[0], part, on_bytes=on_bytes, cancel=cancel, max_bytes=MAX_PACK_BYTES,
-                    accept=("application/", "binary/"))
+                    accept=("application/", "binary/"), expected_size=pack.size if isinstance(pack.size, int)
+                    and pack.size > 0 else None)
     except DownloadError as exc:
         raise UserError(f"The {from_code}→{to_code} pack could not be downloaded: {exc}. Run the same "
                         "command again to resume.") from None
