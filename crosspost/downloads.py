@@ -125,6 +125,10 @@ def download_to(url: str, part: Path, *, on_bytes: Callable[[int], None] = lambd
             except httpx.HTTPError as exc:
                 if attempt >= retries:
                     reason = str(exc) or type(exc).__name__
+                    if isinstance(exc, httpx.ConnectTimeout):
+                        reason = f"the server did not answer within {timeout:.0f} s"
+                    elif isinstance(exc, httpx.TimeoutException):
+                        reason = f"the server stalled: nothing arrived for {stall:.0f} s"
                     raise DownloadError(f"it failed after {retries + 1} tries ({reason}); run the same "
                                         "command again to resume") from None
             if ends_at is not None and time.monotonic() >= ends_at:
