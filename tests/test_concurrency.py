@@ -134,3 +134,71 @@ def test_translate_all_keeps_a_translation_edited_while_it_ran(en_zh, store, tmp
     assert by_post[ids[1]].kept_edit and by_post[ids[1]].text == "我自己的译文"
     assert not by_post[ids[2]].kept_edit
     assert store.db.execute("SELECT count(*) FROM translations WHERE lang = 'zh'").fetchone()[0] == 3
+
+
+# -- item 9: two renders of one draft -------------------------------------------------------------------
+
+def test_two_renders_of_one_draft(data_dir, tmp_path):
+    from crosspost.cli.main import main
+    from media_files import video
+
+    posts = sample_posts(1)
+    export = write_zip(tmp_path / "e.zip", build_export("json-2025", posts))
+    media = tmp_path / "media"
+    media.mkdir()
+    video(media / f"{posts[0].video_id}.mp4", 640, 1136, seconds=6)
+    d = ["--data-dir", str(data_dir)]
+    assert main([*d, "import", str(export), "--media", str(media)]) == 0
+    assert main([*d, "drafts", "create", "1", "--platform", "rednote", "--layout", "original"]) == 0
+    staging = data_dir / "renders" / ".draft-1.rendering"
+    first = procs.start(data_dir, "drafts", "render", "1")
+    procs.wait_for(lambda: staging.exists() or first.poll() is not None, 60, "the first render to start")
+    assert first.poll() is None, procs.finish(first)
+    second = procs.run(data_dir, "drafts", "render", "1")
+    code, out, err = procs.finish(first, 300)
+    assert code == 0, err
+    procs.assert_clean_failure(second[0], second[2])
+    assert "being rendered by another Crosspost" in second[2]
+    rendered = data_dir / "renders" / "draft-1"
+    assert sorted(p.name for p in rendered.iterdir()) == ["01.mp4", "cover.jpg"]
+    assert not staging.exists()
+    # once the first is done, rendering again works
+    assert procs.run(data_dir, "drafts", "render", "1")[0] == 0
+
+
+# -- item 2: two `media fetch` of one file ----------------------------------------------------------------
+
+def test_two_fetches_of_one_file_store_it_whole(data_dir, store, tmp_path):
+    """The server sends half the photo, pauses 2.5 s, sends the rest. A second `media fetch` starts
+    during the pause. Before: both appended to one .part and the stored file was corrupt."""
+    import hashlib
+    import json
+    import threading
+    from pathlib import Path
+
+    from test_downloads_hostile import Server, make_handler
+    from test_media_fetch import FUTURE, _post_with
+    from media_files import jpeg
+
+    body = jpeg(tmp_path / "served.jpg", 1600, 1200, quality=95).read_bytes()
+    state = {"body": body, "log": [], "pause": 2.5}
+    httpd = Server(("127.0.0.1", 0), make_handler(state))
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    try:
+        _post_with(store, [("image", f"http://127.0.0.1:{httpd.server_address[1]}/slow-photo")], FUTURE)
+        first = procs.start(data_dir, "--json", "media", "fetch", "1")
+        procs.wait_for(lambda: state["log"], 30, "the first download to start")
+        time.sleep(0.3)
+        second = procs.run(data_dir, "--json", "media", "fetch", "1")
+        code, out, err = procs.finish(first)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    assert code == 0, err
+    assert json.loads(out)["fetched"], out
+    assert "Traceback" not in second[2]
+    assert "another Crosspost is downloading this file" in second[2]
+    path, size, sha = store.db.execute("SELECT path, size, sha256 FROM media WHERE post_id = 1").fetchone()
+    data = Path(path).read_bytes()
+    assert data == body and size == len(body) and sha == hashlib.sha256(body).hexdigest()
+    assert list((data_dir / "media" / "partial").iterdir()) == []

@@ -32,6 +32,26 @@ def render_draft(store: Store, location: DataLocation, draft_id, *, cover_at: fl
         raise UserError(f"Draft {d['id']} has no media on disk to render. Fetch it with "
                         f"`crosspost media fetch {d['post_id']}` or attach a file with "
                         f"`crosspost posts attach {d['post_id']} FILE`.")
+    from filelock import FileLock, Timeout
+
+    locks = location.cache / "locks"
+    locks.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(locks / f"draft-{d['id']}.render.lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise UserError(f"Draft {d['id']} is being rendered by another Crosspost right now; nothing was "
+                        "changed. Wait for that one to finish.") from None
+    try:
+        return _render_locked(store, location, d, profile, local, media, cover_at, progress, cancel)
+    finally:
+        lock.release()
+
+
+def _render_locked(store, location, d, profile, local, media, cover_at, progress, cancel) -> dict:
+    from crosspost.drafts.preflight import check_draft, is_ok
+    from crosspost.drafts.queue import draft_json, set_status
+
     folder = location.renders_dir / f"draft-{d['id']}"
     staging = location.renders_dir / f".draft-{d['id']}.rendering"
     shutil.rmtree(staging, ignore_errors=True)
