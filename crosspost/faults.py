@@ -47,8 +47,7 @@ def disk_full_message(folder: Path, need_bytes: int | None = None) -> str:
     need = max(1, round(need_bytes / 1e6)) if need_bytes else SPARE_MB
     free = free_mb(folder)
     now = f" (only {free:.0f} MB free now)" if free is not None and free < need else ""
-    return (f"The disk holding {folder} is full{now}: free {need} MB and run it again; "
-            "what was done before this was kept, nothing half-written was.")
+    return f"The disk holding {folder} is full{now}: free {need} MB and run it again."
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -74,7 +73,8 @@ def explain_store_error(path: Path, exc: sqlite3.DatabaseError) -> str:
     """What is really wrong when the store at PATH fails (busy, read-only, full or damaged)."""
     text = str(exc)
     folder = path.parent
-    if is_disk_full(exc):
+    # SQLite says "disk I/O error" when it cannot grow its shared-memory file on a full disk.
+    if is_disk_full(exc) or ("disk I/O error" in text and (free_mb(folder) or 0) < 1):
         return disk_full_message(folder)
     if "locked" in text or "busy" in text:
         return (f"The store {path} is busy: another Crosspost is using it and did not let go. "

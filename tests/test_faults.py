@@ -203,3 +203,133 @@ def test_render_never_writes_over_its_input(tmp_path, capsys):
     os.link(photo, tmp_path / "hardlink.jpg")
     assert main(["render", str(photo), "--platform", "rednote", "-o", str(tmp_path / "hardlink.jpg")]) == 1
     assert photo.read_bytes() == before and other.exists()
+
+
+# -- item 10: a full disk ------------------------------------------------------------------------------
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 24 MB tmpfs mounted by the test (needs root; skipped otherwise), unmounted afterwards."""
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    mount = tmp_path / "small"
+    mount.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=24m", "tmpfs", str(mount)]).returncode:
+        pytest.skip("this machine does not let the test mount a tmpfs")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)])
+
+
+def _fill(folder, leave: int = 0):
+    """Fill the disk holding FOLDER, leaving about LEAVE bytes."""
+    import shutil
+
+    filler = folder / "filler.bin"
+    with open(filler, "wb") as f:
+        while shutil.disk_usage(folder).free > leave + (1 << 20):
+            f.write(b"\0" * (1 << 20))
+        try:
+            while shutil.disk_usage(folder).free > leave:
+                f.write(b"\0" * 4096)
+                f.flush()
+        except OSError:
+            pass
+    return filler
+
+
+def test_full_disk_gives_one_sentence_for_every_command(small_disk, tmp_path, argos_packs):
+    from media_files import jpeg, video
+
+    data_dir = small_disk / "data"
+    posts = sample_posts(3)
+    export = write_zip(tmp_path / "e.zip", build_export("json-2025", posts))
+    big_export = write_zip(tmp_path / "big.zip", build_export("json-2025", sample_posts(2000)))
+    media = tmp_path / "media"
+    media.mkdir()
+    jpeg(media / f"{posts[0].video_id}.jpg", 1600, 1200)
+    clip = video(tmp_path / "clip.mp4", 640, 1136, seconds=2)
+    photo = jpeg(tmp_path / "photo.jpg", 3000, 4000, quality=95)
+    assert procs.run(data_dir, "import", export, "--media", media)[0] == 0
+    assert procs.run(data_dir, "drafts", "create", "1", "--platform", "rednote", "--layout", "original")[0] == 0
+    db = sqlite3.connect(data_dir / "crosspost.db")
+    before = db.execute("SELECT (SELECT count(*) FROM posts), (SELECT count(*) FROM drafts)").fetchone()
+    db.close()
+    filler = _fill(small_disk)
+    out_dir = small_disk / "out"
+    commands = [
+        ["import", big_export],
+        ["drafts", "create", "2", "3", "--platform", "instagram", "--layout", "original"],
+        ["drafts", "render", "1"],
+        ["drafts", "export", "1", "--to", out_dir, "--force"],
+        ["posts", "attach", "2", photo],
+        ["languages", "install", argos_packs[("en", "zh")]],
+        ["render", photo, "--platform", "rednote", "-o", small_disk / "one.jpg"],
+        ["render", clip, "--platform", "rednote", "-o", small_disk / "one.mp4"],
+    ]
+    for args in commands:
+        code, out, err = procs.run(data_dir, *args)
+        procs.assert_clean_failure(code, err)
+        assert "is full" in err and "free" in err, (args, err)
+        assert err.count("\n") == 1, err
+    filler.unlink()
+    # Room to open the store and write a little, not to render, install a pack or import 2000 posts:
+    # the full disk is met half-way through the work itself.
+    filler = _fill(small_disk, leave=160_000)
+    for args in (["drafts", "render", "1"], ["languages", "install", argos_packs[("en", "zh")]],
+                 ["import", big_export]):
+        code, out, err = procs.run(data_dir, *args)
+        procs.assert_clean_failure(code, err)
+        assert f"The disk holding {data_dir}" in err and "is full" in err, (args, err)
+    # The store on a roomy disk, the output on the full one.
+    elsewhere = tmp_path / "roomy"
+    assert procs.run(elsewhere, "import", export, "--media", media)[0] == 0
+    assert procs.run(elsewhere, "drafts", "create", "1", "--platform", "rednote", "--layout", "original")[0] == 0
+    assert procs.run(elsewhere, "drafts", "render", "1")[0] == 0
+    for args in (["drafts", "export", "1", "--to", out_dir], ["drafts", "export", "1", "--to", out_dir, "--zip"],
+                 ["render", photo, "--platform", "rednote", "-o", small_disk / "one.jpg"],
+                 ["render", clip, "--platform", "rednote", "-o", small_disk / "one.mp4"]):
+        code, out, err = procs.run(elsewhere, *args)
+        procs.assert_clean_failure(code, err)
+        assert "is full" in err and str(small_disk) in err, (args, err)
+    filler.unlink()
+    db = sqlite3.connect(data_dir / "crosspost.db")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT (SELECT count(*) FROM posts), (SELECT count(*) FROM drafts)").fetchone() == before
+    assert db.execute("SELECT count(*) FROM media WHERE path IS NOT NULL").fetchone()[0] == 1
+    leftovers = [p for p in small_disk.rglob("*") if p.name.startswith(".") and p.is_dir()]
+    assert leftovers == [], leftovers
+
+
+def test_full_disk_during_media_fetch_leaves_no_partial_file(small_disk, tmp_path):
+    """A body with no Content-Length fills the disk: the partial file is removed (it would keep the
+    disk full for every later command); one with a Content-Length larger than the free space is
+    refused before a byte is written."""
+    import threading
+
+    from test_downloads_hostile import Server, make_handler
+    from test_media_fetch import FUTURE, _post_with
+    from crosspost.paths import resolve
+    from crosspost.store import open_store
+
+    data_dir = small_disk / "data"
+    state = {"body": b"\xff\xd8\xff" + b"\0" * (40 << 20), "log": []}
+    httpd = Server(("127.0.0.1", 0), make_handler(state))
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        store = open_store(resolve(data_dir).ensure())
+        _post_with(store, [("video", f"{base}/endless")], FUTURE)
+        _post_with(store, [("image", f"{base}/photo.jpg")], FUTURE, created="2024-05-02T10:00:00Z")
+        store.close()
+        for post in ("1", "2"):
+            code, out, err = procs.run(data_dir, "media", "fetch", post)
+            procs.assert_clean_failure(code, err)
+            assert "is full" in err, err
+            assert [p for p in (data_dir / "media").rglob("*") if p.is_file()] == []
+    finally:
+        state["stop"] = True
+        httpd.shutdown()
+        httpd.server_close()
+    import shutil
+
+    assert shutil.disk_usage(small_disk).free > 20 << 20

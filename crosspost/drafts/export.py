@@ -88,6 +88,15 @@ def export_drafts(store: Store, draft_ids: list, to: str | Path, *, as_zip: bool
     except OSError as exc:
         raise UserError(f"The export folder {to} is not writable ({exc.strerror or exc}); choose another with --to.") from None
 
+    from crosspost.faults import writing_to
+
+    with writing_to(to):
+        return _export(store, drafts, to, as_zip, force)
+
+
+def _export(store: Store, drafts: list, to: Path, as_zip: bool, force: bool) -> dict:
+    from crosspost.drafts.queue import draft_json, set_status
+
     bundles = []
     for d in drafts:
         created = store.db.execute("SELECT created_at FROM posts WHERE id = ?", [d["post_id"]]).fetchone()[0]

@@ -42,8 +42,11 @@ def render_draft(store: Store, location: DataLocation, draft_id, *, cover_at: fl
     except Timeout:
         raise UserError(f"Draft {d['id']} is being rendered by another Crosspost right now; nothing was "
                         "changed. Wait for that one to finish.") from None
+    from crosspost.faults import writing_to
+
     try:
-        return _render_locked(store, location, d, profile, local, media, cover_at, progress, cancel)
+        with writing_to(location.renders_dir):
+            return _render_locked(store, location, d, profile, local, media, cover_at, progress, cancel)
     finally:
         lock.release()
 

@@ -88,6 +88,15 @@ def render_for_platform(inputs: list[str | Path], profile: PlatformProfile, out:
                         fit: str | None = None, start: float | None = None, end: float | None = None,
                         workers: int | None = None, progress: ProgressCallback | None = None,
                         cancel: CancelToken | None = None) -> RenderReport:
+    from crosspost.faults import writing_to
+
+    folder = Path(out).expanduser()
+    with writing_to(folder if folder.is_dir() else folder.parent):
+        return _render_for_platform(inputs, profile, out, fit=fit, start=start, end=end, workers=workers,
+                                    progress=progress, cancel=cancel)
+
+
+def _render_for_platform(inputs, profile, out, *, fit, start, end, workers, progress, cancel) -> RenderReport:
     progress = progress or no_progress
     cancel = cancel or NEVER_CANCELLED
     paths = [Path(p).expanduser() for p in inputs]
