@@ -1,85 +1,225 @@
-"""One careful HTTP download: resume with Range, retries with back-off, size cap, content-type check.
+"""One careful HTTP download over httpx: resume with Range, retries with back-off, size caps,
+content-type check, and no way for a server to keep it busy or lead it astray.
 
-Used for media behind an export's links and for language packs. Nothing is retried forever; a
-partial file is kept (``*.part``) so the same command resumes it."""
+- connect/read timeouts, a stall check (less than ``MIN_RATE`` bytes a second over a ``stall``
+  window ends the attempt: 1 byte a second never keeps it busy for minutes) and an optional total
+  deadline;
+- redirects followed by hand, only to http:// and https:// (never ftp:// or file://), at most
+  ``MAX_REDIRECTS``; a loop or a refused scheme is reported as such;
+- a body longer than its Content-Length, than the size the caller expects, or than ``max_bytes`` is
+  refused; a download that cannot fit on the disk is refused before it starts, and one that meets a
+  full disk removes its partial file;
+- a partial file is kept (``*.part``) between attempts and runs, so the same command resumes it.
+
+Used for media behind an export's links and for language packs (and their index)."""
 
 from __future__ import annotations
 
-import http.client
+import contextlib
+import shutil
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import httpx
 
 from crosspost import __version__
 from crosspost.progress import NEVER_CANCELLED, CancelToken
 
 USER_AGENT = f"Crosspost/{__version__}"
+MAX_REDIRECTS = 5
+MIN_RATE = 512          # bytes a second, averaged over the stall window
+CHUNK = 256 * 1024
+DISK_MARGIN = 50 * 1024**2  # what a download leaves free on the disk for everything else
 
 
 class DownloadError(Exception):
     """The download failed for good; the message says why."""
 
 
+class _Retry(Exception):
+    """This attempt failed in a way another attempt may not."""
+
+
+def _check_scheme(url: str, redirected: bool) -> None:
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        shown = f"{scheme}://" if scheme else url[:60]
+        raise DownloadError(f"the server redirected to a {shown} address, which Crosspost does not follow"
+                            if redirected else f"{url[:80]} is not an http:// or https:// address")
+
+
+def _open(client: httpx.Client, url: str, headers: dict) -> httpx.Response:
+    """GET URL, following at most MAX_REDIRECTS redirects to http(s) only. The caller closes it."""
+    seen = [url]
+    _check_scheme(url, False)
+    while True:
+        response = client.send(client.build_request("GET", url, headers=headers), stream=True)
+        if response.status_code not in (301, 302, 303, 307, 308) or "location" not in response.headers:
+            return response
+        response.close()
+        url = urljoin(url, response.headers["location"])
+        _check_scheme(url, True)
+        if url in seen:
+            raise DownloadError("the server redirects in a loop (the link points back to itself)")
+        seen.append(url)
+        if len(seen) > MAX_REDIRECTS + 1:
+            raise DownloadError(f"the server redirected more than {MAX_REDIRECTS} times")
+
+
+def _client(timeout: float, stall: float) -> httpx.Client:
+    return httpx.Client(follow_redirects=False, trust_env=False,
+                        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
+                        timeout=httpx.Timeout(timeout, read=stall))
+
+
+def _disk_full(part: Path, need: int | None) -> Exception:
+    from crosspost.faults import DiskFull, disk_full_message
+
+    return DiskFull(disk_full_message(part.parent, need))
+
+
 def download_to(url: str, part: Path, *, on_bytes: Callable[[int], None] = lambda n: None,
                 cancel: CancelToken = NEVER_CANCELLED, max_bytes: int = 4 * 1024**3, retries: int = 3,
                 backoff: float = 1.0, timeout: float = 30, accept: tuple[str, ...] = (),
                 refused: Callable[[int], str] | None = None,
-                on_length: Callable[[int, int], None] | None = None) -> None:
-    """Download URL into PART (appending to what is there when the server honours Range)."""
+                on_length: Callable[[int, int], None] | None = None, expected_size: int | None = None,
+                stall: float | None = None, deadline: float | None = None) -> None:
+    """Download URL into PART (appending to what is there when the server honours Range).
+
+    TIMEOUT: connecting and each read; STALL (default TIMEOUT): the window over which at least
+    MIN_RATE bytes a second must arrive; DEADLINE: seconds for the whole download (None: no limit);
+    EXPECTED_SIZE: the size the caller knows the file has (more is refused)."""
+    from crosspost.faults import is_disk_full
+
+    stall = stall or timeout
+    cap = min(max_bytes, expected_size) if expected_size else max_bytes
+    ends_at = time.monotonic() + deadline if deadline else None
     attempt = 0
     part.parent.mkdir(parents=True, exist_ok=True)
-    while True:
-        cancel.check()
-        have = part.stat().st_size if part.exists() else 0
-        request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-        if have:
-            request.add_header("Range", f"bytes={have}-")
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as response:
-                kind = (response.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-                if accept and kind and not kind.startswith(accept):
-                    raise DownloadError(f"the server sent {kind} instead of a photo or video (the link may "
-                                        "have expired or been replaced by a web page)"
-                                        if "video/" in accept else f"the server sent {kind}, not a file")
-                if have and response.status != 206:
-                    have = 0  # Range ignored: start over
-                length = response.headers.get("Content-Length")
-                if on_length is not None and length:
-                    on_length(have, have + int(length))  # (already on disk, whole size)
-                if length and have + int(length) > max_bytes:
-                    raise DownloadError(f"the file is {(have + int(length)) / 1e9:.1f} GB, above the "
-                                        f"{max_bytes / 1e9:.0f} GB cap")
-                total = have
-                with open(part, "ab" if have else "wb") as f:
-                    while True:
-                        cancel.check()
-                        chunk = response.read(256 * 1024)
-                        if not chunk:
-                            break
-                        total += len(chunk)
-                        if total > max_bytes:
-                            raise DownloadError(f"the download passed the {max_bytes / 1e9:.0f} GB cap")
-                        f.write(chunk)
-                        on_bytes(len(chunk))
-                if length and total < have + int(length):
-                    raise http.client.IncompleteRead(b"", have + int(length) - total)
+    with _client(timeout, stall) as client:
+        while True:
+            cancel.check()
+            have = part.stat().st_size if part.exists() else 0
+            if have > cap:
+                part.unlink()
+                have = 0
+            try:
+                _attempt(client, url, part, have, on_bytes=on_bytes, cancel=cancel, cap=cap,
+                         max_bytes=max_bytes, expected_size=expected_size, accept=accept, refused=refused,
+                         on_length=on_length, stall=stall, ends_at=ends_at)
                 return
-        except urllib.error.HTTPError as exc:
-            exc.close()  # it holds the connection open
-            if exc.code == 416 and have:
-                return  # asked past the end: the file is complete
-            if exc.code in (401, 403, 404, 410):
-                raise DownloadError(refused(exc.code) if refused else f"the server refused it (HTTP {exc.code})") from None
-            if exc.code < 500 or attempt >= retries:
-                raise DownloadError(f"the server answered HTTP {exc.code}") from None
-        except DownloadError:
-            raise
-        except (urllib.error.URLError, http.client.HTTPException, TimeoutError, ConnectionError, OSError) as exc:
-            if attempt >= retries:
-                reason = getattr(exc, "reason", None) or exc
-                raise DownloadError(f"it failed after {retries + 1} tries ({reason}); run the same "
-                                    "command again to resume") from None
-        attempt += 1
-        time.sleep(backoff * (2 ** (attempt - 1)))
+            except OSError as exc:
+                if is_disk_full(exc):
+                    part.unlink(missing_ok=True)  # a partial file must not keep the disk full
+                    raise _disk_full(part, None) from None
+                if isinstance(exc, (TimeoutError, ConnectionError)) and attempt < retries:
+                    pass
+                else:
+                    raise
+            except _Retry as exc:
+                if attempt >= retries:
+                    raise DownloadError(f"it failed after {retries + 1} tries ({exc}); run the same "
+                                        "command again to resume") from None
+            except httpx.HTTPError as exc:
+                if attempt >= retries:
+                    reason = str(exc) or type(exc).__name__
+                    if isinstance(exc, httpx.ConnectTimeout):
+                        reason = f"the server did not answer within {timeout:.0f} s"
+                    elif isinstance(exc, httpx.TimeoutException):
+                        reason = f"the server stalled: nothing arrived for {stall:.0f} s"
+                    raise DownloadError(f"it failed after {retries + 1} tries ({reason}); run the same "
+                                        "command again to resume") from None
+            if ends_at is not None and time.monotonic() >= ends_at:
+                raise DownloadError(f"it did not finish within {deadline:.0f} s; run the same command "
+                                    "again to resume")
+            attempt += 1
+            time.sleep(backoff * (2 ** (attempt - 1)))
+
+
+def _attempt(client: httpx.Client, url: str, part: Path, have: int, *, on_bytes, cancel, cap: int,
+             max_bytes: int, expected_size: int | None, accept, refused, on_length, stall: float,
+             ends_at: float | None) -> None:
+    headers = {"Range": f"bytes={have}-"} if have else {}
+    response = _open(client, url, headers)
+    with contextlib.closing(response):
+        status = response.status_code
+        if status == 416 and have:
+            return  # asked past the end: the file is complete
+        if status in (401, 403, 404, 410):
+            raise DownloadError(refused(status) if refused else f"the server refused it (HTTP {status})")
+        if status >= 500:
+            raise _Retry(f"the server answered HTTP {status}")
+        if status >= 400 or status not in (200, 206):
+            raise DownloadError(f"the server answered HTTP {status}")
+        kind = (response.headers.get("content-type") or "").split(";")[0].strip().lower()
+        if accept and kind and not kind.startswith(accept):
+            raise DownloadError(f"the server sent {kind} instead of a photo or video (the link may "
+                                "have expired or been replaced by a web page)"
+                                if "video/" in accept else f"the server sent {kind}, not a file")
+        if have and status != 206:
+            have = 0  # Range ignored: the whole file comes, start over
+        content_range = response.headers.get("content-range")
+        if have and content_range and not content_range.startswith(f"bytes {have}-"):
+            part.unlink(missing_ok=True)  # another range than asked: start over next time
+            raise _Retry(f"the server answered {content_range} for bytes {have}-")
+        length = response.headers.get("content-length")
+        length = int(length) if length and length.isdigit() else None
+        if length is not None:
+            whole = have + length
+            if on_length is not None:
+                on_length(have, whole)  # (already on disk, whole size)
+            if whole > max_bytes:
+                raise DownloadError(f"the file is {whole / 1e9:.1f} GB, above the {max_bytes / 1e9:.0f} GB cap")
+            if expected_size and whole > expected_size:
+                raise DownloadError(f"the server announced {whole:,} bytes where {expected_size:,} were "
+                                    "expected; it was not downloaded")
+            free = shutil.disk_usage(part.parent).free
+            if length > free - DISK_MARGIN:
+                raise _disk_full(part, length + DISK_MARGIN - free)
+        total = have
+        window_start, window_bytes = time.monotonic(), 0
+        with open(part, "ab" if have else "wb") as f:
+            for chunk in response.iter_raw():  # as they arrive (identity encoding asked: bytes as stored)
+                cancel.check()
+                total += len(chunk)
+                if length is not None and total > have + length:
+                    raise DownloadError(f"the server sent more than the {have + length:,} bytes it announced")
+                if total > cap:
+                    raise DownloadError(
+                        f"the server sent more than the {expected_size:,} bytes expected" if expected_size
+                        and cap == expected_size else f"the download passed the {max_bytes / 1e9:.0f} GB cap")
+                f.write(chunk)
+                on_bytes(len(chunk))
+                now = time.monotonic()
+                window_bytes += len(chunk)
+                if now - window_start >= stall:
+                    if window_bytes < MIN_RATE * stall:
+                        raise _Retry(f"the server stalled: {window_bytes} bytes in {now - window_start:.0f} s")
+                    window_start, window_bytes = now, 0
+                if ends_at is not None and now >= ends_at:
+                    raise _Retry("it took too long")
+        if length is not None and total < have + length:
+            raise _Retry(f"the connection ended {have + length - total:,} bytes early")
+
+
+def fetch_bytes(url: str, *, max_bytes: int = 16 * 1024**2, timeout: float = 15) -> bytes:
+    """A small document (an index) in memory, with the same redirect policy and limits."""
+    with _client(timeout, timeout) as client:
+        try:
+            response = _open(client, url, {})
+            with contextlib.closing(response):
+                if response.status_code != 200:
+                    raise DownloadError(f"the server answered HTTP {response.status_code}")
+                data = bytearray()
+                started = time.monotonic()
+                for chunk in response.iter_bytes(64 * 1024):
+                    data += chunk
+                    if len(data) > max_bytes:
+                        raise DownloadError(f"it is larger than {max_bytes // 1024**2} MB")
+                    if time.monotonic() - started > 4 * timeout:
+                        raise DownloadError("it took too long")
+                return bytes(data)
+        except httpx.HTTPError as exc:
+            raise DownloadError(str(exc) or type(exc).__name__) from None

@@ -274,21 +274,26 @@ def attach_files(store: Store, post_id: int | str, files: Iterable[str | Path]) 
         if not path.is_file():
             raise UserError(f"{path} is not a file; nothing was attached.")
         info = probe_file(path)  # UserError for anything that is not a photo or a video
-        prepared.append((path.resolve(), info))
+        try:
+            prepared.append((path.resolve(), info, file_sha256(path), path.stat().st_size))
+        except FileNotFoundError:
+            raise UserError(f"{path.name} is no longer there (it was moved or deleted while it was being "
+                            "attached); nothing was attached.") from None
+        except OSError as exc:
+            raise UserError(f"{path.name} cannot be read ({exc.strerror or exc}); nothing was attached.") from None
     if not prepared:
         raise NothingGiven("file to attach")
     attached = []
     with store.transaction():
         db = store.db
-        for path, info in prepared:
-            digest = file_sha256(path)
+        for path, info, digest, size in prepared:
             same = db.execute("SELECT id FROM media WHERE post_id = ? AND (path = ? OR sha256 = ?)",
                               [pid, str(path), digest]).fetchone()
             if same:  # attaching the same file again changes nothing
                 attached.append({"media": same[0], "post": pid, "kind": info.kind, "path": str(path),
                                  "already": True})
                 continue
-            values = [str(path), path.stat().st_size, digest, info.mime, info.width,
+            values = [str(path), size, digest, info.mime, info.width,
                       info.height, info.duration]
             slot = db.execute(
                 "SELECT id FROM media WHERE post_id = ? AND kind = ? AND path IS NULL "

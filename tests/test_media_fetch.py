@@ -80,7 +80,7 @@ def server(tmp_path):
     }
     log: list = []
     httpd = MediaServer(("127.0.0.1", 0), make_handler(files, log))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}", files, log
     httpd.shutdown()

@@ -57,7 +57,7 @@ def index_server(argos_packs, monkeypatch):
             self.wfile.write(pack[start:])
 
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     monkeypatch.setenv("CROSSPOST_ARGOS_INDEX", f"http://127.0.0.1:{httpd.server_address[1]}/")
     yield state
     httpd.shutdown()

@@ -35,6 +35,8 @@ class Context:
             from crosspost.store import open_store
 
             self._store = open_store(self.location)
+            for notice in self._store.notices:
+                message(f"crosspost: {notice}")
         return self._store
 
     def close(self) -> None:

@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot and not args.self_test:
         parser.error("--screenshot goes with --self-test")
     ctx = Context(data_dir=args.data_dir, json=bool(getattr(args, "json", False)))
+    from crosspost.store.db import set_wait_notice
+
+    set_wait_notice(lambda text: message(f"crosspost: {text}"))
     try:
         if args.self_test:
             from crosspost.gui.selftest import run_self_test
@@ -95,6 +98,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a full disk, a damaged or read-only store: one sentence, not a traceback
+        from crosspost.faults import explain
+
+        text = explain(exc, ctx._location)
+        if text is None:
+            raise
+        message(f"crosspost: {text}")
+        return 1
     finally:
         ctx.close()
 

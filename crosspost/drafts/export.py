@@ -38,9 +38,32 @@ def caption_text(d: Draft) -> str:
     return "\n".join(parts).strip("\n") + "\n"
 
 
+# A file name may hold 255 BYTES on most filesystems (ext4, APFS; NTFS: 255 UTF-16 units).
+# A bundle's name leaves room for " (NNN)" and the hidden ".NAME.zip.part" / ".NAME.exporting".
+NAME_BYTES = 200
+
+
+def cap_bytes(text: str, limit: int) -> str:
+    """TEXT cut to at most LIMIT bytes of UTF-8, between whole characters (grapheme clusters, so an
+    emoji with its modifiers is kept or dropped whole)."""
+    if len(text.encode("utf-8")) <= limit:
+        return text
+    out, used = [], 0
+    for cluster in regex.findall(r"\X", text):
+        size = len(cluster.encode("utf-8"))
+        if used + size > limit:
+            break
+        out.append(cluster)
+        used += size
+    return "".join(out)
+
+
 def bundle_name(d: Draft, created_at: str) -> str:
-    title = regex.sub(r"[\\/:*?\"<>|\p{C}]+", " ", d.title or d.body[:40] or f"draft {d.id}")
-    title = regex.sub(r"\s+", " ", title).strip(" .")[:60] or f"draft {d.id}"
+    # control and format characters go, but not the joiner inside an emoji such as 🧑🏽‍🍳
+    title = regex.sub(r"(?:[\\/:*?\"<>|\p{Cc}\p{Co}\p{Cs}\p{Cn}]|(?!\u200d)\p{Cf})+", " ",
+                      d.title or d.body[:40] or f"draft {d.id}")
+    title = regex.sub(r"\s+", " ", title).strip(" .")[:60]
+    title = cap_bytes(title, NAME_BYTES - 11).strip(" .") or f"draft {d.id}"
     return f"{created_at[:10]} {title}"
 
 
@@ -69,6 +92,13 @@ def export_drafts(store: Store, draft_ids: Sequence[int | str], to: str | Path, 
     except OSError as exc:
         raise FolderNotWritable(str(to), str(exc.strerror or exc)) from None
 
+    from crosspost.faults import writing_to
+
+    with writing_to(to):
+        return _export(store, drafts, to, as_zip, force)
+
+
+def _export(store: Store, drafts: list[Draft], to: Path, as_zip: bool, force: bool) -> dict[str, list[str]]:
     bundles = []
     for d in drafts:
         created = get_post(store, d.post_id).created_at

@@ -12,10 +12,10 @@ from crosspost.media.images import render_image, render_image_from_pil
 from crosspost.media.targets import image_target, video_target
 from crosspost.media.video import render_video
 from crosspost.paths import DataLocation
-from crosspost.platforms import get_profile
+from crosspost.platforms import PlatformProfile, get_profile
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.posts import post_media
-from crosspost.records import CheckedDraft, DraftMedia
+from crosspost.records import CheckedDraft, Draft, DraftMedia
 from crosspost.store import Store
 from crosspost.values import MediaKind
 
@@ -29,6 +29,27 @@ def render_draft(store: Store, location: DataLocation, draft_id: int | str, *, c
     local = [m for m in d.media if m.source and Path(m.source).exists()]
     if not local:
         raise NoMediaOnDisk(d.post_id, d.id)
+    from filelock import FileLock, Timeout
+
+    locks = location.cache / "locks"
+    locks.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(locks / f"draft-{d.id}.render.lock", timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise UserError(f"Draft {d.id} is being rendered by another Crosspost right now; nothing was "
+                        "changed. Wait for that one to finish.") from None
+    from crosspost.faults import writing_to
+
+    try:
+        with writing_to(location.renders_dir):
+            return _render_locked(store, location, d, profile, local, cover_at, progress, cancel)
+    finally:
+        lock.release()
+
+
+def _render_locked(store: Store, location: DataLocation, d: Draft, profile: PlatformProfile, local: list[DraftMedia],
+                   cover_at: float | None, progress: ProgressCallback, cancel: CancelToken) -> CheckedDraft:
     folder = location.renders_dir / f"draft-{d.id}"
     staging = location.renders_dir / f".draft-{d.id}.rendering"
     shutil.rmtree(staging, ignore_errors=True)

@@ -32,7 +32,8 @@ MAX_BYTES = 4 * 1024**3
 CONCURRENCY = 3
 RETRIES = 3
 BACKOFF = 1.0  # seconds, doubled at each retry
-TIMEOUT = 30
+TIMEOUT = 30    # seconds to connect, for each read, and the stall window (at least 512 B/s over it)
+DEADLINE = 6 * 3600  # one file never takes longer than this
 ACCEPTED_TYPES = ("video/", "image/", "application/octet-stream", "binary/octet-stream")
 EXTENSIONS = {"video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm", "image/jpeg": ".jpg",
               "image/png": ".png", "image/webp": ".webp", "image/heic": ".heic", "image/gif": ".gif"}
@@ -94,9 +95,30 @@ def _download(job: _Job, on_bytes, cancel: CancelToken, max_bytes: int, retries:
 
     try:
         download_to(job.url, job.part, on_bytes=on_bytes, cancel=cancel, max_bytes=max_bytes, retries=retries,
-                    backoff=backoff, timeout=timeout, accept=ACCEPTED_TYPES, refused=refused, on_length=on_length)
+                    backoff=backoff, timeout=timeout, accept=ACCEPTED_TYPES, refused=refused, on_length=on_length,
+                    deadline=DEADLINE)
     except DownloadError as exc:
         raise FetchError(str(exc)) from None
+
+
+def _fetch_one(job: _Job, location: DataLocation, *args, **kwargs) -> tuple[Path, str, MediaInfo, int]:
+    """Download and store one file while holding its part file's lock: two Crosspost processes
+    never write to one partial file (the second says the download is under way)."""
+    from filelock import FileLock, Timeout
+
+    locks = location.cache / "locks"  # kept apart: media/ holds only media
+    locks.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(locks / (job.part.name + ".lock"), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise FetchError("another Crosspost is downloading this file right now; it is stored when that "
+                         "one finishes") from None
+    try:
+        _download(job, *args, **kwargs)
+        return _store_file(job.part, location.media_dir)
+    finally:
+        lock.release()
 
 
 def _store_file(part: Path, media_dir: Path) -> tuple[Path, str, MediaInfo, int]:
@@ -181,16 +203,15 @@ def fetch_media(store: Store, location: DataLocation, post_ids: list[int] | None
         return on_length
 
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        futures = {pool.submit(_download, job, on_bytes_for(job), cancel, max_bytes, retries, backoff, timeout,
-                               on_length_for(job)): job
+        futures = {pool.submit(_fetch_one, job, location, on_bytes_for(job), cancel, max_bytes, retries,
+                               backoff, timeout, on_length_for(job)): job
                    for job in jobs}
         for done_count, future in enumerate(as_completed(futures), 1):
             job = futures[future]
             with lock:
                 ended.add(job.media_id)
             try:
-                future.result()
-                final, sha, info, size = _store_file(job.part, location.media_dir)
+                final, sha, info, size = future.result()
             except FetchError as exc:
                 report.failed.append({"media": job.media_id, "post": job.post_id, "reason": str(exc)})
                 report.problems.append(f"post {job.post_id}: {exc}")

@@ -69,10 +69,34 @@ def _check_writable(folder: Path) -> None:
         raise UserError(f"The output folder {folder} is not writable; choose another with -o.")
 
 
+def _refuse_overwriting_inputs(inputs: list[Path], outputs: list[Path]) -> None:
+    """A rendering never replaces one of its own inputs (the original would be lost)."""
+    for output in outputs:
+        for source in inputs:
+            same = output.resolve() == source.resolve()
+            if not same and output.exists():
+                try:
+                    same = os.path.samefile(output, source)
+                except OSError:
+                    same = False
+            if same:
+                raise UserError(f"{output} is one of the files being rendered; nothing was written. "
+                                "Choose another output name or folder, so the original is kept.")
+
+
 def render_for_platform(inputs: list[str | Path], profile: PlatformProfile, out: str | Path, *,
                         fit: str | None = None, start: float | None = None, end: float | None = None,
                         workers: int | None = None, progress: ProgressCallback | None = None,
                         cancel: CancelToken | None = None) -> RenderReport:
+    from crosspost.faults import writing_to
+
+    folder = Path(out).expanduser()
+    with writing_to(folder if folder.is_dir() else folder.parent):
+        return _render_for_platform(inputs, profile, out, fit=fit, start=start, end=end, workers=workers,
+                                    progress=progress, cancel=cancel)
+
+
+def _render_for_platform(inputs, profile, out, *, fit, start, end, workers, progress, cancel) -> RenderReport:
     progress = progress or no_progress
     cancel = cancel or NEVER_CANCELLED
     paths = [Path(p).expanduser() for p in inputs]
@@ -85,6 +109,7 @@ def render_for_platform(inputs: list[str | Path], profile: PlatformProfile, out:
         infos.append(probe_file(path))
     out = Path(out).expanduser()
     outputs = plan_outputs(paths, [i.kind for i in infos], out)
+    _refuse_overwriting_inputs(paths, outputs)
     _check_writable(outputs[0].parent)
 
     report = RenderReport()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 
@@ -33,6 +35,44 @@ from crosspost.errors import UserError  # noqa: E402
 from crosspost.paths import DataLocation
 from crosspost.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations
 
+BUSY_TIMEOUT_MS = 60_000  # any single statement waits this long for another process's lock
+NOTICE_AFTER = 2.0        # seconds of waiting for the write lock before the person is told
+MAX_WAIT = 3600.0         # a command waits its turn this long at most, then says so
+_wait_notice: Callable[[str], None] | None = None
+
+
+def set_wait_notice(notice: Callable[[str], None] | None) -> None:
+    """Who hears "waiting for another command" (the CLI prints it on stderr; None: nobody)."""
+    global _wait_notice
+    _wait_notice = notice
+
+
+def begin_immediate(conn: sqlite3.Connection, what: str = "the store") -> None:
+    """BEGIN IMMEDIATE: take the write lock now, so a read-then-write transaction never fails
+    half-way with "database is locked". While another process holds it, wait our turn, saying so
+    after NOTICE_AFTER seconds."""
+    start = time.monotonic()
+    noticed = False
+    conn.execute(f"PRAGMA busy_timeout = {int(NOTICE_AFTER * 1000)}")
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+            waited = time.monotonic() - start
+            if waited > MAX_WAIT:
+                raise UserError(f"{what} has been busy with another Crosspost for {waited / 60:.0f} minutes; "
+                                "nothing was changed. Run it again when the other one has finished.")
+            if not noticed and _wait_notice is not None:
+                _wait_notice(f"Another Crosspost is writing to {what}; waiting for it to finish…")
+            noticed = True
+            conn.execute("PRAGMA busy_timeout = 1000")
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
 
 def utc_now() -> str:
     """Now as ISO-8601 UTC with a Z, to the second: the format of every timestamp in the store."""
@@ -45,12 +85,31 @@ class Store:
     def __init__(self, db: Database, location: DataLocation | None = None):
         self.db = db
         self.location = location
+        self.notices: list[str] = []  # things the person should know about opening it
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
-        """All writes of one command: committed together, or rolled back together on any error."""
-        with self.db.atomic():
+        """All writes of one command: committed together, or rolled back together on any error.
+        The outermost one begins IMMEDIATE (waiting its turn behind another process); nested ones
+        are savepoints."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        begin_immediate(conn, str(self.location.db_path) if self.location else "the store")
+        try:
             yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     @property
     def schema_version(self) -> int:
@@ -73,37 +132,124 @@ class Store:
 
 def connect(path: Path | str, *, migrate: bool = True, stop_before: str | None = None) -> Database:
     """A configured connection to the store file at PATH, migrated to the newest schema."""
+    conn = None
     try:
-        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
         if str(path) != ":memory:":
-            db.enable_wal()
+            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                db.enable_wal()
             # With WAL, NORMAL is crash-safe (a power cut may lose the last commits, never corrupt
             # the file) and spares an fsync per commit.
             conn.execute("PRAGMA synchronous = NORMAL")
         if migrate:
             apply_migrations(db, stop_before=stop_before)
     except sqlite3.DatabaseError as exc:
-        raise UserError(
-            f"The store {path} cannot be opened ({exc}); it may be damaged or not a Crosspost store. "
-            "Move it aside and run the command again to start a new one."
-        ) from None
+        if conn is not None:
+            conn.close()
+        from crosspost.faults import explain_store_error
+
+        raise UserError(explain_store_error(Path(path), exc)) from None
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
     return db
 
 
+def _applied_names(db: Database) -> list[str]:
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
+        return []
+    return [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
+                                     [migrations.name])]
+
+
+def refuse_newer(db: Database) -> None:
+    """A store written by a newer Crosspost (a schema version, or a migration, this code does not
+    know) is never opened for writing: its data would be misread or damaged."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    unknown = [name for name in _applied_names(db) if name not in MIGRATION_NAMES]
+    if version > SCHEMA_VERSION or unknown:
+        raise UserError(
+            f"This store was written by a newer Crosspost (schema {max(version, SCHEMA_VERSION + len(unknown))}, "
+            f"this one knows up to {SCHEMA_VERSION}); nothing was changed. Update Crosspost to open it.")
+
+
 def apply_migrations(db: Database, *, stop_before: str | None = None) -> None:
+    refuse_newer(db)
     if stop_before is None and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
         return  # the common case: nothing to do, no write on open
-    migrations.apply(db, stop_before=stop_before)
-    applied = {m.name for m in migrations.applied(db)}
-    version = sum(1 for name in MIGRATION_NAMES if name in applied)
-    if version > SCHEMA_VERSION:
-        raise UserError("This store was written by a newer Crosspost; update Crosspost to open it.")
-    db.execute(f"PRAGMA user_version = {int(version)}")
+    # One process migrates; another opening the same new store at once waits, then finds it done.
+    begin_immediate(db.conn)
+    try:
+        refuse_newer(db)
+        migrations.apply(db, stop_before=stop_before)
+        applied = set(_applied_names(db))
+        version = sum(1 for name in MIGRATION_NAMES if name in applied)
+        db.execute(f"PRAGMA user_version = {int(version)}")
+        # A migration that rebuilds a table commits on its own (foreign keys can only be switched
+        # off outside a transaction); the open lock still keeps other processes out meanwhile.
+        if db.conn.in_transaction:
+            db.conn.execute("COMMIT")
+    except BaseException:
+        if db.conn.in_transaction:
+            db.conn.execute("ROLLBACK")
+        raise
 
 
 def open_store(location: DataLocation) -> Store:
     """Open (creating if needed) the store in LOCATION's data dir."""
-    location.ensure()
-    return Store(connect(location.db_path), location)
+    from crosspost.faults import explain_data_dir_error
+
+    try:
+        location.ensure()
+    except OSError as exc:
+        raise UserError(explain_data_dir_error(location, exc)) from None
+    # Opening is serialized between processes: a store another command is creating this instant
+    # is briefly a 0-byte file, which must not be mistaken for an empty one.
+    with _open_lock(location):
+        notices = _set_aside_empty_store(location.db_path)
+        store = Store(connect(location.db_path), location)
+    store.notices = notices
+    return store
+
+
+@contextlib.contextmanager
+def _open_lock(location: DataLocation) -> Iterator[None]:
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(location.root / ".crosspost.db.open-lock", timeout=BUSY_TIMEOUT_MS / 1000)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise UserError(f"The store {location.db_path} is being opened by another Crosspost that does not "
+                        "finish; close it and run this again.") from None
+    except OSError:
+        yield  # a read-only folder: connect() says so
+        return
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _set_aside_empty_store(path: Path) -> list[str]:
+    """A 0-byte store file (with no write-ahead log holding its pages) is not a store: keep it
+    aside under another name, say so, and start a new one, instead of silently reusing the name."""
+    try:
+        if path.stat().st_size != 0:
+            return []
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return []
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        aside = path.with_name(f"{path.name}.empty-{stamp}")
+        os.replace(path, aside)
+    except FileNotFoundError:
+        return []
+    except OSError:
+        return []  # connect() then says what is wrong with the file
+    return [f"The store {path} was an empty file (0 bytes), not a Crosspost store; it was kept as "
+            f"{aside.name} and a new, empty store was started. If your posts were in it, restore a "
+            "backup of that file."]

@@ -15,11 +15,10 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
-import urllib.error
-import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,32 @@ DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/m
 INDEX_SETTING = "argos_index_url"
 MAX_PACK_BYTES = 2 * 1024**3
 _import_lock = threading.Lock()
+# A language code as Argos packs name them ("en", "zh", "zt", "pt_BR", "sr-Latn"): nothing that can
+# carry a path part, since codes and versions become folder and file names.
+LANG_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,4})?")
+VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,31}")
+
+
+def plain_code(code, where: str) -> str:
+    if not isinstance(code, str) or not LANG_CODE.fullmatch(code):
+        raise UserError(f"{where}: {str(code)[:40]!r} is not a language code (such as en, zh or pt_BR); "
+                        "nothing was installed.")
+    return code
+
+
+def plain_version(version, where: str) -> str:
+    version = str(version)
+    if not VERSION.fullmatch(version) or ".." in version:
+        raise UserError(f"{where}: {version[:40]!r} is not a pack version; nothing was installed.")
+    return version
+
+
+def inside(folder: Path, name: str) -> Path:
+    """FOLDER/NAME, checked to be a direct child of FOLDER (no separators, no "..")."""
+    path = folder / name
+    if name in ("", ".", "..") or "/" in name or "\\" in name or path.resolve().parent != folder.resolve():
+        raise UserError(f"{name[:60]!r} is not a plain file name; nothing was installed.")
+    return path
 
 
 @dataclass(frozen=True)
@@ -158,8 +183,10 @@ def validate_archive(path: Path) -> dict:
             if sum(i.file_size for i in z.infolist()) > 4 * MAX_PACK_BYTES:
                 raise UserError(f"{path.name} is too large to be a language pack.")
             meta = json.loads(z.read(f"{top}/metadata.json"))
-            if not meta.get("from_code") or not meta.get("to_code"):
+            if not isinstance(meta, dict) or not meta.get("from_code") or not meta.get("to_code"):
                 raise UserError(f"{path.name}: its metadata.json names no language pair.")
+            plain_code(meta["from_code"], path.name)
+            plain_code(meta["to_code"], path.name)
             if z.testzip() is not None:
                 raise UserError(f"{path.name} is damaged (a file inside fails its checksum). Download it again.")
             import sentencepiece as spm
@@ -192,8 +219,10 @@ def install_pack(location: DataLocation, path: str | Path) -> PackInfo:
         from crosspost.translation.engine import load_model
 
         load_model(folder)  # raises UserError when the model does not load
-        final = target_root / f"translate-{meta['from_code']}_{meta['to_code']}"
+        final = inside(target_root, f"translate-{meta['from_code']}_{meta['to_code']}")
         old = find_pack(location, meta["from_code"], meta["to_code"])
+        if old is not None:
+            inside(target_root, old.path.name)
         if final.exists() or old:
             shutil.rmtree(old.path if old else final)
         os.replace(folder, final)
@@ -222,17 +251,16 @@ def available_packs(location: DataLocation, store=None) -> tuple[list[PackInfo],
     index_file = url if url.endswith(".json") else url + "index.json"
     cache = location.cache / "argos-index.json"
     note = None
+    from crosspost.downloads import DownloadError, fetch_bytes
+
     try:
-        with urllib.request.urlopen(index_file, timeout=15) as response:
-            data = response.read()
+        data = fetch_bytes(index_file, timeout=15)
         json.loads(data)
         cache.parent.mkdir(parents=True, exist_ok=True)
         tmp = cache.with_suffix(".tmp")
         tmp.write_bytes(data)
         os.replace(tmp, cache)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
-        if isinstance(exc, urllib.error.HTTPError):
-            exc.close()
+    except (DownloadError, OSError, ValueError):
         if not cache.exists():
             raise UserError(
                 "The language pack index cannot be reached (are you offline?). Nothing was changed. "
@@ -270,11 +298,14 @@ def download_pack(location: DataLocation, from_code: str, to_code: str, store=No
         pairs = ", ".join(sorted({f"{p.from_code}→{p.to_code}" for p in packs})[:12])
         raise UserError(f"The index has no {from_code}→{to_code} pack. Available: {pairs}…")
     pack = match[0]
+    plain_code(from_code, "the index")
+    plain_code(to_code, "the index")
+    plain_version(pack.version, f"the index's {from_code}→{to_code} pack")
     if not pack.links:
         raise UserError(f"The index lists {from_code}→{to_code} without a download link.")
     downloads = location.cache / "downloads"
     downloads.mkdir(parents=True, exist_ok=True)
-    part = downloads / f"translate-{from_code}_{to_code}-{pack.version}.argosmodel.part"
+    part = inside(downloads, f"translate-{from_code}_{to_code}-{pack.version}.argosmodel.part")
     received = part.stat().st_size if part.exists() else 0
 
     def on_bytes(n: int) -> None:
@@ -284,7 +315,8 @@ def download_pack(location: DataLocation, from_code: str, to_code: str, store=No
 
     try:
         download_to(pack.links[0], part, on_bytes=on_bytes, cancel=cancel, max_bytes=MAX_PACK_BYTES,
-                    accept=("application/", "binary/"))
+                    accept=("application/", "binary/"), expected_size=pack.size if isinstance(pack.size, int)
+                    and pack.size > 0 else None)
     except DownloadError as exc:
         raise UserError(f"The {from_code}→{to_code} pack could not be downloaded: {exc}. Run the same "
                         "command again to resume.") from None

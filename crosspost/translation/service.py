@@ -212,10 +212,19 @@ class PostTranslation:
                 "pivot": self.pivot, "kept_edit": self.kept_edit, **({"note": self.note} if self.note else {})}
 
 
-def _store_translations(store: Store, route: Route, rows: list[tuple[int, str]]) -> None:
-    """Store (post id, text) pairs as one transaction: all of them, or none."""
+def _store_translations(store: Store, route: Route, rows: list[tuple[int, str]], *,
+                        force: bool = False) -> dict[int, str]:
+    """Store (post id, text) pairs as one transaction: all of them, or none. Unless FORCE, a
+    translation the user edited meanwhile (another command, the window) is kept: ``edited`` is
+    checked in the same transaction as the write. Returns {post id: kept edited text}."""
     now = utc_now()
+    kept: dict[int, str] = {}
     with store.transaction():
+        if not force and rows:
+            ids = [post_id for post_id, _ in rows]
+            kept = dict(store.db.execute(
+                f"SELECT post_id, text FROM translations WHERE lang = ? AND edited = 1 "
+                f"AND post_id IN ({','.join('?' * len(ids))})", [route.target, *ids]).fetchall())
         store.db.conn.executemany(
             "INSERT INTO translations (post_id, lang, source_lang, text, pack, pack_version, pivot, edited, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
@@ -223,7 +232,8 @@ def _store_translations(store: Store, route: Route, rows: list[tuple[int, str]])
             "pack = excluded.pack, pack_version = excluded.pack_version, pivot = excluded.pivot, edited = 0, "
             "updated_at = excluded.updated_at",
             [(post_id, route.target, route.source, text, route.pack_name, route.pack_version, route.pivot, now, now)
-             for post_id, text in rows])
+             for post_id, text in rows if post_id not in kept])
+    return kept
 
 
 def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int] | None, source: str,
@@ -277,8 +287,13 @@ def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int
             cancel.check()
             chunk = items[start:start + CHUNK]
             texts = translate_captions(store, route, [c for _, c in chunk], stats)
-            _store_translations(store, route, [(post_id, text) for (post_id, _), text in zip(chunk, texts)])
+            kept = _store_translations(store, route, [(post_id, text) for (post_id, _), text in zip(chunk, texts)],
+                                       force=force)
             for (post_id, _), text in zip(chunk, texts):
+                if post_id in kept:
+                    results.append(PostTranslation(post_id, lang, target, kept[post_id], kept_edit=True,
+                                                   note="kept the translation you edited while this ran"))
+                    continue
                 results.append(PostTranslation(post_id, lang, target, text, route.pivot,
                                                note=f"pivoted through English ({route.pack_name})" if route.pivot else None))
             done += len(chunk)
