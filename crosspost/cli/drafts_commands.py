@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from crosspost.cli.common import Context, ProgressBar, json_flag_parent
+from crosspost.media.cover_styles import STYLE_HELP, STYLES
 
 
 def register(sub) -> None:
@@ -38,6 +39,10 @@ def register(sub) -> None:
     p.add_argument("--planned", metavar="DATE", help="planned publishing date, e.g. 2025-02-14 18:30")
     p.add_argument("--notes")
     p.add_argument("--fit", choices=["crop", "pad", "blur"])
+    p.add_argument("--cover-style", choices=STYLES, metavar="STYLE",
+                   help="the title on the cover: " + "; ".join(f"{k}: {v}" for k, v in STYLE_HELP.items()))
+    p.add_argument("--cover-text", metavar="TEXT", help="the text on the cover (default: the draft's title; "
+                   "for bilingual, a subtitle after \" | \"); \"\" goes back to the title")
     p.set_defaults(handler=run_edit)
 
     p = verbs.add_parser("undo", parents=j, help="undo the last edit of a draft")
@@ -123,7 +128,8 @@ def run_edit(ctx: Context, args) -> int:
     from crosspost.drafts.queue import edit_draft
 
     d = edit_draft(ctx.store, args.id, title=args.title, body=args.body, topics=args.topics,
-                   planned_at=args.planned, notes=args.notes, fit=args.fit)
+                   planned_at=args.planned, notes=args.notes, fit=args.fit,
+                   cover_style=args.cover_style, cover_text=args.cover_text)
     ctx.emit(d, _human(d))
     return 0
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import regex
 
+from crosspost.drafts.cover import plain_cover_of, write_cover
 from crosspost.errors import UserError
 from crosspost.platforms import get_profile
 from crosspost.store import Store, utc_now
@@ -86,7 +87,9 @@ def export_drafts(store: Store, draft_ids: list, to: str | Path, *, as_zip: bool
                     continue
                 index += 1
                 shutil.copy2(source, staging / f"{index:02d}{Path(source).suffix.lower()}")
-            if d["cover"] and Path(d["cover"]).exists():
+            if plain_cover_of(d) is not None:  # drawn now: the style or text may have changed since render
+                write_cover(store, d, plain_cover_of(d), staging / "cover.jpg")
+            elif d["cover"] and Path(d["cover"]).exists():
                 shutil.copy2(d["cover"], staging / "cover.jpg")
             (staging / "caption.txt").write_text(caption_text(d), encoding="utf-8")
             data = draft_json(store, d["id"])

@@ -13,15 +13,17 @@ import datetime as dt
 import json
 
 from crosspost.drafts.compose import compose, hashtags
+from crosspost.drafts.cover import check_style, refresh_cover
+from crosspost.drafts.cover import style_of as cover_style_of
 from crosspost.errors import UserError
 from crosspost.platforms import get_profile
 from crosspost.store import Store, utc_now
 from crosspost.translation.layouts import LAYOUTS
 
-EDITABLE = ("title", "body", "topics", "planned_at", "notes", "layout", "fit")
+EDITABLE = ("title", "body", "topics", "planned_at", "notes", "layout", "fit", "cover_style", "cover_text")
 STATUSES = ("draft", "ready", "exported", "posted")
 _COLUMNS = ("id, post_id, platform, layout, target_lang, status, title, body, topics, media, cover, fit, "
-            "planned_at, notes, exported_to, posted_at, posted_url, created_at, updated_at")
+            "planned_at, notes, exported_to, posted_at, posted_url, created_at, updated_at, cover_style, cover_text")
 
 
 def _row_to_dict(row) -> dict:
@@ -142,6 +144,7 @@ def draft_json(store: Store, draft_id, extra_warnings: list[dict] | None = None)
         "planned_at": d["planned_at"], "notes": d["notes"], "exported_to": d["exported_to"],
         "posted_at": d["posted_at"], "posted_url": d["posted_url"], "updated_at": d["updated_at"],
         "media_detail": d["media"],
+        "cover_style": cover_style_of(d), "cover_text": d["cover_text"] or d["title"],
     }
 
 
@@ -203,6 +206,8 @@ def edit_draft(store: Store, draft_id, **fields) -> dict:
             raise UserError(f"Unknown layout {value!r}: use one of {', '.join(LAYOUTS)}.")
         if key == "fit" and value not in ("crop", "pad", "blur"):
             raise UserError(f"Unknown fit mode {value!r}: use crop, pad or blur.")
+        if key == "cover_style":
+            check_style(get_profile(d["platform"]), value)
         if value != d[key]:
             changes[key] = (d[key], value)
     if not changes:
@@ -215,6 +220,8 @@ def edit_draft(store: Store, draft_id, **fields) -> dict:
             store.db.execute(f"UPDATE drafts SET {key} = ? WHERE id = ?", [new, d["id"]])
         status = "draft" if d["status"] in ("ready", "exported") else d["status"]
         store.db.execute("UPDATE drafts SET updated_at = ?, status = ? WHERE id = ?", [now, status, d["id"]])
+    if changes.keys() & {"cover_style", "cover_text", "title"}:
+        refresh_cover(store, d["id"])
     return draft_json(store, d["id"])
 
 
@@ -235,6 +242,8 @@ def undo_last_edit(store: Store, draft_id) -> dict:
     with store.transaction():
         store.db.execute(f"UPDATE drafts SET {row[1]} = ?, updated_at = ? WHERE id = ?", [row[2], utc_now(), d["id"]])
         store.db.execute("DELETE FROM draft_edits WHERE id = ?", [row[0]])
+    if row[1] in ("cover_style", "cover_text", "title"):
+        refresh_cover(store, d["id"])
     return draft_json(store, d["id"])
 
 

@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+from crosspost.drafts.cover import PLAIN_NAME, write_cover
 from crosspost.errors import UserError
 from crosspost.media.cover import extract_cover
 from crosspost.media.images import render_image, render_image_from_pil
@@ -59,10 +60,12 @@ def render_draft(store: Store, location: DataLocation, draft_id, *, cover_at: fl
             m["rendered_width"], m["rendered_height"] = result.width, result.height
         first = local[0]
         cover_target = image_target(profile, fit) if profile.image else video_target(profile, fit)
+        plain = staging / PLAIN_NAME  # the frame without text; cover.jpg carries the title
         if first["kind"] == "video":
-            render_image_from_pil(extract_cover(first["source"], cover_at), staging / "cover.jpg", cover_target)
+            render_image_from_pil(extract_cover(first["source"], cover_at), plain, cover_target)
         else:
-            render_image(first["source"], staging / "cover.jpg", cover_target)
+            render_image(first["source"], plain, cover_target)
+        write_cover(store, d, plain, staging / "cover.jpg")
         shutil.rmtree(folder, ignore_errors=True)
         staging.rename(folder)
     except BaseException:

@@ -194,5 +194,13 @@ def _media_focus(db: Database) -> None:
     db.execute("ALTER TABLE media ADD COLUMN focus_y REAL")
 
 
+@migrations(name="0005_cover_style")
+def _cover_style(db: Database) -> None:
+    # The title drawn on a draft's cover: the style (NULL: the platform's default; 'none': no text)
+    # and the text (NULL or '': the draft's title).
+    db.execute("ALTER TABLE drafts ADD COLUMN cover_style TEXT")
+    db.execute("ALTER TABLE drafts ADD COLUMN cover_text TEXT")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 MIGRATION_NAMES = [m.name for m in migrations._migrations]

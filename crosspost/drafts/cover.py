@@ -1,0 +1,120 @@
+"""A draft's cover with its title on it: which style and text it uses, drawing it for render and
+export, and a preview for the window.
+
+``drafts render`` keeps the plain cover frame as ``cover-plain.jpg`` next to ``cover.jpg`` (the one
+with the text), so changing the style or text later redraws the cover without rendering again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+
+from crosspost.errors import UserError
+from crosspost.media.cover_text import STYLES, draw_cover_text, split_title
+from crosspost.platforms import PlatformProfile, get_profile
+from crosspost.store import Store
+
+PLAIN_NAME = "cover-plain.jpg"
+
+
+def styles_for(profile: PlatformProfile) -> tuple[str, ...]:
+    """The cover styles a platform's covers take ("none" only when its covers carry no title)."""
+    return tuple(profile.cover_text.get("styles", ())) or ("none",)
+
+
+def check_style(profile: PlatformProfile, style: str) -> str:
+    if style not in STYLES:
+        raise UserError(f"Unknown cover style {style!r}: use one of {', '.join(STYLES)}.")
+    if style not in styles_for(profile):
+        raise UserError(f"{profile.display_name['en']} covers carry no title text; the only cover style "
+                        f"there is none.")
+    return style
+
+
+def style_of(d: dict) -> str:
+    """The draft's cover style: its own, else its platform's default, else none."""
+    profile = get_profile(d["platform"])
+    return d.get("cover_style") or profile.cover_text.get("default", "none")
+
+
+def texts_of(store: Store, d: dict) -> tuple[str, str]:
+    """(title, subtitle) for the cover: the cover text (default: the draft's title); a subtitle after a
+    line break in it, else, for a bilingual draft, the title in the caption's own language."""
+    title, subtitle = split_title(d.get("cover_text") or d["title"] or "")
+    if not subtitle and d.get("layout") == "bilingual":
+        from crosspost.drafts.compose import title_from
+
+        row = store.db.execute("SELECT caption FROM posts WHERE id = ?", [d["post_id"]]).fetchone()
+        original = title_from(row[0] if row else "")
+        if original and original != title:
+            subtitle = original
+    return title, subtitle
+
+
+def cover_image(store: Store, d: dict, plain: Image.Image, style: str | None = None,
+                text: str | None = None) -> Image.Image:
+    """PLAIN (the cover frame at the cover's size) with the draft's title drawn in its style (or in
+    STYLE / with TEXT when given: the window's live preview)."""
+    d = dict(d)
+    if text is not None:
+        d["cover_text"] = text
+    title, subtitle = texts_of(store, d)
+    return draw_cover_text(plain, style or style_of(d), title, subtitle)
+
+
+def write_cover(store: Store, d: dict, plain_path: Path, out: Path) -> Path:
+    from crosspost.media.images import atomic_write, encode_jpeg
+
+    with Image.open(plain_path) as plain:
+        plain.load()
+        image = cover_image(store, d, plain)
+    data, _ = encode_jpeg(image)
+    atomic_write(Path(out), data)
+    return Path(out)
+
+
+def plain_cover_of(d: dict) -> Path | None:
+    if not d.get("cover"):
+        return None
+    plain = Path(d["cover"]).with_name(PLAIN_NAME)
+    return plain if plain.is_file() else None
+
+
+def refresh_cover(store: Store, draft_id) -> Path | None:
+    """Redraw the rendered cover after the style, the text or the title changed (nothing to do
+    before the draft is rendered)."""
+    from crosspost.drafts.queue import require_draft
+
+    d = require_draft(store, draft_id)
+    plain = plain_cover_of(d)
+    if plain is None:
+        return None
+    return write_cover(store, d, plain, Path(d["cover"]))
+
+
+def preview(store: Store, draft_id, style: str | None = None, text: str | None = None,
+            size: tuple[int, int] = (1080, 1440)) -> Image.Image:
+    """The cover as it will be, for the window: the rendered frame when there is one, else the
+    draft's first photo or video frame fitted to the cover's size."""
+    from crosspost.drafts.queue import require_draft
+    from crosspost.media.cover import extract_cover
+    from crosspost.media.images import fit_image, load_image
+    from crosspost.media.targets import Target
+
+    d = require_draft(store, draft_id)
+    plain_path = plain_cover_of(d)
+    if plain_path is not None:
+        with Image.open(plain_path) as im:
+            plain = im.convert("RGB")
+    else:
+        first = next((m for m in d["media"] if m.get("source") and Path(m["source"]).is_file()), None)
+        if first is None:
+            plain = Image.new("RGB", size, (60, 60, 60))
+        else:
+            source = extract_cover(first["source"], None) if first["kind"] == "video" else load_image(first["source"])
+            profile = get_profile(d["platform"])
+            plain = fit_image(source.convert("RGB"), Target(size[0], size[1], d.get("fit") or profile.default_fit))
+    if plain.size != size:
+        plain = plain.resize(size)
+    return cover_image(store, d, plain, style, text)
