@@ -156,6 +156,15 @@ def _fit(text: str, max_width: float, max_height: float, max_lines: int, largest
         if (len(lines) <= max_lines and height <= max_height) or size <= smallest:
             break
         size = max(smallest, int(size * 0.92))
+    if 1 < len(lines) <= max_lines:  # balance the lines: the narrowest width that needs no more of them
+        lo, hi = max_width / len(lines), max_width
+        for _ in range(10):
+            mid = (lo + hi) / 2
+            if len(wrap(text, font, mid)) <= len(lines):
+                hi = mid
+            else:
+                lo = mid
+        lines = wrap(text, font, hi)
     if len(lines) > max_lines:  # still too long at the smallest size: cut with an ellipsis
         lines = lines[:max_lines]
         last = lines[-1]
@@ -277,10 +286,11 @@ def draw_cover_text(image: Image.Image, style: str, title: str, subtitle: str = 
         band = Image.new("RGBA", base.size, (0, 0, 0, 0))
         d = ImageDraw.Draw(band)
         # The band stands out from the picture: dark over bright pictures, light over dark ones.
-        colour = (0, 0, 0, 170) if bright else (255, 255, 255, 225)
-        d.rectangle(layout.band, fill=colour)
+        colour = (0, 0, 0, 200) if bright else (255, 255, 255, 225)
+        x0, y0, x1, y1 = layout.band
+        d.rectangle((x0, y0, x1 - 1, y1 - 1), fill=colour)  # PIL's rectangle includes its far edge
         edge = max(6, image.size[0] // 90)
-        d.rectangle((layout.band[0], layout.band[1], layout.band[2], layout.band[1] + edge), fill=ACCENT + (255,))
+        d.rectangle((x0, y0, x1 - 1, y0 + edge - 1), fill=ACCENT + (255,))
         base.alpha_composite(band)
         _draw_block(base, layout.title, LIGHT if bright else DARK, None, shadow=False)
     else:
