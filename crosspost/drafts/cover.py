@@ -93,10 +93,9 @@ def refresh_cover(store: Store, draft_id) -> Path | None:
     return write_cover(store, d, plain, Path(d["cover"]))
 
 
-def preview(store: Store, draft_id, style: str | None = None, text: str | None = None,
-            size: tuple[int, int] = (1080, 1440)) -> Image.Image:
-    """The cover as it will be, for the window: the rendered frame when there is one, else the
-    draft's first photo or video frame fitted to the cover's size."""
+def preview_base(store: Store, draft_id, size: tuple[int, int] = (1080, 1440)) -> Image.Image:
+    """The cover frame without text, for the window's live preview: the rendered frame when there is
+    one, else the draft's first photo or video frame fitted to the cover's size."""
     from crosspost.drafts.queue import require_draft
     from crosspost.media.cover import extract_cover
     from crosspost.media.images import fit_image, load_image
@@ -115,6 +114,14 @@ def preview(store: Store, draft_id, style: str | None = None, text: str | None =
             source = extract_cover(first["source"], None) if first["kind"] == "video" else load_image(first["source"])
             profile = get_profile(d["platform"])
             plain = fit_image(source.convert("RGB"), Target(size[0], size[1], d.get("fit") or profile.default_fit))
-    if plain.size != size:
-        plain = plain.resize(size)
-    return cover_image(store, d, plain, style, text)
+    return plain if plain.size == size else plain.resize(size)
+
+
+def preview(store: Store, draft_id, style: str | None = None, text: str | None = None,
+            base: Image.Image | None = None) -> Image.Image:
+    """The cover as it will look in STYLE with TEXT (default: the draft's own), over BASE (default:
+    ``preview_base``; pass a smaller copy for a fast live preview: the layout scales with the width)."""
+    from crosspost.drafts.queue import require_draft
+
+    d = require_draft(store, draft_id)
+    return cover_image(store, d, base if base is not None else preview_base(store, draft_id), style, text)
