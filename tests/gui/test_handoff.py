@@ -181,3 +181,16 @@ def test_send_to_phone_dialog(rednote_draft, qtbot):
     port = server.port
     dialog.close()
     assert not server.running and _refused("127.0.0.1", port)
+
+
+def test_hand_off_buttons_and_chooser_in_chinese(rednote_draft, qtbot):
+    window, _ = rednote_draft
+    window.set_language("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: window.queue.buttons["phone"].text() == "发送到手机…")
+        assert window.queue.buttons["creator"].text() == "打开小红书创作者中心"
+        assert window.queue.cover.title() == "封面标题"
+        assert window.queue.cover.style.itemText(window.queue.cover.style.findData("none")) == "无文字"
+    finally:
+        window.set_language("en")
+    qtbot.waitUntil(lambda: window.queue.buttons["phone"].text() == "Send to phone…")
