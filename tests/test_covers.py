@@ -258,3 +258,23 @@ def test_edit_help_lists_the_styles(capsys):
     for style in STYLES:
         assert style in out
     assert "--cover-text" in out
+
+
+def test_bilingual_subtitle_defaults_to_the_original_title(drafted):
+    from crosspost.drafts.cover import texts_of
+    from crosspost.drafts.queue import require_draft
+    from crosspost.paths import resolve
+    from crosspost.store import open_store
+
+    d, draft, _ = drafted
+    store = open_store(resolve(Path(d[1])))
+    try:
+        row = require_draft(store, draft["id"])
+        original = row["title"]
+        assert texts_of(store, row) == (original, "")  # the original layout: no subtitle
+        bilingual = {**row, "layout": "bilingual", "title": "河边晨跑"}
+        assert texts_of(store, bilingual) == ("河边晨跑", original)
+        assert texts_of(store, {**bilingual, "cover_text": "晨跑 | Morning run"}) == ("晨跑", "Morning run")
+        assert texts_of(store, {**bilingual, "cover_text": "晨跑\nMorning run"}) == ("晨跑", "Morning run")
+    finally:
+        store.close()
