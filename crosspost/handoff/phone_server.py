@@ -52,8 +52,9 @@ class PhonePayload:
     body: str
     topics: str  # as pasted on the platform, e.g. "#跑步 #成都"
     files: tuple[PhoneFile, ...]
-    platform: str  # display name
+    platform: str  # display name (English)
     app_url: str | None = None
+    platform_zh: str | None = None  # display name in Chinese
 
 
 def payload_for_draft(store, draft_id) -> PhonePayload:
@@ -80,7 +81,7 @@ def payload_for_draft(store, draft_id) -> PhonePayload:
         files.append(PhoneFile("cover.jpg", Path(d["cover"]), "image", "cover"))
     topics = " ".join(profile.topic_format.format(topic=t) for t in d["topics"])
     return PhonePayload(d["title"], d["body"], topics, tuple(files), profile.display_name["en"],
-                        profile.handoff.get("app_url"))
+                        profile.handoff.get("app_url"), profile.display_name.get("zh"))
 
 
 def device_name(user_agent: str | None) -> str:
@@ -363,12 +364,11 @@ STRINGS = {
         "expires": "此页面只在你的局域网内有效，关闭电脑上的窗口后即停止（最长 15 分钟）。",
     },
 }
-PLATFORM_ZH = {"RedNote (Xiaohongshu)": "小红书"}
 
 
 def render_page(payload: PhonePayload, token: str, lang: str = "en") -> str:
     s = STRINGS["zh" if lang.startswith("zh") else "en"]
-    platform = PLATFORM_ZH.get(payload.platform, payload.platform) if lang.startswith("zh") else payload.platform
+    platform = (payload.platform_zh or payload.platform) if lang.startswith("zh") else payload.platform
     e = html.escape
     data = json.dumps({"title": payload.title, "body": payload.body, "topics": payload.topics,
                        "copied": s["copied"], "failed": s["copy_failed"]}, ensure_ascii=False)
