@@ -278,3 +278,19 @@ def test_bilingual_subtitle_defaults_to_the_original_title(drafted):
         assert texts_of(store, {**bilingual, "cover_text": "晨跑\nMorning run"}) == ("晨跑", "Morning run")
     finally:
         store.close()
+
+
+def test_font_build_script_and_notices(tmp_path):
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    script = root / "packaging" / "build-cjk-font"
+    assert script.stat().st_mode & 0o111 and script.read_text().startswith("#!/usr/bin/env python3")
+    out = tmp_path / "NOTICES.txt"
+    done = subprocess.run([sys.executable, str(root / "packaging" / "third_party_notices.py"), str(out)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "Noto Sans CJK SC" in text and "OFL-1.1" in text and "NotoSansSC-Bold-subset.otf" in text
+    assert "segno" in text.lower()
