@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices, QDrag, QGuiApplication
 from PySide6.QtWidgets import QTableView
 
 REGION_KEY = "handoff/rednote_region"  # "overseas" (creator.rednote.com) or "mainland" (creator.xiaohongshu.com)
+PHONE_HOST_KEY = "handoff/phone_address"  # the network address "Send to phone" listened on last time
 
 
 def media_mime_data(paths: list[str | Path]) -> QMimeData:
@@ -83,7 +84,7 @@ def send_to_phone(view):
     from crosspost.errors import UserError
     from crosspost.gui.dialogs import show_error
     from crosspost.gui.i18n import resolve_language
-    from crosspost.gui.phone_dialog import PhoneDialog
+    from crosspost.gui.phone_dialog import PhoneDialog, network_addresses
     from crosspost.handoff.phone_server import payload_for_draft
 
     ids = view.selected_ids()
@@ -96,7 +97,12 @@ def send_to_phone(view):
     except UserError as exc:
         show_error(view, str(exc))
         return None
-    dialog = PhoneDialog(payload, "zh" if lang.startswith("zh") else "en", view)
+    last = settings.value(PHONE_HOST_KEY) if settings is not None else None
+    host = last if last in [address for _, address in network_addresses()] else None
+    dialog = PhoneDialog(payload, "zh" if lang.startswith("zh") else "en", view, host=host)
+    if settings is not None:
+        dialog.network.currentIndexChanged.connect(lambda _: settings.setValue(PHONE_HOST_KEY,
+                                                                               dialog.network.currentData()))
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     view.phone_dialog = dialog

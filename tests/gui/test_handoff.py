@@ -155,21 +155,20 @@ def test_send_to_phone_dialog(rednote_draft, qtbot):
     from crosspost.handoff.phone_server import payload_for_draft
 
     window, draft = rednote_draft
+    window.settings.setValue("handoff/phone_address", "127.0.0.1")  # chosen last time: this computer only
     window.queue.buttons["phone"].click()
     dialog = window.queue.phone_dialog
     assert isinstance(dialog, PhoneDialog) and dialog.isVisible()
-    assert dialog.server is not None and dialog.server.running
-    assert not dialog.qr.pixmap().isNull() and dialog.qr.pixmap().width() > 100
-    assert dialog.address.text() == dialog.server.url
-    # the queue's dialog listens on the first network found; for the test, choose this computer only
-    index = dialog.network.findData("127.0.0.1")
-    assert index >= 0
+    assert dialog.network.currentData() == "127.0.0.1"
     first = dialog.server
-    dialog.network.setCurrentIndex(index)
-    if first.host != "127.0.0.1":  # switching networks stops the first server
-        assert not first.running and _refused(first.host, first.port)
+    assert first is not None and first.running and first.host == "127.0.0.1"
+    assert first._server.server_address[0] == "127.0.0.1"
+    assert not dialog.qr.pixmap().isNull() and dialog.qr.pixmap().width() > 100
+    assert dialog.address.text() == first.url
+    dialog.restart()  # what choosing a network does: a new server with a new token; the old port closes
     server = dialog.server
-    assert server.host == "127.0.0.1" and server.running
+    assert server is not first and server.token != first.token and server.running
+    assert not first.running and _refused("127.0.0.1", first.port)
     payload = payload_for_draft(window.store, draft["id"])
     request = urllib.request.Request(server.file_url("01.jpg", download=True),
                                      headers={"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)"})
