@@ -21,7 +21,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageStat
 
 from crosspost.errors import UserError
-from crosspost.media.cover_styles import STYLE_HELP, STYLES  # noqa: F401 - re-exported
+from crosspost.media.cover_styles import STYLES
 
 FONT_FILE = "NotoSansSC-Bold-subset.otf"
 
