@@ -7,13 +7,15 @@ with the text), so changing the style or text later redraws the cover without re
 from __future__ import annotations
 
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from crosspost.errors import UserError
-from crosspost.media.cover_text import STYLES, draw_cover_text, split_title
+from crosspost.media.cover_styles import STYLES
 from crosspost.platforms import PlatformProfile, get_profile
 from crosspost.store import Store
+
+if TYPE_CHECKING:  # Pillow and the font load only when a cover is drawn, not when drafts are listed
+    from PIL import Image
 
 PLAIN_NAME = "cover-plain.jpg"
 
@@ -41,6 +43,8 @@ def style_of(d: dict) -> str:
 def texts_of(store: Store, d: dict) -> tuple[str, str]:
     """(title, subtitle) for the cover: the cover text (default: the draft's title); a subtitle after a
     line break in it, else, for a bilingual draft, the title in the caption's own language."""
+    from crosspost.media.cover_text import split_title
+
     title, subtitle = split_title(d.get("cover_text") or d["title"] or "")
     if not subtitle and d.get("layout") == "bilingual":
         from crosspost.drafts.compose import title_from
@@ -56,6 +60,8 @@ def cover_image(store: Store, d: dict, plain: Image.Image, style: str | None = N
                 text: str | None = None) -> Image.Image:
     """PLAIN (the cover frame at the cover's size) with the draft's title drawn in its style (or in
     STYLE / with TEXT when given: the window's live preview)."""
+    from crosspost.media.cover_text import draw_cover_text
+
     d = dict(d)
     if text is not None:
         d["cover_text"] = text
@@ -64,6 +70,8 @@ def cover_image(store: Store, d: dict, plain: Image.Image, style: str | None = N
 
 
 def write_cover(store: Store, d: dict, plain_path: Path, out: Path) -> Path:
+    from PIL import Image
+
     from crosspost.media.images import atomic_write, encode_jpeg
 
     with Image.open(plain_path) as plain:
@@ -96,6 +104,8 @@ def refresh_cover(store: Store, draft_id) -> Path | None:
 def preview_base(store: Store, draft_id, size: tuple[int, int] = (1080, 1440)) -> Image.Image:
     """The cover frame without text, for the window's live preview: the rendered frame when there is
     one, else the draft's first photo or video frame fitted to the cover's size."""
+    from PIL import Image
+
     from crosspost.drafts.queue import require_draft
     from crosspost.media.cover import extract_cover
     from crosspost.media.images import fit_image, load_image
