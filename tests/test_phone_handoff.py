@@ -222,3 +222,13 @@ def test_device_names():
     assert device_name("Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)") == "iPad"
     assert device_name(None) == "A browser"
 
+
+
+def test_lan_addresses_end_with_loopback_and_can_be_listened_on():
+    from crosspost.handoff.network import lan_addresses
+
+    addresses = lan_addresses()
+    assert addresses[-1] == "127.0.0.1" and addresses.count("127.0.0.1") == 1
+    for address in addresses:  # each one is this computer's: a server can bind it
+        with socket.socket() as s:
+            s.bind((address, 0))

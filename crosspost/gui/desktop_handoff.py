@@ -98,7 +98,7 @@ def send_to_phone(view):
         show_error(view, str(exc))
         return None
     last = settings.value(PHONE_HOST_KEY) if settings is not None else None
-    host = last if last in [address for _, address in network_addresses()] else None
+    host = last if last in network_addresses() else None
     dialog = PhoneDialog(payload, "zh" if lang.startswith("zh") else "en", view, host=host)
     if settings is not None:
         dialog.network.currentIndexChanged.connect(lambda _: settings.setValue(PHONE_HOST_KEY,

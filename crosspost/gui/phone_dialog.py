@@ -8,7 +8,6 @@ import time
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPixmap
-from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QVBoxLayout,
 )
@@ -16,21 +15,11 @@ from PySide6.QtWidgets import (
 from crosspost.handoff.phone_server import LIFETIME, PhonePayload, PhoneServer, RequestEvent
 
 
-def network_addresses() -> list[tuple[str, str]]:
-    """(label, IPv4 address) of the interfaces that are up, local network first, this computer last."""
-    lan, loopback = [], []
-    for iface in QNetworkInterface.allInterfaces():
-        flags = iface.flags()
-        if not (flags & QNetworkInterface.InterfaceFlag.IsUp and flags & QNetworkInterface.InterfaceFlag.IsRunning):
-            continue
-        for entry in iface.addressEntries():
-            ip = entry.ip()
-            if ip.protocol() != QAbstractSocket.NetworkLayerProtocol.IPv4Protocol:
-                continue
-            address = ip.toString()
-            target = loopback if ip.isLoopback() else lan
-            target.append((f"{iface.humanReadableName()} — {address}", address))
-    return lan + (loopback or [("lo — 127.0.0.1", "127.0.0.1")])
+def network_addresses() -> list[str]:
+    """The IPv4 addresses to listen on: the local network's first, this computer only (127.0.0.1) last."""
+    from crosspost.handoff.network import lan_addresses
+
+    return lan_addresses()
 
 
 def qr_pixmap(text: str, scale: int = 6) -> QPixmap:
@@ -57,8 +46,8 @@ class PhoneDialog(QDialog):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.network = QComboBox()
-        for label, address in network_addresses():
-            self.network.addItem(label, address)
+        for address in network_addresses():
+            self.network.addItem(address, address)
         if host is not None:
             index = self.network.findData(host)
             if index < 0:
@@ -102,6 +91,9 @@ class PhoneDialog(QDialog):
         self.intro.setText(self.tr("Scan the code with your phone's camera. The phone must be on the same network "
                                    "as this computer. Nothing goes through the internet."))
         self.network_label.setText(self.tr("Network"))
+        index = self.network.findData("127.0.0.1")
+        if index >= 0:
+            self.network.setItemText(index, self.tr("127.0.0.1 (this computer only)"))
 
     def restart(self) -> None:
         """(Re)start the server on the chosen address (a new token each time)."""

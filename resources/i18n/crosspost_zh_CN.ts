@@ -363,72 +363,77 @@
 <context>
     <name>PhoneDialog</name>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="101"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="90"/>
         <source>Send to phone</source>
         <translation>发送到手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="102"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="91"/>
         <source>Scan the code with your phone&apos;s camera. The phone must be on the same network as this computer. Nothing goes through the internet.</source>
         <translation>用手机相机扫描二维码。手机需与这台电脑连接同一网络。内容不经过互联网。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="104"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="93"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="121"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="96"/>
+        <source>127.0.0.1 (this computer only)</source>
+        <translation>127.0.0.1（仅本机）</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="113"/>
         <source>Listening on %1</source>
         <translation>正在 %1 上等待手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="126"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="118"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="126"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="118"/>
         <source>iPad</source>
         <translation>iPad</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="126"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="118"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="127"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="119"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="129"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="121"/>
         <source>%1 opened the page</source>
         <translation>%1 打开了页面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="131"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="123"/>
         <source>%1 downloaded %2</source>
         <translation>%1 下载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="133"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="125"/>
         <source>%1 loaded %2</source>
         <translation>%1 加载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="134"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="126"/>
         <source>%1 was refused (%2)</source>
         <translation>%1 的请求被拒绝（%2）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="154"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="146"/>
         <source>Stops in %1:%2 or when you close this window.</source>
         <translation>%1:%2 后或关闭此窗口时停止。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="159"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="151"/>
         <source>Stopped. Close this window and send again for a new code.</source>
         <translation>已停止。关闭此窗口，再次发送以获得新的二维码。</translation>
     </message>
