@@ -294,3 +294,15 @@ def test_font_build_script_and_notices(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "Noto Sans CJK SC" in text and "OFL-1.1" in text and "NotoSansSC-Bold-subset.otf" in text
     assert "segno" in text.lower()
+
+
+def test_characters_the_font_lacks_are_left_out_not_drawn_as_boxes():
+    from crosspost.media.cover_text import drawable, has_glyph
+
+    assert has_glyph("小") and has_glyph("A") and has_glyph("，")
+    assert not has_glyph("🏃") and not has_glyph("\U0010FFFD")
+    assert drawable("早起跑步🏃 go!🎉") == "早起跑步 go!"
+    assert drawable("跑\u200d步\ufe0f") == "跑步"  # joiners and variation selectors are invisible anyway
+    base = scene(1080, 1440)
+    with_emoji = draw_cover_text(base, "bold", "早起跑步🏃")
+    assert diff_box(with_emoji, draw_cover_text(base, "bold", "早起跑步")) is None

@@ -14,6 +14,7 @@ brightness under it too (a dark band over a bright picture, a light one over a d
 from __future__ import annotations
 
 import functools
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -46,6 +47,29 @@ def load_font(size: int) -> ImageFont.FreeTypeFont:
     if not path.is_file():
         raise UserError(f"The cover font {path} is missing; reinstall Crosspost.")
     return ImageFont.truetype(str(path), size)
+
+
+@functools.lru_cache(maxsize=4096)
+def has_glyph(ch: str) -> bool:
+    """Whether the shipped font draws CH (rather than its missing-glyph box)."""
+    if ch.isspace():
+        return True
+    font = load_font(48)
+    missing = _tofu_mask()
+    mask = font.getmask(ch)
+    return not (mask.size == missing[0] and bytes(mask) == missing[1])
+
+
+@functools.lru_cache(maxsize=1)
+def _tofu_mask() -> tuple[tuple[int, int], bytes]:
+    mask = load_font(48).getmask("\U0010FFFD")  # a private-use code point no font has
+    return mask.size, bytes(mask)
+
+
+def drawable(text: str) -> str:
+    """TEXT without what the font cannot draw (emoji and rare characters would be boxes on the cover)."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf" and not 0xFE00 <= ord(ch) <= 0xFE0F
+                   and has_glyph(ch))
 
 
 def _is_cjk(ch: str) -> bool:
@@ -207,7 +231,8 @@ def layout_cover(style: str, title: str, subtitle: str = "", size: tuple[int, in
     safe = (round(width * SAFE_X), round(height * SAFE_Y), width - round(width * SAFE_X),
             height - round(height * SAFE_Y))
     out = CoverLayout(style, size, safe)
-    title = " ".join((title or "").split())
+    title = " ".join(drawable(title or "").split())
+    subtitle = " ".join(drawable(subtitle or "").split())
     if style == "none" or not title:
         return out
     box_w = safe[2] - safe[0]
