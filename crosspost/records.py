@@ -214,6 +214,8 @@ class Draft:
     created_at: str
     updated_at: str
     edited_fields: frozenset[str] = frozenset()
+    cover_style: str = "none"       # the title style on the cover (the platform's default unless set)
+    cover_text: str | None = None   # the text on the cover (None: the title)
 
     @property
     def media_paths(self) -> list[str]:
@@ -230,6 +232,7 @@ class Draft:
             "fit": str(self.fit) if self.fit else None, "planned_at": self.planned_at, "notes": self.notes,
             "exported_to": self.exported_to, "posted_at": self.posted_at, "posted_url": self.posted_url,
             "updated_at": self.updated_at, "edited_fields": sorted(self.edited_fields),
+            "cover_style": self.cover_style, "cover_text": self.cover_text or self.title,
             "media_detail": [m.to_dict() for m in self.media],
         }
 

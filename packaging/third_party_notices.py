@@ -12,7 +12,7 @@ from pathlib import Path
 
 # Runtime distributions that end up in the bundle (the project's dependencies and theirs).
 ROOTS = ["PySide6-Essentials", "sqlite-utils", "Pillow", "pillow-heif", "argos-translate-lt", "platformdirs",
-         "av", "ijson", "langdetect", "regex"]
+         "av", "ijson", "langdetect", "regex", "segno"]
 EXTRA_NOTES = {
     "av": "PyAV's wheels bundle FFmpeg (LGPL/GPL) built with libx264 (GPL-2.0-or-later), libvpx, "
           "libopus and other codec libraries; their licences apply to the bundled copies.",
@@ -66,6 +66,15 @@ def licence_of(dist: metadata.Distribution) -> str:
     return text[0][:120] if text else "see the project"
 
 
+# Bundled files that are not Python packages: (name, licence, home, note).
+BUNDLED_FILES = [
+    ("Noto Sans CJK SC Bold (subset, crosspost/resources/fonts/NotoSansSC-Bold-subset.otf)", "OFL-1.1",
+     "https://github.com/googlefonts/noto-cjk",
+     "Copyright 2014-2021 Adobe, with Reserved Font Name 'Source'. Subset by packaging/build-cjk-font for "
+     "cover titles; the licence text ships beside it as crosspost/resources/fonts/OFL.txt."),
+]
+
+
 def render() -> str:
     lines = ["Crosspost — third-party notices", "",
              "Crosspost is free software under the GNU General Public License v3.0 or later (GPL-3.0-or-later, see LICENSE).",
@@ -83,6 +92,9 @@ def render() -> str:
         if note:
             lines.append(f"  Note: {note}")
         lines.append("")
+    lines += ["Files bundled with the application:", ""]
+    for name, licence, home, note in BUNDLED_FILES:
+        lines += [name, f"  License: {licence}", f"  Home: {home}", f"  Note: {note}", ""]
     return "\n".join(lines)
 
 

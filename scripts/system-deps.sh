@@ -8,7 +8,7 @@ kind="${1:-app}"
 
 app_pkgs=(libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
           libxcb-render-util0 libxcb-xinerama0 libxcb-shape0 libegl1 libgl1 libfontconfig1 libdbus-1-3)
-test_pkgs=(fonts-noto-cjk fonts-noto-color-emoji xvfb xauth desktop-file-utils appstream dpkg-dev)
+test_pkgs=(fonts-noto-cjk chromium fonts-noto-color-emoji xvfb xauth desktop-file-utils appstream dpkg-dev)
 
 pkgs=("${app_pkgs[@]}")
 [ "$kind" = "test" ] && pkgs+=("${test_pkgs[@]}")

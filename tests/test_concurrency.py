@@ -160,7 +160,7 @@ def test_two_renders_of_one_draft(data_dir, tmp_path):
     procs.assert_clean_failure(second[0], second[2])
     assert "being rendered by another Crosspost" in second[2]
     rendered = data_dir / "renders" / "draft-1"
-    assert sorted(p.name for p in rendered.iterdir()) == ["01.mp4", "cover.jpg"]
+    assert sorted(p.name for p in rendered.iterdir()) == ["01.mp4", "cover-plain.jpg", "cover.jpg"]
     assert not staging.exists()
     # once the first is done, rendering again works
     assert procs.run(data_dir, "drafts", "render", "1")[0] == 0

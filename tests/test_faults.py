@@ -285,6 +285,8 @@ def test_full_disk_gives_one_sentence_for_every_command(small_disk, tmp_path, ar
     assert procs.run(elsewhere, "import", export, "--media", media)[0] == 0
     assert procs.run(elsewhere, "drafts", "create", "1", "--platform", "rednote", "--layout", "original")[0] == 0
     assert procs.run(elsewhere, "drafts", "render", "1")[0] == 0
+    filler.unlink()
+    filler = _fill(small_disk)  # quite full: a photo's render could fit in what was left above
     for args in (["drafts", "export", "1", "--to", out_dir], ["drafts", "export", "1", "--to", out_dir, "--zip"],
                  ["render", photo, "--platform", "rednote", "-o", small_disk / "one.jpg"],
                  ["render", clip, "--platform", "rednote", "-o", small_disk / "one.mp4"]):

@@ -6,6 +6,7 @@ from crosspost.cli.common import Context, ProgressBar, json_flag_parent, record_
 from crosspost.cli.remedies import problem_hint
 from crosspost.records import CheckedDraft
 from crosspost.values import DraftStatus, Fit, Layout
+from crosspost.media.cover_styles import STYLE_HELP, STYLES
 
 
 def register(sub) -> None:
@@ -41,6 +42,10 @@ def register(sub) -> None:
     p.add_argument("--planned", metavar="DATE", help="planned publishing date, e.g. 2025-02-14 18:30")
     p.add_argument("--notes")
     p.add_argument("--fit", choices=Fit.values())
+    p.add_argument("--cover-style", choices=STYLES, metavar="STYLE",
+                   help="the title on the cover: " + "; ".join(f"{k}: {v}" for k, v in STYLE_HELP.items()))
+    p.add_argument("--cover-text", metavar="TEXT", help="the text on the cover (default: the draft's title; "
+                   "for bilingual, a subtitle after \" | \"); \"\" goes back to the title")
     p.set_defaults(handler=run_edit)
 
     p = verbs.add_parser("undo", parents=j, help="undo the last edit of a draft")
@@ -135,7 +140,8 @@ def run_edit(ctx: Context, args) -> int:
     from crosspost.drafts.store import edit_draft
 
     d = edit_draft(ctx.store, args.id, title=args.title, body=args.body, topics=args.topics,
-                   planned_at=args.planned, notes=args.notes, fit=args.fit)
+                   planned_at=args.planned, notes=args.notes, fit=args.fit,
+                   cover_style=args.cover_style, cover_text=args.cover_text)
     ctx.emit(d.to_json(), _human(d))
     return 0
 

@@ -19,6 +19,7 @@ import regex
 from crosspost.drafts.preflight import is_ok
 from crosspost.drafts.store import check, checked, get_draft, set_status
 from crosspost.errors import ExportBlocked, FolderNotWritable, NothingGiven
+from crosspost.drafts.cover import plain_cover_of, write_cover
 from crosspost.platforms import get_profile
 from crosspost.posts import get_post
 from crosspost.records import Draft
@@ -120,7 +121,10 @@ def _export(store: Store, drafts: list[Draft], to: Path, as_zip: bool, force: bo
                     continue
                 index += 1
                 shutil.copy2(source, staging / f"{index:02d}{Path(source).suffix.lower()}")
-            if d.cover and Path(d.cover).exists():
+            plain = plain_cover_of(d)
+            if plain is not None:  # drawn now: the style or text may have changed since render
+                write_cover(store, d, plain, staging / "cover.jpg")
+            elif d.cover and Path(d.cover).exists():
                 shutil.copy2(d.cover, staging / "cover.jpg")
             (staging / "caption.txt").write_text(caption_text(d), encoding="utf-8")
             data = checked(store, d.id).to_json()

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 from crosspost.drafts.store import get_draft, save_render
+from crosspost.drafts.cover import PLAIN_NAME, write_cover
 from crosspost.errors import NoMediaOnDisk, UserError
 from crosspost.media.cover import extract_cover
 from crosspost.media.images import render_image, render_image_from_pil
@@ -78,10 +79,12 @@ def _render_locked(store: Store, location: DataLocation, d: Draft, profile: Plat
         first = local[0]
         assert first.source is not None
         cover_target = image_target(profile, fit) if profile.image else video_target(profile, fit)
+        plain = staging / PLAIN_NAME  # the frame without text; cover.jpg carries the title
         if first.kind is MediaKind.VIDEO:
-            render_image_from_pil(extract_cover(first.source, cover_at), staging / "cover.jpg", cover_target)
+            render_image_from_pil(extract_cover(first.source, cover_at), plain, cover_target)
         else:
-            render_image(first.source, staging / "cover.jpg", cover_target)
+            render_image(first.source, plain, cover_target)
+        write_cover(store, d, plain, staging / "cover.jpg")
         shutil.rmtree(folder, ignore_errors=True)
         staging.rename(folder)
     except BaseException:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from crosspost.drafts.compose import compose, hashtags
+from crosspost.drafts.cover import check_style, refresh_cover
 from crosspost.drafts.preflight import PreflightFacts, preflight
 from crosspost.errors import AlreadyPosted, NotFound, NothingGiven, NoTranslation, UserError
 from crosspost.platforms import get_profile
@@ -25,21 +26,23 @@ from crosspost.store import Store, utc_now
 from crosspost.translation.glossary import map_topics
 from crosspost.values import DraftStatus, Fit, Layout, ProblemLevel
 
-EDITABLE = ("title", "body", "topics", "planned_at", "notes", "layout", "fit")
+EDITABLE = ("title", "body", "topics", "planned_at", "notes", "layout", "fit", "cover_style", "cover_text")
+COVER_FIELDS = {"cover_style", "cover_text", "title"}  # a change redraws the rendered cover
 _COLUMNS = ("id, post_id, platform, layout, target_lang, status, title, body, topics, media, cover, fit, "
-            "planned_at, notes, exported_to, posted_at, posted_url, created_at, updated_at")
+            "planned_at, notes, exported_to, posted_at, posted_url, created_at, updated_at, cover_style, cover_text")
 
 
 def _draft(row: Sequence[Any], edited: Iterable[str]) -> Draft:
     (did, post_id, platform, layout, target_lang, status, title, body, topics, media, cover, fit, planned_at,
-     notes, exported_to, posted_at, posted_url, created_at, updated_at) = row
+     notes, exported_to, posted_at, posted_url, created_at, updated_at, cover_style, cover_text) = row
     return Draft(
         id=did, post_id=post_id, platform=platform, layout=Layout(layout), target_lang=target_lang,
         status=DraftStatus(status), title=title or "", body=body or "", topics=tuple(json.loads(topics or "[]")),
         media=tuple(DraftMedia.from_dict(m) for m in json.loads(media or "[]")), cover=cover,
         fit=Fit(fit) if fit else None, planned_at=planned_at, notes=notes or "", exported_to=exported_to,
         posted_at=posted_at, posted_url=posted_url, created_at=created_at, updated_at=updated_at,
-        edited_fields=frozenset(edited))
+        edited_fields=frozenset(edited),
+        cover_style=cover_style or get_profile(platform).cover_text.get("default", "none"), cover_text=cover_text)
 
 
 def _edited_fields(store: Store, draft_id: int) -> set[str]:
@@ -221,6 +224,8 @@ def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fiel
             value = str(Layout.parse(value, "layout"))
         if key == "fit":
             value = str(Fit.parse(value, "fit mode"))
+        if key == "cover_style":
+            check_style(get_profile(d.platform), value)
         current = getattr(d, key)
         if value != (str(current) if current is not None else None):
             changes[key] = (None if current is None else str(current), value)
@@ -234,6 +239,8 @@ def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fiel
             store.db.execute(f"UPDATE drafts SET {key} = ? WHERE id = ?", [new, d.id])
         status = DraftStatus.DRAFT if d.status in (DraftStatus.READY, DraftStatus.EXPORTED) else d.status
         store.db.execute("UPDATE drafts SET updated_at = ?, status = ? WHERE id = ?", [now, str(status), d.id])
+    if changes.keys() & COVER_FIELDS:
+        refresh_cover(store, get_draft(store, d.id))
     return checked(store, d.id)
 
 
@@ -256,6 +263,8 @@ def undo_last_edit(store: Store, draft_id: int | str) -> CheckedDraft:
     with store.transaction():
         store.db.execute(f"UPDATE drafts SET {row[1]} = ?, updated_at = ? WHERE id = ?", [row[2], utc_now(), d.id])
         store.db.execute("DELETE FROM draft_edits WHERE id = ?", [row[0]])
+    if row[1] in COVER_FIELDS:
+        refresh_cover(store, get_draft(store, d.id))
     return checked(store, d.id)
 
 

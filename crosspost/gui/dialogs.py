@@ -185,6 +185,9 @@ class SettingsDialog(QDialog):
         self.fit = QComboBox()
         for code in ("crop", "pad", "blur"):
             self.fit.addItem(code, code)
+        self.rednote_region = QComboBox()  # which creator page "Open RedNote creator page" opens
+        self.rednote_region.addItem(self.tr("Outside mainland China (creator.rednote.com)"), "overseas")
+        self.rednote_region.addItem(self.tr("Mainland China (creator.xiaohongshu.com)"), "mainland")
         folder = QHBoxLayout()
         self.folder = QLabel(str(window.location.root))
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -196,6 +199,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default platform"), self.platform)
         form.addRow(self.tr("Translate captions into"), self.target)
         form.addRow(self.tr("Default fit for media"), self.fit)
+        form.addRow(self.tr("RedNote account registered"), self.rednote_region)
         form.addRow(self.tr("Data folder"), folder)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -204,7 +208,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         s = window.settings
         for combo, key, default in ((self.language, "ui/language", "system"), (self.platform, "defaults/platform", "rednote"),
-                                    (self.target, "defaults/target_lang", "zh"), (self.fit, "defaults/fit", "blur")):
+                                    (self.target, "defaults/target_lang", "zh"), (self.fit, "defaults/fit", "blur"),
+                                    (self.rednote_region, "handoff/rednote_region", "overseas")):
             index = combo.findData(s.value(key, default))
             combo.setCurrentIndex(max(0, index))
 
@@ -214,6 +219,7 @@ class SettingsDialog(QDialog):
         s.setValue("defaults/platform", self.platform.currentData())
         s.setValue("defaults/target_lang", self.target.currentData())
         s.setValue("defaults/fit", self.fit.currentData())
+        s.setValue("handoff/rednote_region", self.rednote_region.currentData())
         s.sync()
         self.window.set_language(self.language.currentData())
         super().accept()

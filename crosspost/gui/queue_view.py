@@ -7,9 +7,12 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
 
+from crosspost.gui import desktop_handoff as handoff
+from crosspost.gui.cover_chooser import CoverChooser
+from crosspost.gui.desktop_handoff import MediaDragTable
 from crosspost.gui.models import DraftsModel
 from crosspost.platforms import all_profiles
 
@@ -23,7 +26,7 @@ class QueueView(QWidget):
         super().__init__(parent)
         self.store = store
         self.model = DraftsModel(store, self)
-        self.table = QTableView()
+        self.table = MediaDragTable(lambda: handoff.drag_paths(self))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -39,13 +42,19 @@ class QueueView(QWidget):
         self.platform.currentIndexChanged.connect(self.reload)
         self.status.currentIndexChanged.connect(self.reload)
         self.buttons = {name: QPushButton() for name in ("render", "export", "copy_title", "copy_body",
-                                                         "copy_topics", "posted")}
+                                                         "copy_topics", "posted", "phone", "creator")}
         self.buttons["render"].clicked.connect(lambda: self._each(self.renderRequested.emit))
         self.buttons["export"].clicked.connect(self.export_selected)
         self.buttons["copy_title"].clicked.connect(lambda: self._copy("title"))
         self.buttons["copy_body"].clicked.connect(lambda: self._copy("body"))
         self.buttons["copy_topics"].clicked.connect(lambda: self._copy("topics"))
         self.buttons["posted"].clicked.connect(self.mark_posted)
+        self.buttons["phone"].clicked.connect(lambda: handoff.send_to_phone(self))
+        self.buttons["creator"].clicked.connect(lambda: handoff.open_creator_page_for(self))
+        self.cover = CoverChooser(store)
+        self.cover.changed.connect(lambda draft_id: handoff.reload_keeping(self, draft_id))
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.cover.set_draft(next(iter(self.selected_ids()), None)))
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.filter_labels = [QLabel(), QLabel()]
@@ -61,7 +70,10 @@ class QueueView(QWidget):
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        middle = QHBoxLayout()
+        middle.addWidget(self.table, 1)
+        middle.addWidget(self.cover)
+        layout.addLayout(middle, 1)
         layout.addWidget(self.empty)
         layout.addLayout(actions)
         self.retranslate()
@@ -79,7 +91,8 @@ class QueueView(QWidget):
             self.status.setItemText(i, text)
         for key, text in (("render", self.tr("Render")), ("export", self.tr("Export…")),
                           ("copy_title", self.tr("Copy title")), ("copy_body", self.tr("Copy body")),
-                          ("copy_topics", self.tr("Copy topics")), ("posted", self.tr("Mark as posted…"))):
+                          ("copy_topics", self.tr("Copy topics")), ("posted", self.tr("Mark as posted…")),
+                          ("phone", self.tr("Send to phone…")), ("creator", self.tr("Open RedNote creator page"))):
             self.buttons[key].setText(text)
         self.empty.setText(self.tr("No drafts yet. Open a post in the library and choose “Create draft”."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
@@ -89,6 +102,7 @@ class QueueView(QWidget):
         self.model.status = self.status.currentData()
         self.model.reload()
         self.empty.setVisible(self.model.rowCount() == 0)
+        self.cover.set_draft(next(iter(self.selected_ids()), None))
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

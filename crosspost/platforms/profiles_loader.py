@@ -60,6 +60,8 @@ class PlatformProfile:
     topic_format: str = "#{topic}"
     topics_in_body: bool = False
     warnings: dict[str, bool] = field(default_factory=dict)
+    cover_text: dict[str, Any] = field(default_factory=dict)  # title-on-cover styles, when covers carry one
+    handoff: dict[str, Any] = field(default_factory=dict)  # the app's URL, the creator upload pages
 
     def limit(self, name: str) -> Limit | None:
         """The limit for FIELD (e.g. "title", "images", "image_size"), or None if the platform has none."""
@@ -93,6 +95,8 @@ class PlatformProfile:
             "topic_format": self.topic_format,
             "topics_in_body": self.topics_in_body,
             "warnings": dict(self.warnings),
+            **({"cover_text": dict(self.cover_text)} if self.cover_text else {}),
+            **({"handoff": dict(self.handoff)} if self.handoff else {}),
         }
 
 
@@ -116,6 +120,8 @@ def _parse(data: dict[str, Any]) -> PlatformProfile:
         topic_format=data.get("topic_format", "#{topic}"),
         topics_in_body=bool(data.get("topics_in_body", False)),
         warnings=data.get("warnings", {}),
+        cover_text=data.get("cover_text", {}),
+        handoff=data.get("handoff", {}),
     )
 
 

@@ -244,6 +244,12 @@ def _user_edits(db: Database) -> None:
     db.execute("ALTER TABLE posts ADD COLUMN caption_changed_on_tiktok INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE posts ADD COLUMN user_topics TEXT")
     db.execute("ALTER TABLE posts ADD COLUMN user_title TEXT")
+@migrations(name="0007_cover_style")
+def _cover_style(db: Database) -> None:
+    # The title drawn on a draft's cover: the style (NULL: the platform's default; 'none': no text)
+    # and the text (NULL or '': the draft's title).
+    db.execute("ALTER TABLE drafts ADD COLUMN cover_style TEXT")
+    db.execute("ALTER TABLE drafts ADD COLUMN cover_text TEXT")
 
 
 SCHEMA_VERSION = len(migrations._migrations)

@@ -2,39 +2,92 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>CoverChooser</name>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="64"/>
+        <source>Cover title</source>
+        <translation>封面标题</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="65"/>
+        <source>Bold title</source>
+        <translation>大字标题</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="65"/>
+        <source>Banner</source>
+        <translation>横幅</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="66"/>
+        <source>Title and subtitle</source>
+        <translation>标题加副标题</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="66"/>
+        <source>No text</source>
+        <translation>无文字</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="69"/>
+        <source>The draft&apos;s title</source>
+        <translation>草稿的标题</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="70"/>
+        <source>For a subtitle, write it after “ | ”.</source>
+        <translation>副标题写在“ | ”之后。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="71"/>
+        <source>Use this cover</source>
+        <translation>使用此封面</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="92"/>
+        <source>Covers on this platform carry no title.</source>
+        <translation>此平台的封面不带标题。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="94"/>
+        <source>Choose a draft to see its cover.</source>
+        <translation>选择一个草稿以查看封面。</translation>
+    </message>
+</context>
+<context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="137"/>
+        <location filename="../../crosspost/gui/models.py" line="136"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="137"/>
+        <location filename="../../crosspost/gui/models.py" line="136"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="137"/>
+        <location filename="../../crosspost/gui/models.py" line="136"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="138"/>
+        <location filename="../../crosspost/gui/models.py" line="137"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="138"/>
+        <location filename="../../crosspost/gui/models.py" line="137"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="138"/>
+        <location filename="../../crosspost/gui/models.py" line="137"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="153"/>
+        <location filename="../../crosspost/gui/models.py" line="152"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -233,7 +286,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/window.py" line="266"/>
-        <location filename="../../crosspost/gui/window.py" line="415"/>
+        <location filename="../../crosspost/gui/window.py" line="417"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
@@ -300,7 +353,7 @@
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="415"/>
+        <location filename="../../crosspost/gui/window.py" line="417"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
@@ -308,99 +361,177 @@
     </message>
 </context>
 <context>
+    <name>PhoneDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="90"/>
+        <source>Send to phone</source>
+        <translation>发送到手机</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="91"/>
+        <source>Scan the code with your phone&apos;s camera. The phone must be on the same network as this computer. Nothing goes through the internet.</source>
+        <translation>用手机相机扫描二维码。手机需与这台电脑连接同一网络。内容不经过互联网。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="93"/>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="96"/>
+        <source>127.0.0.1 (this computer only)</source>
+        <translation>127.0.0.1（仅本机）</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="113"/>
+        <source>Listening on %1</source>
+        <translation>正在 %1 上等待手机</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="118"/>
+        <source>iPhone</source>
+        <translation>iPhone</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="118"/>
+        <source>iPad</source>
+        <translation>iPad</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="118"/>
+        <source>Android phone</source>
+        <translation>安卓手机</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="119"/>
+        <source>Android tablet</source>
+        <translation>安卓平板</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="121"/>
+        <source>%1 opened the page</source>
+        <translation>%1 打开了页面</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="123"/>
+        <source>%1 downloaded %2</source>
+        <translation>%1 下载了 %2</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="125"/>
+        <source>%1 loaded %2</source>
+        <translation>%1 加载了 %2</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="126"/>
+        <source>%1 was refused (%2)</source>
+        <translation>%1 的请求被拒绝（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="146"/>
+        <source>Stops in %1:%2 or when you close this window.</source>
+        <translation>%1:%2 后或关闭此窗口时停止。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="151"/>
+        <source>Stopped. Close this window and send again for a new code.</source>
+        <translation>已停止。关闭此窗口，再次发送以获得新的二维码。</translation>
+    </message>
+</context>
+<context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="175"/>
+        <location filename="../../crosspost/gui/editor.py" line="174"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="176"/>
+        <location filename="../../crosspost/gui/editor.py" line="175"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="177"/>
+        <location filename="../../crosspost/gui/editor.py" line="176"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="178"/>
+        <location filename="../../crosspost/gui/editor.py" line="177"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="179"/>
+        <location filename="../../crosspost/gui/editor.py" line="178"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="180"/>
+        <location filename="../../crosspost/gui/editor.py" line="179"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="180"/>
+        <location filename="../../crosspost/gui/editor.py" line="179"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="180"/>
+        <location filename="../../crosspost/gui/editor.py" line="179"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="182"/>
+        <location filename="../../crosspost/gui/editor.py" line="181"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="183"/>
+        <location filename="../../crosspost/gui/editor.py" line="182"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="184"/>
+        <location filename="../../crosspost/gui/editor.py" line="183"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="185"/>
+        <location filename="../../crosspost/gui/editor.py" line="184"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="185"/>
+        <location filename="../../crosspost/gui/editor.py" line="184"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="186"/>
+        <location filename="../../crosspost/gui/editor.py" line="185"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="187"/>
+        <location filename="../../crosspost/gui/editor.py" line="186"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="188"/>
+        <location filename="../../crosspost/gui/editor.py" line="187"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="250"/>
+        <location filename="../../crosspost/gui/editor.py" line="249"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="256"/>
+        <location filename="../../crosspost/gui/editor.py" line="255"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="350"/>
+        <location filename="../../crosspost/gui/editor.py" line="349"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -408,92 +539,102 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="74"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="86"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="75"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="76"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="88"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="77"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="89"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="77"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="89"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="77"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="89"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="77"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="89"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="77"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="89"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="79"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="91"/>
         <source>Render</source>
         <translation>生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="79"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="91"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="80"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="92"/>
         <source>Copy title</source>
         <translation>复制标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="80"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="92"/>
         <source>Copy body</source>
         <translation>复制正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="81"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="93"/>
         <source>Copy topics</source>
         <translation>复制话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="81"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="93"/>
         <source>Mark as posted…</source>
         <translation>标记为已发布…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="83"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="94"/>
+        <source>Send to phone…</source>
+        <translation>发送到手机…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/queue_view.py" line="94"/>
+        <source>Open RedNote creator page</source>
+        <translation>打开小红书创作者中心</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/queue_view.py" line="96"/>
         <source>No drafts yet. Open a post in the library and choose “Create draft”.</source>
         <translation>还没有草稿。在作品库中打开一条作品，然后点“创建草稿”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="112"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="126"/>
         <source>Export drafts to</source>
         <translation>导出草稿到</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="124"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="138"/>
         <source>Mark as posted</source>
         <translation>标记为已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="124"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="138"/>
         <source>Link to the published post (optional):</source>
         <translation>已发布笔记的链接（可选）：</translation>
     </message>
@@ -506,37 +647,52 @@
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="189"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="187"/>
+        <source>Outside mainland China (creator.rednote.com)</source>
+        <translation>中国大陆以外（creator.rednote.com）</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="188"/>
+        <source>Mainland China (creator.xiaohongshu.com)</source>
+        <translation>中国大陆（creator.xiaohongshu.com）</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="192"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="193"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="196"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="194"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="197"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="195"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="198"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="196"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="199"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="197"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="200"/>
+        <source>RedNote account registered</source>
+        <translation>小红书账号注册地</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="201"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="202"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="206"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
