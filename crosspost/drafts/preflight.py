@@ -33,9 +33,11 @@ def check_draft(store: Store, draft_id: int) -> list[dict]:
     def add(level, field, message):
         problems.append({"level": level, "field": field, "message": message})
 
+    from crosspost.publishing.publish import preflight as publishing_preflight, wants_thread
+
     for field in ("title", "body"):
         limit = profile.limit(field)
-        if limit is None:
+        if limit is None or (field == "body" and wants_thread(store, d["id"])):  # a thread splits a long body
             continue
         used = count(d[field], profile.text_counting.get(field, "chars"))
         if used > limit.value:
@@ -52,6 +54,7 @@ def check_draft(store: Store, draft_id: int) -> list[dict]:
             add("error", "body", f"The {d['layout']} layout needs a {d['target_lang']} translation; make one with "
                                  f"`crosspost translate {d['post_id']} --to {d['target_lang']}`.")
     problems += platform_text_warnings(profile, d["body"])
+    problems += publishing_preflight(store, d)
 
     media = d["media"]
     local = [m for m in media if m.get("source") and Path(m["source"]).exists()]
