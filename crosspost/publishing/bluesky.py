@@ -327,6 +327,12 @@ def upload_video(session: BlueskySession, service: str, data: bytes, name: str, 
                               timeout=600)
         body = _json(response)
         status = body.get("jobStatus", body)
+        if response.status_code == 429:
+            reset = response.headers.get("ratelimit-reset")
+            when = dt.datetime.fromtimestamp(int(reset), dt.timezone.utc) if reset and reset.isdigit() else None
+            raise PublishError(f"Bluesky's video service is limiting uploads from this account; wait"
+                               f"{' until ' + _local_time(when) if when else ' a while'} and publish again.",
+                               kind="rate_limited", retry_after=when)
         if response.status_code == 409 and status.get("jobId"):
             pass  # the service already has this video: follow its job
         elif response.status_code == 413:
