@@ -175,6 +175,9 @@ class MainWindow(QMainWindow):
         self.queue = QueueView(self.store)
         self.queue.renderRequested.connect(self.render_draft)
         self.queue.exportRequested.connect(self.export_drafts)
+        from crosspost.gui.publishing import Publisher
+
+        self.publisher = Publisher(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, "")
         self.tabs.addTab(self.queue, "")

@@ -1,0 +1,242 @@
+"""Publishing from the window: Settings → Accounts (add a Bluesky account with an app password),
+the queue's Publish button (through the task runner), the posted link, and scheduled publishing while
+the window is open (a countdown to the next planned draft; due drafts go out by themselves)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
+    QPushButton, QVBoxLayout,
+)
+
+APP_PASSWORDS_HELP = "https://bsky.app/settings/app-passwords"
+
+
+class AddBlueskyAccountDialog(QDialog):
+    """Handle, app password (with a link explaining app passwords), server; the opt-in to a
+    user-only file only where no keyring exists. Checking the password with the server runs on the
+    task runner."""
+
+    added = Signal(object)
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent or window)
+        from crosspost.publishing.accounts import DEFAULT_SERVERS, keyring_available
+
+        self.window = window
+        self.setWindowTitle(self.tr("Add Bluesky account"))
+        self.handle = QLineEdit()
+        self.handle.setPlaceholderText("alice.bsky.social")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("xxxx-xxxx-xxxx-xxxx")
+        self.server = QLineEdit(DEFAULT_SERVERS["bluesky"])
+        self.help = QLabel(self.tr('Use an <b>app password</b>, not your main password: make one in Bluesky under '
+                                   'Settings → Privacy and security → App passwords. '
+                                   '<a href="%1">What is an app password?</a>').replace("%1", APP_PASSWORDS_HELP))
+        self.help.setWordWrap(True)
+        self.help.setOpenExternalLinks(True)
+        self.help.setTextFormat(Qt.TextFormat.RichText)
+        self.has_keyring = keyring_available()
+        self.file_opt_in = QCheckBox(self.tr("No keyring was found on this computer. Keep the app password in a "
+                                             "file in Crosspost's data folder that only you can read"))
+        self.file_opt_in.setVisible(not self.has_keyring)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Handle"), self.handle)
+        form.addRow(self.tr("App password"), self.password)
+        form.addRow("", self.help)
+        form.addRow(self.tr("Server"), self.server)
+        form.addRow(self.file_opt_in)
+        form.addRow(self.status)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def submit(self) -> int | None:
+        from crosspost.publishing.accounts import add_account
+        from crosspost.publishing.bluesky import login
+
+        if not self.has_keyring and not self.file_opt_in.isChecked():
+            self.status.setText(self.tr("There is no keyring to keep the app password safely. Tick the box to keep "
+                                        "it in a file only you can read, or install a keyring and try again."))
+            return None
+        handle, password, server = self.handle.text(), self.password.text(), self.server.text()
+        allow_file = self.file_opt_in.isChecked()
+        location = self.window.location
+
+        def verify(srv, h, secret):
+            with login(srv, h, secret) as session:
+                return session.did
+
+        def job(store, progress, cancel):
+            return add_account(store, location, "bluesky", handle, password, server, allow_file=allow_file,
+                               verify=verify)
+
+        self.buttons.setEnabled(False)
+        self.status.setText(self.tr("Checking the app password with the server…"))
+
+        def done(account):
+            self.password.clear()
+            self.added.emit(account)
+            self.accept()
+
+        def failed(message, details):
+            self.buttons.setEnabled(True)
+            self.status.setText(message)
+
+        return self.window.runner.run(self.tr("Adding Bluesky account"), job, on_success=done, on_failure=failed)
+
+
+class AccountsDialog(QDialog):
+    """Settings → Accounts: the platform accounts (never a secret), add and remove."""
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent or window)
+        self.window = window
+        self.setWindowTitle(self.tr("Accounts"))
+        self.list = QListWidget()
+        self.add_button = QPushButton(self.tr("Add Bluesky account…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button.clicked.connect(self.open_add)
+        self.remove_button.clicked.connect(self.remove_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.accounts = []
+        self.add_dialog = None
+        self.reload()
+
+    def reload(self) -> None:
+        from crosspost.publishing.accounts import list_accounts
+
+        self.accounts = list_accounts(self.window.store)
+        self.list.clear()
+        for a in self.accounts:
+            self.list.addItem(f"{a.platform} · {a.handle} · {a.server}")
+        self.remove_button.setEnabled(bool(self.accounts))
+
+    def open_add(self) -> AddBlueskyAccountDialog:
+        self.add_dialog = AddBlueskyAccountDialog(self.window, self)
+        self.add_dialog.added.connect(lambda _: self.reload())
+        self.add_dialog.open()
+        return self.add_dialog
+
+    def remove_selected(self) -> None:
+        from crosspost.publishing.accounts import remove_account
+
+        row = self.list.currentRow()
+        if 0 <= row < len(self.accounts):
+            a = self.accounts[row]
+            remove_account(self.window.store, self.window.location, a.platform, a.handle)
+            self.reload()
+
+
+class Publisher(QObject):
+    """Wires the queue's Publish button to the core and runs the schedule while the window is open."""
+
+    published = Signal(list)  # the results of one publishing run
+    TICK_MS = 1000
+    REFRESH_S = 30
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.queue = window.queue
+        self.queue.publishRequested.connect(self.publish)
+        self.busy = False
+        self.last_message = None
+        self._next = None
+        self._checked = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.tick()
+
+    def publish(self, ids: list[int], scheduled: bool = False) -> int | None:
+        from crosspost.publishing.publish import due_drafts, publish_drafts
+
+        if self.busy:
+            return None
+        self.busy = True
+        location = self.window.location
+        errors: list[tuple[int, str]] = []
+
+        def job(store, progress, cancel):
+            todo = due_drafts(store) if scheduled else ids
+            return publish_drafts(store, location, todo, progress=progress,
+                                  on_error=lambda did, exc: errors.append((did, str(exc)))) if todo else []
+
+        def done(results):
+            self.busy = False
+            self._checked = None
+            self.queue.reload()
+            self.show_results(results, errors)
+            self.published.emit(results)
+
+        def failed(message, details):
+            self.busy = False
+            self._checked = None
+            self.queue.reload()
+            self.show_results([], [(0, message)])
+
+        title = self.tr("Publishing due drafts") if scheduled else self.tr("Publishing")
+        return self.window.runner.run(title, job, on_success=done, on_failure=failed)
+
+    def show_results(self, results, errors) -> None:
+        lines = []
+        for r in results:
+            text = self.tr("Draft %1 was already posted") if r.already else self.tr("Draft %1 is posted")
+            lines.append(f'{text.replace("%1", str(r.draft))}: <a href="{r.url}">{r.url}</a>')
+        for draft_id, message in errors:
+            lines.append((self.tr("Draft %1 was not published: ").replace("%1", str(draft_id)) if draft_id else "")
+                         + message)
+        if not lines:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning if errors else QMessageBox.Icon.Information,
+                          self.tr("Publish"), "<br>".join(lines), QMessageBox.StandardButton.Ok, self.window)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        box.open()
+        self.last_message = box
+        if results:
+            self.window.statusBar().showMessage(self.tr("Posted: %1").replace("%1", results[-1].url), 15000)
+
+    def tick(self) -> None:
+        """Every second: the countdown; when the next planned draft is due, publish the due ones."""
+        from crosspost.publishing.publish import next_due
+
+        now = dt.datetime.now()
+        if self._checked is None or (now - self._checked).total_seconds() >= self.REFRESH_S:
+            self._next = next_due(self.window.store)
+            self._checked = now
+        if self._next is None:
+            self.queue.countdown.setText("")
+            return
+        draft_id, planned = self._next
+        when = dt.datetime.strptime(planned[:16], "%Y-%m-%dT%H:%M")
+        left = (when - now).total_seconds()
+        if left <= 0:
+            self.queue.countdown.setText(self.tr("Publishing draft %1 now").replace("%1", str(draft_id)))
+            if not self.busy:
+                self.publish([], scheduled=True)
+            return
+        minutes, seconds = divmod(int(left), 60)
+        hours, minutes = divmod(minutes, 60)
+        days, hours = divmod(hours, 24)
+        span = (f"{days} d {hours:02d}:{minutes:02d}:{seconds:02d}" if days else f"{hours:02d}:{minutes:02d}:{seconds:02d}")
+        self.queue.countdown.setText(self.tr("Next: draft %1 in %2").replace("%1", str(draft_id)).replace("%2", span))
