@@ -99,7 +99,7 @@ def run_publish(ctx: Context, args) -> int:
     for r in results:
         for w in r.warnings:
             message(f"crosspost: draft {r.draft}: {w}")
-    lines = [(f"Draft {r.draft} was already posted: {r.url} (not posted again)." if r.already else
+    lines = [(f"Draft {r.draft} was already posted{': ' + r.url if r.url else ''} (not posted again)." if r.already else
               f"Draft {r.draft} posted{f' as a thread of {r.parts}' if r.parts > 1 else ''}: {r.url}") for r in results]
     ctx.emit([r.to_json() for r in results], "\n".join(lines) if lines else None)
     return 1 if failures else 0

@@ -57,7 +57,7 @@ def _checkpoint(name: str) -> None:
 @dataclass
 class Result:
     draft: int
-    uri: str
+    uri: str | None
     url: str
     already: bool = False
     parts: int = 1
@@ -113,8 +113,8 @@ def wants_thread(store: Store, draft_id: int) -> bool:
 
 
 def publish_state(store: Store, draft_id: int) -> dict:
-    row = store.db.execute("SELECT posted_uri, publish_error FROM drafts WHERE id = ?", [draft_id]).fetchone()
-    return {"uri": row[0], "error": row[1]} if row else {"uri": None, "error": None}
+    row = store.db.execute("SELECT posted_uri FROM drafts WHERE id = ?", [draft_id]).fetchone()
+    return {"uri": row[0] if row else None}
 
 
 def post_text(d: dict) -> str:
@@ -280,17 +280,11 @@ def publish_drafts(store: Store, location: DataLocation, draft_ids: list, *, acc
             try:
                 results.append(publish_one(store, location, did, account=account, video_poll=video_poll))
             except UserError as exc:
-                _record_error(store, did, str(exc))
                 if on_error is None:
                     raise
                 on_error(did, exc)
         progress(Progress(len(ids), len(ids), "published"))
     return results
-
-
-def _record_error(store: Store, draft_id: int, message: str | None) -> None:
-    with store.transaction():
-        store.db.execute("UPDATE drafts SET publish_error = ? WHERE id = ?", [message, draft_id])
 
 
 def publish_one(store: Store, location: DataLocation, draft_id: int, *, account: str | None = None,
@@ -303,10 +297,8 @@ def publish_one(store: Store, location: DataLocation, draft_id: int, *, account:
         raise UserError(f"Crosspost cannot publish to {get_profile(d['platform']).display_name['en']} by itself; "
                         "export the draft and upload it there.")
     state = publish_state(store, d["id"])
-    if d["status"] == "posted":
-        if state["uri"]:
-            return Result(d["id"], state["uri"], d["posted_url"] or "", already=True)
-        raise UserError(f"Draft {d['id']} is already marked as posted on {d['platform']}; it is not posted again.")
+    if d["status"] == "posted":  # posted by Crosspost (with its URI) or marked posted by hand (without)
+        return Result(d["id"], state["uri"], d["posted_url"] or "", already=True)
     errors = [p for p in check_draft(store, d["id"]) if p["level"] == "error"]
     if errors:
         hint = " Shorten it, or publish it as a thread." if errors[0]["field"] == "body" and "thread" not in \
@@ -382,7 +374,7 @@ def _publish_with(store, location, d, who, session, texts, plans, profile, video
     url = post_url(session.handle, first)
     with store.transaction():
         store.db.execute("UPDATE drafts SET status = 'posted', posted_at = ?, posted_url = ?, posted_uri = ?, "
-                         "publish_error = NULL, updated_at = ? WHERE id = ?",
+                         "updated_at = ? WHERE id = ?",
                          [utc_now(), url, first, utc_now(), d["id"]])
     return Result(d["id"], first, url, parts=len(texts), warnings=warnings)
 

@@ -258,7 +258,6 @@ def _publishing(db: Database) -> None:
     )
     db.execute("ALTER TABLE drafts ADD COLUMN thread INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE drafts ADD COLUMN posted_uri TEXT")
-    db.execute("ALTER TABLE drafts ADD COLUMN publish_error TEXT")
 
 
 SCHEMA_VERSION = len(migrations._migrations)
