@@ -17,8 +17,10 @@ def cli(capsys, *args, stdin: str | None = None, monkeypatch=None):
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
     code = main([str(a) for a in args])
     out = capsys.readouterr()
-    text = out.out.strip()
-    return code, (json.loads(text) if text.startswith(("{", "[")) else out.out), out.err
+    try:
+        return code, json.loads(out.out), out.err
+    except ValueError:
+        return code, out.out, out.err
 
 
 class World:
@@ -47,10 +49,12 @@ class World:
         assert code == 0, err
         return out
 
-    def draft(self, post_id: int, files: list[Path], *, alts: list[str] | None = None, layout="original") -> int:
+    def draft(self, post_id: int, files: list[Path], *, alts: list[str] | None = None, layout="original",
+              lang: str | None = None) -> int:
         code, out, err = self.run("posts", "attach", post_id, *files, "--json")
         assert code == 0, err
-        code, drafts, err = self.run("drafts", "create", post_id, "--platform", "bluesky", "--layout", layout, "--json")
+        code, drafts, err = self.run("drafts", "create", post_id, "--platform", "bluesky", "--layout", layout,
+                                     *(["--lang", lang] if lang else []), "--json")
         assert code == 0, err
         draft_id = drafts[0]["id"]
         code, out, err = self.run("drafts", "render", draft_id, "--json")

@@ -186,3 +186,32 @@ def test_accounts_without_keyring_wrong_password_main_password_offline(pds, tmp_
     assert me["app_password"] not in secrets.read_text()
     code, listed, _ = w.run("accounts", "list", "--json")
     assert listed == []
+
+
+def test_bilingual_langs_and_translated_alt_text(pds, tmp_path, capsys, monkeypatch, argos_packs):
+    me = pds.create_account("bilingual")
+    w = World(tmp_path, capsys, monkeypatch, ["Morning run by the river with friends."])
+    w.add_account(pds, me)
+    assert w.run("languages", "install", argos_packs[("en", "zh")])[0] == 0
+    assert w.run("translate", "1", "--from", "en", "--to", "zh")[0] == 0
+    draft = w.draft(1, [jpeg(tmp_path / "run.jpg", 1000, 1000)], alts=["Runners by the river"],
+                    layout="bilingual", lang="zh")
+    code, out, err = w.run("drafts", "alt", draft, "--translate")
+    assert code == 0, err
+    from crosspost.publishing.publish import alt_texts
+    from crosspost.store import open_store
+    from crosspost.paths import resolve
+
+    store = open_store(resolve(w.data))
+    [alt] = alt_texts(store, draft).values()
+    store.close()
+    assert alt.startswith("Runners by the river\n\n") and len(alt) > len("Runners by the river\n\n")
+
+    assert w.run("drafts", "thread", draft, "on")[0] == 0  # the test pack's "Chinese" is long
+    code, out, err = w.run("drafts", "publish", draft, "--json")
+    assert code == 0, err
+    record = pds.get_record(out[0]["uri"])["value"]
+    assert record["embed"]["images"][0]["alt"] == alt
+    records = pds.list_records(me["did"])
+    assert all(r["value"]["langs"] == ["en", "zh"] for r in records)
+    assert any("—— 中文翻译 ——" in r["value"]["text"] for r in records)

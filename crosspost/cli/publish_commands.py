@@ -33,8 +33,10 @@ def register(sub) -> None:
 
     p = verbs.add_parser("alt", parents=j, help="set the alt text of a draft's photo or video")
     p.add_argument("id", metavar="ID")
-    p.add_argument("n", type=int, metavar="N", help="which media item, from 1")
-    p.add_argument("text", metavar="TEXT", help="what the picture shows (empty: remove)")
+    p.add_argument("n", type=int, nargs="?", metavar="N", help="which media item, from 1")
+    p.add_argument("text", nargs="?", metavar="TEXT", help="what the picture shows (empty: remove)")
+    p.add_argument("--translate", action="store_true",
+                   help="translate the draft's alt texts like its caption (translated or bilingual layout)")
     p.set_defaults(handler=run_alt)
 
     p = verbs.add_parser("thread", parents=j, help="publish a caption over the length limit as a thread (on/off)")
@@ -106,8 +108,16 @@ def run_publish(ctx: Context, args) -> int:
 
 
 def run_alt(ctx: Context, args) -> int:
-    from crosspost.publishing.publish import set_alt_text
+    from crosspost.publishing.publish import alt_texts, set_alt_text, translate_alt_texts
 
+    if args.translate:
+        d = translate_alt_texts(ctx.store, ctx.location, args.id)
+        alts = alt_texts(ctx.store, d["id"])
+        ctx.emit(d, "\n".join(f"{n}: {alts.get(m['media'], '')}" for n, m in
+                               enumerate([m for m in d["media_detail"] if m.get("source")], 1)))
+        return 0
+    if args.n is None or args.text is None:
+        raise UserError("Give the media number and the alt text, e.g. `crosspost drafts alt 7 1 \"A loaf of bread\"`.")
     d = set_alt_text(ctx.store, args.id, args.n, args.text)
     ctx.emit(d, f"Alt text of media {args.n} of draft {d['id']} {'set' if args.text.strip() else 'removed'}.")
     return 0

@@ -435,3 +435,29 @@ def _embed(store, location, d, session, who, profile, video_poll) -> dict | None
         out.append({"image": blob, "alt": (alts.get(m["media"]) or "").strip(),
                     "aspectRatio": {"width": width, "height": height}})
     return {"$type": "app.bsky.embed.images", "images": out}
+
+
+def translate_alt_texts(store: Store, location: DataLocation, draft_id) -> dict:
+    """Translate the draft's alt texts the way its caption is laid out: the translation alone for the
+    ``translated`` layout, the original then the translation for ``bilingual`` (offline, with the
+    installed language pack). The result is stored as the alt text, still editable."""
+    from crosspost.drafts.queue import draft_json, require_draft
+    from crosspost.translation.service import find_route, translate_captions
+
+    d = require_draft(store, draft_id)
+    if d["layout"] not in ("translated", "bilingual") or not d["target_lang"]:
+        raise UserError(f"Draft {d['id']} shows the original caption only; its alt texts stay as they are.")
+    alts = alt_texts(store, d["id"])
+    media_ids = [m["media"] for m in d["media"] if m.get("source") and (alts.get(m["media"]) or "").strip()]
+    if not media_ids:
+        raise UserError(f"Draft {d['id']} has no alt texts to translate yet.")
+    source = langs_for(store, {**d, "layout": "original"})[0]
+    route = find_route(location, source, d["target_lang"])
+    originals = [alts[i] for i in media_ids]
+    translated = translate_captions(store, route, originals)
+    with store.transaction():
+        for media_id, original, text in zip(media_ids, originals, translated):
+            value = text if d["layout"] == "translated" else f"{original}\n\n{text}"
+            store.db.execute("UPDATE draft_alt_texts SET text = ? WHERE draft_id = ? AND media_id = ?",
+                             [value[:2000], d["id"], media_id])
+    return draft_json(store, d["id"])
