@@ -94,6 +94,72 @@ class AddBlueskyAccountDialog(QDialog):
         return self.window.runner.run(self.tr("Adding Bluesky account"), job, on_success=done, on_failure=failed)
 
 
+class AltTextDialog(QDialog):
+    """Alt text for each photo or video of a draft (what it shows, for people using screen readers),
+    optionally translated like the caption, and whether a caption over the limit goes out as a thread."""
+
+    def __init__(self, window, draft_id: int, parent=None):
+        super().__init__(parent or window)
+        from pathlib import Path
+
+        from crosspost.drafts.queue import require_draft
+        from crosspost.publishing.publish import alt_texts, wants_thread
+
+        self.window = window
+        self.draft = require_draft(window.store, draft_id)
+        self.setWindowTitle(self.tr("Alt text for draft %1").replace("%1", str(draft_id)))
+        alts = alt_texts(window.store, draft_id)
+        form = QFormLayout(self)
+        self.fields: list[QLineEdit] = []
+        self.media = [m for m in self.draft["media"] if m.get("source")]
+        for n, m in enumerate(self.media, 1):
+            edit = QLineEdit(alts.get(m["media"], ""))
+            edit.setMaxLength(2000)
+            edit.setPlaceholderText(self.tr("What does it show?"))
+            label = (self.tr("Photo %1") if m["kind"] == "image" else self.tr("Video %1")).replace("%1", str(n))
+            form.addRow(f"{label} ({Path(m['source']).name})", edit)
+            self.fields.append(edit)
+        self.thread = QCheckBox(self.tr("Publish a caption over the length limit as a thread of replies"))
+        self.thread.setChecked(wants_thread(window.store, draft_id))
+        form.addRow(self.thread)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form.addRow(self.status)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.translate_button = buttons.addButton(self.tr("Translate like the caption"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.translate_button.setEnabled(self.draft["layout"] in ("translated", "bilingual"))
+        self.translate_button.clicked.connect(self.translate)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        from crosspost.publishing.publish import set_alt_text, set_thread
+
+        for n, edit in enumerate(self.fields, 1):
+            set_alt_text(self.window.store, self.draft["id"], n, edit.text())
+        set_thread(self.window.store, self.draft["id"], self.thread.isChecked())
+
+    def translate(self) -> None:
+        from crosspost.errors import UserError
+        from crosspost.publishing.publish import alt_texts, translate_alt_texts
+
+        self.save()
+        try:
+            translate_alt_texts(self.window.store, self.window.location, self.draft["id"])
+        except UserError as exc:
+            self.status.setText(str(exc))
+            return
+        alts = alt_texts(self.window.store, self.draft["id"])
+        for m, edit in zip(self.media, self.fields):
+            edit.setText(alts.get(m["media"], ""))
+
+    def accept(self) -> None:
+        self.save()
+        super().accept()
+
+
 class AccountsDialog(QDialog):
     """Settings → Accounts: the platform accounts (never a secret), add and remove."""
 
@@ -157,6 +223,8 @@ class Publisher(QObject):
         self.window = window
         self.queue = window.queue
         self.queue.publishRequested.connect(self.publish)
+        self.queue.buttons["alt"].clicked.connect(self.edit_alt_texts)
+        self.alt_dialog = None
         self.busy = False
         self.last_message = None
         self._next = None
@@ -196,6 +264,15 @@ class Publisher(QObject):
 
         title = self.tr("Publishing due drafts") if scheduled else self.tr("Publishing")
         return self.window.runner.run(title, job, on_success=done, on_failure=failed)
+
+    def edit_alt_texts(self, draft_id: int | None = None):
+        ids = [draft_id] if draft_id else self.queue.selected_ids()
+        if not ids:
+            return None
+        self.alt_dialog = AltTextDialog(self.window, ids[0])
+        self.alt_dialog.accepted.connect(self.queue.reload)
+        self.alt_dialog.open()
+        return self.alt_dialog
 
     def show_results(self, results, errors) -> None:
         lines = []

@@ -38,7 +38,7 @@ class QueueView(QWidget):
             self.status.addItem("", s)
         self.platform.currentIndexChanged.connect(self.reload)
         self.status.currentIndexChanged.connect(self.reload)
-        self.buttons = {name: QPushButton() for name in ("render", "export", "publish", "copy_title", "copy_body",
+        self.buttons = {name: QPushButton() for name in ("render", "export", "publish", "alt", "copy_title", "copy_body",
                                                          "copy_topics", "posted")}
         self.buttons["publish"].clicked.connect(lambda: self.selected_ids() and self.publishRequested.emit(self.selected_ids()))
         self.countdown = QLabel()  # the next scheduled publication (crosspost.gui.publishing.Publisher)
@@ -81,6 +81,7 @@ class QueueView(QWidget):
         for i, text in enumerate((self.tr("All"), self.tr("Draft"), self.tr("Ready"), self.tr("Exported"), self.tr("Posted"))):
             self.status.setItemText(i, text)
         for key, text in (("render", self.tr("Render")), ("export", self.tr("Export…")), ("publish", self.tr("Publish")),
+                          ("alt", self.tr("Alt text…")),
                           ("copy_title", self.tr("Copy title")), ("copy_body", self.tr("Copy body")),
                           ("copy_topics", self.tr("Copy topics")), ("posted", self.tr("Mark as posted…"))):
             self.buttons[key].setText(text)

@@ -53,9 +53,22 @@ def test_account_publish_and_schedule_from_the_window(window, qtbot, pds, tmp_pa
     accounts.close()
     settings.reject()
 
-    drafts = [w.draft(i, [jpeg(tmp_path / f"{i}.jpg", 1000, 800)], alts=[f"photo {i}"]) for i in (1, 2, 3)]
+    drafts = [w.draft(i, [jpeg(tmp_path / f"{i}.jpg", 1000, 800)], alts=[f"photo {i}"] if i > 1 else None)
+              for i in (1, 2, 3)]
     window.tabs.setCurrentIndex(1)
     select_draft(window, drafts[0])
+    def problems(draft_id):
+        return next(d for d in window.queue.model.drafts if d["id"] == draft_id)["problems"]
+
+    assert any(p["field"] == "alt_text" and "alt text" in p["message"] for p in problems(drafts[0]))  # preflight
+    window.queue.buttons["alt"].click()
+    dialog = window.publisher.alt_dialog
+    assert len(dialog.fields) == 1 and dialog.fields[0].text() == ""
+    dialog.fields[0].setText("A bowl of noodles on a red table")
+    screenshot(dialog, "bluesky-alt-text")
+    dialog.accept()
+    select_draft(window, drafts[0])
+    assert not any(p["field"] == "alt_text" for p in problems(drafts[0]))
     assert window.queue.buttons["publish"].text() == "Publish"
     with qtbot.waitSignal(window.publisher.published, timeout=60000) as blocker:
         window.queue.buttons["publish"].click()
@@ -64,6 +77,7 @@ def test_account_publish_and_schedule_from_the_window(window, qtbot, pds, tmp_pa
     assert result.url in window.publisher.last_message.text() and "<a href" in window.publisher.last_message.text()
     record = pds.get_record(result.uri)["value"]
     assert record["text"] == "Hello from the window\n\n#crosspost"
+    assert record["embed"]["images"][0]["alt"] == "A bowl of noodles on a red table"
     window.publisher.last_message.close()
 
     # the schedule: one draft due a minute ago, one next week; the countdown names the next one
