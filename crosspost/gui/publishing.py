@@ -41,8 +41,12 @@ class AddBlueskyAccountDialog(QDialog):
         self.help.setOpenExternalLinks(True)
         self.help.setTextFormat(Qt.TextFormat.RichText)
         self.has_keyring = keyring_available()
-        self.file_opt_in = QCheckBox(self.tr("No keyring was found on this computer. Keep the app password in a "
-                                             "file in Crosspost's data folder that only you can read"))
+        self.no_keyring = QLabel(self.tr("No keyring was found on this computer to keep the app password safely. "
+                                         "Crosspost stores it only if you allow a file in its data folder that "
+                                         "only you can read."))
+        self.no_keyring.setWordWrap(True)
+        self.no_keyring.setVisible(not self.has_keyring)
+        self.file_opt_in = QCheckBox(self.tr("Keep the app password in a file only I can read"))
         self.file_opt_in.setVisible(not self.has_keyring)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -51,8 +55,10 @@ class AddBlueskyAccountDialog(QDialog):
         form.addRow(self.tr("App password"), self.password)
         form.addRow("", self.help)
         form.addRow(self.tr("Server"), self.server)
+        form.addRow(self.no_keyring)
         form.addRow(self.file_opt_in)
         form.addRow(self.status)
+        self.setMinimumWidth(520)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
         self.buttons.accepted.connect(self.submit)
@@ -64,8 +70,8 @@ class AddBlueskyAccountDialog(QDialog):
         from crosspost.publishing.bluesky import login
 
         if not self.has_keyring and not self.file_opt_in.isChecked():
-            self.status.setText(self.tr("There is no keyring to keep the app password safely. Tick the box to keep "
-                                        "it in a file only you can read, or install a keyring and try again."))
+            self.status.setText(self.tr("Nothing was stored: tick the box, or install a keyring and try again."))
+            self.adjustSize()
             return None
         handle, password, server = self.handle.text(), self.password.text(), self.server.text()
         allow_file = self.file_opt_in.isChecked()
@@ -90,6 +96,7 @@ class AddBlueskyAccountDialog(QDialog):
         def failed(message, details):
             self.buttons.setEnabled(True)
             self.status.setText(message)
+            self.adjustSize()
 
         return self.window.runner.run(self.tr("Adding Bluesky account"), job, on_success=done, on_failure=failed)
 

@@ -44,8 +44,10 @@ def test_account_publish_and_schedule_from_the_window(window, qtbot, pds, tmp_pa
     add.handle.setText(me["handle"])
     add.password.setText(me["app_password"])
     add.server.setText(pds.url)
-    assert add.submit() is None and "keyring" in add.status.text()  # nothing stored without the opt-in
+    assert add.submit() is None and "Nothing was stored" in add.status.text()  # nothing stored without the opt-in
     add.file_opt_in.setChecked(True)
+    add.status.clear()
+    qtbot.wait(20)
     screenshot(add, "bluesky-add-account")
     with qtbot.waitSignal(add.added, timeout=30000):
         add.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -55,6 +57,7 @@ def test_account_publish_and_schedule_from_the_window(window, qtbot, pds, tmp_pa
 
     drafts = [w.draft(i, [jpeg(tmp_path / f"{i}.jpg", 1000, 800)], alts=[f"photo {i}"] if i > 1 else None)
               for i in (1, 2, 3)]
+    window.refresh()  # the posts came in through the CLI
     window.tabs.setCurrentIndex(1)
     select_draft(window, drafts[0])
     def problems(draft_id):
@@ -91,6 +94,7 @@ def test_account_publish_and_schedule_from_the_window(window, qtbot, pds, tmp_pa
     window.publisher.last_message.close()
     window.publisher.tick()
     assert window.queue.countdown.text().startswith(f"Next: draft {drafts[2]} in 6 d")
+    qtbot.wait(50)
     screenshot(window, "queue-publish-countdown")
     texts = sorted(r["value"]["text"] for r in pds.list_records(me["did"]))
     assert texts == ["Hello from the window\n\n#crosspost", "Planned post"]
