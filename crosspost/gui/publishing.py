@@ -304,6 +304,8 @@ class Publisher(QObject):
         """Every second: the countdown; when the next planned draft is due, publish the due ones."""
         from crosspost.publishing.publish import next_due
 
+        if getattr(self.window, "store", None) is None or not self.window.isVisible():
+            return  # not shown yet, or closed (its store is closed too)
         now = dt.datetime.now()
         if self._checked is None or (now - self._checked).total_seconds() >= self.REFRESH_S:
             self._next = next_due(self.window.store)
