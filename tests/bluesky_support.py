@@ -8,6 +8,7 @@ The fixture skips only when Node is missing; when ``tests/pds/node_modules`` is 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -74,15 +75,15 @@ def _npm_ci() -> None:
                    stdout=sys.stderr, stderr=sys.stderr)
 
 
-@pytest.fixture(scope="session")
-def pds(tmp_path_factory):
+@contextlib.contextmanager
+def running_pds(tmp: Path, blob_limit: int = BLOB_LIMIT):
+    """Start PLC + PDS (data under TMP) and stop them on exit."""
     node = shutil.which("node")
     if node is None:
         pytest.skip("Node is not installed: the Bluesky tests need Node 20 to run a local PDS (@atproto/dev-env)")
     if not (PDS_DIR / "node_modules" / "@atproto" / "dev-env").is_dir():
         _npm_ci()
-    tmp = tmp_path_factory.mktemp("pds")
-    env = {**os.environ, "TMPDIR": str(tmp), "PDS_BLOB_UPLOAD_LIMIT": str(BLOB_LIMIT), "LOG_ENABLED": "false",
+    env = {**os.environ, "TMPDIR": str(tmp), "PDS_BLOB_UPLOAD_LIMIT": str(blob_limit), "LOG_ENABLED": "false",
            "NODE_ENV": "test"}
     log = open(tmp / "pds.log", "wb")
     process = subprocess.Popen([node, "launch.js"], cwd=PDS_DIR, env=env, stdin=subprocess.PIPE,
@@ -94,12 +95,13 @@ def pds(tmp_path_factory):
     if not line or not line[0].strip():
         process.kill()
         process.wait()
+        process.stdout.close()
+        process.stdin.close()
         log.close()
         raise RuntimeError("the local PDS did not start:\n" + (tmp / "pds.log").read_text(errors="replace")[-3000:])
     info = json.loads(line[0])
-    server = Pds(info["pds"], info["plc"], info["did"], process)
     try:
-        yield server
+        yield Pds(info["pds"], info["plc"], info["did"], process)
     finally:
         try:
             process.stdin.close()
@@ -113,3 +115,10 @@ def pds(tmp_path_factory):
                 process.wait()
         process.stdout.close()
         log.close()
+
+
+@pytest.fixture(scope="session")
+def pds(tmp_path_factory):
+    """The local PDS shared by the session's Bluesky tests (100 MB blob limit, for videos)."""
+    with running_pds(tmp_path_factory.mktemp("pds")) as server:
+        yield server

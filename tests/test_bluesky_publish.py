@@ -215,3 +215,22 @@ def test_bilingual_langs_and_translated_alt_text(pds, tmp_path, capsys, monkeypa
     records = pds.list_records(me["did"])
     assert all(r["value"]["langs"] == ["en", "zh"] for r in records)
     assert any("—— 中文翻译 ——" in r["value"]["text"] for r in records)
+
+
+def test_blob_over_the_servers_limit_is_one_clear_message(tmp_path, capsys, monkeypatch):
+    """A server whose blob limit is lower than the video (PDS_BLOB_UPLOAD_LIMIT=20 kB)."""
+    from bluesky_support import running_pds
+
+    server_dir = tmp_path / "small-pds"
+    server_dir.mkdir()
+    with running_pds(server_dir, blob_limit=20_000) as small:
+        me = small.create_account("big")
+        w = World(tmp_path, capsys, monkeypatch, ["A long clip"])
+        w.add_account(small, me)
+        draft = w.draft(1, [video(tmp_path / "clip.mp4", 360, 640, seconds=2)], alts=["Clip"])
+        code, out, err = w.run("drafts", "publish", draft)
+        assert code == 1 and "refused a file as too large" in err and "Traceback" not in err
+        assert err.count("\n") == 1
+        assert small.list_records(me["did"]) == []
+        code, shown, _ = w.run("drafts", "show", draft, "--json")
+        assert shown["status"] != "posted"
