@@ -216,6 +216,14 @@ class Draft:
     edited_fields: frozenset[str] = frozenset()
     cover_style: str = "none"       # the title style on the cover (the platform's default unless set)
     cover_text: str | None = None   # the text on the cover (None: the title)
+    thread: bool = False            # publish a caption over the limit as a thread of replies
+    alt_texts: Mapping[int, str] = field(default_factory=dict)  # media id → alt text
+    posted_uri: str | None = None   # the platform's own id of the published post (at://…)
+
+    @property
+    def sources(self) -> list[DraftMedia]:
+        """The media the draft has a file for, in order (what "media 1, 2…" count)."""
+        return [m for m in self.media if m.source]
 
     @property
     def media_paths(self) -> list[str]:
@@ -233,6 +241,8 @@ class Draft:
             "exported_to": self.exported_to, "posted_at": self.posted_at, "posted_url": self.posted_url,
             "updated_at": self.updated_at, "edited_fields": sorted(self.edited_fields),
             "cover_style": self.cover_style, "cover_text": self.cover_text or self.title,
+            "thread": self.thread, "posted_uri": self.posted_uri,
+            "alt_texts": [self.alt_texts.get(m.media, "") for m in self.sources],
             "media_detail": [m.to_dict() for m in self.media],
         }
 

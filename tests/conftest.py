@@ -66,3 +66,6 @@ def en_zh(location, argos_packs):
 
     install_pack(location, argos_packs[("en", "zh")])
     return location
+
+
+from bluesky_support import pds  # noqa: E402,F401  (the session-wide local PDS for the Bluesky tests)

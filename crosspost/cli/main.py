@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "crosspost.cli.translation_commands",
     "crosspost.cli.platform_commands",
     "crosspost.cli.drafts_commands",
+    "crosspost.cli.publish_commands",  # adds drafts publish|alt|thread, and accounts
     "crosspost.cli.gui_commands",
 ]
 

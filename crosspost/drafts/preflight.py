@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosspost.drafts.compose import platform_text_warnings
+from crosspost.drafts.richtext import split_thread, with_topics
 from crosspost.platforms import PlatformProfile
 from crosspost.platforms.textcount import count
 from crosspost.records import Draft, Problem
@@ -64,8 +65,8 @@ def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> 
 
     for part in ("title", "body"):
         limit = profile.limit(part)
-        if limit is None:
-            continue
+        if limit is None or (part == "body" and profile.publish_api and draft.thread):
+            continue  # a thread splits a long body
         used = count(getattr(draft, part), profile.text_counting.get(part, "chars"))
         if used > limit.value:
             add(ERROR, part, f"The {part} is {used:g} {limit.unit} long; {name} allows {limit.value:g}.",
@@ -80,6 +81,7 @@ def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> 
             "no_translation")
     for w in platform_text_warnings(profile, draft.body):
         add(WARNING, w["field"], w["message"], w.get("code", "platform_text"))
+    problems += api_problems(draft, profile)
 
     local = [m for m in draft.media if facts.exists(m.source)]
     if not local:
@@ -116,6 +118,37 @@ def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> 
         if s is not None and not _aspect_ok(m.rendered_width, m.rendered_height, s.aspects):
             add(ERROR, "media", f"{file_name} is {m.rendered_width}×{m.rendered_height}; {name} accepts "
                                 f"{', '.join(s.aspects)}.", "wrong_aspect")
+    return problems
+
+
+def post_text(draft: Draft, profile: PlatformProfile) -> str:
+    """The text an API post carries: the body, with the topics as #tags where the platform wants them."""
+    return with_topics(draft.body, list(draft.topics)) if profile.topics_in_body else draft.body
+
+
+def api_problems(draft: Draft, profile: PlatformProfile) -> list[Problem]:
+    """What only matters when publishing through the platform's API (Bluesky): the text with its
+    #tags within the limit (or a thread), and alt text for every photo and video."""
+    if not profile.publish_api:
+        return []
+    name = profile.display_name["en"]
+    problems = []
+    limit = profile.limit("body")
+    text = post_text(draft, profile)
+    used = count(text, "graphemes")
+    if limit is not None and used > limit.value and count(draft.body, "graphemes") <= limit.value and not draft.thread:
+        problems.append(Problem(ERROR, "body", f"With its #tags the post is {used:g} graphemes long; {name} allows "
+                                               f"{limit.value:g}. Shorten it, or publish it as a thread.", "tags_too_long"))
+    if draft.thread and limit is not None and used > limit.value:
+        parts = len(split_thread(text, int(limit.value)))
+        problems.append(Problem(WARNING, "body", f"The caption goes out as a thread of {parts} posts.", "thread"))
+    missing = [i for i, m in enumerate(draft.sources, 1) if not (draft.alt_texts.get(m.media) or "").strip()]
+    if missing:
+        which = ", ".join(str(i) for i in missing)
+        one = len(missing) == 1
+        problems.append(Problem(WARNING, "alt_text", f"Media {which} {'has' if one else 'have'} no alt text; people "
+                                f"using screen readers on {name} will not know what {'it shows' if one else 'they show'}.",
+                                "no_alt_text"))
     return problems
 
 

@@ -29,12 +29,14 @@ from crosspost.values import DraftStatus, Fit, Layout, ProblemLevel
 EDITABLE = ("title", "body", "topics", "planned_at", "notes", "layout", "fit", "cover_style", "cover_text")
 COVER_FIELDS = {"cover_style", "cover_text", "title"}  # a change redraws the rendered cover
 _COLUMNS = ("id, post_id, platform, layout, target_lang, status, title, body, topics, media, cover, fit, "
-            "planned_at, notes, exported_to, posted_at, posted_url, created_at, updated_at, cover_style, cover_text")
+            "planned_at, notes, exported_to, posted_at, posted_url, created_at, updated_at, cover_style, cover_text, "
+            "thread, posted_uri")
 
 
-def _draft(row: Sequence[Any], edited: Iterable[str]) -> Draft:
+def _draft(row: Sequence[Any], edited: Iterable[str], alt_texts: dict[int, str]) -> Draft:
     (did, post_id, platform, layout, target_lang, status, title, body, topics, media, cover, fit, planned_at,
-     notes, exported_to, posted_at, posted_url, created_at, updated_at, cover_style, cover_text) = row
+     notes, exported_to, posted_at, posted_url, created_at, updated_at, cover_style, cover_text, thread,
+     posted_uri) = row
     return Draft(
         id=did, post_id=post_id, platform=platform, layout=Layout(layout), target_lang=target_lang,
         status=DraftStatus(status), title=title or "", body=body or "", topics=tuple(json.loads(topics or "[]")),
@@ -42,7 +44,8 @@ def _draft(row: Sequence[Any], edited: Iterable[str]) -> Draft:
         fit=Fit(fit) if fit else None, planned_at=planned_at, notes=notes or "", exported_to=exported_to,
         posted_at=posted_at, posted_url=posted_url, created_at=created_at, updated_at=updated_at,
         edited_fields=frozenset(edited),
-        cover_style=cover_style or get_profile(platform).cover_text.get("default", "none"), cover_text=cover_text)
+        cover_style=cover_style or get_profile(platform).cover_text.get("default", "none"), cover_text=cover_text,
+        thread=bool(thread), alt_texts=alt_texts, posted_uri=posted_uri)
 
 
 def _edited_fields(store: Store, draft_id: int) -> set[str]:
@@ -59,7 +62,9 @@ def get_draft(store: Store, draft_id: int | str) -> Draft:
         row = store.db.execute(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [did]).fetchone()
     if row is None:
         raise NotFound("draft", did)
-    return _draft(row, _edited_fields(store, did))
+    alts = {r[0]: r[1] for r in store.db.execute(
+        "SELECT media_id, text FROM draft_alt_texts WHERE draft_id = ?", [did])}
+    return _draft(row, _edited_fields(store, did), alts)
 
 
 def find_draft(store: Store, post_id: int, platform: str) -> Draft | None:
@@ -295,6 +300,32 @@ def save_render(store: Store, draft: Draft, media: Sequence[DraftMedia], cover: 
         if draft.status is DraftStatus.DRAFT and result.ok:
             set_status(store, draft.id, DraftStatus.READY)
     return checked(store, draft.id)
+
+
+def set_alt_text(store: Store, draft_id: int | str, media_index: int, text: str) -> CheckedDraft:
+    """Alt text of the draft's MEDIA_INDEX-th media file (1-based, counting the files it has)."""
+    d = get_draft(store, draft_id)
+    media = d.sources
+    if not 1 <= media_index <= len(media):
+        raise UserError(f"Draft {d.id} has {len(media)} media item{'s' if len(media) != 1 else ''}; "
+                        f"there is no item {media_index}.")
+    media_id = media[media_index - 1].media
+    with store.transaction():
+        if text.strip():
+            store.db.execute("INSERT INTO draft_alt_texts (draft_id, media_id, text) VALUES (?, ?, ?) "
+                             "ON CONFLICT (draft_id, media_id) DO UPDATE SET text = excluded.text",
+                             [d.id, media_id, text.strip()])
+        else:
+            store.db.execute("DELETE FROM draft_alt_texts WHERE draft_id = ? AND media_id = ?", [d.id, media_id])
+    return checked(store, d.id)
+
+
+def set_thread(store: Store, draft_id: int | str, thread: bool) -> CheckedDraft:
+    """Whether a caption over the platform's limit goes out as a thread of replies."""
+    d = get_draft(store, draft_id)
+    with store.transaction():
+        store.db.execute("UPDATE drafts SET thread = ? WHERE id = ?", [1 if thread else 0, d.id])
+    return checked(store, d.id)
 
 
 def delete_drafts(store: Store, draft_ids: Sequence[int]) -> int:

@@ -201,6 +201,9 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Default fit for media"), self.fit)
         form.addRow(self.tr("RedNote account registered"), self.rednote_region)
         form.addRow(self.tr("Data folder"), folder)
+        self.accounts_button = QPushButton(self.tr("Accounts…"))
+        self.accounts_button.clicked.connect(self.open_accounts)
+        form.addRow(self.tr("Publishing"), self.accounts_button)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -212,6 +215,14 @@ class SettingsDialog(QDialog):
                                     (self.rednote_region, "handoff/rednote_region", "overseas")):
             index = combo.findData(s.value(key, default))
             combo.setCurrentIndex(max(0, index))
+
+    def open_accounts(self):
+        from crosspost.gui.publishing import AccountsDialog
+
+        self.window.ensure_ready()
+        self.accounts_dialog = AccountsDialog(self.window, self)
+        self.accounts_dialog.open()
+        return self.accounts_dialog
 
     def accept(self) -> None:
         s = self.window.settings

@@ -21,6 +21,7 @@ class QueueView(QWidget):
     renderRequested = Signal(int)
     exportRequested = Signal(list, str)
     markPostedRequested = Signal(int, str)  # draft id, link ("" for none)
+    publishRequested = Signal(list)
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
@@ -41,8 +42,10 @@ class QueueView(QWidget):
             self.status.addItem("", s)
         self.platform.currentIndexChanged.connect(self.reload)
         self.status.currentIndexChanged.connect(self.reload)
-        self.buttons = {name: QPushButton() for name in ("render", "export", "copy_title", "copy_body",
+        self.buttons = {name: QPushButton() for name in ("render", "export", "publish", "alt", "copy_title", "copy_body",
                                                          "copy_topics", "posted", "phone", "creator")}
+        self.buttons["publish"].clicked.connect(lambda: self.selected_ids() and self.publishRequested.emit(self.selected_ids()))
+        self.countdown = QLabel()  # the next scheduled publication (crosspost.gui.publishing.Publisher)
         self.buttons["render"].clicked.connect(lambda: self._each(self.renderRequested.emit))
         self.buttons["export"].clicked.connect(self.export_selected)
         self.buttons["copy_title"].clicked.connect(lambda: self._copy("title"))
@@ -64,6 +67,7 @@ class QueueView(QWidget):
         top.addWidget(self.filter_labels[1])
         top.addWidget(self.status)
         top.addStretch(1)
+        top.addWidget(self.countdown)
         actions = QHBoxLayout()
         for b in self.buttons.values():
             actions.addWidget(b)
@@ -89,7 +93,8 @@ class QueueView(QWidget):
         self.platform.setItemText(0, self.tr("All platforms"))
         for i, text in enumerate((self.tr("All"), self.tr("Draft"), self.tr("Ready"), self.tr("Exported"), self.tr("Posted"))):
             self.status.setItemText(i, text)
-        for key, text in (("render", self.tr("Render")), ("export", self.tr("Export…")),
+        for key, text in (("render", self.tr("Render")), ("export", self.tr("Export…")), ("publish", self.tr("Publish")),
+                          ("alt", self.tr("Alt text…")),
                           ("copy_title", self.tr("Copy title")), ("copy_body", self.tr("Copy body")),
                           ("copy_topics", self.tr("Copy topics")), ("posted", self.tr("Mark as posted…")),
                           ("phone", self.tr("Send to phone…")), ("creator", self.tr("Open RedNote creator page"))):

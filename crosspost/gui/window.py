@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
         self.queue.renderRequested.connect(self.render_draft)
         self.queue.exportRequested.connect(self.export_drafts)
         self.queue.markPostedRequested.connect(self.mark_posted)
+        from crosspost.gui.publishing import Publisher
+
+        self.publisher = Publisher(self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, "")
         self.tabs.addTab(self.queue, "")

@@ -62,6 +62,7 @@ class PlatformProfile:
     warnings: dict[str, bool] = field(default_factory=dict)
     cover_text: dict[str, Any] = field(default_factory=dict)  # title-on-cover styles, when covers carry one
     handoff: dict[str, Any] = field(default_factory=dict)  # the app's URL, the creator upload pages
+    publish_api: str | None = None  # the API Crosspost publishes through ("atproto"), None: by hand
 
     def limit(self, name: str) -> Limit | None:
         """The limit for FIELD (e.g. "title", "images", "image_size"), or None if the platform has none."""
@@ -97,6 +98,7 @@ class PlatformProfile:
             "warnings": dict(self.warnings),
             **({"cover_text": dict(self.cover_text)} if self.cover_text else {}),
             **({"handoff": dict(self.handoff)} if self.handoff else {}),
+            "publish_api": self.publish_api,
         }
 
 
@@ -108,6 +110,7 @@ def _parse(data: dict[str, Any]) -> PlatformProfile:
     video = data.get("video")
     return PlatformProfile(
         name=data["name"],
+        publish_api=data.get("publish_api"),
         display_name=data["display_name"],
         limits=tuple(Limit(**lim) for lim in data.get("limits", [])),
         image=None if not image else ImageSpec(

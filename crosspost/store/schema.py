@@ -250,6 +250,70 @@ def _cover_style(db: Database) -> None:
     # and the text (NULL or '': the draft's title).
     db.execute("ALTER TABLE drafts ADD COLUMN cover_style TEXT")
     db.execute("ALTER TABLE drafts ADD COLUMN cover_text TEXT")
+@migrations(name="0008_publishing")
+def _publishing(db: Database) -> None:
+    # Accounts on the platforms Crosspost publishes to (``accounts`` holds the TikTok source
+    # accounts). The secret itself is never here: it lives in the OS keyring, or in a user-only
+    # file in the data dir when the user opted in (``secret_store``).
+    db.execute(
+        """
+        CREATE TABLE platform_accounts (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            handle TEXT NOT NULL,
+            server TEXT NOT NULL,
+            did TEXT,
+            video_service TEXT,
+            secret_store TEXT NOT NULL CHECK (secret_store IN ('keyring', 'file')),
+            created_at TEXT NOT NULL,
+            UNIQUE (platform, handle)
+        )"""
+    )
+    # One row per record a draft becomes (a thread has several parts). The record key is chosen and
+    # stored before the record is created, so a retry after a crash looks the record up instead of
+    # posting twice; uploaded blobs are kept for reuse.
+    db.execute(
+        """
+        CREATE TABLE publications (
+            id INTEGER PRIMARY KEY,
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            part INTEGER NOT NULL,
+            account_id INTEGER REFERENCES platform_accounts(id) ON DELETE SET NULL,
+            repo TEXT NOT NULL,
+            collection TEXT NOT NULL,
+            rkey TEXT NOT NULL,
+            text TEXT NOT NULL,
+            uri TEXT,
+            cid TEXT,
+            created_at TEXT NOT NULL,
+            posted_at TEXT,
+            UNIQUE (draft_id, part)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE publish_blobs (
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            blob TEXT NOT NULL,
+            uploaded_at TEXT NOT NULL,
+            PRIMARY KEY (draft_id, path, sha256)
+        )"""
+    )
+    # Per-draft publishing choices: alt text per media item (kept over re-compose), and whether a
+    # caption over the platform's limit goes out as a thread.
+    db.execute(
+        """
+        CREATE TABLE draft_alt_texts (
+            draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+            media_id INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            PRIMARY KEY (draft_id, media_id)
+        )"""
+    )
+    db.execute("ALTER TABLE drafts ADD COLUMN thread INTEGER NOT NULL DEFAULT 0")
+    db.execute("ALTER TABLE drafts ADD COLUMN posted_uri TEXT")
 
 
 SCHEMA_VERSION = len(migrations._migrations)

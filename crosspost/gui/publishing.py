@@ -1,0 +1,328 @@
+"""Publishing from the window: Settings → Accounts (add a Bluesky account with an app password),
+the queue's Publish button (through the task runner), the posted link, and scheduled publishing while
+the window is open (a countdown to the next planned draft; due drafts go out by themselves)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
+    QPushButton, QVBoxLayout,
+)
+
+APP_PASSWORDS_HELP = "https://bsky.app/settings/app-passwords"
+
+
+class AddBlueskyAccountDialog(QDialog):
+    """Handle, app password (with a link explaining app passwords), server; the opt-in to a
+    user-only file only where no keyring exists. Checking the password with the server runs on the
+    task runner."""
+
+    added = Signal(object)
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent or window)
+        from crosspost.publishing.accounts import DEFAULT_SERVERS, keyring_available
+
+        self.window = window
+        self.setWindowTitle(self.tr("Add Bluesky account"))
+        self.handle = QLineEdit()
+        self.handle.setPlaceholderText("alice.bsky.social")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText("xxxx-xxxx-xxxx-xxxx")
+        self.server = QLineEdit(DEFAULT_SERVERS["bluesky"])
+        self.help = QLabel(self.tr('Use an <b>app password</b>, not your main password: make one in Bluesky under '
+                                   'Settings → Privacy and security → App passwords. '
+                                   '<a href="%1">What is an app password?</a>').replace("%1", APP_PASSWORDS_HELP))
+        self.help.setWordWrap(True)
+        self.help.setOpenExternalLinks(True)
+        self.help.setTextFormat(Qt.TextFormat.RichText)
+        self.has_keyring = keyring_available()
+        self.no_keyring = QLabel(self.tr("No keyring was found on this computer to keep the app password safely. "
+                                         "Crosspost stores it only if you allow a file in its data folder that "
+                                         "only you can read."))
+        self.no_keyring.setWordWrap(True)
+        self.no_keyring.setVisible(not self.has_keyring)
+        self.file_opt_in = QCheckBox(self.tr("Keep the app password in a file only I can read"))
+        self.file_opt_in.setVisible(not self.has_keyring)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Handle"), self.handle)
+        form.addRow(self.tr("App password"), self.password)
+        form.addRow("", self.help)
+        form.addRow(self.tr("Server"), self.server)
+        form.addRow(self.no_keyring)
+        form.addRow(self.file_opt_in)
+        form.addRow(self.status)
+        self.setMinimumWidth(520)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+
+    def submit(self) -> int | None:
+        from crosspost.publishing.accounts import add_account
+        from crosspost.publishing.bluesky import login
+
+        if not self.has_keyring and not self.file_opt_in.isChecked():
+            self.status.setText(self.tr("Nothing was stored: tick the box, or install a keyring and try again."))
+            self.adjustSize()
+            return None
+        handle, password, server = self.handle.text(), self.password.text(), self.server.text()
+        allow_file = self.file_opt_in.isChecked()
+        location = self.window.location
+
+        def verify(srv, h, secret):
+            with login(srv, h, secret) as session:
+                return session.did
+
+        def job(store, progress, cancel):
+            return add_account(store, location, "bluesky", handle, password, server, allow_file=allow_file,
+                               verify=verify)
+
+        self.buttons.setEnabled(False)
+        self.status.setText(self.tr("Checking the app password with the server…"))
+
+        def done(account):
+            self.password.clear()
+            self.added.emit(account)
+            self.accept()
+
+        def failed(message, details):
+            self.buttons.setEnabled(True)
+            self.status.setText(message)
+            self.adjustSize()
+
+        return self.window.runner.run(self.tr("Adding Bluesky account"), job, on_success=done, on_failure=failed)
+
+
+class AltTextDialog(QDialog):
+    """Alt text for each photo or video of a draft (what it shows, for people using screen readers),
+    optionally translated like the caption, and whether a caption over the limit goes out as a thread."""
+
+    def __init__(self, window, draft_id: int, parent=None):
+        super().__init__(parent or window)
+        from pathlib import Path
+
+        from crosspost.drafts.queue import require_draft
+        from crosspost.publishing.publish import alt_texts, wants_thread
+
+        self.window = window
+        self.draft = require_draft(window.store, draft_id)
+        self.setWindowTitle(self.tr("Alt text for draft %1").replace("%1", str(draft_id)))
+        alts = alt_texts(window.store, draft_id)
+        form = QFormLayout(self)
+        self.fields: list[QLineEdit] = []
+        self.media = [m for m in self.draft["media"] if m.get("source")]
+        for n, m in enumerate(self.media, 1):
+            edit = QLineEdit(alts.get(m["media"], ""))
+            edit.setMaxLength(2000)
+            edit.setPlaceholderText(self.tr("What does it show?"))
+            label = (self.tr("Photo %1") if m["kind"] == "image" else self.tr("Video %1")).replace("%1", str(n))
+            form.addRow(f"{label} ({Path(m['source']).name})", edit)
+            self.fields.append(edit)
+        self.thread = QCheckBox(self.tr("Publish a caption over the length limit as a thread of replies"))
+        self.thread.setChecked(wants_thread(window.store, draft_id))
+        form.addRow(self.thread)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        form.addRow(self.status)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.translate_button = buttons.addButton(self.tr("Translate like the caption"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.translate_button.setEnabled(self.draft["layout"] in ("translated", "bilingual"))
+        self.translate_button.clicked.connect(self.translate)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def save(self) -> None:
+        from crosspost.publishing.publish import set_alt_text, set_thread
+
+        for n, edit in enumerate(self.fields, 1):
+            set_alt_text(self.window.store, self.draft["id"], n, edit.text())
+        set_thread(self.window.store, self.draft["id"], self.thread.isChecked())
+
+    def translate(self) -> None:
+        from crosspost.errors import UserError
+        from crosspost.publishing.publish import alt_texts, translate_alt_texts
+
+        self.save()
+        try:
+            translate_alt_texts(self.window.store, self.window.location, self.draft["id"])
+        except UserError as exc:
+            self.status.setText(str(exc))
+            return
+        alts = alt_texts(self.window.store, self.draft["id"])
+        for m, edit in zip(self.media, self.fields):
+            edit.setText(alts.get(m["media"], ""))
+
+    def accept(self) -> None:
+        self.save()
+        super().accept()
+
+
+class AccountsDialog(QDialog):
+    """Settings → Accounts: the platform accounts (never a secret), add and remove."""
+
+    def __init__(self, window, parent=None):
+        super().__init__(parent or window)
+        self.window = window
+        self.setWindowTitle(self.tr("Accounts"))
+        self.list = QListWidget()
+        self.add_button = QPushButton(self.tr("Add Bluesky account…"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.add_button.clicked.connect(self.open_add)
+        self.remove_button.clicked.connect(self.remove_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(row)
+        layout.addWidget(close)
+        self.accounts = []
+        self.add_dialog = None
+        self.reload()
+
+    def reload(self) -> None:
+        from crosspost.publishing.accounts import list_accounts
+
+        self.accounts = list_accounts(self.window.store)
+        self.list.clear()
+        for a in self.accounts:
+            self.list.addItem(f"{a.platform} · {a.handle} · {a.server}")
+        self.remove_button.setEnabled(bool(self.accounts))
+
+    def open_add(self) -> AddBlueskyAccountDialog:
+        self.add_dialog = AddBlueskyAccountDialog(self.window, self)
+        self.add_dialog.added.connect(lambda _: self.reload())
+        self.add_dialog.open()
+        return self.add_dialog
+
+    def remove_selected(self) -> None:
+        from crosspost.publishing.accounts import remove_account
+
+        row = self.list.currentRow()
+        if 0 <= row < len(self.accounts):
+            a = self.accounts[row]
+            remove_account(self.window.store, self.window.location, a.platform, a.handle)
+            self.reload()
+
+
+class Publisher(QObject):
+    """Wires the queue's Publish button to the core and runs the schedule while the window is open."""
+
+    published = Signal(list)  # the results of one publishing run
+    TICK_MS = 1000
+    REFRESH_S = 30
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.queue = window.queue
+        self.queue.publishRequested.connect(self.publish)
+        self.queue.buttons["alt"].clicked.connect(self.edit_alt_texts)
+        self.alt_dialog = None
+        self.busy = False
+        self.last_message = None
+        self._next = None
+        self._checked = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.TICK_MS)
+        self.timer.timeout.connect(self.tick)
+        self.timer.start()
+        self.tick()
+
+    def publish(self, ids: list[int], scheduled: bool = False) -> int | None:
+        from crosspost.publishing.publish import due_drafts, publish_drafts
+
+        if self.busy:
+            return None
+        self.busy = True
+        location = self.window.location
+        errors: list[tuple[int, str]] = []
+
+        def job(store, progress, cancel):
+            todo = due_drafts(store) if scheduled else ids
+            return publish_drafts(store, location, todo, progress=progress,
+                                  on_error=lambda did, exc: errors.append((did, str(exc)))) if todo else []
+
+        def done(results):
+            self.busy = False
+            self._checked = None
+            self.queue.reload()
+            self.show_results(results, errors)
+            self.published.emit(results)
+
+        def failed(message, details):
+            self.busy = False
+            self._checked = None
+            self.queue.reload()
+            self.show_results([], [(0, message)])
+
+        title = self.tr("Publishing due drafts") if scheduled else self.tr("Publishing")
+        return self.window.runner.run(title, job, on_success=done, on_failure=failed)
+
+    def edit_alt_texts(self, draft_id: int | None = None):
+        ids = [draft_id] if draft_id else self.queue.selected_ids()
+        if not ids:
+            return None
+        self.alt_dialog = AltTextDialog(self.window, ids[0])
+        self.alt_dialog.accepted.connect(self.queue.reload)
+        self.alt_dialog.open()
+        return self.alt_dialog
+
+    def show_results(self, results, errors) -> None:
+        lines = []
+        for r in results:
+            text = self.tr("Draft %1 was already posted") if r.already else self.tr("Draft %1 is posted")
+            lines.append(f'{text.replace("%1", str(r.draft))}: <a href="{r.url}">{r.url}</a>')
+        for draft_id, message in errors:
+            lines.append((self.tr("Draft %1 was not published: ").replace("%1", str(draft_id)) if draft_id else "")
+                         + message)
+        if not lines:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning if errors else QMessageBox.Icon.Information,
+                          self.tr("Publish"), "<br>".join(lines), QMessageBox.StandardButton.Ok, self.window)
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        box.open()
+        self.last_message = box
+        if results:
+            self.window.statusBar().showMessage(self.tr("Posted: %1").replace("%1", results[-1].url), 15000)
+
+    def tick(self) -> None:
+        """Every second: the countdown; when the next planned draft is due, publish the due ones."""
+        from crosspost.publishing.publish import next_due
+
+        if getattr(self.window, "store", None) is None or not self.window.isVisible():
+            return  # not shown yet, or closed (its store is closed too)
+        now = dt.datetime.now()
+        if self._checked is None or (now - self._checked).total_seconds() >= self.REFRESH_S:
+            self._next = next_due(self.window.store)
+            self._checked = now
+        if self._next is None:
+            self.queue.countdown.setText("")
+            return
+        draft_id, planned = self._next
+        when = dt.datetime.strptime(planned[:16], "%Y-%m-%dT%H:%M")
+        left = (when - now).total_seconds()
+        if left <= 0:
+            self.queue.countdown.setText(self.tr("Publishing draft %1 now").replace("%1", str(draft_id)))
+            if not self.busy:
+                self.publish([], scheduled=True)
+            return
+        minutes, seconds = divmod(int(left), 60)
+        hours, minutes = divmod(minutes, 60)
+        days, hours = divmod(hours, 24)
+        span = (f"{days} d {hours:02d}:{minutes:02d}:{seconds:02d}" if days else f"{hours:02d}:{minutes:02d}:{seconds:02d}")
+        self.queue.countdown.setText(self.tr("Next: draft %1 in %2").replace("%1", str(draft_id)).replace("%2", span))
