@@ -66,6 +66,15 @@ def licence_of(dist: metadata.Distribution) -> str:
     return text[0][:120] if text else "see the project"
 
 
+FONTS_NOTICE = Path(__file__).resolve().parent.parent / "crosspost" / "resources" / "fonts" / "OFL.txt"
+
+
+def fonts_section() -> list[str]:
+    """The fonts shipped inside the package (Noto Sans CJK SC subset, Noto Color Emoji) and their
+    licence text, which the SIL OFL asks to travel with them."""
+    return ["", "=" * 72, "", FONTS_NOTICE.read_text(encoding="utf-8").rstrip(), ""]
+
+
 def render() -> str:
     lines = ["Crosspost — third-party notices", "",
              "Crosspost is free software under the GNU General Public License v3.0 or later (GPL-3.0-or-later, see LICENSE).",
@@ -83,6 +92,7 @@ def render() -> str:
         if note:
             lines.append(f"  Note: {note}")
         lines.append("")
+    lines += fonts_section()
     return "\n".join(lines)
 
 

@@ -54,6 +54,9 @@ def make_app(argv: list[str] | None = None):
     app.setApplicationName("Crosspost")
     app.setOrganizationName("Crosspost")
     app.setApplicationDisplayName("Crosspost")
+    from crosspost.gui.fonts import load_bundled_fonts
+
+    load_bundled_fonts(app)  # Chinese and emoji never as boxes, whatever the system has
     return app
 
 
