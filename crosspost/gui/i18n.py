@@ -27,6 +27,14 @@ def _catalogue(name: str) -> bytes | None:
     return qt_folder.read_bytes() if qt_folder.is_file() else None
 
 
+_current = "en"
+
+
+def current_language() -> str:
+    """The language the window is shown in ("en", "zh_CN")."""
+    return _current
+
+
 def resolve_language(choice: str | None) -> str:
     if choice and choice != "system":
         return choice
@@ -37,7 +45,8 @@ def resolve_language(choice: str | None) -> str:
 def apply_language(app: QApplication, choice: str | None) -> str:
     """Install the translator for CHOICE ("system", "en", "zh_CN"); returns the language used.
     Widgets retranslate themselves on the LanguageChange event that this triggers."""
-    language = resolve_language(choice)
+    global _current
+    language = _current = resolve_language(choice)
     while _installed:
         app.removeTranslator(_installed.pop())
     if language != "en":

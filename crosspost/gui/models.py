@@ -13,6 +13,7 @@ from crosspost.store import Store
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_POST = Qt.ItemDataRole.UserRole + 2
+ROLE_DELETED = Qt.ItemDataRole.UserRole + 3  # "Deleted on TikTok on …", or None
 
 
 class PostsModel(QAbstractListModel):
@@ -24,6 +25,7 @@ class PostsModel(QAbstractListModel):
         self._rows: list[tuple] = []
         self._thumbs: dict[int, QPixmap] = {}
         self._asked: set[int] = set()
+        self._deleted_on: dict[int, str | None] = {}
         self._all: list[tuple] | None = None
         self.search = ""
         self.only_untranslated = False
@@ -71,8 +73,7 @@ class PostsModel(QAbstractListModel):
             return None
         pid, created, caption, likes, deleted, media_count, path, langs, kind = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            first = " ".join((caption or "").split())
-            first = first if len(first) <= 60 else first[:59] + "…"
+            first = " ".join((caption or "").split())  # the delegate wraps it to two lines and elides
             badges = []
             if media_count:
                 badges.append(("🎬" if kind == "video" else "🖼") + (f"×{media_count}" if media_count > 1 else ""))
@@ -81,6 +82,8 @@ class PostsModel(QAbstractListModel):
             if likes is not None:
                 badges.append(f"♥ {likes:,}")
             return f"{created[:10]}  {'  '.join(badges)}\n{first or '—'}"
+        if role == ROLE_DELETED:
+            return self._deleted_text(pid) if deleted else None
         if role == Qt.ItemDataRole.DecorationRole:
             if pid in self._thumbs:
                 return self._thumbs[pid]
@@ -95,6 +98,16 @@ class PostsModel(QAbstractListModel):
         if role == ROLE_ID:
             return pid
         return None
+
+    def _deleted_text(self, post_id: int) -> str:
+        if post_id not in self._deleted_on:
+            from crosspost.posts import get_post
+
+            self._deleted_on[post_id] = get_post(self.store, post_id).get("deleted_at")
+        when = self._deleted_on[post_id]
+        if when:
+            return self.tr("Deleted on TikTok on %1").replace("%1", str(when)[:10])
+        return self.tr("Deleted on TikTok")
 
     def set_thumbnail(self, post_id: int, thumb_path: str) -> None:
         image = QImage(thumb_path)
@@ -146,16 +159,28 @@ class DraftsModel(QAbstractTableModel):
         errors = [p for p in d["problems"] if p["level"] == "error"]
         warnings = [p for p in d["problems"] if p["level"] == "warning"]
         if role == Qt.ItemDataRole.DisplayRole:
+            from crosspost.gui.labels import platform_label, status_label
+            from crosspost.gui.messages import translate_message
+            from crosspost.platforms import get_profile
+
             if column == "problems":
                 if errors:
-                    return errors[0]["message"]
-                return self.tr("Ready") if not warnings else warnings[0]["message"]
-            return {"id": d["id"], "platform": d["platform"], "status": d["status"],
+                    return translate_message(errors[0]["message"])
+                return self.tr("Ready") if not warnings else translate_message(warnings[0]["message"])
+            if column == "platform":
+                return platform_label(get_profile(d["platform"]))
+            if column == "status":
+                return status_label(d["status"])
+            return {"id": d["id"],
                     "planned": (d["planned_at"] or "").replace("T", " "), "title": d["title"]}[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == "problems":
             return QColor("#c62828") if errors else (QColor("#b26a00") if warnings else QColor("#2e7d32"))
         if role == Qt.ItemDataRole.ToolTipRole and column == "problems":
-            return "\n".join(f"{p['level']}: {p['message']}" for p in d["problems"]) or None
+            from crosspost.gui.labels import level_label
+            from crosspost.gui.messages import translate_message
+
+            return "\n".join(f"{level_label(p['level'])}: {translate_message(p['message'])}"
+                             for p in d["problems"]) or None
         if role == ROLE_ID:
             return d["id"]
         return None

@@ -31,7 +31,7 @@ class QueueView(QWidget):
         self.platform = QComboBox()
         self.platform.addItem("", None)
         for p in all_profiles():
-            self.platform.addItem(f"{p.display_name['en']} · {p.display_name['zh']}", p.name)
+            self.platform.addItem(p.display_name["en"], p.name)
         self.status = QComboBox()
         for s in (None, "draft", "ready", "exported", "posted"):
             self.status.addItem("", s)
@@ -63,6 +63,9 @@ class QueueView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         layout.addLayout(actions)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
         self.retranslate()
 
     def changeEvent(self, event):  # noqa: N802
@@ -70,7 +73,18 @@ class QueueView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def _update_buttons(self, *_) -> None:
+        """Render, export, copy and mark need a selected draft: disabled without one."""
+        has = bool(self.table.selectionModel().selectedRows())
+        for button in self.buttons.values():
+            button.setEnabled(has)
+
     def retranslate(self) -> None:
+        from crosspost.gui.labels import platform_label
+        from crosspost.platforms import get_profile
+
+        for i in range(1, self.platform.count()):
+            self.platform.setItemText(i, platform_label(get_profile(self.platform.itemData(i))))
         self.filter_labels[0].setText(self.tr("Platform"))
         self.filter_labels[1].setText(self.tr("Status"))
         self.platform.setItemText(0, self.tr("All platforms"))

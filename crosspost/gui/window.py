@@ -138,6 +138,9 @@ class MainWindow(QMainWindow):
         self.posts_model.thumbnailWanted.connect(self._make_thumbnail)
         self.library = QListView()
         self.library.setModel(self.posts_model)
+        from crosspost.gui.library_delegate import PostDelegate
+
+        self.library.setItemDelegate(PostDelegate(self.library))
         self.library.setUniformItemSizes(True)
         # Lay out a large library in batches, so a search that matches 10,000 posts repaints at once.
         self.library.setLayoutMode(QListView.LayoutMode.Batched)
@@ -153,7 +156,13 @@ class MainWindow(QMainWindow):
         self.untranslated = QCheckBox()
         self.untranslated.toggled.connect(self._filter_changed)
         self.count_label = QLabel()
+        self.no_match = QLabel()  # "No posts match …" in place of an empty list
+        self.no_match.setWordWrap(True)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        self.no_match.hide()
         library_pane = QWidget()
+        library_pane.setMinimumWidth(260)
         lp = QVBoxLayout(library_pane)
         lp.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -161,6 +170,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.untranslated)
         lp.addLayout(bar)
         lp.addWidget(self.library, 1)
+        lp.addWidget(self.no_match, 1)
         lp.addWidget(self.count_label)
 
         self.editor = PostEditor(self.store, self.settings)
@@ -171,6 +181,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(library_pane)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)  # the editor takes the room a resize gives or takes
 
         self.queue = QueueView(self.store)
         self.queue.renderRequested.connect(self.render_draft)
@@ -190,6 +202,10 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         self.menu_edit.insertActions(self.act_find, [self.act_undo, self.act_redo])
         self.act_export.triggered.connect(lambda: self.queue.export_selected())
+        from crosspost.gui.shortcuts import WindowActions
+
+        self.actions_ = WindowActions(self)  # Post/Draft/Help menus, shortcuts scoped to their view, tab order
+        QTimer.singleShot(0, self._check_fonts)
         self.retranslate()
         self._restore_state()
         self.refresh()
@@ -240,6 +256,7 @@ class MainWindow(QMainWindow):
         self.untranslated.setText(self.tr("Not translated yet"))
         self.tabs.setTabText(0, self.tr("Library"))
         self.tabs.setTabText(1, self.tr("Drafts queue"))
+        self.actions_.retranslate()
         self._update_count()
 
     def set_language(self, choice: str) -> None:
@@ -292,6 +309,21 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         n = self.posts_model.rowCount()
         self.count_label.setText(self.tr("%n post(s)", "", n))
+        query = self.search.text().strip()
+        empty = n == 0 and bool(query or self.untranslated.isChecked())
+        if empty:
+            self.no_match.setText(self.tr("No posts match “%1”.").replace("%1", query) if query
+                                  else self.tr("Every post is translated."))
+        self.no_match.setVisible(empty)
+        self.library.setVisible(not empty)
+
+    def _check_fonts(self) -> None:
+        """Once, after the first paint: a hint when Chinese or emoji would show as boxes."""
+        from crosspost.gui.fonts import font_hint_for
+
+        self.font_hint = font_hint_for(self.settings, self)
+        if self.font_hint is not None:
+            self.centralWidget().layout().insertWidget(0, self.font_hint)
 
     def _search_changed(self, text: str) -> None:
         self.posts_model.search = text
@@ -351,8 +383,8 @@ class MainWindow(QMainWindow):
         def done(result):
             self.refresh()
             self.statusBar().showMessage(
-                self.tr("Imported %1 new and %2 updated post(s).").replace("%1", str(result.added)).replace(
-                    "%2", str(result.updated)), 8000)
+                self.tr("Imported %n new post(s)", "", result.added) + ", "
+                + self.tr("%n updated.", "", result.updated), 8000)
             self.importFinished.emit(result)
 
         return self.runner.run(self.tr("Importing %1").replace("%1", name), job, on_success=done)
