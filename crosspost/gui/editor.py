@@ -275,7 +275,7 @@ class PostEditor(QWidget):
             return
         used = count(text, profile.text_counting.get(field, "chars"))
         colour = counter_colour(used, limit.value)
-        label.setText(f"{used:g} / {limit.value:g} {unit_label(limit.unit, limit.value)}")
+        label.setText(f"{used:g} / {unit_label(limit.unit, limit.value)}")
         label.setStyleSheet(f"color: {colour}; font-weight: 600;")
         label.setProperty("state", {OK: "ok", NEAR: "near", OVER: "over"}[colour])
 

@@ -49,12 +49,13 @@ def apply_language(app: QApplication, choice: str | None) -> str:
     language = _current = resolve_language(choice)
     while _installed:
         app.removeTranslator(_installed.pop())
-    if language != "en":
-        for name in (f"qtbase_{language}", f"crosspost_{language}"):
-            data = _catalogue(name)
-            translator = QTranslator(app)
-            if data is not None and translator.load(data):
-                translator._data = data  # keep the buffer alive: QTranslator does not copy it
-                app.installTranslator(translator)
-                _installed.append(translator)
+    # English needs its catalogue too: it holds the plural forms ("1 post", "2 posts").
+    names = [f"crosspost_{language}"] if language == "en" else [f"qtbase_{language}", f"crosspost_{language}"]
+    for name in names:
+        data = _catalogue(name)
+        translator = QTranslator(app)
+        if data is not None and translator.load(data):
+            translator._data = data  # keep the buffer alive: QTranslator does not copy it
+            app.installTranslator(translator)
+            _installed.append(translator)
     return language

@@ -3,13 +3,48 @@ UI language. The core keeps its plain codes ("rednote", "ready", "blur"); only t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 
 from crosspost.gui.i18n import current_language
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Labels", text, None, n)
+class Labels(QObject):
+    """The translation context "Labels" (a QObject so that lupdate sees self.tr and its plurals)."""
+
+    def fit(self, fit: str) -> str:
+        return {"crop": self.tr("Crop to fill"), "pad": self.tr("Fit with bars"),
+                "blur": self.tr("Fit on blurred background")}.get(fit, fit)
+
+    def layout(self, layout: str) -> str:
+        return {"original": self.tr("Original only"), "translated": self.tr("Translation only"),
+                "bilingual": self.tr("Bilingual")}.get(layout, layout)
+
+    def status(self, status: str) -> str:
+        return {"draft": self.tr("Draft"), "ready": self.tr("Ready"), "exported": self.tr("Exported"),
+                "posted": self.tr("Posted")}.get(status, status)
+
+    def level(self, level: str) -> str:
+        return {"error": self.tr("Problem"), "warning": self.tr("Note")}.get(level, level)
+
+    def unit(self, unit: str, n: int) -> str | None:
+        if unit in ("chars", "graphemes"):
+            return self.tr("%n character(s)", "", n)
+        if unit == "units":
+            return self.tr("%n unit(s)", "", n)
+        if unit == "hashtags":
+            return self.tr("%n hashtag(s)", "", n)
+        if unit == "topics":
+            return self.tr("%n topic(s)", "", n)
+        if unit == "images":
+            return self.tr("%n photo(s)", "", n)
+        if unit == "seconds":
+            return self.tr("%n second(s)", "", n)
+        if unit == "bytes":
+            return self.tr("%n byte(s)", "", n)
+        return None
+
+
+_labels = Labels()
 
 
 def platform_label(profile) -> str:
@@ -19,30 +54,25 @@ def platform_label(profile) -> str:
 
 
 def fit_label(fit: str) -> str:
-    return {"crop": _tr("Crop to fill"), "pad": _tr("Fit with bars"), "blur": _tr("Fit on blurred background")}.get(
-        fit, fit)
+    return _labels.fit(fit)
 
 
 def layout_label(layout: str) -> str:
-    return {"original": _tr("Original only"), "translated": _tr("Translation only"),
-            "bilingual": _tr("Bilingual")}.get(layout, layout)
+    return _labels.layout(layout)
 
 
 def status_label(status: str) -> str:
-    return {"draft": _tr("Draft"), "ready": _tr("Ready"), "exported": _tr("Exported"), "posted": _tr("Posted"),
-            "deleted": _tr("Deleted")}.get(status, status)
+    return _labels.status(status)
 
 
 def level_label(level: str) -> str:
-    return {"error": _tr("Problem"), "warning": _tr("Note")}.get(level, level)
+    return _labels.level(level)
 
 
 def unit_label(unit: str, value: float) -> str:
-    """The unit of a limit, with the plural form that goes with VALUE."""
+    """VALUE with its unit, in the plural form that goes with it ("1 character", "20 characters", "10.5 units")."""
     n = int(value)
-    words = {
-        "chars": _tr("characters", n), "units": _tr("units", n), "graphemes": _tr("characters", n),
-        "hashtags": _tr("hashtags", n), "topics": _tr("topics", n), "images": _tr("photos", n),
-        "seconds": _tr("seconds", n), "bytes": _tr("bytes", n),
-    }
-    return words.get(unit, unit)
+    phrase = _labels.unit(unit, n)
+    if phrase is None:
+        return f"{value:g} {unit}"
+    return phrase if value == n else phrase.replace(str(n), f"{value:g}", 1)

@@ -49,7 +49,7 @@ class WindowActions(QObject):
             return a
 
         editor, queue = window.editor, window.queue
-        self.translate = action(self.menu_post, "Ctrl+T", lambda: editor.translate_button.click())
+        self.act_translate = action(self.menu_post, "Ctrl+T", lambda: editor.translate_button.click())
         self.create_draft = action(self.menu_post, "Ctrl+D", lambda: editor.draft_button.click())
         self.menu_post.addSeparator()
         self.fetch_media = action(self.menu_post, "Ctrl+Shift+M", self.fetch_current_media)
@@ -66,7 +66,7 @@ class WindowActions(QObject):
         self.mark_posted = action(self.menu_draft, "", lambda: queue.buttons["posted"].click())
         self.shortcuts_help = action(self.menu_help, "Ctrl+/|F1", self.show_shortcuts)
 
-        self.post_actions = [self.translate, self.create_draft, self.fetch_media, self.attach_files]
+        self.post_actions = [self.act_translate, self.create_draft, self.fetch_media, self.attach_files]
         self.draft_actions = [self.render, self.export, self.copy_title, self.copy_body, self.copy_topics,
                               self.mark_posted]
         window.tabs.currentChanged.connect(self.update)
@@ -169,7 +169,7 @@ class WindowActions(QObject):
         self.menu_post.setTitle(self.tr("&Post"))
         self.menu_draft.setTitle(self.tr("D&raft"))
         self.menu_help.setTitle(self.tr("&Help"))
-        for a, text in ((self.translate, self.tr("&Translate")), (self.create_draft, self.tr("Create &draft")),
+        for a, text in ((self.act_translate, self.tr("&Translate")), (self.create_draft, self.tr("Create &draft")),
                         (self.fetch_media, self.tr("&Fetch media")), (self.attach_files, self.tr("&Attach files…")),
                         (self.render, self.tr("&Render")), (self.copy_title, self.tr("Copy &title")),
                         (self.copy_body, self.tr("Copy &body")), (self.copy_topics, self.tr("Copy t&opics")),

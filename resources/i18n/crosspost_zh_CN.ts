@@ -4,147 +4,272 @@
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="137"/>
+        <location filename="../../crosspost/gui/models.py" line="149"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="137"/>
+        <location filename="../../crosspost/gui/models.py" line="149"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="137"/>
+        <location filename="../../crosspost/gui/models.py" line="149"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="138"/>
+        <location filename="../../crosspost/gui/models.py" line="150"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="138"/>
+        <location filename="../../crosspost/gui/models.py" line="150"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="138"/>
+        <location filename="../../crosspost/gui/models.py" line="150"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="153"/>
+        <location filename="../../crosspost/gui/models.py" line="169"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
 </context>
 <context>
+    <name>FontHint</name>
+    <message>
+        <location filename="../../crosspost/gui/fonts.py" line="118"/>
+        <source>Chinese text or emoji may show as empty boxes: install the fonts with your package manager (%1).</source>
+        <translation>中文或表情符号可能显示为空方框：请用软件包管理器安装字体（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/fonts.py" line="120"/>
+        <source>Hide this hint</source>
+        <translation>隐藏此提示</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="15"/>
+        <source>Crop to fill</source>
+        <translation>裁切填满</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="15"/>
+        <source>Fit with bars</source>
+        <translation>完整显示（加边）</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="16"/>
+        <source>Fit on blurred background</source>
+        <translation>完整显示（模糊背景）</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="19"/>
+        <source>Original only</source>
+        <translation>仅原文</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="19"/>
+        <source>Translation only</source>
+        <translation>仅译文</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="20"/>
+        <source>Bilingual</source>
+        <translation>双语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="23"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="23"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="23"/>
+        <source>Exported</source>
+        <translation>已导出</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="24"/>
+        <source>Posted</source>
+        <translation>已发布</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/labels.py" line="31"/>
+        <source>%n character(s)</source>
+        <translation>
+            <numerusform>%n 个字符</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/labels.py" line="33"/>
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n 个单位</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/labels.py" line="35"/>
+        <source>%n hashtag(s)</source>
+        <translation>
+            <numerusform>%n 个话题标签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/labels.py" line="37"/>
+        <source>%n topic(s)</source>
+        <translation>
+            <numerusform>%n 个话题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/labels.py" line="39"/>
+        <source>%n photo(s)</source>
+        <translation>
+            <numerusform>%n 张图片</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/labels.py" line="41"/>
+        <source>%n second(s)</source>
+        <translation>
+            <numerusform>%n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/labels.py" line="43"/>
+        <source>%n byte(s)</source>
+        <translation>
+            <numerusform>%n 字节</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="27"/>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="27"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePacksDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="78"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="82"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="79"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="83"/>
         <source>Captions are translated on this computer with Argos Translate language packs. Nothing is sent anywhere. Install a pack from a file, or download one from the index (this needs the internet once).</source>
         <translation>文案在本机用 Argos Translate 语言包翻译，不会发送到任何地方。可以从文件安装语言包，或从索引下载（只需联网一次）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="82"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="86"/>
         <source>From</source>
         <translation>源语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="82"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="86"/>
         <source>To</source>
         <translation>目标语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="82"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="86"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="82"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="86"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="83"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="87"/>
         <source>Install from file…</source>
         <translation>从文件安装…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="84"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="88"/>
         <source>Show available packs</source>
         <translation>显示可用语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="85"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="89"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="86"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="90"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="97"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="101"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="97"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="101"/>
         <source>available</source>
         <translation>可下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="102"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="106"/>
         <source>No language packs yet.</source>
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="109"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="120"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="110"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="121"/>
         <source>Argos language packs (*.argosmodel)</source>
         <translation>Argos 语言包 (*.argosmodel)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="118"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="129"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="121"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="132"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="132"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="135"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="144"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="155"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="147"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="158"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
@@ -152,155 +277,174 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="225"/>
+        <location filename="../../crosspost/gui/window.py" line="241"/>
         <source>Crosspost — TikTok to RedNote</source>
         <translation>Crosspost — 从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="226"/>
+        <location filename="../../crosspost/gui/window.py" line="242"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="227"/>
+        <location filename="../../crosspost/gui/window.py" line="243"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="228"/>
+        <location filename="../../crosspost/gui/window.py" line="244"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="229"/>
+        <location filename="../../crosspost/gui/window.py" line="245"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="230"/>
+        <location filename="../../crosspost/gui/window.py" line="246"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="231"/>
+        <location filename="../../crosspost/gui/window.py" line="247"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="232"/>
+        <location filename="../../crosspost/gui/window.py" line="248"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="233"/>
+        <location filename="../../crosspost/gui/window.py" line="249"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="234"/>
+        <location filename="../../crosspost/gui/window.py" line="250"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="235"/>
+        <location filename="../../crosspost/gui/window.py" line="251"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="236"/>
+        <location filename="../../crosspost/gui/window.py" line="252"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="239"/>
+        <location filename="../../crosspost/gui/window.py" line="255"/>
         <source>Search captions and translations (Ctrl+F)</source>
         <translation>搜索文案和译文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="240"/>
+        <location filename="../../crosspost/gui/window.py" line="256"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="241"/>
+        <location filename="../../crosspost/gui/window.py" line="257"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="242"/>
+        <location filename="../../crosspost/gui/window.py" line="258"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="266"/>
-        <location filename="../../crosspost/gui/window.py" line="415"/>
+        <location filename="../../crosspost/gui/window.py" line="283"/>
+        <location filename="../../crosspost/gui/window.py" line="449"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="267"/>
+        <location filename="../../crosspost/gui/window.py" line="284"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="294"/>
+        <location filename="../../crosspost/gui/window.py" line="311"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n 条作品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="320"/>
+        <location filename="../../crosspost/gui/window.py" line="315"/>
+        <source>No posts match “%1”.</source>
+        <translation>没有与“%1”匹配的帖子。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="316"/>
+        <source>Every post is translated.</source>
+        <translation>所有帖子都已翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="352"/>
         <source>Thumbnail</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="327"/>
+        <location filename="../../crosspost/gui/window.py" line="359"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="330"/>
+        <location filename="../../crosspost/gui/window.py" line="362"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="331"/>
+        <location filename="../../crosspost/gui/window.py" line="363"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="343"/>
+        <location filename="../../crosspost/gui/window.py" line="375"/>
         <source>That is not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json.</source>
         <translation>这不是 TikTok 导出文件。请拖入 TikTok“下载你的数据”得到的压缩包、解压后的文件夹，或 user_data_tiktok.json。</translation>
     </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="354"/>
-        <source>Imported %1 new and %2 updated post(s).</source>
-        <translation>已导入 %1 条新作品，更新 %2 条。</translation>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="386"/>
+        <source>Imported %n new post(s)</source>
+        <translation>
+            <numerusform>已导入 %n 篇新帖子</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="387"/>
+        <source>%n updated.</source>
+        <translation>
+            <numerusform>%n 篇已更新。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="358"/>
+        <location filename="../../crosspost/gui/window.py" line="390"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="365"/>
+        <location filename="../../crosspost/gui/window.py" line="397"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="383"/>
+        <location filename="../../crosspost/gui/window.py" line="415"/>
         <source>Draft created.</source>
         <translation>草稿已创建。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="391"/>
+        <location filename="../../crosspost/gui/window.py" line="423"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="415"/>
+        <location filename="../../crosspost/gui/window.py" line="449"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
@@ -308,192 +452,312 @@
     </message>
 </context>
 <context>
+    <name>Messages</name>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="34"/>
+        <source>title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="34"/>
+        <source>body</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="37"/>
+        <source>The %1 is %2 long; %3 allows %4.</source>
+        <translation>%1长度为 %2；%3 最多允许 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="41"/>
+        <source>The title is empty; %1 notes with a short, punchy title do better.</source>
+        <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="45"/>
+        <source>%n topic(s); %1 allows %2.</source>
+        <translation>
+            <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="48"/>
+        <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
+        <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="52"/>
+        <source>Post %1 has no translation (%2) for the “%3” layout: use Translate first, or choose “Original only”.</source>
+        <translation>帖子 %1 没有“%3”版式所需的译文（%2）：请先翻译，或选择“仅原文”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="56"/>
+        <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
+        <translation>该帖子的媒体文件不在本机：请使用“帖子 → 下载媒体”或“帖子 → 添加文件”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="60"/>
+        <source>%n photo(s); %1 takes at most %2 per post.</source>
+        <translation>
+            <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="64"/>
+        <source>%1 takes no videos.</source>
+        <translation>%1 不支持视频。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="67"/>
+        <source>The video is %1 s long; %2 takes at most %3 s.</source>
+        <translation>视频长 %1 秒；%2 最长 %3 秒。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="70"/>
+        <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
+        <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="74"/>
+        <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
+        <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="77"/>
+        <source>%1 is %2×%3; %4 accepts %5.</source>
+        <translation>%1 为 %2×%3；%4 接受 %5。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="80"/>
+        <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
+        <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="84"/>
+        <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
+        <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="92"/>
+        <source>Not exported (nothing was written): %1. Fix the problems shown in the queue first.</source>
+        <translation>未导出（未写入任何文件）：%1。请先解决队列中显示的问题。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="96"/>
+        <source>The export folder %1 is not writable (%2); choose another one.</source>
+        <translation>导出文件夹 %1 不可写（%2）；请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="91"/>
+        <source>draft %1: %2</source>
+        <translation>草稿 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="175"/>
+        <location filename="../../crosspost/gui/editor.py" line="179"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="176"/>
+        <location filename="../../crosspost/gui/editor.py" line="180"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="177"/>
+        <location filename="../../crosspost/gui/editor.py" line="181"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="178"/>
+        <location filename="../../crosspost/gui/editor.py" line="182"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="179"/>
+        <location filename="../../crosspost/gui/editor.py" line="183"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="180"/>
+        <location filename="../../crosspost/gui/editor.py" line="184"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="180"/>
+        <location filename="../../crosspost/gui/editor.py" line="184"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="180"/>
+        <location filename="../../crosspost/gui/editor.py" line="184"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="182"/>
+        <location filename="../../crosspost/gui/editor.py" line="186"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="183"/>
+        <location filename="../../crosspost/gui/editor.py" line="187"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="184"/>
+        <location filename="../../crosspost/gui/editor.py" line="188"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="185"/>
+        <location filename="../../crosspost/gui/editor.py" line="189"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="185"/>
+        <location filename="../../crosspost/gui/editor.py" line="189"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="186"/>
+        <location filename="../../crosspost/gui/editor.py" line="190"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="187"/>
+        <location filename="../../crosspost/gui/editor.py" line="191"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="188"/>
+        <location filename="../../crosspost/gui/editor.py" line="192"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="250"/>
+        <location filename="../../crosspost/gui/editor.py" line="258"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="256"/>
+        <location filename="../../crosspost/gui/editor.py" line="264"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="350"/>
+        <location filename="../../crosspost/gui/editor.py" line="292"/>
+        <source>Remove the topic %1</source>
+        <translation>移除话题 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/editor.py" line="361"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
 </context>
 <context>
+    <name>PostsModel</name>
+    <message>
+        <location filename="../../crosspost/gui/models.py" line="109"/>
+        <source>Deleted on TikTok on %1</source>
+        <translation>已于 %1 在 TikTok 上删除</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/models.py" line="110"/>
+        <source>Deleted on TikTok</source>
+        <translation>已在 TikTok 上删除</translation>
+    </message>
+</context>
+<context>
     <name>QueueView</name>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="74"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="88"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="75"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="89"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="76"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="90"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="77"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="91"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="77"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="91"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="77"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="91"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="77"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="91"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="77"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="91"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="79"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="93"/>
         <source>Render</source>
         <translation>生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="79"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="93"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="80"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="94"/>
         <source>Copy title</source>
         <translation>复制标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="80"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="94"/>
         <source>Copy body</source>
         <translation>复制正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="81"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="95"/>
         <source>Copy topics</source>
         <translation>复制话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="81"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="95"/>
         <source>Mark as posted…</source>
         <translation>标记为已发布…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="83"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="97"/>
         <source>No drafts yet. Open a post in the library and choose “Create draft”.</source>
         <translation>还没有草稿。在作品库中打开一条作品，然后点“创建草稿”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="112"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="126"/>
         <source>Export drafts to</source>
         <translation>导出草稿到</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="124"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="138"/>
         <source>Mark as posted</source>
         <translation>标记为已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="124"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="138"/>
         <source>Link to the published post (optional):</source>
         <translation>已发布笔记的链接（可选）：</translation>
     </message>
@@ -501,44 +765,62 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="185"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="189"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="202"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="193"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="206"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="194"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="207"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="195"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="208"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="196"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="209"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="197"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="210"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="202"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="215"/>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="184"/>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="186"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="186"/>
+        <source>Keys</source>
+        <translation>按键</translation>
     </message>
 </context>
 <context>
@@ -574,19 +856,136 @@
     </message>
 </context>
 <context>
+    <name>WindowActions</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/shortcuts.py" line="120"/>
+        <source>Downloaded %n file(s).</source>
+        <translation>
+            <numerusform>已下载 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="122"/>
+        <source>Fetching media</source>
+        <translation>正在下载媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="131"/>
+        <source>Attach photos or videos</source>
+        <translation>添加图片或视频</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="132"/>
+        <source>Photos and videos (*.jpg *.jpeg *.png *.heic *.webp *.mp4 *.mov *.m4v)</source>
+        <translation>图片和视频 (*.jpg *.jpeg *.png *.heic *.webp *.mp4 *.mov *.m4v)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/shortcuts.py" line="141"/>
+        <source>Attached %n file(s).</source>
+        <translation>
+            <numerusform>已添加 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="143"/>
+        <source>Attaching files</source>
+        <translation>正在添加文件</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="158"/>
+        <source>Search → Clear the search</source>
+        <translation>搜索 → 清空搜索</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="160"/>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个字段</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="160"/>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="169"/>
+        <source>&amp;Post</source>
+        <translation>帖子(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="170"/>
+        <source>D&amp;raft</source>
+        <translation>草稿(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="171"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="172"/>
+        <source>Create &amp;draft</source>
+        <translation>创建草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="172"/>
+        <source>&amp;Translate</source>
+        <translation>翻译(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="173"/>
+        <source>&amp;Fetch media</source>
+        <translation>下载媒体(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="173"/>
+        <source>&amp;Attach files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="174"/>
+        <source>&amp;Render</source>
+        <translation>生成(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="174"/>
+        <source>Copy &amp;title</source>
+        <translation>复制标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="175"/>
+        <source>Copy &amp;body</source>
+        <translation>复制正文(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="175"/>
+        <source>Copy t&amp;opics</source>
+        <translation>复制话题(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="176"/>
+        <source>&amp;Mark as posted…</source>
+        <translation>标记为已发布(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="177"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>parent</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="22"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="25"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="24"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="27"/>
         <source>Something unexpected happened. The details were saved in the log file; please include them if you report the problem.</source>
         <translation>发生了意外错误。详情已写入日志文件；反馈问题时请附上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="26"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="29"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
