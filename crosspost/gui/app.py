@@ -84,11 +84,9 @@ def run_app(data_dir: str | None = None, paths: list[str] | None = None) -> int:
     location = resolve(data_dir)
     setup_logging(location)
     app = make_app()
-    from crosspost.gui.i18n import apply_language
     from crosspost.gui.window import MainWindow
 
-    window = MainWindow(location)
-    apply_language(app, window.settings.value("ui/language", "system"))
+    window = MainWindow(location)  # it applies the saved UI language first
 
     def excepthook(kind, value, tb):
         import traceback

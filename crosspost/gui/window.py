@@ -90,6 +90,10 @@ class MainWindow(QMainWindow):
         self.location = location.ensure()
         self.settings = QSettings(str(self.location.root / "settings.ini"), QSettings.Format.IniFormat)
         self._ready = False
+        from crosspost.gui.i18n import apply_language
+
+        # The saved UI language (English too: its catalogue has the plural forms), before any text is set.
+        apply_language(QApplication.instance(), self.settings.value("ui/language", "system"))
         self.runner = TaskRunner(self.location, self)
         self.runner.default_failure = self._task_failed
         self.drop = DropHandler(self)
