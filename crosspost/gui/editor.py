@@ -120,6 +120,7 @@ class PostEditor(QWidget):
         self.glossary.horizontalHeader().setStretchLastSection(True)
         self.glossary.itemChanged.connect(self._glossary_edited)
         self.media_strip = QHBoxLayout()
+        self.no_media_label: QLabel | None = None
 
         self.translate_button, self.draft_button = QPushButton(), QPushButton()
         self.translate_button.clicked.connect(lambda: self.post_id and self.translateRequested.emit(self.post_id))
@@ -194,6 +195,8 @@ class PostEditor(QWidget):
             self.fit.setItemText(i, fit_label(name))
         for i in range(self.platform.count()):
             self.platform.setItemText(i, platform_label(get_profile(self.platform.itemData(i))))
+        if self.no_media_label is not None:
+            self.no_media_label.setText(self.tr("No media on disk yet: fetch it or attach your own files."))
         self.refresh_preview()
 
     # --- loading and editing ----------------------------------------------------------------------
@@ -333,6 +336,7 @@ class PostEditor(QWidget):
 
     # --- media strip with the platform's fit ------------------------------------------------------
     def refresh_media(self) -> None:
+        self.no_media_label = None
         while self.media_strip.count():
             item = self.media_strip.takeAt(0)
             if item.widget():
@@ -358,7 +362,8 @@ class PostEditor(QWidget):
             widget.setToolTip(path)
             self.media_strip.addWidget(widget)
         if not rows:
-            self.media_strip.addWidget(QLabel(self.tr("No media on disk yet: fetch it or attach your own files.")))
+            self.no_media_label = QLabel(self.tr("No media on disk yet: fetch it or attach your own files."))
+            self.media_strip.addWidget(self.no_media_label)
         self.media_strip.addStretch(1)
 
 

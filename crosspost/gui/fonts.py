@@ -67,7 +67,8 @@ def missing_scripts(font: QFont | None = None) -> list[str]:
 
 def distribution_ids() -> list[str]:
     try:
-        text = open("/etc/os-release", encoding="utf-8").read()
+        with open("/etc/os-release", encoding="utf-8") as f:
+            text = f.read()
     except OSError:
         return []
     ids: list[str] = []

@@ -46,11 +46,16 @@ def apply_language(app: QApplication, choice: str | None) -> str:
     """Install the translator for CHOICE ("system", "en", "zh_CN"); returns the language used.
     Widgets retranslate themselves on the LanguageChange event that this triggers."""
     global _current
-    language = _current = resolve_language(choice)
+    language = resolve_language(choice)
+    if language == _current and _installed:
+        return language  # already in place: no LanguageChange for every widget
+    _current = language
     while _installed:
         app.removeTranslator(_installed.pop())
     # English needs its catalogue too: it holds the plural forms ("1 post", "2 posts").
-    names = [f"crosspost_{language}"] if language == "en" else [f"qtbase_{language}", f"crosspost_{language}"]
+    # qtgaps: the few words of Qt's own dialogs that qtbase leaves in English (resources/i18n/qt).
+    names = [f"crosspost_{language}"] if language == "en" else [
+        f"qtbase_{language}", f"qtgaps_{language}", f"crosspost_{language}"]
     for name in names:
         data = _catalogue(name)
         translator = QTranslator(app)

@@ -46,6 +46,7 @@ class PostsModel(QAbstractListModel):
                  langs.get(pid), (media.get(pid) or (0, None, None))[2])
                 for pid, created, caption, likes, deleted in db.execute(
                     "SELECT id, created_at, caption, likes, deleted FROM posts ORDER BY created_at DESC, id DESC")]
+            self._deleted_on.clear()
         rows = self._all
         if self.search.strip():
             wanted = set(search_post_ids(self.store, self.search) or [])

@@ -98,10 +98,16 @@ class QueueView(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
     def reload(self) -> None:
+        selected = set(self.selected_ids())
         self.model.platform = self.platform.currentData()
         self.model.status = self.status.currentData()
         self.model.reload()
         self.empty.setVisible(self.model.rowCount() == 0)
+        for row, d in enumerate(self.model.drafts):  # the same drafts stay selected
+            if d["id"] in selected:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0), self.table.selectionModel().SelectionFlag.Select
+                    | self.table.selectionModel().SelectionFlag.Rows)
 
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -98,6 +98,8 @@ class WindowActions(QObject):
         w, e, q = self.window, self.window.editor, self.window.queue
         chain = [w.search, w.untranslated, w.library, e.original, e.translation, e.preview_body, e.new_topic,
                  e.platform, e.layout_switch, e.fit, e.glossary, e.translate_button, e.draft_button]
+        e.glossary.setTabKeyNavigation(False)  # Tab leaves the tables; arrows move between cells
+        q.table.setTabKeyNavigation(False)
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
         queue_chain = [q.platform, q.status, q.table, *q.buttons.values()]
@@ -165,7 +167,27 @@ class WindowActions(QObject):
         dialog.open()
         return dialog
 
+    def remake_undo_actions(self) -> None:
+        """QUndoStack words its actions ("Undo %1") when they are made: make them again after a
+        language change, in the same place of the Edit menu and with the same shortcuts."""
+        w = self.window
+        for name, make in (("act_undo", w.editor.undo_stack.createUndoAction),
+                           ("act_redo", w.editor.undo_stack.createRedoAction)):
+            old = getattr(w, name)
+            new = make(w)
+            new.setShortcuts(old.shortcuts())
+            w.menu_edit.insertAction(old, new)
+            w.menu_edit.removeAction(old)
+            old.deleteLater()
+            setattr(w, name, new)
+
     def retranslate(self) -> None:
+        from crosspost.gui.i18n import current_language
+
+        if current_language() != getattr(self, "_language", None):
+            if hasattr(self, "_language"):
+                self.remake_undo_actions()
+            self._language = current_language()
         self.menu_post.setTitle(self.tr("&Post"))
         self.menu_draft.setTitle(self.tr("D&raft"))
         self.menu_help.setTitle(self.tr("&Help"))

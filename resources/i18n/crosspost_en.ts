@@ -74,7 +74,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="311"/>
+        <location filename="../../crosspost/gui/window.py" line="315"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="386"/>
+        <location filename="../../crosspost/gui/window.py" line="390"/>
         <source>Imported %n new post(s)</source>
         <translation>
             <numerusform>Imported %n new post</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="387"/>
+        <location filename="../../crosspost/gui/window.py" line="391"/>
         <source>%n updated.</source>
         <translation>
             <numerusform>%n updated.</numerusform>
@@ -98,7 +98,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="449"/>
+        <location filename="../../crosspost/gui/window.py" line="453"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>Delete %n draft? Your posts stay.</numerusform>
@@ -128,7 +128,7 @@
 <context>
     <name>WindowActions</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/shortcuts.py" line="120"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="122"/>
         <source>Downloaded %n file(s).</source>
         <translation>
             <numerusform>Downloaded %n file.</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/shortcuts.py" line="141"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="143"/>
         <source>Attached %n file(s).</source>
         <translation>
             <numerusform>Attached %n file.</numerusform>

@@ -4,37 +4,37 @@
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="149"/>
+        <location filename="../../crosspost/gui/models.py" line="150"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="149"/>
+        <location filename="../../crosspost/gui/models.py" line="150"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="149"/>
+        <location filename="../../crosspost/gui/models.py" line="150"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="150"/>
+        <location filename="../../crosspost/gui/models.py" line="151"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="150"/>
+        <location filename="../../crosspost/gui/models.py" line="151"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="150"/>
+        <location filename="../../crosspost/gui/models.py" line="151"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="169"/>
+        <location filename="../../crosspost/gui/models.py" line="170"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -42,12 +42,12 @@
 <context>
     <name>FontHint</name>
     <message>
-        <location filename="../../crosspost/gui/fonts.py" line="118"/>
+        <location filename="../../crosspost/gui/fonts.py" line="119"/>
         <source>Chinese text or emoji may show as empty boxes: install the fonts with your package manager (%1).</source>
         <translation>中文或表情符号可能显示为空方框：请用软件包管理器安装字体（%1）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/fonts.py" line="120"/>
+        <location filename="../../crosspost/gui/fonts.py" line="121"/>
         <source>Hide this hint</source>
         <translation>隐藏此提示</translation>
     </message>
@@ -277,174 +277,174 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="241"/>
+        <location filename="../../crosspost/gui/window.py" line="245"/>
         <source>Crosspost — TikTok to RedNote</source>
         <translation>Crosspost — 从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="242"/>
+        <location filename="../../crosspost/gui/window.py" line="246"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="243"/>
+        <location filename="../../crosspost/gui/window.py" line="247"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="244"/>
+        <location filename="../../crosspost/gui/window.py" line="248"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="245"/>
+        <location filename="../../crosspost/gui/window.py" line="249"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="246"/>
+        <location filename="../../crosspost/gui/window.py" line="250"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="247"/>
+        <location filename="../../crosspost/gui/window.py" line="251"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="248"/>
+        <location filename="../../crosspost/gui/window.py" line="252"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="249"/>
+        <location filename="../../crosspost/gui/window.py" line="253"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="250"/>
+        <location filename="../../crosspost/gui/window.py" line="254"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="251"/>
+        <location filename="../../crosspost/gui/window.py" line="255"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="252"/>
+        <location filename="../../crosspost/gui/window.py" line="256"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="255"/>
+        <location filename="../../crosspost/gui/window.py" line="259"/>
         <source>Search captions and translations (Ctrl+F)</source>
         <translation>搜索文案和译文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="256"/>
+        <location filename="../../crosspost/gui/window.py" line="260"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="257"/>
+        <location filename="../../crosspost/gui/window.py" line="261"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="258"/>
+        <location filename="../../crosspost/gui/window.py" line="262"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="283"/>
-        <location filename="../../crosspost/gui/window.py" line="449"/>
+        <location filename="../../crosspost/gui/window.py" line="287"/>
+        <location filename="../../crosspost/gui/window.py" line="453"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="284"/>
+        <location filename="../../crosspost/gui/window.py" line="288"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="311"/>
+        <location filename="../../crosspost/gui/window.py" line="315"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n 条作品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="315"/>
+        <location filename="../../crosspost/gui/window.py" line="319"/>
         <source>No posts match “%1”.</source>
-        <translation>没有与“%1”匹配的帖子。</translation>
+        <translation>没有与“%1”匹配的作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="316"/>
+        <location filename="../../crosspost/gui/window.py" line="320"/>
         <source>Every post is translated.</source>
-        <translation>所有帖子都已翻译。</translation>
+        <translation>所有作品都已翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="352"/>
+        <location filename="../../crosspost/gui/window.py" line="356"/>
         <source>Thumbnail</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="359"/>
+        <location filename="../../crosspost/gui/window.py" line="363"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="362"/>
+        <location filename="../../crosspost/gui/window.py" line="366"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="363"/>
+        <location filename="../../crosspost/gui/window.py" line="367"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="375"/>
+        <location filename="../../crosspost/gui/window.py" line="379"/>
         <source>That is not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json.</source>
         <translation>这不是 TikTok 导出文件。请拖入 TikTok“下载你的数据”得到的压缩包、解压后的文件夹，或 user_data_tiktok.json。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="386"/>
+        <location filename="../../crosspost/gui/window.py" line="390"/>
         <source>Imported %n new post(s)</source>
         <translation>
-            <numerusform>已导入 %n 篇新帖子</numerusform>
+            <numerusform>已导入 %n 条新作品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="387"/>
+        <location filename="../../crosspost/gui/window.py" line="391"/>
         <source>%n updated.</source>
         <translation>
-            <numerusform>%n 篇已更新。</numerusform>
+            <numerusform>%n 条已更新。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="390"/>
+        <location filename="../../crosspost/gui/window.py" line="394"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="397"/>
+        <location filename="../../crosspost/gui/window.py" line="401"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="415"/>
+        <location filename="../../crosspost/gui/window.py" line="419"/>
         <source>Draft created.</source>
         <translation>草稿已创建。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="423"/>
+        <location filename="../../crosspost/gui/window.py" line="427"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="449"/>
+        <location filename="../../crosspost/gui/window.py" line="453"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
@@ -488,12 +488,12 @@
     <message>
         <location filename="../../crosspost/gui/messages.py" line="52"/>
         <source>Post %1 has no translation (%2) for the “%3” layout: use Translate first, or choose “Original only”.</source>
-        <translation>帖子 %1 没有“%3”版式所需的译文（%2）：请先翻译，或选择“仅原文”。</translation>
+        <translation>作品 %1 没有“%3”版式所需的译文（%2）：请先翻译，或选择“仅原文”。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="56"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
-        <translation>该帖子的媒体文件不在本机：请使用“帖子 → 下载媒体”或“帖子 → 添加文件”。</translation>
+        <translation>该作品的媒体文件不在本机：请使用“作品 → 下载媒体”或“作品 → 添加文件”。</translation>
     </message>
     <message numerus="yes">
         <location filename="../../crosspost/gui/messages.py" line="60"/>
@@ -636,22 +636,22 @@
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="258"/>
+        <location filename="../../crosspost/gui/editor.py" line="260"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="264"/>
+        <location filename="../../crosspost/gui/editor.py" line="266"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="292"/>
+        <location filename="../../crosspost/gui/editor.py" line="294"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="361"/>
+        <location filename="../../crosspost/gui/editor.py" line="363"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -659,12 +659,12 @@
 <context>
     <name>PostsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="109"/>
+        <location filename="../../crosspost/gui/models.py" line="110"/>
         <source>Deleted on TikTok on %1</source>
         <translation>已于 %1 在 TikTok 上删除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="110"/>
+        <location filename="../../crosspost/gui/models.py" line="111"/>
         <source>Deleted on TikTok</source>
         <translation>已在 TikTok 上删除</translation>
     </message>
@@ -808,17 +808,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="184"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="206"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="186"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="208"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="186"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="208"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -858,116 +858,116 @@
 <context>
     <name>WindowActions</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/shortcuts.py" line="120"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="122"/>
         <source>Downloaded %n file(s).</source>
         <translation>
             <numerusform>已下载 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="122"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="124"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="131"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="133"/>
         <source>Attach photos or videos</source>
         <translation>添加图片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="132"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="134"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.heic *.webp *.mp4 *.mov *.m4v)</source>
         <translation>图片和视频 (*.jpg *.jpeg *.png *.heic *.webp *.mp4 *.mov *.m4v)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/shortcuts.py" line="141"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="143"/>
         <source>Attached %n file(s).</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="143"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="145"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="158"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="160"/>
         <source>Search → Clear the search</source>
         <translation>搜索 → 清空搜索</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="160"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="162"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="160"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="162"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="169"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="191"/>
         <source>&amp;Post</source>
-        <translation>帖子(&amp;P)</translation>
+        <translation>作品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="170"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="192"/>
         <source>D&amp;raft</source>
         <translation>草稿(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="171"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="193"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="172"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="194"/>
         <source>Create &amp;draft</source>
         <translation>创建草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="172"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="194"/>
         <source>&amp;Translate</source>
         <translation>翻译(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="173"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="195"/>
         <source>&amp;Fetch media</source>
         <translation>下载媒体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="173"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="195"/>
         <source>&amp;Attach files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="174"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="196"/>
         <source>&amp;Render</source>
         <translation>生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="174"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="196"/>
         <source>Copy &amp;title</source>
         <translation>复制标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="175"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="197"/>
         <source>Copy &amp;body</source>
         <translation>复制正文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="175"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="197"/>
         <source>Copy t&amp;opics</source>
         <translation>复制话题(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="176"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="198"/>
         <source>&amp;Mark as posted…</source>
         <translation>标记为已发布(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="177"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="199"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
