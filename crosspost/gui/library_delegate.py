@@ -5,8 +5,8 @@ one), so nothing is clipped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPalette, QTextLayout, QTextOption
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate
 
 from crosspost.gui.models import ROLE_DELETED
@@ -15,19 +15,22 @@ PADDING, GAP, ICON = 6, 8, 72
 CAPTION_LINES = 2
 
 
-def line_height(font: QFont) -> int:
-    """The height of a line holding Latin, Chinese and emoji in FONT (fallback fonts included)."""
+def line_metrics(font: QFont) -> tuple[int, float]:
+    """The height and ascent of a line holding Latin, Chinese and emoji in FONT (fallbacks included)."""
     layout = QTextLayout("Ágy 小红书 🎨", font)
     layout.beginLayout()
     line = layout.createLine()
+    line.setLineWidth(100000)  # the whole probe on one line, so every fallback font counts
     layout.endLayout()
-    return max(int(line.height() + 0.999), font.pointSize() if font.pointSize() > 0 else 0)
+    return int(line.height() + 0.999), line.ascent()
+
+
+def line_height(font: QFont) -> int:
+    return line_metrics(font)[0]
 
 
 def wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[str]:
     """TEXT wrapped to WIDTH in at most MAX_LINES lines, the last one elided when there is more."""
-    from PySide6.QtGui import QFontMetrics
-
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
@@ -64,7 +67,7 @@ class PostDelegate(QStyledItemDelegate):
     def paint(self, painter, option, index) -> None:
         style = option.widget.style() if option.widget else QApplication.style()
         self.initStyleOption(option, index)
-        text = option.text
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""  # option.text has "\n" made U+2028
         option.text = ""
         option.icon = option.icon.__class__()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
@@ -86,23 +89,23 @@ class PostDelegate(QStyledItemDelegate):
         deleted = index.data(ROLE_DELETED)
         painter.save()
         y = rect.y()
-        small_h, line_h = line_height(small), line_height(font)
+        (small_h, small_ascent), (line_h, ascent) = line_metrics(small), line_metrics(font)
+        # Drawn at a baseline (not in a box that Qt would clip): each line gets the height of its fonts.
         painter.setFont(small)
         painter.setPen(muted)
-        painter.drawText(QRect(left, y, width, small_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         option.fontMetrics.elidedText(meta, Qt.TextElideMode.ElideRight, width))
+        painter.drawText(QPointF(left, y + small_ascent),
+                         QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight, width))
         y += small_h
         painter.setFont(font)
         painter.setPen(muted if deleted and not selected else colour)
         for line in wrapped_lines(caption, font, width, CAPTION_LINES):
-            painter.drawText(QRect(left, y, width, line_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             line)
+            painter.drawText(QPointF(left, y + ascent), line)
             y += line_h
         if deleted:
             italic = QFont(small)
             italic.setItalic(True)
             painter.setFont(italic)
             painter.setPen(colour if selected else QColor("#b3261e"))
-            painter.drawText(QRect(left, rect.bottom() - small_h + 1, width, small_h),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, deleted)
+            painter.drawText(QPointF(left, rect.bottom() - small_h + 1 + small_ascent),
+                             QFontMetrics(italic).elidedText(deleted, Qt.TextElideMode.ElideRight, width))
         painter.restore()
