@@ -148,13 +148,17 @@ class WindowActions(QObject):
     # --- help ---------------------------------------------------------------------------------------
     def all_shortcuts(self) -> list[tuple[str, str]]:
         """(what, keys) for every menu action with a shortcut, in menu order, plus Esc in the search."""
-        rows = []
+        rows, seen = [], set()
         for menu_action in self.window.menuBar().actions():
             menu = menu_action.menu()
             if menu is None:
                 continue
             for a in menu.actions():
-                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts())
+                if a in seen:  # an action in two menus (Export drafts) is listed once
+                    continue
+                seen.add(a)
+                names = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()]
+                keys = ", ".join(dict.fromkeys(n for n in names if n))
                 if keys:
                     rows.append((f"{menu.title().replace('&', '')} → {a.text().replace('&', '')}", keys))
         rows.append((self.tr("Search → Clear the search"), QKeySequence(Qt.Key.Key_Escape).toString(
@@ -187,6 +191,7 @@ class WindowActions(QObject):
         if current_language() != getattr(self, "_language", None):
             if hasattr(self, "_language"):
                 self.remake_undo_actions()
+                self.window.statusBar().clearMessage()  # a message in the language left behind
             self._language = current_language()
         self.menu_post.setTitle(self.tr("&Post"))
         self.menu_draft.setTitle(self.tr("D&raft"))
