@@ -101,11 +101,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.installEventFilter(self.drop)
 
-        self.welcome = WelcomePage()
-        self.welcome.openRequested.connect(self.choose_import)
-        self.drop.dragActive.connect(self.welcome.set_drag_active)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(QWidget())  # the welcome page goes here once built (after the first paint)
         self.pages.addWidget(QWidget())  # the library and queue go here once built
         self.pages.setCurrentIndex(1)
         self.task_panel = TaskPanel(self.runner)
@@ -125,13 +122,27 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         self.retranslate()
-        QTimer.singleShot(0, self.ensure_ready)
+        self._build_scheduled = False  # the library is built right after the first paint (paintEvent)
+
+    def paintEvent(self, event):  # noqa: N802
+        super().paintEvent(event)
+        if not self._build_scheduled:
+            # After the first frame is on screen, not before it: the window appears as fast as an empty one.
+            self._build_scheduled = True
+            QTimer.singleShot(0, self.ensure_ready)
 
     def ensure_ready(self) -> None:
         """Open the store and build the library, editor and queue (once)."""
         if self._ready:
             return
         self._ready = True
+        self.welcome = WelcomePage()
+        self.welcome.openRequested.connect(self.choose_import)
+        self.drop.dragActive.connect(self.welcome.set_drag_active)
+        placeholder = self.pages.widget(0)
+        self.pages.insertWidget(0, self.welcome)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
         from crosspost.gui.editor import PostEditor
         from crosspost.gui.models import PostsModel
         from crosspost.gui.queue_view import QueueView
