@@ -15,8 +15,18 @@ PADDING, GAP, ICON = 6, 8, 72
 CAPTION_LINES = 2
 
 
+_metrics: dict[str, tuple[int, float]] = {}
+
+
 def line_metrics(font: QFont) -> tuple[int, float]:
     """The height and ascent of a line holding Latin, Chinese and emoji in FONT (fallbacks included)."""
+    key = font.key()
+    if key not in _metrics:
+        _metrics[key] = _measure(font)
+    return _metrics[key]
+
+
+def _measure(font: QFont) -> tuple[int, float]:
     layout = QTextLayout("Ágy 小红书 🎨", font)
     layout.beginLayout()
     line = layout.createLine()
