@@ -54,9 +54,16 @@ def wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[st
         line.setLineWidth(width)
         lines.append((line.textStart(), line.textLength()))
     layout.endLayout()
-    out = [text[s:s + n].rstrip() for s, n in lines[:max_lines]]
+    # QTextLayout counts UTF-16 code units (an emoji is two): cut the text the same way.
+    units = text.encode("utf-16-le")
+
+    def part(start: int, length: int | None = None) -> str:
+        end = None if length is None else 2 * (start + length)
+        return units[2 * start:end].decode("utf-16-le", errors="replace")
+
+    out = [part(s, n).rstrip() for s, n in lines[:max_lines]]
     if len(lines) > max_lines:
-        rest = text[lines[max_lines - 1][0]:]
+        rest = part(lines[max_lines - 1][0])
         out[-1] = QFontMetrics(font).elidedText(rest, Qt.TextElideMode.ElideRight, width)
     return out
 

@@ -221,6 +221,11 @@ def test_library_rows_fit_chinese_and_emoji_with_two_caption_lines_at_most(posts
     lines = wrapped_lines(long, font, 220, CAPTION_LINES)
     assert len(lines) == 2 and lines[-1].endswith("…")
     assert wrapped_lines("短", font, 220, CAPTION_LINES) == ["短"]
+    # emoji count twice in Qt's positions: the lines still break between words
+    emoji = "Hello RedNote! 👋 I moved here from TikTok 🏃‍♀️ and I'm learning Chinese every day"
+    for width in (120, 160, 200, 260):
+        lines = wrapped_lines(emoji, font, width, 20)
+        assert len(lines) > 1 and " ".join(lines).split() == emoji.split(), lines
     deleted = [window.posts_model.index(r).data(ROLE_DELETED) for r in range(window.posts_model.rowCount())]
     assert deleted.count(None) == 5
     (row,) = [r for r, d in enumerate(deleted) if d]
