@@ -12,7 +12,7 @@ from pathlib import Path
 
 # Runtime distributions that end up in the bundle (the project's dependencies and theirs).
 ROOTS = ["PySide6-Essentials", "sqlite-utils", "Pillow", "pillow-heif", "argos-translate-lt", "platformdirs",
-         "av", "ijson", "langdetect", "regex"]
+         "av", "ijson", "langdetect", "regex", "segno"]
 EXTRA_NOTES = {
     "av": "PyAV's wheels bundle FFmpeg (LGPL/GPL) built with libx264 (GPL-2.0-or-later), libvpx, "
           "libopus and other codec libraries; their licences apply to the bundled copies.",
@@ -66,13 +66,13 @@ def licence_of(dist: metadata.Distribution) -> str:
     return text[0][:120] if text else "see the project"
 
 
-FONTS_NOTICE = Path(__file__).resolve().parent.parent / "crosspost" / "resources" / "fonts" / "OFL.txt"
-
-
-def fonts_section() -> list[str]:
-    """The fonts shipped inside the package (Noto Sans CJK SC subset, Noto Color Emoji) and their
-    licence text, which the SIL OFL asks to travel with them."""
-    return ["", "=" * 72, "", FONTS_NOTICE.read_text(encoding="utf-8").rstrip(), ""]
+# Bundled files that are not Python packages: (name, licence, home, note).
+BUNDLED_FILES = [
+    ("Noto Sans CJK SC Bold (subset, crosspost/resources/fonts/NotoSansSC-Bold-subset.otf)", "OFL-1.1",
+     "https://github.com/googlefonts/noto-cjk",
+     "Copyright 2014-2021 Adobe, with Reserved Font Name 'Source'. Subset by packaging/build-cjk-font for "
+     "cover titles; the licence text ships beside it as crosspost/resources/fonts/OFL.txt."),
+]
 
 
 def render() -> str:
@@ -92,13 +92,34 @@ def render() -> str:
         if note:
             lines.append(f"  Note: {note}")
         lines.append("")
-    lines += fonts_section()
+    lines += ["Files bundled with the application:", ""]
+    for name, licence, home, note in BUNDLED_FILES:
+        lines += [name, f"  License: {licence}", f"  Home: {home}", f"  Note: {note}", ""]
     return "\n".join(lines)
+
+
+# The window's fonts (crosspost/gui/fonts.py), and the licence text the OFL asks to travel with them.
+FONTS = Path(__file__).resolve().parent.parent / "crosspost" / "resources" / "fonts"
+BUNDLED_FILES += [
+    ("Noto Sans CJK SC Regular (subset, crosspost/resources/fonts/NotoSansSC-Regular-subset.otf)", "OFL-1.1",
+     "https://github.com/googlefonts/noto-cjk",
+     "Copyright 2014-2021 Adobe, with Reserved Font Name 'Source'. Subset by packaging/build-ui-font for the "
+     "window's Chinese text."),
+    ("Noto Color Emoji (crosspost/resources/fonts/NotoColorEmoji.ttf)", "OFL-1.1",
+     "https://github.com/googlefonts/noto-emoji", "Copyright 2022 Google Inc. Unchanged, from Debian's "
+     "fonts-noto-color-emoji."),
+]
+
+
+def render_with_licences() -> str:
+    """The notices, then the fonts' list and the full SIL Open Font License text."""
+    return "\n".join([render(), "=" * 72, "", (FONTS / "FONTS.txt").read_text(encoding="utf-8"),
+                      (FONTS / "OFL.txt").read_text(encoding="utf-8")])
 
 
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("THIRD-PARTY-NOTICES.txt")
-    out.write_text(render(), encoding="utf-8")
+    out.write_text(render_with_licences(), encoding="utf-8")
     print(out)
 
 

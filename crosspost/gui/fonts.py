@@ -11,7 +11,8 @@ from PySide6.QtCore import QEvent, QSettings, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-FONT_FILES = ("NotoSansSC-Subset.otf", "NotoColorEmoji.ttf")
+# (the Bold subset is the cover font of packaging/build-cjk-font; here it draws bold Chinese text)
+FONT_FILES = ("NotoSansSC-Regular-subset.otf", "NotoSansSC-Bold-subset.otf", "NotoColorEmoji.ttf")
 # What must show as a glyph: a common hanzi (the 小红书 label) and an emoji (the media badges).
 PROBES = {"cjk": "小", "emoji": "🎨"}
 # Where each distribution packages the fonts (ID or ID_LIKE of /etc/os-release).
@@ -40,7 +41,7 @@ def load_bundled_fonts(app=None) -> list[str]:
         with resources.as_file(entry) as path:
             font_id = QFontDatabase.addApplicationFont(str(path))
         if font_id >= 0:
-            families += QFontDatabase.applicationFontFamilies(font_id)
+            families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
     if app is not None and families:
         font = QFont(app.font())
         font.setFamilies([*font.families(), *[f for f in families if f not in font.families()]])

@@ -112,7 +112,7 @@ def test_chinese_and_emoji_are_glyphs_with_a_fontconfig_that_knows_only_dejavu(t
     assert "fonts-noto-cjk" in plain["packages"] or "Noto Sans CJK" in plain["packages"]
     # ... and with them both are drawn as real glyphs, not the missing-glyph box of U+10FFFD.
     app = run_with_only_dejavu(tmp_path, "app")
-    assert app["families"] == ["Noto Sans CJK SC", "Noto Color Emoji"]
+    assert app["families"] == ["Noto Sans CJK SC", "Noto Color Emoji"]  # Regular and Bold: one family
     assert app["after"] == []
     for text in ("小红书", "🎨"):
         assert app[text] == {"glyphs": True, "differs_from_box": True}, text
@@ -135,7 +135,7 @@ def test_the_font_hint_names_the_package_and_can_be_dismissed(window, qtbot):
 def test_every_character_of_the_chinese_ui_is_in_the_bundled_font():
     from PySide6.QtGui import QRawFont
 
-    font = QRawFont(str(ROOT / "crosspost" / "resources" / "fonts" / "NotoSansSC-Subset.otf"), 16)
+    font = QRawFont(str(ROOT / "crosspost" / "resources" / "fonts" / "NotoSansSC-Regular-subset.otf"), 16)
     assert font.isValid() and font.familyName() == "Noto Sans CJK SC"
     text = (ROOT / "resources" / "i18n" / "crosspost_zh_CN.ts").read_text(encoding="utf-8")
     chars = {c for t in re.findall(r"<(?:translation|numerusform)>(.*?)</", text, re.S) for c in t
@@ -156,8 +156,9 @@ def test_packaging_ships_the_fonts_and_their_licence():
         import third_party_notices
     finally:
         sys.path.pop(0)
-    notices = third_party_notices.render()
-    for needle in ("NotoSansSC-Subset.otf", "NotoColorEmoji.ttf", "SIL OPEN FONT LICENSE Version 1.1"):
+    notices = third_party_notices.render_with_licences()
+    for needle in ("NotoSansSC-Regular-subset.otf", "NotoSansSC-Bold-subset.otf", "NotoColorEmoji.ttf",
+                   "SIL OPEN FONT LICENSE Version 1.1"):
         assert needle in notices
 
 
