@@ -286,6 +286,7 @@ class PostEditor(QWidget):
         while self.chips.count():
             item = self.chips.takeAt(0)
             if item.widget():
+                item.widget().hide()
                 item.widget().deleteLater()
         for topic in self.topics:
             chip = QToolButton()
@@ -297,6 +298,7 @@ class PostEditor(QWidget):
                                " background: #fff1f0; color: #b71c1c; }")
             chip.clicked.connect(lambda _=False, t=topic: self._remove_topic(t))
             self.chips.addWidget(chip)
+        self.chips_box.refit()
 
     def _add_topic(self) -> None:
         text = self.new_topic.text().strip().lstrip("#＃")

@@ -3,8 +3,8 @@ example): topic chips take the width they are given and grow downwards, never wi
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
@@ -69,23 +69,78 @@ class FlowLayout(QLayout):
 
 
 class FlowBox(QWidget):
-    """A widget holding a FlowLayout that reports its wrapped height to the layout around it."""
+    """A widget holding a FlowLayout. It takes the width its layout gives it and sets its own
+    minimum height to what the wrapped lines need at that width (rather than reporting
+    height-for-width, which would make a surrounding scroll area size the whole editor by its
+    preferred height)."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 4):
         super().__init__(parent)
         self.flow = FlowLayout(self, spacing)
-        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
-
-    def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self.flow.heightForWidth(width)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
 
     def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(self.flow.minimumSize().width(), self.heightForWidth(max(self.width(), 1)))
+        return QSize(self.flow.minimumSize().width(), self.minimumHeight())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return self.flow.minimumSize()
+        return QSize(self.flow.minimumSize().width(), self.minimumHeight())
+
+    def refit(self) -> None:
+        """Call after adding or removing widgets: the height for the current width."""
+        height = self.flow.heightForWidth(max(self.width(), 1)) if self.flow.count() else 0
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
+            self.updateGeometry()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self.refit()
+
+
+class VerticalScroll(QScrollArea):
+    """A scroll area for one widget that scrolls only vertically and only below the widget's minimum
+    height, and that is never narrower than the widget's minimum width (so a splitter beside it
+    leaves the widget its room instead of cutting it).
+
+    (A plain QScrollArea sizes a widget whose layout has height-for-width — word-wrapped labels,
+    flowing chips — by its preferred height and so scrolls much earlier; the widget sits in a host
+    without a layout, which reports only the minimum.)"""
+
+    def __init__(self, child: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.child = child
+        self.host = _Host(child, self)
+        self.setWidget(self.host)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        width = self.child.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(width, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSizeHint().expandedTo(self.child.sizeHint())
+
+
+class _Host(QWidget):
+    def __init__(self, child: QWidget, area: VerticalScroll):
+        super().__init__()
+        self.child, self.area = child, area
+        child.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return self.child.minimumSizeHint()
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.child.minimumSizeHint()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self.child.setGeometry(self.rect())
+
+    def event(self, event):  # noqa: D401 - the child's minimum changed (chips, media): tell the area
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+            self.area.updateGeometry()
+        return super().event(event)

@@ -194,7 +194,11 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(lambda _: self.posts_model.reload())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(library_pane)
-        self.splitter.addWidget(self.editor)
+        # The editor scrolls when the window is smaller than all of it: it never makes the window grow.
+        from crosspost.gui.flow_layout import VerticalScroll
+
+        self.editor_scroll = VerticalScroll(self.editor)
+        self.splitter.addWidget(self.editor_scroll)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 0)  # the editor takes the room a resize gives or takes

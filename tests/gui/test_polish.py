@@ -46,8 +46,9 @@ def inside_window(window, widget) -> bool:
     if not widget.isVisible():
         return False
     top_left = widget.mapTo(window, QPoint(0, 0))
-    return window.rect().contains(top_left) and window.rect().contains(
-        top_left + QPoint(widget.width() - 1, widget.height() - 1))
+    return (window.rect().contains(top_left)
+            and window.rect().contains(top_left + QPoint(widget.width() - 1, widget.height() - 1))
+            and widget.visibleRegion().boundingRect().size() == widget.size())  # not clipped by a scroll view
 
 
 def settle(qtbot, window) -> None:
@@ -594,3 +595,54 @@ def test_screenshots(posts_window, qtbot, language, size):
         screenshot(window, f"queue-{name}")
     finally:
         window.set_language("en")
+
+
+SCALED = textwrap.dedent("""
+    import json, sys, tempfile
+    from pathlib import Path
+    from PySide6.QtCore import QPoint
+    from crosspost.gui.app import make_app
+    from crosspost.gui.window import MainWindow
+    from crosspost.paths import resolve
+    from crosspost.samples import make_sample
+
+    app = make_app()
+    work = Path(tempfile.mkdtemp())
+    export, media = make_sample(work / "sample")
+    w = MainWindow(resolve(work / "data")); w.resize(1024, 700); w.show(); w.ensure_ready()
+    done = []
+    w.importFinished.connect(done.append)
+    w.import_paths([str(export)], media_dir=str(media))
+    while not done:
+        app.processEvents()
+    w.editor.topics += [f"topic{i}" for i in range(11)]
+    w.editor.refresh_preview()
+    for _ in range(20):
+        app.processEvents()
+
+    def inside(widget):
+        top_left = widget.mapTo(w, QPoint(0, 0))
+        return (widget.isVisible() and w.rect().contains(top_left)
+                and w.rect().contains(top_left + QPoint(widget.width() - 1, widget.height() - 1))
+                and widget.visibleRegion().boundingRect().size() == widget.size())
+
+    library = [inside(x) for x in (w.search, w.library, w.editor.translate_button, w.editor.draft_button)]
+    w.tabs.setCurrentIndex(1)
+    for _ in range(5):
+        app.processEvents()
+    queue = [inside(b) for b in w.queue.buttons.values()]
+    hint = w.minimumSizeHint()
+    print(json.dumps({"ratio": w.devicePixelRatio(), "size": [w.width(), w.height()],
+                      "hint": [hint.width(), hint.height()], "library": library, "queue": queue}))
+    w.runner.shutdown()
+""")
+
+
+def test_the_window_fits_1024_by_700_at_200_percent(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="2", PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", SCALED], env=env, capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["ratio"] == 2.0 and result["size"] == [1024, 700]
+    assert result["hint"][0] <= 1024 and result["hint"][1] <= 700
+    assert all(result["library"]) and all(result["queue"]), result
