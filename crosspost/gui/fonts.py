@@ -5,14 +5,13 @@ emoji still have no glyph (a trimmed install without the bundled files)."""
 
 from __future__ import annotations
 
-from importlib import resources
-
 from PySide6.QtCore import QEvent, QSettings, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QTextLayout
+from PySide6.QtGui import QFont, QTextLayout
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
-# (the Bold subset is the cover font of packaging/build-cjk-font; here it draws bold Chinese text)
-FONT_FILES = ("NotoSansSC-Regular-subset.otf", "NotoSansSC-Bold-subset.otf", "NotoColorEmoji.ttf")
+# Registering the fonts happens in app.make_app, before the first paint, without importing this module.
+from crosspost.gui.app import FONT_FILES, load_bundled_fonts  # noqa: F401 - part of this module's API
+
 # What must show as a glyph: a common hanzi (the 小红书 label) and an emoji (the media badges).
 PROBES = {"cjk": "小", "emoji": "🎨"}
 # Where each distribution packages the fonts (ID or ID_LIKE of /etc/os-release).
@@ -23,31 +22,6 @@ FONT_PACKAGES = {
     "arch": {"cjk": "noto-fonts-cjk", "emoji": "noto-fonts-emoji"},
     "suse": {"cjk": "noto-sans-sc-fonts", "emoji": "noto-coloremoji-fonts"},
 }
-_loaded: list[str] | None = None
-
-
-def load_bundled_fonts(app=None) -> list[str]:
-    """Register the packaged fonts (a few milliseconds: Qt maps the files, it does not parse every
-    glyph) and add them to the application font's family list as fallbacks. Returns their families."""
-    global _loaded
-    if _loaded is not None:
-        return _loaded
-    families: list[str] = []
-    folder = resources.files("crosspost") / "resources" / "fonts"
-    for name in FONT_FILES:
-        entry = folder / name
-        if not entry.is_file():
-            continue
-        with resources.as_file(entry) as path:
-            font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id >= 0:
-            families += [f for f in QFontDatabase.applicationFontFamilies(font_id) if f not in families]
-    if app is not None and families:
-        font = QFont(app.font())
-        font.setFamilies([*font.families(), *[f for f in families if f not in font.families()]])
-        app.setFont(font)
-    _loaded = families
-    return families
 
 
 def has_glyphs(text: str, font: QFont | None = None) -> bool:
