@@ -98,9 +98,28 @@ def render() -> str:
     return "\n".join(lines)
 
 
+# The window's fonts (crosspost/gui/fonts.py), and the licence text the OFL asks to travel with them.
+FONTS = Path(__file__).resolve().parent.parent / "crosspost" / "resources" / "fonts"
+BUNDLED_FILES += [
+    ("Noto Sans CJK SC Regular (subset, crosspost/resources/fonts/NotoSansSC-Regular-subset.otf)", "OFL-1.1",
+     "https://github.com/googlefonts/noto-cjk",
+     "Copyright 2014-2021 Adobe, with Reserved Font Name 'Source'. Subset by packaging/build-ui-font for the "
+     "window's Chinese text."),
+    ("Noto Color Emoji (crosspost/resources/fonts/NotoColorEmoji.ttf)", "OFL-1.1",
+     "https://github.com/googlefonts/noto-emoji", "Copyright 2022 Google Inc. Unchanged, from Debian's "
+     "fonts-noto-color-emoji."),
+]
+
+
+def render_with_licences() -> str:
+    """The notices, then the fonts' list and the full SIL Open Font License text."""
+    return "\n".join([render(), "=" * 72, "", (FONTS / "FONTS.txt").read_text(encoding="utf-8"),
+                      (FONTS / "OFL.txt").read_text(encoding="utf-8")])
+
+
 def main() -> None:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("THIRD-PARTY-NOTICES.txt")
-    out.write_text(render(), encoding="utf-8")
+    out.write_text(render_with_licences(), encoding="utf-8")
     print(out)
 
 

@@ -19,6 +19,9 @@ def show_error(parent: QWidget, message: str, details: str = "") -> QMessageBox:
     """What happened and what to do; a traceback only behind "Copy details" (and in the log)."""
     if details:
         log.error("%s\n%s", message, details)
+    from crosspost.gui.messages import translate_message
+
+    message = translate_message(message)
     box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Crosspost"), message, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setInformativeText(parent.tr("Something unexpected happened. The details were saved in the log file; "
@@ -66,6 +69,7 @@ class LanguagePacksDialog(QDialog):
         self.download_button.clicked.connect(self.download_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.available: list = []
+        self.table.itemSelectionChanged.connect(self._update_buttons)
         self.retranslate()
         self.reload()
 
@@ -100,6 +104,13 @@ class LanguagePacksDialog(QDialog):
                 self.table.setItem(i, j, item)
         if not rows:
             self.status.setText(self.tr("No language packs yet."))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        """Download needs a selected pack that is not installed; Remove one that is."""
+        selected = self._selected()
+        self.download_button.setEnabled(bool(selected) and not selected[2])
+        self.remove_button.setEnabled(bool(selected) and bool(selected[2]))
 
     def _selected(self):
         items = self.table.selectedItems()
@@ -177,14 +188,16 @@ class SettingsDialog(QDialog):
         self.platform = QComboBox()
         from crosspost.platforms import all_profiles
 
+        from crosspost.gui.labels import fit_label, platform_label
+
         for p in all_profiles():
-            self.platform.addItem(f"{p.display_name['en']} / {p.display_name['zh']}", p.name)
+            self.platform.addItem(platform_label(p), p.name)
         self.target = QComboBox()
         for code, label in (("zh", "中文 (zh)"), ("en", "English (en)"), ("ja", "日本語 (ja)"), ("ko", "한국어 (ko)")):
             self.target.addItem(label, code)
         self.fit = QComboBox()
         for code in ("crop", "pad", "blur"):
-            self.fit.addItem(code, code)
+            self.fit.addItem(fit_label(code), code)
         self.rednote_region = QComboBox()  # which creator page "Open RedNote creator page" opens
         self.rednote_region.addItem(self.tr("Outside mainland China (creator.rednote.com)"), "overseas")
         self.rednote_region.addItem(self.tr("Mainland China (creator.xiaohongshu.com)"), "mainland")

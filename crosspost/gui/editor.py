@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.drafts.compose import compose, hashtags
+from crosspost.gui.flow_layout import FlowBox
+from crosspost.gui.labels import fit_label, platform_label, unit_label
 from crosspost.platforms import all_profiles, get_profile
 from crosspost.platforms.textcount import count
 from crosspost.store import Store
@@ -77,12 +79,14 @@ class PostEditor(QWidget):
             v.addWidget(label)
             v.addWidget(edit)
             texts.addWidget(box)
+        for edit in (self.original, self.translation):
+            edit.setTabChangesFocus(True)  # Tab moves on to the next field; captions never get a tab
         self.original.textChanged.connect(lambda: self._typed("caption", self.original))
         self.translation.textChanged.connect(lambda: self._typed("translation", self.translation))
 
         self.platform = QComboBox()
         for p in all_profiles():
-            self.platform.addItem(f"{p.display_name['en']} · {p.display_name['zh']}", p.name)
+            self.platform.addItem(p.display_name["en"], p.name)
         self.layout_switch = QComboBox()
         self.layout_switch.addItem("", "original")
         self.layout_switch.addItem("", "translated")
@@ -90,7 +94,7 @@ class PostEditor(QWidget):
         self.layout_switch.setCurrentIndex(2)
         self.fit = QComboBox()
         for f in ("crop", "pad", "blur"):
-            self.fit.addItem(f, f)
+            self.fit.addItem(fit_label(f), f)
         self.fit.setCurrentIndex(max(0, self.fit.findData(settings.value("defaults/fit", "blur"))))
         self.platform.setCurrentIndex(max(0, self.platform.findData(settings.value("defaults/platform", "rednote"))))
         for combo in (self.platform, self.layout_switch):
@@ -107,8 +111,9 @@ class PostEditor(QWidget):
         self.title_counter, self.body_counter, self.topics_counter = QLabel(), QLabel(), QLabel()
         self.preview_body = QPlainTextEdit()
         self.preview_body.setReadOnly(True)
-        self.chips = QHBoxLayout()
-        self.chips.setSpacing(4)
+        self.preview_body.setTabChangesFocus(True)
+        self.chips_box = FlowBox(spacing=4)  # chips wrap onto new lines: they never widen the window
+        self.chips = self.chips_box.flow
         self.new_topic = QLineEdit()
         self.new_topic.setMinimumWidth(110)
         self.new_topic.returnPressed.connect(self._add_topic)
@@ -119,6 +124,7 @@ class PostEditor(QWidget):
         self.glossary.horizontalHeader().setStretchLastSection(True)
         self.glossary.itemChanged.connect(self._glossary_edited)
         self.media_strip = QHBoxLayout()
+        self.no_media_label: QLabel | None = None
 
         self.translate_button, self.draft_button = QPushButton(), QPushButton()
         self.translate_button.clicked.connect(lambda: self.post_id and self.translateRequested.emit(self.post_id))
@@ -139,8 +145,8 @@ class PostEditor(QWidget):
         head.addWidget(self.title_counter)
         pv.addLayout(head)
         pv.addWidget(self.preview_body, 1)
+        pv.addWidget(self.chips_box)
         foot = QHBoxLayout()
-        foot.addLayout(self.chips)
         foot.addWidget(self.new_topic)
         foot.addStretch(1)
         foot.addWidget(self.topics_counter)
@@ -192,6 +198,12 @@ class PostEditor(QWidget):
                                            "first sentence of the caption."))
         self.translate_button.setText(self.tr("Translate"))
         self.draft_button.setText(self.tr("Create draft"))
+        for i, name in enumerate(("crop", "pad", "blur")):
+            self.fit.setItemText(i, fit_label(name))
+        for i in range(self.platform.count()):
+            self.platform.setItemText(i, platform_label(get_profile(self.platform.itemData(i))))
+        if self.no_media_label is not None:
+            self.no_media_label.setText(self.tr("No media on disk yet: fetch it or attach your own files."))
         self.refresh_preview()
 
     # --- loading and editing ----------------------------------------------------------------------
@@ -287,7 +299,7 @@ class PostEditor(QWidget):
             return
         used = count(text, profile.text_counting.get(field, "chars"))
         colour = counter_colour(used, limit.value)
-        label.setText(f"{used:g} / {limit.value:g} {limit.unit}")
+        label.setText(f"{used:g} / {unit_label(limit.unit, limit.value)}")
         label.setStyleSheet(f"color: {colour}; font-weight: 600;")
         label.setProperty("state", {OK: "ok", NEAR: "near", OVER: "over"}[colour])
 
@@ -295,14 +307,19 @@ class PostEditor(QWidget):
         while self.chips.count():
             item = self.chips.takeAt(0)
             if item.widget():
+                item.widget().hide()
                 item.widget().deleteLater()
         for topic in self.topics:
             chip = QToolButton()
-            chip.setText(f"#{topic}  ✕")
+            text = f"#{topic}"
+            elided = chip.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 200)
+            chip.setText(f"{elided}  ✕")
+            chip.setToolTip(self.tr("Remove the topic %1").replace("%1", text))
             chip.setStyleSheet("QToolButton { border: 1px solid #e0b4b4; border-radius: 10px; padding: 2px 8px;"
                                " background: #fff1f0; color: #b71c1c; }")
             chip.clicked.connect(lambda _=False, t=topic: self._remove_topic(t))
             self.chips.addWidget(chip)
+        self.chips_box.refit()
 
     @property
     def user_topics(self) -> list[str] | None:
@@ -366,6 +383,7 @@ class PostEditor(QWidget):
 
     # --- media strip with the platform's fit ------------------------------------------------------
     def refresh_media(self) -> None:
+        self.no_media_label = None
         while self.media_strip.count():
             item = self.media_strip.takeAt(0)
             if item.widget():
@@ -393,7 +411,8 @@ class PostEditor(QWidget):
             widget.setToolTip(path)
             self.media_strip.addWidget(widget)
         if not rows:
-            self.media_strip.addWidget(QLabel(self.tr("No media on disk yet: fetch it or attach your own files.")))
+            self.no_media_label = QLabel(self.tr("No media on disk yet: fetch it or attach your own files."))
+            self.media_strip.addWidget(self.no_media_label)
         self.media_strip.addStretch(1)
 
 
@@ -401,6 +420,13 @@ class PostEditor(QWidget):
         from crosspost.posts import set_media_focus
 
         set_media_focus(self.store, media_id, fx, fy)
+
+
+def crop_focus(fx: float | None, fy: float | None) -> tuple[float, float] | None:
+    """The stored crop position, None when never set; 0.0 is a real position (the left/top edge)."""
+    if fx is None and fy is None:
+        return None
+    return (0.5 if fx is None else fx, 0.5 if fy is None else fy)
 
 
 def _source_image(path: str, kind: str):
@@ -456,15 +482,33 @@ class CropPreview(QWidget):
         return QRectF(x, y, cw, ch), (pw - cw, ph - ch)
 
     def paintEvent(self, event):  # noqa: N802
+        from PySide6.QtCore import QRectF
         from PySide6.QtGui import QColor, QPainter, QPen
 
         painter = QPainter(self)
         painter.drawPixmap((self.width() - self.pixmap.width()) // 2, (self.height() - self.pixmap.height()) // 2,
                            self.pixmap)
         rect, _ = self._frame()
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 0))
-        painter.setPen(QPen(QColor("#ff3b30"), 2))
-        painter.drawRect(rect)
+        # Visible on any picture: what the crop leaves out is dimmed, the window has a white line
+        # inside a black one (one of them contrasts with any colour), and square handles at its corners.
+        from PySide6.QtGui import QPainterPath
+
+        outside = QPainterPath()
+        outside.addRect(self.rect().toRectF())
+        inside = QPainterPath()
+        inside.addRect(rect)
+        painter.fillPath(outside.subtracted(inside), QColor(0, 0, 0, 140))
+        painter.setPen(QPen(QColor("#000000"), 3))
+        painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.setPen(QPen(QColor("#ffffff"), 1))
+        painter.drawRect(rect.adjusted(1, 1, -2, -2))
+        for corner in (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight()):
+            handle = QRectF(0, 0, 9, 9)
+            handle.moveCenter(corner)
+            handle = handle.intersected(QRectF(self.rect()))
+            painter.fillRect(handle, QColor("#ffffff"))
+            painter.setPen(QPen(QColor("#000000"), 1))
+            painter.drawRect(handle)
         painter.end()
 
     def mousePressEvent(self, event):  # noqa: N802

@@ -4,9 +4,12 @@ using the window never opens a terminal (``tests/gui/test_messages.py`` walks ev
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from crosspost import errors
+from crosspost.gui.labels import layout_label, platform_label, unit_label
 from crosspost.records import Problem
 
 
@@ -30,8 +33,8 @@ def window_message(exc: errors.UserError) -> str:
         case errors.InvalidChoice(field=field, value=value, choices=choices):
             return _fill(QCoreApplication.translate("Messages", "“%1” is not a valid %2; choose one of: %3."), value, field, ", ".join(choices))
         case errors.NoMediaOnDisk():
-            return QCoreApplication.translate("Messages", "This post has no photo or video on this computer yet. Use Media → Fetch media while "
-                       "the export's links work, or Media → Attach files… (or drop your files on the post).")
+            return QCoreApplication.translate("Messages", "This post has no photo or video on this computer yet. Use Post → Fetch media while "
+                       "the export's links work, or Post → Attach files… (or drop your files on the post).")
         case errors.LinksExpired(expired_at=when):
             return _fill(QCoreApplication.translate("Messages", "The export's media links expired%1. Attach your own files with Media → Attach "
                              "files… (or drop them on the post), or request a new export from TikTok."),
@@ -64,7 +67,7 @@ def window_message(exc: errors.UserError) -> str:
 
 
 _PROBLEM_HINTS = {
-    "no_media": QT_TRANSLATE_NOOP("Messages", "Use Media → Fetch media or Media → Attach files… in the library."),
+    "no_media": QT_TRANSLATE_NOOP("Messages", "Use Post → Fetch media or Post → Attach files… in the library."),
     "no_translation": QT_TRANSLATE_NOOP("Messages", "Open the post in the library and press Translate."),
     "not_rendered": QT_TRANSLATE_NOOP("Messages", "Select the draft and press Render."),
     "video_too_long": QT_TRANSLATE_NOOP("Messages", "Trim the video before rendering."),
@@ -72,8 +75,120 @@ _PROBLEM_HINTS = {
 
 
 def problem_text(problem: Problem) -> str:
-    """A preflight problem with the window action that fixes it."""
+    """A preflight problem in the UI language, with the window action that fixes it."""
+    worded = translate_message(problem.message)
+    if worded != problem.message:
+        return worded  # a known sentence, reworded with its remedy
     hint = _PROBLEM_HINTS.get(problem.code)
     if hint is None:
         return problem.message
     return problem.message + " " + QCoreApplication.translate("Messages", hint)
+
+
+def _platform(english_name: str) -> str:
+    from crosspost.platforms import all_profiles
+
+    for profile in all_profiles():
+        if english_name in (profile.display_name["en"], profile.name):
+            return platform_label(profile)
+    return english_name
+
+
+class Messages(QObject):
+    """The translation context "Messages": one method per sentence of the core."""
+
+    def field(self, field: str) -> str:
+        return {"title": self.tr("title"), "body": self.tr("body")}.get(field, field)
+
+    def too_long(self, m) -> str:
+        return _fill(self.tr("The %1 is %2 long; %3 allows %4."), self.field(m[1]), unit_label(m[3], float(m[2])),
+                     _platform(m[4]), unit_label(m[3], float(m[5])))
+
+    def empty_title(self, m) -> str:
+        return _fill(self.tr("The title is empty; %1 notes with a short, punchy title do better."), _platform(m[1]))
+
+    def too_many_topics(self, m) -> str:
+        n = int(m[1])
+        return _fill(self.tr("%n topic(s); %1 allows %2.", "", n), _platform(m[2]), m[3])
+
+    def layout_needs_translation(self, m) -> str:
+        return _fill(self.tr("The “%1” layout needs a translation (%2): use Translate in the editor first."),
+                     layout_label(m[1]), m[2])
+
+    def post_has_no_translation(self, m) -> str:
+        return _fill(self.tr("Post %1 has no translation (%2) for the “%3” layout: use Translate first, "
+                             "or choose “Original only”."), m[1], m[2], layout_label(m[3]))
+
+    def no_media(self, m) -> str:
+        return self.tr("The post has no media on disk: use Post → Fetch media or Post → Attach files….")
+
+    def too_many_photos(self, m) -> str:
+        n = int(m[1])
+        return _fill(self.tr("%n photo(s); %1 takes at most %2 per post.", "", n), _platform(m[2]),
+                     "0" if m[3] == "no" else m[3])
+
+    def no_videos(self, m) -> str:
+        return _fill(self.tr("%1 takes no videos."), _platform(m[1]))
+
+    def video_too_long(self, m) -> str:
+        return _fill(self.tr("The video is %1 s long; %2 takes at most %3 s."), m[1], _platform(m[2]), m[3])
+
+    def not_rendered(self, m) -> str:
+        return _fill(self.tr("The media is not rendered for %1 yet: use Render in the drafts queue."),
+                     _platform(m[1]))
+
+    def file_too_big(self, m) -> str:
+        return _fill(self.tr("%1 is %2 MB; %3 takes at most %4 MB."), m[1], m[2], _platform(m[3]), m[4])
+
+    def wrong_shape(self, m) -> str:
+        return _fill(self.tr("%1 is %2×%3; %4 accepts %5."), m[1], m[2], m[3], _platform(m[4]), m[5])
+
+    def external_link(self, m) -> str:
+        return _fill(self.tr("The body has an external link; %1 limits the reach of notes with links. "
+                             "Consider removing it."), _platform(m[1]))
+
+    def tiktok_names(self, m) -> str:
+        return _fill(self.tr("%1 are TikTok names; they mean nothing on %2. Remove them or mention the people "
+                             "there."), m[1], _platform(m[2]))
+
+    def not_exported(self, m) -> str:
+        parts = []
+        for part in m[1].split("; draft "):
+            one = re.match(r"(?:draft )?(\d+): (.+)$", part)
+            parts.append(_fill(self.tr("draft %1: %2"), one[1], translate_message(one[2])) if one else part)
+        return _fill(self.tr("Not exported (nothing was written): %1. Fix the problems shown in the queue first."),
+                     "; ".join(parts))
+
+    def not_writable(self, m) -> str:
+        return _fill(self.tr("The export folder %1 is not writable (%2); choose another one."), m[1], m[2])
+
+
+# (the core's English sentence, the Messages method that words it in the UI language)
+PATTERNS = [(re.compile(pattern), method) for pattern, method in (
+    (r"The (title|body) is ([\d.]+) (\w+) long; (.+) allows ([\d.]+)\.$", "too_long"),
+    (r"The title is empty; (.+) notes with a short, punchy title do better\.$", "empty_title"),
+    (r"(\d+) topics; (.+) allows ([\d.]+)\.$", "too_many_topics"),
+    (r"The (\w+) layout needs a (\w+) translation.*$", "layout_needs_translation"),
+    (r"Post (\d+) has no (\w+) translation for the (\w+) layout; .*$", "post_has_no_translation"),
+    (r"The post has no media on disk.*$", "no_media"),
+    (r"(\d+) photos; (.+) takes (\d+|no) photos per post\.$", "too_many_photos"),
+    (r"(.+) takes no videos\.$", "no_videos"),
+    (r"The video is (\d+) s long; (.+) takes at most (\d+) s\..*$", "video_too_long"),
+    (r"The media is not rendered for (.+) yet.*$", "not_rendered"),
+    (r"(\S+) is ([\d.]+) MB; (.+) takes at most (\d+) MB\.$", "file_too_big"),
+    (r"(\S+) is (\d+)×(\d+); (.+) accepts (.+)\.$", "wrong_shape"),
+    (r"The body has an external link; (.+) limits the reach of notes with links\. .*$", "external_link"),
+    (r"(.+) are TikTok names; they mean nothing on (.+?)\. .*$", "tiktok_names"),
+    (r"Not exported \(nothing was written\): (.+)\.$", "not_exported"),
+    (r"The export folder (.+) is not writable \((.+)\); .*$", "not_writable"),
+)]
+_messages = Messages()
+
+
+def translate_message(message: str) -> str:
+    """MESSAGE from the core, in the UI language (as it is when no pattern knows it)."""
+    for pattern, method in PATTERNS:
+        m = pattern.match(message)
+        if m:
+            return getattr(_messages, method)(m)
+    return message

@@ -15,6 +15,7 @@ from crosspost.store import Store
 from crosspost.values import MediaKind
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
+ROLE_DELETED = Qt.ItemDataRole.UserRole + 3  # "Deleted on TikTok on …", or None
 
 
 class PostsModel(QAbstractListModel):
@@ -87,8 +88,7 @@ class PostsModel(QAbstractListModel):
             return None
         r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            first = " ".join(r.caption.split())
-            first = first if len(first) <= 60 else first[:59] + "…"
+            first = " ".join(r.caption.split())  # the delegate wraps it to two lines and elides
             badges = []
             if r.media_count:
                 badges.append(("🎬" if r.first_kind is MediaKind.VIDEO else "🖼")
@@ -98,6 +98,8 @@ class PostsModel(QAbstractListModel):
             if r.likes is not None:
                 badges.append(f"♥ {r.likes:,}")
             return f"{r.created_at[:10]}  {'  '.join(badges)}\n{first or '—'}"
+        if role == ROLE_DELETED:
+            return self._deleted_text(r) if r.deleted else None
         if role == Qt.ItemDataRole.DecorationRole:
             if r.id in self._thumbs:
                 return self._thumbs[r.id]
@@ -112,6 +114,12 @@ class PostsModel(QAbstractListModel):
         if role == ROLE_ID:
             return r.id
         return None
+
+    def _deleted_text(self, r: LibraryRow) -> str:
+        when = r.deleted_at
+        if when:
+            return self.tr("Deleted on TikTok on %1").replace("%1", str(when)[:10])
+        return self.tr("Deleted on TikTok")
 
     def set_thumbnail(self, post_id: int, thumb_path: str) -> None:
         image = QImage(thumb_path)
@@ -164,16 +172,24 @@ class DraftsModel(QAbstractTableModel):
         errors = [p for p in c.problems if p.is_error]
         warnings = [p for p in c.problems if not p.is_error]
         if role == Qt.ItemDataRole.DisplayRole:
+            from crosspost.gui.labels import platform_label, status_label
+            from crosspost.platforms import get_profile
+
             if column == "problems":
                 if errors:
                     return problem_text(errors[0])
                 return self.tr("Ready") if not warnings else problem_text(warnings[0])
-            return {"id": d.id, "platform": d.platform, "status": str(d.status),
-                    "planned": (d.planned_at or "").replace("T", " "), "title": d.title}[column]
+            if column == "platform":
+                return platform_label(get_profile(d.platform))
+            if column == "status":
+                return status_label(d.status)
+            return {"id": d.id, "planned": (d.planned_at or "").replace("T", " "), "title": d.title}[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == "problems":
             return QColor("#c62828") if errors else (QColor("#b26a00") if warnings else QColor("#2e7d32"))
         if role == Qt.ItemDataRole.ToolTipRole and column == "problems":
-            return "\n".join(f"{p.level}: {problem_text(p)}" for p in c.problems) or None
+            from crosspost.gui.labels import level_label
+
+            return "\n".join(f"{level_label(p.level)}: {problem_text(p)}" for p in c.problems) or None
         if role == ROLE_ID:
             return d.id
         return None

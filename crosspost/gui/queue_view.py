@@ -36,7 +36,7 @@ class QueueView(QWidget):
         self.platform = QComboBox()
         self.platform.addItem("", None)
         for p in all_profiles():
-            self.platform.addItem(f"{p.display_name['en']} · {p.display_name['zh']}", p.name)
+            self.platform.addItem(p.display_name["en"], p.name)
         self.status = QComboBox()
         for s in (None, "draft", "ready", "exported", "posted"):
             self.status.addItem("", s)
@@ -80,6 +80,9 @@ class QueueView(QWidget):
         layout.addLayout(middle, 1)
         layout.addWidget(self.empty)
         layout.addLayout(actions)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self._update_buttons()
         self.retranslate()
 
     def changeEvent(self, event):  # noqa: N802
@@ -87,7 +90,18 @@ class QueueView(QWidget):
             self.retranslate()
         super().changeEvent(event)
 
+    def _update_buttons(self, *_) -> None:
+        """Render, export, copy and mark need a selected draft: disabled without one."""
+        has = bool(self.table.selectionModel().selectedRows())
+        for button in self.buttons.values():
+            button.setEnabled(has)
+
     def retranslate(self) -> None:
+        from crosspost.gui.labels import platform_label
+        from crosspost.platforms import get_profile
+
+        for i in range(1, self.platform.count()):
+            self.platform.setItemText(i, platform_label(get_profile(self.platform.itemData(i))))
         self.filter_labels[0].setText(self.tr("Platform"))
         self.filter_labels[1].setText(self.tr("Status"))
         self.platform.setItemText(0, self.tr("All platforms"))
@@ -103,10 +117,16 @@ class QueueView(QWidget):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
     def reload(self) -> None:
+        selected = set(self.selected_ids())
         self.model.platform = self.platform.currentData()
         self.model.status = self.status.currentData()
         self.model.reload()
         self.empty.setVisible(self.model.rowCount() == 0)
+        for row, c in enumerate(self.model.drafts):  # the same drafts stay selected
+            if c.draft.id in selected:
+                self.table.selectionModel().select(
+                    self.model.index(row, 0), self.table.selectionModel().SelectionFlag.Select
+                    | self.table.selectionModel().SelectionFlag.Rows)
         self.cover.set_draft(next(iter(self.selected_ids()), None))
 
     def selected_ids(self) -> list[int]:

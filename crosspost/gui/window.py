@@ -92,6 +92,10 @@ class MainWindow(QMainWindow):
         self.location = location.ensure()
         self.settings = QSettings(str(self.location.root / "settings.ini"), QSettings.Format.IniFormat)
         self._ready = False
+        from crosspost.gui.i18n import apply_language
+
+        # The saved UI language (English too: its catalogue has the plural forms), before any text is set.
+        apply_language(QApplication.instance(), self.settings.value("ui/language", "system"))
         self.runner = TaskRunner(self.location, self)
         self.runner.default_failure = self._task_failed
         self.drop = DropHandler(self)
@@ -99,11 +103,8 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.installEventFilter(self.drop)
 
-        self.welcome = WelcomePage()
-        self.welcome.openRequested.connect(self.choose_import)
-        self.drop.dragActive.connect(self.welcome.set_drag_active)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.welcome)
+        self.pages.addWidget(QWidget())  # the welcome page goes here once built (after the first paint)
         self.pages.addWidget(QWidget())  # the library and queue go here once built
         self.pages.setCurrentIndex(1)
         self.task_panel = TaskPanel(self.runner)
@@ -123,13 +124,27 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
         self.retranslate()
-        QTimer.singleShot(0, self.ensure_ready)
+        self._build_scheduled = False  # the library is built right after the first paint (paintEvent)
+
+    def paintEvent(self, event):  # noqa: N802
+        super().paintEvent(event)
+        if not self._build_scheduled:
+            # After the first frame is on screen, not before it: the window appears as fast as an empty one.
+            self._build_scheduled = True
+            QTimer.singleShot(0, self.ensure_ready)
 
     def ensure_ready(self) -> None:
         """Open the store and build the library, editor and queue (once)."""
         if self._ready:
             return
         self._ready = True
+        self.welcome = WelcomePage()
+        self.welcome.openRequested.connect(self.choose_import)
+        self.drop.dragActive.connect(self.welcome.set_drag_active)
+        placeholder = self.pages.widget(0)
+        self.pages.insertWidget(0, self.welcome)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
         from crosspost.gui.editor import PostEditor
         from crosspost.gui.models import PostsModel
         from crosspost.gui.queue_view import QueueView
@@ -140,6 +155,9 @@ class MainWindow(QMainWindow):
         self.posts_model.thumbnailWanted.connect(self._make_thumbnail)
         self.library = QListView()
         self.library.setModel(self.posts_model)
+        from crosspost.gui.library_delegate import PostDelegate
+
+        self.library.setItemDelegate(PostDelegate(self.library))
         self.library.setUniformItemSizes(True)
         # Lay out a large library in batches, so a search that matches 10,000 posts repaints at once.
         self.library.setLayoutMode(QListView.LayoutMode.Batched)
@@ -156,7 +174,13 @@ class MainWindow(QMainWindow):
         self.untranslated = QCheckBox()
         self.untranslated.toggled.connect(self._filter_changed)
         self.count_label = QLabel()
+        self.no_match = QLabel()  # "No posts match …" in place of an empty list
+        self.no_match.setWordWrap(True)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setStyleSheet("color: palette(placeholder-text); padding: 24px;")
+        self.no_match.hide()
         library_pane = QWidget()
+        library_pane.setMinimumWidth(260)
         lp = QVBoxLayout(library_pane)
         lp.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
@@ -164,6 +188,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.untranslated)
         lp.addLayout(bar)
         lp.addWidget(self.library, 1)
+        lp.addWidget(self.no_match, 1)
         lp.addWidget(self.count_label)
 
         self.editor = PostEditor(self.store, self.settings)
@@ -172,8 +197,14 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(self.posts_model.refresh_post)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(library_pane)
-        self.splitter.addWidget(self.editor)
+        # The editor scrolls when the window is smaller than all of it: it never makes the window grow.
+        from crosspost.gui.flow_layout import VerticalScroll
+
+        self.editor_scroll = VerticalScroll(self.editor)
+        self.splitter.addWidget(self.editor_scroll)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)  # the editor takes the room a resize gives or takes
 
         self.queue = QueueView(self.store)
         self.queue.renderRequested.connect(self.render_draft)
@@ -197,6 +228,10 @@ class MainWindow(QMainWindow):
         self.act_redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
         self.menu_edit.insertActions(self.act_find, [self.act_undo, self.act_redo])
         self.act_export.triggered.connect(lambda: self.queue.export_selected())
+        from crosspost.gui.shortcuts import WindowActions
+
+        self.actions_ = WindowActions(self)  # Post/Draft/Help menus, shortcuts scoped to their view, tab order
+        QTimer.singleShot(0, self._check_fonts)
         self.retranslate()
         self._restore_state()
         self.refresh()
@@ -205,7 +240,6 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self.menu_file = self.menuBar().addMenu("")
         self.menu_edit = self.menuBar().addMenu("")
-        self.menu_media = self.menuBar().addMenu("")
         self.menu_tools = self.menuBar().addMenu("")
         self.act_import = QAction(self, shortcut=QKeySequence.StandardKey.Open, triggered=self.choose_import)
         self.act_import_folder = QAction(self, triggered=lambda: self.choose_import(folder=True))
@@ -221,12 +255,6 @@ class MainWindow(QMainWindow):
         self.menu_file.addAction(self.act_quit)
         for a in (self.act_find, self.act_delete):
             self.menu_edit.addAction(a)
-        self.act_fetch = QAction(self, shortcut=QKeySequence("Ctrl+Shift+F"),
-                                 triggered=lambda: self.fetch_media(self.selected_post_ids() or None))
-        self.act_fetch_all = QAction(self, triggered=lambda: self.fetch_media(None))
-        self.act_attach = QAction(self, shortcut=QKeySequence("Ctrl+Shift+A"), triggered=lambda: self.attach_files())
-        for a in (self.act_fetch, self.act_fetch_all, self.act_attach):
-            self.menu_media.addAction(a)
         self.menu_tools.addAction(self.act_languages)
         self.menu_tools.addAction(self.act_settings)
 
@@ -239,10 +267,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Crosspost — TikTok to RedNote"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_edit.setTitle(self.tr("&Edit"))
-        self.menu_media.setTitle(self.tr("&Media"))
-        self.act_fetch.setText(self.tr("&Fetch media"))
-        self.act_fetch_all.setText(self.tr("Fetch media for &all posts"))
-        self.act_attach.setText(self.tr("&Attach files…"))
         self.menu_tools.setTitle(self.tr("&Tools"))
         self.act_import.setText(self.tr("&Import…"))
         self.act_import_folder.setText(self.tr("Import a &folder…"))
@@ -258,6 +282,7 @@ class MainWindow(QMainWindow):
         self.untranslated.setText(self.tr("Not translated yet"))
         self.tabs.setTabText(0, self.tr("Library"))
         self.tabs.setTabText(1, self.tr("Drafts queue"))
+        self.actions_.retranslate()
         self._update_count()
 
     def set_language(self, choice: str) -> None:
@@ -317,6 +342,21 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         n = self.posts_model.rowCount()
         self.count_label.setText(self.tr("%n post(s)", "", n))
+        query = self.search.text().strip()
+        empty = n == 0 and bool(query or self.untranslated.isChecked())
+        if empty:
+            self.no_match.setText(self.tr("No posts match “%1”.").replace("%1", query) if query
+                                  else self.tr("Every post is translated."))
+        self.no_match.setVisible(empty)
+        self.library.setVisible(not empty)
+
+    def _check_fonts(self) -> None:
+        """Once, after the first paint: a hint when Chinese or emoji would show as boxes."""
+        from crosspost.gui.fonts import font_hint_for
+
+        self.font_hint = font_hint_for(self.settings, self)
+        if self.font_hint is not None:
+            self.centralWidget().layout().insertWidget(0, self.font_hint)
 
     def _search_changed(self, text: str) -> None:
         self.posts_model.search = text
@@ -376,8 +416,8 @@ class MainWindow(QMainWindow):
         def done(result):
             self.refresh()
             self.statusBar().showMessage(
-                self.tr("Imported %1 new and %2 updated post(s).").replace("%1", str(result.added)).replace(
-                    "%2", str(result.updated)), 8000)
+                self.tr("Imported %n new post(s)", "", result.added) + ", "
+                + self.tr("%n updated.", "", result.updated), 8000)
             self.importFinished.emit(result)
 
         return self.runner.run(self.tr("Importing %1").replace("%1", name), job, on_success=done)
