@@ -13,6 +13,7 @@ from typing import Any
 from crosspost.errors import NotFound, NothingGiven, UserError
 from crosspost.records import ExpirySummary, LibraryRow, Media, Post, Translation
 from crosspost.store import Store, utc_now
+from crosspost.store.lookups import require_post
 from crosspost.values import MediaKind
 
 _POST_COLUMNS = ("id, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, "
@@ -152,16 +153,6 @@ def list_posts(store: Store, search: str | None = None, limit: int | None = None
 
 def has_posts(store: Store) -> bool:
     return store.db.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is not None
-
-
-def require_post(store: Store, post_id: int | str) -> int:
-    try:
-        pid = int(post_id)
-    except (TypeError, ValueError):
-        raise NotFound("post", post_id, malformed=True) from None
-    if not 0 <= pid < 2**63 or store.db.execute("SELECT 1 FROM posts WHERE id = ?", [pid]).fetchone() is None:
-        raise NotFound("post", pid)
-    return pid
 
 
 def get_post(store: Store, post_id: int | str) -> Post:

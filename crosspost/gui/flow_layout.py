@@ -87,7 +87,9 @@ class FlowBox(QWidget):
 
     def refit(self) -> None:
         """Call after adding or removing widgets: the height for the current width."""
-        height = self.flow.heightForWidth(max(self.width(), 1)) if self.flow.count() else 0
+        # Before it is laid out a box is a few pixels wide: measure it as one line until it has a width.
+        width = self.width() if self.isVisible() and self.width() > 50 else 100_000
+        height = self.flow.heightForWidth(width) if self.flow.count() else 0
         if height != self.minimumHeight():
             self.setMinimumHeight(height)
             self.updateGeometry()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QTextLayout
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 # Registering the fonts happens in app.make_app, before the first paint, without importing this module.
-from crosspost.gui.app import FONT_FILES, load_bundled_fonts  # noqa: F401 - part of this module's API
+from crosspost.gui.font_files import FONT_FILES, load_bundled_fonts  # noqa: F401 - part of this module's API
 
 # What must show as a glyph: a common hanzi (the 小红书 label) and an emoji (the media badges).
 PROBES = {"cjk": "小", "emoji": "🎨"}

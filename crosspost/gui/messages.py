@@ -120,7 +120,7 @@ class Messages(QObject):
                              "or choose “Original only”."), m[1], m[2], layout_label(m[3]))
 
     def no_media(self, m) -> str:
-        return self.tr("The post has no media on disk: use Post → Fetch media or Post → Attach files….")
+        return self.tr("The post has no media on disk: use Post → Fetch media or Post → Attach files.")
 
     def too_many_photos(self, m) -> str:
         n = int(m[1])

@@ -6,13 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
+    QAbstractItemView, QFrame, QScrollArea, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from crosspost.gui import desktop_handoff as handoff
 from crosspost.gui.cover_chooser import CoverChooser
 from crosspost.gui.desktop_handoff import MediaDragTable
+from crosspost.gui.flow_layout import FlowBox
 from crosspost.gui.models import DraftsModel
 from crosspost.platforms import all_profiles
 
@@ -68,18 +69,25 @@ class QueueView(QWidget):
         top.addWidget(self.status)
         top.addStretch(1)
         top.addWidget(self.countdown)
-        actions = QHBoxLayout()
+        actions = FlowBox(spacing=6)  # the buttons wrap onto a second line rather than widen the window
         for b in self.buttons.values():
-            actions.addWidget(b)
-        actions.addStretch(1)
+            actions.flow.addWidget(b)
+        self.actions_box = actions
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         middle = QHBoxLayout()
         middle.addWidget(self.table, 1)
-        middle.addWidget(self.cover)
+        # The cover chooser scrolls rather than set the queue's height (1024×700 at 200% must fit).
+        cover_scroll = QScrollArea()
+        cover_scroll.setWidget(self.cover)
+        cover_scroll.setWidgetResizable(True)
+        cover_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        cover_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        cover_scroll.setMinimumWidth(self.cover.sizeHint().width() + cover_scroll.verticalScrollBar().sizeHint().width())
+        middle.addWidget(cover_scroll)
         layout.addLayout(middle, 1)
         layout.addWidget(self.empty)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
@@ -115,6 +123,7 @@ class QueueView(QWidget):
             self.buttons[key].setText(text)
         self.empty.setText(self.tr("No drafts yet. Open a post in the library and choose “Create draft”."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        self.actions_box.refit()
 
     def reload(self) -> None:
         selected = set(self.selected_ids())

@@ -46,6 +46,7 @@ class TaskRunner(QObject):
         self._ids = itertools.count(1)
         self._events: queue.SimpleQueue = queue.SimpleQueue()
         self._running: dict[int, CancelToken] = {}
+        self._background: set[int] = set()
         self._futures: dict[int, Any] = {}
         self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
         self._timer = QTimer(self)
@@ -63,10 +64,14 @@ class TaskRunner(QObject):
 
     def run(self, title: str, fn: Callable[[Any, Callable[[Progress], None], CancelToken], Any],
             on_success: Callable[[Any], None] | None = None,
-            on_failure: Callable[[str, str], None] | None = None) -> int:
+            on_failure: Callable[[str, str], None] | None = None, background: bool = False) -> int:
+        """Run FN(store, progress, cancel) on a worker thread. BACKGROUND: housekeeping the person did
+        not ask for (thumbnails): closing the window cancels it without asking."""
         task_id = next(self._ids)
         token = CancelToken()
         self._running[task_id] = token
+        if background:
+            self._background.add(task_id)
         self._callbacks[task_id] = (on_success, on_failure)
         self.started.emit(task_id, title)
         self._futures[task_id] = self.pool.submit(self._work, task_id, fn, token)
@@ -112,6 +117,7 @@ class TaskRunner(QObject):
                 self.progress.emit(task_id, p)
         for kind, task_id, payload in ends:
             self._running.pop(task_id, None)
+            self._background.discard(task_id)
             self._futures.pop(task_id, None)
             success, failure = self._callbacks.pop(task_id, (None, None))
             if kind == "finished":
@@ -142,6 +148,11 @@ class TaskRunner(QObject):
     @property
     def busy(self) -> bool:
         return bool(self._running)
+
+    @property
+    def user_jobs_running(self) -> bool:
+        """Jobs the person started (an import, a render…), not housekeeping such as thumbnails."""
+        return any(task_id not in self._background for task_id in self._running)
 
     def wait(self, seconds: float = 30) -> bool:
         """Block until running jobs end (used when closing), then deliver their events."""

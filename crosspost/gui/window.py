@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
     taskFailed = Signal(str)
     draftCreated = Signal(object)    # CheckedDraft
     exportFinished = Signal(object)  # {"bundles": [...]}
+    mediaFetched = Signal(object)    # FetchReport
 
     def __init__(self, location: DataLocation):
         super().__init__()
@@ -305,7 +306,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event):  # noqa: N802
-        if self.runner.busy:
+        if self.runner.user_jobs_running:
             answer = QMessageBox.question(self, self.tr("Crosspost"),
                                           self.tr("A job is still running. Cancel it and quit?"))
             if answer != QMessageBox.StandardButton.Yes:
@@ -384,7 +385,8 @@ class MainWindow(QMainWindow):
         cache = self.location.thumbnails_dir
         self.runner.run(self.tr("Thumbnail"), lambda store, progress, cancel: str(thumbnail_for(cache, media_path)),
                         on_success=lambda path: self.posts_model.set_thumbnail(post_id, path),
-                        on_failure=lambda message, details: None)  # no thumbnail: the row shows without one
+                        on_failure=lambda message, details: None,  # no thumbnail: the row shows without one
+                        background=True)
 
     # --- jobs -------------------------------------------------------------------------------------
     def choose_import(self, folder: bool = False) -> None:
@@ -473,10 +475,14 @@ class MainWindow(QMainWindow):
             self.posts_model.reload()
             if self.editor.post_id is not None:
                 self.editor.refresh_media()
-            if report.problems:
-                show_error(self, self.tr("Some media could not be downloaded:") + "\n" + "\n".join(report.problems[:10]))
-            else:
-                self.statusBar().showMessage(self.tr("%n file(s) downloaded.", "", len(report.fetched)), 8000)
+            # Not a dialog: a whole-archive fetch can leave many links behind; the editor shows each
+            # post's media and the status bar says what happened.
+            message = self.tr("%n file(s) downloaded.", "", len(report.fetched))
+            if report.failed:
+                message += " " + self.tr("%n could not be downloaded (expired or refused links): attach your own "
+                                         "files with Post → Attach files….", "", len(report.failed))
+            self.statusBar().showMessage(message, 15000)
+            self.mediaFetched.emit(report)
 
         return self.runner.run(self.tr("Fetching media"), lambda store, progress, cancel: fetch_media(
             store, location, post_ids, progress=progress, cancel=cancel), on_success=done)

@@ -148,7 +148,7 @@ def fetch_media(store: Store, location: DataLocation, post_ids: list[int] | None
                 backoff: float = BACKOFF, timeout: float = TIMEOUT,
                 progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> FetchReport:
     """Download the media of POST_IDS (None: all posts) whose files are not on disk yet."""
-    from crosspost.posts import require_post
+    from crosspost.store.lookups import require_post
 
     progress = progress or no_progress
     cancel = cancel or NEVER_CANCELLED

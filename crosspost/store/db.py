@@ -9,9 +9,10 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 
-def _import_sqlite_utils():
+def _import_sqlite_utils() -> Any:
     """sqlite-utils imports numpy (and pandas) when installed, only to accept their values in
     inserts, which Crosspost never does. Hiding them during that import keeps ~0.1 s off the
     window's start-up; both import normally afterwards for whoever needs them."""
@@ -29,11 +30,14 @@ def _import_sqlite_utils():
     return sqlite_utils
 
 
-Database = _import_sqlite_utils().Database
+if TYPE_CHECKING:  # the type checker sees the real class; at run time it comes without numpy
+    from sqlite_utils import Database
+else:
+    Database = _import_sqlite_utils().Database
 
 from crosspost.errors import UserError  # noqa: E402
-from crosspost.paths import DataLocation
-from crosspost.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations
+from crosspost.paths import DataLocation  # noqa: E402
+from crosspost.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations  # noqa: E402
 
 BUSY_TIMEOUT_MS = 60_000  # any single statement waits this long for another process's lock
 NOTICE_AFTER = 2.0        # seconds of waiting for the write lock before the person is told

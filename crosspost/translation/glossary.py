@@ -63,8 +63,7 @@ def remove_entry(store: Store, term: str, source_lang: str = "en", target_lang: 
             "DELETE FROM glossary WHERE source_lang = ? AND target_lang = ? AND kind = ? AND term = ?",
             [source_lang, target_lang, kind, term])
         if cursor.rowcount == 0:
-            raise UserError(f"{term!r} is not in the {source_lang}→{target_lang} glossary; "
-                            "`crosspost glossary list` shows it.")
+            raise UserError(f"{term!r} is not in the {source_lang}→{target_lang} glossary.")
         _bump(store)
 
 

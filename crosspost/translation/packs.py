@@ -264,8 +264,7 @@ def available_packs(location: DataLocation, store=None) -> tuple[list[PackInfo],
         if not cache.exists():
             raise UserError(
                 "The language pack index cannot be reached (are you offline?). Nothing was changed. "
-                "Connect and try again, or install a pack you have with "
-                "`crosspost languages install FILE.argosmodel`.") from None
+                "Connect and try again, or install a pack you have from its .argosmodel file.") from None
         when = dt.datetime.fromtimestamp(cache.stat().st_mtime, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         note = f"The index cannot be reached right now; showing the copy saved on {when}."
     try:

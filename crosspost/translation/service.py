@@ -240,7 +240,7 @@ def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int
                     target: str, *, force: bool = False, progress: ProgressCallback | None = None,
                     cancel: CancelToken | None = None, stats: BatchStats | None = None) -> list[PostTranslation]:
     """Translate the captions of POST_IDS (None: every post without a TARGET translation)."""
-    from crosspost.posts import require_post
+    from crosspost.store.lookups import require_post
 
     progress = progress or no_progress
     cancel = cancel or NEVER_CANCELLED
@@ -305,7 +305,7 @@ def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int
 
 def save_edit(store: Store, post_id: int, lang: str, text: str) -> dict:
     """The user's own wording of a translation: kept, and marked ``edited``."""
-    from crosspost.posts import require_post
+    from crosspost.store.lookups import require_post
 
     from crosspost.limits import check_text_length
 

@@ -15,13 +15,15 @@ def window(qtbot, tmp_path):
     from crosspost.paths import resolve
 
     win = MainWindow(resolve(tmp_path / "data"))
-    qtbot.addWidget(win)
     win.resize(1280, 800)
     win.show()
     qtbot.waitExposed(win)
     win.ensure_ready()
     yield win
+    # Jobs end first (cancelled or finished), so closing never stops to ask about them.
     win.runner.shutdown()
+    win.close()
+    win.deleteLater()
 
 
 def screenshot(widget, name: str) -> Path:

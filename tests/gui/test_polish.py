@@ -335,20 +335,22 @@ def test_every_menu_shortcut_triggers_its_action(posts_window, qtbot, tmp_path):
     assert fired == [actions.fetch_media]
     # Ctrl+E on the Library tab exports nothing: it belongs to the queue.
     assert not window.act_export.isEnabled() and not actions.render.isEnabled()
-    press(window, actions.create_draft)
+    with qtbot.waitSignal(window.draftCreated, timeout=30000):  # made in the background
+        press(window, actions.create_draft)
     assert len(drafts) == 1 and window.tabs.currentIndex() == 1, drafts  # the draft made, the queue shown
     assert not actions.act_translate.isEnabled()  # post shortcuts belong to the library
     # Queue shortcuts act on the selected draft.
     window.queue.table.setFocus()
-    assert not actions.copy_title.isEnabled()  # nothing selected yet
+    window.queue.table.clearSelection()  # the new draft comes selected; with none selected:
+    assert not actions.copy_title.isEnabled()
     window.queue.table.selectRow(0)
-    draft = window.queue.model.drafts[0]
+    draft = window.queue.model.drafts[0].draft
     for action, field in ((actions.copy_title, "title"), (actions.copy_body, "body")):
         QApplication.clipboard().setText("")
         press(window, action)
-        assert QApplication.clipboard().text() == draft[field]
+        assert QApplication.clipboard().text() == getattr(draft, field)
     press(window, actions.copy_topics)
-    assert QApplication.clipboard().text() == " ".join("#" + t for t in draft["topics"])
+    assert QApplication.clipboard().text() == " ".join("#" + t for t in draft.topics)
     with qtbot.waitSignal(window.runner.started, timeout=5000,
                           check_params_cb=lambda task_id, title: title.startswith("Rendering draft")):
         press(window, actions.render)
@@ -358,7 +360,7 @@ def test_every_menu_shortcut_triggers_its_action(posts_window, qtbot, tmp_path):
             box.close()
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    assert window.queue.selected_ids() == [draft["id"]]  # the queue kept its selection through the reload
+    assert window.queue.selected_ids() == [draft.id]  # the queue kept its selection through the reload
     exported = []
     window.queue.exportRequested.disconnect()
     window.queue.exportRequested.connect(lambda ids, folder: exported.append(ids))
@@ -366,7 +368,7 @@ def test_every_menu_shortcut_triggers_its_action(posts_window, qtbot, tmp_path):
     window.act_export.triggered.disconnect()
     window.act_export.triggered.connect(lambda: window.queue.export_selected())
     press(window, window.act_export)
-    assert exported == [[draft["id"]]]
+    assert exported == [[draft.id]]
     # Help → Keyboard shortcuts lists every shortcut of every menu.
     dialog = actions.show_shortcuts()
     qtbot.addWidget(dialog)
@@ -546,8 +548,9 @@ def test_platform_names_once_and_values_in_the_ui_language(posts_window, qtbot):
                                              for i in range(window.editor.platform.count())])
         assert "Instagram" in [window.editor.platform.itemText(i) for i in range(window.editor.platform.count())]
         assert window.editor.fit.itemText(2) == "完整显示（模糊背景）"
-        draft = window.create_draft(window.editor.post_id, "rednote", "original")
-        assert draft is not None
+        with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
+            window.create_draft(window.editor.post_id, "rednote", "original")
+        assert created.args[0] is not None
         model = window.queue.model
         row = {model.COLUMNS[c]: model.index(0, c).data() for c in range(model.columnCount())}
         assert row["platform"] == "小红书" and row["status"] == "草稿"
@@ -558,7 +561,8 @@ def test_platform_names_once_and_values_in_the_ui_language(posts_window, qtbot):
 
 def test_buttons_that_need_a_selection_are_disabled_without_one(posts_window, qtbot, argos_packs):
     window = posts_window
-    window.create_draft(window.editor.post_id, "instagram", "original")
+    with qtbot.waitSignal(window.draftCreated, timeout=30000):
+        window.create_draft(window.editor.post_id, "instagram", "original")
     queue = window.queue
     queue.table.clearSelection()
     assert not any(b.isEnabled() for b in queue.buttons.values())
