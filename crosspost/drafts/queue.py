@@ -109,7 +109,10 @@ def create_drafts(store: Store, post_ids: list, platform: str, layout: str | Non
                 for m in media:  # keep renders of unchanged sources
                     old = old_media.get(m["media"])
                     if old and old.get("source") == m["source"]:
-                        m["rendered"] = old.get("rendered")
+                        for key in ("rendered", "rendered_width", "rendered_height", "render_method",
+                                    "render_reasons", "render_key"):
+                            if key in old:
+                                m[key] = old[key]
                 sets.update({"layout": layout, "target_lang": target_lang, "media": json.dumps(media),
                              "updated_at": now})
                 if fit is not None:
