@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
     QTableView, QVBoxLayout, QWidget,
 )
 
@@ -16,6 +16,7 @@ from crosspost.platforms import all_profiles
 
 class QueueView(QWidget):
     renderRequested = Signal(int)
+    renderManyRequested = Signal(list)  # several drafts: one resumable batch
     exportRequested = Signal(list, str)
 
     def __init__(self, store, parent=None):
@@ -39,7 +40,9 @@ class QueueView(QWidget):
         self.status.currentIndexChanged.connect(self.reload)
         self.buttons = {name: QPushButton() for name in ("render", "export", "copy_title", "copy_body",
                                                          "copy_topics", "posted")}
-        self.buttons["render"].clicked.connect(lambda: self._each(self.renderRequested.emit))
+        self.buttons["render"].clicked.connect(self.render_selected)
+        # Re-encode every file even when the original already fits the platform (kept otherwise).
+        self.reencode = QCheckBox()
         self.buttons["export"].clicked.connect(self.export_selected)
         self.buttons["copy_title"].clicked.connect(lambda: self._copy("title"))
         self.buttons["copy_body"].clicked.connect(lambda: self._copy("body"))
@@ -57,6 +60,8 @@ class QueueView(QWidget):
         actions = QHBoxLayout()
         for b in self.buttons.values():
             actions.addWidget(b)
+            if b is self.buttons["render"]:
+                actions.addWidget(self.reencode)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -80,6 +85,9 @@ class QueueView(QWidget):
                           ("copy_title", self.tr("Copy title")), ("copy_body", self.tr("Copy body")),
                           ("copy_topics", self.tr("Copy topics")), ("posted", self.tr("Mark as posted…"))):
             self.buttons[key].setText(text)
+        self.reencode.setText(self.tr("Re-encode"))
+        self.reencode.setToolTip(self.tr("Encode every file again, even a video or photo that already fits the "
+                                         "platform and would be kept as it is"))
         self.empty.setText(self.tr("No drafts yet. Open a post in the library and choose “Create draft”."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
@@ -92,6 +100,13 @@ class QueueView(QWidget):
     def selected_ids(self) -> list[int]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.drafts[r]["id"] for r in rows]
+
+    def render_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) > 1:
+            self.renderManyRequested.emit(ids)
+        elif ids:
+            self.renderRequested.emit(ids[0])
 
     def _each(self, fn) -> None:
         for draft_id in self.selected_ids():
