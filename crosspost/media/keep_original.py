@@ -149,9 +149,9 @@ def render_video_for(source: str | Path, output: str | Path, target: Target, pro
     reasons = video_copy_blockers(facts, profile, target, start=start, end=end, reencode=reencode)
     if not reasons:
         remux_video(source, output, progress=progress, cancel=cancel)
-        problems = check_video_output(output, profile)
+        kept = video_facts(output)
+        problems = check_video_output(output, profile, kept)
         if not problems:
-            kept = video_facts(output)
             return RenderedVideo(output, kept.width, kept.height, kept.duration or 0.0, kept.fps,
                                  kept.audio_codec is not None, output.stat().st_size, "copy", ())
         output.unlink(missing_ok=True)

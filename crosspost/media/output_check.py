@@ -22,8 +22,9 @@ def aspect_accepted(width: int, height: int, aspects: tuple[str, ...]) -> bool:
     return not aspects or any(abs(width / height - _ratio(a)) < ASPECT_TOLERANCE for a in aspects)
 
 
-def check_video_output(path: str | Path, profile: PlatformProfile) -> list[str]:
-    """What PROFILE would object to in the rendered video at PATH (empty: nothing)."""
+def check_video_output(path: str | Path, profile: PlatformProfile, facts=None) -> list[str]:
+    """What PROFILE would object to in the rendered video at PATH (empty: nothing). FACTS: the
+    file's ``VideoFacts`` when the caller has them already."""
     import av
 
     from crosspost.media.facts import video_facts
@@ -32,7 +33,7 @@ def check_video_output(path: str | Path, profile: PlatformProfile) -> list[str]:
     spec = profile.video
     if spec is None:
         return ["the platform takes no videos"]
-    facts = video_facts(path)
+    facts = facts or video_facts(path)
     problems = []
     if facts.container not in spec.containers:
         problems.append(f"the container is {facts.container}")
