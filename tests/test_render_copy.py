@@ -344,3 +344,26 @@ def test_batch_render_needs_ids_or_all(archive, capsys):
     d, _ = archive
     code, _, err = cli(capsys, *d, "drafts", "render")
     assert code == 1 and "--all" in err and "Traceback" not in err
+
+
+def test_batch_with_an_unknown_draft_does_nothing(archive, capsys):
+    d, data_dir = archive
+    code, _, err = cli(capsys, *d, "drafts", "render", "1", "99")
+    assert code == 1 and "no draft 99" in err and "Traceback" not in err
+    assert _rendered_ids(data_dir) == set()
+    renders = data_dir / "renders"
+    assert not renders.exists() or not list(renders.iterdir())
+
+
+def test_one_off_render_keeps_a_fitting_video_unless_asked(tmp_path, capsys):
+    source = tag_location(fitting(tmp_path))
+    code, out, err = cli(capsys, "render", str(source), "--platform", "rednote", "-o", str(tmp_path / "o.mp4"),
+                         "--json")
+    assert code == 0, err
+    [kept] = json.loads(out)["files"]
+    assert kept["method"] == "copy" and packet_hash(tmp_path / "o.mp4") == packet_hash(source)
+    assert "location" not in all_tags(tmp_path / "o.mp4")
+    code, out, err = cli(capsys, "render", str(source), "--platform", "rednote", "-o", str(tmp_path / "e.mp4"),
+                         "--reencode", "--json")
+    [encoded] = json.loads(out)["files"]
+    assert code == 0 and encoded["method"] == "encode" and (encoded["width"], encoded["height"]) == (1080, 1920)

@@ -63,9 +63,18 @@ def renderable_draft_ids(store: Store) -> list[int]:
     return [r[0] for r in store.db.execute("SELECT id FROM drafts WHERE status != 'posted' ORDER BY id")]
 
 
+# In a video worker process: the batch's one-encode-at-a-time semaphore (None elsewhere).
+_encode_gate = None
+
+
+def _init_video_worker(gate) -> None:
+    global _encode_gate
+    _encode_gate = gate
+
+
 def _worker(job: DraftRenderJob) -> tuple[str, list[dict] | str]:
     try:
-        return "ok", run_render_job(job)
+        return "ok", run_render_job(job, encode_gate=_encode_gate)
     except UserError as exc:
         return "error", str(exc)
     except Exception as exc:  # noqa: BLE001 - reported for this draft; the batch goes on
@@ -73,7 +82,8 @@ def _worker(job: DraftRenderJob) -> tuple[str, list[dict] | str]:
 
 
 def default_video_workers() -> int:
-    """Videos one or two at a time: x264 already uses every core, a copy needs almost none."""
+    """Videos one or two at a time (never two encodes at once: x264 already uses every core; a copy
+    needs almost none)."""
     return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
@@ -88,15 +98,18 @@ def render_drafts(store: Store, location: DataLocation, draft_ids: list | None =
     cancel = cancel or NEVER_CANCELLED
     started = time.monotonic()
     report = BatchReport()
-    ids = renderable_draft_ids(store) if draft_ids is None else list(dict.fromkeys(draft_ids))
+    if draft_ids is None:
+        ids = renderable_draft_ids(store)
+    else:
+        from crosspost.drafts.queue import require_draft
+
+        ids = list(dict.fromkeys(require_draft(store, i)["id"] for i in draft_ids))  # bad IDs: nothing done
     jobs: list[DraftRenderJob] = []
     for draft_id in ids:
         try:
             job = prepare_render(store, location, draft_id, reencode=reencode)
         except UserError as exc:
-            if draft_ids is not None and len(ids) == 1:
-                raise
-            report.failed.append((int(draft_id) if str(draft_id).isdigit() else -1, str(exc)))
+            report.failed.append((draft_id, str(exc)))
             continue
         if is_up_to_date(store, job):
             report.skipped.append(job.draft_id)
@@ -146,7 +159,10 @@ def _run_pools(jobs, finished, video_workers: int, photo_workers: int, cancel: C
     pending: dict[Future, DraftRenderJob] = {}
     try:
         if video_jobs:
-            pools.append(ProcessPoolExecutor(max_workers=min(video_workers, len(video_jobs)), mp_context=context))
+            # Two video workers share one encode slot: while one encodes (x264 on every core), the
+            # other keeps fitting videos, which costs almost nothing.
+            pools.append(ProcessPoolExecutor(max_workers=min(video_workers, len(video_jobs)), mp_context=context,
+                                             initializer=_init_video_worker, initargs=(context.Semaphore(1),)))
             pending.update({pools[-1].submit(_worker, j): j for j in video_jobs})
         if photo_jobs:
             pools.append(ProcessPoolExecutor(max_workers=min(photo_workers, len(photo_jobs)), mp_context=context))

@@ -119,8 +119,9 @@ def is_up_to_date(store: Store, job: DraftRenderJob) -> bool:
 
 
 def run_render_job(job: DraftRenderJob, progress: ProgressCallback | None = None,
-                   cancel: CancelToken | None = None) -> list[dict]:
-    """Render JOB's files into its staging folder; no store access (runs in worker processes)."""
+                   cancel: CancelToken | None = None, encode_gate=None) -> list[dict]:
+    """Render JOB's files into its staging folder; no store access (runs in worker processes).
+    ENCODE_GATE: held while a video is encoded (see ``render_video_for``)."""
     from crosspost.media.cover import extract_cover
     from crosspost.media.images import render_image, render_image_from_pil
     from crosspost.media.keep_original import render_photo_for, render_video_for
@@ -145,7 +146,7 @@ def run_render_job(job: DraftRenderJob, progress: ProgressCallback | None = None
             else:
                 result = render_video_for(
                     item.source, staging / f"{item.index:02d}.mp4", video_target(profile, job.fit), profile,
-                    reencode=job.reencode, cancel=cancel, focus=item.focus,
+                    reencode=job.reencode, cancel=cancel, focus=item.focus, encode_gate=encode_gate,
                     progress=lambda p, i=item.index: progress(Progress(i - 1 + (p.fraction or 0), total, p.message)))
             results.append({"source": item.source, "name": result.path.name, "width": result.width,
                             "height": result.height, "method": result.method, "reasons": list(result.reasons),

@@ -10,6 +10,7 @@ blocker, else encode as before; either way the output is checked against the pla
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import io
 import os
@@ -140,8 +141,11 @@ def remux_video(source: str | Path, output: str | Path, *, progress: ProgressCal
 def render_video_for(source: str | Path, output: str | Path, target: Target, profile: PlatformProfile, *,
                      start: float | None = None, end: float | None = None, reencode: bool = False,
                      progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-                     focus: tuple[float, float] | None = None) -> RenderedVideo:
-    """SOURCE for PROFILE at OUTPUT: kept (remuxed) when it already fits, else encoded for TARGET."""
+                     focus: tuple[float, float] | None = None, encode_gate=None) -> RenderedVideo:
+    """SOURCE for PROFILE at OUTPUT: kept (remuxed) when it already fits, else encoded for TARGET.
+
+    ENCODE_GATE: a lock (or semaphore) held while encoding, so a batch runs one x264 encode at a
+    time (x264 already uses every core) while copies go on beside it."""
     from crosspost.media.output_check import check_video_output
 
     output = Path(output)
@@ -156,8 +160,9 @@ def render_video_for(source: str | Path, output: str | Path, target: Target, pro
                                  kept.audio_codec is not None, output.stat().st_size, "copy", ())
         output.unlink(missing_ok=True)
         reasons = [f"the copy was not accepted ({problems[0]})"]
-    result = render_video(source, output, target, start=start, end=end, progress=progress, cancel=cancel,
-                          focus=focus)
+    with encode_gate if encode_gate is not None else contextlib.nullcontext():
+        result = render_video(source, output, target, start=start, end=end, progress=progress, cancel=cancel,
+                              focus=focus)
     problems = check_video_output(output, profile)
     if problems:
         output.unlink(missing_ok=True)
