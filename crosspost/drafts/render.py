@@ -57,13 +57,15 @@ class DraftRenderJob:
         return any(i.kind == "video" for i in self.items)
 
 
-def _item_key(platform: str, fit: str, source: str, focus, cover_at) -> str:
+def _item_key(profile, fit: str, source: str, focus, cover_at) -> str:
+    """What a rendered file depends on: the source (path, size, time), the platform's profile as a
+    whole (a changed limit makes earlier renders out of date), fit, focus, cover time, version."""
     try:
         st = Path(source).stat()
         stamp = [st.st_size, st.st_mtime_ns]
     except OSError:
         stamp = None
-    raw = json.dumps([RENDER_VERSION, platform, fit, source, stamp, focus, cover_at])
+    raw = json.dumps([RENDER_VERSION, profile.to_json(), fit, source, stamp, focus, cover_at], sort_keys=True)
     return hashlib.sha256(raw.encode()).hexdigest()[:32]
 
 
@@ -93,7 +95,7 @@ def prepare_render(store: Store, location: DataLocation, draft_id, *, cover_at: 
              for r in store.db.execute("SELECT id, focus_x, focus_y FROM media WHERE post_id = ? "
                                        "AND (focus_x IS NOT NULL OR focus_y IS NOT NULL)", [d["post_id"]])}
     items = tuple(RenderItem(i, m.get("media"), m["kind"], m["source"], focus.get(m.get("media")),
-                             _item_key(d["platform"], fit, m["source"], focus.get(m.get("media")), cover_at))
+                             _item_key(profile, fit, m["source"], focus.get(m.get("media")), cover_at))
                   for i, m in enumerate(local, 1))
     return DraftRenderJob(d["id"], d["platform"], fit, str(location.renders_dir / f".draft-{d['id']}.rendering"),
                           str(location.renders_dir / f"draft-{d['id']}"), items, cover_at, reencode)
