@@ -138,6 +138,16 @@ class DraftsModel(QAbstractTableModel):
             return labels[self.COLUMNS[section]]
         return None
 
+    def _render_tooltip(self, d: dict) -> str | None:
+        """How each rendered file was made: kept as it was, or re-encoded."""
+        lines = []
+        for m in d.get("media_detail") or []:
+            if m.get("rendered") and m.get("render_method"):
+                name = m["rendered"].replace("\\", "/").rsplit("/", 1)[-1]
+                lines.append(self.tr("%1: kept the original (not re-encoded)").replace("%1", name)
+                             if m["render_method"] == "copy" else self.tr("%1: re-encoded").replace("%1", name))
+        return "\n".join(lines) or None
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -156,6 +166,8 @@ class DraftsModel(QAbstractTableModel):
             return QColor("#c62828") if errors else (QColor("#b26a00") if warnings else QColor("#2e7d32"))
         if role == Qt.ItemDataRole.ToolTipRole and column == "problems":
             return "\n".join(f"{p['level']}: {p['message']}" for p in d["problems"]) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == "status":
+            return self._render_tooltip(d)
         if role == ROLE_ID:
             return d["id"]
         return None

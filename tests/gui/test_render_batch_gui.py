@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, Qt
 
 from crosspost.drafts.batch_render import BatchReport
 
@@ -39,3 +39,16 @@ def test_multi_select_renders_one_batch_and_reencode_is_honoured(window, qtbot, 
 
         [detail] = [m for m in draft_json(window.store, draft_id)["media_detail"] if m.get("rendered")]
         assert detail["render_method"] == "encode" and detail["render_reasons"] == ["a re-encode was asked for"]
+    model = window.queue.model
+    window.queue.reload()
+    status_column = model.COLUMNS.index("status")
+    tip = model.data(model.index(0, status_column), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "01.jpg: re-encoded"
+
+    window.queue.reencode.setChecked(False)
+    window.queue.table.selectRow(0)
+    with qtbot.waitSignal(window.runner.finished, timeout=120000):
+        window.queue.buttons["render"].click()
+    window.queue.reload()
+    tip = model.data(model.index(0, status_column), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "01.jpg: kept the original (not re-encoded)"
