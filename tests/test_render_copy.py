@@ -367,3 +367,15 @@ def test_one_off_render_keeps_a_fitting_video_unless_asked(tmp_path, capsys):
                          "--reencode", "--json")
     [encoded] = json.loads(out)["files"]
     assert code == 0 and encoded["method"] == "encode" and (encoded["width"], encoded["height"]) == (1080, 1920)
+
+
+def test_a_truncated_jpeg_is_refused_and_nothing_is_written(tmp_path):
+    from crosspost.errors import UserError
+
+    source = jpeg(tmp_path / "in.jpg", 1080, 1440)
+    source.write_bytes(source.read_bytes()[:20_000])
+    with pytest.raises(UserError):
+        strip_jpeg(source.read_bytes())
+    with pytest.raises(UserError):
+        render_photo_for(source, tmp_path / "out.jpg", image_target(REDNOTE, "crop"), REDNOTE)
+    assert not (tmp_path / "out.jpg").exists()

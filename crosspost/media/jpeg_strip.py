@@ -14,7 +14,7 @@ import struct
 
 from crosspost.errors import UserError
 
-SOI, EOI, SOS = 0xD8, 0xD9, 0xDA
+EOI, SOS = 0xD9, 0xDA
 APP0, APP2, APP14, COM = 0xE0, 0xE2, 0xEE, 0xFE
 _STANDALONE = {0x01, *range(0xD0, 0xD8)}  # TEM, RST0..7: no length
 
@@ -83,12 +83,3 @@ def strip_jpeg(data: bytes) -> bytes:
             in_scan = True
     raise UserError("The JPEG is truncated (no end-of-image marker).")
 
-
-def exif_orientation(data: bytes) -> int:
-    """The EXIF orientation tag of a JPEG (1 when there is none)."""
-    import io
-
-    from PIL import Image
-
-    with Image.open(io.BytesIO(data)) as image:
-        return int(image.getexif().get(0x0112, 1) or 1)
