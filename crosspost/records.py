@@ -170,20 +170,25 @@ class DraftMedia:
     size: int | None = None
     rendered_width: int | None = None
     rendered_height: int | None = None
+    render_method: str | None = None     # "copy": the original's picture data kept; "encode"
+    render_reasons: tuple[str, ...] = ()  # why it was re-encoded
+    render_key: str | None = None        # everything the rendered file depends on (see drafts.render)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     _FIELDS = ("media", "kind", "source", "rendered", "width", "height", "duration", "size",
-               "rendered_width", "rendered_height")
+               "rendered_width", "rendered_height", "render_method", "render_reasons", "render_key")
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> DraftMedia:
         known = {k: d.get(k) for k in cls._FIELDS}
         known["kind"] = MediaKind(known["kind"])
+        known["render_reasons"] = tuple(known["render_reasons"] or ())
         return cls(**known, extra={k: v for k, v in d.items() if k not in cls._FIELDS})
 
     def to_dict(self) -> dict[str, Any]:
         out = {k: getattr(self, k) for k in self._FIELDS}
         out["kind"] = str(self.kind)
+        out["render_reasons"] = list(self.render_reasons)
         return {**dict(self.extra), **out}
 
     def replace(self, **changes: Any) -> DraftMedia:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, record_id
+from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message, record_id
 from crosspost.cli.remedies import problem_hint
 from crosspost.records import CheckedDraft
 from crosspost.values import DraftStatus, Fit, Layout
@@ -60,8 +60,16 @@ def register(sub) -> None:
     p.add_argument("id", type=record_id, metavar="ID")
     p.set_defaults(handler=run_check)
 
-    p = verbs.add_parser("render", parents=j, help="render the draft's media and cover for its platform")
-    p.add_argument("id", type=record_id, metavar="ID")
+    p = verbs.add_parser(
+        "render", parents=j, help="render drafts' media and covers for their platform",
+        description="Render the media of one or more drafts. A video or JPEG that already fits the platform "
+        "is kept as it is (its metadata removed, not re-encoded); anything else is encoded. With several IDs "
+        "or --all, drafts whose render is up to date are skipped, so an interrupted batch continues where "
+        "it stopped; videos run one or two at a time, photos on all cores.")
+    p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
+    p.add_argument("--all", action="store_true", help="every draft not yet posted")
+    p.add_argument("--reencode", action="store_true",
+                   help="encode every file even when the original already fits")
     p.add_argument("--cover-at", type=float, metavar="S", help="video cover frame at S seconds (default: sharpest)")
     p.set_defaults(handler=run_render)
 
@@ -95,9 +103,10 @@ def _human(c: CheckedDraft) -> str:
         lines.append("Topics: " + " ".join("#" + t for t in d.topics))
     for path in d.media_paths:
         lines.append(f"  media: {path}")
+    from crosspost.drafts.render import render_notes
+
+    lines += [f"  render: {note}" for note in render_notes(d.media)]
     return "\n".join(lines + _problem_lines(c))
-
-
 def run_create(ctx: Context, args) -> int:
     from crosspost.drafts.store import create_drafts
 
@@ -172,12 +181,45 @@ def run_check(ctx: Context, args) -> int:
 
 
 def run_render(ctx: Context, args) -> int:
-    from crosspost.drafts.render import render_draft
+    from crosspost.errors import UserError
 
-    with ProgressBar("Rendering") as bar:
-        d = render_draft(ctx.store, ctx.location, args.id, cover_at=args.cover_at, progress=bar)
-    ctx.emit(d.to_json(), _human(d))
-    return 0
+    if not args.ids and not args.all:
+        raise UserError("Say which drafts: give draft IDs, or --all for every draft not yet posted.")
+    if args.ids and args.all:
+        raise UserError("Give draft IDs or --all, not both.")
+    if len(args.ids) == 1:
+        from crosspost.drafts.render import render_draft
+
+        with ProgressBar("Rendering") as bar:
+            d = render_draft(ctx.store, ctx.location, args.ids[0], cover_at=args.cover_at, progress=bar,
+                             reencode=args.reencode)
+        ctx.emit(d.to_json(), _human(d))
+        return 0
+    if args.cover_at is not None:
+        raise UserError("--cover-at applies to one draft at a time; give a single draft ID with it.")
+    return _run_batch_render(ctx, args)
+
+
+def _run_batch_render(ctx: Context, args) -> int:
+    import sys
+
+    from crosspost.drafts.batch_render import render_drafts
+
+    bar = ProgressBar("Rendering")
+
+    def show(progress) -> None:
+        if bar.enabled:
+            bar(progress)
+        elif progress.done:  # scripts and logs: one line per finished draft
+            print(f"[{(progress.fraction or 0) * 100:5.1f}%] {progress.message}", file=sys.stderr, flush=True)
+
+    with bar:
+        report = render_drafts(ctx.store, ctx.location, None if args.all else args.ids, reencode=args.reencode,
+                               progress=show)
+    for draft_id, problem in report.failed:
+        message(f"draft {draft_id}: {problem}")
+    ctx.emit(report.to_json(), report.summary())
+    return 1 if report.failed else 0
 
 
 def run_export(ctx: Context, args) -> int:

@@ -13,13 +13,17 @@ def register(sub) -> None:
         description="Render photos and videos the way a platform wants them: photos as JPEG at the "
         "platform's size under its file-size cap (no location data), videos as H.264/AAC MP4 "
         "(preset medium, CRF 21, AAC 128 kb/s, +faststart). OUT is a file for one input, a folder "
-        "for several (photos are spread over all cores).")
+        "for several (photos are spread over all cores). A JPEG or video that already fits the platform is kept as "
+        "it is, its metadata (location, camera) removed, unless --reencode.")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--platform", required=True, metavar="NAME", help="e.g. rednote, instagram, bluesky")
     p.add_argument("--fit", choices=FIT_MODES, help="crop, pad or blur (default: the platform's)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file (one input) or folder")
     p.add_argument("--start", type=float, metavar="S", help="videos: start at S seconds")
     p.add_argument("--end", type=float, metavar="S", help="videos: end at S seconds")
+    p.add_argument("--reencode", action="store_true",
+                   help="encode every file even when it already fits the platform (default: keep it, "
+                        "without its metadata)")
     p.set_defaults(handler=run_render)
 
     media = sub.add_parser("media", help="the media behind your posts: fetch from the export's links")
@@ -38,11 +42,12 @@ def run_render(ctx: Context, args) -> int:
     profile = get_profile(args.platform)
     with ProgressBar("Rendering") as bar:
         report = render_for_platform(args.files, profile, args.output, fit=args.fit, start=args.start,
-                                     end=args.end, progress=bar)
+                                     end=args.end, progress=bar, reencode=args.reencode)
     for warning in report.warnings:
         message(f"warning: {warning}")
     ctx.emit(report.to_json(), "\n".join(
-        f"{r.path}  {r.width}×{r.height}  {r.size / 1e6:.2f} MB" for r in report.results))
+        f"{r.path}  {r.width}×{r.height}  {r.size / 1e6:.2f} MB"
+        + ("  (kept the original, metadata removed)" if r.method == "copy" else "") for r in report.results))
     return 0
 
 

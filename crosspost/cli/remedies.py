@@ -38,6 +38,8 @@ def remedy(exc: errors.UserError) -> str | None:
         case errors.LanguagePackBroken(source=s, target=t):
             return (f"`crosspost languages remove {s} {t}`, then `crosspost languages download {s} {t}` "
                     "or `crosspost languages install FILE.argosmodel`.")
+        case errors.IndexUnreachable():
+            return "A pack file installs with `crosspost languages install FILE.argosmodel`."
         case errors.AlreadyPosted():
             return "Use --force to do it anyway."
         case errors.NotRendered(draft_id=did):

@@ -49,6 +49,10 @@ def window_message(exc: errors.UserError) -> str:
         case errors.LanguagePackBroken(source=s, target=t):
             return _fill(QCoreApplication.translate("Messages", "The %1→%2 language pack is damaged. Remove it and install it again in "
                              "Tools → Language packs."), s, t)
+        case errors.IndexUnreachable():
+            return QCoreApplication.translate(
+                "Messages", "The list of language packs cannot be downloaded (are you offline?). Connect and "
+                "try again, or install a pack file you have with Tools → Language packs → Install from file….")
         case errors.AlreadyPosted(draft_id=did, platform=platform, posted_at=when):
             return _fill(QCoreApplication.translate("Messages", "Draft %1 was already marked as posted on %2 (%3)."), did, platform, when or "")
         case errors.NotRendered():

@@ -10,7 +10,7 @@ from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QColor, QImage, QPixmap
 
 from crosspost.gui.messages import problem_text
-from crosspost.records import CheckedDraft, LibraryRow
+from crosspost.records import CheckedDraft, Draft, LibraryRow
 from crosspost.store import Store
 from crosspost.values import MediaKind
 
@@ -163,6 +163,16 @@ class DraftsModel(QAbstractTableModel):
             return labels[self.COLUMNS[section]]
         return None
 
+    def _render_tooltip(self, d: Draft) -> str | None:
+        """How each rendered file was made: kept as it was, or re-encoded."""
+        lines = []
+        for m in d.media:
+            if m.rendered and m.render_method:
+                name = m.rendered.replace("\\", "/").rsplit("/", 1)[-1]
+                lines.append(self.tr("%1: kept the original (not re-encoded)").replace("%1", name)
+                             if m.render_method == "copy" else self.tr("%1: re-encoded").replace("%1", name))
+        return "\n".join(lines) or None
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -190,6 +200,8 @@ class DraftsModel(QAbstractTableModel):
             from crosspost.gui.labels import level_label
 
             return "\n".join(f"{level_label(p.level)}: {problem_text(p)}" for p in c.problems) or None
+        if role == Qt.ItemDataRole.ToolTipRole and column == "status":
+            return self._render_tooltip(d)
         if role == ROLE_ID:
             return d.id
         return None

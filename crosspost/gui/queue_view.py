@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFrame, QScrollArea, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
+    QAbstractItemView, QCheckBox, QFrame, QScrollArea, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,7 @@ from crosspost.platforms import all_profiles
 
 class QueueView(QWidget):
     renderRequested = Signal(int)
+    renderManyRequested = Signal(list)  # several drafts: one resumable batch
     exportRequested = Signal(list, str)
     markPostedRequested = Signal(int, str)  # draft id, link ("" for none)
     publishRequested = Signal(list)
@@ -47,7 +48,9 @@ class QueueView(QWidget):
                                                          "copy_topics", "posted", "phone", "creator")}
         self.buttons["publish"].clicked.connect(lambda: self.selected_ids() and self.publishRequested.emit(self.selected_ids()))
         self.countdown = QLabel()  # the next scheduled publication (crosspost.gui.publishing.Publisher)
-        self.buttons["render"].clicked.connect(lambda: self._each(self.renderRequested.emit))
+        self.buttons["render"].clicked.connect(self.render_selected)
+        # Re-encode every file even when the original already fits the platform (kept otherwise).
+        self.reencode = QCheckBox()
         self.buttons["export"].clicked.connect(self.export_selected)
         self.buttons["copy_title"].clicked.connect(lambda: self._copy("title"))
         self.buttons["copy_body"].clicked.connect(lambda: self._copy("body"))
@@ -72,6 +75,8 @@ class QueueView(QWidget):
         actions = FlowBox(spacing=6)  # the buttons wrap onto a second line rather than widen the window
         for b in self.buttons.values():
             actions.flow.addWidget(b)
+            if b is self.buttons["render"]:
+                actions.flow.addWidget(self.reencode)
         self.actions_box = actions
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -121,6 +126,9 @@ class QueueView(QWidget):
                           ("copy_topics", self.tr("Copy topics")), ("posted", self.tr("Mark as posted…")),
                           ("phone", self.tr("Send to phone…")), ("creator", self.tr("Open RedNote creator page"))):
             self.buttons[key].setText(text)
+        self.reencode.setText(self.tr("Re-encode"))
+        self.reencode.setToolTip(self.tr("Encode every file again, even a video or photo that already fits the "
+                                         "platform and would be kept as it is"))
         self.empty.setText(self.tr("No drafts yet. Open a post in the library and choose “Create draft”."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self.actions_box.refit()
@@ -147,6 +155,13 @@ class QueueView(QWidget):
             if c.draft.id == draft_id:
                 self.table.selectRow(row)
                 return
+
+    def render_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) > 1:
+            self.renderManyRequested.emit(ids)
+        elif ids:
+            self.renderRequested.emit(ids[0])
 
     def _each(self, fn) -> None:
         for draft_id in self.selected_ids():

@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
 
         self.queue = QueueView(self.store)
         self.queue.renderRequested.connect(self.render_draft)
+        self.queue.renderManyRequested.connect(self.render_drafts)
         self.queue.exportRequested.connect(self.export_drafts)
         self.queue.markPostedRequested.connect(self.mark_posted)
         from crosspost.gui.publishing import Publisher
@@ -518,10 +519,33 @@ class MainWindow(QMainWindow):
         from crosspost.drafts.render import render_draft
 
         location = self.location
+        reencode = self.queue.reencode.isChecked()
         return self.runner.run(self.tr("Rendering draft %1").replace("%1", str(draft_id)),
                                lambda store, progress, cancel: render_draft(store, location, draft_id,
-                                                                            progress=progress, cancel=cancel),
+                                                                            progress=progress, cancel=cancel,
+                                                                            reencode=reencode),
                                on_success=lambda _: self.queue.reload())
+
+    def render_drafts(self, ids: list[int]) -> int:
+        """Several drafts as one batch (resumable; drafts already rendered are skipped)."""
+        self.ensure_ready()
+        from crosspost.drafts.batch_render import render_drafts
+
+        location = self.location
+        reencode = self.queue.reencode.isChecked()
+
+        def done(report) -> None:
+            self.queue.reload()
+            if report.failed:
+                from crosspost.gui.dialogs import show_error
+
+                show_error(self, self.tr("Some drafts could not be rendered:") + "\n" + "\n".join(
+                    f"{draft_id}: {message}" for draft_id, message in report.failed))
+
+        return self.runner.run(self.tr("Rendering %1 drafts").replace("%1", str(len(ids))),
+                               lambda store, progress, cancel: render_drafts(store, location, ids, reencode=reencode,
+                                                                             progress=progress, cancel=cancel),
+                               on_success=done)
 
     def export_drafts(self, ids: list[int], folder: str) -> int:
         self.ensure_ready()

@@ -62,5 +62,46 @@ def extract_cover(path: str | Path, at: float | None = None) -> Image.Image:
     duration = info.duration
     if not duration:
         return frame_at(path, 0)
-    candidates = [frame_at(path, duration * f) for f in CANDIDATES]
+    candidates = frames_at(path, [duration * f for f in CANDIDATES])
     return max(candidates, key=sharpness)
+
+
+def frames_at(path: str | Path, times: list[float]) -> list[Image.Image]:
+    """The frames at TIMES (ascending) in one pass through the file: a seek only when the key frame
+    before the next time lies ahead of where decoding already is, so a short clip with a single
+    key frame is decoded once instead of once per time (the same frames ``frame_at`` gives)."""
+    path = Path(path)
+    out: list[Image.Image] = []
+    try:
+        with av.open(str(path)) as container:
+            stream = container.streams.video[0]
+            stream.thread_type = "AUTO"
+            tb = stream.time_base
+            keys = sorted(float(e.timestamp * tb) for e in stream.index_entries if e.is_keyframe) if tb else []
+            decoder = None
+            position = float("-inf")
+            best = None
+            for t in times:
+                key = max((k for k in keys if k <= t + 1e-3), default=None)
+                if decoder is None or (key is not None and key > position + 1e-3) or t < position - 1e-3:
+                    if t > 0:
+                        container.seek(int(t / tb), stream=stream, backward=True)
+                    else:
+                        container.seek(0, stream=stream, backward=True)
+                    decoder = container.decode(stream)
+                    best = None
+                while best is None or best.time < t - 1e-3:
+                    try:
+                        frame = next(decoder)
+                    except StopIteration:
+                        break
+                    if frame.time is None:
+                        continue
+                    best = frame
+                    position = frame.time
+                if best is None:
+                    raise UserError(f"{path.name} has no frame at {t:g} s.")
+                out.append(_upright(best))
+    except av.error.FFmpegError as exc:
+        raise UserError(f"{path.name} is not a readable video ({exc}).") from None
+    return out

@@ -48,6 +48,8 @@ class RenderedImage:
     height: int
     size: int
     quality: int
+    method: str = "encode"  # "encode" (Pillow) or "copy" (the source's JPEG data kept, metadata removed)
+    reasons: tuple[str, ...] = ()  # why it was encoded rather than kept
 
 
 def load_image(path: str | Path, cover: tuple[int, int] | None = None) -> Image.Image:

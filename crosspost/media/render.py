@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from crosspost.errors import UserError
-from crosspost.media.images import RenderedImage, render_image
+from crosspost.media.images import RenderedImage
 from crosspost.media.probe import probe_file
 from crosspost.media.targets import Target, image_target, video_target
-from crosspost.media.video import RenderedVideo, render_video
+from crosspost.media.video import RenderedVideo
 from crosspost.platforms import PlatformProfile
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 
@@ -27,15 +27,19 @@ class RenderReport:
         return {
             "outputs": [str(p) for p in self.outputs],
             "files": [{"path": str(r.path), "width": r.width, "height": r.height, "size": r.size,
+                       "method": r.method, "reasons": list(r.reasons),
                        **({"duration": r.duration} if isinstance(r, RenderedVideo) else {})}
                       for r in self.results],
             "warnings": self.warnings,
         }
 
 
-def _photo_job(args: tuple[str, str, Target]) -> RenderedImage:
-    source, output, target = args
-    return render_image(source, output, target)
+def _photo_job(args: tuple[str, str, Target, str, bool]) -> RenderedImage:
+    from crosspost.media.keep_original import render_photo_for
+    from crosspost.platforms import get_profile
+
+    source, output, target, platform, reencode = args
+    return render_photo_for(source, output, target, get_profile(platform), reencode=reencode)
 
 
 def plan_outputs(inputs: list[Path], kinds: list[str], out: Path) -> list[Path]:
@@ -87,16 +91,21 @@ def _refuse_overwriting_inputs(inputs: list[Path], outputs: list[Path]) -> None:
 def render_for_platform(inputs: list[str | Path], profile: PlatformProfile, out: str | Path, *,
                         fit: str | None = None, start: float | None = None, end: float | None = None,
                         workers: int | None = None, progress: ProgressCallback | None = None,
-                        cancel: CancelToken | None = None) -> RenderReport:
+                        cancel: CancelToken | None = None, reencode: bool = False) -> RenderReport:
+    """Render INPUTS for PROFILE into OUT. A JPEG or video that already fits the platform is kept
+    (metadata removed, not re-encoded) unless REENCODE; see ``crosspost.media.keep_original``."""
     from crosspost.faults import writing_to
 
     folder = Path(out).expanduser()
     with writing_to(folder if folder.is_dir() else folder.parent):
         return _render_for_platform(inputs, profile, out, fit=fit, start=start, end=end, workers=workers,
-                                    progress=progress, cancel=cancel)
+                                    progress=progress, cancel=cancel, reencode=reencode)
 
 
-def _render_for_platform(inputs, profile, out, *, fit, start, end, workers, progress, cancel) -> RenderReport:
+def _render_for_platform(inputs, profile, out, *, fit, start, end, workers, progress, cancel,
+                         reencode) -> RenderReport:
+    from crosspost.media.keep_original import render_video_for
+
     progress = progress or no_progress
     cancel = cancel or NEVER_CANCELLED
     paths = [Path(p).expanduser() for p in inputs]
@@ -116,7 +125,7 @@ def _render_for_platform(inputs, profile, out, *, fit, start, end, workers, prog
     photo_jobs = []
     for path, info, output in zip(paths, infos, outputs):
         if info.kind == "image":
-            photo_jobs.append((str(path), str(output), image_target(profile, fit)))
+            photo_jobs.append((str(path), str(output), image_target(profile, fit), profile.name, reencode))
     done = 0
     total = len(paths)
     workers = workers or os.cpu_count() or 1
@@ -147,8 +156,8 @@ def _render_for_platform(inputs, profile, out, *, fit, start, end, workers, prog
         def video_progress(p: Progress, base=done) -> None:
             progress(Progress(base + (p.fraction or 0), total, p.message))
 
-        report.results.append(render_video(path, output, target, start=start, end=end,
-                                           progress=video_progress, cancel=cancel))
+        report.results.append(render_video_for(path, output, target, profile, start=start, end=end,
+                                               reencode=reencode, progress=video_progress, cancel=cancel))
         done += 1
     report.outputs = [r.path for r in sorted(report.results, key=lambda r: outputs.index(Path(r.path)))]
     report.results.sort(key=lambda r: outputs.index(Path(r.path)))

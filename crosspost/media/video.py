@@ -35,6 +35,8 @@ class RenderedVideo:
     fps: float
     has_audio: bool
     size: int
+    method: str = "encode"  # "encode" (x264) or "copy" (the source's packets kept as they are)
+    reasons: tuple[str, ...] = ()  # why it was encoded rather than kept
 
 
 def _source_fps(stream) -> Fraction:

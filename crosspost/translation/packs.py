@@ -23,7 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from crosspost.errors import NoLanguagePack, UserError
+from crosspost.errors import IndexUnreachable, NoLanguagePack, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 
@@ -262,9 +262,7 @@ def available_packs(location: DataLocation, store=None) -> tuple[list[PackInfo],
         os.replace(tmp, cache)
     except (DownloadError, OSError, ValueError):
         if not cache.exists():
-            raise UserError(
-                "The language pack index cannot be reached (are you offline?). Nothing was changed. "
-                "Connect and try again, or install a pack you have from its .argosmodel file.") from None
+            raise IndexUnreachable() from None
         when = dt.datetime.fromtimestamp(cache.stat().st_mtime, dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         note = f"The index cannot be reached right now; showing the copy saved on {when}."
     try:

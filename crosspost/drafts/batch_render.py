@@ -1,0 +1,179 @@
+"""Rendering many drafts at once (a whole archive): videos one or two at a time, photos across all
+cores, overall progress with an ETA, and resumable.
+
+Resuming needs no bookkeeping of its own: each draft's render is committed to the store as soon as
+it is done, with a ``render_key`` over everything its output depends on (sources and their sizes
+and times, platform, fit, focus, render version). A batch skips every draft whose recorded render
+matches and whose files are on disk, so a batch stopped at draft 312 of 1,000 (Ctrl-C, a crash, a
+power cut) starts again at 312. Drafts in the middle of rendering when it stopped leave only a
+staging folder, which the next render of that draft clears.
+
+Worker processes are started with "spawn" (not "fork"): safe from the window's threads, and the
+same on every OS.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+
+from crosspost.drafts.render import DraftRenderJob, commit_render, is_up_to_date, prepare_render, run_render_job
+from crosspost.errors import Cancelled, UserError
+from crosspost.paths import DataLocation
+from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+from crosspost.store import Store
+
+
+@dataclass
+class BatchReport:
+    rendered: list[int] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)  # already up to date
+    failed: list[tuple[int, str]] = field(default_factory=list)
+    kept: int = 0  # files whose original picture data was kept (copy)
+    encoded: int = 0
+    seconds: float = 0.0
+
+    def to_json(self) -> dict:
+        return {"rendered": self.rendered, "skipped": self.skipped,
+                "failed": [{"draft": d, "message": m} for d, m in self.failed],
+                "kept": self.kept, "encoded": self.encoded, "seconds": round(self.seconds, 2)}
+
+    def summary(self) -> str:
+        text = (f"Rendered {len(self.rendered)} draft(s) in {format_duration(self.seconds)}: "
+                f"{self.kept} file(s) kept as they were, {self.encoded} re-encoded")
+        if self.skipped:
+            text += f"; {len(self.skipped)} already up to date"
+        if self.failed:
+            text += f"; {len(self.failed)} failed"
+        return text + "."
+
+
+def format_duration(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+def renderable_draft_ids(store: Store) -> list[int]:
+    """Every draft that may still be published (not marked posted), oldest first."""
+    return [r[0] for r in store.db.execute("SELECT id FROM drafts WHERE status != 'posted' ORDER BY id")]
+
+
+# In a video worker process: the batch's one-encode-at-a-time semaphore (None elsewhere).
+_encode_gate = None
+
+
+def _init_video_worker(gate) -> None:
+    global _encode_gate
+    _encode_gate = gate
+
+
+def _worker(job: DraftRenderJob) -> tuple[str, list[dict] | str]:
+    try:
+        return "ok", run_render_job(job, encode_gate=_encode_gate)
+    except UserError as exc:
+        return "error", str(exc)
+    except Exception as exc:  # noqa: BLE001 - reported for this draft; the batch goes on
+        return "error", f"rendering failed unexpectedly ({type(exc).__name__}: {exc})"
+
+
+def default_video_workers() -> int:
+    """Videos one or two at a time (never two encodes at once: x264 already uses every core; a copy
+    needs almost none)."""
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+def render_drafts(store: Store, location: DataLocation, draft_ids: list | None = None, *,
+                  reencode: bool = False, video_workers: int | None = None, photo_workers: int | None = None,
+                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> BatchReport:
+    """Render DRAFT_IDS (None: every draft not yet posted), skipping those already up to date.
+
+    A draft that cannot be rendered (no media on disk, a damaged file) is reported in the result's
+    ``failed`` and the others go on. Progress messages carry an ETA."""
+    progress = progress or no_progress
+    cancel = cancel or NEVER_CANCELLED
+    started = time.monotonic()
+    report = BatchReport()
+    if draft_ids is None:
+        ids = renderable_draft_ids(store)
+    else:
+        from crosspost.drafts.store import get_draft
+
+        ids = list(dict.fromkeys(get_draft(store, i).id for i in draft_ids))  # bad IDs: nothing done
+    jobs: list[DraftRenderJob] = []
+    for draft_id in ids:
+        try:
+            job = prepare_render(store, location, draft_id, reencode=reencode)
+        except UserError as exc:
+            report.failed.append((draft_id, str(exc)))
+            continue
+        if is_up_to_date(store, job):
+            report.skipped.append(job.draft_id)
+        else:
+            jobs.append(job)
+    total = sum(j.weight for j in jobs)
+    done = 0.0
+    count = 0
+
+    def finished(job: DraftRenderJob, outcome: str, value) -> None:
+        nonlocal done, count
+        if outcome == "ok":
+            commit_render(store, job, value)
+            report.rendered.append(job.draft_id)
+            kept = sum(1 for r in value if r["method"] == "copy")
+            report.kept += kept
+            report.encoded += len(value) - kept
+            what = "kept as is" if kept == len(value) else (f"{kept} kept, {len(value) - kept} re-encoded"
+                                                            if kept else "re-encoded")
+        else:
+            report.failed.append((job.draft_id, value))
+            what = "failed"
+        done += job.weight
+        count += 1
+        elapsed = time.monotonic() - started
+        eta = elapsed / done * (total - done) if done else 0.0
+        progress(Progress(done, total, f"{count}/{len(jobs)} drafts · draft {job.draft_id} {what} · "
+                                       f"ETA {format_duration(eta)}"))
+
+    progress(Progress(0, total or 1, f"0/{len(jobs)} drafts"
+                                     + (f" ({len(report.skipped)} already up to date)" if report.skipped else "")))
+    if len(jobs) == 1:
+        cancel.check()
+        finished(jobs[0], *_worker(jobs[0]))
+    elif jobs:
+        _run_pools(jobs, finished, video_workers or default_video_workers(),
+                   photo_workers or os.cpu_count() or 1, cancel)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _run_pools(jobs, finished, video_workers: int, photo_workers: int, cancel: CancelToken) -> None:
+    context = multiprocessing.get_context("spawn")
+    video_jobs = [j for j in jobs if j.has_video]
+    photo_jobs = [j for j in jobs if not j.has_video]
+    pools = []
+    pending: dict[Future, DraftRenderJob] = {}
+    try:
+        if video_jobs:
+            # Two video workers share one encode slot: while one encodes (x264 on every core), the
+            # other keeps fitting videos, which costs almost nothing.
+            pools.append(ProcessPoolExecutor(max_workers=min(video_workers, len(video_jobs)), mp_context=context,
+                                             initializer=_init_video_worker, initargs=(context.Semaphore(1),)))
+            pending.update({pools[-1].submit(_worker, j): j for j in video_jobs})
+        if photo_jobs:
+            pools.append(ProcessPoolExecutor(max_workers=min(photo_workers, len(photo_jobs)), mp_context=context))
+            pending.update({pools[-1].submit(_worker, j): j for j in photo_jobs})
+        while pending:
+            if cancel.cancelled:
+                raise Cancelled()
+            ready, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+            for future in ready:
+                job = pending.pop(future)
+                finished(job, *future.result())
+    finally:
+        for pool in pools:
+            pool.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,76 @@
+"""What a video file is made of, in the terms a platform's rules use: container, codecs, pixel
+format, displayed size, frame rate, duration, bit rate, rotation. Read once with PyAV (one frame is
+decoded for the display rotation); used to decide whether a file can be kept as it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+
+from crosspost.errors import UserError
+
+
+@dataclass(frozen=True)
+class VideoFacts:
+    container: str  # "mp4", "mov", "mkv", "webm", or FFmpeg's format name
+    video_codec: str  # FFmpeg's codec name: "h264", "hevc", "vp9", …
+    pix_fmt: str | None
+    width: int  # as displayed (rotation applied)
+    height: int
+    square_pixels: bool
+    fps: float
+    duration: float | None  # seconds
+    bit_rate: int | None  # the whole file's bits per second
+    rotation: int  # degrees, FFmpeg's sign; 0 when upright
+    audio_codec: str | None  # None: no audio stream
+    audio_streams: int
+    size: int  # bytes
+
+
+def container_name(format_name: str, major_brand: str | None, suffix: str) -> str:
+    if "matroska" in format_name or "webm" in format_name:
+        return "webm" if suffix.lower() == ".webm" else "mkv"
+    if format_name.startswith("mov,mp4"):
+        if (major_brand or "").strip() == "qt" or (not major_brand and suffix.lower() == ".mov"):
+            return "mov"
+        return "mp4"
+    return format_name
+
+
+def video_facts(path: str | Path) -> VideoFacts:
+    """The facts about the video at PATH, or ``UserError`` when it is not a readable video."""
+    import av
+
+    from crosspost.media.probe import _rotation
+
+    path = Path(path)
+    try:
+        with av.open(str(path)) as container:
+            if not container.streams.video:
+                raise UserError(f"{path.name} has no video stream; it cannot be used as a video.")
+            stream = container.streams.video[0]
+            ctx = stream.codec_context
+            width, height = ctx.width, ctx.height
+            sar = stream.sample_aspect_ratio
+            rate = stream.average_rate or stream.guessed_rate or stream.base_rate or Fraction(0)
+            duration = None
+            if stream.duration is not None and stream.time_base is not None:
+                duration = float(stream.duration * stream.time_base)
+            elif container.duration is not None:
+                duration = container.duration / 1_000_000
+            audio = container.streams.audio
+            facts = dict(
+                container=container_name(container.format.name, container.metadata.get("major_brand"), path.suffix),
+                video_codec=ctx.name, pix_fmt=ctx.pix_fmt,
+                square_pixels=sar is None or sar == 0 or sar == 1,
+                fps=float(rate), duration=duration,
+                audio_codec=audio[0].codec_context.name if audio else None, audio_streams=len(audio))
+            rotation = _rotation(container, stream)
+    except av.error.FFmpegError as exc:
+        raise UserError(f"{path.name} is not a readable video ({exc}).") from None
+    if rotation in (90, 270):
+        width, height = height, width
+    size = path.stat().st_size
+    bit_rate = int(size * 8 / duration) if duration else None
+    return VideoFacts(width=width, height=height, rotation=rotation, bit_rate=bit_rate, size=size, **facts)
