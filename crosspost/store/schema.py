@@ -194,5 +194,26 @@ def _media_focus(db: Database) -> None:
     db.execute("ALTER TABLE media ADD COLUMN focus_y REAL")
 
 
+@migrations(name="0005_translation_sentences")
+def _translation_sentences(db: Database) -> None:
+    # The user's own wording of one sentence of a translation (typed, or an alternative picked).
+    # SOURCE is the caption sentence it belongs to, so an edit follows its sentence when the caption
+    # changes around it and is dropped from view (not deleted) when that sentence is gone.
+    db.execute(
+        """
+        CREATE TABLE translation_sentences (
+            id INTEGER PRIMARY KEY,
+            post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+            lang TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (post_id, lang, position)
+        )"""
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 MIGRATION_NAMES = [m.name for m in migrations._migrations]

@@ -280,6 +280,9 @@ def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int
             cancel.check()
             chunk = items[start:start + CHUNK]
             texts = translate_captions(store, route, [c for _, c in chunk], stats)
+            from crosspost.translation.checking import keep_sentence_edits  # the user's own sentences stay
+
+            texts = keep_sentence_edits(store, route, chunk, texts)
             _store_translations(store, route, [(post_id, text) for (post_id, _), text in zip(chunk, texts)])
             for (post_id, _), text in zip(chunk, texts):
                 results.append(PostTranslation(post_id, lang, target, text, route.pivot,
