@@ -21,7 +21,9 @@ def _aspect_ok(width, height, aspects) -> bool:
     return any(abs(width / height - _ratio(a)) < 0.02 for a in aspects)
 
 
-def check_draft(store: Store, draft_id: int) -> list[dict]:
+def check_draft(store: Store, draft_id: int, doubtful_sentences: int | None = None) -> list[dict]:
+    """DOUBTFUL_SENTENCES: how many sentences of the translation may be mistranslated (None: taken
+    from the last sentence check of the post, when there was one)."""
     from crosspost.drafts.compose import platform_text_warnings
     from crosspost.drafts.queue import require_draft
 
@@ -51,6 +53,13 @@ def check_draft(store: Store, draft_id: int) -> list[dict]:
         if not has:
             add("error", "body", f"The {d['layout']} layout needs a {d['target_lang']} translation; make one with "
                                  f"`crosspost translate {d['post_id']} --to {d['target_lang']}`.")
+        elif doubtful_sentences is None:
+            from crosspost.translation.checking import doubtful_count
+
+            doubtful_sentences = doubtful_count(store, d["post_id"], d["target_lang"])
+        if doubtful_sentences:
+            add("warning", "body", f"{doubtful_sentences} sentence{'s' if doubtful_sentences > 1 else ''} may be "
+                                   "mistranslated: what the translation says back is far from your caption.")
     problems += platform_text_warnings(profile, d["body"])
 
     media = d["media"]
