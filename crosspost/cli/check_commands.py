@@ -72,19 +72,21 @@ def _sentence_lines(s) -> list[str]:
 
 
 def print_checks(ctx: Context, results) -> int:
-    from crosspost.translation.checking import check_post
+    from crosspost.translation.checking import check_posts
 
     checks = []
-    for r in results:
-        if not r.text or r.source == r.target:
-            continue
+    for lang in dict.fromkeys(r.source for r in results):  # one batched check per caption language
+        ids = [r.post for r in results if r.source == lang and r.text and r.source != r.target]
         try:
-            check = check_post(ctx.store, ctx.location, r.post, r.target, r.source)
+            checks += check_posts(ctx.store, ctx.location, ids, results[0].target, lang) if ids else []
         except UserError as exc:
             raise _remedy(exc) from None
+    order = {r.post: i for i, r in enumerate(results)}
+    checks.sort(key=lambda c: order[c.post])
+    for check in checks:
         if check.whole_edit:
-            message(f"post {r.post}: the sentences are the machine's; your own wording of the whole translation is kept")
-        checks.append(check)
+            message(f"post {check.post}: the sentences are the machine's; your own wording of the whole "
+                    "translation is kept")
     if ctx.json:
         ctx.emit([c.to_json() for c in checks])
         return 0

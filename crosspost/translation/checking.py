@@ -428,13 +428,9 @@ def back_translate(store: Store, back_route: Route, texts: Sequence[str], terms:
     return [_assemble(p, translated) for p in plans]
 
 
-def check_post(store: Store, location: DataLocation, post_id: int | str, target: str, source: str = "auto", *,
-               back: bool = True, use_engine: bool = True) -> PostCheck:
-    """Post POST_ID's caption as sentence pairs with their TARGET translation (the user's sentences
-    laid over the machine's), back-translations and doubtful flags. BACK False: pairs only.
-    USE_ENGINE False: from memory only (``MissingFromMemory`` when something was never computed)."""
-    target = check_code(target)
-    source = check_code(source, allow_auto=True)
+def _pairs(store: Store, location: DataLocation, post_id: int | str, target: str, source: str,
+           use_engine: bool):
+    """The pairs of one post (no back-translation yet), with what the back-translation needs."""
     post_id, caption, usual, stored = _post_row(store, post_id, target)
     if not caption.strip():
         raise UserError(f"Post {post_id} has no caption to check.")
@@ -454,37 +450,57 @@ def check_post(store: Store, location: DataLocation, post_id: int | str, target:
                                   any(a.kind in ("sentence", "term") for a in atoms)))
     check = PostCheck(post_id, source, target, pairs, whole_edit=bool(stored and stored[1]), pivot=route.pivot,
                       pack="+".join(getattr(m, "path").name for m in route.models), pack_version=route.pack_version)
-    if not back:
-        return check
-    # Engine scores of the machine's own sentences (a direct pack only: a pivot has no one score).
-    scores: dict[str, float] = {}
-    if len(route.models) == 1 and lay.sentences:
-        wording = dict(zip(lay.sentences, lay.translated))
-        values = _memo(store, route, version, SCORE_TAG, lay.sentences,
-                       _score_fn(route, wording) if use_engine else None)
-        scores = {s: float(v) for s, v in zip(lay.sentences, values)}
-    back_route = _route(location, target, source, use_engine, reverse=True)
-    todo = [p for p in pairs if p.has_words]
-    backs = back_translate(store, back_route, [p.raw_text for p in todo], _back_terms(store, source, target),
-                           version, use_engine)
-    for pair, back_text in zip(todo, backs):
-        pair.back = back_text
-        pair.chrf = similarity(pair.raw_source, back_text)
-        if not pair.edited:
-            start, end = lay.bounds[pair.n - 1]
-            unit_scores = [scores[lay.sentences[a.piece[1]]] for a in lay.atoms[start:end]
-                           if a.kind == "sentence" and lay.sentences[a.piece[1]] in scores]
-            pair.score = min(unit_scores) if unit_scores else None
-        pair.reasons = is_doubtful(pair.chrf, pair.score)
-    for pair in pairs:
-        if not pair.has_words:
-            pair.back = pair.raw_text  # tokens only: they come back as they are
-    return check
+    return check, lay, route, version
 
 
 def check_posts(store: Store, location: DataLocation, post_ids: Sequence[int | str], target: str,
-                source: str = "auto") -> list[PostCheck]:
-    return [check_post(store, location, pid, target, source) for pid in post_ids]
+                source: str = "auto", *, back: bool = True, use_engine: bool = True) -> list[PostCheck]:
+    """Posts' captions as sentence pairs with their TARGET translation (the user's sentences laid
+    over the machine's), back-translations and doubtful flags; the engine work of all the posts in
+    one batched call per direction. BACK False: pairs only. USE_ENGINE False: from memory only
+    (``MissingFromMemory`` when something was never computed)."""
+    target = check_code(target)
+    source = check_code(source, allow_auto=True)
+    prepared = [_pairs(store, location, pid, target, source, use_engine) for pid in post_ids]
+    if not back:
+        return [p[0] for p in prepared]
+    groups: dict[str, list] = {}
+    for item in prepared:
+        groups.setdefault(item[0].source, []).append(item)
+    for lang, items in groups.items():
+        route, version = items[0][2], items[0][3]
+        # Engine scores of the machine's own sentences (a direct pack only: a pivot has no one score).
+        scores: dict[str, float] = {}
+        sentences = list(dict.fromkeys(s for _, lay, _, _ in items for s in lay.sentences))
+        if len(route.models) == 1 and sentences:
+            wording = {s: t for _, lay, _, _ in items for s, t in zip(lay.sentences, lay.translated)}
+            values = _memo(store, route, version, SCORE_TAG, sentences,
+                           _score_fn(route, wording) if use_engine else None)
+            scores = {s: float(v) for s, v in zip(sentences, values)}
+        back_route = _route(location, target, lang, use_engine, reverse=True)
+        todo = [(pair, lay) for check, lay, _, _ in items for pair in check.sentences if pair.has_words]
+        backs = back_translate(store, back_route, [p.raw_text for p, _ in todo], _back_terms(store, lang, target),
+                               version, use_engine)
+        for (pair, lay), back_text in zip(todo, backs):
+            pair.back = back_text
+            pair.chrf = similarity(pair.raw_source, back_text)
+            if not pair.edited:
+                start, end = lay.bounds[pair.n - 1]
+                unit_scores = [scores[lay.sentences[a.piece[1]]] for a in lay.atoms[start:end]
+                               if a.kind == "sentence" and lay.sentences[a.piece[1]] in scores]
+                pair.score = min(unit_scores) if unit_scores else None
+            pair.reasons = is_doubtful(pair.chrf, pair.score)
+        for check, _, _, _ in items:
+            for pair in check.sentences:
+                if not pair.has_words:
+                    pair.back = pair.raw_text  # tokens only: they come back as they are
+    return [p[0] for p in prepared]
+
+
+def check_post(store: Store, location: DataLocation, post_id: int | str, target: str, source: str = "auto", *,
+               back: bool = True, use_engine: bool = True) -> PostCheck:
+    """One post's pairs (see ``check_posts``)."""
+    return check_posts(store, location, [post_id], target, source, back=back, use_engine=use_engine)[0]
 
 
 def doubtful_count(store: Store, post_id: int, target: str | None) -> int | None:
