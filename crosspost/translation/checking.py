@@ -36,7 +36,8 @@ from crosspost.translation import engine, glossary, packs
 from crosspost.translation.protect import TOKEN_RE, Segment, _glossary_regex, has_words, scrub, segment
 from crosspost.translation.sentences import split_sentences
 from crosspost.translation.service import (
-    NO_SPACE_LANGS, PIVOT, CaptionPlan, Route, _assemble, _lookup, check_code, find_route, memory_key,
+    _GLUES_AFTER, _STARTS_MENTION_OR_EMAIL, _WORDISH, NO_SPACE_LANGS, PIVOT, Route, _assemble, _lookup, check_code,
+    find_route, memory_key,
 )
 
 # Tuned on the example pairs in tests/test_translation_checking.py (chrF, lower-cased): faithful
@@ -49,6 +50,9 @@ SCORE_THRESHOLD = -1.5
 ALTERNATIVES = 4
 
 SCORE_TAG = "\x1escore\x1e"
+# How far back from the end of the text assembled so far a token is looked for (``_GLUES_AFTER``):
+# longer than any URL, e-mail, hashtag or mention in a caption, and it keeps the pass linear.
+_GLUE_WINDOW = 2048
 _TERMINAL = regex.compile(r"[.!?…。！？][\"'”’)\]」』）]*$")
 _PUNCTUATION_END = regex.compile(r"[\p{P}\s]*[.!?…。！？][\"'”’)\]」』）]*\s*$")
 _BREAK = regex.compile(r"\r\n|\n|\r")
@@ -147,13 +151,26 @@ def group_atoms(atoms: list[_Atom]) -> list[tuple[int, int]]:
 
 
 def unit_texts(atoms: list[_Atom], bounds: list[tuple[int, int]], translated: Sequence[str]) -> list[str]:
-    """Each unit's share of the assembled translation (``''.join`` gives the whole caption's)."""
-    out, previous = [], ""
-    for _, end in bounds:
-        full = _assemble(CaptionPlan([a.piece for a in atoms[:end]]), list(translated))
-        out.append(full[len(previous):])
-        previous = full
-    return out
+    """Each unit's share of the assembled translation (``''.join`` gives the whole caption's).
+    One pass of ``service._assemble``'s own loop (same rules, same regexes), cut at the unit ends."""
+    out, cuts = "", []
+    ends = {end for _, end in bounds}
+    for i, atom in enumerate(atoms):
+        piece = atom.piece
+        if piece[0] == "keep":
+            text = piece[1]
+            if text and out and _WORDISH.match(out[-1]) and _STARTS_MENTION_OR_EMAIL.match(text):
+                text = " " + text
+        else:
+            text = translated[piece[1]] + piece[2]
+            if text and out and not text[0].isspace() and _GLUES_AFTER.search(out[-_GLUE_WINDOW:]):
+                text = " " + text
+        out += text
+        if i + 1 in ends:
+            cuts.append(len(out))
+    if not atoms:
+        cuts = [0] * len(bounds)
+    return [out[a:b] for a, b in zip([0, *cuts], cuts)]
 
 
 # --- memory --------------------------------------------------------------------------------------
