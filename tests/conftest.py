@@ -48,7 +48,7 @@ def store(location):
 
 @pytest.fixture(scope="session")
 def argos_packs(tmp_path_factory):
-    """Tiny real .argosmodel files: en→zh, fr→en (for pivoting fr→en→zh) and en→fr."""
+    """Tiny real .argosmodel files: en→zh, fr→en (for pivoting fr→en→zh), en→fr and zh→en."""
     from argos_pack import build_pack
 
     folder = tmp_path_factory.mktemp("packs")
@@ -56,6 +56,7 @@ def argos_packs(tmp_path_factory):
         ("en", "zh"): build_pack(folder / "en_zh.argosmodel", "en", "zh", seed=1),
         ("fr", "en"): build_pack(folder / "fr_en.argosmodel", "fr", "en", seed=2),
         ("en", "fr"): build_pack(folder / "en_fr.argosmodel", "en", "fr", seed=3),
+        ("zh", "en"): build_pack(folder / "zh_en.argosmodel", "zh", "en", seed=4),  # back-translation
     }
 
 
@@ -69,3 +70,10 @@ def en_zh(location, argos_packs):
 
 
 from bluesky_support import pds  # noqa: E402,F401  (the session-wide local PDS for the Bluesky tests)
+@pytest.fixture
+def en_zh_both(en_zh, argos_packs):
+    """A data dir with en→zh and its reverse, zh→en (for back-translation), installed."""
+    from crosspost.translation.packs import install_pack
+
+    install_pack(en_zh, argos_packs[("zh", "en")])
+    return en_zh

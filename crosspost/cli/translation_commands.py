@@ -37,6 +37,9 @@ def register(sub) -> None:
     p.add_argument("--to", dest="target", required=True, metavar="CODE", help="target language, e.g. zh")
     p.add_argument("--all", action="store_true", help="every post without a translation into --to")
     p.add_argument("--force", action="store_true", help="replace translations you edited")
+    p.add_argument("--check", action="store_true",
+                   help="show each sentence beside its translation and what it says translated back "
+                        "(needs the reverse pack, e.g. zh→en), flagging the doubtful ones")
     p.set_defaults(handler=run_translate)
 
     p = sub.add_parser("translations", help="your own wording of a translation")
@@ -46,6 +49,9 @@ def register(sub) -> None:
     e.add_argument("--lang", required=True, metavar="CODE")
     e.add_argument("--text", required=True)
     e.set_defaults(handler=run_edit)
+    from crosspost.cli.check_commands import register_translations
+
+    register_translations(tverbs)
 
     g = sub.add_parser("glossary", help="your own terms and hashtag→topic mappings for translation")
     gverbs = g.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
@@ -119,6 +125,10 @@ def run_translate(ctx: Context, args) -> int:
 
     if not args.ids and not args.all:
         raise UserError("Say which posts: give post IDs, or --all for every post without a translation.")
+    if args.check:
+        from crosspost.cli.check_commands import require_reverse_pack
+
+        require_reverse_pack(ctx, args.source, args.target)
     with ProgressBar("Translating") as bar:
         results = translate_posts(ctx.store, ctx.location, None if args.all and not args.ids else args.ids,
                                   args.source, args.target, force=args.force, progress=bar)
@@ -127,6 +137,10 @@ def run_translate(ctx: Context, args) -> int:
             message(f"post {r.post}: {r.note}" + (" (use --force to replace it)" if r.kept_edit else ""))
     if args.ids and results and all(r.note == "the post has no caption" for r in results):
         raise UserError("Nothing to translate: the post has no caption.")
+    if args.check:
+        from crosspost.cli.check_commands import print_checks
+
+        return print_checks(ctx, results)
     if ctx.json:
         ctx.emit([r.to_json() for r in results])
     else:

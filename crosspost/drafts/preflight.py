@@ -26,12 +26,13 @@ class PreflightFacts:
 
     translation_present: bool
     file_sizes: Mapping[str, int] = field(default_factory=dict)  # path → bytes, for files that exist
+    doubtful_sentences: int = 0  # sentences whose back-translation is far from the caption (last check)
 
     def exists(self, path: str | None) -> bool:
         return path is not None and path in self.file_sizes
 
     @classmethod
-    def gather(cls, draft: Draft, translation_present: bool) -> PreflightFacts:
+    def gather(cls, draft: Draft, translation_present: bool, doubtful_sentences: int = 0) -> PreflightFacts:
         """Look up the draft's files on disk (the only I/O preflight needs)."""
         sizes = {}
         for m in draft.media:
@@ -41,7 +42,7 @@ class PreflightFacts:
                         sizes[path] = Path(path).stat().st_size
                     except OSError:
                         pass
-        return cls(translation_present, sizes)
+        return cls(translation_present, sizes, doubtful_sentences)
 
 
 def _ratio(text: str) -> float:
@@ -79,6 +80,10 @@ def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> 
     if draft.layout.needs_translation and not facts.translation_present:
         add(ERROR, "body", f"The {draft.layout} layout needs a {draft.target_lang} translation of the post.",
             "no_translation")
+    elif draft.layout.needs_translation and facts.doubtful_sentences:
+        n = facts.doubtful_sentences
+        add(WARNING, "body", f"{n} sentence{'s' if n > 1 else ''} may be mistranslated: what the translation "
+                             "says back is far from your caption.", "doubtful_sentences")
     for w in platform_text_warnings(profile, draft.body):
         add(WARNING, w["field"], w["message"], w.get("code", "platform_text"))
     problems += api_problems(draft, profile)

@@ -80,7 +80,13 @@ def has_translation(store: Store, post_id: int, lang: str | None) -> bool:
 
 def check(store: Store, draft: Draft) -> list[Problem]:
     """Preflight of DRAFT with the facts loaded from the store and the disk."""
-    facts = PreflightFacts.gather(draft, has_translation(store, draft.post_id, draft.target_lang))
+    present = has_translation(store, draft.post_id, draft.target_lang)
+    doubtful = 0
+    if present and draft.layout.needs_translation and draft.target_lang:
+        from crosspost.translation.checking import doubtful_count  # from the last sentence check, if any
+
+        doubtful = doubtful_count(store, draft.post_id, draft.target_lang) or 0
+    facts = PreflightFacts.gather(draft, present, doubtful)
     return preflight(draft, get_profile(draft.platform), facts)
 
 

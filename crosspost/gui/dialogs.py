@@ -55,13 +55,21 @@ class LanguagePacksDialog(QDialog):
         self.refresh_button = QPushButton()
         self.download_button = QPushButton()
         self.remove_button = QPushButton()
-        for b in (self.install_button, self.refresh_button, self.download_button, self.remove_button):
+        self.reverse_button = QPushButton()  # offers zh→en when en→zh is installed (back-translation)
+        self.reverse_button.hide()
+        self.reverse_note = QLabel()
+        self.reverse_note.setWordWrap(True)
+        self.reverse_button.clicked.connect(self.download_reverse)
+        self.missing_reverse: tuple[str, str] | None = None
+        for b in (self.install_button, self.refresh_button, self.download_button, self.remove_button,
+                  self.reverse_button):
             buttons.addWidget(b)
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_buttons.rejected.connect(self.reject)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.reverse_note)
         layout.addLayout(buttons)
         layout.addWidget(self.close_buttons)
         self.install_button.clicked.connect(self.install_from_file)
@@ -88,6 +96,12 @@ class LanguagePacksDialog(QDialog):
         self.refresh_button.setText(self.tr("Show available packs"))
         self.download_button.setText(self.tr("Download"))
         self.remove_button.setText(self.tr("Remove"))
+        if self.missing_reverse:
+            self.reverse_note.setText(self.tr("Add the reverse pack, %1 → %2, to see what your translations say: "
+                                              "the sentence view translates each sentence back.").replace(
+                "%1", self.missing_reverse[0]).replace("%2", self.missing_reverse[1]))
+            self.reverse_button.setText(self.tr("Download %1 → %2").replace("%1", self.missing_reverse[0]).replace(
+                "%2", self.missing_reverse[1]))
 
     def reload(self) -> None:
         from crosspost.translation.packs import installed_packs
@@ -104,6 +118,11 @@ class LanguagePacksDialog(QDialog):
                 self.table.setItem(i, j, item)
         if not rows:
             self.status.setText(self.tr("No language packs yet."))
+        installed = [(p.from_code, p.to_code) for p, is_installed in rows if is_installed]
+        self.missing_reverse = next(((b, a) for a, b in installed if (b, a) not in installed), None)
+        self.reverse_button.setVisible(self.missing_reverse is not None)
+        self.reverse_note.setVisible(self.missing_reverse is not None)
+        self.retranslate()
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -111,6 +130,18 @@ class LanguagePacksDialog(QDialog):
         selected = self._selected()
         self.download_button.setEnabled(bool(selected) and not selected[2])
         self.remove_button.setEnabled(bool(selected) and bool(selected[2]))
+
+    def download_reverse(self) -> int | None:
+        from crosspost.translation.packs import download_pack
+
+        if not self.missing_reverse:
+            return None
+        source, target = self.missing_reverse
+        location = self.window.location
+        return self.window.runner.run(self.tr("Downloading %1 → %2").replace("%1", source).replace("%2", target),
+                                      lambda store, progress, cancel: download_pack(location, source, target, store,
+                                                                                    progress, cancel),
+                                      on_success=lambda pack: self.reload(), on_failure=self._failed)
 
     def _selected(self):
         items = self.table.selectedItems()

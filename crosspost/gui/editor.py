@@ -71,7 +71,7 @@ class PostEditor(QWidget):
         self.original = QPlainTextEdit()
         self.translation = QPlainTextEdit()
         self.original_label, self.translation_label = QLabel(), QLabel()
-        texts = QSplitter(Qt.Orientation.Horizontal)
+        texts = self.texts = QSplitter(Qt.Orientation.Horizontal)
         for label, edit in ((self.original_label, self.original), (self.translation_label, self.translation)):
             box = QWidget()
             v = QVBoxLayout(box)
@@ -127,6 +127,10 @@ class PostEditor(QWidget):
         self.no_media_label: QLabel | None = None
 
         self.translate_button, self.draft_button = QPushButton(), QPushButton()
+        self.sentences_button = QPushButton()  # the sentence view (sentence_view.py), made on first use
+        self.sentences_button.setCheckable(True)
+        self.sentences_button.toggled.connect(self.show_sentences)
+        self.sentence_view = None
         self.translate_button.clicked.connect(lambda: self.post_id and self.translateRequested.emit(self.post_id))
         self.draft_button.clicked.connect(lambda: self.post_id and self.draftRequested.emit(
             self.post_id, self.platform.currentData(), self.layout_switch.currentData()))
@@ -162,6 +166,7 @@ class PostEditor(QWidget):
         side.addLayout(self.controls)
         side.addWidget(self.glossary_box, 1)
         side.addWidget(self.translate_button)
+        side.addWidget(self.sentences_button)
         side.addWidget(self.draft_button)
         lower = QHBoxLayout()
         lower.addWidget(self.preview_box, 3)
@@ -197,6 +202,9 @@ class PostEditor(QWidget):
         self.title_edit.setToolTip(self.tr("Your own title for this post's drafts; leave it empty to use the "
                                            "first sentence of the caption."))
         self.translate_button.setText(self.tr("Translate"))
+        self.sentences_button.setText(self.tr("Sentences"))
+        self.sentences_button.setToolTip(self.tr("Each sentence beside its translation, with what the translation "
+                                                 "says translated back"))
         self.draft_button.setText(self.tr("Create draft"))
         for i, name in enumerate(("crop", "pad", "blur")):
             self.fit.setItemText(i, fit_label(name))
@@ -233,6 +241,22 @@ class PostEditor(QWidget):
         self._load_glossary()
         self.refresh_preview()
         self.refresh_media()
+        if self.sentence_view is not None and self.sentence_view.isVisible():
+            self.sentence_view.load(post_id)
+
+    def show_sentences(self, on: bool) -> None:
+        """Swap the two text boxes for the sentence view (and back)."""
+        if on and self.sentence_view is None:
+            from crosspost.gui.sentence_view import SentenceView
+
+            self.sentence_view = SentenceView(self.window(), self)
+            self.sentence_view.translationChanged.connect(self.load)
+            self.layout().insertWidget(1, self.sentence_view, 4)
+        self.texts.setVisible(not on)
+        if self.sentence_view is not None:
+            self.sentence_view.setVisible(on)
+            if on and self.post_id is not None:
+                self.sentence_view.load(self.post_id)
 
     def _typed(self, field: str, edit: QPlainTextEdit) -> None:
         if self._loading or self.post_id is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from crosspost.errors import UserError
 from crosspost.media.facts import VideoFacts, video_facts
 from crosspost.media.images import RenderedImage, atomic_write, render_image
+from crosspost.media.output_check import PLAIN_PIX_FMTS
 from crosspost.media.targets import Target
 from crosspost.media.video import RenderedVideo, render_video
 from crosspost.platforms import PlatformProfile
@@ -29,7 +30,6 @@ from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressC
 # 1% (720×1280, 1080×1920 and 1080×1916 are all 9:16; 1080×1350 is not 3:4).
 ASPECT_TOLERANCE = 0.01
 # Pixel formats every H.264 player decodes (8-bit 4:2:0).
-PLAIN_PIX_FMTS = ("yuv420p", "yuvj420p")
 
 
 def same_aspect(width: int, height: int, target: Target) -> bool:

@@ -13,6 +13,9 @@ ASPECT_TOLERANCE = 0.02  # the same tolerance as the draft preflight
 LOCATION_KEYS = ("location", "location-eng", "com.apple.quicktime.location.iso6709")
 
 
+# The pixel formats every platform plays (4:2:0, 8 bit): a kept video must be one of them.
+PLAIN_PIX_FMTS = ("yuv420p", "yuvj420p")
+
 def _ratio(text: str) -> float:
     a, b = text.split(":")
     return float(a) / float(b)
@@ -28,7 +31,6 @@ def check_video_output(path: str | Path, profile: PlatformProfile, facts=None) -
     import av
 
     from crosspost.media.facts import video_facts
-    from crosspost.media.keep_original import PLAIN_PIX_FMTS
 
     spec = profile.video
     if spec is None:

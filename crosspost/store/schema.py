@@ -314,6 +314,25 @@ def _publishing(db: Database) -> None:
     )
     db.execute("ALTER TABLE drafts ADD COLUMN thread INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE drafts ADD COLUMN posted_uri TEXT")
+@migrations(name="0009_translation_sentences")
+def _translation_sentences(db: Database) -> None:
+    # The user's own wording of one sentence of a translation (typed, or an alternative picked).
+    # SOURCE is the caption sentence it belongs to, so an edit follows its sentence when the caption
+    # changes around it and is dropped from view (not deleted) when that sentence is gone.
+    db.execute(
+        """
+        CREATE TABLE translation_sentences (
+            id INTEGER PRIMARY KEY,
+            post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+            lang TEXT NOT NULL,
+            position INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            text TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (post_id, lang, position)
+        )"""
+    )
 
 
 SCHEMA_VERSION = len(migrations._migrations)

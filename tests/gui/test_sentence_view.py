@@ -1,0 +1,146 @@
+"""The sentence view in the real window, off-screen, with tiny real packs both ways: pairs with
+back-translations, amber doubtful sentences, editing one sentence, other wordings, glossary from a
+selection, the draft made from it, and the language dialog offering the reverse pack."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from crosspost.translation import engine
+from gui.conftest import screenshot
+
+CAPTION = "TikTok refugee 👋 #fyp\nMorning run by the river. Thanks for everything!\n#running #bestie"
+
+
+@pytest.fixture
+def checked_window(window, qtbot, argos_packs, monkeypatch):
+    from crosspost.drafts.store import create_drafts  # noqa: F401  (imported before the window needs it)
+    from crosspost.translation import glossary
+    from crosspost.translation.packs import install_pack
+
+    monkeypatch.setattr(engine, "MAX_DECODING_LENGTH", 24)
+    install_pack(window.location, argos_packs[("en", "zh")])
+    install_pack(window.location, argos_packs[("zh", "en")])
+    store = window.store
+    with store.transaction():
+        store.db.execute("INSERT INTO accounts (username, usual_lang) VALUES ('alice', 'en')")
+        store.db.execute("INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES (1, ?, ?, 'x')",
+                         ["2024-11-02T09:30:00Z", CAPTION])
+    glossary.add_entry(store, "TikTok refugee", "TikTok难民")
+    window.refresh()
+    with qtbot.waitSignal(window.runner.finished, timeout=30000):
+        window.translate_post(1)
+    window.editor.load(1)
+    with qtbot.waitSignal(window.runner.finished, timeout=30000):
+        window.editor.sentences_button.click()
+    view = window.editor.sentence_view
+    qtbot.waitUntil(lambda: view.check is not None and len(view.rows) == len(view.check.sentences), timeout=10000)
+    return window, view
+
+
+def settle(window, qtbot) -> None:
+    """Let the view's last look (started after a change) finish before the window closes."""
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30000)
+
+
+def test_sentence_view_shows_pairs_back_translations_and_flags(checked_window, qtbot):
+    window, view = checked_window
+    assert not window.editor.texts.isVisible() and view.isVisible()
+    check = view.check
+    assert [r.source_label.text() for r in view.rows] == [
+        "TikTok refugee 👋 #fyp", "Morning run by the river.", "Thanks for everything!", "#running #bestie"]
+    assert "".join(s.raw_text for s in check.sentences) == window.editor.translation.toPlainText()
+    first = view.rows[0]
+    assert first.text_label.text() == "TikTok难民 👋 #fyp" and first.back_label.text() == "TikTok refugee 👋 #fyp"
+    assert first.flag.text() == "" and "#b26a00" not in first.styleSheet()
+    assert "italic" in first.back_label.styleSheet()  # muted
+    for row, pair in zip(view.rows, check.sentences):
+        assert (row.flag.text() == "check this sentence") == pair.doubtful
+        assert ("#b26a00" in row.styleSheet()) == pair.doubtful
+    assert view.rows[-1].back_label.text() == "" and not view.rows[-1].edit_button.isEnabled()
+    if check.doubtful_count:
+        assert "may be mistranslated" in view.summary.text()
+    screenshot(window, "sentence-view")
+
+
+def test_edit_one_sentence_then_pick_another_wording(checked_window, qtbot):
+    window, view = checked_window
+    row = view.rows[1]
+    row.start_edit()
+    assert row.editor.isVisible() and row.editor.text() == row.pair.text
+    row.editor.setText("早上在河边跑步。")
+    with qtbot.waitSignal(view.translationChanged, timeout=30000):
+        qtbot.keyClick(row.editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.rows and view.rows[1].pair.edited, timeout=10000)
+    assert view.rows[1].text_label.text() == "早上在河边跑步。" and view.rows[1].mine.text() == "your wording"
+    stored = window.store.db.execute("SELECT text, edited FROM translations WHERE post_id = 1").fetchone()
+    assert "早上在河边跑步。" in stored[0] and stored[1] == 0
+    assert "早上在河边跑步。" in window.editor.translation.toPlainText()
+
+    # Other wordings of sentence 3: a dialog with the engine's n-best, each with its back-translation.
+    with qtbot.waitSignal(window.runner.finished, timeout=30000):
+        view.rows[2].wordings_button.click()
+    qtbot.waitUntil(lambda: getattr(view, "wordings_dialog", None) is not None and view.wordings_dialog.isVisible())
+    dialog = view.wordings_dialog
+    assert dialog.list.count() >= 2 and all("←" in dialog.list.item(i).text() for i in range(dialog.list.count()))
+    screenshot(dialog, "sentence-view-other-wordings")
+    chosen = dialog.chosen()
+    assert not chosen.current
+    with qtbot.waitSignal(view.translationChanged, timeout=30000):
+        dialog.use_button.click()
+    qtbot.waitUntil(lambda: view.rows and view.rows[2].pair.edited, timeout=10000)
+    assert view.rows[2].text_label.text() == chosen.text
+    assert view.rows[1].text_label.text() == "早上在河边跑步。"  # the first edit is still there
+    settle(window, qtbot)
+
+
+def test_glossary_from_a_selection_and_translate_again(checked_window, qtbot, monkeypatch):
+    window, view = checked_window
+    source, target = view.rows[1].source_label, view.rows[1].text_label
+    source.setSelection(source.text().index("river"), len("river"))
+    qtbot.mouseRelease(source, Qt.MouseButton.LeftButton)
+    target.setSelection(0, 1)
+    picked = target.selectedText()
+    qtbot.mouseRelease(target, Qt.MouseButton.LeftButton)
+    assert view.add_to_glossary() == 1
+    entries = window.store.db.execute("SELECT term, translation, source_lang, target_lang FROM glossary "
+                                      "WHERE term = 'river'").fetchall()
+    assert entries == [("river", picked, "en", "zh")]
+    box = view.retranslate_box
+    assert box.isVisible() and "1 post" in box.text()
+    with qtbot.waitSignal(view.translationChanged, timeout=30000):
+        box.button(QMessageBox.StandardButton.Yes).click()
+    text = window.store.db.execute("SELECT text FROM translations WHERE post_id = 1").fetchone()[0]
+    assert picked in text
+    settle(window, qtbot)
+
+
+def test_draft_from_the_window_carries_no_back_translation(checked_window, qtbot):
+    window, view = checked_window
+    check = view.check
+    backs = [s.back.strip() for s in check.sentences if s.has_words]
+    telling = [b for b in backs if len(b) >= 6 and b not in check.translation and b not in CAPTION]
+    assert telling
+    window.editor.layout_switch.setCurrentIndex(1)  # translation only
+    with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
+        window.create_draft(1, "rednote", "translated")
+    draft = created.args[0].to_json()
+    assert draft and not any(b in draft["body"] or b in draft["title"] for b in telling)
+    warned = [p for p in draft["problems"] if "mistranslated" in p["message"]]
+    assert len(warned) == (1 if check.doubtful_count else 0)
+
+
+def test_language_dialog_offers_the_reverse_pack(window, qtbot, argos_packs):
+    dialog = window.open_languages()
+    assert not dialog.reverse_button.isVisibleTo(dialog)
+    with qtbot.waitSignal(window.runner.finished, timeout=30000):
+        dialog.install_path(str(argos_packs[("en", "zh")]))
+    assert dialog.missing_reverse == ("zh", "en") and dialog.reverse_button.isVisibleTo(dialog)
+    assert dialog.reverse_button.text() == "Download zh → en" and "zh → en" in dialog.reverse_note.text()
+    screenshot(dialog, "language-packs-reverse")
+    with qtbot.waitSignal(window.runner.finished, timeout=30000):
+        dialog.install_path(str(argos_packs[("zh", "en")]))
+    assert dialog.missing_reverse is None and not dialog.reverse_button.isVisibleTo(dialog)
+    dialog.close()
