@@ -92,3 +92,29 @@ def test_record_keys_are_tids():
     keys = [new_tid() for _ in range(50)]
     assert all(re.fullmatch(r"[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}", k) for k in keys)
     assert keys == sorted(keys) and len(set(keys)) == 50
+
+
+def test_the_cli_names_the_command_that_fixes_a_publishing_failure(tmp_path, capsys, monkeypatch):
+    """No account, a caption over the limit, an account that is not there: the core says what is wrong,
+    the CLI adds the command that fixes it; nothing is posted or stored."""
+    from media_files import jpeg
+
+    long = " ".join(f"Sentence {i} is about the long walk along the cliffs this morning." for i in range(12))
+    w = World(tmp_path, capsys, monkeypatch, ["Short and sweet", long])
+    short, too_long = (w.draft(i, [jpeg(tmp_path / f"{i}.jpg", 900, 900)], alts=[f"photo {i}"]) for i in (1, 2))
+
+    code, out, err = w.run("drafts", "publish", short, too_long, "--json")
+    assert code == 1 and out == []
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and "Traceback" not in err
+    assert lines[0] == (f"crosspost: draft {short}: There is no bluesky account in Crosspost. "
+                        "Add one with `crosspost accounts add bluesky --handle H`.")
+    assert lines[1].startswith(f"crosspost: draft {too_long}: Draft {too_long} is not ready to publish: The body is ")
+    assert lines[1].endswith(f"Shorten it, or publish it as a thread. To publish it as a thread: "
+                             f"`crosspost drafts thread {too_long} on`.")
+
+    code, out, err = w.run("accounts", "remove", "bluesky", "--handle", "nobody.example")
+    assert code == 1 and err == ("crosspost: There is no bluesky account nobody.example in Crosspost. "
+                                 "Add one with `crosspost accounts add bluesky --handle H`.\n")
+    code, listed, _ = w.run("drafts", "list", "--json")
+    assert {d["id"]: d["status"] for d in listed}[short] != "posted"

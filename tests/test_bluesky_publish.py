@@ -198,12 +198,12 @@ def test_bilingual_langs_and_translated_alt_text(pds, tmp_path, capsys, monkeypa
                     layout="bilingual", lang="zh")
     code, out, err = w.run("drafts", "alt", draft, "--translate")
     assert code == 0, err
-    from crosspost.publishing.publish import alt_texts
-    from crosspost.store import open_store
+    from crosspost.drafts.store import get_draft
     from crosspost.paths import resolve
+    from crosspost.store import open_store
 
     store = open_store(resolve(w.data))
-    [alt] = alt_texts(store, draft).values()
+    [alt] = get_draft(store, draft).alt_texts.values()
     store.close()
     assert alt.startswith("Runners by the river\n\n") and len(alt) > len("Runners by the river\n\n")
 

@@ -7,6 +7,7 @@ import argparse
 import sys
 
 from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message
+from crosspost.cli.remedies import problem_hint, remedy
 from crosspost.errors import UserError
 
 
@@ -70,14 +71,37 @@ def register(sub) -> None:
     p.set_defaults(handler=run_accounts_remove)
 
 
-_REMEDIES = {
-    "auth": "Add the account again with a new app password: `crosspost accounts add bluesky --handle H`.",
-    "main_password": "",
-    "rate_limited": "",
-}
+def _remedy(exc: UserError, *, choose: str = "--account HANDLE") -> str | None:
+    """The command that fixes a publishing or account error; None when the core's sentence says it all."""
+    from crosspost.publishing.accounts import NoAccount, SecretMissing, SeveralAccounts
+    from crosspost.publishing.bluesky import PublishError
+    from crosspost.publishing.publish import NotReadyToPublish
+
+    match exc:
+        case NoAccount(platform=platform):
+            return f"Add one with `crosspost accounts add {platform} --handle H`."
+        case SeveralAccounts():
+            return f"Say which with {choose}."
+        case SecretMissing(platform=platform, handle=handle):
+            return (f"Run `crosspost accounts remove {platform} --handle {handle}`, then "
+                    f"`crosspost accounts add {platform} --handle {handle}`.")
+        case NotReadyToPublish(draft_id=did, problem=problem) if problem.code in ("body_too_long", "tags_too_long"):
+            return f"To publish it as a thread: `crosspost drafts thread {did} on`."
+        case NotReadyToPublish(draft_id=did, post_id=pid, lang=lang, platform=platform, problem=problem):
+            worded = problem_hint(problem, draft=did, post=pid, lang=lang, platform=platform)
+            return worded.removeprefix(problem.message).strip() or None
+        case PublishError(kind="auth"):
+            return "Add the account again with a new app password: `crosspost accounts add bluesky --handle H`."
+    return remedy(exc)
 
 
-def run_publish(ctx: Context, args) -> int:
+def _say(exc: UserError, **kw: str) -> str:
+    """EXC with the command that fixes it."""
+    hint = _remedy(exc, **kw)
+    return f"{exc} {hint}" if hint else str(exc)
+
+
+def run_publish(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.publishing.publish import due_drafts, publish_drafts
 
     if args.ids and args.due:
@@ -91,10 +115,9 @@ def run_publish(ctx: Context, args) -> int:
         return 0
     failures = []
 
-    def on_error(draft_id, exc):
+    def on_error(draft_id: int, exc: UserError) -> None:
         failures.append(draft_id)
-        remedy = _REMEDIES.get(getattr(exc, "kind", ""), "")
-        message(f"crosspost: draft {draft_id}: {exc}" + (f" {remedy}" if remedy else ""))
+        message(f"crosspost: draft {draft_id}: {_say(exc)}")
 
     with ProgressBar("Publishing") as bar:
         results = publish_drafts(ctx.store, ctx.location, ids, account=args.account, progress=bar, on_error=on_error)
@@ -107,33 +130,33 @@ def run_publish(ctx: Context, args) -> int:
     return 1 if failures else 0
 
 
-def run_alt(ctx: Context, args) -> int:
-    from crosspost.publishing.publish import alt_texts, set_alt_text, translate_alt_texts
+def run_alt(ctx: Context, args: argparse.Namespace) -> int:
+    from crosspost.drafts.store import set_alt_text
+    from crosspost.publishing.publish import translate_alt_texts
 
     if args.translate:
-        d = translate_alt_texts(ctx.store, ctx.location, args.id)
-        alts = alt_texts(ctx.store, d["id"])
-        ctx.emit(d, "\n".join(f"{n}: {alts.get(m['media'], '')}" for n, m in
-                               enumerate([m for m in d["media_detail"] if m.get("source")], 1)))
+        c = translate_alt_texts(ctx.store, ctx.location, args.id)
+        alts = c.draft.alt_texts
+        ctx.emit(c.to_json(), "\n".join(f"{n}: {alts.get(m.media, '')}" for n, m in enumerate(c.draft.sources, 1)))
         return 0
     if args.n is None or args.text is None:
         raise UserError("Give the media number and the alt text, e.g. `crosspost drafts alt 7 1 \"A loaf of bread\"`.")
-    d = set_alt_text(ctx.store, args.id, args.n, args.text)
-    ctx.emit(d, f"Alt text of media {args.n} of draft {d['id']} {'set' if args.text.strip() else 'removed'}.")
+    c = set_alt_text(ctx.store, args.id, args.n, args.text)
+    ctx.emit(c.to_json(), f"Alt text of media {args.n} of draft {c.draft.id} "
+                          f"{'set' if args.text.strip() else 'removed'}.")
     return 0
 
 
-def run_thread(ctx: Context, args) -> int:
-    from crosspost.drafts.queue import draft_json
-    from crosspost.publishing.publish import set_thread
+def run_thread(ctx: Context, args: argparse.Namespace) -> int:
+    from crosspost.drafts.store import set_thread
 
-    set_thread(ctx.store, args.id, args.state == "on")
-    d = draft_json(ctx.store, args.id)
-    ctx.emit(d, f"Draft {d['id']} goes out {'as a thread when it is too long' if args.state == 'on' else 'as one post'}.")
+    c = set_thread(ctx.store, args.id, args.state == "on")
+    ctx.emit(c.to_json(), f"Draft {c.draft.id} goes out "
+                          f"{'as a thread when it is too long' if c.draft.thread else 'as one post'}.")
     return 0
 
 
-def _read_password(args) -> str:
+def _read_password(args: argparse.Namespace) -> str:
     if args.password_stdin:
         return sys.stdin.readline().rstrip("\r\n")
     if not sys.stdin.isatty():
@@ -143,7 +166,7 @@ def _read_password(args) -> str:
     return getpass.getpass(f"App password for {args.handle}: ")
 
 
-def run_accounts_add(ctx: Context, args) -> int:
+def run_accounts_add(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.publishing.accounts import add_account, keyring_available
     from crosspost.publishing.bluesky import login
 
@@ -153,7 +176,7 @@ def run_accounts_add(ctx: Context, args) -> int:
                         "--store-secret-in-file to keep it in a file in the data dir that only you can read.")
     password = _read_password(args)
 
-    def verify(server, handle, secret):
+    def verify(server: str, handle: str, secret: str) -> str:
         with login(server, handle, secret) as session:
             return session.did
 
@@ -166,7 +189,7 @@ def run_accounts_add(ctx: Context, args) -> int:
     return 0
 
 
-def run_accounts_list(ctx: Context, args) -> int:
+def run_accounts_list(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.publishing.accounts import list_accounts
 
     accounts = list_accounts(ctx.store)
@@ -176,9 +199,12 @@ def run_accounts_list(ctx: Context, args) -> int:
     return 0
 
 
-def run_accounts_remove(ctx: Context, args) -> int:
+def run_accounts_remove(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.publishing.accounts import remove_account
 
-    account = remove_account(ctx.store, ctx.location, args.platform, args.handle)
+    try:
+        account = remove_account(ctx.store, ctx.location, args.platform, args.handle)
+    except UserError as exc:  # worded here: which account to name is this command's option
+        raise UserError(_say(exc, choose="--handle HANDLE")) from None
     ctx.emit(account.to_json(), f"Removed {account.handle} and its app password.")
     return 0

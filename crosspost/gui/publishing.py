@@ -5,14 +5,34 @@ the window is open (a countdown to the next planned draft; due drafts go out by 
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QMessageBox,
-    QPushButton, QVBoxLayout,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
 )
 
+from crosspost.errors import UserError
+
 APP_PASSWORDS_HELP = "https://bsky.app/settings/app-passwords"
+
+
+def _platform_name(name: str) -> str:
+    """The platform's display name (as the window's other labels show it)."""
+    from crosspost.gui.labels import platform_label
+    from crosspost.platforms import get_profile
+
+    return platform_label(get_profile(name))
 
 
 class AddBlueskyAccountDialog(QDialog):
@@ -77,7 +97,7 @@ class AddBlueskyAccountDialog(QDialog):
         allow_file = self.file_opt_in.isChecked()
         location = self.window.location
 
-        def verify(srv, h, secret):
+        def verify(srv: str, h: str, secret: str) -> str:
             with login(srv, h, secret) as session:
                 return session.did
 
@@ -103,68 +123,99 @@ class AddBlueskyAccountDialog(QDialog):
 
 class AltTextDialog(QDialog):
     """Alt text for each photo or video of a draft (what it shows, for people using screen readers),
-    optionally translated like the caption, and whether a caption over the limit goes out as a thread."""
+    optionally translated like the caption, and whether a caption over the limit goes out as a thread.
+    Saving and translating run on the task runner."""
+
+    saved = Signal(object)  # the CheckedDraft after saving
 
     def __init__(self, window, draft_id: int, parent=None):
         super().__init__(parent or window)
         from pathlib import Path
 
-        from crosspost.drafts.queue import require_draft
-        from crosspost.publishing.publish import alt_texts, wants_thread
+        from crosspost.drafts.store import get_draft
+        from crosspost.values import MediaKind
 
         self.window = window
-        self.draft = require_draft(window.store, draft_id)
-        self.setWindowTitle(self.tr("Alt text for draft %1").replace("%1", str(draft_id)))
-        alts = alt_texts(window.store, draft_id)
+        self.draft = get_draft(window.store, draft_id)
+        self.setWindowTitle(self.tr("Alt text for draft %1").replace("%1", str(self.draft.id)))
         form = QFormLayout(self)
         self.fields: list[QLineEdit] = []
-        self.media = [m for m in self.draft["media"] if m.get("source")]
+        self.media = self.draft.sources
         for n, m in enumerate(self.media, 1):
-            edit = QLineEdit(alts.get(m["media"], ""))
+            edit = QLineEdit(self.draft.alt_texts.get(m.media, ""))
             edit.setMaxLength(2000)
             edit.setPlaceholderText(self.tr("What does it show?"))
-            label = (self.tr("Photo %1") if m["kind"] == "image" else self.tr("Video %1")).replace("%1", str(n))
-            form.addRow(f"{label} ({Path(m['source']).name})", edit)
+            label = (self.tr("Photo %1") if m.kind is MediaKind.IMAGE else self.tr("Video %1")).replace("%1", str(n))
+            form.addRow(f"{label} ({Path(m.source or '').name})", edit)
             self.fields.append(edit)
         self.thread = QCheckBox(self.tr("Publish a caption over the length limit as a thread of replies"))
-        self.thread.setChecked(wants_thread(window.store, draft_id))
+        self.thread.setChecked(self.draft.thread)
         form.addRow(self.thread)
         self.status = QLabel()
         self.status.setWordWrap(True)
         form.addRow(self.status)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.translate_button = buttons.addButton(self.tr("Translate like the caption"),
-                                                  QDialogButtonBox.ButtonRole.ActionRole)
-        self.translate_button.setEnabled(self.draft["layout"] in ("translated", "bilingual"))
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.translate_button = self.buttons.addButton(self.tr("Translate like the caption"),
+                                                       QDialogButtonBox.ButtonRole.ActionRole)
+        self.translate_button.setEnabled(self.draft.layout.needs_translation and bool(self.draft.target_lang))
         self.translate_button.clicked.connect(self.translate)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
 
-    def save(self) -> None:
-        from crosspost.publishing.publish import set_alt_text, set_thread
+    def _save_job(self, translate: bool):
+        """The job that stores what the dialog shows (and then translates the alt texts)."""
+        from crosspost.drafts.store import set_alt_text, set_thread
+        from crosspost.publishing.publish import translate_alt_texts
 
-        for n, edit in enumerate(self.fields, 1):
-            set_alt_text(self.window.store, self.draft["id"], n, edit.text())
-        set_thread(self.window.store, self.draft["id"], self.thread.isChecked())
+        draft_id, texts, thread = self.draft.id, [edit.text() for edit in self.fields], self.thread.isChecked()
+        location = self.window.location
 
-    def translate(self) -> None:
-        from crosspost.errors import UserError
-        from crosspost.publishing.publish import alt_texts, translate_alt_texts
+        def job(store, progress, cancel):
+            with store.transaction():
+                for n, text in enumerate(texts, 1):
+                    set_alt_text(store, draft_id, n, text)
+                result = set_thread(store, draft_id, thread)
+            if translate:
+                try:
+                    return translate_alt_texts(store, location, draft_id)
+                except UserError as exc:  # saved, not translated: said in the dialog, in the window's words
+                    return exc
+            return result
 
-        self.save()
-        try:
-            translate_alt_texts(self.window.store, self.window.location, self.draft["id"])
-        except UserError as exc:
-            self.status.setText(str(exc))
-            return
-        alts = alt_texts(self.window.store, self.draft["id"])
-        for m, edit in zip(self.media, self.fields):
-            edit.setText(alts.get(m["media"], ""))
+        return job
 
-    def accept(self) -> None:
-        self.save()
-        super().accept()
+    def _run(self, title: str, translate: bool, on_success) -> int:
+        self.buttons.setEnabled(False)
+        self.status.clear()
+
+        def done(result):
+            self.buttons.setEnabled(True)
+            if isinstance(result, UserError):
+                self.status.setText(self.window.publisher.explain(result))
+                return
+            self.saved.emit(result)
+            on_success(result)
+
+        def failed(message, details):
+            self.buttons.setEnabled(True)
+            if details and self.window.runner.default_failure is not None:
+                self.window.runner.default_failure(message, details)  # a bug: the error dialog, with details
+            else:
+                self.status.setText(message)
+
+        return self.window.runner.run(title, self._save_job(translate), on_success=done, on_failure=failed)
+
+    def translate(self) -> int:
+        def show(result):
+            for m, edit in zip(self.media, self.fields):
+                edit.setText(result.draft.alt_texts.get(m.media, ""))
+
+        return self._run(self.tr("Translating alt texts"), True, show)
+
+    def accept(self) -> int:  # type: ignore[override]
+        """Save on the task runner; the dialog closes (``accepted``) once it is stored."""
+        return self._run(self.tr("Saving alt texts"), False, lambda _: QDialog.accept(self))
 
 
 class AccountsDialog(QDialog):
@@ -208,14 +259,27 @@ class AccountsDialog(QDialog):
         self.add_dialog.open()
         return self.add_dialog
 
-    def remove_selected(self) -> None:
+    def remove_selected(self) -> int | None:
+        """Forget the selected account and its app password (on the task runner: the keyring may be slow)."""
         from crosspost.publishing.accounts import remove_account
 
         row = self.list.currentRow()
-        if 0 <= row < len(self.accounts):
-            a = self.accounts[row]
-            remove_account(self.window.store, self.window.location, a.platform, a.handle)
+        if not 0 <= row < len(self.accounts):
+            return None
+        a = self.accounts[row]
+        location = self.window.location
+
+        def job(store, progress, cancel):
+            return remove_account(store, location, a.platform, a.handle)
+
+        def failed(message, details):
             self.reload()
+            if self.window.runner.default_failure is not None:
+                self.window.runner.default_failure(message, details)
+
+        self.remove_button.setEnabled(False)
+        return self.window.runner.run(self.tr("Removing account"), job, on_success=lambda _: self.reload(),
+                                      on_failure=failed)
 
 
 class Publisher(QObject):
@@ -249,28 +313,89 @@ class Publisher(QObject):
             return None
         self.busy = True
         location = self.window.location
-        errors: list[tuple[int, str]] = []
 
         def job(store, progress, cancel):
+            """(results, [(draft id or None, error)]): every error a person can act on comes back
+            here, to be worded by ``explain`` on the GUI thread."""
+            errors: list[tuple[int | None, UserError]] = []
             todo = due_drafts(store) if scheduled else ids
-            return publish_drafts(store, location, todo, progress=progress,
-                                  on_error=lambda did, exc: errors.append((did, str(exc)))) if todo else []
+            try:
+                results = publish_drafts(store, location, todo, progress=progress,
+                                         on_error=lambda did, exc: errors.append((did, exc))) if todo else []
+            except UserError as exc:
+                return [], [(None, exc)]
+            return results, errors
 
-        def done(results):
+        def done(outcome):
+            results, errors = outcome
             self.busy = False
             self._checked = None
             self.queue.reload()
-            self.show_results(results, errors)
+            self.show_results(results, [(did, self.explain(exc)) for did, exc in errors])
             self.published.emit(results)
 
-        def failed(message, details):
+        def failed(message, details):  # not a UserError (those come back from the job): the error dialog
             self.busy = False
             self._checked = None
             self.queue.reload()
-            self.show_results([], [(0, message)])
+            if self.window.runner.default_failure is not None:
+                self.window.runner.default_failure(message, details)
 
         title = self.tr("Publishing due drafts") if scheduled else self.tr("Publishing")
         return self.window.runner.run(title, job, on_success=done, on_failure=failed)
+
+    def explain(self, exc) -> str:
+        """A publishing error in the window's words: what is wrong and the button or menu that fixes it."""
+        from crosspost.gui.messages import problem_text, window_message
+        from crosspost.publishing.accounts import NoAccount, SecretMissing, SeveralAccounts
+        from crosspost.publishing.bluesky import PublishError
+        from crosspost.publishing.publish import (
+            NoPublishApi,
+            NothingToTranslate,
+            NotReadyToPublish,
+            OtherAccount,
+            PublishingBusy,
+        )
+
+        accounts = self.tr("Tools → Settings… → Accounts…")
+        match exc:
+            case NoAccount(platform=platform):
+                return self.tr("There is no %1 account in Crosspost yet: add one in %2.").replace(
+                    "%1", _platform_name(platform)).replace("%2", accounts)
+            case SeveralAccounts(platform=platform):
+                return self.tr("There are several %1 accounts; keep only the one to publish with in %2.").replace(
+                    "%1", _platform_name(platform)).replace("%2", accounts)
+            case SecretMissing(handle=handle):
+                return self.tr("The app password of %1 is missing: remove the account in %2 and add it again.").replace(
+                    "%1", handle).replace("%2", accounts)
+            case PublishError(kind="auth"):
+                return str(exc) + " " + self.tr("Add the account again with a new app password in %1.").replace(
+                    "%1", accounts)
+            case NotReadyToPublish(problem=problem) if problem.code == "body_too_long":
+                return problem_text(problem) + " " + self.tr(
+                    "Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a "
+                    "thread of replies” in Alt text….")
+            case NotReadyToPublish(problem=problem) if problem.code == "tags_too_long":
+                return problem_text(problem) + " " + self.tr(
+                    "For a thread, tick “Publish a caption over the length limit as a thread of replies” in "
+                    "Alt text….")
+            case NotReadyToPublish(problem=problem):
+                return problem_text(problem)
+            case NoPublishApi(platform=platform):
+                return self.tr("Crosspost cannot publish to %1 by itself: export the draft and upload it "
+                               "there.").replace("%1", _platform_name(platform))
+            case OtherAccount():
+                return self.tr("Publishing this draft was started with another account; add that account again "
+                               "in %1 to finish it.").replace("%1", accounts)
+            case NothingToTranslate(original_layout=True):
+                return self.tr("This draft shows the original caption only, so its alt texts stay as they are. "
+                               "Create it again with a translated or bilingual layout to translate them.")
+            case NothingToTranslate():
+                return self.tr("Write the alt texts first; then they can be translated like the caption.")
+            case PublishingBusy():
+                return self.tr("Another publishing run is going on (perhaps a scheduled one); try again when it "
+                               "has finished.")
+        return window_message(exc)
 
     def edit_alt_texts(self, draft_id: int | None = None):
         ids = [draft_id] if draft_id else self.queue.selected_ids()
@@ -287,8 +412,8 @@ class Publisher(QObject):
             text = self.tr("Draft %1 was already posted") if r.already else self.tr("Draft %1 is posted")
             lines.append(f'{text.replace("%1", str(r.draft))}: <a href="{r.url}">{r.url}</a>')
         for draft_id, message in errors:
-            lines.append((self.tr("Draft %1 was not published: ").replace("%1", str(draft_id)) if draft_id else "")
-                         + message)
+            lines.append((self.tr("Draft %1 was not published: ").replace("%1", str(draft_id))
+                          if draft_id is not None else "") + html.escape(message))
         if not lines:
             return
         box = QMessageBox(QMessageBox.Icon.Warning if errors else QMessageBox.Icon.Information,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +30,31 @@ class NoKeyringError(UserError):
     """No keyring backend works here and the user did not opt in to the file."""
 
 
+class NoAccount(UserError):
+    """No account for the platform (or none with that handle)."""
+
+    def __init__(self, platform: str, handle: str | None = None) -> None:
+        self.platform, self.handle = platform, handle
+        super().__init__(f"There is no {platform} account{' ' + handle if handle else ''} in Crosspost.")
+
+
+class SeveralAccounts(UserError):
+    """Several accounts for the platform and no handle to choose one."""
+
+    def __init__(self, platform: str, handles: list[str]) -> None:
+        self.platform, self.handles = platform, handles
+        super().__init__(f"There are several {platform} accounts ({', '.join(handles)}) and none was chosen.")
+
+
+class SecretMissing(UserError):
+    """The account's app password is gone from where it was kept."""
+
+    def __init__(self, platform: str, handle: str, where: str) -> None:
+        self.platform, self.handle, self.where = platform, handle, where
+        super().__init__(f"The app password of {handle} is missing from the "
+                         f"{'keyring' if where == 'keyring' else 'secrets file'}; remove the account and add it again.")
+
+
 @dataclass(frozen=True)
 class Account:
     id: int
@@ -39,7 +65,7 @@ class Account:
     video_service: str | None
     secret_store: str
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str]:
         return {"platform": self.platform, "handle": self.handle, "server": self.server}
 
     @property
@@ -68,14 +94,14 @@ def keyring_available() -> bool:
     try:
         import keyring
         from keyring.backends import fail, null
-    except Exception:  # noqa: BLE001 - a broken keyring install means "no keyring"
+    except Exception:
         return False
     backend = keyring.get_keyring()
     if isinstance(backend, (fail.Keyring, null.Keyring)):
         return False
     try:
         return float(getattr(backend, "priority", 1)) > 0
-    except Exception:  # noqa: BLE001 - the priority property itself may fail without a session bus
+    except Exception:
         return False
 
 
@@ -83,7 +109,7 @@ def _secrets_file(location: DataLocation) -> Path:
     return location.root / "secrets.json"
 
 
-def _read_secret_file(location: DataLocation) -> dict:
+def _read_secret_file(location: DataLocation) -> dict[str, str]:
     path = _secrets_file(location)
     if not path.exists():
         return {}
@@ -93,7 +119,7 @@ def _read_secret_file(location: DataLocation) -> dict:
         return {}
 
 
-def _write_secret_file(location: DataLocation, data: dict) -> None:
+def _write_secret_file(location: DataLocation, data: dict[str, str]) -> None:
     path = _secrets_file(location)
     tmp = path.with_name(".secrets.json.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -138,9 +164,7 @@ def get_secret(location: DataLocation, account: Account) -> str:
             except KeyringError:
                 secret = None
     if not secret:
-        raise UserError(f"The app password of {account.handle} is missing from the "
-                        f"{'keyring' if account.secret_store == 'keyring' else 'secrets file'}; "
-                        "remove the account and add it again.")
+        raise SecretMissing(account.platform, account.handle, account.secret_store)
     return secret
 
 
@@ -179,14 +203,15 @@ def find_account(store: Store, platform: str, handle: str | None = None) -> Acco
         handle = normalize_handle(handle)
         accounts = [a for a in accounts if a.handle == handle]
     if not accounts:
-        raise UserError(f"There is no {platform} account{' ' + handle if handle else ''} in Crosspost; add one first.")
+        raise NoAccount(platform, handle)
     if len(accounts) > 1 and not handle:
-        raise UserError(f"There are several {platform} accounts; say which handle to use.")
+        raise SeveralAccounts(platform, [a.handle for a in accounts])
     return accounts[0]
 
 
 def add_account(store: Store, location: DataLocation, platform: str, handle: str, password: str,
-                server: str | None = None, *, allow_file: bool = False, verify=None,
+                server: str | None = None, *, allow_file: bool = False,
+                verify: Callable[[str, str, str], str | None] | None = None,
                 video_service: str | None = "default") -> Account:
     """Check the credentials with the server (``verify(server, handle, password) -> did``), then keep
     the secret (keyring or opted-in file) and the account row."""
@@ -216,7 +241,7 @@ def add_account(store: Store, location: DataLocation, platform: str, handle: str
     return find_account(store, platform, handle)
 
 
-def remove_account(store: Store, location: DataLocation, platform: str, handle: str) -> Account:
+def remove_account(store: Store, location: DataLocation, platform: str, handle: str | None) -> Account:
     account = find_account(store, platform, handle)
     _delete_secret(location, account)
     with store.transaction():

@@ -29,22 +29,34 @@ import json
 import os
 import signal
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from crosspost.drafts.preflight import post_text
+from crosspost.drafts.richtext import MAX_GRAPHEMES, facets_for, split_thread
+from crosspost.drafts.store import checked, get_draft, set_alt_text, set_status
 from crosspost.errors import UserError
 from crosspost.paths import DataLocation
-from crosspost.platforms import get_profile
-from crosspost.platforms.textcount import count
+from crosspost.platforms import PlatformProfile, all_profiles, get_profile
+from crosspost.posts import get_post
 from crosspost.progress import Progress, ProgressCallback, no_progress
 from crosspost.publishing import accounts as acc
-from crosspost.publishing.bluesky import (POST_COLLECTION, BlobMissing, PublishError, RecordMissing, login, new_tid,
-                                          upload_video)
-from crosspost.drafts.richtext import MAX_GRAPHEMES, facets_for, split_thread, with_topics
+from crosspost.publishing.bluesky import (
+    POST_COLLECTION,
+    BlobMissing,
+    BlueskySession,
+    PublishError,
+    RecordMissing,
+    login,
+    new_tid,
+    upload_video,
+)
+from crosspost.records import CheckedDraft, Draft, DraftMedia, Problem
 from crosspost.store import Store, utc_now
+from crosspost.values import DraftStatus, Layout, MediaKind
 
 KILL_ENV = "CROSSPOST_TEST_KILL_AT"
-PUBLISHERS = {"bluesky": "atproto"}  # platforms with an API Crosspost publishes through
 
 
 def _checkpoint(name: str) -> None:
@@ -54,121 +66,100 @@ def _checkpoint(name: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-@dataclass
+# --- errors (neutral sentences; the faces add the remedy) --------------------------------------------
+
+class PublishingBusy(UserError):
+    """Another publishing run holds the data dir's lock."""
+
+    def __init__(self) -> None:
+        super().__init__("Another publishing run is going on for this data folder; try again when it has finished.")
+
+
+class NoPublishApi(UserError):
+    """A draft for a platform Crosspost does not publish to itself (the user uploads the export)."""
+
+    def __init__(self, draft_id: int, platform: str) -> None:
+        self.draft_id, self.platform = draft_id, platform
+        name = get_profile(platform).display_name["en"]
+        super().__init__(f"Crosspost cannot publish to {name} by itself; export the draft and upload it there.")
+
+
+class NotReadyToPublish(UserError):
+    """The draft's preflight has an error; ``problem`` is the first one."""
+
+    def __init__(self, draft: Draft, problem: Problem) -> None:
+        self.draft_id, self.post_id, self.platform, self.lang = draft.id, draft.post_id, draft.platform, draft.target_lang
+        self.problem = problem
+        hint = " Shorten it, or publish it as a thread." if problem.code == "body_too_long" else ""
+        super().__init__(f"Draft {draft.id} is not ready to publish: {problem.message}{hint}")
+
+
+class OtherAccount(UserError):
+    """A draft whose publishing was started with another account (its record keys live in that repo)."""
+
+    def __init__(self, draft_id: int) -> None:
+        self.draft_id = draft_id
+        super().__init__(f"Draft {draft_id} was started with another account; publish it with that one.")
+
+
+class NothingToTranslate(UserError):
+    """Alt texts cannot be translated: the layout shows the original only, or there are none yet."""
+
+    def __init__(self, draft_id: int, *, original_layout: bool) -> None:
+        self.draft_id, self.original_layout = draft_id, original_layout
+        super().__init__(f"Draft {draft_id} shows the original caption only; its alt texts stay as they are."
+                         if original_layout else f"Draft {draft_id} has no alt texts to translate yet.")
+
+
+# --- results ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
 class Result:
     draft: int
     uri: str | None
     url: str
     already: bool = False
     parts: int = 1
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
+        """The contract's ``{"draft", "uri", "url"}``, plus detail."""
         return {"draft": self.draft, "uri": self.uri, "url": self.url, "already_posted": self.already,
-                "parts": self.parts, "warnings": self.warnings}
+                "parts": self.parts, "warnings": list(self.warnings)}
 
 
 def post_url(did_or_handle: str, uri: str) -> str:
     return f"https://bsky.app/profile/{did_or_handle}/post/{uri.rsplit('/', 1)[-1]}"
 
 
-# --- per-draft options -----------------------------------------------------------------------------
-
-def alt_texts(store: Store, draft_id: int) -> dict[int, str]:
-    return {r[0]: r[1] for r in store.db.execute("SELECT media_id, text FROM draft_alt_texts WHERE draft_id = ?",
-                                                 [draft_id])}
+def api_platforms() -> list[str]:
+    """The platforms Crosspost publishes to through their API (``publish_api`` in the profile)."""
+    return [p.name for p in all_profiles() if p.publish_api]
 
 
-def set_alt_text(store: Store, draft_id, media_index: int, text: str) -> dict:
-    """Alt text of the draft's MEDIA_INDEX-th media file (1-based, counting the files it has)."""
-    from crosspost.drafts.queue import draft_json, require_draft
+# --- languages ---------------------------------------------------------------------------------------
 
-    d = require_draft(store, draft_id)
-    media = [m for m in d["media"] if m.get("source")]
-    if not 1 <= media_index <= len(media):
-        raise UserError(f"Draft {d['id']} has {len(media)} media item{'s' if len(media) != 1 else ''}; "
-                        f"there is no item {media_index}.")
-    media_id = media[media_index - 1]["media"]
-    with store.transaction():
-        if text.strip():
-            store.db.execute("INSERT INTO draft_alt_texts (draft_id, media_id, text) VALUES (?, ?, ?) "
-                             "ON CONFLICT (draft_id, media_id) DO UPDATE SET text = excluded.text",
-                             [d["id"], media_id, text.strip()])
-        else:
-            store.db.execute("DELETE FROM draft_alt_texts WHERE draft_id = ? AND media_id = ?", [d["id"], media_id])
-    return draft_json(store, d["id"])
-
-
-def set_thread(store: Store, draft_id, thread: bool) -> None:
-    from crosspost.drafts.queue import require_draft
-
-    d = require_draft(store, draft_id)
-    with store.transaction():
-        store.db.execute("UPDATE drafts SET thread = ? WHERE id = ?", [1 if thread else 0, d["id"]])
-
-
-def wants_thread(store: Store, draft_id: int) -> bool:
-    row = store.db.execute("SELECT thread FROM drafts WHERE id = ?", [draft_id]).fetchone()
-    return bool(row and row[0])
-
-
-def publish_state(store: Store, draft_id: int) -> dict:
-    row = store.db.execute("SELECT posted_uri FROM drafts WHERE id = ?", [draft_id]).fetchone()
-    return {"uri": row[0] if row else None}
-
-
-def post_text(d: dict) -> str:
-    profile = get_profile(d["platform"])
-    return with_topics(d["body"], d["topics"]) if profile.topics_in_body else d["body"]
-
-
-def preflight(store: Store, d: dict) -> list[dict]:
-    """Problems that only matter when publishing through the API (added to the draft's preflight)."""
-    if d["platform"] not in PUBLISHERS:
-        return []
-    profile = get_profile(d["platform"])
-    name = profile.display_name["en"]
-    problems = []
-    limit = profile.limit("body")
-    text = post_text(d)
-    used = count(text, "graphemes")
-    thread = wants_thread(store, d["id"])
-    if limit is not None and used > limit.value and count(d["body"], "graphemes") <= limit.value and not thread:
-        problems.append({"level": "error", "field": "body",
-                         "message": f"With its #tags the post is {used:g} graphemes long; {name} allows "
-                                    f"{limit.value:g}. Shorten it, or publish it as a thread."})
-    if thread and limit is not None and used > limit.value:
-        parts = len(split_thread(text, int(limit.value)))
-        problems.append({"level": "warning", "field": "body",
-                         "message": f"The caption goes out as a thread of {parts} posts."})
-    alts = alt_texts(store, d["id"])
-    missing = [i for i, m in enumerate([m for m in d["media"] if m.get("source")], 1)
-               if not (alts.get(m["media"]) or "").strip()]
-    if missing:
-        which = ", ".join(str(i) for i in missing)
-        problems.append({"level": "warning", "field": "alt_text",
-                         "message": f"Media {which} {'has' if len(missing) == 1 else 'have'} no alt text; people "
-                                    f"using screen readers on {name} will not know what {'it shows' if len(missing) == 1 else 'they show'}."})
-    return problems
-
-
-def langs_for(store: Store, d: dict) -> list[str]:
+def source_lang(store: Store, draft: Draft) -> str:
+    """The language of the post's own caption: what the translation was made from, else detected."""
     from crosspost.translation.detect import detect_language
 
-    row = store.db.execute("SELECT source_lang FROM translations WHERE post_id = ? AND lang = ?",
-                           [d["post_id"], d["target_lang"]]).fetchone() if d["target_lang"] else None
-    if row and row[0]:
-        source = row[0]
-    else:
-        caption = store.db.execute("SELECT caption FROM posts WHERE id = ?", [d["post_id"]]).fetchone()
-        source = detect_language(caption[0] if caption else d["body"])[0]
-    if d["layout"] == "translated" and d["target_lang"]:
-        langs = [d["target_lang"]]
-    elif d["layout"] == "bilingual" and d["target_lang"]:
-        langs = [source, d["target_lang"]]
+    post = get_post(store, draft.post_id)
+    t = post.translation(draft.target_lang) if draft.target_lang else None
+    if t is not None and t.source_lang:
+        return t.source_lang
+    return detect_language(post.caption or draft.body)[0]
+
+
+def langs_for(store: Store, draft: Draft) -> list[str]:
+    """The post's ``langs`` (at most 3): the caption's language, the translation's, or both."""
+    source = source_lang(store, draft)
+    if draft.layout is Layout.TRANSLATED and draft.target_lang:
+        langs = [draft.target_lang]
+    elif draft.layout is Layout.BILINGUAL and draft.target_lang:
+        langs = [source, draft.target_lang]
     else:
         langs = [source]
-    out = []
+    out: list[str] = []
     for lang in langs:
         lang = {"zt": "zh-Hant"}.get(lang, lang)
         if lang not in out:
@@ -186,7 +177,7 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def _image_under(path: Path, limit: int, out_dir: Path) -> tuple[bytes, str, int, int]:
+def _image_under(path: Path, limit: int) -> tuple[bytes, str, int, int]:
     """The image's bytes (re-encoded smaller when over LIMIT bytes), its MIME type, width, height."""
     from PIL import Image
 
@@ -202,7 +193,7 @@ def _image_under(path: Path, limit: int, out_dir: Path) -> tuple[bytes, str, int
         if quality == 30:
             scale *= 0.8
         resized = image if scale == 1.0 else image.resize((max(1, int(width * scale)), max(1, int(height * scale))),
-                                                          Image.LANCZOS)
+                                                          Image.Resampling.LANCZOS)
         buf = io.BytesIO()
         resized.save(buf, "JPEG", quality=quality, optimize=True)
         if buf.tell() <= limit:
@@ -210,13 +201,89 @@ def _image_under(path: Path, limit: int, out_dir: Path) -> tuple[bytes, str, int
     raise PublishError(f"{path.name} cannot be made smaller than {limit / 1e6:.1f} MB.", kind="too_large")
 
 
-def _video_size(m: dict, path: Path) -> tuple[int, int]:
-    if m.get("rendered_width") and m.get("rendered_height"):
-        return int(m["rendered_width"]), int(m["rendered_height"])
+def _video_size(m: DraftMedia, path: Path) -> tuple[int, int]:
+    if m.rendered_width and m.rendered_height:
+        return int(m.rendered_width), int(m.rendered_height)
     from crosspost.media.probe import probe_file
 
     info = probe_file(path)
-    return int(info.width), int(info.height)
+    if not info.width or not info.height:
+        raise PublishError(f"{path.name} has no readable picture size; render the draft again.", kind="media")
+    return info.width, info.height
+
+
+# --- what the store keeps of a publishing run (record keys, created records, uploaded blobs) --------
+
+@dataclass
+class _Plan:
+    """One part (post) of a draft's publication: its record key, fixed before any network call."""
+
+    rkey: str
+    repo: str
+    uri: str | None = None
+    cid: str | None = None
+
+
+def _plans(store: Store, draft_id: int) -> dict[int, _Plan]:
+    return {r[0]: _Plan(rkey=r[1], repo=r[4], uri=r[2], cid=r[3]) for r in store.db.execute(
+        "SELECT part, rkey, uri, cid, repo FROM publications WHERE draft_id = ? ORDER BY part", [draft_id])}
+
+
+def _add_plans(store: Store, draft_id: int, account_id: int, repo: str, texts: list[str],
+               plans: dict[int, _Plan]) -> None:
+    """Record keys for the parts that have none yet, committed together."""
+    with store.transaction():
+        for part in range(len(plans), len(texts)):
+            rkey = new_tid()
+            store.db.execute("INSERT INTO publications (draft_id, part, account_id, repo, collection, rkey, text, "
+                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                             [draft_id, part, account_id, repo, POST_COLLECTION, rkey, texts[part], utc_now()])
+            plans[part] = _Plan(rkey=rkey, repo=repo)
+
+
+def _part_created(store: Store, draft_id: int, part: int, plan: _Plan) -> None:
+    with store.transaction():
+        store.db.execute("UPDATE publications SET uri = ?, cid = ?, posted_at = ? WHERE draft_id = ? AND part = ?",
+                         [plan.uri, plan.cid, utc_now(), draft_id, part])
+
+
+def _stored_blob(store: Store, draft_id: int, path: Path, digest: str) -> dict[str, Any] | None:
+    row = store.db.execute("SELECT blob FROM publish_blobs WHERE draft_id = ? AND path = ? AND sha256 = ?",
+                           [draft_id, str(path), digest]).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def _keep_blob(store: Store, draft_id: int, path: Path, digest: str, blob: dict[str, Any]) -> None:
+    with store.transaction():
+        store.db.execute("INSERT OR REPLACE INTO publish_blobs (draft_id, path, sha256, blob, uploaded_at) "
+                         "VALUES (?, ?, ?, ?, ?)", [draft_id, str(path), digest, json.dumps(blob), utc_now()])
+
+
+def _forget_blobs(store: Store, draft_id: int) -> None:
+    with store.transaction():
+        store.db.execute("DELETE FROM publish_blobs WHERE draft_id = ?", [draft_id])
+
+
+def due_drafts(store: Store, now: dt.datetime | None = None) -> list[int]:
+    """Drafts for platforms Crosspost publishes to whose planned time (local time) has come and that
+    are not posted yet, oldest plan first."""
+    now = now or dt.datetime.now()
+    platforms = api_platforms()
+    marks = ", ".join("?" for _ in platforms)
+    return [r[0] for r in store.db.execute(
+        f"SELECT id FROM drafts WHERE status != ? AND planned_at IS NOT NULL AND planned_at <= ? "
+        f"AND platform IN ({marks}) ORDER BY planned_at, id",
+        [str(DraftStatus.POSTED), now.strftime("%Y-%m-%dT%H:%M"), *platforms])]
+
+
+def next_due(store: Store) -> tuple[int, str] | None:
+    """The next planned, unposted draft for a publishing platform: (draft id, planned_at)."""
+    platforms = api_platforms()
+    marks = ", ".join("?" for _ in platforms)
+    row = store.db.execute(
+        f"SELECT id, planned_at FROM drafts WHERE status != ? AND planned_at IS NOT NULL "
+        f"AND platform IN ({marks}) ORDER BY planned_at, id LIMIT 1", [str(DraftStatus.POSTED), *platforms]).fetchone()
+    return (row[0], row[1]) if row else None
 
 
 # --- the loop ----------------------------------------------------------------------------------------
@@ -231,48 +298,26 @@ def publishing_lock(location: DataLocation) -> Iterator[None]:
             if os.name == "nt":
                 import msvcrt
 
-                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+                msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)  # type: ignore[attr-defined]
             else:
                 import fcntl
 
                 fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
-            raise UserError("Another publishing run is going on for this data folder; try again when it has "
-                            "finished.") from None
+            raise PublishingBusy() from None
         yield
     finally:
         fh.close()
 
 
-def due_drafts(store: Store, now: dt.datetime | None = None) -> list[int]:
-    """Drafts for platforms Crosspost publishes to whose planned time (local time) has come and that
-    are not posted yet, oldest plan first."""
-    now = now or dt.datetime.now()
-    stamp = now.strftime("%Y-%m-%dT%H:%M")
-    marks = ", ".join("?" for _ in PUBLISHERS)
-    return [r[0] for r in store.db.execute(
-        f"SELECT id FROM drafts WHERE status != 'posted' AND planned_at IS NOT NULL AND planned_at <= ? "
-        f"AND platform IN ({marks}) ORDER BY planned_at, id", [stamp, *PUBLISHERS])]
-
-
-def next_due(store: Store) -> tuple[int, str] | None:
-    """The next planned, unposted draft for a publishing platform: (draft id, planned_at)."""
-    marks = ", ".join("?" for _ in PUBLISHERS)
-    row = store.db.execute(
-        f"SELECT id, planned_at FROM drafts WHERE status != 'posted' AND planned_at IS NOT NULL "
-        f"AND platform IN ({marks}) ORDER BY planned_at, id LIMIT 1", list(PUBLISHERS)).fetchone()
-    return (row[0], row[1]) if row else None
-
-
-def publish_drafts(store: Store, location: DataLocation, draft_ids: list, *, account: str | None = None,
-                   progress: ProgressCallback | None = None, on_error: Callable[[int, Exception], None] | None = None,
+def publish_drafts(store: Store, location: DataLocation, draft_ids: list[int | str], *, account: str | None = None,
+                   progress: ProgressCallback | None = None,
+                   on_error: Callable[[int, UserError], None] | None = None,
                    video_poll: float = 1.0) -> list[Result]:
     """Publish each draft; a failure of one is passed to ON_ERROR (or raised when there is none) and
     the others still go out."""
-    from crosspost.drafts.queue import require_draft
-
     progress = progress or no_progress
-    ids = [require_draft(store, i)["id"] for i in draft_ids]
+    ids = [get_draft(store, i).id for i in draft_ids]
     results = []
     with publishing_lock(location):
         for n, did in enumerate(ids):
@@ -287,124 +332,97 @@ def publish_drafts(store: Store, location: DataLocation, draft_ids: list, *, acc
     return results
 
 
-def publish_one(store: Store, location: DataLocation, draft_id: int, *, account: str | None = None,
+def publish_one(store: Store, location: DataLocation, draft_id: int | str, *, account: str | None = None,
                 video_poll: float = 1.0) -> Result:
-    from crosspost.drafts.preflight import check_draft
-    from crosspost.drafts.queue import require_draft
-
-    d = require_draft(store, draft_id)
-    if d["platform"] not in PUBLISHERS:
-        raise UserError(f"Crosspost cannot publish to {get_profile(d['platform']).display_name['en']} by itself; "
-                        "export the draft and upload it there.")
-    state = publish_state(store, d["id"])
-    if d["status"] == "posted":  # posted by Crosspost (with its URI) or marked posted by hand (without)
-        return Result(d["id"], state["uri"], d["posted_url"] or "", already=True)
-    errors = [p for p in check_draft(store, d["id"]) if p["level"] == "error"]
+    d = get_draft(store, draft_id)
+    profile = get_profile(d.platform)
+    if not profile.publish_api:
+        raise NoPublishApi(d.id, d.platform)
+    if d.status is DraftStatus.POSTED:  # posted by Crosspost (with its URI) or marked posted by hand (without)
+        return Result(d.id, d.posted_uri, d.posted_url or "", already=True)
+    errors = [p for p in checked(store, d.id).problems if p.is_error]
     if errors:
-        hint = " Shorten it, or publish it as a thread." if errors[0]["field"] == "body" and "thread" not in \
-            errors[0]["message"] else ""
-        raise UserError(f"Draft {d['id']} is not ready to publish: {errors[0]['message']}{hint}")
-    profile = get_profile(d["platform"])
+        raise NotReadyToPublish(d, errors[0])
     limit = int(profile.limit_value("body") or MAX_GRAPHEMES)
-    text = post_text(d)
-    texts = split_thread(text, limit) if wants_thread(store, d["id"]) else [text]
+    text = post_text(d, profile)
+    texts = split_thread(text, limit) if d.thread else [text]
 
     # Plans (record keys) first, committed before any network call that could create a record.
-    plans = {r[0]: {"rkey": r[1], "uri": r[2], "cid": r[3], "repo": r[4]} for r in store.db.execute(
-        "SELECT part, rkey, uri, cid, repo FROM publications WHERE draft_id = ? ORDER BY part", [d["id"]])}
-    who = acc.find_account(store, d["platform"], account)
+    plans = _plans(store, d.id)
+    who = acc.find_account(store, d.platform, account)
     with login(who.server, who.handle, acc.get_secret(location, who)) as session:
         return _publish_with(store, location, d, who, session, texts, plans, profile, video_poll)
 
 
-def _publish_with(store, location, d, who, session, texts, plans, profile, video_poll) -> Result:
-    if plans and any(p["repo"] != session.did for p in plans.values()):
-        raise UserError(f"Draft {d['id']} was started with another account; publish it with that one.")
+def _publish_with(store: Store, location: DataLocation, d: Draft, who: acc.Account, session: BlueskySession,
+                  texts: list[str], plans: dict[int, _Plan], profile: PlatformProfile, video_poll: float) -> Result:
+    if plans and any(p.repo != session.did for p in plans.values()):
+        raise OtherAccount(d.id)
     if len(plans) < len(texts):
-        with store.transaction():
-            for part in range(len(plans), len(texts)):
-                rkey = new_tid()
-                store.db.execute("INSERT INTO publications (draft_id, part, account_id, repo, collection, rkey, text, "
-                                 "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                 [d["id"], part, who.id, session.did, POST_COLLECTION, rkey, texts[part], utc_now()])
-                plans[part] = {"rkey": rkey, "uri": None, "cid": None, "repo": session.did}
+        _add_plans(store, d.id, who.id, session.did, texts, plans)
     _checkpoint("after_plan")
 
     langs = langs_for(store, d)
     warnings: list[str] = []
-    root = None
-    parent = None
+    root: dict[str, Any] | None = None
+    parent: dict[str, Any] | None = None
     for part, part_text in enumerate(texts):
         plan = plans[part]
-        if not plan["uri"]:
+        if not plan.uri:
             try:
-                existing = session.get_record(plan["rkey"])
-                plan["uri"], plan["cid"] = existing["uri"], existing["cid"]
+                existing = session.get_record(plan.rkey)
+                plan.uri, plan.cid = existing["uri"], existing["cid"]
             except RecordMissing:
                 rich = facets_for(part_text, session.resolve_handle)
                 for w in rich.warnings:
                     if w not in warnings:
                         warnings.append(w)
-                record = {"$type": POST_COLLECTION, "text": part_text, "createdAt": _now_iso(), "langs": langs}
+                record: dict[str, Any] = {"$type": POST_COLLECTION, "text": part_text, "createdAt": _now_iso(),
+                                          "langs": langs}
                 if rich.facets:
                     record["facets"] = rich.facets
                 if part == 0:
-                    embed = _embed(store, location, d, session, who, profile, video_poll)
+                    embed = _embed(store, d, session, who, profile, video_poll)
                     if embed:
                         record["embed"] = embed
                 if root is not None:
                     record["reply"] = {"root": root, "parent": parent}
                 try:
-                    created = session.create_record(plan["rkey"], record)
+                    created = session.create_record(plan.rkey, record)
                 except BlobMissing:  # a stored blob went stale on the server: upload again, once
-                    with store.transaction():
-                        store.db.execute("DELETE FROM publish_blobs WHERE draft_id = ?", [d["id"]])
-                    record["embed"] = _embed(store, location, d, session, who, profile, video_poll)
-                    created = session.create_record(plan["rkey"], record)
+                    _forget_blobs(store, d.id)
+                    record["embed"] = _embed(store, d, session, who, profile, video_poll)
+                    created = session.create_record(plan.rkey, record)
                 _checkpoint("after_create_record")
-                plan["uri"], plan["cid"] = created["uri"], created["cid"]
-            with store.transaction():
-                store.db.execute("UPDATE publications SET uri = ?, cid = ?, posted_at = ? WHERE draft_id = ? AND part = ?",
-                                 [plan["uri"], plan["cid"], utc_now(), d["id"], part])
-        ref = {"uri": plan["uri"], "cid": plan["cid"]}
+                plan.uri, plan.cid = created["uri"], created["cid"]
+            _part_created(store, d.id, part, plan)
+        ref = {"uri": plan.uri, "cid": plan.cid}
         root = root or ref
         parent = ref
     _checkpoint("before_store_update")
-    first = plans[0]["uri"]
+    first = plans[0].uri
+    assert first is not None
     url = post_url(session.handle, first)
     with store.transaction():
-        store.db.execute("UPDATE drafts SET status = 'posted', posted_at = ?, posted_url = ?, posted_uri = ?, "
-                         "updated_at = ? WHERE id = ?",
-                         [utc_now(), url, first, utc_now(), d["id"]])
-    return Result(d["id"], first, url, parts=len(texts), warnings=warnings)
+        set_status(store, d.id, DraftStatus.POSTED, posted_at=utc_now(), posted_url=url, posted_uri=first)
+    return Result(d.id, first, url, parts=len(texts), warnings=tuple(warnings))
 
 
 def _now_iso() -> str:
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-def _stored_blob(store: Store, draft_id: int, path: Path, digest: str) -> dict | None:
-    row = store.db.execute("SELECT blob FROM publish_blobs WHERE draft_id = ? AND path = ? AND sha256 = ?",
-                           [draft_id, str(path), digest]).fetchone()
-    return json.loads(row[0]) if row else None
-
-
-def _keep_blob(store: Store, draft_id: int, path: Path, digest: str, blob: dict) -> None:
-    with store.transaction():
-        store.db.execute("INSERT OR REPLACE INTO publish_blobs (draft_id, path, sha256, blob, uploaded_at) "
-                         "VALUES (?, ?, ?, ?, ?)", [draft_id, str(path), digest, json.dumps(blob), utc_now()])
-
-
-def _embed(store, location, d, session, who, profile, video_poll) -> dict | None:
-    alts = alt_texts(store, d["id"])
-    media = [m for m in d["media"] if m.get("rendered") and Path(m["rendered"]).exists()]
-    images = [m for m in media if m["kind"] == "image"]
-    videos = [m for m in media if m["kind"] == "video"]
+def _embed(store: Store, d: Draft, session: BlueskySession, who: acc.Account, profile: PlatformProfile,
+           video_poll: float) -> dict[str, Any] | None:
+    media = [m for m in d.media if m.rendered and Path(m.rendered).exists()]
+    images = [m for m in media if m.kind is MediaKind.IMAGE]
+    videos = [m for m in media if m.kind is MediaKind.VIDEO]
     if videos:
         m = videos[0]
-        path = Path(m["rendered"])
+        assert m.rendered is not None
+        path = Path(m.rendered)
         digest = _sha256(path)
-        blob = _stored_blob(store, d["id"], path, digest)
+        blob = _stored_blob(store, d.id, path, digest)
         if blob is None:
             data = path.read_bytes()
             if who.video_service:
@@ -412,10 +430,11 @@ def _embed(store, location, d, session, who, profile, video_poll) -> dict | None
             else:
                 blob = session.upload_blob(data, "video/mp4")
             _checkpoint("after_blob_upload")
-            _keep_blob(store, d["id"], path, digest, blob)
+            _keep_blob(store, d.id, path, digest, blob)
         width, height = _video_size(m, path)
-        embed = {"$type": "app.bsky.embed.video", "video": blob, "aspectRatio": {"width": width, "height": height}}
-        alt = (alts.get(m["media"]) or "").strip()
+        embed: dict[str, Any] = {"$type": "app.bsky.embed.video", "video": blob,
+                                 "aspectRatio": {"width": width, "height": height}}
+        alt = (d.alt_texts.get(m.media) or "").strip()
         if alt:
             embed["alt"] = alt[:1000]
         return embed
@@ -423,41 +442,39 @@ def _embed(store, location, d, session, who, profile, video_poll) -> dict | None
         return None
     cap = int(profile.limit_value("image_size") or 1_000_000)
     out = []
-    for index, m in enumerate(images[: int(profile.limit_value("images") or 4)], 1):
-        path = Path(m["rendered"])
+    for m in images[: int(profile.limit_value("images") or 4)]:
+        assert m.rendered is not None
+        path = Path(m.rendered)
         digest = _sha256(path)
-        blob = _stored_blob(store, d["id"], path, digest)
-        data, mime, width, height = _image_under(path, cap, location.renders_dir)
+        blob = _stored_blob(store, d.id, path, digest)
+        data, mime, width, height = _image_under(path, cap)
         if blob is None:
             blob = session.upload_blob(data, mime)
             _checkpoint("after_blob_upload")
-            _keep_blob(store, d["id"], path, digest, blob)
-        out.append({"image": blob, "alt": (alts.get(m["media"]) or "").strip(),
+            _keep_blob(store, d.id, path, digest, blob)
+        out.append({"image": blob, "alt": (d.alt_texts.get(m.media) or "").strip(),
                     "aspectRatio": {"width": width, "height": height}})
     return {"$type": "app.bsky.embed.images", "images": out}
 
 
-def translate_alt_texts(store: Store, location: DataLocation, draft_id) -> dict:
+# --- alt texts -----------------------------------------------------------------------------------------
+
+def translate_alt_texts(store: Store, location: DataLocation, draft_id: int | str) -> CheckedDraft:
     """Translate the draft's alt texts the way its caption is laid out: the translation alone for the
     ``translated`` layout, the original then the translation for ``bilingual`` (offline, with the
     installed language pack). The result is stored as the alt text, still editable."""
-    from crosspost.drafts.queue import draft_json, require_draft
     from crosspost.translation.service import find_route, translate_captions
 
-    d = require_draft(store, draft_id)
-    if d["layout"] not in ("translated", "bilingual") or not d["target_lang"]:
-        raise UserError(f"Draft {d['id']} shows the original caption only; its alt texts stay as they are.")
-    alts = alt_texts(store, d["id"])
-    media_ids = [m["media"] for m in d["media"] if m.get("source") and (alts.get(m["media"]) or "").strip()]
-    if not media_ids:
-        raise UserError(f"Draft {d['id']} has no alt texts to translate yet.")
-    source = langs_for(store, {**d, "layout": "original"})[0]
-    route = find_route(location, source, d["target_lang"])
-    originals = [alts[i] for i in media_ids]
-    translated = translate_captions(store, route, originals)
-    with store.transaction():
-        for media_id, original, text in zip(media_ids, originals, translated):
-            value = text if d["layout"] == "translated" else f"{original}\n\n{text}"
-            store.db.execute("UPDATE draft_alt_texts SET text = ? WHERE draft_id = ? AND media_id = ?",
-                             [value[:2000], d["id"], media_id])
-    return draft_json(store, d["id"])
+    d = get_draft(store, draft_id)
+    if not d.layout.needs_translation or not d.target_lang:
+        raise NothingToTranslate(d.id, original_layout=True)
+    items = [(n, d.alt_texts[m.media]) for n, m in enumerate(d.sources, 1) if (d.alt_texts.get(m.media) or "").strip()]
+    if not items:
+        raise NothingToTranslate(d.id, original_layout=False)
+    route = find_route(location, source_lang(store, d), d.target_lang)
+    translated = translate_captions(store, route, [text for _, text in items])
+    with store.transaction():  # all of them or none
+        for (n, original), text in zip(items, translated):
+            value = text if d.layout is Layout.TRANSLATED else f"{original}\n\n{text}"
+            set_alt_text(store, d.id, n, value[:2000])
+    return checked(store, d.id)

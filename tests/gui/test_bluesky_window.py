@@ -26,7 +26,7 @@ def no_keyring(monkeypatch):
 def select_draft(window, draft_id):
     queue = window.queue
     queue.reload()
-    row = [d["id"] for d in queue.model.drafts].index(draft_id)
+    row = [c.draft.id for c in queue.model.drafts].index(draft_id)
     queue.table.selectionModel().select(queue.model.index(row, 0),
                                         QItemSelectionModel.SelectionFlag.ClearAndSelect
                                         | QItemSelectionModel.SelectionFlag.Rows)
@@ -61,17 +61,18 @@ def test_account_publish_and_schedule_from_the_window(window, qtbot, pds, tmp_pa
     window.tabs.setCurrentIndex(1)
     select_draft(window, drafts[0])
     def problems(draft_id):
-        return next(d for d in window.queue.model.drafts if d["id"] == draft_id)["problems"]
+        return next(c for c in window.queue.model.drafts if c.draft.id == draft_id).problems
 
-    assert any(p["field"] == "alt_text" and "alt text" in p["message"] for p in problems(drafts[0]))  # preflight
+    assert any(p.field == "alt_text" and "alt text" in p.message for p in problems(drafts[0]))  # preflight
     window.queue.buttons["alt"].click()
     dialog = window.publisher.alt_dialog
     assert len(dialog.fields) == 1 and dialog.fields[0].text() == ""
     dialog.fields[0].setText("A bowl of noodles on a red table")
     screenshot(dialog, "bluesky-alt-text")
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted, timeout=30000):  # saved on the task runner, then closed
+        dialog.accept()
     select_draft(window, drafts[0])
-    assert not any(p["field"] == "alt_text" for p in problems(drafts[0]))
+    assert not any(p.field == "alt_text" for p in problems(drafts[0]))
     assert window.queue.buttons["publish"].text() == "Publish"
     with qtbot.waitSignal(window.publisher.published, timeout=60000) as blocker:
         window.queue.buttons["publish"].click()
@@ -98,3 +99,103 @@ def test_account_publish_and_schedule_from_the_window(window, qtbot, pds, tmp_pa
     screenshot(window, "queue-publish-countdown")
     texts = sorted(r["value"]["text"] for r in pds.list_records(me["did"]))
     assert texts == ["Hello from the window\n\n#crosspost", "Planned post"]
+
+
+def _publishing_errors(draft):
+    """Every typed error of the publishing core, with sample data."""
+    from crosspost.publishing.accounts import NoAccount, SecretMissing, SeveralAccounts
+    from crosspost.publishing.bluesky import PublishError
+    from crosspost.publishing.publish import (
+        NoPublishApi,
+        NothingToTranslate,
+        NotReadyToPublish,
+        OtherAccount,
+        PublishingBusy,
+    )
+    from crosspost.records import Problem
+    from crosspost.values import ProblemLevel
+
+    return [NoAccount("bluesky"), NoAccount("bluesky", "alice.test"), SeveralAccounts("bluesky", ["a.test", "b.test"]),
+            SecretMissing("bluesky", "alice.test", "file"),
+            PublishError("bsky.social refused the request (ExpiredToken); sign in again with a new app password.",
+                         kind="auth"),
+            NoPublishApi(1, "rednote"), OtherAccount(1), PublishingBusy(),
+            NothingToTranslate(1, original_layout=True), NothingToTranslate(1, original_layout=False),
+            *[NotReadyToPublish(draft, Problem(ProblemLevel.ERROR, field, message, code)) for field, message, code in [
+                ("body", "The body is 900 graphemes long; Bluesky allows 300.", "body_too_long"),
+                ("body", "With its #tags the post is 310 graphemes long; Bluesky allows 300. Shorten it, "
+                         "or publish it as a thread.", "tags_too_long"),
+                ("media", "The media is not rendered for Bluesky yet.", "not_rendered")]]]
+
+
+def test_publishing_failures_are_worded_with_the_windows_actions(window, qtbot, tmp_path, capsys, monkeypatch):
+    """No account, a caption over the limit: the Publish button's message says what to do in the window
+    (never a command); every typed publishing error gets the window's words in both languages."""
+    from crosspost.drafts.store import get_draft
+
+    long = " ".join(f"Sentence {i} is about the long walk along the cliffs this morning." for i in range(12))
+    w = World(tmp_path, capsys, monkeypatch, ["Short and sweet", long])
+    drafts = [w.draft(i, [jpeg(tmp_path / f"{i}.jpg", 900, 900)], alts=[f"photo {i}"]) for i in (1, 2)]
+    window.refresh()
+    window.tabs.setCurrentIndex(1)
+    with qtbot.waitSignal(window.publisher.published, timeout=60000) as blocker:
+        window.publisher.publish(drafts)
+    assert blocker.args[0] == []
+    text = window.publisher.last_message.text()
+    assert f"Draft {drafts[0]} was not published: There is no Bluesky account in Crosspost yet" in text
+    assert f"Draft {drafts[1]} was not published: " in text and "Alt text…" in text and "thread" in text
+    assert "Tools → Settings… → Accounts…" in text
+    assert "crosspost " not in text and " --" not in text
+    window.publisher.last_message.close()
+    assert all(get_draft(window.store, d).status != "posted" for d in drafts)
+
+    errors = _publishing_errors(get_draft(window.store, drafts[0]))
+    assert len({type(e) for e in errors}) == 9
+    for language in ("en", "zh_CN"):
+        window.set_language(language)
+        try:
+            for exc in errors:
+                worded = window.publisher.explain(exc)
+                assert worded.strip() and "crosspost " not in worded and " --" not in worded, (exc, worded)
+                assert worded != str(exc), f"{type(exc).__name__} is shown as the core wrote it"
+        finally:
+            window.set_language("en")
+
+
+def test_remove_account_and_translate_alt_texts_run_on_the_task_runner(window, qtbot, tmp_path, capsys, monkeypatch,
+                                                                       argos_packs):
+    from crosspost.drafts.store import get_draft
+    from crosspost.publishing.accounts import add_account, list_accounts
+
+    w = World(tmp_path, capsys, monkeypatch, ["Morning run by the river with friends."])
+    add_account(window.store, window.location, "bluesky", "someone.example", "abcd-efgh-ijkl-mnop",
+                "http://127.0.0.1:9", allow_file=True)  # no check with a server: nothing is posted here
+    settings = window.open_settings()
+    accounts = settings.open_accounts()
+    assert accounts.list.count() == 1
+    accounts.list.setCurrentRow(0)
+    with qtbot.waitSignal(window.runner.finished, timeout=30000):
+        accounts.remove_selected()
+    assert accounts.list.count() == 0 and list_accounts(window.store) == []
+    assert "abcd-efgh-ijkl-mnop" not in (w.data / "secrets.json").read_text()
+    accounts.close()
+    settings.reject()
+
+    assert w.run("languages", "install", argos_packs[("en", "zh")])[0] == 0
+    assert w.run("translate", "1", "--from", "en", "--to", "zh")[0] == 0
+    draft = w.draft(1, [jpeg(tmp_path / "run.jpg", 1000, 1000)], alts=["Runners by the river"],
+                    layout="bilingual", lang="zh")
+    window.refresh()
+    window.tabs.setCurrentIndex(1)
+    dialog = window.publisher.edit_alt_texts(draft)
+    assert dialog.translate_button.isEnabled() and [f.text() for f in dialog.fields] == ["Runners by the river"]
+    dialog.thread.setChecked(True)
+    with qtbot.waitSignal(dialog.saved, timeout=60000) as saved:
+        dialog.translate()
+    stored = get_draft(window.store, draft)
+    assert saved.args[0].draft.alt_texts == stored.alt_texts and stored.thread  # the thread choice was saved first
+    [alt] = stored.alt_texts.values()
+    assert alt.startswith("Runners by the river\n\n") and len(alt) > len("Runners by the river\n\n")
+    assert dialog.fields[0].text() == alt
+    assert dialog.isVisible()  # translating keeps the dialog open for more edits
+    dialog.reject()
