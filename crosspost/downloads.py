@@ -138,8 +138,10 @@ def download_to(url: str, part: Path, *, on_bytes: Callable[[int], None] = lambd
             time.sleep(backoff * (2 ** (attempt - 1)))
 
 
-def _attempt(client: httpx.Client, url: str, part: Path, have: int, *, on_bytes, cancel, cap: int,
-             max_bytes: int, expected_size: int | None, accept, refused, on_length, stall: float,
+def _attempt(client: httpx.Client, url: str, part: Path, have: int, *, on_bytes: Callable[[int], None],
+             cancel: CancelToken, cap: int, max_bytes: int, expected_size: int | None,
+             accept: tuple[str, ...], refused: Callable[[int], str] | None,
+             on_length: Callable[[int, int], None] | None, stall: float,
              ends_at: float | None) -> None:
     headers = {"Range": f"bytes={have}-"} if have else {}
     response = _open(client, url, headers)

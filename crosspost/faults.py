@@ -16,8 +16,12 @@ import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crosspost.errors import UserError
+
+if TYPE_CHECKING:
+    from crosspost.paths import DataLocation
 
 SPARE_MB = 100  # what to ask for when the size a job needs is not known
 
@@ -99,7 +103,7 @@ def explain_store_error(path: Path, exc: sqlite3.DatabaseError) -> str:
             "backup of it.")
 
 
-def explain_data_dir_error(location, exc: OSError) -> str:
+def explain_data_dir_error(location: DataLocation, exc: OSError) -> str:
     root = Path(location.root)
     if is_disk_full(exc):
         return disk_full_message(root)
@@ -114,7 +118,7 @@ def explain_data_dir_error(location, exc: OSError) -> str:
             "make it writable or choose another data folder.")
 
 
-def explain(exc: BaseException, location=None) -> str | None:
+def explain(exc: BaseException, location: DataLocation | None = None) -> str | None:
     """The sentence for a machine fault that escaped a command, or None when it is a bug."""
     if is_disk_full(exc):
         if isinstance(exc, OSError) and exc.filename:

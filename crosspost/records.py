@@ -180,7 +180,7 @@ class DraftMedia:
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> DraftMedia:
-        known = {k: d.get(k) for k in cls._FIELDS}
+        known: dict[str, Any] = {k: d.get(k) for k in cls._FIELDS}
         known["kind"] = MediaKind(known["kind"])
         known["render_reasons"] = tuple(known["render_reasons"] or ())
         return cls(**known, extra={k: v for k, v in d.items() if k not in cls._FIELDS})

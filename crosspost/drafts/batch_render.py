@@ -17,8 +17,11 @@ from __future__ import annotations
 import multiprocessing
 import os
 import time
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from typing import Any
 
 from crosspost.drafts.render import DraftRenderJob, commit_render, is_up_to_date, prepare_render, run_render_job
 from crosspost.errors import Cancelled, UserError
@@ -64,10 +67,10 @@ def renderable_draft_ids(store: Store) -> list[int]:
 
 
 # In a video worker process: the batch's one-encode-at-a-time semaphore (None elsewhere).
-_encode_gate = None
+_encode_gate: AbstractContextManager[Any] | None = None
 
 
-def _init_video_worker(gate) -> None:
+def _init_video_worker(gate: AbstractContextManager[Any] | None) -> None:
     global _encode_gate
     _encode_gate = gate
 
@@ -119,7 +122,7 @@ def render_drafts(store: Store, location: DataLocation, draft_ids: list | None =
     done = 0.0
     count = 0
 
-    def finished(job: DraftRenderJob, outcome: str, value) -> None:
+    def finished(job: DraftRenderJob, outcome: str, value: Any) -> None:  # VALUE: the files, or the error
         nonlocal done, count
         if outcome == "ok":
             commit_render(store, job, value)
@@ -151,7 +154,8 @@ def render_drafts(store: Store, location: DataLocation, draft_ids: list | None =
     return report
 
 
-def _run_pools(jobs, finished, video_workers: int, photo_workers: int, cancel: CancelToken) -> None:
+def _run_pools(jobs: list[DraftRenderJob], finished: Callable[[DraftRenderJob, str, Any], None], video_workers: int,
+               photo_workers: int, cancel: CancelToken) -> None:
     context = multiprocessing.get_context("spawn")
     video_jobs = [j for j in jobs if j.has_video]
     photo_jobs = [j for j in jobs if not j.has_video]

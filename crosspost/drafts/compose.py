@@ -67,7 +67,7 @@ def compose(profile: PlatformProfile, caption: str, translation: str | None, lay
             topics: list[str], target_lang: str | None, source_lang: str = "en") -> Composition:
     warnings: list[dict] = []
     showing_translation = layout in ("translated", "bilingual") and translation
-    title = title_from(translation if showing_translation else caption)
+    title = title_from(translation if showing_translation and translation else caption)
     title_limit = profile.limit("title")
     if title_limit is not None:
         counter = profile.text_counting.get("title", "chars")

@@ -148,10 +148,13 @@ def run_render_job(job: DraftRenderJob, progress: ProgressCallback | None = None
                                           image_target(profile, job.fit), profile, reencode=job.reencode,
                                           focus=item.focus)
             else:
+                def video_progress(p: Progress, i: int = item.index) -> None:
+                    progress(Progress(i - 1 + (p.fraction or 0), total, p.message))
+
                 result = render_video_for(
                     item.source, staging / f"{item.index:02d}.mp4", video_target(profile, job.fit), profile,
                     reencode=job.reencode, cancel=cancel, focus=item.focus, encode_gate=encode_gate,
-                    progress=lambda p, i=item.index: progress(Progress(i - 1 + (p.fraction or 0), total, p.message)))
+                    progress=video_progress)
             results.append({"source": item.source, "name": result.path.name, "width": result.width,
                             "height": result.height, "method": result.method, "reasons": list(result.reasons),
                             "key": item.key})

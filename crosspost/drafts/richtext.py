@@ -69,7 +69,7 @@ def facets_for(text: str, resolve: Callable[[str], str | None] | None = None) ->
                               "features": [{"$type": "app.bsky.richtext.facet#link", "uri": uri}]})
         taken.append((m.start(), m.end()))
 
-    def free(start, end):
+    def free(start: int, end: int) -> bool:
         return all(end <= a or start >= b for a, b in taken)
 
     cache: dict[str, str | None] = {}

@@ -151,6 +151,7 @@ def create_drafts(store: Store, post_ids: Sequence[int | str], platform: str, la
                     [post.id, platform, str(layout_value), target_lang, str(DraftStatus.DRAFT), comp.title,
                      comp.body, topics_json, json.dumps([m.to_dict() for m in media]),
                      str(fit_value or profile.default_fit), now, now]).lastrowid
+                assert did is not None  # set by the INSERT just run
             else:
                 did = existing.id
                 keep = set() if reset else set(existing.edited_fields)

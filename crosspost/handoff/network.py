@@ -27,7 +27,7 @@ def lan_addresses() -> list[str]:
         found[first] = None
     try:
         for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
-            found.setdefault(info[4][0], None)
+            found.setdefault(str(info[4][0]), None)
     except OSError:
         pass
     addresses = [a for a in found if not ipaddress.ip_address(a).is_loopback

@@ -23,12 +23,17 @@ import re
 import secrets
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, unquote, urlsplit
 
 from crosspost.errors import UserError
+
+if TYPE_CHECKING:
+    from crosspost.store import Store
 
 LIFETIME = 15 * 60  # seconds
 CHUNK = 256 * 1024
@@ -57,7 +62,7 @@ class PhonePayload:
     platform_zh: str | None = None  # display name in Chinese
 
 
-def payload_for_draft(store, draft_id) -> PhonePayload:
+def payload_for_draft(store: Store, draft_id: int | str) -> PhonePayload:
     """What the phone gets for a draft: its rendered media (and cover), title, body and topics."""
     from crosspost.drafts.store import get_draft
     from crosspost.errors import NotRendered
@@ -129,7 +134,7 @@ class _Handler(BaseHTTPRequestHandler):
     def version_string(self) -> str:  # the Server header says nothing about the app
         return "http"
 
-    def log_message(self, format, *args) -> None:  # noqa: A002 - the events replace the stderr log
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the events replace the stderr log
         pass
 
     def _event(self, kind: str, status: int, file: str | None = None) -> None:
@@ -247,7 +252,7 @@ class PhoneServer:
     """Serves one draft at ``url`` until ``stop()`` or ``lifetime`` seconds, on HOST only."""
 
     def __init__(self, payload: PhonePayload, host: str = "127.0.0.1", port: int = 0, *, lang: str = "en",
-                 lifetime: float = LIFETIME, on_event=None):
+                 lifetime: float = LIFETIME, on_event: Callable[[RequestEvent], None] | None = None) -> None:
         if host in ("", "0.0.0.0", "::"):
             raise UserError("Choose one network address to listen on, not all of them.")
         self.payload = payload
@@ -326,7 +331,7 @@ class PhoneServer:
     def __enter__(self) -> "PhoneServer":
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()
 
 

@@ -23,15 +23,18 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING
 
 from crosspost.errors import UserError
 from crosspost.importing.readers import ExportRead, read_export
 from crosspost.importing.records import PostRecord, Profile
-from crosspost.importing.sources import open_source
+from crosspost.importing.sources import ReadStream, open_source
 from crosspost.limits import MAX_CAPTION_CHARS
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.store import Store, utc_now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 UNNAMED_ACCOUNT = ""
 
@@ -85,7 +88,7 @@ class _BackgroundHasher:
 class _Hashing:
     """A stream wrapper that feeds what is read through it to the hasher."""
 
-    def __init__(self, stream: BinaryIO, hasher: _BackgroundHasher):
+    def __init__(self, stream: ReadStream, hasher: _BackgroundHasher):
         self.stream, self.hasher = stream, hasher
 
     def read(self, n: int = -1) -> bytes:
@@ -93,11 +96,14 @@ class _Hashing:
         self.hasher.update(data)
         return data
 
-    def __enter__(self):
+    def close(self) -> None:
+        self.stream.close()
+
+    def __enter__(self) -> _Hashing:
         return self
 
-    def __exit__(self, *exc):
-        self.stream.close()
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def import_paths(
@@ -110,8 +116,8 @@ def import_paths(
     """Import every export in PATHS (zip, folder, .json, .txt); attach files from MEDIA_DIR."""
     progress = progress or no_progress
     cancel = cancel or NEVER_CANCELLED
-    paths = [Path(p).expanduser() for p in paths]
-    if not paths:
+    export_paths = [Path(p).expanduser() for p in paths]
+    if not export_paths:
         raise UserError("Nothing to import: give the path of your TikTok export.")
     if media_dir is not None:
         media_dir = Path(media_dir).expanduser()
@@ -119,7 +125,7 @@ def import_paths(
             raise UserError(f"{media_dir} is not a folder; give the folder holding your videos and photos.")
 
     reads: list[tuple[Path, ExportRead, str]] = []
-    for path in paths:
+    for path in export_paths:
         reads.append(_read_one(path, progress, cancel))
 
     result = ImportResult()
@@ -190,6 +196,7 @@ def _account_for(store: Store, profile: Profile) -> int:
         "INSERT INTO accounts (source, username, display_name, bio) VALUES ('tiktok', ?, ?, ?)",
         [profile.username or UNNAMED_ACCOUNT, profile.display_name, profile.bio],
     )
+    assert cursor.lastrowid is not None  # set by the INSERT just run
     return cursor.lastrowid
 
 
@@ -327,6 +334,7 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
                 [account_id, record.created_at, seq_of[id(record)], *values.values(), now],
             )
             post_id = cursor.lastrowid
+            assert post_id is not None  # set by the INSERT just run
             counts["added"] += 1
             touched.append(post_id)
             _write_media(db, post_id, record, new_post=True)
@@ -377,7 +385,7 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
     return account_id
 
 
-def _write_media(db, post_id: int, record: PostRecord, new_post: bool = False) -> bool:
+def _write_media(db: Database, post_id: int, record: PostRecord, new_post: bool = False) -> bool:
     """Insert or refresh the export's media links of a post; True if anything changed.
 
     A refreshed link keeps what the user already has (a downloaded or attached file)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any
 
 import ijson
 
@@ -23,6 +23,9 @@ from crosspost.errors import UserError
 from crosspost.importing.json_depth import DepthGuard
 from crosspost.importing.records import Profile, clean, key_of
 from crosspost.progress import NEVER_CANCELLED, CancelToken
+
+if TYPE_CHECKING:
+    from crosspost.importing.sources import ReadStream
 
 CHUNK = 4 << 20
 PARSE_BUFFER = 16 * 1024
@@ -58,7 +61,7 @@ class _Replay:
     Remembers the last block it handed out, because ijson reads ahead: after a section is parsed the
     scan resumes from the start of that block, so a section right after it is not missed."""
 
-    def __init__(self, head: bytes, stream: BinaryIO, count: Callable[[int], None], name: str = "The file"):
+    def __init__(self, head: bytes, stream: ReadStream, count: Callable[[int], None], name: str = "The file"):
         self.head = head
         self.guard = DepthGuard(name)  # ijson's memory grows with the square of the depth
         self.stream = stream
@@ -88,7 +91,7 @@ class _Replay:
 
 
 def scan_json(
-    stream: BinaryIO,
+    stream: ReadStream,
     name: str,
     on_bytes: Callable[[int], None] = lambda n: None,
     cancel: CancelToken = NEVER_CANCELLED,

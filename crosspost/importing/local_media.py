@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 from crosspost.errors import UserError
 from crosspost.progress import CancelToken, Progress, ProgressCallback
@@ -48,7 +49,7 @@ def find_post_for(store: Store, moment: dt.datetime, account_ids: list[int]) -> 
     if not candidates:
         return None
 
-    def distance(row) -> float:
+    def distance(row: tuple[Any, ...]) -> float:
         when = dt.datetime.strptime(row[1], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
         return abs((when - moment).total_seconds())
 

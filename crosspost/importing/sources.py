@@ -16,7 +16,8 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from types import TracebackType
+from typing import IO, BinaryIO, Protocol
 
 from crosspost.errors import UserError
 
@@ -42,6 +43,19 @@ class Entry:
         return self.name.rsplit("/", 1)[-1]
 
 
+class ReadStream(Protocol):
+    """What ``ExportSource.open`` returns: a binary stream read from its start, closed by ``with``."""
+
+    def read(self, n: int = -1, /) -> bytes: ...
+
+    def close(self) -> None: ...
+
+    def __enter__(self) -> ReadStream: ...
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None, /) -> object: ...
+
+
 class ExportSource:
     """The entries of one export, whatever holds them."""
 
@@ -52,7 +66,7 @@ class ExportSource:
     def entries(self) -> list[Entry]:
         raise NotImplementedError
 
-    def open(self, entry: Entry) -> BinaryIO:
+    def open(self, entry: Entry) -> ReadStream:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -61,7 +75,7 @@ class ExportSource:
     def __enter__(self) -> "ExportSource":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -89,7 +103,7 @@ class FileSource(ExportSource):
     def entries(self) -> list[Entry]:
         return [Entry(self.path.name, self.path.stat().st_size)]
 
-    def open(self, entry: Entry) -> BinaryIO:
+    def open(self, entry: Entry) -> ReadStream:
         return open_regular(self.path)
 
 
@@ -117,7 +131,7 @@ class FolderSource(ExportSource):
                         "look like a TikTok export. Choose the export's own folder or its zip.")
         return found
 
-    def open(self, entry: Entry) -> BinaryIO:
+    def open(self, entry: Entry) -> ReadStream:
         return open_regular(self.path / entry.name)
 
 
@@ -152,7 +166,7 @@ class ZipSource(ExportSource):
             found.append(Entry(name, info.file_size))
         return found
 
-    def open(self, entry: Entry) -> BinaryIO:
+    def open(self, entry: Entry) -> ReadStream:
         info = self._infos[entry.name]
         if info.file_size > MAX_MEMBER_BYTES or (
             info.file_size > RATIO_FLOOR_BYTES
@@ -189,7 +203,7 @@ def damaged_member(archive: str, member: str, exc: BaseException) -> UserError:
 class _CheckedMember:
     """A zip member's stream whose read errors become a ``UserError`` naming the member."""
 
-    def __init__(self, stream: BinaryIO, archive: str, member: str):
+    def __init__(self, stream: IO[bytes], archive: str, member: str):
         self.stream, self.archive, self.member = stream, archive, member
 
     def read(self, n: int = -1) -> bytes:
@@ -207,7 +221,7 @@ class _CheckedMember:
     def __enter__(self) -> "_CheckedMember":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 

@@ -34,6 +34,7 @@ def frame_at(path: str | Path, seconds: float) -> Image.Image:
                 raise UserError(f"{path.name} has no video stream; it has no frames for a cover.")
             stream = container.streams.video[0]
             if seconds > 0:
+                assert stream.time_base is not None  # FFmpeg gives every demuxed stream one
                 container.seek(int(seconds / stream.time_base), stream=stream, backward=True)
             best = None
             for frame in container.decode(stream):
@@ -85,6 +86,7 @@ def frames_at(path: str | Path, times: list[float]) -> list[Image.Image]:
                 key = max((k for k in keys if k <= t + 1e-3), default=None)
                 if decoder is None or (key is not None and key > position + 1e-3) or t < position - 1e-3:
                     if t > 0:
+                        assert tb is not None  # FFmpeg gives every demuxed stream one
                         container.seek(int(t / tb), stream=stream, backward=True)
                     else:
                         container.seek(0, stream=stream, backward=True)

@@ -33,6 +33,7 @@ OPENING = set("（「『【〔〈《“‘([{£¥$＄￥")
 
 SAFE_X = 0.08  # left/right margin, fraction of the width
 SAFE_Y = 0.08  # top/bottom margin, fraction of the height
+Color = tuple[int, int, int]
 LIGHT, DARK = (255, 255, 255), (24, 24, 24)
 ACCENT = (255, 36, 66)  # RedNote red, for the banner's edge
 
@@ -113,7 +114,7 @@ def _width(font: ImageFont.FreeTypeFont, text: str) -> float:
     return font.getlength(text.strip())
 
 
-def _split_long(token: str, font, max_width: float) -> list[str]:
+def _split_long(token: str, font: ImageFont.FreeTypeFont, max_width: float) -> list[str]:
     """A word wider than the line, cut by characters."""
     parts, current = [], ""
     for ch in token:
@@ -200,7 +201,7 @@ def _fit(text: str, max_width: float, max_height: float, max_lines: int, largest
 
 def _place(lines: list[str], font: ImageFont.FreeTypeFont, centre_x: float, top: float,
            spacing: float, stroke: int) -> TextBlock:
-    size = font.size
+    size = int(font.size)
     block = TextBlock(lines, size)
     y = top
     for line in lines:
@@ -243,13 +244,13 @@ def layout_cover(style: str, title: str, subtitle: str = "", size: tuple[int, in
     if style == "bold":
         lines, font = _fit(title, box_w - 2 * pad, (safe[3] - safe[1]) * 0.55, 4, round(150 * unit),
                            round(56 * unit), spacing)
-        stroke = max(2, font.size // 14)
-        h = _block_height(lines, font.size, spacing)
+        stroke = max(2, int(font.size) // 14)
+        h = _block_height(lines, int(font.size), spacing)
         top = height * 0.42 - h / 2
         out.title = _place(lines, font, width / 2, max(safe[1] + pad, top), spacing, stroke)
     elif style == "banner":
         lines, font = _fit(title, box_w - 2 * pad, height * 0.24, 3, round(112 * unit), round(48 * unit), spacing)
-        h = _block_height(lines, font.size, spacing)
+        h = _block_height(lines, int(font.size), spacing)
         band_pad = round(36 * unit)
         band_bottom = safe[3]
         band_top = band_bottom - h - 2 * band_pad
@@ -258,19 +259,20 @@ def layout_cover(style: str, title: str, subtitle: str = "", size: tuple[int, in
     else:  # bilingual
         lines, font = _fit(title, box_w - 2 * pad, (safe[3] - safe[1]) * 0.40, 3, round(132 * unit),
                            round(52 * unit), spacing)
-        stroke = max(2, font.size // 14)
-        h = _block_height(lines, font.size, spacing)
-        sub_lines, sub_font = ([], None)
+        stroke = max(2, int(font.size) // 14)
+        h = _block_height(lines, int(font.size), spacing)
+        sub_lines: list[str] = []
+        sub_font: ImageFont.FreeTypeFont | None = None
         if subtitle:
             sub_lines, sub_font = _fit(subtitle, box_w - 2 * pad, (safe[3] - safe[1]) * 0.18, 2,
-                                       max(28, font.size // 2), round(30 * unit), 0.15)
+                                       max(28, int(font.size) // 2), round(30 * unit), 0.15)
         gap = round(28 * unit)
-        sub_h = _block_height(sub_lines, sub_font.size, 0.15) if sub_font else 0
+        sub_h = _block_height(sub_lines, int(sub_font.size), 0.15) if sub_font else 0
         total = h + (gap + sub_h if sub_lines else 0)
         top = max(safe[1] + pad, height * 0.42 - total / 2)
         out.title = _place(lines, font, width / 2, top, spacing, stroke)
-        if sub_lines:
-            out.subtitle = _place(sub_lines, sub_font, width / 2, top + h + gap, 0.15, max(1, sub_font.size // 12))
+        if sub_lines and sub_font is not None:
+            out.subtitle = _place(sub_lines, sub_font, width / 2, top + h + gap, 0.15, max(1, int(sub_font.size) // 12))
     return out
 
 
@@ -279,7 +281,7 @@ def brightness(image: Image.Image, box: tuple[int, int, int, int]) -> float:
     return ImageStat.Stat(image.crop(box).convert("L")).mean[0]
 
 
-def _draw_block(canvas: Image.Image, block: TextBlock, fill, outline, shadow: bool) -> None:
+def _draw_block(canvas: Image.Image, block: TextBlock, fill: Color, outline: Color | None, shadow: bool) -> None:
     font = load_font(block.font_size)
     stroke = 0 if outline is None else max(2, block.font_size // 14)
     if shadow:

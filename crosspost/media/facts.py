@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 from crosspost.errors import UserError
 
@@ -60,7 +61,7 @@ def video_facts(path: str | Path) -> VideoFacts:
             elif container.duration is not None:
                 duration = container.duration / 1_000_000
             audio = container.streams.audio
-            facts = dict(
+            facts: dict[str, Any] = dict(
                 container=container_name(container.format.name, container.metadata.get("major_brand"), path.suffix),
                 video_codec=ctx.name, pix_fmt=ctx.pix_fmt,
                 square_pixels=sar is None or sar == 0 or sar == 1,

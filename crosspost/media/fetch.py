@@ -17,9 +17,11 @@ import datetime as dt
 import hashlib
 import os
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from crosspost.downloads import DownloadError, download_to
 from crosspost.errors import UserError
@@ -83,8 +85,8 @@ class _Job:
     part: Path
 
 
-def _download(job: _Job, on_bytes, cancel: CancelToken, max_bytes: int, retries: int, backoff: float,
-              timeout: float, on_length=None) -> None:
+def _download(job: _Job, on_bytes: Callable[[int], None], cancel: CancelToken, max_bytes: int, retries: int,
+              backoff: float, timeout: float, on_length: Callable[[int, int], None] | None = None) -> None:
     """Download JOB's URL into JOB.part, resuming what is there. Raises FetchError."""
 
     def refused(code: int) -> str:
@@ -101,7 +103,7 @@ def _download(job: _Job, on_bytes, cancel: CancelToken, max_bytes: int, retries:
         raise FetchError(str(exc)) from None
 
 
-def _fetch_one(job: _Job, location: DataLocation, *args, **kwargs) -> tuple[Path, str, MediaInfo, int]:
+def _fetch_one(job: _Job, location: DataLocation, *args: Any, **kwargs: Any) -> tuple[Path, str, MediaInfo, int]:
     """Download and store one file while holding its part file's lock: two Crosspost processes
     never write to one partial file (the second says the download is under way)."""
     from filelock import FileLock, Timeout
@@ -189,14 +191,14 @@ def fetch_media(store: Store, location: DataLocation, post_ids: list[int] | None
         file_part = f"{have / size * 100:3.0f}%" if size else f"{have / 1e6:.1f} MB"
         progress(Progress(overall(), len(jobs), f"post {job.post_id}: {file_part} · {len(ended)} of {len(jobs)} files done"))
 
-    def on_bytes_for(job: _Job):
+    def on_bytes_for(job: _Job) -> Callable[[int], None]:
         def on_bytes(n: int) -> None:
             with lock:
                 files[job.media_id][0] += n
                 show_progress(job)
         return on_bytes
 
-    def on_length_for(job: _Job):
+    def on_length_for(job: _Job) -> Callable[[int, int], None]:
         def on_length(have: int, size: int) -> None:
             with lock:
                 files[job.media_id] = [have, size]

@@ -12,6 +12,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageCms, ImageFilter, ImageOps, ImageStat, UnidentifiedImageError
 
@@ -59,7 +60,7 @@ def load_image(path: str | Path, cover: tuple[int, int] | None = None) -> Image.
     _register_heif()
     path = Path(path)
     try:
-        image = Image.open(path)
+        image: Image.Image = Image.open(path)
     except (UnidentifiedImageError, OSError) as exc:
         raise UserError(f"{path.name} is not a photo Crosspost can read ({_reason(exc)}).") from None
     except Image.DecompressionBombError:
@@ -111,7 +112,9 @@ def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         if "srgb" in (ImageCms.getProfileDescription(source) or "").lower():
             return image
-        return ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
+        converted = ImageCms.profileToProfile(image, source, _SRGB, outputMode="RGB")
+        assert converted is not None  # None only when converting in place
+        return converted
     except (ImageCms.PyCMSError, OSError):
         return image  # an unreadable profile: keep the pixels as they are
 
@@ -124,7 +127,7 @@ def _busiest_offset(image: Image.Image, window: float, axis: int) -> float:
     copy, blended toward the centre so flat images stay centred."""
     small = image.convert("L").resize((64, 64) if axis == 0 else (64, 64), Image.Resampling.BILINEAR)
     edges = small.filter(ImageFilter.FIND_EDGES)
-    data = edges.load()
+    data: Any = edges.load()  # an "L" image: each pixel is an int
     n = 64
     profile = [sum(data[i, j] if axis == 0 else data[j, i] for j in range(n)) for i in range(n)]
     size = max(1, round(window * n))
@@ -174,7 +177,7 @@ def fit_image(image: Image.Image, target: Target, focus: tuple[float, float] | N
 def encode_jpeg(image: Image.Image, max_bytes: int | None = None, quality: int = JPEG_QUALITY) -> tuple[bytes, int]:
     """JPEG bytes (no EXIF: no GPS, no camera serials; sRGB ICC embedded) under MAX_BYTES, stepping
     quality down and then, only if needed, the size — never failing."""
-    def encode(img, q):
+    def encode(img: Image.Image, q: int) -> bytes:
         buffer = io.BytesIO()
         img.save(buffer, "JPEG", quality=q, icc_profile=_SRGB_BYTES,
                  subsampling="4:2:0")

@@ -16,6 +16,7 @@ import io
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from crosspost.errors import UserError
 from crosspost.media.facts import VideoFacts, video_facts
@@ -110,7 +111,7 @@ def remux_video(source: str | Path, output: str | Path, *, progress: ProgressCal
             ain = inp.streams.audio[0] if inp.streams.audio else None
             duration = float(inp.duration / 1_000_000) if inp.duration else None
             with av.open(str(tmp), "w", format="mp4", options={"movflags": "+faststart"}) as out:
-                mapping = {vin.index: out.add_stream_from_template(vin)}
+                mapping: dict[int, av.stream.Stream] = {vin.index: out.add_stream_from_template(vin)}
                 if ain is not None:
                     mapping[ain.index] = out.add_stream_from_template(ain)
                 for stream in mapping.values():
@@ -141,7 +142,8 @@ def remux_video(source: str | Path, output: str | Path, *, progress: ProgressCal
 def render_video_for(source: str | Path, output: str | Path, target: Target, profile: PlatformProfile, *,
                      start: float | None = None, end: float | None = None, reencode: bool = False,
                      progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-                     focus: tuple[float, float] | None = None, encode_gate=None) -> RenderedVideo:
+                     focus: tuple[float, float] | None = None,
+                     encode_gate: contextlib.AbstractContextManager[Any] | None = None) -> RenderedVideo:
     """SOURCE for PROFILE at OUTPUT: kept (remuxed) when it already fits, else encoded for TARGET.
 
     ENCODE_GATE: a lock (or semaphore) held while encoding, so a batch runs one x264 encode at a
@@ -222,6 +224,7 @@ def render_photo_for(source: str | Path, output: str | Path, target: Target, pro
             stripped = None  # a damaged structure: let the decoder try (and explain) on the encode path
     reasons = photo_copy_blockers(source, data, stripped, profile, target, reencode)
     if not reasons:
+        assert stripped is not None  # else a reason says it is not a JPEG
         atomic_write(output, stripped)
         problems = check_photo_output(output, profile)
         if not problems:

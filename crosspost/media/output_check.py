@@ -6,8 +6,12 @@ preflight, and the user chooses where to trim.)"""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crosspost.platforms import PlatformProfile
+
+if TYPE_CHECKING:
+    from crosspost.media.facts import VideoFacts
 
 ASPECT_TOLERANCE = 0.02  # the same tolerance as the draft preflight
 LOCATION_KEYS = ("location", "location-eng", "com.apple.quicktime.location.iso6709")
@@ -25,7 +29,7 @@ def aspect_accepted(width: int, height: int, aspects: tuple[str, ...]) -> bool:
     return not aspects or any(abs(width / height - _ratio(a)) < ASPECT_TOLERANCE for a in aspects)
 
 
-def check_video_output(path: str | Path, profile: PlatformProfile, facts=None) -> list[str]:
+def check_video_output(path: str | Path, profile: PlatformProfile, facts: VideoFacts | None = None) -> list[str]:
     """What PROFILE would object to in the rendered video at PATH (empty: nothing). FACTS: the
     file's ``VideoFacts`` when the caller has them already."""
     import av

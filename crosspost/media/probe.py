@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from crosspost.errors import UserError
 
@@ -118,7 +119,7 @@ def _probe_video(path: Path) -> MediaInfo:
     return MediaInfo("video", mime, width, height, duration, rotation, has_audio)
 
 
-def _rotation(container, stream) -> int:
+def _rotation(container: Any, stream: Any) -> int:  # PyAV's container and video stream
     """Display rotation in degrees (FFmpeg's sign: counter-clockwise), read from the first frame's
     display matrix; phone videos store portrait as rotated landscape."""
     tag = (stream.metadata or {}).get("rotate")
@@ -135,7 +136,7 @@ def _rotation(container, stream) -> int:
     return 0
 
 
-def av_errors():
+def av_errors() -> type[Exception]:
     import av
 
     return av.error.FFmpegError

@@ -102,8 +102,10 @@ def render_for_platform(inputs: list[str | Path], profile: PlatformProfile, out:
                                     progress=progress, cancel=cancel, reencode=reencode)
 
 
-def _render_for_platform(inputs, profile, out, *, fit, start, end, workers, progress, cancel,
-                         reencode) -> RenderReport:
+def _render_for_platform(inputs: list[str | Path], profile: PlatformProfile, out: str | Path, *,
+                         fit: str | None, start: float | None, end: float | None, workers: int | None,
+                         progress: ProgressCallback | None, cancel: CancelToken | None,
+                         reencode: bool) -> RenderReport:
     from crosspost.media.keep_original import render_video_for
 
     progress = progress or no_progress
@@ -153,7 +155,7 @@ def _render_for_platform(inputs, profile, out, *, fit, start, end, workers, prog
                 f"{path.name} is {length:.0f} s long; {profile.display_name['en']} takes at most "
                 f"{target.max_seconds:.0f} s; trim it to fit.")
 
-        def video_progress(p: Progress, base=done) -> None:
+        def video_progress(p: Progress, base: float = done) -> None:
             progress(Progress(base + (p.fraction or 0), total, p.message))
 
         report.results.append(render_video_for(path, output, target, profile, start=start, end=end,

@@ -23,7 +23,7 @@ class Target:
     max_fps: int = 60
     max_seconds: float | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.fit not in FIT_MODES:
             raise UserError(f"Unknown fit mode {self.fit!r}: use one of {', '.join(FIT_MODES)}.")
 

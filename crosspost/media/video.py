@@ -12,6 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import av
 
@@ -39,12 +40,12 @@ class RenderedVideo:
     reasons: tuple[str, ...] = ()  # why it was encoded rather than kept
 
 
-def _source_fps(stream) -> Fraction:
+def _source_fps(stream: Any) -> Fraction:  # PyAV's video stream
     rate = stream.average_rate or stream.guessed_rate or stream.base_rate or Fraction(30)
     return Fraction(rate)
 
 
-def _output_fps(stream, max_fps: int) -> Fraction:
+def _output_fps(stream: Any, max_fps: int) -> Fraction:
     rate = _source_fps(stream)
     if rate <= 0 or rate > 240:
         rate = Fraction(30)
@@ -66,14 +67,16 @@ def _transpose_filters(rotation: int) -> list[tuple[str, str]]:
     return []
 
 
-def _build_graph(frame: av.VideoFrame, stream, target: Target, fps: Fraction,
-                 focus: tuple[float, float] | None = None):
+def _build_graph(frame: av.VideoFrame, stream: Any, target: Target, fps: Fraction,
+                 focus: tuple[float, float] | None = None) -> av.filter.Graph:
     graph = av.filter.Graph()
-    source = graph.add_buffer(width=frame.width, height=frame.height, format=frame.format.name,
+    # PyAV's stub wants a VideoFormat; it takes the format's name as well (and did so always here)
+    source = graph.add_buffer(width=frame.width, height=frame.height,
+                              format=frame.format.name,  # type: ignore[arg-type]
                               time_base=stream.time_base or Fraction(1, 90000))
     chain = [source]
 
-    def add(name: str, args: str = ""):
+    def add(name: str, args: str = "") -> av.filter.FilterContext:
         node = graph.add(name, args) if args else graph.add(name)
         chain[-1].link_to(node)
         chain.append(node)
@@ -146,7 +149,9 @@ def render_video(source: str | Path, output: str | Path, target: Target, *, star
     return RenderedVideo(output, result[0], result[1], result[2], result[3], result[4], output.stat().st_size)
 
 
-def _transcode(container, source: Path, tmp: Path, target: Target, start, end, progress, cancel, focus=None):
+def _transcode(container: Any, source: Path, tmp: Path, target: Target, start: float | None, end: float | None,
+               progress: ProgressCallback, cancel: CancelToken, focus: tuple[float, float] | None = None
+               ) -> tuple[int, int, float, float, bool]:
     if not container.streams.video:
         raise UserError(f"{source.name} has no video stream; it cannot be rendered as a video.")
     vin = container.streams.video[0]
@@ -206,6 +211,7 @@ def _transcode(container, source: Path, tmp: Path, target: Target, start, end, p
                     if span:
                         progress(Progress(min(t - begin, span), span, f"rendering {source.name}"))
                 else:
+                    assert resampler is not None and aout is not None  # audio is demuxed only when ain is set
                     frame.pts = None
                     for resampled in resampler.resample(frame):
                         resampled.pts = audio_samples
@@ -221,7 +227,7 @@ def _transcode(container, source: Path, tmp: Path, target: Target, start, end, p
         frames_out += _drain_video(graph, vout, out, flushing=True)
         for p in vout.encode():
             out.mux(p)
-        if aout is not None:
+        if aout is not None and resampler is not None:  # both set together
             for resampled in resampler.resample(None):
                 resampled.pts = audio_samples
                 audio_samples += resampled.samples
@@ -235,13 +241,14 @@ def _transcode(container, source: Path, tmp: Path, target: Target, start, end, p
     return target.width, target.height, frames_out / float(fps), float(fps), ain is not None
 
 
-def _drain_video(graph, vout, out, flushing: bool = False) -> int:
+def _drain_video(graph: av.filter.Graph, vout: Any, out: Any, flushing: bool = False) -> int:
     count = 0
     while True:
         try:
             frame = graph.pull()
         except (av.error.BlockingIOError, av.error.EOFError):
             return count
+        assert isinstance(frame, av.VideoFrame)  # the graph is video only
         frame.pict_type = av.video.frame.PictureType.NONE
         for p in vout.encode(frame):
             out.mux(p)

@@ -80,7 +80,7 @@ class PlatformProfile:
         return self.defaults.get("fit", "crop")
 
     def to_json(self) -> dict[str, Any]:
-        def spec(s):
+        def spec(s: object) -> dict[str, Any] | None:
             if s is None:
                 return None
             return {k: (list(v) if isinstance(v, tuple) else v) for k, v in s.__dict__.items()}
@@ -103,7 +103,7 @@ class PlatformProfile:
 
 
 def _parse(data: dict[str, Any]) -> PlatformProfile:
-    def tup(d, key):
+    def tup(d: dict[str, Any], key: str) -> tuple[Any, ...]:
         return tuple(d.get(key) or ())
 
     image = data.get("image")

@@ -20,7 +20,9 @@ def _import_sqlite_utils() -> Any:
 
     hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
     for name in hidden:
-        sys.modules[name] = None  # makes "import numpy" raise ImportError, which sqlite-utils expects
+        # a None entry makes "import numpy" raise ImportError, which sqlite-utils expects (typeshed
+        # types sys.modules values as modules only, not this documented None)
+        sys.modules[name] = None  # type: ignore[assignment]
     try:
         import sqlite_utils
     finally:

@@ -92,7 +92,7 @@ def _foundation(db: Database) -> None:
     )
     db.execute("CREATE INDEX media_sha256 ON media (sha256)")
     db.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT)")
-    db["posts"].enable_fts(["caption"], create_triggers=True, tokenize="unicode61")
+    db.table("posts").enable_fts(["caption"], create_triggers=True, tokenize="unicode61")
 
 
 @migrations(name="0002_translations")
@@ -140,7 +140,7 @@ def _translations(db: Database) -> None:
             UNIQUE (source_lang, target_lang, kind, term)
         )"""
     )
-    db["translations"].enable_fts(["text"], create_triggers=True, tokenize="unicode61")
+    db.table("translations").enable_fts(["text"], create_triggers=True, tokenize="unicode61")
 
 
 @migrations(name="0003_drafts")
@@ -182,7 +182,7 @@ def _drafts(db: Database) -> None:
             edited_at TEXT NOT NULL
         )"""
     )
-    db["drafts"].enable_fts(["title", "body", "topics"], create_triggers=True, tokenize="unicode61")
+    db.table("drafts").enable_fts(["title", "body", "topics"], create_triggers=True, tokenize="unicode61")
 
 
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -198,18 +199,18 @@ def _memo(store: Store, route: Route, version: int, tag: str, items: Sequence[st
     return [found[k] for k in keys]
 
 
-def _through(route: Route, sentences: list[str], models=None) -> list[str]:
+def _through(route: Route, sentences: list[str], models: Sequence[engine.Model] | None = None) -> list[str]:
     texts = sentences
     for model in (route.models if models is None else models):
         texts = model.translate(texts)
     return texts
 
 
-def _translate_fn(route: Route):
+def _translate_fn(route: Route) -> Callable[[list[str]], list[str]]:
     return lambda ss: [scrub(t) for t in _through(route, ss)]
 
 
-def _score_fn(route: Route, translations: dict[str, str]):
+def _score_fn(route: Route, translations: dict[str, str]) -> Callable[[list[str]], list[str]]:
     """Mean log-probability per token the (single) model gives its wording of each sentence."""
     def compute(ss: list[str]) -> list[str]:
         model = route.models[0]
@@ -220,7 +221,7 @@ def _score_fn(route: Route, translations: dict[str, str]):
     return compute
 
 
-def _nbest_fn(route: Route, count: int):
+def _nbest_fn(route: Route, count: int) -> Callable[[list[str]], list[str]]:
     def compute(ss: list[str]) -> list[str]:
         *first, last = route.models
         inputs = _through(route, ss, first)
@@ -351,7 +352,7 @@ def _route(location: DataLocation, source: str, target: str, use_engine: bool, *
     return route
 
 
-def _post_row(store: Store, post_id: int, target: str):
+def _post_row(store: Store, post_id: int | str, target: str) -> tuple[int, str, str | None, Sequence[Any] | None]:
     from crosspost.store.lookups import require_post
 
     post_id = require_post(store, post_id)
@@ -363,7 +364,7 @@ def _post_row(store: Store, post_id: int, target: str):
     return post_id, caption or "", usual, stored
 
 
-def _source_lang(caption: str, usual: str | None, stored, source: str) -> str:
+def _source_lang(caption: str, usual: str | None, stored: Sequence[Any] | None, source: str) -> str:
     if source != "auto":
         return source
     if stored and stored[0]:
@@ -446,7 +447,7 @@ def back_translate(store: Store, back_route: Route, texts: Sequence[str], terms:
 
 
 def _pairs(store: Store, location: DataLocation, post_id: int | str, target: str, source: str,
-           use_engine: bool):
+           use_engine: bool) -> tuple[PostCheck, _Layout, Route, int]:
     """The pairs of one post (no back-translation yet), with what the back-translation needs."""
     post_id, caption, usual, stored = _post_row(store, post_id, target)
     if not caption.strip():

@@ -12,6 +12,7 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from crosspost.errors import LanguagePackBroken, UserError
 
@@ -27,8 +28,8 @@ class Model:
     from_code: str
     to_code: str
     version: str
-    translator: object
-    tokenizer: object
+    translator: Any  # ctranslate2.Translator
+    tokenizer: Any  # sentencepiece.SentencePieceProcessor
 
     def translate(self, sentences: list[str], max_decoding_length: int | None = None,
                   beam_size: int | None = None) -> list[str]:

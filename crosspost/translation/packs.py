@@ -22,10 +22,14 @@ import threading
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from crosspost.errors import IndexUnreachable, NoLanguagePack, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+
+if TYPE_CHECKING:
+    from crosspost.store import Store
 
 INDEX_ENV = "CROSSPOST_ARGOS_INDEX"
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
@@ -38,14 +42,14 @@ LANG_CODE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,4})?")
 VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,31}")
 
 
-def plain_code(code, where: str) -> str:
+def plain_code(code: object, where: str) -> str:
     if not isinstance(code, str) or not LANG_CODE.fullmatch(code):
         raise UserError(f"{where}: {str(code)[:40]!r} is not a language code (such as en, zh or pt_BR); "
                         "nothing was installed.")
     return code
 
 
-def plain_version(version, where: str) -> str:
+def plain_version(version: object, where: str) -> str:
     version = str(version)
     if not VERSION.fullmatch(version) or ".." in version:
         raise UserError(f"{where}: {version[:40]!r} is not a pack version; nothing was installed.")
@@ -90,12 +94,12 @@ def _argos_home(location: DataLocation) -> Path:
     return location.languages_dir / "argos"
 
 
-def index_url(store=None) -> str:
+def index_url(store: Store | None = None) -> str:
     url = os.environ.get(INDEX_ENV) or (store.setting(INDEX_SETTING) if store is not None else None) or DEFAULT_INDEX
     return url if url.endswith("/") or url.endswith(".json") else url + "/"
 
 
-def argos(location: DataLocation, index: str | None = None):
+def argos(location: DataLocation, index: str | None = None) -> Any:
     """The ``argostranslate.package`` module, steered into LOCATION (imported on first use)."""
     home = _argos_home(location)
     with _import_lock:
@@ -222,22 +226,27 @@ def install_pack(location: DataLocation, path: str | Path) -> PackInfo:
         final = inside(target_root, f"translate-{meta['from_code']}_{meta['to_code']}")
         old = find_pack(location, meta["from_code"], meta["to_code"])
         if old is not None:
+            assert old.path is not None  # an installed pack has its folder
             inside(target_root, old.path.name)
-        if final.exists() or old:
-            shutil.rmtree(old.path if old else final)
+            shutil.rmtree(old.path)
+        elif final.exists():
+            shutil.rmtree(final)
         os.replace(folder, final)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     from crosspost.translation.engine import forget_models
 
     forget_models()
-    return find_pack(location, meta["from_code"], meta["to_code"])
+    installed = find_pack(location, meta["from_code"], meta["to_code"])
+    assert installed is not None  # just installed under its metadata's codes
+    return installed
 
 
 def remove_pack(location: DataLocation, from_code: str, to_code: str) -> PackInfo:
     pack = find_pack(location, from_code, to_code)
     if pack is None:
         raise NoLanguagePack(from_code, to_code)
+    assert pack.path is not None  # an installed pack has its folder
     shutil.rmtree(pack.path)
     from crosspost.translation.engine import forget_models
 
@@ -245,7 +254,7 @@ def remove_pack(location: DataLocation, from_code: str, to_code: str) -> PackInf
     return pack
 
 
-def available_packs(location: DataLocation, store=None) -> tuple[list[PackInfo], str | None]:
+def available_packs(location: DataLocation, store: Store | None = None) -> tuple[list[PackInfo], str | None]:
     """The package index (fetched now, cached); with a note when only the cached copy could be used."""
     url = index_url(store)
     index_file = url if url.endswith(".json") else url + "index.json"
@@ -282,7 +291,7 @@ def available_packs(location: DataLocation, store=None) -> tuple[list[PackInfo],
     return packs, note
 
 
-def download_pack(location: DataLocation, from_code: str, to_code: str, store=None,
+def download_pack(location: DataLocation, from_code: str, to_code: str, store: Store | None = None,
                   progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> PackInfo:
     """Download FROM→TO from the index (resuming a partial download), check it, install it."""
     from crosspost.downloads import DownloadError, download_to

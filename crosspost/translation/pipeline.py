@@ -10,6 +10,7 @@ import hashlib
 import regex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from crosspost.errors import NoLanguagePack, UserError
 from crosspost.paths import DataLocation
@@ -62,10 +63,12 @@ class Route:
 def find_route(location: DataLocation, source: str, target: str) -> Route:
     direct = packs.find_pack(location, source, target)
     if direct:
+        assert direct.path is not None  # an installed pack has its folder
         return Route(source, target, [engine.load_model(direct.path)])
     if PIVOT not in (source, target):
         first, second = packs.find_pack(location, source, PIVOT), packs.find_pack(location, PIVOT, target)
         if first and second:
+            assert first.path is not None and second.path is not None  # installed packs have their folders
             return Route(source, target, [engine.load_model(first.path), engine.load_model(second.path)])
     raise NoLanguagePack(source, target)
 
@@ -75,11 +78,14 @@ def memory_key(sentence: str, route: Route, glossary_version: int) -> str:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
+Piece = tuple[Literal["keep"], str] | tuple[Literal["sentence"], int, str]
+
+
 @dataclass
 class CaptionPlan:
     """A caption cut into kept pieces and sentences to translate (indexes into the shared batch)."""
 
-    pieces: list[tuple[str, object]] = field(default_factory=list)  # ("keep", text) | ("sentence", idx, ws)
+    pieces: list[Piece] = field(default_factory=list)  # ("keep", text) | ("sentence", idx, ws)
 
 
 def _plan(caption: str, terms: dict[str, str], sentences: list[str], target: str) -> CaptionPlan:

@@ -43,14 +43,14 @@ def protected_tokens(text: str) -> list[str]:
     return [m.group(0) for m in TOKEN_RE.finditer(text)]
 
 
-def _glossary_regex(terms: dict[str, str]):
+def _glossary_regex(terms: dict[str, str]) -> regex.Pattern[str] | None:
     if not terms:
         return None
     return _compiled_glossary(tuple(sorted(terms)))
 
 
 @functools.lru_cache(maxsize=16)
-def _compiled_glossary(terms: tuple[str, ...]):
+def _compiled_glossary(terms: tuple[str, ...]) -> regex.Pattern[str]:
     ordered = sorted(terms, key=len, reverse=True)
     parts = []
     for term in ordered:

@@ -7,7 +7,7 @@ To support a new layout, add a ``JsonLayout`` to ``json_layouts.JSON_LAYOUTS`` o
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from crosspost.errors import UserError
@@ -63,11 +63,11 @@ def read_export(
         return _checked(ExportRead(layout=layout or "json-no-posts", profile=sections.profile,
                                    records=list(records)), entry.name, skipped)
 
-    for layout in TXT_LAYOUTS:
-        if layout.post_files(entries):
+    for txt_layout in TXT_LAYOUTS:
+        if txt_layout.post_files(entries):
             skipped = []
-            profile, records = read_txt(source, entries, layout, on_bytes, skipped)
-            return _checked(ExportRead(layout=layout.name, profile=profile, records=records), label, skipped)
+            profile, txt_records = read_txt(source, entries, txt_layout, on_bytes, skipped)
+            return _checked(ExportRead(layout=txt_layout.name, profile=profile, records=txt_records), label, skipped)
 
     raise UserError(
         f"{label} is not a TikTok export: none of its files holds TikTok's post list "
@@ -75,7 +75,7 @@ def read_export(
         "TikTok's \"Download your data\".")
 
 
-def _checked(read: ExportRead, name: str, skipped: list[str] = ()) -> ExportRead:
+def _checked(read: ExportRead, name: str, skipped: Sequence[str] = ()) -> ExportRead:
     if skipped:
         shown = ", ".join(repr(s) for s in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
         read.warnings.append(f"Skipped {len(skipped)} post(s) in {name} whose date is not a real date ({shown}).")

@@ -13,7 +13,7 @@ messages, watch history and the rest of the export are never read.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from crosspost.errors import UserError
@@ -114,7 +114,8 @@ DELETED_FILE_KEYS = ("recentlydeletedpoststxt", "deletedpoststxt", "recentlydele
 
 
 def read_txt(source: ExportSource, entries: list[Entry], layout: TxtLayout,
-             on_bytes=lambda n: None, skipped: list[str] | None = None) -> tuple[Profile, list[PostRecord]]:
+             on_bytes: Callable[[int], None] = lambda n: None,
+             skipped: list[str] | None = None) -> tuple[Profile, list[PostRecord]]:
     records: list[PostRecord] = []
     for entry in layout.post_files(entries):
         records.extend(records_from_text(_read(source, entry, on_bytes), skipped=skipped))
@@ -132,7 +133,7 @@ def read_txt(source: ExportSource, entries: list[Entry], layout: TxtLayout,
 MAX_TXT_BYTES = 256 * 1024**2
 
 
-def _read(source: ExportSource, entry: Entry, on_bytes) -> str:
+def _read(source: ExportSource, entry: Entry, on_bytes: Callable[[int], None]) -> str:
     with source.open(entry) as stream:
         data = stream.read(MAX_TXT_BYTES + 1)
     if len(data) > MAX_TXT_BYTES:
