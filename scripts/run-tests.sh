@@ -19,12 +19,27 @@ if command -v npm >/dev/null 2>&1; then
     echo "$lock_sum" > "$stamp"
   fi
 fi
+# Lint, format, types and the architecture's import contracts (configured in pyproject.toml), then
+# the tests. Every step runs; the command fails if any of them does.
+checks=0
+echo "== ruff (lint and format)"
+.venv/bin/ruff check crosspost tests benchmarks packaging || checks=1
+.venv/bin/ruff format --check crosspost tests benchmarks packaging || checks=1
+echo "== mypy (the core, every function typed)"
+.venv/bin/mypy || checks=1
+echo "== import contracts"
+.venv/bin/lint-imports || checks=1
+echo "== pytest"
 set +e
 .venv/bin/python -m pytest "$@"
 code=$?
 set -e
 if [ "$code" -eq 5 ]; then
   echo "run-tests: no tests were collected; that is a failure" >&2
+  exit 1
+fi
+if [ "$code" -eq 0 ] && [ "$checks" -ne 0 ]; then
+  echo "run-tests: the tests passed but a check above failed" >&2
   exit 1
 fi
 exit "$code"
