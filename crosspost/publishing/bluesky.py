@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import time
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
@@ -38,7 +39,7 @@ class BlobMissing(Exception):
     """createRecord refused a blob the server no longer has (a stored blob ref went stale)."""
 
 
-def _error_name(exc) -> tuple[str, str]:
+def _error_name(exc: BaseException) -> tuple[str, str]:
     response = getattr(exc, "response", None)
     content = getattr(response, "content", None)
     if content is None:
@@ -113,7 +114,7 @@ def retryable(exc: Exception) -> bool:
     return isinstance(exc, ex.InvokeTimeoutError)
 
 
-def with_retries(fn: Callable, *, attempts: int = 3, delay: float = 0.5):
+def with_retries(fn: Callable[[], Any], *, attempts: int = 3, delay: float = 0.5) -> Any:
     for attempt in range(attempts):
         try:
             return fn()
@@ -156,7 +157,7 @@ def new_tid(clock_id: int | None = None) -> str:
 class BlueskySession:
     """A logged-in client for one account."""
 
-    client: object
+    client: Any  # atproto's Client: its XRPC calls are untyped
     did: str
     handle: str
     server: str
@@ -167,16 +168,16 @@ class BlueskySession:
     def __enter__(self) -> "BlueskySession":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     # --- reads -----------------------------------------------------------------------------------
-    def _query(self, nsid: str, **params):
+    def _query(self, nsid: str, **params: Any) -> Any:
         from atproto_client.models.dot_dict import DotDict
 
         return with_retries(lambda: self.client.invoke_query(nsid, params=DotDict(params))).content
 
-    def _procedure(self, nsid: str, body: dict):
+    def _procedure(self, nsid: str, body: dict[str, Any]) -> Any:
         from atproto_client.models.dot_dict import DotDict
 
         return self.client.invoke_procedure(nsid, data=DotDict(body), input_encoding="application/json").content
@@ -253,7 +254,7 @@ class BlueskySession:
             raise explain(exc, self.server) from None
 
 
-def _plain(content):
+def _plain(content: Any) -> Any:
     if isinstance(content, dict):
         return content
     if hasattr(content, "to_dict"):
@@ -295,15 +296,15 @@ def upload_video(session: BlueskySession, service: str, data: bytes, name: str, 
     host = urlparse(service).netloc or service
     service_did = "did:web:" + host.split(":")[0]
 
-    def fail(message, kind="video"):
+    def fail(message: str, kind: str = "video") -> PublishError:
         return PublishError(message, kind=kind)
 
-    def get(nsid, token=None, **params):
+    def get(nsid: str, token: str | None = None, **params: Any) -> Any:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         return with_retries(lambda: _checked(httpx.get(f"{service}/xrpc/{nsid}", params=params, headers=headers,
                                                        timeout=60)))
 
-    def _checked(response):
+    def _checked(response: Any) -> Any:
         if response.status_code >= 500:
             raise _HttpFailure(response)
         return response
@@ -367,12 +368,12 @@ def upload_video(session: BlueskySession, service: str, data: bytes, name: str, 
 
 
 class _HttpFailure(Exception):
-    def __init__(self, response):
+    def __init__(self, response: Any) -> None:
         super().__init__(response.status_code)
         self.response = response
 
 
-def _json(response) -> dict:
+def _json(response: Any) -> dict[str, Any]:
     try:
         data = response.json()
     except ValueError:
