@@ -63,7 +63,7 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>%n pack in the index.</numerusform>
@@ -74,7 +74,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="344"/>
+        <location filename="../../crosspost/gui/window.py" line="346"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -82,7 +82,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="419"/>
+        <location filename="../../crosspost/gui/window.py" line="422"/>
         <source>Imported %n new post(s)</source>
         <translation>
             <numerusform>Imported %n new post</numerusform>
@@ -90,7 +90,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="420"/>
+        <location filename="../../crosspost/gui/window.py" line="423"/>
         <source>%n updated.</source>
         <translation>
             <numerusform>%n updated.</numerusform>
@@ -98,23 +98,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="479"/>
+        <location filename="../../crosspost/gui/window.py" line="481"/>
         <source>%n file(s) downloaded.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file downloaded.</numerusform>
+            <numerusform>%n files downloaded.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="505"/>
+        <location filename="../../crosspost/gui/window.py" line="483"/>
+        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
+        <translation>
+            <numerusform>%n could not be downloaded (expired or refused link): attach your own files with Post → Attach files….</numerusform>
+            <numerusform>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="512"/>
         <source>%n file(s) attached.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n file attached.</numerusform>
+            <numerusform>%n files attached.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="549"/>
+        <location filename="../../crosspost/gui/window.py" line="579"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>Delete %n draft? Your posts stay.</numerusform>
@@ -125,7 +133,7 @@
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="112"/>
+        <location filename="../../crosspost/gui/messages.py" line="116"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -133,11 +141,46 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="127"/>
+        <location filename="../../crosspost/gui/messages.py" line="131"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>
             <numerusform>%n photos; %1 takes at most %2 per post.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SentenceView</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/sentence_view.py" line="309"/>
+        <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
+        <translation>
+            <numerusform>%1 of %n sentence may be mistranslated: check the amber ones.</numerusform>
+            <numerusform>%1 of %n sentences may be mistranslated: check the amber ones.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/sentence_view.py" line="313"/>
+        <source>%n sentence(s); none looks mistranslated.</source>
+        <translation>
+            <numerusform>%n sentence; it does not look mistranslated.</numerusform>
+            <numerusform>%n sentences; none looks mistranslated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/sentence_view.py" line="356"/>
+        <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
+        <translation>
+            <numerusform>Translate the %n post that contains “%1” again, with your glossary?</numerusform>
+            <numerusform>Translate the %n posts that contain “%1” again, with your glossary?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/sentence_view.py" line="376"/>
+        <source>Translating %n post(s) again</source>
+        <translation>
+            <numerusform>Translating %n post again</numerusform>
+            <numerusform>Translating %n posts again</numerusform>
         </translation>
     </message>
 </context>
