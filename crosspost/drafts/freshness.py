@@ -83,3 +83,20 @@ def describe(reasons: Sequence[str]) -> str:
     joined = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
     return f"Out of date: {joined} changed after the draft was made."
 
+
+
+def refresh_drafts_of(store: Store, post_ids: Sequence[int]) -> list[CheckedDraft]:
+    """After the media of POST_IDS changed (fetched, attached): their drafts that are not posted and
+    are out of date take it, keeping hand edits."""
+    from crosspost.drafts.store import get_draft
+
+    out = []
+    for pid in post_ids:
+        for (draft_id,) in store.db.execute(
+                "SELECT id FROM drafts WHERE post_id = ? AND status != 'posted' ORDER BY id", [pid]).fetchall():
+            if out_of_date(store, get_draft(store, draft_id)):
+                try:
+                    out.append(refresh_draft(store, draft_id))
+                except UserError:  # e.g. its translation is gone: the queue shows it out of date
+                    continue
+    return out
