@@ -10,10 +10,6 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from crosspost.media.state import MediaState, PostMediaState
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("MediaLabels", text, "", n)
-
-
 def parse_utc(text: str) -> dt.datetime:
     return dt.datetime.strptime(text[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=dt.timezone.utc)
 
@@ -35,15 +31,15 @@ def media_badge(state: PostMediaState) -> str:
     """A short badge for the library row."""
     s = state.state
     if s is MediaState.ON_DISK:
-        return _tr("💾 on disk")
+        return QCoreApplication.translate("MediaLabels", "💾 on disk")
     if s is MediaState.PARTLY:
-        return _tr("💾 %1 of %2 on disk").replace("%1", str(state.on_disk)).replace("%2", str(state.total))
+        return QCoreApplication.translate("MediaLabels", "💾 %1 of %2 on disk").replace("%1", str(state.on_disk)).replace("%2", str(state.total))
     if s is MediaState.LINK_VALID and state.expires:
-        return _tr("🔗 link valid until %1").replace("%1", human_date(state.expires))
+        return QCoreApplication.translate("MediaLabels", "🔗 link valid until %1").replace("%1", human_date(state.expires))
     if s is MediaState.LINK_EXPIRED:
-        return _tr("⛔ link expired")
+        return QCoreApplication.translate("MediaLabels", "⛔ link expired")
     if s is MediaState.NO_LINK:
-        return _tr("no media on disk")
+        return QCoreApplication.translate("MediaLabels", "no media on disk")
     return ""
 
 
@@ -51,21 +47,21 @@ def media_sentence(state: PostMediaState) -> str:
     """One sentence for the editor's media box."""
     s = state.state
     if s is MediaState.ON_DISK:
-        return _tr("All %n file(s) are on this computer.", state.total)
+        return QCoreApplication.translate("MediaLabels", "All %n file(s) are on this computer.", "", state.total)
     if s is MediaState.PARTLY:
-        text = _tr("%1 of %2 files are on this computer.").replace("%1", str(state.on_disk)).replace(
+        text = QCoreApplication.translate("MediaLabels", "%1 of %2 files are on this computer.").replace("%1", str(state.on_disk)).replace(
             "%2", str(state.total))
         if state.expires and not state.expired:
-            text += " " + _tr("Fetch the rest before %1 (Post → Fetch media).").replace("%1", human_date(state.expires))
+            text += " " + QCoreApplication.translate("MediaLabels", "Fetch the rest before %1 (Post → Fetch media).").replace("%1", human_date(state.expires))
         elif state.expired:
-            text += " " + _tr("The links of the rest expired: attach your own files (drop them on the post).")
+            text += " " + QCoreApplication.translate("MediaLabels", "The links of the rest expired: attach your own files (drop them on the post).")
         return text
     if s is MediaState.LINK_VALID and state.expires:
-        return _tr("Not on this computer yet; the export's link works until %1 (Post → Fetch media).").replace(
+        return QCoreApplication.translate("MediaLabels", "Not on this computer yet; the export's link works until %1 (Post → Fetch media).").replace(
             "%1", human_date(state.expires))
     if s is MediaState.LINK_EXPIRED:
-        return _tr("The export's link expired on %1: attach your own files (Post → Attach files…, or drop "
+        return QCoreApplication.translate("MediaLabels", "The export's link expired on %1: attach your own files (Post → Attach files…, or drop "
                    "them on the post).").replace("%1", human_date(state.expires or ""))
     if s is MediaState.NO_LINK:
-        return _tr("No media on disk yet: fetch it or attach your own files.")
-    return _tr("This post has no photo or video.")
+        return QCoreApplication.translate("MediaLabels", "No media on disk yet: fetch it or attach your own files.")
+    return QCoreApplication.translate("MediaLabels", "This post has no photo or video.")
