@@ -116,11 +116,26 @@ def answer_file_dialog(qtbot, parent, path) -> None:
     """Type PATH into the open file chooser and press Enter."""
     qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(QFileDialog)), timeout=10000)
     dialog = next(d for d in parent.findChildren(QFileDialog) if d.isVisible())
+    paths = [str(p) for p in (path if isinstance(path, list) else [path])]
+    dialog.setDirectory(str(Path(paths[0]).parent))  # as if the person went to the folder
+    qtbot.wait(100)
     name = dialog.findChild(QLineEdit, "fileNameEdit")
     name.clear()
-    qtbot.keyClicks(name, str(path))
-    qtbot.keyClick(name, Qt.Key.Key_Return)
+    qtbot.keyClicks(name, " ".join(f'"{Path(p).name}"' for p in paths) if len(paths) > 1 else
+                    (Path(paths[0]).name if Path(paths[0]).is_file() else paths[0]))
+    box = dialog.findChild(QDialogButtonBox, "buttonBox")
+    accept = next(b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
+    popup = QApplication.activePopupWidget()
+    if popup is not None:
+        popup.hide()
+    qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
+
+
+def paste(qtbot, widget, text: str) -> None:
+    """TEXT arrives the way non-Latin text does in a test: copied elsewhere, then Ctrl+V."""
+    QApplication.clipboard().setText(text)
+    qtbot.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
 
 
 def idle(qtbot, window) -> None:
@@ -190,7 +205,7 @@ def edit_title_topics_plan(qtbot, window, name) -> int:
     qtbot.keyClicks(editor.title_edit, "River run at dawn")
     qtbot.keyClick(editor.title_edit, Qt.Key.Key_Return)
     qtbot.mouseClick(editor.new_topic, Qt.MouseButton.LeftButton)
-    qtbot.keyClicks(editor.new_topic, "晨跑")
+    paste(qtbot, editor.new_topic, "晨跑")  # typed with an input method: pasted here
     qtbot.keyClick(editor.new_topic, Qt.Key.Key_Return)
     assert "晨跑" in editor.topics
     qtbot.mouseClick(editor.planned_check, Qt.MouseButton.LeftButton, pos=editor.planned_check.rect().center())
@@ -249,7 +264,7 @@ def drafts_render_export_post(qtbot, window, tmp_path, name):
     assert dialog.isVisible() and dialog.text.toPlainText() == "no link in this" and dialog.problem.text()
     dialog.text.selectAll()
     qtbot.keyClick(dialog.text, Qt.Key.Key_Delete)
-    qtbot.keyClicks(dialog.text, SHARE_TEXT)
+    paste(qtbot, dialog.text, SHARE_TEXT)  # what RedNote's Share → Copy link put on the clipboard
     click(qtbot, dialog.buttons.button(QDialogButtonBox.StandardButton.Ok))
     idle(qtbot, window)
     qtbot.waitUntil(lambda: any(c.draft.status == "posted" for c in queue.model.drafts), timeout=WAIT)
@@ -355,7 +370,7 @@ def test_journey_with_expired_links(window, qtbot, tmp_path, argos_packs):
     first = jpeg(tmp_path / "slide-1.jpg", 1080, 1440)
     second = jpeg(tmp_path / "slide-2.jpg", 1080, 1440, subject_at=(0.3, 0.6))
     click(qtbot, banner.attach_button)
-    answer_file_dialog(qtbot, window, f'"{first}" "{second}"')
+    answer_file_dialog(qtbot, window, [first, second])
     idle(qtbot, window)
     qtbot.waitUntil(lambda: _strip_count(window) == 2, timeout=WAIT)
     # A video: its own file dropped onto its row.
