@@ -194,12 +194,13 @@ class PostEditor(QWidget):
         media_layout.addWidget(self.media_state)
         media_layout.addLayout(self.media_strip)
 
+        # The actions first: however many topic chips wrap below, they stay in view at 1024×700.
         side = QVBoxLayout()
-        side.addLayout(self.controls)
-        side.addWidget(self.glossary_box, 1)
         side.addWidget(self.translate_button)
         side.addWidget(self.sentences_button)
         side.addWidget(self.draft_button)
+        side.addLayout(self.controls)
+        side.addWidget(self.glossary_box, 1)
         lower = QHBoxLayout()
         lower.addWidget(self.preview_box, 3)
         lower.addLayout(side, 1)

@@ -31,11 +31,11 @@ def media_badge(state: PostMediaState) -> str:
     """A short badge for the library row."""
     s = state.state
     if s is MediaState.ON_DISK:
-        return QCoreApplication.translate("MediaLabels", "💾 on disk")
+        return QCoreApplication.translate("MediaLabels", "on disk")
     if s is MediaState.PARTLY:
-        return QCoreApplication.translate("MediaLabels", "💾 %1 of %2 on disk").replace("%1", str(state.on_disk)).replace("%2", str(state.total))
+        return QCoreApplication.translate("MediaLabels", "%1 of %2 on disk").replace("%1", str(state.on_disk)).replace("%2", str(state.total))
     if s is MediaState.LINK_VALID and state.expires:
-        return QCoreApplication.translate("MediaLabels", "🔗 link valid until %1").replace("%1", human_date(state.expires))
+        return QCoreApplication.translate("MediaLabels", "link valid until %1").replace("%1", human_date(state.expires))
     if s is MediaState.LINK_EXPIRED:
         return QCoreApplication.translate("MediaLabels", "⛔ link expired")
     if s is MediaState.NO_LINK:

@@ -957,18 +957,18 @@
     <name>MediaLabels</name>
     <message>
         <location filename="../../crosspost/gui/media_labels.py" line="34"/>
-        <source>💾 on disk</source>
-        <translation>💾 已在电脑上</translation>
+        <source>on disk</source>
+        <translation>已在电脑上</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/media_labels.py" line="36"/>
-        <source>💾 %1 of %2 on disk</source>
-        <translation>💾 %1/%2 已在电脑上</translation>
+        <source>%1 of %2 on disk</source>
+        <translation>%1/%2 已在电脑上</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/media_labels.py" line="38"/>
-        <source>🔗 link valid until %1</source>
-        <translation>🔗 链接有效至 %1</translation>
+        <source>link valid until %1</source>
+        <translation>链接有效至 %1</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/media_labels.py" line="40"/>
