@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from crosspost.errors import NotFound, NothingGiven, UserError
+from crosspost.limits import check_text_length
 from crosspost.records import ExpirySummary, LibraryRow, Media, Post, Translation
 from crosspost.store import Store, utc_now
 from crosspost.store.lookups import require_post
@@ -18,7 +19,7 @@ from crosspost.values import MediaKind
 
 _POST_COLUMNS = ("id, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, "
                  "sound, location, add_yours_text, alt_text, cover_url, privacy, caption_edited, tiktok_caption, "
-                 "caption_changed_on_tiktok, user_topics, user_title")
+                 "caption_changed_on_tiktok, user_topics, user_title, planned_at, notes")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -113,7 +114,7 @@ def _post(row: _Row, media: tuple[Media, ...], translations: tuple[Translation, 
           usernames: dict[int, str]) -> Post:
     (pid, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, sound,
      location, add_yours_text, alt_text, cover_url, privacy, caption_edited, tiktok_caption, changed,
-     user_topics, user_title) = row
+     user_topics, user_title, planned_at, notes) = row
     return Post(
         id=pid, source=source, account=usernames.get(account_id) or None, created_at=created_at,
         caption=caption or "", likes=likes, collections=collections, deleted=bool(deleted),
@@ -122,7 +123,8 @@ def _post(row: _Row, media: tuple[Media, ...], translations: tuple[Translation, 
         translations=translations, caption_edited=bool(caption_edited),
         tiktok_caption=(tiktok_caption if caption_edited else caption) or "",
         caption_changed_on_tiktok=bool(changed),
-        topics=tuple(json.loads(user_topics)) if user_topics is not None else None, title=user_title)
+        topics=tuple(json.loads(user_topics)) if user_topics is not None else None, title=user_title,
+        planned_at=planned_at, notes=notes or "")
 
 
 def _usernames(store: Store) -> dict[int, str]:
@@ -241,6 +243,28 @@ def set_post_title(store: Store, post_id: int | str, title: str | None) -> Post:
     value = title.strip() if title and title.strip() else None
     with store.transaction():
         store.db.execute("UPDATE posts SET user_title = ? WHERE id = ?", [value, pid])
+    return get_post(store, pid)
+
+
+def set_post_plan(store: Store, post_id: int | str, planned_at: str | None = None,
+                  notes: str | None = None) -> Post:
+    """When the user plans to publish a post (``""``: no plan) and their notes (None: unchanged).
+    Kept on the post for the drafts made later, and written to its drafts not posted yet."""
+    from crosspost.drafts.store import parse_planned
+
+    pid = require_post(store, post_id)
+    sets: dict[str, Any] = {}
+    if planned_at is not None:
+        sets["planned_at"] = parse_planned(planned_at)
+    if notes is not None:
+        check_text_length(notes, "notes")
+        sets["notes"] = notes
+    if sets:
+        assignments = ", ".join(f"{k} = ?" for k in sets)
+        with store.transaction():
+            store.db.execute(f"UPDATE posts SET {assignments} WHERE id = ?", [*sets.values(), pid])
+            store.db.execute(f"UPDATE drafts SET {assignments} WHERE post_id = ? AND status != 'posted'",
+                             [*sets.values(), pid])
     return get_post(store, pid)
 
 

@@ -90,6 +90,8 @@ class Post:
     caption_changed_on_tiktok: bool = False
     topics: tuple[str, ...] | None = None
     title: str | None = None
+    planned_at: str | None = None  # "2025-02-14T18:30" (local time), copied to new drafts
+    notes: str = ""
 
     def translation(self, lang: str | None) -> Translation | None:
         return next((t for t in self.translations if t.lang == lang), None)
@@ -103,7 +105,7 @@ class Post:
             "deleted_at": self.deleted_at, "sound": self.sound, "location": self.location,
             "add_yours_text": self.add_yours_text, "alt_text": self.alt_text, "cover_url": self.cover_url,
             "privacy": dict(self.privacy), "topics": list(self.topics) if self.topics is not None else None,
-            "title": self.title,
+            "title": self.title, "planned_at": self.planned_at, "notes": self.notes,
             "media": [m.to_json() for m in self.media],
             "translations": [t.to_json() for t in self.translations],
         }

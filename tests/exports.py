@@ -40,6 +40,8 @@ class Post:
     deleted: bool = False
     sound: str | None = "original sound - alice"
     location: str | None = None
+    media_base: str | None = None  # where the media links point (a local server in window tests)
+    expires: int = EXPIRES         # the links' x-tos-expires (a Unix time)
 
     @property
     def date_text(self) -> str:
@@ -56,10 +58,12 @@ class Post:
 
     def media_urls(self, base: str = "https://v16-webapp-prime.tiktokv.com") -> list[str]:
         stamp = int(self.date.replace(tzinfo=dt.timezone.utc).timestamp())
+        base = self.media_base or base
         if self.images:
-            return [f"https://p16-sign.tiktokcdn-us.com/obj/tos-useast5-i-photomode/{stamp}_{i}.jpeg"
-                    f"?x-tos-expires={EXPIRES}&x-signature=abc{i}" for i in range(self.images)]
-        return [f"{base}/video/tos/useast5/{stamp}/v.mp4?a=1233&x-tos-expires={EXPIRES}&x-signature=s{stamp}"]
+            photos = self.media_base or "https://p16-sign.tiktokcdn-us.com"
+            return [f"{photos}/obj/tos-useast5-i-photomode/{stamp}_{i}.jpeg"
+                    f"?x-tos-expires={self.expires}&x-signature=abc{i}" for i in range(self.images)]
+        return [f"{base}/video/tos/useast5/{stamp}/v.mp4?a=1233&x-tos-expires={self.expires}&x-signature=s{stamp}"]
 
     def link(self, base: str = "https://v16-webapp-prime.tiktokv.com") -> str:
         text = " ".join(self.media_urls(base))

@@ -111,6 +111,22 @@ def _topics_for(store: Store, post: Post, source_lang: str, target_lang: str | N
     return map_topics(store, hashtags(post.caption), source_lang, target_lang)
 
 
+def composition(store: Store, post: Post, profile, layout: Layout, target_lang: str | None):
+    """What a draft of POST for PROFILE's platform says now (title, body, topics), from the post,
+    its translation and the user's own title and topics."""
+    translation, source_lang = None, "en"
+    if layout.needs_translation:
+        t = post.translation(target_lang)
+        if t is None:
+            raise NoTranslation(post.id, target_lang, layout)
+        translation, source_lang = t.text, t.source_lang or "en"
+    topics = _topics_for(store, post, source_lang, target_lang)
+    comp = compose(profile, post.caption, translation, layout, topics, target_lang, source_lang)
+    if post.title is not None:
+        comp.title = post.title
+    return comp
+
+
 def create_drafts(store: Store, post_ids: Sequence[int | str], platform: str, layout: str | None = None,
                   target_lang: str | None = None, reset: bool = False, fit: str | None = None) -> list[CheckedDraft]:
     """One draft per post for PLATFORM (updating an existing one, never a duplicate)."""
@@ -123,19 +139,7 @@ def create_drafts(store: Store, post_ids: Sequence[int | str], platform: str, la
     if not post_ids:
         raise NothingGiven("post ID")
     posts = [get_post(store, p) for p in post_ids]
-    plans = []
-    for post in posts:
-        translation, source_lang = None, "en"
-        if layout_value.needs_translation:
-            t = post.translation(target_lang)
-            if t is None:
-                raise NoTranslation(post.id, target_lang, layout_value)
-            translation, source_lang = t.text, t.source_lang or "en"
-        topics = _topics_for(store, post, source_lang, target_lang)
-        comp = compose(profile, post.caption, translation, layout_value, topics, target_lang, source_lang)
-        if post.title is not None:
-            comp.title = post.title
-        plans.append((post, comp))
+    plans = [(post, composition(store, post, profile, layout_value, target_lang)) for post in posts]
     now = utc_now()
     results = []
     db = store.db
@@ -147,10 +151,10 @@ def create_drafts(store: Store, post_ids: Sequence[int | str], platform: str, la
             if existing is None:
                 did = db.execute(
                     "INSERT INTO drafts (post_id, platform, layout, target_lang, status, title, body, topics, media, "
-                    "fit, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "fit, planned_at, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [post.id, platform, str(layout_value), target_lang, str(DraftStatus.DRAFT), comp.title,
                      comp.body, topics_json, json.dumps([m.to_dict() for m in media]),
-                     str(fit_value or profile.default_fit), now, now]).lastrowid
+                     str(fit_value or profile.default_fit), post.planned_at, post.notes or "", now, now]).lastrowid
                 assert did is not None  # set by the INSERT just run
             else:
                 did = existing.id
@@ -284,8 +288,17 @@ def mark_posted(store: Store, draft_id: int | str, url: str | None = None, force
     d = get_draft(store, draft_id)
     if d.status is DraftStatus.POSTED and not force:
         raise AlreadyPosted(d.id, d.platform, d.posted_at)
-    if url and not url.startswith(("http://", "https://")):
-        raise UserError(f"{url!r} is not a link; give the post's address, e.g. https://www.xiaohongshu.com/…")
+    if url and url.strip():
+        from crosspost.drafts.sharelink import post_link
+
+        link = post_link(url)  # a bare link, or the text RedNote's share button copies
+        if link is None:
+            shown = url.strip() if len(url.strip()) <= 60 else url.strip()[:57] + "…"
+            raise UserError(f"{shown!r} is not a link and holds none; give the post's address, e.g. "
+                            "https://www.xiaohongshu.com/…, or paste what RedNote's Share → Copy link gives.")
+        url = link
+    else:
+        url = None
     with store.transaction():
         store.db.execute("UPDATE drafts SET status = ?, posted_at = ?, posted_url = ?, updated_at = ? "
                          "WHERE id = ?", [str(DraftStatus.POSTED), utc_now(), url, utc_now(), d.id])

@@ -84,9 +84,17 @@ def run_app(data_dir: str | None = None, paths: list[str] | None = None) -> int:
     location = resolve(data_dir)
     setup_logging(location)
     app = make_app()
+    from crosspost.gui.single_instance import InstanceServer, hand_over, raise_window
+
+    if hand_over(location, list(paths or [])):
+        return 0  # the window already open on this data dir has the paths now, and is raised
+    server = InstanceServer(location)
+    server.listen()
     from crosspost.gui.window import MainWindow
 
     window = MainWindow(location)  # it applies the saved UI language first
+    server.setParent(window)
+    server.pathsReceived.connect(lambda received: (raise_window(window), window.open_paths(received)))
 
     def excepthook(kind, value, tb):
         import traceback
@@ -99,7 +107,7 @@ def run_app(data_dir: str | None = None, paths: list[str] | None = None) -> int:
     sys.excepthook = excepthook
     window.show()
     if paths:
-        window.import_paths(list(paths))
+        window.open_paths(list(paths))
     return app.exec()
 
 

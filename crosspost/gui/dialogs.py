@@ -147,11 +147,13 @@ class LanguagePacksDialog(QDialog):
         items = self.table.selectedItems()
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
-    def install_from_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Install a language pack"), str(Path.home()),
-                                              self.tr("Argos language packs (*.argosmodel)"))
-        if path:
-            self.install_path(path)
+    def install_from_file(self) -> object:
+        from crosspost.gui.file_choice import FILE, choose
+
+        self.file_dialog = choose(self, self.tr("Install a language pack"), FILE,
+                                  lambda paths: self.install_path(paths[0]), Path.home(),
+                                  self.tr("Argos language packs (*.argosmodel)"))
+        return self.file_dialog
 
     def install_path(self, path: str) -> int:
         from crosspost.translation.packs import install_pack

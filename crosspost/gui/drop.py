@@ -1,14 +1,29 @@
-"""Drag and drop, handled in one place: an event filter on the window that accepts local files and
-folders anywhere and emits one typed signal with their paths."""
+"""Drag and drop, handled in one place: an event filter that accepts local files and folders anywhere
+in the window and emits one typed signal with their paths. Widgets registered with ``add_target``
+(the library's rows, the editor's media strip) also say which post the files landed on, so photos and
+videos dropped on a post attach to it; the window decides what each path is (``MainWindow.open_paths``)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Signal
 
 
 class DropHandler(QObject):
     pathsDropped = Signal(list)  # list[str]
+    droppedOnPost = Signal(list, int)  # list[str], post id
     dragActive = Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._targets: dict[QObject, Callable] = {}
+
+    def add_target(self, widget, post_at: Callable) -> None:
+        """Drops on WIDGET go to the post ``post_at(position)`` returns (None: no post there)."""
+        self._targets[widget] = post_at
+        widget.installEventFilter(self)
+        widget.destroyed.connect(lambda *_: self._targets.pop(widget, None))
 
     @staticmethod
     def local_paths(mime) -> list[str]:
@@ -33,6 +48,11 @@ class DropHandler(QObject):
             self.dragActive.emit(False)
             if paths:
                 event.acceptProposedAction()
-                self.pathsDropped.emit(paths)
+                post_at = self._targets.get(watched)
+                post_id = post_at(event.position()) if post_at is not None else None
+                if post_id is not None:
+                    self.droppedOnPost.emit(paths, int(post_id))
+                else:
+                    self.pathsDropped.emit(paths)
                 return True
         return False

@@ -6,10 +6,11 @@ glossary in place, and the media strip with a per-platform fit preview."""
 from __future__ import annotations
 
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QEvent, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton,
     QSplitter, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -58,6 +59,7 @@ class PostEditor(QWidget):
     draftRequested = Signal(int, str, str)  # post id, platform, layout
     translateRequested = Signal(int)
     changed = Signal(int)
+    glossaryChanged = Signal(str)  # the term whose translation was set
 
     def __init__(self, store: Store, settings, parent=None):
         super().__init__(parent)
@@ -105,6 +107,9 @@ class PostEditor(QWidget):
         self.title_edit.editingFinished.connect(self._title_edited)
         self.user_title: str | None = None
         self._user_topics: list[str] | None = None
+        self.title_help = QLabel()  # what the counter counts (a RedNote "unit")
+        self.title_help.setWordWrap(True)
+        self.title_help.setStyleSheet("color: palette(placeholder-text); font-size: 11px;")
         self.preview_title = QLabel()
         self.preview_title.setWordWrap(True)
         self.preview_title.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -140,10 +145,33 @@ class PostEditor(QWidget):
         self.controls.addRow(self.controls_labels[0], self.platform)
         self.controls.addRow(self.controls_labels[1], self.layout_switch)
         self.controls.addRow(self.controls_labels[2], self.fit)
+        # When to publish, and notes: kept on the post and copied to its drafts.
+        self.planned_check = QCheckBox()
+        self.planned = QDateTimeEdit()
+        self.planned.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.planned.setCalendarPopup(True)
+        self.planned.setEnabled(False)
+        self.planned_check.toggled.connect(self._plan_toggled)
+        self.planned.dateTimeChanged.connect(lambda _: self._plan_timer.start())
+        plan_row = QHBoxLayout()
+        plan_row.addWidget(self.planned_check)
+        plan_row.addWidget(self.planned, 1)
+        self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(64)
+        self.notes.textChanged.connect(lambda: not self._loading and self._notes_timer.start())
+        self.plan_labels = [QLabel(), QLabel()]
+        self.controls.addRow(self.plan_labels[0], plan_row)
+        self.controls.addRow(self.plan_labels[1], self.notes)
+        self._plan_timer = QTimer(self, singleShot=True, interval=300)
+        self._plan_timer.timeout.connect(self._save_plan)
+        self._notes_timer = QTimer(self, singleShot=True, interval=400)
+        self._notes_timer.timeout.connect(self._save_notes)
 
         self.preview_box = QGroupBox()
         pv = QVBoxLayout(self.preview_box)
         pv.addWidget(self.title_edit)
+        pv.addWidget(self.title_help)
         head = QHBoxLayout()
         head.addWidget(self.preview_title, 1)
         head.addWidget(self.title_counter)
@@ -160,14 +188,19 @@ class PostEditor(QWidget):
         self.glossary_box = QGroupBox()
         QVBoxLayout(self.glossary_box).addWidget(self.glossary)
         self.media_box = QGroupBox()
-        self.media_box.setLayout(self.media_strip)
+        self.media_state = QLabel()  # on disk / link valid until … / link expired / partly on disk
+        self.media_state.setWordWrap(True)
+        media_layout = QVBoxLayout(self.media_box)
+        media_layout.addWidget(self.media_state)
+        media_layout.addLayout(self.media_strip)
 
+        # The actions first: however many topic chips wrap below, they stay in view at 1024×700.
         side = QVBoxLayout()
-        side.addLayout(self.controls)
-        side.addWidget(self.glossary_box, 1)
         side.addWidget(self.translate_button)
         side.addWidget(self.sentences_button)
         side.addWidget(self.draft_button)
+        side.addLayout(self.controls)
+        side.addWidget(self.glossary_box, 1)
         lower = QHBoxLayout()
         lower.addWidget(self.preview_box, 3)
         lower.addLayout(side, 1)
@@ -201,6 +234,14 @@ class PostEditor(QWidget):
         self.new_topic.setPlaceholderText(self.tr("Add topic"))
         self.title_edit.setToolTip(self.tr("Your own title for this post's drafts; leave it empty to use the "
                                            "first sentence of the caption."))
+        self.title_help.setText(self.tr("RedNote counts a title in units: a Chinese character or an emoji is 1 unit, "
+                                        "a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or "
+                                        "40 Latin letters. A title made from the caption is cut with “…”."))
+        self.title_counter.setToolTip(self.title_help.text())
+        self.planned_check.setText(self.tr("Plan for"))
+        self.plan_labels[0].setText(self.tr("Planned"))
+        self.plan_labels[1].setText(self.tr("Notes"))
+        self.notes.setPlaceholderText(self.tr("Notes for yourself (never published)"))
         self.translate_button.setText(self.tr("Translate"))
         self.sentences_button.setText(self.tr("Sentences"))
         self.sentences_button.setToolTip(self.tr("Each sentence beside its translation, with what the translation "
@@ -217,6 +258,9 @@ class PostEditor(QWidget):
     # --- loading and editing ----------------------------------------------------------------------
     def load(self, post_id: int) -> None:
         from crosspost.errors import NotFound
+
+        if self.post_id is not None:
+            self.flush()
         from crosspost.posts import get_post
 
         try:
@@ -236,7 +280,14 @@ class PostEditor(QWidget):
         self.user_title = post.title
         self._loading = True
         self.title_edit.setText(post.title or "")
+        self.planned_check.setChecked(post.planned_at is not None)
+        self.planned.setEnabled(post.planned_at is not None)
+        when = QDateTime.fromString(post.planned_at or "", "yyyy-MM-ddTHH:mm")
+        self.planned.setDateTime(when if when.isValid() else self._default_plan())
+        self.notes.setPlainText(post.notes)
         self._loading = False
+        self._plan_timer.stop()
+        self._notes_timer.stop()
         self.setEnabled(True)
         self._load_glossary()
         self.refresh_preview()
@@ -302,6 +353,9 @@ class PostEditor(QWidget):
                        self.settings.value("defaults/target_lang", "zh"))
         if self.user_title:
             comp.title = self.user_title
+        has_title = profile.limit("title") is not None  # Bluesky and X posts have no title
+        for widget in (self.title_edit, self.title_help, self.preview_title, self.title_counter):
+            widget.setVisible(has_title)
         self.title_edit.setPlaceholderText(comp.title or self.tr("Title"))
         self.preview_title.setText(comp.title or self.tr("(no title)"))
         self.preview_body.setPlainText(comp.body)
@@ -380,6 +434,40 @@ class PostEditor(QWidget):
             self.refresh_preview()
             self.changed.emit(self.post_id)
 
+    # --- plan and notes ----------------------------------------------------------------------------
+    @staticmethod
+    def _default_plan() -> QDateTime:
+        tomorrow = QDateTime.currentDateTime().addDays(1)
+        return QDateTime(tomorrow.date(), QTime(18, 0))
+
+    def _plan_toggled(self, on: bool) -> None:
+        self.planned.setEnabled(on)
+        if not self._loading:
+            self._save_plan()
+
+    def _save_plan(self) -> None:
+        from crosspost.posts import set_post_plan
+
+        if self._loading or self.post_id is None:
+            return
+        value = self.planned.dateTime().toString("yyyy-MM-dd HH:mm") if self.planned_check.isChecked() else ""
+        set_post_plan(self.store, self.post_id, planned_at=value)
+        self.changed.emit(self.post_id)
+
+    def _save_notes(self) -> None:
+        from crosspost.posts import set_post_plan
+
+        if self._loading or self.post_id is None:
+            return
+        set_post_plan(self.store, self.post_id, notes=self.notes.toPlainText())
+
+    def flush(self) -> None:
+        """Save what is still waiting on a timer (before another post is loaded)."""
+        for timer, save in ((self._plan_timer, self._save_plan), (self._notes_timer, self._save_notes)):
+            if timer.isActive():
+                timer.stop()
+                save()
+
     # --- glossary in place ------------------------------------------------------------------------
     def _load_glossary(self) -> None:
         from crosspost.translation.glossary import list_entries
@@ -404,6 +492,7 @@ class PostEditor(QWidget):
             except UserError:
                 return
             QTimer.singleShot(0, self._load_glossary)
+            self.glossaryChanged.emit(term.text().strip())
 
     # --- media strip with the platform's fit ------------------------------------------------------
     def refresh_media(self) -> None:
@@ -416,7 +505,15 @@ class PostEditor(QWidget):
             return
         from crosspost.posts import post_media
 
-        rows = [m for m in post_media(self.store, self.post_id) if m.path]
+        from crosspost.gui.media_labels import media_sentence
+        from crosspost.media.state import state_of
+
+        every = post_media(self.store, self.post_id)
+        missing = [m for m in every if not m.path]
+        expiries = sorted(m.expires_at for m in missing if m.expires_at)
+        self.media_state.setText(media_sentence(state_of(len(every), len(every) - len(missing),
+                                                         expiries[0] if expiries else None)))
+        rows = [m for m in every if m.path]
         profile = get_profile(self.platform.currentData() or "rednote")
         fit = self.fit.currentData()
         for m in rows[:6]:

@@ -91,8 +91,12 @@ class PostsModel(QAbstractListModel):
             first = " ".join(r.caption.split())  # the delegate wraps it to two lines and elides
             badges = []
             if r.media_count:
+                from crosspost.gui.media_labels import media_badge
+                from crosspost.media.state import row_media_state
+
                 badges.append(("🎬" if r.first_kind is MediaKind.VIDEO else "🖼")
                               + (f"×{r.media_count}" if r.media_count > 1 else ""))
+                badges.append(media_badge(row_media_state(r)))
             if r.langs:
                 badges.append("🌐 " + ",".join(r.langs))
             if r.likes is not None:
@@ -140,15 +144,28 @@ class DraftsModel(QAbstractTableModel):
         super().__init__(parent)
         self.store = store
         self.drafts: list[CheckedDraft] = []
+        self.stale: dict[int, tuple[str, ...]] = {}  # draft id → what changed since it was made
         self.platform: str | None = None
         self.status: str | None = None
 
     def reload(self) -> None:
         from crosspost.drafts.store import list_drafts
 
+        from crosspost.drafts.freshness import stale_drafts
+
         self.beginResetModel()
         self.drafts = list_drafts(self.store, self.platform, self.status)
+        self.stale = stale_drafts(self.store, [c.draft for c in self.drafts])
         self.endResetModel()
+
+    def stale_text(self, draft_id: int) -> str | None:
+        """"Out of date: the post changed…" for a draft whose post, translation or media changed."""
+        reasons = self.stale.get(draft_id)
+        if not reasons:
+            return None
+        words = {"post": self.tr("the post"), "translation": self.tr("its translation"), "media": self.tr("its media")}
+        return self.tr("Out of date: %1 changed — press Refresh from post.").replace(
+            "%1", ", ".join(words[r] for r in reasons))
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.drafts)
@@ -186,6 +203,8 @@ class DraftsModel(QAbstractTableModel):
             from crosspost.platforms import get_profile
 
             if column == "problems":
+                if d.id in self.stale:
+                    return self.stale_text(d.id)
                 if errors:
                     return problem_text(errors[0])
                 return self.tr("Ready") if not warnings else problem_text(warnings[0])
@@ -194,6 +213,8 @@ class DraftsModel(QAbstractTableModel):
             if column == "status":
                 return status_label(d.status)
             return {"id": d.id, "planned": (d.planned_at or "").replace("T", " "), "title": d.title}[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == "problems" and d.id in self.stale:
+            return QColor("#b26a00")
         if role == Qt.ItemDataRole.ForegroundRole and column == "problems":
             return QColor("#c62828") if errors else (QColor("#b26a00") if warnings else QColor("#2e7d32"))
         if role == Qt.ItemDataRole.ToolTipRole and column == "problems":

@@ -23,11 +23,13 @@ class QueueView(QWidget):
     renderManyRequested = Signal(list)  # several drafts: one resumable batch
     exportRequested = Signal(list, str)
     markPostedRequested = Signal(int, str)  # draft id, link ("" for none)
+    refreshRequested = Signal(list)  # draft ids out of date: recompose them from their posts
     publishRequested = Signal(list)
 
     def __init__(self, store, parent=None):
         super().__init__(parent)
         self.store = store
+        self.settings = None  # the window's QSettings (the export folder used last)
         self.model = DraftsModel(store, self)
         self.table = MediaDragTable(lambda: handoff.drag_paths(self))
         self.table.setModel(self.model)
@@ -46,6 +48,9 @@ class QueueView(QWidget):
         self.status.currentIndexChanged.connect(self.reload)
         self.buttons = {name: QPushButton() for name in ("render", "export", "publish", "alt", "copy_title", "copy_body",
                                                          "copy_topics", "posted", "phone", "creator")}
+        self.refresh_button = QPushButton()  # for drafts out of date (their post changed since)
+        self.refresh_button.clicked.connect(lambda: self.selected_ids() and self.refreshRequested.emit(
+            self.selected_ids()))
         self.buttons["publish"].clicked.connect(lambda: self.selected_ids() and self.publishRequested.emit(self.selected_ids()))
         self.countdown = QLabel()  # the next scheduled publication (crosspost.gui.publishing.Publisher)
         self.buttons["render"].clicked.connect(self.render_selected)
@@ -70,6 +75,11 @@ class QueueView(QWidget):
         top.addWidget(self.platform)
         top.addWidget(self.filter_labels[1])
         top.addWidget(self.status)
+        top.addWidget(self.refresh_button)
+        from crosspost.gui.panels import Toast
+
+        self.toast = Toast()  # "Title copied"
+        top.addWidget(self.toast)
         top.addStretch(1)
         top.addWidget(self.countdown)
         actions = FlowBox(spacing=6)  # the buttons wrap onto a second line rather than widen the window
@@ -108,6 +118,7 @@ class QueueView(QWidget):
         has = bool(self.table.selectionModel().selectedRows())
         for button in self.buttons.values():
             button.setEnabled(has)
+        self.refresh_button.setEnabled(has)
 
     def retranslate(self) -> None:
         from crosspost.gui.labels import platform_label
@@ -120,6 +131,9 @@ class QueueView(QWidget):
         self.platform.setItemText(0, self.tr("All platforms"))
         for i, text in enumerate((self.tr("All"), self.tr("Draft"), self.tr("Ready"), self.tr("Exported"), self.tr("Posted"))):
             self.status.setItemText(i, text)
+        self.refresh_button.setText(self.tr("Refresh from post"))
+        self.refresh_button.setToolTip(self.tr("Take the post's caption, translation and media as they are now; "
+                                                   "what you changed in the draft by hand stays."))
         for key, text in (("render", self.tr("Render")), ("export", self.tr("Export…")), ("publish", self.tr("Publish")),
                           ("alt", self.tr("Alt text…")),
                           ("copy_title", self.tr("Copy title")), ("copy_body", self.tr("Copy body")),
@@ -150,10 +164,14 @@ class QueueView(QWidget):
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
         return [self.model.drafts[r].draft.id for r in rows]
 
-    def select_draft(self, draft_id: int) -> None:
+    def select_draft(self, draft_id: int, add: bool = False) -> None:
         for row, c in enumerate(self.model.drafts):
             if c.draft.id == draft_id:
-                self.table.selectRow(row)
+                if add:
+                    flags = self.table.selectionModel().SelectionFlag
+                    self.table.selectionModel().select(self.model.index(row, 0), flags.Select | flags.Rows)
+                else:
+                    self.table.selectRow(row)
                 return
 
     def render_selected(self) -> None:
@@ -174,22 +192,57 @@ class QueueView(QWidget):
         d = next(c.draft for c in self.model.drafts if c.draft.id == ids[0])
         text = " ".join("#" + t for t in d.topics) if field == "topics" else getattr(d, field)
         QGuiApplication.clipboard().setText(text)
+        self.toast.say({"title": self.tr("Title copied"), "body": self.tr("Body copied"),
+                        "topics": self.tr("Topics copied")}[field])
 
-    def export_selected(self, folder: str | None = None) -> None:
+    def export_folder(self) -> str:
+        """Where the export dialog starts: the folder used last, else "Crosspost exports" in Documents
+        (made when first offered, so the dialog can open in it)."""
+        from pathlib import Path
+
+        from PySide6.QtCore import QStandardPaths
+
+        last = self.settings.value("export/last_folder", "") if self.settings is not None else ""
+        if last and Path(last).is_dir():
+            return str(last)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        folder = Path(documents or Path.home()) / self.tr("Crosspost exports")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return str(Path.home())
+        return str(folder)
+
+    def export_selected(self, folder: str | None = None):
         ids = self.selected_ids()
         if not ids:
-            return
-        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Export drafts to"))
+            return None
         if folder:
-            self.exportRequested.emit(ids, folder)
+            self._export_to(ids, folder)
+            return None
+        from crosspost.gui.file_choice import FOLDER, choose
 
-    def mark_posted(self) -> None:
+        self.file_dialog = choose(self, self.tr("Export drafts to"), FOLDER,
+                                  lambda paths: self._export_to(ids, paths[0]), self.export_folder())
+        return self.file_dialog
+
+    def _export_to(self, ids: list[int], folder: str) -> None:
+        if self.settings is not None:
+            self.settings.setValue("export/last_folder", folder)
+        self.exportRequested.emit(ids, folder)
+
+    def mark_posted(self):
         ids = self.selected_ids()
         if not ids:
-            return
-        url, ok = QInputDialog.getText(self, self.tr("Mark as posted"), self.tr("Link to the published post (optional):"))
-        if ok:
-            self.markPostedRequested.emit(ids[0], url.strip())
+            return None
+        from crosspost.gui.post_dialogs import MarkPostedDialog
+
+        dialog = MarkPostedDialog(ids[0], self)
+        dialog.linkGiven.connect(self.markPostedRequested)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.mark_dialog = dialog
+        return dialog
 
 
 def open_folder(path: str) -> None:

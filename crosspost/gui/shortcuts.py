@@ -51,6 +51,7 @@ class WindowActions(QObject):
         editor, queue = window.editor, window.queue
         self.act_translate = action(self.menu_post, "Ctrl+T", lambda: editor.translate_button.click())
         self.create_draft = action(self.menu_post, "Ctrl+D", lambda: editor.draft_button.click())
+        self.translate_all = action(self.menu_post, "", window.translate_untranslated)
         self.menu_post.addSeparator()
         self.fetch_media = action(self.menu_post, "Ctrl+Shift+M", self.fetch_current_media)
         self.attach_files = action(self.menu_post, "Ctrl+Shift+A", self.attach_to_current)
@@ -68,6 +69,7 @@ class WindowActions(QObject):
         self.shortcuts_help = action(self.menu_help, "Ctrl+/|F1", self.show_shortcuts)
 
         self.post_actions = [self.act_translate, self.create_draft, self.fetch_media, self.attach_files]
+        self.any_post_actions = [self.translate_all, self.fetch_all]
         self.draft_actions = [self.render, self.export, self.copy_title, self.copy_body, self.copy_topics,
                               self.mark_posted]
         window.tabs.currentChanged.connect(self.update)
@@ -90,6 +92,8 @@ class WindowActions(QObject):
         on_drafts = in_app and w.tabs.currentIndex() == QUEUE_TAB and bool(w.queue.selected_ids())
         for a in self.post_actions:
             a.setEnabled(on_post)
+        for a in self.any_post_actions:
+            a.setEnabled(in_app)
         for a in self.draft_actions:
             a.setEnabled(on_drafts)
 
@@ -170,7 +174,9 @@ class WindowActions(QObject):
         self.menu_post.setTitle(self.tr("&Post"))
         self.menu_draft.setTitle(self.tr("D&raft"))
         self.menu_help.setTitle(self.tr("&Help"))
-        for a, text in ((self.act_translate, self.tr("&Translate")), (self.create_draft, self.tr("Create &draft")),
+        for a, text in ((self.act_translate, self.tr("&Translate the selected posts")),
+                        (self.create_draft, self.tr("Create &drafts for the selected posts")),
+                        (self.translate_all, self.tr("Translate all &untranslated posts")),
                         (self.fetch_media, self.tr("&Fetch media")), (self.attach_files, self.tr("&Attach files…")),
                         (self.fetch_all, self.tr("Fetch media for a&ll posts")),
                         (self.render, self.tr("&Render")), (self.copy_title, self.tr("Copy &title")),

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMainWindow,
+    QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMainWindow,
     QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -44,6 +44,10 @@ class WelcomePage(QWidget):
         self.zone.setObjectName("dropZone")
         self.zone.setMinimumSize(QSize(520, 200))
         self.set_drag_active(False)
+        self.notice = QLabel()  # "This export has no posts of yours in it", after such an import
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #b26a00; font-size: 15px;")
+        self.notice.hide()
         self.zone_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.zone_label.setStyleSheet("font-size: 20px; color: #b0413e; background: transparent;")
         self.open_button = QPushButton()
@@ -57,9 +61,14 @@ class WelcomePage(QWidget):
         layout.setContentsMargins(60, 40, 60, 40)
         layout.addWidget(self.heading)
         layout.addWidget(self.steps)
+        layout.addWidget(self.notice)
         layout.addSpacing(16)
         layout.addWidget(self.zone, 1)
         self.retranslate()
+
+    def set_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def set_drag_active(self, active: bool) -> None:
         colour = "#ffe3e0" if active else "#fff7f6"
@@ -100,7 +109,8 @@ class MainWindow(QMainWindow):
         self.runner = TaskRunner(self.location, self)
         self.runner.default_failure = self._task_failed
         self.drop = DropHandler(self)
-        self.drop.pathsDropped.connect(self.import_paths)
+        self.drop.pathsDropped.connect(self.open_paths)
+        self.drop.droppedOnPost.connect(lambda paths, post_id: self.open_paths(paths, post_id))
         self.setAcceptDrops(True)
         self.installEventFilter(self.drop)
 
@@ -112,6 +122,10 @@ class MainWindow(QMainWindow):
         central = QWidget()
         cv = QVBoxLayout(central)
         cv.setContentsMargins(6, 6, 6, 6)
+        from crosspost.gui.panels import ImportPanel
+
+        self.import_panel = ImportPanel()
+        cv.addWidget(self.import_panel)
         cv.addWidget(self.pages, 1)
         cv.addWidget(self.task_panel)
         self.setCentralWidget(central)
@@ -184,6 +198,12 @@ class MainWindow(QMainWindow):
         library_pane.setMinimumWidth(260)
         lp = QVBoxLayout(library_pane)
         lp.setContentsMargins(0, 0, 0, 0)
+        from crosspost.gui.panels import ExpiryBanner
+
+        self.expiry_banner = ExpiryBanner()
+        self.expiry_banner.fetchAllRequested.connect(lambda: self.fetch_media(None))
+        self.expiry_banner.attachRequested.connect(lambda: self.attach_files())
+        lp.addWidget(self.expiry_banner)
         bar = QHBoxLayout()
         bar.addWidget(self.search, 1)
         bar.addWidget(self.untranslated)
@@ -192,8 +212,15 @@ class MainWindow(QMainWindow):
         lp.addWidget(self.no_match, 1)
         lp.addWidget(self.count_label)
 
+        # Files dropped on a post in the library go to that post (an export dropped there still imports).
+        self.library.viewport().setAcceptDrops(True)
+        self.drop.add_target(self.library.viewport(), self._post_at)
+
         self.editor = PostEditor(self.store, self.settings)
         self.editor.translateRequested.connect(self.translate_post)
+        self.editor.glossaryChanged.connect(self._glossary_changed)
+        self.drop.add_target(self.editor.media_box, lambda pos: self.editor.post_id)
+        self.editor.media_box.setAcceptDrops(True)
         self.editor.draftRequested.connect(self.create_draft)
         self.editor.changed.connect(self.posts_model.refresh_post)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -208,6 +235,8 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)  # the editor takes the room a resize gives or takes
 
         self.queue = QueueView(self.store)
+        self.queue.settings = self.settings  # the export folder used last
+        self.queue.refreshRequested.connect(self.refresh_drafts)
         self.queue.renderRequested.connect(self.render_draft)
         self.queue.renderManyRequested.connect(self.render_drafts)
         self.queue.exportRequested.connect(self.export_drafts)
@@ -335,11 +364,23 @@ class MainWindow(QMainWindow):
                 self.library.setCurrentIndex(self.posts_model.index(row))
         has_posts = store_has_posts(self.store)
         self.pages.setCurrentIndex(1 if has_posts else 0)
+        self.update_expiry()
         self._update_count()
         if has_posts and not self.library.currentIndex().isValid() and self.posts_model.rowCount():
             self.library.setCurrentIndex(self.posts_model.index(0))
         if self.tabs.currentIndex() == 1:
             self.queue.reload()
+
+    def update_expiry(self) -> None:
+        """The link-expiry banner at the top of the library, while a link is still needed."""
+        from crosspost.posts import expiry_summary
+
+        self.expiry_banner.set_summary(expiry_summary(self.store))
+
+    def _post_at(self, pos) -> int | None:
+        """The post under POS in the library's viewport, if any."""
+        index = self.library.indexAt(pos.toPoint())
+        return self.posts_model.post_id(index.row()) if index.isValid() else None
 
     def _update_count(self) -> None:
         n = self.posts_model.rowCount()
@@ -390,15 +431,42 @@ class MainWindow(QMainWindow):
                         background=True)
 
     # --- jobs -------------------------------------------------------------------------------------
-    def choose_import(self, folder: bool = False) -> None:
+    def choose_import(self, folder: bool = False):
+        from crosspost.gui.file_choice import FILES, FOLDER, choose
+
         if folder:
-            path = QFileDialog.getExistingDirectory(self, self.tr("Import an unpacked export"))
-            paths = [path] if path else []
-        else:
-            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import your TikTok export"), str(Path.home()),
-                                                    self.tr("TikTok export (*.zip *.json *.txt)"))
-        if paths:
-            self.import_paths(paths)
+            return choose(self, self.tr("Import an unpacked export"), FOLDER, self.import_paths)
+        return choose(self, self.tr("Import your TikTok export"), FILES, self.import_paths, Path.home(),
+                      self.tr("TikTok export (*.zip *.json *.txt)"))
+
+    def open_paths(self, paths: list[str], post_id: int | None = None) -> None:
+        """Dropped or opened paths: an export (zip, folder, .json/.txt) imports wherever it lands;
+        photos and videos attach to POST_ID (dropped on a post), or the window asks which post."""
+        self.ensure_ready()
+        from crosspost.importing.local_media import MEDIA_SUFFIXES
+
+        media = [p for p in paths if Path(p).suffix.lower() in MEDIA_SUFFIXES and Path(p).is_file()]
+        exports = [p for p in paths if p not in media]
+        if exports:
+            self.import_paths(exports)
+        if not media:
+            return
+        if post_id is not None:
+            self.attach_files(post_id, media)
+            return
+        from crosspost.gui.post_dialogs import ChoosePostDialog
+        from crosspost.posts import library_rows
+
+        rows = library_rows(self.store)
+        if not rows:
+            show_error(self, self.tr("That is a photo or video, not a TikTok export. Import your export first (drop "
+                                     "its zip here); then drop photos and videos onto a post to attach them."))
+            return
+        dialog = ChoosePostDialog(rows, media, self.current_post_id(), self)
+        dialog.chosen.connect(lambda pid, files: self.attach_files(pid, files))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.choose_post_dialog = dialog
 
     def import_paths(self, paths: list[str], media_dir: str | None = None) -> int:
         """Import exports (zip, folder, .json/.txt) in the background; media files go to --media."""
@@ -408,8 +476,9 @@ class MainWindow(QMainWindow):
 
         exports = [p for p in paths if Path(p).suffix.lower() not in MEDIA_SUFFIXES]
         if not exports:
-            show_error(self, self.tr("That is not a TikTok export. Drop the zip from TikTok's “Download your data”, "
-                                     "its folder, or its user_data_tiktok.json."))
+            show_error(self, self.tr("That is a photo or video, not a TikTok export. Drop the zip from TikTok's "
+                                     "“Download your data”, its folder, or its user_data_tiktok.json; then drop "
+                                     "photos and videos onto a post to attach them."))
             return 0
         name = Path(exports[0]).name
 
@@ -418,21 +487,94 @@ class MainWindow(QMainWindow):
 
         def done(result):
             self.refresh()
-            self.statusBar().showMessage(
-                self.tr("Imported %n new post(s)", "", result.added) + ", "
-                + self.tr("%n updated.", "", result.updated), 8000)
+            self.import_panel.show_result(result, name)
+            from crosspost.posts import has_posts
+
+            self.welcome.set_notice("" if has_posts(self.store) else self.tr(
+                "This export has no posts of yours in it: TikTok's post list in it is empty. If you have posts, "
+                "request a new export with “All data” selected."))
             self.importFinished.emit(result)
 
         return self.runner.run(self.tr("Importing %1").replace("%1", name), job, on_success=done)
 
-    def translate_post(self, post_id: int) -> int:
+    def translate_post(self, post_id: int) -> int | None:
+        """The editor's Translate: the selected posts when the open one is among them, else the open one."""
         self.ensure_ready()
+        selected = self.selected_post_ids()
+        return self.translate_posts(selected if post_id in selected else [post_id])
+
+    def translate_posts(self, post_ids: list[int] | None, force: bool | None = None,
+                        then=None) -> int | None:
+        """Translate POST_IDS (None: every post not translated yet). A post whose translation the user
+        edited is only re-translated when they say so (asked here unless FORCE is given)."""
+        self.ensure_ready()
+        from crosspost.posts import get_post
         from crosspost.translation.service import translate_posts
 
-        location, target = self.location, self.settings.value("defaults/target_lang", "zh")
+        target = self.settings.value("defaults/target_lang", "zh")
+        if force is None and post_ids:
+            edited = [pid for pid in post_ids if (t := get_post(self.store, pid).translation(target)) and t.edited]
+            if edited:
+                self._ask_replace_edits(post_ids, edited, then)
+                return None
+        location = self.location
+
+        def done(results) -> None:
+            if self.editor.post_id is not None:
+                self.editor.load(self.editor.post_id)
+            self.posts_model.reload()
+            self._update_count()
+            kept = sum(1 for r in results if getattr(r, "kept_edit", False))
+            self.statusBar().showMessage(self.tr("%n post(s) translated.", "", len(results) - kept), 8000)
+            if self.tabs.currentIndex() == 1:
+                self.queue.reload()
+            if then is not None:
+                then()
+
         return self.runner.run(self.tr("Translating"), lambda store, progress, cancel: translate_posts(
-            store, location, [post_id], "auto", target, progress=progress, cancel=cancel),
-            on_success=lambda _: (self.editor.load(post_id), self.posts_model.reload()))
+            store, location, post_ids, "auto", target, force=bool(force), progress=progress, cancel=cancel),
+            on_success=done)
+
+    def _ask_replace_edits(self, post_ids: list[int], edited: list[int], then=None) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace your edits?"), self.tr(
+            "You edited the translation of %n of these post(s). Replace your edit with a new translation?", "",
+            len(edited)), QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("replaceEdits")
+        replace = box.addButton(self.tr("Replace my edit"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep my edit"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_result) -> None:
+            if box.clickedButton() is replace:
+                self.translate_posts(post_ids, force=True, then=then)
+            elif box.clickedButton() is keep:
+                self.translate_posts(post_ids, force=False, then=then)
+
+        box.finished.connect(answered)
+        box.open()
+        self.question = box
+        return box
+
+    def translate_untranslated(self) -> int | None:
+        return self.translate_posts(None, force=False)
+
+    def _glossary_changed(self, term: str) -> None:
+        """After a glossary change: offer to re-translate the translated posts that use the term."""
+        from crosspost.posts import library_rows, search_post_ids
+
+        target = self.settings.value("defaults/target_lang", "zh")
+        using = set(search_post_ids(self.store, term) or [])
+        ids = [r.id for r in library_rows(self.store) if r.id in using and target in r.langs]
+        if not ids:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Glossary changed"), self.tr(
+            "%n translated post(s) use “%1”. Translate them again with the new glossary entry?", "", len(ids)
+        ).replace("%1", term), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("glossaryRetranslate")
+        box.finished.connect(lambda _: box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+                             and self.translate_posts(ids))
+        box.open()
+        self.question = box
 
     def current_post_id(self) -> int | None:
         if not self._ready:
@@ -447,9 +589,32 @@ class MainWindow(QMainWindow):
         current = self.current_post_id()
         return ids or ([current] if current is not None else [])
 
-    def create_draft(self, post_id: int, platform: str, layout: str) -> int:
-        """Make (or refresh) the draft in the background, then show it in the queue."""
+    def create_draft(self, post_id: int, platform: str, layout: str) -> int | None:
+        """The editor's Create draft: for the selected posts when the open one is among them. A post
+        that already has a draft for PLATFORM opens it; a layout that needs a translation the post
+        lacks offers to translate first or to use the original layout."""
         self.ensure_ready()
+        from crosspost.drafts.store import find_draft, has_translation
+
+        selected = self.selected_post_ids()
+        ids = selected if post_id in selected and len(selected) > 1 else [post_id]
+        new = [pid for pid in ids if find_draft(self.store, pid, platform) is None]
+        if not new:
+            existing = find_draft(self.store, ids[0], platform)
+            self.tabs.setCurrentIndex(1)
+            self.queue.reload()
+            self.queue.select_draft(existing.id)
+            self.statusBar().showMessage(self.tr("This post already has a draft for this platform: it is selected "
+                                                 "in the Drafts queue."), 8000)
+            return existing.id
+        lang = self.settings.value("defaults/target_lang", "zh") if layout != "original" else None
+        if lang and any(not has_translation(self.store, pid, lang) for pid in new):
+            missing = [pid for pid in new if not has_translation(self.store, pid, lang)]
+            self._offer_translation(new, missing, platform, layout)
+            return None
+        return self._create_drafts(new, platform, layout)
+
+    def _create_drafts(self, post_ids: list[int], platform: str, layout: str) -> int:
         from crosspost.drafts.store import create_drafts
 
         lang = self.settings.value("defaults/target_lang", "zh") if layout != "original" else None
@@ -458,12 +623,53 @@ class MainWindow(QMainWindow):
         def done(drafts) -> None:
             self.tabs.setCurrentIndex(1)
             self.queue.reload()
-            self.queue.select_draft(drafts[0].draft.id)
-            self.statusBar().showMessage(self.tr("Draft ready in the queue."), 5000)
-            self.draftCreated.emit(drafts[0])
+            self.queue.table.clearSelection()
+            for c in drafts:
+                self.queue.select_draft(c.draft.id, add=True)
+            self.statusBar().showMessage(self.tr("%n draft(s) ready in the queue.", "", len(drafts)), 5000)
+            for c in drafts:
+                self.draftCreated.emit(c)
 
         return self.runner.run(self.tr("Creating draft"), lambda store, progress, cancel: create_drafts(
-            store, [post_id], platform, layout, lang, fit=fit), on_success=done)
+            store, post_ids, platform, layout, lang, fit=fit), on_success=done)
+
+    def _offer_translation(self, post_ids: list[int], missing: list[int], platform: str, layout: str) -> QMessageBox:
+        from crosspost.gui.labels import layout_label
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Not translated yet"), self.tr(
+            "%n of these post(s) have no translation yet, which the %1 layout needs.", "", len(missing)).replace(
+            "%1", layout_label(layout)), QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("offerTranslation")
+        translate = box.addButton(self.tr("Translate first"), QMessageBox.ButtonRole.AcceptRole)
+        original = box.addButton(self.tr("Use the original only"), QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_result) -> None:
+            if box.clickedButton() is translate:
+                self.translate_posts(missing, force=False,
+                                     then=lambda: self._create_drafts(post_ids, platform, layout))
+            elif box.clickedButton() is original:
+                self._create_drafts(post_ids, platform, "original")
+
+        box.finished.connect(answered)
+        box.open()
+        self.question = box
+        return box
+
+    def create_drafts_for_selection(self) -> int | None:
+        ids = self.selected_post_ids()
+        if not ids:
+            return None
+        return self.create_draft(ids[0], self.editor.platform.currentData(),
+                                 self.editor.layout_switch.currentData())
+
+    def refresh_drafts(self, draft_ids: list[int]) -> int:
+        """Recompose out-of-date drafts from their posts now, keeping what the user set by hand."""
+        from crosspost.drafts.freshness import refresh_draft
+
+        ids = list(draft_ids)
+        return self.runner.run(self.tr("Refreshing drafts"), lambda store, progress, cancel: [
+            refresh_draft(store, i) for i in ids], on_success=lambda _: self.queue.reload())
 
     def fetch_media(self, post_ids: list[int] | None = None) -> int:
         """Download the media behind the export's links for POST_IDS (None: every post)."""
@@ -474,6 +680,8 @@ class MainWindow(QMainWindow):
 
         def done(report) -> None:
             self.posts_model.reload()
+            self.update_expiry()
+            self._media_changed(sorted({f["post"] for f in report.fetched if "post" in f}))
             if self.editor.post_id is not None:
                 self.editor.refresh_media()
             # Not a dialog: a whole-archive fetch can leave many links behind; the editor shows each
@@ -498,21 +706,37 @@ class MainWindow(QMainWindow):
             show_error(self, self.tr("Select a post in the library first."))
             return None
         if files is None:
-            files, _ = QFileDialog.getOpenFileNames(self, self.tr("Attach photos or videos"), str(Path.home()),
-                                                    self.tr("Photos and videos (*.jpg *.jpeg *.png *.webp *.heic "
-                                                            "*.mp4 *.mov *.webm)"))
+            from crosspost.gui.file_choice import FILES, choose
+
+            self.file_dialog = choose(self, self.tr("Attach photos or videos"), FILES,
+                                      lambda chosen: self.attach_files(post_id, chosen), Path.home(),
+                                      self.tr("Photos and videos (*.jpg *.jpeg *.png *.webp *.heic "
+                                              "*.mp4 *.mov *.webm)"))
+            return None
         if not files:
             return None
         chosen = list(files)
 
         def done(_) -> None:
             self.posts_model.refresh_post(post_id)
+            self.update_expiry()
+            self._media_changed([post_id])
             if self.editor.post_id == post_id:
                 self.editor.refresh_media()
             self.statusBar().showMessage(self.tr("%n file(s) attached.", "", len(chosen)), 5000)
 
         return self.runner.run(self.tr("Attaching files"), lambda store, progress, cancel: attach_files(
             store, post_id, chosen), on_success=done)
+
+    def _media_changed(self, post_ids: list[int]) -> None:
+        """Drafts of these posts take the new media at once (keeping what the user set by hand)."""
+        if not post_ids:
+            return
+        from crosspost.drafts.freshness import refresh_drafts_of
+
+        ids = list(post_ids)
+        self.runner.run(self.tr("Updating drafts"), lambda store, progress, cancel: refresh_drafts_of(store, ids),
+                        on_success=lambda _: self.queue.reload())
 
     def render_draft(self, draft_id: int) -> int:
         self.ensure_ready()
@@ -554,9 +778,11 @@ class MainWindow(QMainWindow):
         def done(result) -> None:
             self.queue.reload()
             if result["bundles"]:
-                from crosspost.gui.queue_view import open_folder
+                from crosspost.gui.panels import ExportResultDialog
 
-                open_folder(str(Path(result["bundles"][0]).parent))
+                self.export_result = ExportResultDialog(result["bundles"], self)
+                self.export_result.finished.connect(self.export_result.deleteLater)
+                self.export_result.open()
             self.exportFinished.emit(result)
 
         return self.runner.run(self.tr("Exporting"), lambda store, progress, cancel: export_drafts(

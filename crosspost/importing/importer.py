@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 UNNAMED_ACCOUNT = ""
+# Layouts whose post lists hold no captions (dates, links and likes only).
+CAPTIONLESS_LAYOUTS = ("json-2019", "txt-videos")
 
 
 @dataclass
@@ -48,6 +50,13 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     layouts: list[str] = field(default_factory=list)
     matched_media: int = 0
+    deleted: int = 0  # posts the export lists as deleted on TikTok
+    merged_into: str | None = None  # a caption-less export's posts joined this account (by their times)
+
+    @property
+    def captionless(self) -> list[str]:
+        """The layouts read that hold no captions (TikTok's 2019–2022 JSON, the 2020 TXT)."""
+        return [layout for layout in self.layouts if layout in CAPTIONLESS_LAYOUTS]
 
     def to_json(self) -> dict:
         return {
@@ -58,6 +67,9 @@ class ImportResult:
             "warnings": self.warnings,
             "layouts": self.layouts,
             "matched_media": self.matched_media,
+            "deleted": self.deleted,
+            "captionless": self.captionless,
+            "merged_into": self.merged_into,
         }
 
 
@@ -168,14 +180,25 @@ def _read_one(path: Path, progress: ProgressCallback, cancel: CancelToken) -> tu
     return path, export, digest
 
 
-def _account_for(store: Store, profile: Profile) -> int:
-    """The account a profile belongs to. Exports without a username go to the store's only account,
-    or to one "unnamed" account when there is none or several."""
+def _account_for(store: Store, profile: Profile, times: Sequence[str] = ()) -> int:
+    """The account a profile belongs to.
+
+    An export without a username (TikTok's 2019–2022 JSON and 2020 TXT often have none) goes to the
+    account whose posts have the most of its posts' creation times (so an older, caption-less
+    export joins the account a newer export made, instead of duplicating its posts), else to the
+    store's only account, else to one "unnamed" account. A named export whose name is new adopts the
+    unnamed account when that one's posts share its times (the older export came first)."""
     db = store.db
     if profile.username:
         row = db.execute(
             "SELECT id FROM accounts WHERE source = 'tiktok' AND username = ?", [profile.username]
         ).fetchone()
+        if row is None:
+            unnamed = db.execute(
+                "SELECT id FROM accounts WHERE source = 'tiktok' AND username = ?", [UNNAMED_ACCOUNT]).fetchone()
+            if unnamed and _shared_times(store, times).get(unnamed[0]):
+                db.execute("UPDATE accounts SET username = ? WHERE id = ?", [profile.username, unnamed[0]])
+                row = unnamed
         if row:
             db.execute(
                 "UPDATE accounts SET display_name = coalesce(?, display_name), "
@@ -184,6 +207,9 @@ def _account_for(store: Store, profile: Profile) -> int:
             )
             return row[0]
     else:
+        shared = _shared_times(store, times)
+        if shared:
+            return max(shared, key=lambda account: (shared[account], -account))
         rows = db.execute("SELECT id FROM accounts WHERE source = 'tiktok'").fetchall()
         if len(rows) == 1:
             return rows[0][0]
@@ -198,6 +224,19 @@ def _account_for(store: Store, profile: Profile) -> int:
     )
     assert cursor.lastrowid is not None  # set by the INSERT just run
     return cursor.lastrowid
+
+
+def _shared_times(store: Store, times: Sequence[str]) -> dict[int, int]:
+    """Account id → how many of TIMES (posts' creation times) its posts have."""
+    wanted = sorted(set(times))
+    counts: dict[int, int] = {}
+    for start in range(0, len(wanted), 900):
+        batch = wanted[start:start + 900]
+        for account, n in store.db.execute(
+                f"SELECT account_id, count(DISTINCT created_at) FROM posts WHERE created_at IN "
+                f"({','.join('?' * len(batch))}) GROUP BY account_id", batch):
+            counts[account] = counts.get(account, 0) + n
+    return counts
 
 
 # Where each column sits in the rows ``_write_export`` reads: seq, id, the post values, the first link.
@@ -294,8 +333,13 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
                   progress: ProgressCallback, cancel: CancelToken) -> int:
     """Write one export's posts; returns the account they belong to."""
     db = store.db
-    account_id = _account_for(store, export.profile)
     records = _dedupe(export.records)
+    account_id = _account_for(store, export.profile, [r.created_at for r in records])
+    if not export.profile.username and export.layout in CAPTIONLESS_LAYOUTS:
+        name = db.execute("SELECT username FROM accounts WHERE id = ?", [account_id]).fetchone()
+        if name and name[0]:
+            result.merged_into = name[0]
+    result.deleted += sum(1 for r in records if r.deleted)
     _cap_captions(records, export.warnings)
     now = utc_now()
     counts = {"added": 0, "updated": 0, "unchanged": 0}

@@ -335,5 +335,14 @@ def _translation_sentences(db: Database) -> None:
     )
 
 
+@migrations(name="0010_post_plan")
+def _post_plan(db: Database) -> None:
+    # When the user plans to publish a post and their notes on it, set in the editor before or after
+    # a draft exists: kept on the post and copied to each draft made from it (and to its drafts that
+    # are not posted yet when changed).
+    db.execute("ALTER TABLE posts ADD COLUMN planned_at TEXT")
+    db.execute("ALTER TABLE posts ADD COLUMN notes TEXT")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 MIGRATION_NAMES = [m.name for m in migrations._migrations]

@@ -2,6 +2,90 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ChoosePostDialog</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/post_dialogs.py" line="22"/>
+        <source>Choose the post %n file(s) belong to (or drop them right onto a post in the library next time).</source>
+        <translation>
+            <numerusform>Choose the post %n file belong to (or drop them right onto a post in the library next time).</numerusform>
+            <numerusform>Choose the post %n files belong to (or drop them right onto a post in the library next time).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryBanner</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="136"/>
+        <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
+        <translation>
+            <numerusform>Your export&apos;s media links expire in %n day (%1) — fetch them now.</numerusform>
+            <numerusform>Your export&apos;s media links expire in %n days (%1) — fetch them now.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportResultDialog</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="157"/>
+        <source>%n bundle(s) exported to:</source>
+        <translation>
+            <numerusform>%n bundle exported to:</numerusform>
+            <numerusform>%n bundles exported to:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="59"/>
+        <source>%n new post(s)</source>
+        <translation>
+            <numerusform>%n new post</numerusform>
+            <numerusform>%n new posts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="59"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="60"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="62"/>
+        <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
+        <translation>
+            <numerusform>%n post is one you deleted on TikTok; it is marked in the library.</numerusform>
+            <numerusform>%n posts are ones you deleted on TikTok; they are marked in the library.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="73"/>
+        <source>Skipped or changed (%n):</source>
+        <translation>
+            <numerusform>Skipped or changed (%n):</numerusform>
+            <numerusform>Skipped or changed (%n):</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="76"/>
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>… and %n more.</numerusform>
+            <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message numerus="yes">
         <location filename="../../crosspost/gui/labels.py" line="31"/>
@@ -63,7 +147,7 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="176"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>%n pack in the index.</numerusform>
@@ -74,7 +158,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="346"/>
+        <location filename="../../crosspost/gui/window.py" line="387"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -82,23 +166,47 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="422"/>
-        <source>Imported %n new post(s)</source>
+        <location filename="../../crosspost/gui/window.py" line="528"/>
+        <source>%n post(s) translated.</source>
         <translation>
-            <numerusform>Imported %n new post</numerusform>
-            <numerusform>Imported %n new posts</numerusform>
+            <numerusform>%n post translated.</numerusform>
+            <numerusform>%n posts translated.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="423"/>
-        <source>%n updated.</source>
+        <location filename="../../crosspost/gui/window.py" line="540"/>
+        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
-            <numerusform>%n updated.</numerusform>
-            <numerusform>%n updated.</numerusform>
+            <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
+            <numerusform>You edited the translation of %n of these posts. Replace your edit with a new translation?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="481"/>
+        <location filename="../../crosspost/gui/window.py" line="571"/>
+        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
+        <translation>
+            <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
+            <numerusform>%n translated posts use “%1”. Translate them again with the new glossary entry?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="629"/>
+        <source>%n draft(s) ready in the queue.</source>
+        <translation>
+            <numerusform>%n draft ready in the queue.</numerusform>
+            <numerusform>%n drafts ready in the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="640"/>
+        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
+        <translation>
+            <numerusform>%n of these post has no translation yet, which the %1 layout needs.</numerusform>
+            <numerusform>%n of these posts have no translation yet, which the %1 layout needs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="689"/>
         <source>%n file(s) downloaded.</source>
         <translation>
             <numerusform>%n file downloaded.</numerusform>
@@ -106,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="483"/>
+        <location filename="../../crosspost/gui/window.py" line="691"/>
         <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
         <translation>
             <numerusform>%n could not be downloaded (expired or refused link): attach your own files with Post → Attach files….</numerusform>
@@ -114,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="512"/>
+        <location filename="../../crosspost/gui/window.py" line="726"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>%n file attached.</numerusform>
@@ -122,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="579"/>
+        <location filename="../../crosspost/gui/window.py" line="805"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>Delete %n draft? Your posts stay.</numerusform>

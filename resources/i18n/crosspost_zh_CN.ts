@@ -34,17 +34,17 @@
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="57"/>
         <source>Use an &lt;b&gt;app password&lt;/b&gt;, not your main password: make one in Bluesky under Settings → Privacy and security → App passwords. &lt;a href=&quot;%1&quot;&gt;What is an app password?&lt;/a&gt;</source>
-        <translation>请使用&lt;b&gt;应用专用密码&lt;/b&gt;，不要用你的主密码：在 Bluesky 的“设置 → 隐私与安全 → 应用专用密码”中创建。&lt;a href=&quot;%1&quot;&gt;什么是应用专用密码？&lt;/a&gt;</translation>
+        <translation>请使用&lt;b&gt;应用专用密码&lt;/b&gt;，而不是主密码：在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建。&lt;a href=&quot;%1&quot;&gt;什么是应用专用密码？&lt;/a&gt;</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="64"/>
         <source>No keyring was found on this computer to keep the app password safely. Crosspost stores it only if you allow a file in its data folder that only you can read.</source>
-        <translation>这台电脑上没有可安全保存应用专用密码的密钥环。只有在你同意后，Crosspost 才会把它保存在数据文件夹中一个只有你能读取的文件里。</translation>
+        <translation>这台电脑上没有可安全保存应用专用密码的钥匙串。只有在你允许时，Crosspost 才会把它存进数据文件夹中只有你能读取的文件。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="69"/>
         <source>Keep the app password in a file only I can read</source>
-        <translation>将应用专用密码保存在只有我能读取的文件中</translation>
+        <translation>把应用专用密码保存在只有我能读取的文件中</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="74"/>
@@ -69,7 +69,7 @@
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="93"/>
         <source>Nothing was stored: tick the box, or install a keyring and try again.</source>
-        <translation>未保存任何内容：请勾选上面的选项，或安装密钥环后重试。</translation>
+        <translation>没有保存任何内容：请勾选该选项，或安装钥匙串后重试。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="109"/>
@@ -97,7 +97,7 @@
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="148"/>
         <source>Photo %1</source>
-        <translation>图片 %1</translation>
+        <translation>照片 %1</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="148"/>
@@ -107,12 +107,12 @@
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="151"/>
         <source>Publish a caption over the length limit as a thread of replies</source>
-        <translation>文案超出长度限制时，拆成一串回复发布</translation>
+        <translation>超出字数的文案以回复串的形式发布</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="158"/>
         <source>Translate like the caption</source>
-        <translation>和文案一样翻译</translation>
+        <translation>像文案一样翻译</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="214"/>
@@ -123,6 +123,26 @@
         <location filename="../../crosspost/gui/publishing.py" line="218"/>
         <source>Saving alt texts</source>
         <translation>正在保存替代文字</translation>
+    </message>
+</context>
+<context>
+    <name>ChoosePostDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="21"/>
+        <source>Attach to which post?</source>
+        <translation>添加到哪条作品？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/post_dialogs.py" line="22"/>
+        <source>Choose the post %n file(s) belong to (or drop them right onto a post in the library next time).</source>
+        <translation>
+            <numerusform>选择这 %n 个文件所属的作品（下次也可以直接拖到作品库中的作品上）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="37"/>
+        <source>Attach</source>
+        <translation>添加</translation>
     </message>
 </context>
 <context>
@@ -181,49 +201,139 @@
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="161"/>
+        <location filename="../../crosspost/gui/models.py" line="166"/>
+        <source>the post</source>
+        <translation>作品</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/models.py" line="166"/>
+        <source>its translation</source>
+        <translation>译文</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/models.py" line="166"/>
+        <source>its media</source>
+        <translation>媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/models.py" line="167"/>
+        <source>Out of date: %1 changed — press Refresh from post.</source>
+        <translation>已过时：%1已更改——请点“从作品更新”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/models.py" line="178"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="161"/>
+        <location filename="../../crosspost/gui/models.py" line="178"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="161"/>
+        <location filename="../../crosspost/gui/models.py" line="178"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="162"/>
+        <location filename="../../crosspost/gui/models.py" line="179"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="162"/>
+        <location filename="../../crosspost/gui/models.py" line="179"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="162"/>
+        <location filename="../../crosspost/gui/models.py" line="179"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="172"/>
+        <location filename="../../crosspost/gui/models.py" line="189"/>
         <source>%1: kept the original (not re-encoded)</source>
         <translation>%1：保留原文件（未重新编码）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="173"/>
+        <location filename="../../crosspost/gui/models.py" line="190"/>
         <source>%1: re-encoded</source>
         <translation>%1：已重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="191"/>
+        <location filename="../../crosspost/gui/models.py" line="210"/>
         <source>Ready</source>
         <translation>就绪</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiryBanner</name>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="114"/>
+        <source>Fetch all now</source>
+        <translation>立即全部下载</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="115"/>
+        <source>Attach files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="128"/>
+        <source>These links expired on %1 — attach your own files (drop them on a post) or request a new export from TikTok.</source>
+        <translation>这些链接已于 %1 失效——请添加你自己的文件（拖到作品上），或向 TikTok 重新申请导出数据。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="135"/>
+        <source>Your export&apos;s media links expire today (%1) — fetch them now.</source>
+        <translation>导出数据中的媒体链接今天（%1）失效——请立即下载。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="136"/>
+        <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
+        <translation>
+            <numerusform>导出数据中的媒体链接将在 %n 天后（%1）失效——请立即下载。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExportResultDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="156"/>
+        <source>Export finished</source>
+        <translation>导出完成</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="157"/>
+        <source>%n bundle(s) exported to:</source>
+        <translation>
+            <numerusform>已导出 %n 个发布包到：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="166"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="167"/>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="183"/>
+        <source>Opened in your file manager.</source>
+        <translation>已在文件管理器中打开。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="185"/>
+        <source>No file manager could be opened here. Your bundles are in %1 (Copy path puts it on the clipboard).</source>
+        <translation>这里无法打开文件管理器。你的发布包在 %1（“复制路径”会把它放到剪贴板）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="190"/>
+        <source>Path copied.</source>
+        <translation>路径已复制。</translation>
     </message>
 </context>
 <context>
@@ -237,6 +347,76 @@
         <location filename="../../crosspost/gui/fonts.py" line="96"/>
         <source>Hide this hint</source>
         <translation>隐藏此提示</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPanel</name>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="47"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="58"/>
+        <source>Imported %1:</source>
+        <translation>已导入 %1：</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="59"/>
+        <source>%n new post(s)</source>
+        <translation>
+            <numerusform>%n 条新作品</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="59"/>
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n 条已更新</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="60"/>
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n 条未变</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="62"/>
+        <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
+        <translation>
+            <numerusform>其中 %n 条作品已在 TikTok 上删除，作品库中已标出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="65"/>
+        <source>TikTok&apos;s 2019–2022 exports hold no captions, only dates, links and likes; your newer export will fill them in.</source>
+        <translation>TikTok 2019–2022 年的导出数据没有文案，只有日期、链接和点赞数；较新的导出数据会补上文案。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="68"/>
+        <source>Its posts joined @%1&apos;s posts of the same times instead of being added twice.</source>
+        <translation>其中的作品已并入 @%1 同一时间的作品，没有重复添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/panels.py" line="71"/>
+        <source>This export has no posts of yours in it.</source>
+        <translation>这份导出数据中没有你的作品。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="73"/>
+        <source>Skipped or changed (%n):</source>
+        <translation>
+            <numerusform>跳过或更改（%n）：</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/panels.py" line="76"/>
+        <source>… and %n more.</source>
+        <translation>
+            <numerusform>……还有 %n 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -429,50 +609,50 @@
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="151"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="153"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="152"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="155"/>
         <source>Argos language packs (*.argosmodel)</source>
         <translation>Argos 语言包 (*.argosmodel)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="160"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="162"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="163"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="165"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="176"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="177"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="179"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="186"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="188"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/dialogs.py" line="141"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="189"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="191"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="200"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="202"/>
         <source>Removing %1 → %2</source>
         <translation>正在移除 %1 → %2</translation>
     </message>
@@ -480,254 +660,408 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="269"/>
+        <location filename="../../crosspost/gui/window.py" line="298"/>
         <source>Crosspost — TikTok to RedNote</source>
         <translation>Crosspost — 从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="270"/>
+        <location filename="../../crosspost/gui/window.py" line="299"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="271"/>
+        <location filename="../../crosspost/gui/window.py" line="300"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="272"/>
+        <location filename="../../crosspost/gui/window.py" line="301"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="273"/>
+        <location filename="../../crosspost/gui/window.py" line="302"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="274"/>
+        <location filename="../../crosspost/gui/window.py" line="303"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="275"/>
+        <location filename="../../crosspost/gui/window.py" line="304"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="276"/>
+        <location filename="../../crosspost/gui/window.py" line="305"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="277"/>
+        <location filename="../../crosspost/gui/window.py" line="306"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="278"/>
+        <location filename="../../crosspost/gui/window.py" line="307"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="279"/>
+        <location filename="../../crosspost/gui/window.py" line="308"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="280"/>
+        <location filename="../../crosspost/gui/window.py" line="309"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="283"/>
+        <location filename="../../crosspost/gui/window.py" line="312"/>
         <source>Search captions and translations (Ctrl+F)</source>
         <translation>搜索文案和译文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="284"/>
+        <location filename="../../crosspost/gui/window.py" line="313"/>
+        <location filename="../../crosspost/gui/window.py" line="639"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="285"/>
+        <location filename="../../crosspost/gui/window.py" line="314"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="286"/>
+        <location filename="../../crosspost/gui/window.py" line="315"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="311"/>
-        <location filename="../../crosspost/gui/window.py" line="579"/>
+        <location filename="../../crosspost/gui/window.py" line="340"/>
+        <location filename="../../crosspost/gui/window.py" line="805"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="312"/>
+        <location filename="../../crosspost/gui/window.py" line="341"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="346"/>
+        <location filename="../../crosspost/gui/window.py" line="387"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n 条作品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="350"/>
+        <location filename="../../crosspost/gui/window.py" line="391"/>
         <source>No posts match “%1”.</source>
         <translation>没有与“%1”匹配的作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="351"/>
+        <location filename="../../crosspost/gui/window.py" line="392"/>
         <source>Every post is translated.</source>
         <translation>所有作品都已翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="387"/>
+        <location filename="../../crosspost/gui/window.py" line="428"/>
         <source>Thumbnail</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="395"/>
+        <location filename="../../crosspost/gui/window.py" line="438"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="398"/>
+        <location filename="../../crosspost/gui/window.py" line="439"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="399"/>
+        <location filename="../../crosspost/gui/window.py" line="440"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="411"/>
-        <source>That is not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json.</source>
-        <translation>这不是 TikTok 导出文件。请拖入 TikTok“下载你的数据”得到的压缩包、解压后的文件夹，或 user_data_tiktok.json。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="422"/>
-        <source>Imported %n new post(s)</source>
-        <translation>
-            <numerusform>已导入 %n 条新作品</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="423"/>
-        <source>%n updated.</source>
-        <translation>
-            <numerusform>%n 条已更新。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="426"/>
+        <location filename="../../crosspost/gui/window.py" line="498"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="433"/>
+        <location filename="../../crosspost/gui/window.py" line="534"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="462"/>
-        <source>Draft ready in the queue.</source>
-        <translation>草稿已加入队列。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="465"/>
+        <location filename="../../crosspost/gui/window.py" line="633"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="481"/>
+        <location filename="../../crosspost/gui/window.py" line="689"/>
         <source>%n file(s) downloaded.</source>
         <translation>
             <numerusform>已下载 %n 个文件。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="483"/>
-        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
-        <translation>
-            <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="488"/>
+        <location filename="../../crosspost/gui/window.py" line="696"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="498"/>
+        <location filename="../../crosspost/gui/window.py" line="706"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="501"/>
+        <location filename="../../crosspost/gui/window.py" line="711"/>
         <source>Attach photos or videos</source>
-        <translation>添加图片或视频</translation>
+        <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="502"/>
+        <location filename="../../crosspost/gui/window.py" line="713"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
-        <translation>图片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
+        <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="512"/>
+        <location filename="../../crosspost/gui/window.py" line="726"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="514"/>
+        <location filename="../../crosspost/gui/window.py" line="728"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="542"/>
-        <source>Some drafts could not be rendered:</source>
-        <translation>部分草稿的媒体未能生成：</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="545"/>
-        <source>Rendering %1 drafts</source>
-        <translation>正在为 %1 个草稿生成媒体</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="582"/>
+        <location filename="../../crosspost/gui/window.py" line="808"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="523"/>
+        <location filename="../../crosspost/gui/window.py" line="747"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="562"/>
+        <location filename="../../crosspost/gui/window.py" line="462"/>
+        <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
+        <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="479"/>
+        <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
+        <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="494"/>
+        <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
+        <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="528"/>
+        <source>%n post(s) translated.</source>
+        <translation>
+            <numerusform>已翻译 %n 条作品。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="539"/>
+        <source>Replace your edits?</source>
+        <translation>替换你的修改？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="540"/>
+        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
+        <translation>
+            <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="543"/>
+        <source>Replace my edit</source>
+        <translation>替换我的修改</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="544"/>
+        <source>Keep my edit</source>
+        <translation>保留我的修改</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="570"/>
+        <source>Glossary changed</source>
+        <translation>术语表已更改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="571"/>
+        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
+        <translation>
+            <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="607"/>
+        <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
+        <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="629"/>
+        <source>%n draft(s) ready in the queue.</source>
+        <translation>
+            <numerusform>%n 份草稿已在队列中。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="640"/>
+        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
+        <translation>
+            <numerusform>其中 %n 条作品还没有译文，而“%1”排版需要译文。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="643"/>
+        <source>Translate first</source>
+        <translation>先翻译</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="644"/>
+        <source>Use the original only</source>
+        <translation>只用原文</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="671"/>
+        <source>Refreshing drafts</source>
+        <translation>正在更新草稿</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/window.py" line="691"/>
+        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
+        <translation>
+            <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="738"/>
+        <source>Updating drafts</source>
+        <translation>正在更新草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="766"/>
+        <source>Some drafts could not be rendered:</source>
+        <translation>部分草稿的媒体未能生成：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="769"/>
+        <source>Rendering %1 drafts</source>
+        <translation>正在为 %1 个草稿生成媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="788"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="569"/>
+        <location filename="../../crosspost/gui/window.py" line="795"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="579"/>
+        <location filename="../../crosspost/gui/window.py" line="805"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>MarkPostedDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="63"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="74"/>
+        <source>Mark as posted</source>
+        <translation>标记为已发布</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="64"/>
+        <source>Paste the link to the published post, or what RedNote&apos;s Share → Copy link gives (optional).</source>
+        <translation>粘贴已发布作品的链接，或小红书“分享 → 复制链接”得到的文字（可选）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="90"/>
+        <source>There is no link in this text. Paste the post&apos;s address (https://www.xiaohongshu.com/… or http://xhslink.com/…), or clear the box to mark it posted without one.</source>
+        <translation>这段文字里没有链接。请粘贴作品地址（https://www.xiaohongshu.com/… 或 http://xhslink.com/…），或清空输入框，不带链接标记为已发布。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaLabels</name>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="34"/>
+        <source>on disk</source>
+        <translation>已在电脑上</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="36"/>
+        <source>%1 of %2 on disk</source>
+        <translation>%1/%2 已在电脑上</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="38"/>
+        <source>link valid until %1</source>
+        <translation>链接有效至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="40"/>
+        <source>⛔ link expired</source>
+        <translation>⛔ 链接已失效</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="42"/>
+        <source>no media on disk</source>
+        <translation>电脑上没有媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="52"/>
+        <source>%1 of %2 files are on this computer.</source>
+        <translation>%2 个文件中有 %1 个在这台电脑上。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="55"/>
+        <source>Fetch the rest before %1 (Post → Fetch media).</source>
+        <translation>请在 %1 前下载其余文件（作品 → 下载媒体）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="57"/>
+        <source>The links of the rest expired: attach your own files (drop them on the post).</source>
+        <translation>其余文件的链接已失效：请添加你自己的文件（拖到作品上）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="60"/>
+        <source>Not on this computer yet; the export&apos;s link works until %1 (Post → Fetch media).</source>
+        <translation>还不在这台电脑上；导出链接有效至 %1（作品 → 下载媒体）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="63"/>
+        <source>The export&apos;s link expired on %1: attach your own files (Post → Attach files…, or drop them on the post).</source>
+        <translation>导出链接已于 %1 失效：请添加你自己的文件（作品 → 添加文件…，或拖到作品上）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="66"/>
+        <source>No media on disk yet: fetch it or attach your own files.</source>
+        <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="67"/>
+        <source>This post has no photo or video.</source>
+        <translation>这条作品没有照片或视频。</translation>
     </message>
 </context>
 <context>
@@ -792,37 +1126,37 @@
     <message>
         <location filename="../../crosspost/gui/messages.py" line="34"/>
         <source>“%1” is not a valid %2; choose one of: %3.</source>
-        <translation>“%1”不是有效的%2；请从以下选项中选择：%3。</translation>
+        <translation>“%1”不是有效的%2；请从以下选择：%3。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="36"/>
         <source>This post has no photo or video on this computer yet. Use Post → Fetch media while the export&apos;s links work, or Post → Attach files… (or drop your files on the post).</source>
-        <translation>这条作品在本机还没有图片或视频。请趁导出文件里的链接还有效时使用“作品 → 下载媒体”，或使用“作品 → 添加文件…”（也可以把文件拖到作品上）。</translation>
+        <translation>这条作品在这台电脑上还没有照片或视频。请趁导出链接还有效时使用“作品 → 下载媒体”，或使用“作品 → 添加文件…”（也可以把文件拖到作品上）。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="39"/>
         <source>The export&apos;s media links expired%1. Attach your own files with Media → Attach files… (or drop them on the post), or request a new export from TikTok.</source>
-        <translation>导出文件中的媒体链接已%1过期。请通过“作品 → 添加文件…”添加你自己的文件（或把文件拖到作品上），或在 TikTok 重新申请导出数据。</translation>
+        <translation>导出数据中的媒体链接已失效%1。请用“作品 → 添加文件…”添加你自己的文件（或拖到作品上），或向 TikTok 重新申请导出数据。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="41"/>
         <source> on %1</source>
-        <translation>于 %1 </translation>
+        <translation>（%1）</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="43"/>
         <source>The %1 layout needs a target language: choose one in Tools → Settings.</source>
-        <translation>“%1”版式需要目标语言：请在“工具 → 设置”中选择。</translation>
+        <translation>“%1”排版需要目标语言：请在“工具 → 设置”中选择。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="45"/>
         <source>This post has no %1 translation yet, which the %2 layout needs. Press Translate in the editor first, or choose “Original only” as the layout.</source>
-        <translation>这条作品还没有“%2”版式所需的%1译文。请先在编辑器中点击“翻译”，或把版式改为“仅原文”。</translation>
+        <translation>这条作品还没有 %1 译文，而“%2”排版需要它。请先在编辑器中点“翻译”，或把排版选为“仅原文”。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="48"/>
         <source>No %1→%2 language pack is installed. Install it in Tools → Language packs.</source>
-        <translation>尚未安装 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
+        <translation>未安装 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="50"/>
@@ -837,17 +1171,17 @@
     <message>
         <location filename="../../crosspost/gui/messages.py" line="57"/>
         <source>Draft %1 was already marked as posted on %2 (%3).</source>
-        <translation>草稿 %1 已在%2上标记为已发布（%3）。</translation>
+        <translation>草稿 %1 已标记为在 %2 发布（%3）。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="59"/>
         <source>The draft&apos;s media is not rendered yet: select it in the Drafts tab and press Render.</source>
-        <translation>草稿的媒体尚未生成：请在“草稿队列”中选中它，然后点击“生成媒体”。</translation>
+        <translation>草稿的媒体还没有生成：请在“草稿队列”中选中它并点“生成媒体”。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="61"/>
         <source>Nothing was exported: %1. Fix the problems shown in the Drafts tab first.</source>
-        <translation>未导出任何内容：%1。请先解决“草稿队列”中显示的问题。</translation>
+        <translation>没有导出任何内容：%1。请先解决“草稿队列”中显示的问题。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="64"/>
@@ -857,12 +1191,12 @@
     <message>
         <location filename="../../crosspost/gui/messages.py" line="66"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
-        <translation>视频长 %1 秒；%2 最长 %3 秒。请先剪短视频再生成媒体。</translation>
+        <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="69"/>
         <source>You edited this %1 by hand, so it was kept.</source>
-        <translation>这段%1是你手动改过的，已保留。</translation>
+        <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="74"/>
@@ -872,17 +1206,17 @@
     <message>
         <location filename="../../crosspost/gui/messages.py" line="75"/>
         <source>Open the post in the library and press Translate.</source>
-        <translation>请在作品库中打开这条作品，然后点击“翻译”。</translation>
+        <translation>请在作品库中打开作品并点“翻译”。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="76"/>
         <source>Select the draft and press Render.</source>
-        <translation>请选中草稿，然后点击“生成媒体”。</translation>
+        <translation>请选中草稿并点“生成媒体”。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="77"/>
         <source>Trim the video before rendering.</source>
-        <translation>请先剪短视频再生成媒体。</translation>
+        <translation>请先剪短视频再生成。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="127"/>
@@ -909,7 +1243,7 @@
     <message>
         <location filename="../../crosspost/gui/messages.py" line="141"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
-        <translation>媒体尚未为%1生成：请在草稿队列中点击“生成媒体”。</translation>
+        <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="145"/>
@@ -1028,123 +1362,148 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="190"/>
+        <location filename="../../crosspost/gui/editor.py" line="223"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="191"/>
+        <location filename="../../crosspost/gui/editor.py" line="224"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="192"/>
+        <location filename="../../crosspost/gui/editor.py" line="225"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="193"/>
+        <location filename="../../crosspost/gui/editor.py" line="226"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="194"/>
+        <location filename="../../crosspost/gui/editor.py" line="227"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="195"/>
+        <location filename="../../crosspost/gui/editor.py" line="228"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="195"/>
+        <location filename="../../crosspost/gui/editor.py" line="228"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="195"/>
+        <location filename="../../crosspost/gui/editor.py" line="228"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="197"/>
+        <location filename="../../crosspost/gui/editor.py" line="230"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="198"/>
+        <location filename="../../crosspost/gui/editor.py" line="231"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="199"/>
+        <location filename="../../crosspost/gui/editor.py" line="232"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="200"/>
+        <location filename="../../crosspost/gui/editor.py" line="233"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="200"/>
+        <location filename="../../crosspost/gui/editor.py" line="233"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="201"/>
+        <location filename="../../crosspost/gui/editor.py" line="234"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="202"/>
+        <location filename="../../crosspost/gui/editor.py" line="235"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
-        <translation>为这条作品的草稿自定义标题；留空则使用文案的第一句。</translation>
+        <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="204"/>
+        <location filename="../../crosspost/gui/editor.py" line="237"/>
+        <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
+        <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/editor.py" line="241"/>
+        <source>Plan for</source>
+        <translation>计划于</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/editor.py" line="242"/>
+        <source>Planned</source>
+        <translation>计划发布</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/editor.py" line="243"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/editor.py" line="244"/>
+        <source>Notes for yourself (never published)</source>
+        <translation>写给自己的备注（不会发布）</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/editor.py" line="245"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="205"/>
+        <location filename="../../crosspost/gui/editor.py" line="246"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="206"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="208"/>
+        <location filename="../../crosspost/gui/editor.py" line="249"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="305"/>
+        <location filename="../../crosspost/gui/editor.py" line="359"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="306"/>
+        <location filename="../../crosspost/gui/editor.py" line="360"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="312"/>
+        <location filename="../../crosspost/gui/editor.py" line="366"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="341"/>
+        <location filename="../../crosspost/gui/editor.py" line="395"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="214"/>
-        <location filename="../../crosspost/gui/editor.py" line="438"/>
+        <location filename="../../crosspost/gui/editor.py" line="255"/>
+        <location filename="../../crosspost/gui/editor.py" line="535"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -1152,12 +1511,12 @@
 <context>
     <name>PostsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="121"/>
+        <location filename="../../crosspost/gui/models.py" line="125"/>
         <source>Deleted on TikTok on %1</source>
         <translation>已于 %1 在 TikTok 上删除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="122"/>
+        <location filename="../../crosspost/gui/models.py" line="126"/>
         <source>Deleted on TikTok</source>
         <translation>已在 TikTok 上删除</translation>
     </message>
@@ -1167,12 +1526,12 @@
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="344"/>
         <source>Publishing due drafts</source>
-        <translation>正在发布到时间的草稿</translation>
+        <translation>正在发布到期的草稿</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="344"/>
         <source>Publishing</source>
-        <translation>正在发布</translation>
+        <translation>发布</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="360"/>
@@ -1237,7 +1596,7 @@
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="412"/>
         <source>Draft %1 was already posted</source>
-        <translation>草稿 %1 之前已发布</translation>
+        <translation>草稿 %1 已发布过</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="412"/>
@@ -1267,130 +1626,150 @@
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="453"/>
         <source>Next: draft %1 in %2</source>
-        <translation>下一条：草稿 %1，%2 后发布</translation>
+        <translation>下一个：草稿 %1，%2 后</translation>
     </message>
 </context>
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="118"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="129"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="119"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="120"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="131"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="121"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="132"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="121"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="132"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="121"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="132"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="121"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="132"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="121"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="132"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="123"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="134"/>
+        <source>Refresh from post</source>
+        <translation>从作品更新</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/queue_view.py" line="135"/>
+        <source>Take the post&apos;s caption, translation and media as they are now; what you changed in the draft by hand stays.</source>
+        <translation>按作品当前的文案、译文和媒体更新草稿；你在草稿中手动修改的内容会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/queue_view.py" line="137"/>
         <source>Render</source>
         <translation>生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="123"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="137"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="123"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="137"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="124"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="138"/>
         <source>Alt text…</source>
         <translation>替代文字…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="125"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="139"/>
         <source>Copy title</source>
         <translation>复制标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="125"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="139"/>
         <source>Copy body</source>
         <translation>复制正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="126"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="140"/>
         <source>Copy topics</source>
         <translation>复制话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="126"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="140"/>
         <source>Mark as posted…</source>
         <translation>标记为已发布…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="127"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="141"/>
         <source>Send to phone…</source>
         <translation>发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="127"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="141"/>
         <source>Open RedNote creator page</source>
         <translation>打开小红书创作者中心</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="129"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="143"/>
         <source>Re-encode</source>
         <translation>重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="130"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="144"/>
         <source>Encode every file again, even a video or photo that already fits the platform and would be kept as it is</source>
         <translation>重新编码每个文件，即使视频或图片已符合平台要求、本可原样保留</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="132"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="146"/>
         <source>No drafts yet. Open a post in the library and choose “Create draft”.</source>
         <translation>还没有草稿。在作品库中打开一条作品，然后点“创建草稿”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="182"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="195"/>
+        <source>Title copied</source>
+        <translation>标题已复制</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/queue_view.py" line="195"/>
+        <source>Body copied</source>
+        <translation>正文已复制</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/queue_view.py" line="196"/>
+        <source>Topics copied</source>
+        <translation>话题已复制</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/queue_view.py" line="209"/>
+        <source>Crosspost exports</source>
+        <translation>Crosspost 导出</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/queue_view.py" line="225"/>
         <source>Export drafts to</source>
         <translation>导出草稿到</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="190"/>
-        <source>Mark as posted</source>
-        <translation>标记为已发布</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="190"/>
-        <source>Link to the published post (optional):</source>
-        <translation>已发布笔记的链接（可选）：</translation>
     </message>
 </context>
 <context>
@@ -1546,67 +1925,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="218"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="220"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="233"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="235"/>
         <source>Outside mainland China (creator.rednote.com)</source>
         <translation>中国大陆以外（creator.rednote.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="234"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="236"/>
         <source>Mainland China (creator.xiaohongshu.com)</source>
         <translation>中国大陆（creator.xiaohongshu.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="238"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="240"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="242"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="244"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="243"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="245"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="244"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="246"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="245"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="247"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="246"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="248"/>
         <source>RedNote account registered</source>
         <translation>小红书账号注册地</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="247"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="249"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="248"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="250"/>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="250"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="252"/>
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="255"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="257"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1614,17 +1993,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="186"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="192"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="188"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="194"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="188"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="194"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -1641,22 +2020,22 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="74"/>
+        <location filename="../../crosspost/gui/window.py" line="83"/>
         <source>Bring your TikTok posts to RedNote</source>
         <translation>把你的 TikTok 作品带到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="76"/>
+        <location filename="../../crosspost/gui/window.py" line="85"/>
         <source>&lt;p&gt;1. In TikTok open &lt;b&gt;Profile → Menu ☰ → Settings and privacy → Account → Download your data&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;2. Choose &lt;b&gt;JSON&lt;/b&gt; (or TXT) and &lt;b&gt;All data&lt;/b&gt;, then &lt;b&gt;Request data&lt;/b&gt;. TikTok prepares it within a few days; download it from the &lt;b&gt;Download data&lt;/b&gt; tab.&lt;/p&gt;&lt;p&gt;3. Drop the zip here. Your messages and history are never read; only your own posts.&lt;/p&gt;</source>
         <translation>&lt;p&gt;1. 在 TikTok 中打开 &lt;b&gt;个人主页 → 菜单 ☰ → 设置和隐私 → 账号 → 下载你的数据&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;2. 选择 &lt;b&gt;JSON&lt;/b&gt;（或 TXT）和 &lt;b&gt;所有数据&lt;/b&gt;，然后点 &lt;b&gt;申请数据&lt;/b&gt;。TikTok 会在几天内准备好，到 &lt;b&gt;下载数据&lt;/b&gt; 页签下载。&lt;/p&gt;&lt;p&gt;3. 把压缩包拖到这里。私信和浏览记录一概不读，只读取你自己的作品。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="80"/>
+        <location filename="../../crosspost/gui/window.py" line="89"/>
         <source>Drop your TikTok export here</source>
         <translation>把 TikTok 导出文件拖到这里</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="81"/>
+        <location filename="../../crosspost/gui/window.py" line="90"/>
         <source>Choose a file or folder…</source>
         <translation>选择文件或文件夹…</translation>
     </message>
@@ -1664,87 +2043,92 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="138"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="142"/>
         <source>Search → Clear the search</source>
         <translation>搜索 → 清空搜索</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="140"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="144"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="140"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="144"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="170"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="174"/>
         <source>&amp;Post</source>
         <translation>作品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="171"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="175"/>
         <source>D&amp;raft</source>
         <translation>草稿(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="172"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="176"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="173"/>
-        <source>Create &amp;draft</source>
-        <translation>创建草稿(&amp;D)</translation>
+        <location filename="../../crosspost/gui/shortcuts.py" line="177"/>
+        <source>&amp;Translate the selected posts</source>
+        <translation>翻译所选作品(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="173"/>
-        <source>&amp;Translate</source>
-        <translation>翻译(&amp;T)</translation>
+        <location filename="../../crosspost/gui/shortcuts.py" line="178"/>
+        <source>Create &amp;drafts for the selected posts</source>
+        <translation>为所选作品创建草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="174"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="179"/>
+        <source>Translate all &amp;untranslated posts</source>
+        <translation>翻译所有未翻译的作品(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="180"/>
         <source>&amp;Fetch media</source>
         <translation>下载媒体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="174"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="180"/>
         <source>&amp;Attach files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="175"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="181"/>
         <source>Fetch media for a&amp;ll posts</source>
         <translation>下载所有作品的媒体(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="176"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="182"/>
         <source>&amp;Render</source>
         <translation>生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="176"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="182"/>
         <source>Copy &amp;title</source>
         <translation>复制标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="177"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="183"/>
         <source>Copy &amp;body</source>
         <translation>复制正文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="177"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="183"/>
         <source>Copy t&amp;opics</source>
         <translation>复制话题(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="178"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="184"/>
         <source>&amp;Mark as posted…</source>
         <translation>标记为已发布(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="179"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="185"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>

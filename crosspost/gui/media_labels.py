@@ -1,0 +1,67 @@
+"""The window's words for where a post's media is (``crosspost.media.state``) and when the export's
+links expire."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
+
+from crosspost.media.state import MediaState, PostMediaState
+
+
+def parse_utc(text: str) -> dt.datetime:
+    return dt.datetime.strptime(text[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=dt.timezone.utc)
+
+
+def human_date(iso: str) -> str:
+    """"23 Dec 2024" in the UI language."""
+    moment = parse_utc(iso)
+    return QLocale().toString(QDate(moment.year, moment.month, moment.day), "d MMM yyyy")
+
+
+def days_left(iso: str, now: dt.datetime | None = None) -> int:
+    """Whole days until ISO (0: today; negative: passed)."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    seconds = (parse_utc(iso) - now).total_seconds()
+    return int(seconds // 86400)
+
+
+def media_badge(state: PostMediaState) -> str:
+    """A short badge for the library row."""
+    s = state.state
+    if s is MediaState.ON_DISK:
+        return QCoreApplication.translate("MediaLabels", "on disk")
+    if s is MediaState.PARTLY:
+        return QCoreApplication.translate("MediaLabels", "%1 of %2 on disk").replace("%1", str(state.on_disk)).replace("%2", str(state.total))
+    if s is MediaState.LINK_VALID and state.expires:
+        return QCoreApplication.translate("MediaLabels", "link valid until %1").replace("%1", human_date(state.expires))
+    if s is MediaState.LINK_EXPIRED:
+        return QCoreApplication.translate("MediaLabels", "⛔ link expired")
+    if s is MediaState.NO_LINK:
+        return QCoreApplication.translate("MediaLabels", "no media on disk")
+    return ""
+
+
+def media_sentence(state: PostMediaState) -> str:
+    """One sentence for the editor's media box."""
+    s = state.state
+    if s is MediaState.ON_DISK:
+        return QCoreApplication.translate("MediaLabels", "All %n file(s) are on this computer.", "", state.total)
+    if s is MediaState.PARTLY:
+        text = QCoreApplication.translate("MediaLabels", "%1 of %2 files are on this computer.").replace("%1", str(state.on_disk)).replace(
+            "%2", str(state.total))
+        if state.expires and not state.expired:
+            text += " " + QCoreApplication.translate("MediaLabels", "Fetch the rest before %1 (Post → Fetch media).").replace("%1", human_date(state.expires))
+        elif state.expired:
+            text += " " + QCoreApplication.translate("MediaLabels", "The links of the rest expired: attach your own files (drop them on the post).")
+        return text
+    if s is MediaState.LINK_VALID and state.expires:
+        return QCoreApplication.translate("MediaLabels", "Not on this computer yet; the export's link works until %1 (Post → Fetch media).").replace(
+            "%1", human_date(state.expires))
+    if s is MediaState.LINK_EXPIRED:
+        return QCoreApplication.translate("MediaLabels", "The export's link expired on %1: attach your own files (Post → Attach files…, or drop "
+                   "them on the post).").replace("%1", human_date(state.expires or ""))
+    if s is MediaState.NO_LINK:
+        return QCoreApplication.translate("MediaLabels", "No media on disk yet: fetch it or attach your own files.")
+    return QCoreApplication.translate("MediaLabels", "This post has no photo or video.")
