@@ -234,10 +234,13 @@ class PostEditor(QWidget):
         self.new_topic.setPlaceholderText(self.tr("Add topic"))
         self.title_edit.setToolTip(self.tr("Your own title for this post's drafts; leave it empty to use the "
                                            "first sentence of the caption."))
-        self.title_help.setText(self.tr("RedNote counts a title in units: a Chinese character or an emoji is 1 unit, "
-                                        "a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or "
-                                        "40 Latin letters. A title made from the caption is cut with “…”."))
-        self.title_counter.setToolTip(self.title_help.text())
+        units = self.tr("RedNote counts a title in units: a Chinese character or an emoji is 1 unit, "
+                        "a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or "
+                        "40 Latin letters. A title made from the caption is cut with “…”.")
+        # One short line in view (the window must fit 1024×700); the whole explanation on hover.
+        self.title_help.setText(self.tr("1 unit per Chinese character or emoji, ½ per Latin letter"))
+        self.title_help.setToolTip(units)
+        self.title_counter.setToolTip(units)
         self.planned_check.setText(self.tr("Plan for"))
         self.plan_labels[0].setText(self.tr("Planned"))
         self.plan_labels[1].setText(self.tr("Notes"))

@@ -924,7 +924,7 @@
         <location filename="../../crosspost/gui/window.py" line="640"/>
         <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
         <translation>
-            <numerusform>其中 %n 条作品还没有译文，而“%1”排版需要译文。</numerusform>
+            <numerusform>其中 %n 条作品还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
@@ -1146,12 +1146,12 @@
     <message>
         <location filename="../../crosspost/gui/messages.py" line="43"/>
         <source>The %1 layout needs a target language: choose one in Tools → Settings.</source>
-        <translation>“%1”排版需要目标语言：请在“工具 → 设置”中选择。</translation>
+        <translation>“%1”版式需要目标语言：请在“工具 → 设置”中选择。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="45"/>
         <source>This post has no %1 translation yet, which the %2 layout needs. Press Translate in the editor first, or choose “Original only” as the layout.</source>
-        <translation>这条作品还没有 %1 译文，而“%2”排版需要它。请先在编辑器中点“翻译”，或把排版选为“仅原文”。</translation>
+        <translation>这条作品还没有 %1 译文，而“%2”版式需要它。请先在编辑器中点“翻译”，或把版式选为“仅原文”。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="48"/>
@@ -1443,67 +1443,72 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/editor.py" line="241"/>
+        <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
+        <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/editor.py" line="244"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="242"/>
+        <location filename="../../crosspost/gui/editor.py" line="245"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="243"/>
+        <location filename="../../crosspost/gui/editor.py" line="246"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="244"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="245"/>
+        <location filename="../../crosspost/gui/editor.py" line="248"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="249"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="247"/>
+        <location filename="../../crosspost/gui/editor.py" line="250"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="249"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="359"/>
+        <location filename="../../crosspost/gui/editor.py" line="362"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="360"/>
+        <location filename="../../crosspost/gui/editor.py" line="363"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="366"/>
+        <location filename="../../crosspost/gui/editor.py" line="369"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="395"/>
+        <location filename="../../crosspost/gui/editor.py" line="398"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="255"/>
-        <location filename="../../crosspost/gui/editor.py" line="535"/>
+        <location filename="../../crosspost/gui/editor.py" line="258"/>
+        <location filename="../../crosspost/gui/editor.py" line="538"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -1531,7 +1536,7 @@
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="344"/>
         <source>Publishing</source>
-        <translation>发布</translation>
+        <translation>正在发布</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="360"/>
