@@ -412,6 +412,8 @@ def english_words(text: str, user_data: list[str]) -> list[str]:
         if d:
             text = text.replace(d, " ")
     text = re.sub(r"(/[\w.\-]+)+/?", " ", text)  # paths
+    # file names the user gave (export.zip) and web addresses (creator.rednote.com) are names, not English
+    text = re.sub(r"\b[\w\-]+(\.[\w\-]+)*\.(zip|json|txt|argosmodel|com|cn)\b", " ", text)
     return [w for w in re.findall(r"[A-Za-z][A-Za-z0-9']{2,}", text) if w not in ALLOWED]
 
 
