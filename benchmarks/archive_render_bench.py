@@ -44,8 +44,14 @@ def make_clip(path: Path, width: int, height: int, seconds: float, rotation: int
     fps = 30
     x = np.linspace(0, 255, width, dtype=np.uint8)[None, :, None]
     y = np.linspace(0, 255, height, dtype=np.uint8)[:, None, None]
-    base = np.concatenate([np.broadcast_to(x, (height, width, 1)), np.broadcast_to(y, (height, width, 1)),
-                           np.full((height, width, 1), 90, np.uint8)], axis=2)
+    base = np.concatenate(
+        [
+            np.broadcast_to(x, (height, width, 1)),
+            np.broadcast_to(y, (height, width, 1)),
+            np.full((height, width, 1), 90, np.uint8),
+        ],
+        axis=2,
+    )
     rng = np.random.default_rng(width * 7 + height)
     noise = rng.integers(0, 40, (height, width, 3), dtype=np.uint8)
     with av.open(str(path), "w", format="mp4") as c:
@@ -58,7 +64,7 @@ def make_clip(path: Path, width: int, height: int, seconds: float, rotation: int
         for i in range(int(seconds * fps)):
             img = base + np.roll(noise, i * 5, axis=1)
             x0 = (i * 17) % max(1, width - 120)
-            img[height // 3: height // 3 + 120, x0:x0 + 120] = 255
+            img[height // 3 : height // 3 + 120, x0 : x0 + 120] = 255
             for p in v.encode(av.VideoFrame.from_ndarray(img, format="rgb24")):
                 c.mux(p)
         for p in v.encode():
@@ -88,19 +94,45 @@ def packet_hash(path: Path) -> str:
 
 
 def ffmpeg_reencode(ffmpeg: str, source: Path, out: Path) -> None:
-    subprocess.run([
-        ffmpeg, "-y", "-loglevel", "error", "-i", str(source),
-        "-vf", "scale=w=1080:h=1920:force_original_aspect_ratio=increase:flags=bicubic,"
-               "crop=w=1080:h=1920,setsar=1,fps=30,format=yuv420p",
-        "-c:v", "libx264", "-preset", "medium", "-crf", "21",
-        "-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2",
-        "-movflags", "+faststart", str(out)], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            ffmpeg,
+            "-y",
+            "-loglevel",
+            "error",
+            "-i",
+            str(source),
+            "-vf",
+            "scale=w=1080:h=1920:force_original_aspect_ratio=increase:flags=bicubic,"
+            "crop=w=1080:h=1920,setsar=1,fps=30,format=yuv420p",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "medium",
+            "-crf",
+            "21",
+            "-c:a",
+            "aac",
+            "-b:a",
+            "128k",
+            "-ar",
+            "48000",
+            "-ac",
+            "2",
+            "-movflags",
+            "+faststart",
+            str(out),
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--clips-per-group", type=int, default=10,
-                        help="clips in each of the 4 groups (default 10: 40 clips)")
+    parser.add_argument(
+        "--clips-per-group", type=int, default=10, help="clips in each of the 4 groups (default 10: 40 clips)"
+    )
     args = parser.parse_args()
     import imageio_ffmpeg
 
@@ -119,8 +151,12 @@ def main() -> None:
     try:
         clips_dir = work / "clips"
         clips_dir.mkdir()
-        groups = [("fit-720", 720, 1280, None), ("fit-1080", 1080, 1920, None),
-                  ("landscape", 1920, 1080, None), ("rotated", 1920, 1080, 90)]
+        groups = [
+            ("fit-720", 720, 1280, None),
+            ("fit-1080", 1080, 1920, None),
+            ("landscape", 1920, 1080, None),
+            ("rotated", 1920, 1080, 90),
+        ]
         clips: list[tuple[str, Path]] = []
         print(f"making {4 * n} clips…", file=sys.stderr)
         t0 = time.perf_counter()
@@ -133,11 +169,19 @@ def main() -> None:
 
         # A Crosspost data dir with one RedNote draft (fit crop) per clip.
         data = work / "data"
-        export = write_zip(work / "export.zip", build_export(
-            "json-2025", [dataclasses.replace(p, images=0) for p in sample_posts(len(clips))]))
+        export = write_zip(
+            work / "export.zip",
+            build_export("json-2025", [dataclasses.replace(p, images=0) for p in sample_posts(len(clips))]),
+        )
         env = {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-        subprocess.run([sys.executable, "-m", "crosspost", "--data-dir", str(data), "import", str(export)],
-                       check=True, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(
+            [sys.executable, "-m", "crosspost", "--data-dir", str(data), "import", str(export)],
+            check=True,
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         location = resolve(data)
         store = open_store(location)
         post_ids = [r[0] for r in store.db.execute("SELECT id FROM posts ORDER BY created_at")]
@@ -154,16 +198,36 @@ def main() -> None:
 
         print("crosspost: drafts render --all …", file=sys.stderr)
         t0 = time.perf_counter()
-        run = subprocess.run([sys.executable, "-m", "crosspost", "--data-dir", str(data), "drafts", "render",
-                              "--all", "--json"], cwd=ROOT, env=env, capture_output=True, text=True)
+        run = subprocess.run(
+            [sys.executable, "-m", "crosspost", "--data-dir", str(data), "drafts", "render", "--all", "--json"],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         ours = time.perf_counter() - t0
         if run.returncode != 0:
             sys.exit(f"crosspost failed:\n{run.stderr}")
         report = json.loads(run.stdout)
 
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "crosspost", "--data-dir", str(data_fit), "drafts", "render",
-                        *fitting_ids, "--json"], cwd=ROOT, env=env, capture_output=True, check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "crosspost",
+                "--data-dir",
+                str(data_fit),
+                "drafts",
+                "render",
+                *fitting_ids,
+                "--json",
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            check=True,
+        )
         ours_fitting = time.perf_counter() - t0
 
         print("ffmpeg: re-encoding all clips…", file=sys.stderr)
@@ -194,20 +258,30 @@ def main() -> None:
 
         must = per_group["landscape"] + per_group["rotated"]
         print(f"{len(clips)} clips ({total_seconds:g} s of video) → RedNote 1080×1920, fit crop")
-        print(f"  paths taken: " + ", ".join(f"{g}: {methods[g]}" for g, *_ in groups))
-        print(f"crosspost batch (drafts render --all): {ours:7.1f} s  "
-              f"({report['kept']} kept, {report['encoded']} re-encoded)")
-        print(f"ffmpeg re-encoding everything:         {theirs:7.1f} s  "
-              f"(fitting {per_group['fit-720'] + per_group['fit-1080']:.1f} s, landscape "
-              f"{per_group['landscape']:.1f} s, rotated {per_group['rotated']:.1f} s)")
+        print("  paths taken: " + ", ".join(f"{g}: {methods[g]}" for g, *_ in groups))
+        print(
+            f"crosspost batch (drafts render --all): {ours:7.1f} s  "
+            f"({report['kept']} kept, {report['encoded']} re-encoded)"
+        )
+        print(
+            f"ffmpeg re-encoding everything:         {theirs:7.1f} s  "
+            f"(fitting {per_group['fit-720'] + per_group['fit-1080']:.1f} s, landscape "
+            f"{per_group['landscape']:.1f} s, rotated {per_group['rotated']:.1f} s)"
+        )
         print(f"throughput ratio {theirs / ours:.2f}x (goal >= 10x)")
-        print(f"  bound on this mix, even with free copies: ffmpeg all / ffmpeg on the 20 that must be "
-              f"re-encoded = {theirs / must:.2f}x")
+        print(
+            f"  bound on this mix, even with free copies: ffmpeg all / ffmpeg on the 20 that must be "
+            f"re-encoded = {theirs / must:.2f}x"
+        )
         fit_theirs = per_group["fit-720"] + per_group["fit-1080"]
-        print(f"the {len(fitting)} fitting clips alone: crosspost {ours_fitting:.1f} s, ffmpeg {fit_theirs:.1f} s: "
-              f"{fit_theirs / ours_fitting:.1f}x")
-        print(f"fitting clips kept: {kept}/{len(fitting)}; video streams bit-identical (packet SHA-256): "
-              f"{identical}/{len(fitting)}")
+        print(
+            f"the {len(fitting)} fitting clips alone: crosspost {ours_fitting:.1f} s, ffmpeg {fit_theirs:.1f} s: "
+            f"{fit_theirs / ours_fitting:.1f}x"
+        )
+        print(
+            f"fitting clips kept: {kept}/{len(fitting)}; video streams bit-identical (packet SHA-256): "
+            f"{identical}/{len(fitting)}"
+        )
         if identical != len(fitting):
             sys.exit("FAIL: a fitting clip's video stream changed")
     finally:

@@ -38,8 +38,9 @@ def main() -> None:
     parser.add_argument("--max-len", type=int, default=16)
     args = parser.parse_args()
 
-    import crosspost.translation.engine as engine
     from argos_pack import build_pack_dir
+
+    import crosspost.translation.engine as engine
     from crosspost.paths import resolve
     from crosspost.store import open_store
     from crosspost.translation.checking import check_post, check_posts
@@ -53,8 +54,18 @@ def main() -> None:
         packages.mkdir(parents=True)
         for source, target, seed in (("en", "zh", 0), ("zh", "en", 1)):
             print(f"building a Transformer-base int8 {source}→{target} pack (random weights)…", file=sys.stderr)
-            pack = build_pack_dir(packages, source, target, layers=6, d_model=512, heads=8, ffn=2048, vocab=32000,
-                                  quantization="int8", seed=seed)
+            pack = build_pack_dir(
+                packages,
+                source,
+                target,
+                layers=6,
+                d_model=512,
+                heads=8,
+                ffn=2048,
+                vocab=32000,
+                quantization="int8",
+                seed=seed,
+            )
             pack.rename(packages / f"translate-{source}_{target}")
         store = open_store(location)
         captions = [TEMPLATES[i % len(TEMPLATES)].format(n=i) for i in range(args.captions)]
@@ -63,8 +74,11 @@ def main() -> None:
             store.db.execute("INSERT INTO accounts (username, usual_lang) VALUES ('bench', 'en')")
             store.db.conn.executemany(
                 "INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES (1, ?, ?, ?)",
-                [(f"2024-01-01T{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z", c, "x")
-                 for i, c in enumerate(captions + [long_caption])])
+                [
+                    (f"2024-01-01T{i // 3600:02d}:{i // 60 % 60:02d}:{i % 60:02d}Z", c, "x")
+                    for i, c in enumerate(captions + [long_caption])
+                ],
+            )
         ids = list(range(1, args.captions + 1))
         engine.load_model(packages / "translate-en_zh")
         engine.load_model(packages / "translate-zh_en")
@@ -89,13 +103,18 @@ def main() -> None:
         assert [s.to_json() for s in view.sentences] == [s.to_json() for s in first.sentences]
         store.close()
 
-        print(f"{args.captions} captions ({sentences} sentence pairs), Transformer-base int8 both ways, "
-              f"beam {engine.BEAM_SIZE}, max length {args.max_len}")
+        print(
+            f"{args.captions} captions ({sentences} sentence pairs), Transformer-base int8 both ways, "
+            f"beam {engine.BEAM_SIZE}, max length {args.max_len}"
+        )
         print(f"forward translation:           {forward:7.2f} s")
-        print(f"check (scores, back, chrF):    {check:7.2f} s   = {check / forward:.2f}x the forward time "
-              "(goal <= 1.1x)")
-        print(f"sentence view, {len(long_caption)}-character caption, {len(view.sentences)} pairs, from memory: "
-              f"median {statistics.median(timings) * 1000:.1f} ms, max {max(timings) * 1000:.1f} ms (goal < 100 ms)")
+        print(
+            f"check (scores, back, chrF):    {check:7.2f} s   = {check / forward:.2f}x the forward time (goal <= 1.1x)"
+        )
+        print(
+            f"sentence view, {len(long_caption)}-character caption, {len(view.sentences)} pairs, from memory: "
+            f"median {statistics.median(timings) * 1000:.1f} ms, max {max(timings) * 1000:.1f} ms (goal < 100 ms)"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

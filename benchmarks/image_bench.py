@@ -78,8 +78,23 @@ def main() -> None:
         for i in range(args.rounds):
             out_a, out_b = work / f"ours{i}", work / f"naive{i}"
             out_b.mkdir()
-            ours.append(timed([sys.executable, "-m", "crosspost", "render", *inputs, "--platform", "rednote",
-                               "--fit", "crop", "-o", str(out_a)]))
+            ours.append(
+                timed(
+                    [
+                        sys.executable,
+                        "-m",
+                        "crosspost",
+                        "render",
+                        *inputs,
+                        "--platform",
+                        "rednote",
+                        "--fit",
+                        "crop",
+                        "-o",
+                        str(out_a),
+                    ]
+                )
+            )
             naive.append(timed([sys.executable, "-c", NAIVE, str(out_b), *inputs]))
         from PIL import Image
 

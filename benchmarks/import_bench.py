@@ -34,8 +34,10 @@ def build(path: Path) -> None:
     posts = sample_posts(2000)
     data = json_export_dict("json-2025", posts, watch_rows=1)
     data["Activity"]["Video Browsing History"]["VideoList"] = [
-        {"Date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:{i % 59:02d}",
-         "Link": f"https://www.tiktokv.com/share/video/{7200000000000000000 + i * 7919}/"}
+        {
+            "Date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:{i % 59:02d}",
+            "Link": f"https://www.tiktokv.com/share/video/{7200000000000000000 + i * 7919}/",
+        }
         for i in range(700_000)
     ]
     data["Activity"]["Search History"]["SearchList"] = [

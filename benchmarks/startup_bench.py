@@ -42,7 +42,9 @@ class FirstPaint(QObject):
         return False
 """
 
-EMPTY = FIRST_PAINT + """
+EMPTY = (
+    FIRST_PAINT
+    + """
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication([])
 w = QMainWindow(); w.resize(1280, 800)
@@ -50,8 +52,11 @@ spy = FirstPaint(w, app); w.installEventFilter(spy)
 w.show()
 app.exec()
 """
+)
 
-CROSSPOST = FIRST_PAINT + """
+CROSSPOST = (
+    FIRST_PAINT
+    + """
 import sys
 from crosspost.gui.app import make_app
 from crosspost.gui.window import MainWindow
@@ -62,6 +67,7 @@ spy = FirstPaint(w, app); w.installEventFilter(spy)
 w.show()
 app.exec()
 """
+)
 
 LIBRARY = """
 import sys, time
@@ -88,8 +94,9 @@ def launch(code: str, *args: str) -> float:
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code, *args], env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    )
     line = proc.stdout.readline()  # printed right after the first paint
     elapsed = time.perf_counter() - start
     proc.stdout.close()
@@ -123,17 +130,23 @@ def main() -> None:
             store.db.execute("INSERT INTO accounts (username) VALUES ('many')")
             store.db.conn.executemany(
                 "INSERT INTO posts (account_id, created_at, caption, likes, updated_at) VALUES (1, ?, ?, ?, 'x')",
-                [(f"2020-01-01T00:00:00Z{i:06d}", f"Post number {i} about sourdough #bread{i % 50}", i)
-                 for i in range(10000)])
+                [
+                    (f"2020-01-01T00:00:00Z{i:06d}", f"Post number {i} about sourdough #bread{i % 50}", i)
+                    for i in range(10000)
+                ],
+            )
         store.close()
         env = dict(os.environ, PYTHONPATH=str(ROOT))
         if not env.get("DISPLAY"):
             env["QT_QPA_PLATFORM"] = "offscreen"
-        out = subprocess.run([sys.executable, "-c", LIBRARY, str(location.root)], env=env, capture_output=True,
-                             text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", LIBRARY, str(location.root)], env=env, capture_output=True, text=True, check=True
+        )
         paint, search, rows = out.stdout.split()
-        print(f"10,000-post library: window shown and painted in {float(paint):.3f} s (goal < 0.3 s), "
-              f"slowest search {float(search) * 1000:.1f} ms (goal < 50 ms), {rows} rows")
+        print(
+            f"10,000-post library: window shown and painted in {float(paint):.3f} s (goal < 0.3 s), "
+            f"slowest search {float(search) * 1000:.1f} ms (goal < 50 ms), {rows} rows"
+        )
 
 
 if __name__ == "__main__":

@@ -43,8 +43,9 @@ def main() -> None:
     parser.add_argument("--max-len", type=int, default=16)
     args = parser.parse_args()
 
-    import crosspost.translation.engine as engine
     from argos_pack import build_pack_dir
+
+    import crosspost.translation.engine as engine
     from crosspost.paths import resolve
     from crosspost.store import open_store
     from crosspost.translation.service import BatchStats, _plan, translate_posts
@@ -56,8 +57,9 @@ def main() -> None:
         packages = location.languages_dir / "packages"
         packages.mkdir(parents=True)
         print("building a Transformer-base int8 pack (random weights)…", file=sys.stderr)
-        pack = build_pack_dir(packages, "en", "zh", layers=6, d_model=512, heads=8, ffn=2048, vocab=32000,
-                              quantization="int8")
+        pack = build_pack_dir(
+            packages, "en", "zh", layers=6, d_model=512, heads=8, ffn=2048, vocab=32000, quantization="int8"
+        )
         pack.rename(packages / "translate-en_zh")
         store = open_store(location)
         captions = [TEMPLATES[i % len(TEMPLATES)].format(n=i) for i in range(args.captions)]
@@ -65,8 +67,11 @@ def main() -> None:
             store.db.execute("INSERT INTO accounts (username) VALUES ('bench')")
             store.db.conn.executemany(
                 "INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES (1, ?, ?, ?)",
-                [(f"2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}Z" if i < 3600 else f"2024-01-02T{i}", c, "x")
-                 for i, c in enumerate(captions)])
+                [
+                    (f"2024-01-01T00:{i // 60 % 60:02d}:{i % 60:02d}Z" if i < 3600 else f"2024-01-02T{i}", c, "x")
+                    for i, c in enumerate(captions)
+                ],
+            )
         # The raw loop gets exactly the sentences Crosspost sends to the engine.
         sentences: list[str] = []
         for caption in captions:
@@ -76,11 +81,16 @@ def main() -> None:
 
         start = time.perf_counter()
         for i in range(0, len(unique), 32):
-            batch = unique[i:i + 32]
+            batch = unique[i : i + 32]
             tokens = [model.tokenizer.encode(s, out_type=str) for s in batch]
-            results = model.translator.translate_batch(tokens, beam_size=engine.BEAM_SIZE,
-                                                       max_decoding_length=args.max_len, max_batch_size=32,
-                                                       batch_type="examples", replace_unknowns=True)
+            results = model.translator.translate_batch(
+                tokens,
+                beam_size=engine.BEAM_SIZE,
+                max_decoding_length=args.max_len,
+                max_batch_size=32,
+                batch_type="examples",
+                replace_unknowns=True,
+            )
             [model.tokenizer.decode(r.hypotheses[0]) for r in results]
         raw = time.perf_counter() - start
 
@@ -94,13 +104,19 @@ def main() -> None:
         translate_posts(store, location, list(range(1, args.captions + 1)), "en", "zh", force=True, stats=again)
         second = time.perf_counter() - start
         store.close()
-        print(f"{args.captions} captions, {len(sentences)} sentences ({len(unique)} distinct), "
-              f"Transformer-base int8, beam {engine.BEAM_SIZE}, max length {args.max_len}")
+        print(
+            f"{args.captions} captions, {len(sentences)} sentences ({len(unique)} distinct), "
+            f"Transformer-base int8, beam {engine.BEAM_SIZE}, max length {args.max_len}"
+        )
         print(f"raw translate_batch loop:     {raw:7.2f} s  ({len(unique) / raw:6.1f} sentences/s)")
         print(f"crosspost, first pass:        {first:7.2f} s  ({len(unique) / first:6.1f} sentences/s)")
-        print(f"crosspost, second (memory):   {second:7.3f} s  ({again.captions_from_memory}/{args.captions} captions from memory)")
-        print(f"throughput ratio {raw / first:.2f}x of raw (goal >= 0.9x); memory speed-up {first / second:.0f}x "
-              "(goal >= 100x)")
+        print(
+            f"crosspost, second (memory):   {second:7.3f} s  ({again.captions_from_memory}/{args.captions} captions from memory)"  # noqa: E501
+        )
+        print(
+            f"throughput ratio {raw / first:.2f}x of raw (goal >= 0.9x); memory speed-up {first / second:.0f}x "
+            "(goal >= 100x)"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -48,15 +48,55 @@ def main() -> None:
         clip = video(work / "clip.mp4", 1920, 1080, seconds=args.seconds, fps=30, audio=True)
         ours, theirs = [], []
         for i in range(args.rounds):
-            ours.append(timed([sys.executable, "-m", "crosspost", "render", str(clip), "--platform", "rednote",
-                               "--fit", "crop", "-o", str(work / f"ours{i}.mp4")]))
-            theirs.append(timed([
-                ffmpeg, "-y", "-loglevel", "error", "-i", str(clip),
-                "-vf", "scale=w=1080:h=1920:force_original_aspect_ratio=increase:flags=bicubic,"
-                       "crop=w=1080:h=1920,setsar=1,fps=30,format=yuv420p",
-                "-c:v", "libx264", "-preset", "medium", "-crf", "21",
-                "-c:a", "aac", "-b:a", "128k", "-ar", "48000", "-ac", "2",
-                "-movflags", "+faststart", str(work / f"ffmpeg{i}.mp4")]))
+            ours.append(
+                timed(
+                    [
+                        sys.executable,
+                        "-m",
+                        "crosspost",
+                        "render",
+                        str(clip),
+                        "--platform",
+                        "rednote",
+                        "--fit",
+                        "crop",
+                        "-o",
+                        str(work / f"ours{i}.mp4"),
+                    ]
+                )
+            )
+            theirs.append(
+                timed(
+                    [
+                        ffmpeg,
+                        "-y",
+                        "-loglevel",
+                        "error",
+                        "-i",
+                        str(clip),
+                        "-vf",
+                        "scale=w=1080:h=1920:force_original_aspect_ratio=increase:flags=bicubic,"
+                        "crop=w=1080:h=1920,setsar=1,fps=30,format=yuv420p",
+                        "-c:v",
+                        "libx264",
+                        "-preset",
+                        "medium",
+                        "-crf",
+                        "21",
+                        "-c:a",
+                        "aac",
+                        "-b:a",
+                        "128k",
+                        "-ar",
+                        "48000",
+                        "-ac",
+                        "2",
+                        "-movflags",
+                        "+faststart",
+                        str(work / f"ffmpeg{i}.mp4"),
+                    ]
+                )
+            )
         a, b = statistics.median(ours), statistics.median(theirs)
         size_a = (work / "ours0.mp4").stat().st_size / 1e6
         size_b = (work / "ffmpeg0.mp4").stat().st_size / 1e6

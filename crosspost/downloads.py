@@ -29,7 +29,7 @@ from crosspost.progress import NEVER_CANCELLED, CancelToken
 
 USER_AGENT = f"Crosspost/{__version__}"
 MAX_REDIRECTS = 5
-MIN_RATE = 512          # bytes a second, averaged over the stall window
+MIN_RATE = 512  # bytes a second, averaged over the stall window
 CHUNK = 256 * 1024
 DISK_MARGIN = 50 * 1024**2  # what a download leaves free on the disk for everything else
 
@@ -46,8 +46,11 @@ def _check_scheme(url: str, redirected: bool) -> None:
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
         shown = f"{scheme}://" if scheme else url[:60]
-        raise DownloadError(f"the server redirected to a {shown} address, which Crosspost does not follow"
-                            if redirected else f"{url[:80]} is not an http:// or https:// address")
+        raise DownloadError(
+            f"the server redirected to a {shown} address, which Crosspost does not follow"
+            if redirected
+            else f"{url[:80]} is not an http:// or https:// address"
+        )
 
 
 def _open(client: httpx.Client, url: str, headers: dict) -> httpx.Response:
@@ -69,9 +72,12 @@ def _open(client: httpx.Client, url: str, headers: dict) -> httpx.Response:
 
 
 def _client(timeout: float, stall: float) -> httpx.Client:
-    return httpx.Client(follow_redirects=False, trust_env=False,
-                        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
-                        timeout=httpx.Timeout(timeout, read=stall))
+    return httpx.Client(
+        follow_redirects=False,
+        trust_env=False,
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
+        timeout=httpx.Timeout(timeout, read=stall),
+    )
 
 
 def _disk_full(part: Path, need: int | None) -> Exception:
@@ -80,12 +86,23 @@ def _disk_full(part: Path, need: int | None) -> Exception:
     return DiskFull(disk_full_message(part.parent, need))
 
 
-def download_to(url: str, part: Path, *, on_bytes: Callable[[int], None] = lambda n: None,
-                cancel: CancelToken = NEVER_CANCELLED, max_bytes: int = 4 * 1024**3, retries: int = 3,
-                backoff: float = 1.0, timeout: float = 30, accept: tuple[str, ...] = (),
-                refused: Callable[[int], str] | None = None,
-                on_length: Callable[[int, int], None] | None = None, expected_size: int | None = None,
-                stall: float | None = None, deadline: float | None = None) -> None:
+def download_to(
+    url: str,
+    part: Path,
+    *,
+    on_bytes: Callable[[int], None] = lambda n: None,
+    cancel: CancelToken = NEVER_CANCELLED,
+    max_bytes: int = 4 * 1024**3,
+    retries: int = 3,
+    backoff: float = 1.0,
+    timeout: float = 30,
+    accept: tuple[str, ...] = (),
+    refused: Callable[[int], str] | None = None,
+    on_length: Callable[[int, int], None] | None = None,
+    expected_size: int | None = None,
+    stall: float | None = None,
+    deadline: float | None = None,
+) -> None:
     """Download URL into PART (appending to what is there when the server honours Range).
 
     TIMEOUT: connecting and each read; STALL (default TIMEOUT): the window over which at least
@@ -106,9 +123,22 @@ def download_to(url: str, part: Path, *, on_bytes: Callable[[int], None] = lambd
                 part.unlink()
                 have = 0
             try:
-                _attempt(client, url, part, have, on_bytes=on_bytes, cancel=cancel, cap=cap,
-                         max_bytes=max_bytes, expected_size=expected_size, accept=accept, refused=refused,
-                         on_length=on_length, stall=stall, ends_at=ends_at)
+                _attempt(
+                    client,
+                    url,
+                    part,
+                    have,
+                    on_bytes=on_bytes,
+                    cancel=cancel,
+                    cap=cap,
+                    max_bytes=max_bytes,
+                    expected_size=expected_size,
+                    accept=accept,
+                    refused=refused,
+                    on_length=on_length,
+                    stall=stall,
+                    ends_at=ends_at,
+                )
                 return
             except OSError as exc:
                 if is_disk_full(exc):
@@ -120,8 +150,9 @@ def download_to(url: str, part: Path, *, on_bytes: Callable[[int], None] = lambd
                     raise
             except _Retry as exc:
                 if attempt >= retries:
-                    raise DownloadError(f"it failed after {retries + 1} tries ({exc}); run the same "
-                                        "command again to resume") from None
+                    raise DownloadError(
+                        f"it failed after {retries + 1} tries ({exc}); run the same command again to resume"
+                    ) from None
             except httpx.HTTPError as exc:
                 if attempt >= retries:
                     reason = str(exc) or type(exc).__name__
@@ -129,20 +160,32 @@ def download_to(url: str, part: Path, *, on_bytes: Callable[[int], None] = lambd
                         reason = f"the server did not answer within {timeout:.0f} s"
                     elif isinstance(exc, httpx.TimeoutException):
                         reason = f"the server stalled: nothing arrived for {stall:.0f} s"
-                    raise DownloadError(f"it failed after {retries + 1} tries ({reason}); run the same "
-                                        "command again to resume") from None
+                    raise DownloadError(
+                        f"it failed after {retries + 1} tries ({reason}); run the same command again to resume"
+                    ) from None
             if ends_at is not None and time.monotonic() >= ends_at:
-                raise DownloadError(f"it did not finish within {deadline:.0f} s; run the same command "
-                                    "again to resume")
+                raise DownloadError(f"it did not finish within {deadline:.0f} s; run the same command again to resume")
             attempt += 1
             time.sleep(backoff * (2 ** (attempt - 1)))
 
 
-def _attempt(client: httpx.Client, url: str, part: Path, have: int, *, on_bytes: Callable[[int], None],
-             cancel: CancelToken, cap: int, max_bytes: int, expected_size: int | None,
-             accept: tuple[str, ...], refused: Callable[[int], str] | None,
-             on_length: Callable[[int, int], None] | None, stall: float,
-             ends_at: float | None) -> None:
+def _attempt(
+    client: httpx.Client,
+    url: str,
+    part: Path,
+    have: int,
+    *,
+    on_bytes: Callable[[int], None],
+    cancel: CancelToken,
+    cap: int,
+    max_bytes: int,
+    expected_size: int | None,
+    accept: tuple[str, ...],
+    refused: Callable[[int], str] | None,
+    on_length: Callable[[int, int], None] | None,
+    stall: float,
+    ends_at: float | None,
+) -> None:
     headers = {"Range": f"bytes={have}-"} if have else {}
     response = _open(client, url, headers)
     with contextlib.closing(response):
@@ -157,9 +200,12 @@ def _attempt(client: httpx.Client, url: str, part: Path, have: int, *, on_bytes:
             raise DownloadError(f"the server answered HTTP {status}")
         kind = (response.headers.get("content-type") or "").split(";")[0].strip().lower()
         if accept and kind and not kind.startswith(accept):
-            raise DownloadError(f"the server sent {kind} instead of a photo or video (the link may "
-                                "have expired or been replaced by a web page)"
-                                if "video/" in accept else f"the server sent {kind}, not a file")
+            raise DownloadError(
+                f"the server sent {kind} instead of a photo or video (the link may "
+                "have expired or been replaced by a web page)"
+                if "video/" in accept
+                else f"the server sent {kind}, not a file"
+            )
         if have and status != 206:
             have = 0  # Range ignored: the whole file comes, start over
         content_range = response.headers.get("content-range")
@@ -175,8 +221,9 @@ def _attempt(client: httpx.Client, url: str, part: Path, have: int, *, on_bytes:
             if whole > max_bytes:
                 raise DownloadError(f"the file is {whole / 1e9:.1f} GB, above the {max_bytes / 1e9:.0f} GB cap")
             if expected_size and whole > expected_size:
-                raise DownloadError(f"the server announced {whole:,} bytes where {expected_size:,} were "
-                                    "expected; it was not downloaded")
+                raise DownloadError(
+                    f"the server announced {whole:,} bytes where {expected_size:,} were expected; it was not downloaded"
+                )
             free = shutil.disk_usage(part.parent).free
             if length > free - DISK_MARGIN:
                 raise _disk_full(part, length + DISK_MARGIN - free)
@@ -190,8 +237,10 @@ def _attempt(client: httpx.Client, url: str, part: Path, have: int, *, on_bytes:
                     raise DownloadError(f"the server sent more than the {have + length:,} bytes it announced")
                 if total > cap:
                     raise DownloadError(
-                        f"the server sent more than the {expected_size:,} bytes expected" if expected_size
-                        and cap == expected_size else f"the download passed the {max_bytes / 1e9:.0f} GB cap")
+                        f"the server sent more than the {expected_size:,} bytes expected"
+                        if expected_size and cap == expected_size
+                        else f"the download passed the {max_bytes / 1e9:.0f} GB cap"
+                    )
                 f.write(chunk)
                 on_bytes(len(chunk))
                 now = time.monotonic()

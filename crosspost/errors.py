@@ -98,8 +98,10 @@ class IndexUnreachable(UserError):
     """The language-pack index cannot be downloaded (offline, or the server is down)."""
 
     def __init__(self) -> None:
-        super().__init__("The language pack index cannot be reached (are you offline?). Nothing was changed. "
-                         "Connect and try again, or install a pack you have from its .argosmodel file.")
+        super().__init__(
+            "The language pack index cannot be reached (are you offline?). Nothing was changed. "
+            "Connect and try again, or install a pack you have from its .argosmodel file."
+        )
 
 
 class AlreadyPosted(UserError):
@@ -159,12 +161,24 @@ class Cancelled(Exception):
 def examples() -> list[UserError]:
     return [
         UserError("Something is wrong with the input."),
-        NotFound("post", 7), NotFound("draft", "x", malformed=True), NotFound("media", 3),
-        NothingGiven("post ID"), InvalidChoice("fit mode", "zoom", ["crop", "pad", "blur"]),
-        NoMediaOnDisk(7), NoMediaOnDisk(7, draft_id=2), LinksExpired(7, "2024-12-23T10:00:00Z"),
-        LinksExpired(None, None), NoTranslation(7, "zh", "bilingual"), NoTranslation(7, None, "translated"),
-        NoLanguagePack("en", "zh"), LanguagePackBroken("en", "zh", "bad model"), IndexUnreachable(),
-        AlreadyPosted(2, "rednote", "2025-01-02T03:04:05Z"), NotRendered(2, "RedNote"),
-        ExportBlocked(["draft 2: The media is not rendered"], {2: "not_rendered"}), FolderNotWritable("/x", "permission denied"),
-        TrimNeeded(120, 60, "RedNote"), EditKept("translation", 7),
+        NotFound("post", 7),
+        NotFound("draft", "x", malformed=True),
+        NotFound("media", 3),
+        NothingGiven("post ID"),
+        InvalidChoice("fit mode", "zoom", ["crop", "pad", "blur"]),
+        NoMediaOnDisk(7),
+        NoMediaOnDisk(7, draft_id=2),
+        LinksExpired(7, "2024-12-23T10:00:00Z"),
+        LinksExpired(None, None),
+        NoTranslation(7, "zh", "bilingual"),
+        NoTranslation(7, None, "translated"),
+        NoLanguagePack("en", "zh"),
+        LanguagePackBroken("en", "zh", "bad model"),
+        IndexUnreachable(),
+        AlreadyPosted(2, "rednote", "2025-01-02T03:04:05Z"),
+        NotRendered(2, "RedNote"),
+        ExportBlocked(["draft 2: The media is not rendered"], {2: "not_rendered"}),
+        FolderNotWritable("/x", "permission denied"),
+        TrimNeeded(120, 60, "RedNote"),
+        EditKept("translation", 7),
     ]

@@ -81,26 +81,36 @@ def explain_store_error(path: Path, exc: sqlite3.DatabaseError) -> str:
     if is_disk_full(exc) or ("disk I/O error" in text and (free_mb(folder) or 0) < 1):
         return disk_full_message(folder)
     if "locked" in text or "busy" in text:
-        return (f"The store {path} is busy: another Crosspost is using it and did not let go. "
-                "Wait for it to finish (or close it) and run this again.")
+        return (
+            f"The store {path} is busy: another Crosspost is using it and did not let go. "
+            "Wait for it to finish (or close it) and run this again."
+        )
     if "readonly" in text or "read-only" in text or "unable to open" in text or "disk I/O error" in text:
         if folder.exists() and not folder.is_dir():
             return f"The data folder {folder} is a file, not a folder; move it aside or choose another data folder."
         if not os.access(folder, os.W_OK | os.X_OK):
-            return (f"The data folder {folder} is read-only (its permissions, or a read-only disk); "
-                    "Crosspost must write there. Make it writable or choose another data folder.")
+            return (
+                f"The data folder {folder} is read-only (its permissions, or a read-only disk); "
+                "Crosspost must write there. Make it writable or choose another data folder."
+            )
         for name in (path.name, path.name + "-wal", path.name + "-shm"):
             part = folder / name
             if part.exists() and not os.access(part, os.W_OK):
-                return (f"The store file {part} is read-only; Crosspost must write to it. Make it "
-                        "writable (and owned by you) and run this again.")
+                return (
+                    f"The store file {part} is read-only; Crosspost must write to it. Make it "
+                    "writable (and owned by you) and run this again."
+                )
         if "disk I/O error" not in text:
-            return (f"The store {path} cannot be written ({text}); check that you may write to it "
-                    "and that its disk is connected.")
-    return (f"The store {path} cannot be opened: it is damaged or is not a Crosspost store ({text}). "
-            "Nothing was changed. "
-            "Move it aside (keep it as a backup) and run this again to start a new store, or restore a "
-            "backup of it.")
+            return (
+                f"The store {path} cannot be written ({text}); check that you may write to it "
+                "and that its disk is connected."
+            )
+    return (
+        f"The store {path} cannot be opened: it is damaged or is not a Crosspost store ({text}). "
+        "Nothing was changed. "
+        "Move it aside (keep it as a backup) and run this again to start a new store, or restore a "
+        "backup of it."
+    )
 
 
 def explain_data_dir_error(location: DataLocation, exc: OSError) -> str:
@@ -109,13 +119,16 @@ def explain_data_dir_error(location: DataLocation, exc: OSError) -> str:
         return disk_full_message(root)
     for folder in (root, Path(location.cache)):
         if folder.exists() and not folder.is_dir():
-            return (f"The data folder {folder} is a file, not a folder; move it aside or choose "
-                    "another data folder.")
+            return f"The data folder {folder} is a file, not a folder; move it aside or choose another data folder."
     if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        return (f"The data folder {root} is read-only ({exc.strerror}: {exc.filename or root}); Crosspost "
-                "must write there. Make it writable or choose another data folder.")
-    return (f"The data folder {exc.filename or root} cannot be created or used ({exc.strerror or exc}); "
-            "make it writable or choose another data folder.")
+        return (
+            f"The data folder {root} is read-only ({exc.strerror}: {exc.filename or root}); Crosspost "
+            "must write there. Make it writable or choose another data folder."
+        )
+    return (
+        f"The data folder {exc.filename or root} cannot be created or used ({exc.strerror or exc}); "
+        "make it writable or choose another data folder."
+    )
 
 
 def explain(exc: BaseException, location: DataLocation | None = None) -> str | None:
@@ -125,11 +138,13 @@ def explain(exc: BaseException, location: DataLocation | None = None) -> str | N
             return disk_full_message(Path(os.fsdecode(exc.filename)).parent)
         if location is not None:
             return disk_full_message(Path(location.root))
-        return (f"A disk Crosspost was writing to is full: free {SPARE_MB} MB and run it again.")
+        return f"A disk Crosspost was writing to is full: free {SPARE_MB} MB and run it again."
     if isinstance(exc, sqlite3.DatabaseError):
         path = Path(location.db_path) if location is not None else Path("crosspost.db")
         return explain_store_error(path, exc)
     if isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and exc.filename:
-        return (f"Crosspost may not write {os.fsdecode(exc.filename)} ({exc.strerror}); make it writable "
-                "or choose another place.")
+        return (
+            f"Crosspost may not write {os.fsdecode(exc.filename)} ({exc.strerror}); make it writable "
+            "or choose another place."
+        )
     return None

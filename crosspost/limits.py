@@ -15,5 +15,7 @@ MAX_CAPTION_CHARS = 20_000
 def check_text_length(text: str | None, what: str) -> None:
     """A ``UserError`` when TEXT (a caption, a translation, a draft's title or body) is too long."""
     if text is not None and len(text) > MAX_CAPTION_CHARS:
-        raise UserError(f"The {what} is {len(text):,} characters long; at most {MAX_CAPTION_CHARS:,} are "
-                        "kept (no platform takes more than 5,000).")
+        raise UserError(
+            f"The {what} is {len(text):,} characters long; at most {MAX_CAPTION_CHARS:,} are "
+            "kept (no platform takes more than 5,000)."
+        )

@@ -3,6 +3,7 @@ caption, topics and title, attaching files, the crop position."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -17,9 +18,11 @@ from crosspost.store import Store, utc_now
 from crosspost.store.lookups import require_post
 from crosspost.values import MediaKind
 
-_POST_COLUMNS = ("id, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, "
-                 "sound, location, add_yours_text, alt_text, cover_url, privacy, caption_edited, tiktok_caption, "
-                 "caption_changed_on_tiktok, user_topics, user_title, planned_at, notes")
+_POST_COLUMNS = (
+    "id, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, "
+    "sound, location, add_yours_text, alt_text, cover_url, privacy, caption_edited, tiktok_caption, "
+    "caption_changed_on_tiktok, user_topics, user_title, planned_at, notes"
+)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -40,8 +43,10 @@ MAX_SEARCH_CHARS = 1_000
 def check_search(text: str | None) -> None:
     """A ``UserError`` for search text longer than any caption worth searching for."""
     if text and len(text) > MAX_SEARCH_CHARS:
-        raise UserError(f"The search text is {len(text):,} characters long; search for at most "
-                        f"{MAX_SEARCH_CHARS:,} (a few words are enough).")
+        raise UserError(
+            f"The search text is {len(text):,} characters long; search for at most "
+            f"{MAX_SEARCH_CHARS:,} (a few words are enough)."
+        )
 
 
 def search_post_ids(store: Store, text: str) -> list[int] | None:
@@ -57,17 +62,19 @@ def search_post_ids(store: Store, text: str) -> list[int] | None:
     ids: set[int] = set()
     query = fts_query(text.replace("#", " ").replace("@", " "))
     if query.strip('"* '):
-        ids.update(r[0] for r in db.execute(
-            "SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", [query]))
-        ids.update(r[0] for r in db.execute(
-            "SELECT t.post_id FROM translations_fts f JOIN translations t ON t.id = f.rowid "
-            "WHERE translations_fts MATCH ?", [query]))
+        ids.update(r[0] for r in db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", [query]))
+        ids.update(
+            r[0]
+            for r in db.execute(
+                "SELECT t.post_id FROM translations_fts f JOIN translations t ON t.id = f.rowid "
+                "WHERE translations_fts MATCH ?",
+                [query],
+            )
+        )
     if _CJK.search(text) or text.startswith(("#", "@")) or not ids:
         like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        ids.update(r[0] for r in db.execute(
-            "SELECT id FROM posts WHERE caption LIKE ? ESCAPE '\\'", [like]))
-        ids.update(r[0] for r in db.execute(
-            "SELECT post_id FROM translations WHERE text LIKE ? ESCAPE '\\'", [like]))
+        ids.update(r[0] for r in db.execute("SELECT id FROM posts WHERE caption LIKE ? ESCAPE '\\'", [like]))
+        ids.update(r[0] for r in db.execute("SELECT post_id FROM translations WHERE text LIKE ? ESCAPE '\\'", [like]))
     return sorted(ids)
 
 
@@ -79,60 +86,128 @@ def _by_post(store: Store, ids: Sequence[int], sql: str) -> dict[int, list[_Row]
     SQLite's parameter limit allows."""
     out: dict[int, list[_Row]] = {i: [] for i in ids}
     for start in range(0, len(ids), 900):
-        batch = list(ids[start:start + 900])
+        batch = list(ids[start : start + 900])
         for r in store.db.execute(sql.format(ids=",".join("?" * len(batch))), batch):
             out[r[0]].append(tuple(r))
     return out
 
 
 def _media(r: _Row) -> Media:
-    return Media(id=r[1], position=r[2], kind=MediaKind(r[3]), url=r[4], path=r[5], expires_at=r[6],
-                 origin=r[7], size=r[8], sha256=r[9], mime=r[10], width=r[11], height=r[12], duration=r[13],
-                 focus=None if r[14] is None and r[15] is None else
-                 (0.5 if r[14] is None else r[14], 0.5 if r[15] is None else r[15]))
+    return Media(
+        id=r[1],
+        position=r[2],
+        kind=MediaKind(r[3]),
+        url=r[4],
+        path=r[5],
+        expires_at=r[6],
+        origin=r[7],
+        size=r[8],
+        sha256=r[9],
+        mime=r[10],
+        width=r[11],
+        height=r[12],
+        duration=r[13],
+        focus=None
+        if r[14] is None and r[15] is None
+        else (0.5 if r[14] is None else r[14], 0.5 if r[15] is None else r[15]),
+    )
 
 
 def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Media, ...]]:
     rows = _by_post(
-        store, ids,
+        store,
+        ids,
         "SELECT post_id, id, position, kind, url, path, expires_at, origin, size, sha256, mime, width, height, "
-        "duration, focus_x, focus_y FROM media WHERE post_id IN ({ids}) ORDER BY post_id, position")
+        "duration, focus_x, focus_y FROM media WHERE post_id IN ({ids}) ORDER BY post_id, position",
+    )
     return {pid: tuple(_media(r) for r in rs) for pid, rs in rows.items()}
 
 
 def _translations_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Translation, ...]]:
     rows = _by_post(
-        store, ids,
+        store,
+        ids,
         "SELECT post_id, lang, text, edited, source_lang, pack, pack_version, pivot, updated_at FROM translations "
-        "WHERE post_id IN ({ids}) ORDER BY post_id, lang")
-    return {pid: tuple(Translation(lang=r[1], text=r[2], edited=bool(r[3]), source_lang=r[4], pack=r[5],
-                                   pack_version=r[6], pivot=r[7], updated_at=r[8]) for r in rs)
-            for pid, rs in rows.items()}
+        "WHERE post_id IN ({ids}) ORDER BY post_id, lang",
+    )
+    return {
+        pid: tuple(
+            Translation(
+                lang=r[1],
+                text=r[2],
+                edited=bool(r[3]),
+                source_lang=r[4],
+                pack=r[5],
+                pack_version=r[6],
+                pivot=r[7],
+                updated_at=r[8],
+            )
+            for r in rs
+        )
+        for pid, rs in rows.items()
+    }
 
 
-def _post(row: _Row, media: tuple[Media, ...], translations: tuple[Translation, ...],
-          usernames: dict[int, str]) -> Post:
-    (pid, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, sound,
-     location, add_yours_text, alt_text, cover_url, privacy, caption_edited, tiktok_caption, changed,
-     user_topics, user_title, planned_at, notes) = row
+def _post(
+    row: _Row, media: tuple[Media, ...], translations: tuple[Translation, ...], usernames: dict[int, str]
+) -> Post:
+    (
+        pid,
+        account_id,
+        source,
+        created_at,
+        caption,
+        likes,
+        collections,
+        deleted,
+        deleted_at,
+        sound,
+        location,
+        add_yours_text,
+        alt_text,
+        cover_url,
+        privacy,
+        caption_edited,
+        tiktok_caption,
+        changed,
+        user_topics,
+        user_title,
+        planned_at,
+        notes,
+    ) = row
     return Post(
-        id=pid, source=source, account=usernames.get(account_id) or None, created_at=created_at,
-        caption=caption or "", likes=likes, collections=collections, deleted=bool(deleted),
-        deleted_at=deleted_at, sound=sound, location=location, add_yours_text=add_yours_text,
-        alt_text=alt_text, cover_url=cover_url, privacy=json.loads(privacy or "{}"), media=media,
-        translations=translations, caption_edited=bool(caption_edited),
+        id=pid,
+        source=source,
+        account=usernames.get(account_id) or None,
+        created_at=created_at,
+        caption=caption or "",
+        likes=likes,
+        collections=collections,
+        deleted=bool(deleted),
+        deleted_at=deleted_at,
+        sound=sound,
+        location=location,
+        add_yours_text=add_yours_text,
+        alt_text=alt_text,
+        cover_url=cover_url,
+        privacy=json.loads(privacy or "{}"),
+        media=media,
+        translations=translations,
+        caption_edited=bool(caption_edited),
         tiktok_caption=(tiktok_caption if caption_edited else caption) or "",
         caption_changed_on_tiktok=bool(changed),
-        topics=tuple(json.loads(user_topics)) if user_topics is not None else None, title=user_title,
-        planned_at=planned_at, notes=notes or "")
+        topics=tuple(json.loads(user_topics)) if user_topics is not None else None,
+        title=user_title,
+        planned_at=planned_at,
+        notes=notes or "",
+    )
 
 
 def _usernames(store: Store) -> dict[int, str]:
     return {r[0]: r[1] for r in store.db.execute("SELECT id, username FROM accounts")}
 
 
-def list_posts(store: Store, search: str | None = None, limit: int | None = None,
-               offset: int = 0) -> list[Post]:
+def list_posts(store: Store, search: str | None = None, limit: int | None = None, offset: int = 0) -> list[Post]:
     """Posts newest first, with their media and translations."""
     where, params = "", []
     if search is not None and search.strip():
@@ -160,8 +235,7 @@ def has_posts(store: Store) -> bool:
 def get_post(store: Store, post_id: int | str) -> Post:
     pid = require_post(store, post_id)
     row = store.db.execute(f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", [pid]).fetchone()
-    return _post(row, _media_by_post(store, [pid])[pid], _translations_by_post(store, [pid])[pid],
-                 _usernames(store))
+    return _post(row, _media_by_post(store, [pid])[pid], _translations_by_post(store, [pid])[pid], _usernames(store))
 
 
 def post_media(store: Store, post_id: int) -> tuple[Media, ...]:
@@ -172,28 +246,51 @@ def library_rows(store: Store, post_id: int | None = None) -> list[LibraryRow]:
     """Every post as the library lists it, newest first, in three queries (or just POST_ID's row)."""
     db = store.db
     where, params = ("WHERE post_id = ?", [post_id]) if post_id is not None else ("", [])
-    media = {r[0]: tuple(r[1:]) for r in db.execute(
-        "SELECT post_id, count(*), count(path), min(path), min(CASE WHEN position = 0 THEN kind END), "
-        f"min(CASE WHEN path IS NULL THEN expires_at END) FROM media {where} GROUP BY post_id", params)}
-    langs = {r[0]: tuple(sorted((r[1] or "").split(","))) for r in db.execute(
-        f"SELECT post_id, group_concat(lang) FROM translations {where} GROUP BY post_id", params)}
+    media = {
+        r[0]: tuple(r[1:])
+        for r in db.execute(
+            "SELECT post_id, count(*), count(path), min(path), min(CASE WHEN position = 0 THEN kind END), "
+            f"min(CASE WHEN path IS NULL THEN expires_at END) FROM media {where} GROUP BY post_id",
+            params,
+        )
+    }
+    langs = {
+        r[0]: tuple(sorted((r[1] or "").split(",")))
+        for r in db.execute(f"SELECT post_id, group_concat(lang) FROM translations {where} GROUP BY post_id", params)
+    }
     out = []
     for pid, created, caption, likes, deleted, deleted_at, edited in db.execute(
-            "SELECT id, created_at, caption, likes, deleted, deleted_at, caption_edited FROM posts "
-            + ("WHERE id = ? " if post_id is not None else "") + "ORDER BY created_at DESC, id DESC", params):
+        "SELECT id, created_at, caption, likes, deleted, deleted_at, caption_edited FROM posts "
+        + ("WHERE id = ? " if post_id is not None else "")
+        + "ORDER BY created_at DESC, id DESC",
+        params,
+    ):
         count, on_disk, path, kind, expiry = media.get(pid) or (0, 0, None, None, None)
-        out.append(LibraryRow(id=pid, created_at=created, caption=caption or "", likes=likes,
-                              deleted=bool(deleted), deleted_at=deleted_at, media_count=count,
-                              media_on_disk=on_disk, first_path=path,
-                              first_kind=MediaKind(kind) if kind else None, langs=langs.get(pid, ()),
-                              earliest_expiry=expiry, caption_edited=bool(edited)))
+        out.append(
+            LibraryRow(
+                id=pid,
+                created_at=created,
+                caption=caption or "",
+                likes=likes,
+                deleted=bool(deleted),
+                deleted_at=deleted_at,
+                media_count=count,
+                media_on_disk=on_disk,
+                first_path=path,
+                first_kind=MediaKind(kind) if kind else None,
+                langs=langs.get(pid, ()),
+                earliest_expiry=expiry,
+                caption_edited=bool(edited),
+            )
+        )
     return out
 
 
 def expiry_summary(store: Store, post_ids: Sequence[int] | None = None) -> ExpirySummary:
     """When the links of media not yet on disk stop working (for POST_IDS, or every post)."""
-    sql = ("SELECT min(expires_at), count(*) FROM media WHERE path IS NULL AND url IS NOT NULL "
-           "AND expires_at IS NOT NULL")
+    sql = (
+        "SELECT min(expires_at), count(*) FROM media WHERE path IS NULL AND url IS NOT NULL AND expires_at IS NOT NULL"
+    )
     params: list[int] = []
     if post_ids is not None:
         if not post_ids:
@@ -212,7 +309,9 @@ def edit_caption(store: Store, post_id: int | str, text: str) -> Post:
     with store.transaction():
         store.db.execute(
             "UPDATE posts SET tiktok_caption = CASE WHEN caption_edited THEN tiktok_caption ELSE caption END, "
-            "caption = ?, caption_edited = 1, updated_at = ? WHERE id = ?", [text, utc_now(), pid])
+            "caption = ?, caption_edited = 1, updated_at = ? WHERE id = ?",
+            [text, utc_now(), pid],
+        )
     return get_post(store, pid)
 
 
@@ -223,15 +322,19 @@ def reset_caption(store: Store, post_id: int | str) -> Post:
         store.db.execute(
             "UPDATE posts SET caption = coalesce(tiktok_caption, caption), tiktok_caption = NULL, "
             "caption_edited = 0, caption_changed_on_tiktok = 0, updated_at = ? WHERE id = ? AND caption_edited",
-            [utc_now(), pid])
+            [utc_now(), pid],
+        )
     return get_post(store, pid)
 
 
 def set_post_topics(store: Store, post_id: int | str, topics: Sequence[str] | None) -> Post:
     """The topics the user chose for a post (None: back to the caption's hashtags)."""
     pid = require_post(store, post_id)
-    value = None if topics is None else json.dumps(
-        [t.strip().lstrip("#＃") for t in topics if t.strip().lstrip("#＃")], ensure_ascii=False)
+    value = (
+        None
+        if topics is None
+        else json.dumps([t.strip().lstrip("#＃") for t in topics if t.strip().lstrip("#＃")], ensure_ascii=False)
+    )
     with store.transaction():
         store.db.execute("UPDATE posts SET user_topics = ? WHERE id = ?", [value, pid])
     return get_post(store, pid)
@@ -246,11 +349,9 @@ def set_post_title(store: Store, post_id: int | str, title: str | None) -> Post:
     return get_post(store, pid)
 
 
-def set_post_plan(store: Store, post_id: int | str, planned_at: str | None = None,
-                  notes: str | None = None) -> Post:
+def set_post_plan(store: Store, post_id: int | str, planned_at: str | None = None, notes: str | None = None) -> Post:
     """When the user plans to publish a post (``""``: no plan) and their notes (None: unchanged).
     Kept on the post for the drafts made later, and written to its drafts not posted yet."""
-    from crosspost.drafts.store import parse_planned
 
     pid = require_post(store, post_id)
     sets: dict[str, Any] = {}
@@ -263,8 +364,9 @@ def set_post_plan(store: Store, post_id: int | str, planned_at: str | None = Non
         assignments = ", ".join(f"{k} = ?" for k in sets)
         with store.transaction():
             store.db.execute(f"UPDATE posts SET {assignments} WHERE id = ?", [*sets.values(), pid])
-            store.db.execute(f"UPDATE drafts SET {assignments} WHERE post_id = ? AND status != 'posted'",
-                             [*sets.values(), pid])
+            store.db.execute(
+                f"UPDATE drafts SET {assignments} WHERE post_id = ? AND status != 'posted'", [*sets.values(), pid]
+            )
     return get_post(store, pid)
 
 
@@ -292,8 +394,10 @@ def attach_files(store: Store, post_id: int | str, files: Iterable[str | Path]) 
         try:
             prepared.append((path.resolve(), info, file_sha256(path), path.stat().st_size))
         except FileNotFoundError:
-            raise UserError(f"{path.name} is no longer there (it was moved or deleted while it was being "
-                            "attached); nothing was attached.") from None
+            raise UserError(
+                f"{path.name} is no longer there (it was moved or deleted while it was being "
+                "attached); nothing was attached."
+            ) from None
         except OSError as exc:
             raise UserError(f"{path.name} cannot be read ({exc.strerror or exc}); nothing was attached.") from None
     if not prepared:
@@ -302,28 +406,33 @@ def attach_files(store: Store, post_id: int | str, files: Iterable[str | Path]) 
     with store.transaction():
         db = store.db
         for path, info, digest, size in prepared:
-            same = db.execute("SELECT id FROM media WHERE post_id = ? AND (path = ? OR sha256 = ?)",
-                              [pid, str(path), digest]).fetchone()
+            same = db.execute(
+                "SELECT id FROM media WHERE post_id = ? AND (path = ? OR sha256 = ?)", [pid, str(path), digest]
+            ).fetchone()
             if same:  # attaching the same file again changes nothing
-                attached.append({"media": same[0], "post": pid, "kind": info.kind, "path": str(path),
-                                 "already": True})
+                attached.append({"media": same[0], "post": pid, "kind": info.kind, "path": str(path), "already": True})
                 continue
-            values = [str(path), size, digest, info.mime, info.width,
-                      info.height, info.duration]
+            values = [str(path), size, digest, info.mime, info.width, info.height, info.duration]
             slot = db.execute(
-                "SELECT id FROM media WHERE post_id = ? AND kind = ? AND path IS NULL "
-                "ORDER BY position LIMIT 1", [pid, info.kind]).fetchone()
+                "SELECT id FROM media WHERE post_id = ? AND kind = ? AND path IS NULL ORDER BY position LIMIT 1",
+                [pid, info.kind],
+            ).fetchone()
             if slot:
-                db.execute("UPDATE media SET path = ?, size = ?, sha256 = ?, mime = ?, width = ?, "
-                           "height = ?, duration = ? WHERE id = ?", [*values, slot[0]])
+                db.execute(
+                    "UPDATE media SET path = ?, size = ?, sha256 = ?, mime = ?, width = ?, "
+                    "height = ?, duration = ? WHERE id = ?",
+                    [*values, slot[0]],
+                )
                 media_id = slot[0]
             else:
-                position = db.execute("SELECT coalesce(max(position) + 1, 0) FROM media WHERE post_id = ?",
-                                      [pid]).fetchone()[0]
+                position = db.execute(
+                    "SELECT coalesce(max(position) + 1, 0) FROM media WHERE post_id = ?", [pid]
+                ).fetchone()[0]
                 media_id = db.execute(
                     "INSERT INTO media (post_id, position, kind, origin, path, size, sha256, mime, width, "
                     "height, duration) VALUES (?, ?, ?, 'attached', ?, ?, ?, ?, ?, ?, ?)",
-                    [pid, position, info.kind, *values]).lastrowid
+                    [pid, position, info.kind, *values],
+                ).lastrowid
             attached.append({"media": media_id, "post": pid, "kind": info.kind, "path": str(path)})
     return attached
 
@@ -345,3 +454,15 @@ def set_media_focus(store: Store, media_id: int | str, focus_x: float | None, fo
     with store.transaction():
         store.db.execute("UPDATE media SET focus_x = ?, focus_y = ? WHERE id = ?", [*values, mid])
     return {"media": mid, "post": row[0], "focus_x": values[0], "focus_y": values[1]}
+
+
+def parse_planned(value: str | None) -> str | None:
+    if value in (None, ""):
+        return None
+    assert value is not None
+    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).strftime("%Y-%m-%dT%H:%M")
+        except ValueError:
+            continue
+    raise UserError(f"{value!r} is not a date; write it as 2025-02-14 or 2025-02-14 18:30.")

@@ -35,10 +35,22 @@ class Media:
     focus: tuple[float, float] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "position": self.position, "kind": str(self.kind), "url": self.url,
-                "path": self.path, "expires_at": self.expires_at, "origin": self.origin, "size": self.size,
-                "sha256": self.sha256, "mime": self.mime, "width": self.width, "height": self.height,
-                "duration": self.duration, "focus": list(self.focus) if self.focus is not None else None}
+        return {
+            "id": self.id,
+            "position": self.position,
+            "kind": str(self.kind),
+            "url": self.url,
+            "path": self.path,
+            "expires_at": self.expires_at,
+            "origin": self.origin,
+            "size": self.size,
+            "sha256": self.sha256,
+            "mime": self.mime,
+            "width": self.width,
+            "height": self.height,
+            "duration": self.duration,
+            "focus": list(self.focus) if self.focus is not None else None,
+        }
 
 
 @dataclass(frozen=True)
@@ -53,9 +65,16 @@ class Translation:
     updated_at: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"lang": self.lang, "text": self.text, "edited": self.edited, "from": self.source_lang,
-                "pack": self.pack, "pack_version": self.pack_version, "pivot": self.pivot,
-                "updated_at": self.updated_at}
+        return {
+            "lang": self.lang,
+            "text": self.text,
+            "edited": self.edited,
+            "from": self.source_lang,
+            "pack": self.pack,
+            "pack_version": self.pack_version,
+            "pivot": self.pivot,
+            "updated_at": self.updated_at,
+        }
 
 
 @dataclass(frozen=True)
@@ -98,14 +117,28 @@ class Post:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id, "source": self.source, "account": self.account, "created_at": self.created_at,
-            "caption": self.caption, "caption_edited": self.caption_edited,
-            "tiktok_caption": self.tiktok_caption, "caption_changed_on_tiktok": self.caption_changed_on_tiktok,
-            "likes": self.likes, "collections": self.collections, "deleted": self.deleted,
-            "deleted_at": self.deleted_at, "sound": self.sound, "location": self.location,
-            "add_yours_text": self.add_yours_text, "alt_text": self.alt_text, "cover_url": self.cover_url,
-            "privacy": dict(self.privacy), "topics": list(self.topics) if self.topics is not None else None,
-            "title": self.title, "planned_at": self.planned_at, "notes": self.notes,
+            "id": self.id,
+            "source": self.source,
+            "account": self.account,
+            "created_at": self.created_at,
+            "caption": self.caption,
+            "caption_edited": self.caption_edited,
+            "tiktok_caption": self.tiktok_caption,
+            "caption_changed_on_tiktok": self.caption_changed_on_tiktok,
+            "likes": self.likes,
+            "collections": self.collections,
+            "deleted": self.deleted,
+            "deleted_at": self.deleted_at,
+            "sound": self.sound,
+            "location": self.location,
+            "add_yours_text": self.add_yours_text,
+            "alt_text": self.alt_text,
+            "cover_url": self.cover_url,
+            "privacy": dict(self.privacy),
+            "topics": list(self.topics) if self.topics is not None else None,
+            "title": self.title,
+            "planned_at": self.planned_at,
+            "notes": self.notes,
             "media": [m.to_json() for m in self.media],
             "translations": [t.to_json() for t in self.translations],
         }
@@ -134,9 +167,9 @@ class LibraryRow:
 class ExpirySummary:
     """When the export's media links (of files not yet on disk) stop working."""
 
-    links: int            # links whose file is not on disk yet
+    links: int  # links whose file is not on disk yet
     earliest: str | None  # ISO-8601 UTC; None when no link has a known expiry
-    expired: bool         # the earliest expiry has passed
+    expired: bool  # the earliest expiry has passed
 
 
 @dataclass(frozen=True)
@@ -172,13 +205,26 @@ class DraftMedia:
     size: int | None = None
     rendered_width: int | None = None
     rendered_height: int | None = None
-    render_method: str | None = None     # "copy": the original's picture data kept; "encode"
+    render_method: str | None = None  # "copy": the original's picture data kept; "encode"
     render_reasons: tuple[str, ...] = ()  # why it was re-encoded
-    render_key: str | None = None        # everything the rendered file depends on (see drafts.render)
+    render_key: str | None = None  # everything the rendered file depends on (see drafts.render)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
-    _FIELDS = ("media", "kind", "source", "rendered", "width", "height", "duration", "size",
-               "rendered_width", "rendered_height", "render_method", "render_reasons", "render_key")
+    _FIELDS = (
+        "media",
+        "kind",
+        "source",
+        "rendered",
+        "width",
+        "height",
+        "duration",
+        "size",
+        "rendered_width",
+        "rendered_height",
+        "render_method",
+        "render_reasons",
+        "render_key",
+    )
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> DraftMedia:
@@ -221,11 +267,11 @@ class Draft:
     created_at: str
     updated_at: str
     edited_fields: frozenset[str] = frozenset()
-    cover_style: str = "none"       # the title style on the cover (the platform's default unless set)
-    cover_text: str | None = None   # the text on the cover (None: the title)
-    thread: bool = False            # publish a caption over the limit as a thread of replies
+    cover_style: str = "none"  # the title style on the cover (the platform's default unless set)
+    cover_text: str | None = None  # the text on the cover (None: the title)
+    thread: bool = False  # publish a caption over the limit as a thread of replies
     alt_texts: Mapping[int, str] = field(default_factory=dict)  # media id → alt text
-    posted_uri: str | None = None   # the platform's own id of the published post (at://…)
+    posted_uri: str | None = None  # the platform's own id of the published post (at://…)
 
     @property
     def sources(self) -> list[DraftMedia]:
@@ -240,15 +286,30 @@ class Draft:
     def to_json(self, problems: list[Problem] | tuple[Problem, ...] = ()) -> dict[str, Any]:
         """The contract's draft shape, plus detail."""
         return {
-            "id": self.id, "post": self.post_id, "platform": self.platform, "status": str(self.status),
-            "title": self.title, "body": self.body, "topics": list(self.topics), "media": self.media_paths,
+            "id": self.id,
+            "post": self.post_id,
+            "platform": self.platform,
+            "status": str(self.status),
+            "title": self.title,
+            "body": self.body,
+            "topics": list(self.topics),
+            "media": self.media_paths,
             "problems": [p.to_json() for p in problems],
-            "layout": str(self.layout), "lang": self.target_lang, "cover": self.cover,
-            "fit": str(self.fit) if self.fit else None, "planned_at": self.planned_at, "notes": self.notes,
-            "exported_to": self.exported_to, "posted_at": self.posted_at, "posted_url": self.posted_url,
-            "updated_at": self.updated_at, "edited_fields": sorted(self.edited_fields),
-            "cover_style": self.cover_style, "cover_text": self.cover_text or self.title,
-            "thread": self.thread, "posted_uri": self.posted_uri,
+            "layout": str(self.layout),
+            "lang": self.target_lang,
+            "cover": self.cover,
+            "fit": str(self.fit) if self.fit else None,
+            "planned_at": self.planned_at,
+            "notes": self.notes,
+            "exported_to": self.exported_to,
+            "posted_at": self.posted_at,
+            "posted_url": self.posted_url,
+            "updated_at": self.updated_at,
+            "edited_fields": sorted(self.edited_fields),
+            "cover_style": self.cover_style,
+            "cover_text": self.cover_text or self.title,
+            "thread": self.thread,
+            "posted_uri": self.posted_uri,
             "alt_texts": [self.alt_texts.get(m.media, "") for m in self.sources],
             "media_detail": [m.to_dict() for m in self.media],
         }

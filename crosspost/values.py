@@ -53,7 +53,7 @@ class Layout(_Choice):
 
 
 class ProblemLevel(_Choice):
-    ERROR = "error"      # blocks export
+    ERROR = "error"  # blocks export
     WARNING = "warning"  # informs
 
 

@@ -11,11 +11,22 @@ from importlib import metadata
 from pathlib import Path
 
 # Runtime distributions that end up in the bundle (the project's dependencies and theirs).
-ROOTS = ["PySide6-Essentials", "sqlite-utils", "Pillow", "pillow-heif", "argos-translate-lt", "platformdirs",
-         "av", "ijson", "langdetect", "regex", "segno"]
+ROOTS = [
+    "PySide6-Essentials",
+    "sqlite-utils",
+    "Pillow",
+    "pillow-heif",
+    "argos-translate-lt",
+    "platformdirs",
+    "av",
+    "ijson",
+    "langdetect",
+    "regex",
+    "segno",
+]
 EXTRA_NOTES = {
     "av": "PyAV's wheels bundle FFmpeg (LGPL/GPL) built with libx264 (GPL-2.0-or-later), libvpx, "
-          "libopus and other codec libraries; their licences apply to the bundled copies.",
+    "libopus and other codec libraries; their licences apply to the bundled copies.",
     "pyside6-essentials": "Qt for Python and the Qt libraries are available under the LGPL-3.0.",
     "shiboken6": "Qt for Python runtime, LGPL-3.0.",
 }
@@ -68,22 +79,30 @@ def licence_of(dist: metadata.Distribution) -> str:
 
 # Bundled files that are not Python packages: (name, licence, home, note).
 BUNDLED_FILES = [
-    ("Noto Sans CJK SC Bold (subset, crosspost/resources/fonts/NotoSansSC-Bold-subset.otf)", "OFL-1.1",
-     "https://github.com/googlefonts/noto-cjk",
-     "Copyright 2014-2021 Adobe, with Reserved Font Name 'Source'. Subset by packaging/build-cjk-font for "
-     "cover titles; the licence text ships beside it as crosspost/resources/fonts/OFL.txt."),
+    (
+        "Noto Sans CJK SC Bold (subset, crosspost/resources/fonts/NotoSansSC-Bold-subset.otf)",
+        "OFL-1.1",
+        "https://github.com/googlefonts/noto-cjk",
+        "Copyright 2014-2021 Adobe, with Reserved Font Name 'Source'. Subset by packaging/build-cjk-font for "
+        "cover titles; the licence text ships beside it as crosspost/resources/fonts/OFL.txt.",
+    ),
 ]
 
 
 def render() -> str:
-    lines = ["Crosspost — third-party notices", "",
-             "Crosspost is free software under the GNU General Public License v3.0 or later (GPL-3.0-or-later, see LICENSE).",
-             "The application bundles the following packages and the libraries inside them:", ""]
+    lines = [
+        "Crosspost — third-party notices",
+        "",
+        "Crosspost is free software under the GNU General Public License v3.0 or later (GPL-3.0-or-later, see LICENSE).",  # noqa: E501
+        "The application bundles the following packages and the libraries inside them:",
+        "",
+    ]
     for name in closure(ROOTS):
         dist = metadata.distribution(name)
         meta = dist.metadata
         home = meta.get("Home-page") or next(
-            (u.split(",", 1)[1].strip() for u in meta.get_all("Project-URL") or [] if "," in u), "")
+            (u.split(",", 1)[1].strip() for u in meta.get_all("Project-URL") or [] if "," in u), ""
+        )
         lines.append(f"{meta['Name']} {dist.version}")
         lines.append(f"  License: {licence_of(dist)}")
         if home:
@@ -101,20 +120,33 @@ def render() -> str:
 # The window's fonts (crosspost/gui/fonts.py), and the licence text the OFL asks to travel with them.
 FONTS = Path(__file__).resolve().parent.parent / "crosspost" / "resources" / "fonts"
 BUNDLED_FILES += [
-    ("Noto Sans CJK SC Regular (subset, crosspost/resources/fonts/NotoSansSC-Regular-subset.otf)", "OFL-1.1",
-     "https://github.com/googlefonts/noto-cjk",
-     "Copyright 2014-2021 Adobe, with Reserved Font Name 'Source'. Subset by packaging/build-ui-font for the "
-     "window's Chinese text."),
-    ("Noto Color Emoji (crosspost/resources/fonts/NotoColorEmoji.ttf)", "OFL-1.1",
-     "https://github.com/googlefonts/noto-emoji", "Copyright 2022 Google Inc. Unchanged, from Debian's "
-     "fonts-noto-color-emoji."),
+    (
+        "Noto Sans CJK SC Regular (subset, crosspost/resources/fonts/NotoSansSC-Regular-subset.otf)",
+        "OFL-1.1",
+        "https://github.com/googlefonts/noto-cjk",
+        "Copyright 2014-2021 Adobe, with Reserved Font Name 'Source'. Subset by packaging/build-ui-font for the "
+        "window's Chinese text.",
+    ),
+    (
+        "Noto Color Emoji (crosspost/resources/fonts/NotoColorEmoji.ttf)",
+        "OFL-1.1",
+        "https://github.com/googlefonts/noto-emoji",
+        "Copyright 2022 Google Inc. Unchanged, from Debian's fonts-noto-color-emoji.",
+    ),
 ]
 
 
 def render_with_licences() -> str:
     """The notices, then the fonts' list and the full SIL Open Font License text."""
-    return "\n".join([render(), "=" * 72, "", (FONTS / "FONTS.txt").read_text(encoding="utf-8"),
-                      (FONTS / "OFL.txt").read_text(encoding="utf-8")])
+    return "\n".join(
+        [
+            render(),
+            "=" * 72,
+            "",
+            (FONTS / "FONTS.txt").read_text(encoding="utf-8"),
+            (FONTS / "OFL.txt").read_text(encoding="utf-8"),
+        ]
+    )
 
 
 def main() -> None:

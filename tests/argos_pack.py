@@ -53,10 +53,19 @@ def _train_sentencepiece(vocab_size: int) -> bytes:
         lines = lines + [" ".join(rng.choice(words, size=12)) + f" w{i}" for i in range(vocab_size // 2)]
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(lines), model_writer=model, vocab_size=vocab_size,
-        model_type="unigram" if vocab_size <= 400 else "bpe", character_coverage=1.0,
-        hard_vocab_limit=False, bos_id=1, eos_id=2, unk_id=0, pad_id=-1, minloglevel=2,
-        num_threads=1)
+        sentence_iterator=iter(lines),
+        model_writer=model,
+        vocab_size=vocab_size,
+        model_type="unigram" if vocab_size <= 400 else "bpe",
+        character_coverage=1.0,
+        hard_vocab_limit=False,
+        bos_id=1,
+        eos_id=2,
+        unk_id=0,
+        pad_id=-1,
+        minloglevel=2,
+        num_threads=1,
+    )
     return model.getvalue()
 
 
@@ -64,8 +73,11 @@ def _fill_transformer(spec, vocab: int, d: int, ffn: int, rng) -> None:
     from ctranslate2.specs.model_spec import visit_spec
 
     def shape(name: str) -> tuple[int, ...]:
-        if name.endswith("embeddings_0/weight") or name.endswith("embeddings/weight") or \
-                name.endswith("projection/weight"):
+        if (
+            name.endswith("embeddings_0/weight")
+            or name.endswith("embeddings/weight")
+            or name.endswith("projection/weight")
+        ):
             return (vocab, d)
         if name.endswith(("gamma", "beta")):
             return (d,)
@@ -103,27 +115,50 @@ def _minisbd_onnx(lang: str, features: int = 3) -> bytes:
     graph = helper.make_graph(
         [helper.make_node("MatMul", ["features", "W"], ["logits"])],
         "minisbd-tiny",
-        [helper.make_tensor_value_info("units", TensorProto.INT64, ["B", "N"]),
-         helper.make_tensor_value_info("features", TensorProto.FLOAT, ["B", "N", features])],
+        [
+            helper.make_tensor_value_info("units", TensorProto.INT64, ["B", "N"]),
+            helper.make_tensor_value_info("features", TensorProto.FLOAT, ["B", "N", features]),
+        ],
         [helper.make_tensor_value_info("logits", TensorProto.FLOAT, ["B", "N", 5])],
         [helper.make_tensor("W", TensorProto.FLOAT, weights.shape, weights.flatten().tolist())],
     )
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
     model.ir_version = 8
-    vocab = {"_unit2id": {"<PAD>": 0, "<UNK>": 1}, "_id2unit": ["<PAD>", "<UNK>"], "lang": lang,
-             "idx": 0, "cutoff": 0, "lower": True}
+    vocab = {
+        "_unit2id": {"<PAD>": 0, "<UNK>": 1},
+        "_id2unit": ["<PAD>", "<UNK>"],
+        "lang": lang,
+        "idx": 0,
+        "cutoff": 0,
+        "lower": True,
+    }
     config = {"feat_funcs": ["space_before", "capitalized", "numeric"], "max_seqlen": 300}
-    for key, value in (("lang_code", lang), ("config", json.dumps(config)), ("vocab", json.dumps(vocab)),
-                       ("lexicon", "null")):
+    for key, value in (
+        ("lang_code", lang),
+        ("config", json.dumps(config)),
+        ("vocab", json.dumps(vocab)),
+        ("lexicon", "null"),
+    ):
         entry = model.metadata_props.add()
         entry.key, entry.value = key, value
     onnx.checker.check_model(model)
     return model.SerializeToString()
 
 
-def build_pack_dir(folder: Path, from_code: str = "en", to_code: str = "zh", version: str = "1.0",
-                   *, layers: int = 1, d_model: int = 16, heads: int = 2, ffn: int = 32, vocab: int = 160,
-                   quantization: str | None = None, seed: int = 0) -> Path:
+def build_pack_dir(
+    folder: Path,
+    from_code: str = "en",
+    to_code: str = "zh",
+    version: str = "1.0",
+    *,
+    layers: int = 1,
+    d_model: int = 16,
+    heads: int = 2,
+    ffn: int = 32,
+    vocab: int = 160,
+    quantization: str | None = None,
+    seed: int = 0,
+) -> Path:
     """The package folder (as it sits inside the zip) at FOLDER/translate-FROM_TO-VERSION."""
     import ctranslate2
     import sentencepiece as spm
@@ -147,13 +182,23 @@ def build_pack_dir(folder: Path, from_code: str = "en", to_code: str = "zh", ver
     (top / "model").mkdir()
     spec.save(str(top / "model"))
     (top / "minisbd" / f"{from_code}.onnx").write_bytes(_minisbd_onnx(from_code))
-    (top / "metadata.json").write_text(json.dumps({
-        "package_version": version, "argos_version": "1.9.0", "from_code": from_code,
-        "from_name": {"en": "English", "zh": "Chinese", "fr": "French", "ja": "Japanese"}.get(from_code, from_code),
-        "to_code": to_code,
-        "to_name": {"en": "English", "zh": "Chinese", "fr": "French", "ja": "Japanese"}.get(to_code, to_code),
-        "type": "translate", "languages": [from_code, to_code],
-    }, indent=2))
+    (top / "metadata.json").write_text(
+        json.dumps(
+            {
+                "package_version": version,
+                "argos_version": "1.9.0",
+                "from_code": from_code,
+                "from_name": {"en": "English", "zh": "Chinese", "fr": "French", "ja": "Japanese"}.get(
+                    from_code, from_code
+                ),
+                "to_code": to_code,
+                "to_name": {"en": "English", "zh": "Chinese", "fr": "French", "ja": "Japanese"}.get(to_code, to_code),
+                "type": "translate",
+                "languages": [from_code, to_code],
+            },
+            indent=2,
+        )
+    )
     (top / "README.md").write_text(f"Tiny test pack {from_code}→{to_code}: random weights.\n")
     return top
 

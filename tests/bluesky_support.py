@@ -50,11 +50,18 @@ class Pds:
         """A fresh account with an app password: {handle, did, password, app_password, jwt}."""
         handle = f"{name or 'user'}{next(_counter)}-{os.getpid()}.test"
         password = "main-password-123"
-        out = self.procedure("com.atproto.server.createAccount",
-                             {"handle": handle, "email": f"{handle}@example.com", "password": password})
+        out = self.procedure(
+            "com.atproto.server.createAccount",
+            {"handle": handle, "email": f"{handle}@example.com", "password": password},
+        )
         app = self.procedure("com.atproto.server.createAppPassword", {"name": "crosspost"}, out["accessJwt"])
-        return {"handle": handle, "did": out["did"], "password": password, "app_password": app["password"],
-                "jwt": out["accessJwt"]}
+        return {
+            "handle": handle,
+            "did": out["did"],
+            "password": password,
+            "app_password": app["password"],
+            "jwt": out["accessJwt"],
+        }
 
     def get_record(self, uri: str) -> dict:
         repo, collection, rkey = uri.removeprefix("at://").split("/")
@@ -71,8 +78,9 @@ def _npm_ci() -> None:
     env = dict(os.environ)
     if not env.get("npm_config_nodedir") and Path("/usr/include/node").is_dir():
         env["npm_config_nodedir"] = "/usr"
-    subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=PDS_DIR, env=env, check=True,
-                   stdout=sys.stderr, stderr=sys.stderr)
+    subprocess.run(
+        [npm, "ci", "--no-audit", "--no-fund"], cwd=PDS_DIR, env=env, check=True, stdout=sys.stderr, stderr=sys.stderr
+    )
 
 
 @contextlib.contextmanager
@@ -83,11 +91,17 @@ def running_pds(tmp: Path, blob_limit: int = BLOB_LIMIT):
         pytest.skip("Node is not installed: the Bluesky tests need Node 20 to run a local PDS (@atproto/dev-env)")
     if not (PDS_DIR / "node_modules" / "@atproto" / "dev-env").is_dir():
         _npm_ci()
-    env = {**os.environ, "TMPDIR": str(tmp), "PDS_BLOB_UPLOAD_LIMIT": str(blob_limit), "LOG_ENABLED": "false",
-           "NODE_ENV": "test"}
+    env = {
+        **os.environ,
+        "TMPDIR": str(tmp),
+        "PDS_BLOB_UPLOAD_LIMIT": str(blob_limit),
+        "LOG_ENABLED": "false",
+        "NODE_ENV": "test",
+    }
     log = open(tmp / "pds.log", "wb")
-    process = subprocess.Popen([node, "launch.js"], cwd=PDS_DIR, env=env, stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=log)
+    process = subprocess.Popen(
+        [node, "launch.js"], cwd=PDS_DIR, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log
+    )
     line: list[bytes] = []
     reader = threading.Thread(target=lambda: line.append(process.stdout.readline()), daemon=True)
     reader.start()

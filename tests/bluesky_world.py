@@ -6,8 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from crosspost.cli.main import main
 from exports import Post, build_export, write_zip
+
+from crosspost.cli.main import main
 
 
 def cli(capsys, *args, stdin: str | None = None, monkeypatch=None):
@@ -43,18 +44,45 @@ class World:
         return cli(self.capsys, *self.d, *args, stdin=stdin, monkeypatch=self.monkeypatch)
 
     def add_account(self, pds, account, *extra):
-        code, out, err = self.run("accounts", "add", "bluesky", "--handle", account["handle"], "--server", pds.url,
-                                  "--password-stdin", "--store-secret-in-file", "--json", *extra,
-                                  stdin=account["app_password"] + "\n")
+        code, out, err = self.run(
+            "accounts",
+            "add",
+            "bluesky",
+            "--handle",
+            account["handle"],
+            "--server",
+            pds.url,
+            "--password-stdin",
+            "--store-secret-in-file",
+            "--json",
+            *extra,
+            stdin=account["app_password"] + "\n",
+        )
         assert code == 0, err
         return out
 
-    def draft(self, post_id: int, files: list[Path], *, alts: list[str] | None = None, layout="original",
-              lang: str | None = None) -> int:
+    def draft(
+        self,
+        post_id: int,
+        files: list[Path],
+        *,
+        alts: list[str] | None = None,
+        layout="original",
+        lang: str | None = None,
+    ) -> int:
         code, out, err = self.run("posts", "attach", post_id, *files, "--json")
         assert code == 0, err
-        code, drafts, err = self.run("drafts", "create", post_id, "--platform", "bluesky", "--layout", layout,
-                                     *(["--lang", lang] if lang else []), "--json")
+        code, drafts, err = self.run(
+            "drafts",
+            "create",
+            post_id,
+            "--platform",
+            "bluesky",
+            "--layout",
+            layout,
+            *(["--lang", lang] if lang else []),
+            "--json",
+        )
         assert code == 0, err
         draft_id = drafts[0]["id"]
         code, out, err = self.run("drafts", "render", draft_id, "--json")

@@ -70,6 +70,8 @@ def en_zh(location, argos_packs):
 
 
 from bluesky_support import pds  # noqa: E402,F401  (the session-wide local PDS for the Bluesky tests)
+
+
 @pytest.fixture
 def en_zh_both(en_zh, argos_packs):
     """A data dir with en→zh and its reverse, zh→en (for back-translation), installed."""

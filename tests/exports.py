@@ -41,7 +41,7 @@ class Post:
     sound: str | None = "original sound - alice"
     location: str | None = None
     media_base: str | None = None  # where the media links point (a local server in window tests)
-    expires: int = EXPIRES         # the links' x-tos-expires (a Unix time)
+    expires: int = EXPIRES  # the links' x-tos-expires (a Unix time)
 
     @property
     def date_text(self) -> str:
@@ -61,8 +61,10 @@ class Post:
         base = self.media_base or base
         if self.images:
             photos = self.media_base or "https://p16-sign.tiktokcdn-us.com"
-            return [f"{photos}/obj/tos-useast5-i-photomode/{stamp}_{i}.jpeg"
-                    f"?x-tos-expires={self.expires}&x-signature=abc{i}" for i in range(self.images)]
+            return [
+                f"{photos}/obj/tos-useast5-i-photomode/{stamp}_{i}.jpeg?x-tos-expires={self.expires}&x-signature=abc{i}"
+                for i in range(self.images)
+            ]
         return [f"{base}/video/tos/useast5/{stamp}/v.mp4?a=1233&x-tos-expires={self.expires}&x-signature=s{stamp}"]
 
     def link(self, base: str = "https://v16-webapp-prime.tiktokv.com") -> str:
@@ -83,25 +85,35 @@ def sample_posts(n: int = 5, start: dt.datetime | None = None) -> list[Post]:
     ]
     posts = []
     for i in range(n):
-        posts.append(Post(
-            date=start + dt.timedelta(days=i, minutes=7 * i, seconds=i),
-            caption=captions[i % len(captions)] + ("" if i < len(captions) else f" #{i}"),
-            likes=100 * i + 7,
-            images=3 if i % 5 == 3 else 0,
-            location="Chengdu" if i % 5 == 2 else None,
-        ))
+        posts.append(
+            Post(
+                date=start + dt.timedelta(days=i, minutes=7 * i, seconds=i),
+                caption=captions[i % len(captions)] + ("" if i < len(captions) else f" #{i}"),
+                likes=100 * i + 7,
+                images=3 if i % 5 == 3 else 0,
+                location="Chengdu" if i % 5 == 2 else None,
+            )
+        )
     return posts
 
 
 def _private_sections(rows: int = 3) -> dict:
     m = PRIVATE_MARKERS
     return {
-        "Direct Messages": {"Chat History": {"ChatHistory": {"Chat History with bob:": [
-            {"Date": "2024-01-01 10:00:00", "From": "bob", "Content": m["message"]}]}}},
+        "Direct Messages": {
+            "Chat History": {
+                "ChatHistory": {
+                    "Chat History with bob:": [{"Date": "2024-01-01 10:00:00", "From": "bob", "Content": m["message"]}]
+                }
+            }
+        },
         "Activity": {
-            "Video Browsing History": {"VideoList": [
-                {"Date": "2024-01-01 10:00:00", "Link": f"https://www.tiktokv.com/share/video/{m['watch']}/"}
-            ] * rows},
+            "Video Browsing History": {
+                "VideoList": [
+                    {"Date": "2024-01-01 10:00:00", "Link": f"https://www.tiktokv.com/share/video/{m['watch']}/"}
+                ]
+                * rows
+            },
             "Search History": {"SearchList": [{"Date": "2024-01-01 10:00:00", "SearchTerm": m["search"]}]},
             "Login History": {"LoginHistoryList": [{"Date": "2024-01-01", "IP": m["login_ip"]}]},
         },
@@ -111,32 +123,51 @@ def _private_sections(rows: int = 3) -> dict:
 
 def _profile(username: str, key_style: str = "Profile") -> dict:
     m = PRIVATE_MARKERS
-    return {"Profile Info": {"ProfileMap": {
-        "userName": username, "bioDescription": "Baker & runner 🍞", "emailAddress": m["email"],
-        "telephoneNumber": m["phone"], "birthDate": m["birth"], "likesReceived": "1234",
-        "profilePhoto": "https://p16.tiktokcdn.com/avatar.jpeg"}}}
+    return {
+        "Profile Info": {
+            "ProfileMap": {
+                "userName": username,
+                "bioDescription": "Baker & runner 🍞",
+                "emailAddress": m["email"],
+                "telephoneNumber": m["phone"],
+                "birthDate": m["birth"],
+                "likesReceived": "1234",
+                "profilePhoto": "https://p16.tiktokcdn.com/avatar.jpeg",
+            }
+        }
+    }
 
 
 def _json_entry(post: Post, layout: str) -> dict:
     if layout == "json-2019":
         return {"Date": post.date_text, "VideoLink": post.link(), "Likes": str(post.likes)}
     entry = {
-        "Date": post.date_text, "Link": post.link(), "Likes": str(post.likes),
-        "WhoCanView": "Everyone", "AllowComments": "Yes", "AllowStitches": "N/A",
-        "AllowDuets": "Yes", "AllowStickers": "", "AllowSharingToStory": "Yes",
-        "ContentDisclosure": None, "AIGeneratedContent": "No", "Sound": post.sound,
-        "Location": post.location or "N/A", "Title": post.caption, "AddYoursText": "None",
+        "Date": post.date_text,
+        "Link": post.link(),
+        "Likes": str(post.likes),
+        "WhoCanView": "Everyone",
+        "AllowComments": "Yes",
+        "AllowStitches": "N/A",
+        "AllowDuets": "Yes",
+        "AllowStickers": "",
+        "AllowSharingToStory": "Yes",
+        "ContentDisclosure": None,
+        "AIGeneratedContent": "No",
+        "Sound": post.sound,
+        "Location": post.location or "N/A",
+        "Title": post.caption,
+        "AddYoursText": "None",
     }
     if layout == "json-2026":
-        entry.update({"CoverImage": "https://p16.tiktokcdn.com/cover.jpeg", "AlternateText": "",
-                      "NumberOfCollections": "3"})
+        entry.update(
+            {"CoverImage": "https://p16.tiktokcdn.com/cover.jpeg", "AlternateText": "", "NumberOfCollections": "3"}
+        )
         if post.deleted:
             entry["DateDeleted"] = (post.date + dt.timedelta(days=30)).strftime("%Y-%m-%d %H:%M:%S")
     return entry
 
 
-def json_export_dict(layout: str, posts: list[Post], username: str = "alice_bakes",
-                     watch_rows: int = 3) -> dict:
+def json_export_dict(layout: str, posts: list[Post], username: str = "alice_bakes", watch_rows: int = 3) -> dict:
     own = [p for p in posts if not p.deleted]
     deleted = [p for p in posts if p.deleted]
     data = _private_sections(watch_rows)
@@ -162,16 +193,24 @@ def json_export_dict(layout: str, posts: list[Post], username: str = "alice_bake
 def _txt_block(post: Post, layout: str) -> str:
     if layout == "txt-videos":
         return f"Date: {post.date_text}\nVideo Link: {post.link()}\nLike(s): {post.likes}\n"
-    lines = [f"Date: {post.date_text} UTC", f"Link: {post.link()}", f"Like(s): {post.likes}",
-             "Who can view: Everyone", f"Title: {post.caption}", f"Sound: {post.sound or 'N/A'}",
-             "Allow comments: Yes", "Allow duets: No"]
+    lines = [
+        f"Date: {post.date_text} UTC",
+        f"Link: {post.link()}",
+        f"Like(s): {post.likes}",
+        "Who can view: Everyone",
+        f"Title: {post.caption}",
+        f"Sound: {post.sound or 'N/A'}",
+        "Allow comments: Yes",
+        "Allow duets: No",
+    ]
     if post.location:
         lines.append(f"Location: {post.location}")
     return "\n".join(lines) + "\n"
 
 
-def build_export(layout: str, posts: list[Post], username: str = "alice_bakes",
-                 watch_rows: int = 3) -> dict[str, bytes]:
+def build_export(
+    layout: str, posts: list[Post], username: str = "alice_bakes", watch_rows: int = 3
+) -> dict[str, bytes]:
     """The files of an export in LAYOUT, as relative path → bytes."""
     m = PRIVATE_MARKERS
     if layout.startswith("json"):
@@ -185,16 +224,19 @@ def build_export(layout: str, posts: list[Post], username: str = "alice_bakes",
         "Direct Messages/Inbox.txt": f"Chat History with bob:\n2024-01-01 bob: {m['message']}\n",
         "Activity/Login History.txt": f"Date: 2024-01-01\nIP: {m['login_ip']}\n",
         "Activity/Video Browsing History.txt": f"Date: 2024-01-01\nLink: {m['watch']}\n",
-        "Profile/Profile Info.txt": (f"Username: {username}\nEmail: {m['email']}\n"
-                                     f"Phone number: {m['phone']}\nBirthdate: {m['birth']}\n"
-                                     "Bio Description: Baker & runner\n"),
+        "Profile/Profile Info.txt": (
+            f"Username: {username}\nEmail: {m['email']}\n"
+            f"Phone number: {m['phone']}\nBirthdate: {m['birth']}\n"
+            "Bio Description: Baker & runner\n"
+        ),
     }
     if layout == "txt-videos":
         files["Videos/Videos.txt"] = body
     else:
         files["Post/Posts.txt"] = body
         files["Post/Recently Deleted Posts.txt"] = (
-            "\n".join(_txt_block(p, layout) for p in deleted) or "You have no data in this section")
+            "\n".join(_txt_block(p, layout) for p in deleted) or "You have no data in this section"
+        )
     return {k: v.encode() for k, v in files.items()}
 
 

@@ -82,8 +82,17 @@ def bomb_png(path: Path, side: int = 40000) -> Path:
     return path
 
 
-def video(path: Path, width=320, height=180, seconds=1.0, fps=24, audio=True, rotation=None,
-          codec="libx264", container_format=None) -> Path:
+def video(
+    path: Path,
+    width=320,
+    height=180,
+    seconds=1.0,
+    fps=24,
+    audio=True,
+    rotation=None,
+    codec="libx264",
+    container_format=None,
+) -> Path:
     """A real video: a moving bright bar over a colour ramp, with a 440 Hz tone when AUDIO."""
     with av.open(str(path), "w", format=container_format) as c:
         v = c.add_stream(codec, rate=fps)
@@ -98,7 +107,7 @@ def video(path: Path, width=320, height=180, seconds=1.0, fps=24, audio=True, ro
             img = np.zeros((height, width, 3), np.uint8)
             img[:, :, 2] = np.linspace(0, 255, width, dtype=np.uint8)[None, :]
             x = (i * 9) % max(1, width - 24)
-            img[height // 3: 2 * height // 3, x:x + 24] = 255
+            img[height // 3 : 2 * height // 3, x : x + 24] = 255
             for p in v.encode(av.VideoFrame.from_ndarray(img, format="rgb24")):
                 c.mux(p)
         for p in v.encode():
@@ -133,5 +142,3 @@ def audio_only(path: Path, seconds=0.5) -> Path:
 def first_frame(path: Path) -> Image.Image:
     with av.open(str(path)) as c:
         return next(c.decode(video=0)).to_image()
-
-

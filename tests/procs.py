@@ -19,8 +19,14 @@ def _env() -> dict:
 
 def start(data_dir, *args, **kwargs) -> subprocess.Popen:
     """``crosspost --data-dir DATA_DIR ARGS…`` started in the background (stdout/stderr captured)."""
-    return subprocess.Popen([sys.executable, "-m", "crosspost", "--data-dir", str(data_dir), *map(str, args)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=_env(), **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-m", "crosspost", "--data-dir", str(data_dir), *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=_env(),
+        **kwargs,
+    )
 
 
 def finish(proc: subprocess.Popen, timeout: float = 120) -> tuple[int, str, str]:

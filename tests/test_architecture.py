@@ -12,11 +12,15 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "crosspost"
 FACES = ("cli", "gui")
 SQL_CALLS = {"execute", "executemany", "executescript", "query"}
-SQL_TEXT = re.compile(r"^\s*(SELECT\s.*\bFROM\b|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s"
-                      r"|CREATE\s+(TABLE|INDEX|TRIGGER|VIRTUAL)\s|ALTER\s+TABLE\s|DROP\s+(TABLE|INDEX)\s|PRAGMA\s)",
-                      re.S)  # the store's SQL is written in capitals; "Select a post" is not SQL
-COMMAND = re.compile(r"`crosspost |\bcrosspost (import|posts|drafts|media|languages|translate|translations|glossary"
-                     r"|render|platforms|accounts|gui)\b|(?<![\w(-])--[a-z][a-z-]+(?![\w-]*:)")  # not CSS (--var: / var(--var))
+SQL_TEXT = re.compile(
+    r"^\s*(SELECT\s.*\bFROM\b|INSERT\s+(OR\s+\w+\s+)?INTO\s|UPDATE\s+\w+\s+SET\s|DELETE\s+FROM\s"
+    r"|CREATE\s+(TABLE|INDEX|TRIGGER|VIRTUAL)\s|ALTER\s+TABLE\s|DROP\s+(TABLE|INDEX)\s|PRAGMA\s)",
+    re.S,
+)  # the store's SQL is written in capitals; "Select a post" is not SQL
+COMMAND = re.compile(
+    r"`crosspost |\bcrosspost (import|posts|drafts|media|languages|translate|translations|glossary"
+    r"|render|platforms|accounts|gui)\b|(?<![\w(-])--[a-z][a-z-]+(?![\w-]*:)"
+)  # not CSS (--var: / var(--var))
 
 
 def _modules(*parts: str) -> list[Path]:
@@ -35,8 +39,11 @@ def _strings(tree: ast.AST) -> list[tuple[int, str]]:
             first = node.body[0]
             if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
                 docstrings.add(id(first.value))
-    return [(node.lineno, node.value) for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings]
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings
+    ]
 
 
 def test_the_checks_see_the_code():
@@ -47,23 +54,29 @@ def test_the_checks_see_the_code():
 @pytest.mark.parametrize("path", _modules(*FACES), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_faces_hold_no_sql(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    calls = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call)
-             and isinstance(node.func, ast.Attribute) and node.func.attr in SQL_CALLS]
+    calls = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SQL_CALLS
+    ]
     sql = [line for line, text in _strings(tree) if SQL_TEXT.match(text)]
     assert not calls and not sql, f"{path.name}: store access at lines {calls + sql}; add a core function"
 
 
 @pytest.mark.parametrize("path", _core_modules(), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_core_messages_name_no_command(path):
-    found = [(line, text) for line, text in _strings(ast.parse(path.read_text(encoding="utf-8")))
-             if COMMAND.search(text)]
+    found = [
+        (line, text) for line, text in _strings(ast.parse(path.read_text(encoding="utf-8"))) if COMMAND.search(text)
+    ]
     assert not found, f"{path.name}: core text naming a command or flag: {found}"
 
 
 def test_the_checks_catch_what_they_look_for():
-    code = 'def f(store):\n    store.db.execute("SELECT id FROM posts")\n    raise E("run `crosspost posts list` or --force")\n'
+    code = 'def f(store):\n    store.db.execute("SELECT id FROM posts")\n    raise E("run `crosspost posts list` or --force")\n'  # noqa: E501
     tree = ast.parse(code)
-    assert any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in SQL_CALLS
-               for n in ast.walk(tree))
+    assert any(
+        isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in SQL_CALLS
+        for n in ast.walk(tree)
+    )
     assert any(SQL_TEXT.match(t) for _, t in _strings(tree))
     assert any(COMMAND.search(t) for _, t in _strings(tree))

@@ -12,10 +12,10 @@ import subprocess
 import sys
 
 import pytest
-
 from bluesky_world import World
-from crosspost.drafts.richtext import split_thread, with_topics
 from media_files import jpeg
+
+from crosspost.drafts.richtext import split_thread, with_topics
 
 CAPTION = " ".join(f"Part {i} of the story is about the old harbour and its boats." for i in range(1, 9))
 
@@ -33,8 +33,13 @@ def publish_process(w: World, *args, kill_at: str | None = None) -> subprocess.C
     env.pop("CROSSPOST_TEST_KILL_AT", None)
     if kill_at:
         env["CROSSPOST_TEST_KILL_AT"] = kill_at
-    return subprocess.run([sys.executable, "-m", "crosspost", *w.d, "drafts", "publish", *map(str, args), "--json"],
-                          env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "crosspost", *w.d, "drafts", "publish", *map(str, args), "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.mark.parametrize("kill_at", ["after_plan", "after_blob_upload", "after_create_record", "before_store_update"])
@@ -52,8 +57,9 @@ def test_killed_publish_then_rerun_posts_once(pds, tmp_path, capsys, monkeypatch
     killed = publish_process(w, draft, kill_at=kill_at)
     assert killed.returncode == -signal.SIGKILL, killed.stderr
     records = pds.list_records(me["did"])
-    expected_before = {"after_plan": 0, "after_blob_upload": 0, "after_create_record": 1,
-                       "before_store_update": parts}[kill_at]
+    expected_before = {"after_plan": 0, "after_blob_upload": 0, "after_create_record": 1, "before_store_update": parts}[
+        kill_at
+    ]
     assert len(records) == expected_before
     code, shown, _ = w.run("drafts", "show", draft, "--json")
     assert shown["status"] != "posted"  # the store never claims more than happened
@@ -83,9 +89,11 @@ def test_due_publishes_exactly_the_due_drafts(pds, tmp_path, capsys, monkeypatch
     w.add_account(pds, me)
     drafts = [w.draft(i, [jpeg(tmp_path / f"{i}.jpg", 800, 800)], alts=[f"photo {i}"]) for i in (1, 2, 3)]
     now = dt.datetime.now()
-    planned = [(now - dt.timedelta(days=3)).strftime("%Y-%m-%d %H:%M"),  # missed while the computer slept
-               (now - dt.timedelta(minutes=2)).strftime("%Y-%m-%d %H:%M"),
-               (now + dt.timedelta(days=365)).strftime("%Y-%m-%d %H:%M")]
+    planned = [
+        (now - dt.timedelta(days=3)).strftime("%Y-%m-%d %H:%M"),  # missed while the computer slept
+        (now - dt.timedelta(minutes=2)).strftime("%Y-%m-%d %H:%M"),
+        (now + dt.timedelta(days=365)).strftime("%Y-%m-%d %H:%M"),
+    ]
     for draft, when in zip(drafts, planned):
         code, out, err = w.run("drafts", "edit", draft, "--planned", when)
         assert code == 0, err

@@ -12,8 +12,8 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-
 from bluesky_world import World
+
 from crosspost.publishing.bluesky import new_tid
 
 
@@ -57,15 +57,28 @@ def answering():
 
 
 def add(w, url):
-    return w.run("accounts", "add", "bluesky", "--handle", "someone.example", "--server", url,
-                 "--password-stdin", "--store-secret-in-file", stdin="abcd-efgh-ijkl-mnop\n")
+    return w.run(
+        "accounts",
+        "add",
+        "bluesky",
+        "--handle",
+        "someone.example",
+        "--server",
+        url,
+        "--password-stdin",
+        "--store-secret-in-file",
+        stdin="abcd-efgh-ijkl-mnop\n",
+    )
 
 
 def test_login_failures_are_one_sentence_each(answering, tmp_path, capsys, monkeypatch):
     w = World(tmp_path, capsys, monkeypatch, ["hello"])
     reset = int(time.time()) + 3600
-    answering["answer"] = (429, {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"},
-                           {"ratelimit-limit": "30", "ratelimit-remaining": "0", "ratelimit-reset": str(reset)})
+    answering["answer"] = (
+        429,
+        {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"},
+        {"ratelimit-limit": "30", "ratelimit-remaining": "0", "ratelimit-reset": str(reset)},
+    )
     code, out, err = add(w, answering["url"])
     local = dt.datetime.fromtimestamp(reset).strftime("%H:%M on %Y-%m-%d")
     assert code == 1 and f"wait until {local}" in err and "Traceback" not in err
@@ -107,14 +120,19 @@ def test_the_cli_names_the_command_that_fixes_a_publishing_failure(tmp_path, cap
     assert code == 1 and out == []
     lines = err.strip().splitlines()
     assert len(lines) == 2 and "Traceback" not in err
-    assert lines[0] == (f"crosspost: draft {short}: There is no bluesky account in Crosspost. "
-                        "Add one with `crosspost accounts add bluesky --handle H`.")
+    assert lines[0] == (
+        f"crosspost: draft {short}: There is no bluesky account in Crosspost. "
+        "Add one with `crosspost accounts add bluesky --handle H`."
+    )
     assert lines[1].startswith(f"crosspost: draft {too_long}: Draft {too_long} is not ready to publish: The body is ")
-    assert lines[1].endswith(f"Shorten it, or publish it as a thread. To publish it as a thread: "
-                             f"`crosspost drafts thread {too_long} on`.")
+    assert lines[1].endswith(
+        f"Shorten it, or publish it as a thread. To publish it as a thread: `crosspost drafts thread {too_long} on`."
+    )
 
     code, out, err = w.run("accounts", "remove", "bluesky", "--handle", "nobody.example")
-    assert code == 1 and err == ("crosspost: There is no bluesky account nobody.example in Crosspost. "
-                                 "Add one with `crosspost accounts add bluesky --handle H`.\n")
+    assert code == 1 and err == (
+        "crosspost: There is no bluesky account nobody.example in Crosspost. "
+        "Add one with `crosspost accounts add bluesky --handle H`.\n"
+    )
     code, listed, _ = w.run("drafts", "list", "--json")
     assert {d["id"]: d["status"] for d in listed}[short] != "posted"

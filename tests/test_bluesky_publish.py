@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from bluesky_world import World
+from media_files import jpeg, video
 from PIL import Image
 
-from bluesky_world import World
 from crosspost.platforms.textcount import count
-from media_files import jpeg, video
 
 
 @pytest.fixture(autouse=True)
@@ -35,16 +35,17 @@ def facet(record, kind):
 
 def test_text_facets_images_alt_and_aspect(pds, tmp_path, capsys, monkeypatch):
     me, friend = pds.create_account("alice"), pds.create_account("bob")
-    caption = (f"Café run ☕️ with @{friend['handle']} — route: https://example.com/ruta?x=1 ✨ "
-               f"thanks @nobody-here.invalid #running #fyp")
+    caption = (
+        f"Café run ☕️ with @{friend['handle']} — route: https://example.com/ruta?x=1 ✨ "
+        f"thanks @nobody-here.invalid #running #fyp"
+    )
     w = World(tmp_path, capsys, monkeypatch, [caption])
     w.add_account(pds, me)
     wide, tall = jpeg(tmp_path / "wide.jpg", 1600, 900), jpeg(tmp_path / "tall.jpg", 900, 1600)
     draft = w.draft(1, [wide, tall], alts=["A sunny river path", ""])
 
     code, check, _ = w.run("drafts", "check", draft, "--json")
-    assert any(p["field"] == "alt_text" and p["level"] == "warning" and "2" in p["message"]
-               for p in check["problems"])
+    assert any(p["field"] == "alt_text" and p["level"] == "warning" and "2" in p["message"] for p in check["problems"])
 
     code, out, err = w.run("drafts", "publish", draft, "--json")
     assert code == 0, err
@@ -153,24 +154,63 @@ def test_accounts_without_keyring_wrong_password_main_password_offline(pds, tmp_
     me = pds.create_account("acct")
     w = World(tmp_path, capsys, monkeypatch, ["hello"])
     # no keyring and no opt-in: refused, nothing stored
-    code, out, err = w.run("accounts", "add", "bluesky", "--handle", me["handle"], "--server", pds.url,
-                           "--password-stdin", stdin=me["app_password"] + "\n")
+    code, out, err = w.run(
+        "accounts",
+        "add",
+        "bluesky",
+        "--handle",
+        me["handle"],
+        "--server",
+        pds.url,
+        "--password-stdin",
+        stdin=me["app_password"] + "\n",
+    )
     assert code == 1 and "keyring" in err and "--store-secret-in-file" in err
     assert not (w.data / "secrets.json").exists()
     code, listed, _ = w.run("accounts", "list", "--json")
     assert listed == []
     # wrong password
-    code, out, err = w.run("accounts", "add", "bluesky", "--handle", me["handle"], "--server", pds.url,
-                           "--password-stdin", "--store-secret-in-file", stdin="wrong-wrong-wrong\n")
+    code, out, err = w.run(
+        "accounts",
+        "add",
+        "bluesky",
+        "--handle",
+        me["handle"],
+        "--server",
+        pds.url,
+        "--password-stdin",
+        "--store-secret-in-file",
+        stdin="wrong-wrong-wrong\n",
+    )
     assert code == 1 and "did not accept the handle and app password" in err and "Traceback" not in err
     # the main password is refused: the server's token says it is one
-    code, out, err = w.run("accounts", "add", "bluesky", "--handle", me["handle"], "--server", pds.url,
-                           "--password-stdin", "--store-secret-in-file", stdin=me["password"] + "\n")
+    code, out, err = w.run(
+        "accounts",
+        "add",
+        "bluesky",
+        "--handle",
+        me["handle"],
+        "--server",
+        pds.url,
+        "--password-stdin",
+        "--store-secret-in-file",
+        stdin=me["password"] + "\n",
+    )
     assert code == 1 and "main password" in err and "App passwords" in err
     assert not (w.data / "secrets.json").exists()
     # offline: a server nobody listens on
-    code, out, err = w.run("accounts", "add", "bluesky", "--handle", me["handle"], "--server", "http://127.0.0.1:9",
-                           "--password-stdin", "--store-secret-in-file", stdin=me["app_password"] + "\n")
+    code, out, err = w.run(
+        "accounts",
+        "add",
+        "bluesky",
+        "--handle",
+        me["handle"],
+        "--server",
+        "http://127.0.0.1:9",
+        "--password-stdin",
+        "--store-secret-in-file",
+        stdin=me["app_password"] + "\n",
+    )
     assert code == 1 and "Cannot reach 127.0.0.1:9" in err
     # the app password works; the secret file is the user's only; list and remove
     out = w.add_account(pds, me)
@@ -194,8 +234,9 @@ def test_bilingual_langs_and_translated_alt_text(pds, tmp_path, capsys, monkeypa
     w.add_account(pds, me)
     assert w.run("languages", "install", argos_packs[("en", "zh")])[0] == 0
     assert w.run("translate", "1", "--from", "en", "--to", "zh")[0] == 0
-    draft = w.draft(1, [jpeg(tmp_path / "run.jpg", 1000, 1000)], alts=["Runners by the river"],
-                    layout="bilingual", lang="zh")
+    draft = w.draft(
+        1, [jpeg(tmp_path / "run.jpg", 1000, 1000)], alts=["Runners by the river"], layout="bilingual", lang="zh"
+    )
     code, out, err = w.run("drafts", "alt", draft, "--translate")
     assert code == 0, err
     from crosspost.drafts.store import get_draft

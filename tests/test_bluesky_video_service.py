@@ -5,11 +5,11 @@ an upload that is rate limited."""
 from __future__ import annotations
 
 import pytest
-
 from bluesky_world import World
-from crosspost.media.probe import probe_file
 from media_files import video
 from video_service import VideoService
+
+from crosspost.media.probe import probe_file
 
 
 @pytest.fixture(autouse=True)

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from exports import build_export, sample_posts, write_zip
 
 from crosspost import __version__
 from crosspost.cli.main import main
-from exports import build_export, sample_posts, write_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -33,8 +33,7 @@ def run_json(capsys, *args):
 
 
 def test_version_and_module_entry_point():
-    done = subprocess.run([sys.executable, "-m", "crosspost", "--version"], capture_output=True,
-                          text=True, cwd=ROOT)
+    done = subprocess.run([sys.executable, "-m", "crosspost", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0 and done.stdout.strip() == f"crosspost {__version__}"
 
 

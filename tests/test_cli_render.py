@@ -6,10 +6,10 @@ import json
 import os
 
 import pytest
+from media_files import audio_only, jpeg, png_with_alpha, video
 from PIL import Image
 
 from crosspost.cli.main import main
-from media_files import audio_only, jpeg, png_with_alpha, video
 
 
 def test_one_photo_to_a_file(tmp_path, capsys):
@@ -25,8 +25,23 @@ def test_several_to_a_folder_over_all_cores(tmp_path, capsys):
     inputs = [jpeg(tmp_path / f"p{i}.jpg", 800, 600) for i in range(3)] + [png_with_alpha(tmp_path / "p0.png")]
     clip = video(tmp_path / "clip.mp4", audio=False)
     out = tmp_path / "out"
-    assert main(["render", *map(str, inputs), str(clip), "--platform", "instagram", "--fit", "pad",
-                 "-o", str(out), "--json"]) == 0
+    assert (
+        main(
+            [
+                "render",
+                *map(str, inputs),
+                str(clip),
+                "--platform",
+                "instagram",
+                "--fit",
+                "pad",
+                "-o",
+                str(out),
+                "--json",
+            ]
+        )
+        == 0
+    )
     result = json.loads(capsys.readouterr().out)
     names = [os.path.basename(p) for p in result["outputs"]]
     assert names == ["p0.jpg", "p1.jpg", "p2.jpg", "p0-2.jpg", "clip.mp4"]
@@ -40,15 +55,41 @@ def test_long_video_warns_and_trim_works(tmp_path, capsys):
     from crosspost.platforms import get_profile
 
     # Shorts take 180 s; a 3 s clip is fine: no warning. Trimming to one second works.
-    assert main(["render", str(clip), "--platform", "youtube-shorts", "--start", "1", "--end", "2",
-                 "-o", str(tmp_path / "s.mp4"), "--json"]) == 0
+    assert (
+        main(
+            [
+                "render",
+                str(clip),
+                "--platform",
+                "youtube-shorts",
+                "--start",
+                "1",
+                "--end",
+                "2",
+                "-o",
+                str(tmp_path / "s.mp4"),
+                "--json",
+            ]
+        )
+        == 0
+    )
     result = json.loads(capsys.readouterr().out)
     assert result["warnings"] == [] and abs(result["files"][0]["duration"] - 1) < 0.15
     assert get_profile("youtube-shorts").limit_value("video_duration") == 180
 
 
-@pytest.mark.parametrize("case", ["unknown platform", "missing file", "not media", "no video stream",
-                                  "output not writable", "wrong suffix", "end before start"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "unknown platform",
+        "missing file",
+        "not media",
+        "no video stream",
+        "output not writable",
+        "wrong suffix",
+        "end before start",
+    ],
+)
 def test_bad_input(tmp_path, capsys, case):
     photo = jpeg(tmp_path / "a.jpg")
     clip = video(tmp_path / "c.mp4", audio=False)
@@ -60,10 +101,26 @@ def test_bad_input(tmp_path, capsys, case):
         "unknown platform": [str(photo), "--platform", "myspace", "-o", str(tmp_path / "o.jpg")],
         "missing file": [str(tmp_path / "nope.jpg"), "--platform", "rednote", "-o", str(tmp_path / "o.jpg")],
         "not media": [str(text), "--platform", "rednote", "-o", str(tmp_path / "o.jpg")],
-        "no video stream": [str(audio_only(tmp_path / "a.mp4")), "--platform", "rednote", "-o", str(tmp_path / "o.mp4")],
+        "no video stream": [
+            str(audio_only(tmp_path / "a.mp4")),
+            "--platform",
+            "rednote",
+            "-o",
+            str(tmp_path / "o.mp4"),
+        ],
         "output not writable": [str(photo), str(photo), "--platform", "rednote", "-o", str(blocker / "sub")],
         "wrong suffix": [str(photo), "--platform", "rednote", "-o", str(tmp_path / "o.png")],
-        "end before start": [str(clip), "--platform", "rednote", "--start", "2", "--end", "1", "-o", str(tmp_path / "o.mp4")],
+        "end before start": [
+            str(clip),
+            "--platform",
+            "rednote",
+            "--start",
+            "2",
+            "--end",
+            "1",
+            "-o",
+            str(tmp_path / "o.mp4"),
+        ],
     }[case]
     before = sorted(p.name for p in tmp_path.iterdir())
     assert main(["render", *args]) == 1

@@ -8,11 +8,11 @@ import sqlite3
 import threading
 import time
 
-import pytest
-
 import procs
-from crosspost.store.schema import SCHEMA_VERSION
+import pytest
 from exports import build_export, sample_posts, write_zip
+
+from crosspost.store.schema import SCHEMA_VERSION
 
 
 def _export(path, n, start, username):
@@ -21,6 +21,7 @@ def _export(path, n, start, username):
 
 
 # -- item 7: a write waits its turn ----------------------------------------------------------------
+
 
 def test_import_waits_for_another_writer_and_says_so(data_dir, tmp_path):
     """Another process holds the write lock (and commits a write) for 3 s: the import waits, says so
@@ -58,6 +59,7 @@ def test_two_imports_at_once_both_succeed(data_dir, tmp_path):
 
 
 # -- item 8: a new data dir opened by several commands at once -------------------------------------
+
 
 def test_commands_on_a_new_data_dir_at_once(tmp_path):
     for attempt in range(3):  # the race is in the first milliseconds: try it a few times
@@ -107,6 +109,7 @@ def test_read_only_data_dir_says_read_only(readonly_mount):
 
 # -- item 4: translate --all never overwrites an edit made while it ran ------------------------------
 
+
 def test_translate_all_keeps_a_translation_edited_while_it_ran(en_zh, store, tmp_path, monkeypatch):
     """The batch runs in this process with the real engine, one caption per chunk; after the first
     chunk is stored, a second process (the real `translations edit` command) edits the second post's
@@ -122,13 +125,15 @@ def test_translate_all_keeps_a_translation_edited_while_it_ran(en_zh, store, tmp
 
     def edit_in_another_process(progress):
         if not edits:
-            edits.append(procs.run(en_zh.root, "translations", "edit", ids[1], "--lang", "zh",
-                                   "--text", "我自己的译文"))
+            edits.append(
+                procs.run(en_zh.root, "translations", "edit", ids[1], "--lang", "zh", "--text", "我自己的译文")
+            )
 
     results = service.translate_posts(store, en_zh, None, "en", "zh", progress=edit_in_another_process)
     assert edits and edits[0][0] == 0, edits
-    row = store.db.execute("SELECT text, edited FROM translations WHERE post_id = ? AND lang = 'zh'",
-                           [ids[1]]).fetchone()
+    row = store.db.execute(
+        "SELECT text, edited FROM translations WHERE post_id = ? AND lang = 'zh'", [ids[1]]
+    ).fetchone()
     assert row == ("我自己的译文", 1)
     by_post = {r.post: r for r in results}
     assert by_post[ids[1]].kept_edit and by_post[ids[1]].text == "我自己的译文"
@@ -138,9 +143,11 @@ def test_translate_all_keeps_a_translation_edited_while_it_ran(en_zh, store, tmp
 
 # -- item 9: two renders of one draft -------------------------------------------------------------------
 
+
 def test_two_renders_of_one_draft(data_dir, tmp_path):
-    from crosspost.cli.main import main
     from media_files import video
+
+    from crosspost.cli.main import main
 
     posts = sample_posts(1)
     export = write_zip(tmp_path / "e.zip", build_export("json-2025", posts))
@@ -168,17 +175,17 @@ def test_two_renders_of_one_draft(data_dir, tmp_path):
 
 # -- item 2: two `media fetch` of one file ----------------------------------------------------------------
 
+
 def test_two_fetches_of_one_file_store_it_whole(data_dir, store, tmp_path):
     """The server sends half the photo, pauses 2.5 s, sends the rest. A second `media fetch` starts
     during the pause. Before: both appended to one .part and the stored file was corrupt."""
     import hashlib
     import json
-    import threading
     from pathlib import Path
 
+    from media_files import jpeg
     from test_downloads_hostile import Server, make_handler
     from test_media_fetch import FUTURE, _post_with
-    from media_files import jpeg
 
     body = jpeg(tmp_path / "served.jpg", 1600, 1200, quality=95).read_bytes()
     state = {"body": body, "log": [], "pause": 2.5}

@@ -8,17 +8,23 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
+from media_files import jpeg, scene
 from PIL import Image, ImageChops, ImageDraw
 
 from crosspost.cli.main import main
 from crosspost.media.cover_text import (
-    CLOSING, OPENING, STYLES, draw_cover_text, font_path, layout_cover, load_font, wrap,
+    CLOSING,
+    OPENING,
+    STYLES,
+    draw_cover_text,
+    font_path,
+    layout_cover,
+    load_font,
+    wrap,
 )
-from media_files import jpeg, scene
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
-LONG = ("成都三天两夜，吃遍宽窄巷子和锦里！火锅、串串、甜水面，每一家都排队（附详细攻略），"
-        "最后一天还去看了大熊猫。")
+LONG = "成都三天两夜，吃遍宽窄巷子和锦里！火锅、串串、甜水面，每一家都排队（附详细攻略），最后一天还去看了大熊猫。"
 
 
 def font_cmap() -> dict:
@@ -35,9 +41,13 @@ def test_the_font_is_shipped_and_covers_common_hanzi():
     assert path.is_file() and path.stat().st_size > 1_000_000
     assert "crosspost/resources/fonts" in path.as_posix()
     cmap = font_cmap()
-    hanzi = [line.strip() for line in (Path(__file__).resolve().parent.parent / "packaging" / "fonts" /
-                                       "tongyong-guifan-hanzi.txt").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")]
+    hanzi = [
+        line.strip()
+        for line in (Path(__file__).resolve().parent.parent / "packaging" / "fonts" / "tongyong-guifan-hanzi.txt")
+        .read_text(encoding="utf-8")
+        .splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert len(hanzi) == 8105
     missing = [c for c in hanzi[:6500] if ord(c) not in cmap]  # levels 1 and 2
     assert missing == []
@@ -96,9 +106,16 @@ def test_xiao_is_a_real_glyph_not_the_missing_box():
 
 
 @pytest.mark.parametrize("style", [s for s in STYLES if s != "none"])
-@pytest.mark.parametrize("title", [LONG, "A very long English title about a morning run by the river with friends and "
-                                          "coffee afterwards at the little place on the corner",
-                                   "超长" * 80, "Supercalifragilisticexpialidocious" * 4])
+@pytest.mark.parametrize(
+    "title",
+    [
+        LONG,
+        "A very long English title about a morning run by the river with friends and "
+        "coffee afterwards at the little place on the corner",
+        "超长" * 80,
+        "Supercalifragilisticexpialidocious" * 4,
+    ],
+)
 def test_long_titles_stay_within_the_margins(style, title):
     layout = layout_cover(style, title, "An English subtitle that is also rather long for a cover" * 2)
     left, top, right, bottom = layout.safe
@@ -168,6 +185,7 @@ def test_cover_screenshots_in_each_style():
 
 # --- the CLI: stored on the draft, used by render and export -------------------------------------
 
+
 @pytest.fixture
 def drafted(data_dir, tmp_path, capsys):
     from exports import build_export, sample_posts, write_zip
@@ -202,8 +220,18 @@ def test_cli_cover_style_render_and_export(drafted, capsys):
     with Image.open(cover) as c, Image.open(plain) as p:
         assert c.size == p.size == (1080, 1440)
         assert diff_box(c, p) is not None  # the title is on the cover
-    code, edited, err = run(capsys, *d, "drafts", "edit", str(draft["id"]), "--cover-style", "banner",
-                            "--cover-text", "跑步打卡第一天", "--json")
+    code, edited, err = run(
+        capsys,
+        *d,
+        "drafts",
+        "edit",
+        str(draft["id"]),
+        "--cover-style",
+        "banner",
+        "--cover-text",
+        "跑步打卡第一天",
+        "--json",
+    )
     assert code == 0, err
     assert edited["cover_style"] == "banner" and edited["cover_text"] == "跑步打卡第一天"
     layout = layout_cover("banner", "跑步打卡第一天")
@@ -225,8 +253,9 @@ def test_cli_cover_style_render_and_export(drafted, capsys):
     # undo brings the banner back, and the export draws it
     code, _, err = run(capsys, *d, "drafts", "undo", str(draft["id"]), "--json")
     assert code == 0, err
-    code, result, err = run(capsys, *d, "drafts", "export", str(draft["id"]), "--to", str(tmp / "out2"), "--json",
-                            "--force")
+    code, result, err = run(
+        capsys, *d, "drafts", "export", str(draft["id"]), "--to", str(tmp / "out2"), "--json", "--force"
+    )
     assert code == 0, err
     with Image.open(Path(result["bundles"][0]) / "cover.jpg") as c, Image.open(plain) as p:
         assert diff_box(c.crop(layout.band), p.crop(layout.band)) is not None
@@ -239,8 +268,9 @@ def test_cli_rejects_unknown_style_and_platforms_without_cover_text(drafted, cap
         main([*d, "drafts", "edit", str(draft["id"]), "--cover-style", "fancy"])
     assert exc.value.code == 2
     assert "bold" in capsys.readouterr().err
-    code, out, err = run(capsys, *d, "drafts", "create", "1", "--platform", "instagram", "--layout", "original",
-                         "--json")
+    code, out, err = run(
+        capsys, *d, "drafts", "create", "1", "--platform", "instagram", "--layout", "original", "--json"
+    )
     assert code == 0
     ig = out[0]
     assert ig["cover_style"] == "none"
@@ -261,9 +291,9 @@ def test_edit_help_lists_the_styles(capsys):
 
 
 def test_bilingual_subtitle_defaults_to_the_original_title(drafted):
-    from crosspost.drafts.cover import texts_of
     from dataclasses import replace
 
+    from crosspost.drafts.cover import texts_of
     from crosspost.drafts.store import get_draft
     from crosspost.paths import resolve
     from crosspost.store import open_store
@@ -291,8 +321,9 @@ def test_font_build_script_and_notices(tmp_path):
     script = root / "packaging" / "build-cjk-font"
     assert script.stat().st_mode & 0o111 and script.read_text().startswith("#!/usr/bin/env python3")
     out = tmp_path / "NOTICES.txt"
-    done = subprocess.run([sys.executable, str(root / "packaging" / "third_party_notices.py"), str(out)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(root / "packaging" / "third_party_notices.py"), str(out)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     text = out.read_text(encoding="utf-8")
     assert "Noto Sans CJK SC" in text and "OFL-1.1" in text and "NotoSansSC-Bold-subset.otf" in text
@@ -303,7 +334,7 @@ def test_characters_the_font_lacks_are_left_out_not_drawn_as_boxes():
     from crosspost.media.cover_text import drawable, has_glyph
 
     assert has_glyph("小") and has_glyph("A") and has_glyph("，")
-    assert not has_glyph("🏃") and not has_glyph("\U0010FFFD")
+    assert not has_glyph("🏃") and not has_glyph("\U0010fffd")
     assert drawable("早起跑步🏃 go!🎉") == "早起跑步 go!"
     assert drawable("跑\u200d步\ufe0f") == "跑步"  # joiners and variation selectors are invisible anyway
     base = scene(1080, 1440)

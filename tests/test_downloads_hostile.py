@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from media_files import jpeg
 
 from crosspost.cli.main import main
 from crosspost.downloads import DownloadError, download_to
-from media_files import jpeg
 
 
 class Server(http.server.ThreadingHTTPServer):
@@ -61,7 +61,7 @@ def make_handler(state: dict):
                 self._headers(len(body))
                 try:
                     for i in range(len(body)):
-                        self.wfile.write(body[i:i + 1])
+                        self.wfile.write(body[i : i + 1])
                         self.wfile.flush()
                         time.sleep(1)
                 except OSError:
@@ -100,10 +100,10 @@ def make_handler(state: dict):
                 start = int(self.headers["Range"].split("=")[1].split("-")[0]) if self.headers.get("Range") else 0
                 self._headers(len(body) - start, status=206 if start else 200)
                 try:
-                    self.wfile.write(body[start:start + (len(body) - start) // 2])
+                    self.wfile.write(body[start : start + (len(body) - start) // 2])
                     self.wfile.flush()
                     time.sleep(state.get("pause", 2.5))
-                    self.wfile.write(body[start + (len(body) - start) // 2:])
+                    self.wfile.write(body[start + (len(body) - start) // 2 :])
                 except OSError:
                     pass
                 return
@@ -146,8 +146,9 @@ def test_a_total_deadline_holds_even_when_bytes_keep_coming(hostile, tmp_path):
 
 
 def test_media_fetch_gives_up_on_a_trickle(store, location, hostile):
-    from crosspost.media.fetch import fetch_media
     from test_media_fetch import FUTURE, _post_with
+
+    from crosspost.media.fetch import fetch_media
 
     _post_with(store, [("image", f"{hostile['base']}/trickle")], FUTURE)
     started = time.monotonic()
@@ -173,11 +174,14 @@ def test_an_endless_body_stops_at_the_cap(hostile, tmp_path):
     assert part.stat().st_size <= 2 * 1024**2
 
 
-@pytest.mark.parametrize("path, said", [
-    ("/to-ftp", "ftp:// address, which Crosspost does not follow"),
-    ("/to-file", "file:// address, which Crosspost does not follow"),
-    ("/loop-a", "redirects in a loop"),
-])
+@pytest.mark.parametrize(
+    "path, said",
+    [
+        ("/to-ftp", "ftp:// address, which Crosspost does not follow"),
+        ("/to-file", "file:// address, which Crosspost does not follow"),
+        ("/loop-a", "redirects in a loop"),
+    ],
+)
 def test_redirects_only_to_http_and_never_in_circles(hostile, tmp_path, path, said):
     started = time.monotonic()
     with pytest.raises(DownloadError) as caught:
@@ -209,9 +213,21 @@ def test_cli_fetch_says_what_a_bad_redirect_is(data_dir, store, hostile, capsys)
 def test_pack_download_refuses_more_than_the_index_says(data_dir, hostile, monkeypatch, capsys, tmp_path):
     index = tmp_path / "index.json"
     size = len(hostile["body"])
-    index.write_text(json.dumps([{"type": "translate", "from_code": "en", "to_code": "fr", "package_version": "1.0",
-                                  "links": [f"{hostile['base']}/big-pack"], "size": size,
-                                  "sha256": hashlib.sha256(hostile["body"]).hexdigest()}]))
+    index.write_text(
+        json.dumps(
+            [
+                {
+                    "type": "translate",
+                    "from_code": "en",
+                    "to_code": "fr",
+                    "package_version": "1.0",
+                    "links": [f"{hostile['base']}/big-pack"],
+                    "size": size,
+                    "sha256": hashlib.sha256(hostile["body"]).hexdigest(),
+                }
+            ]
+        )
+    )
     # the index itself comes from the same hostile server's neighbour: a plain file server is enough
     httpd = Server(("127.0.0.1", 0), lambda *a: QuietFiles(*a, directory=str(tmp_path)))
     threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
@@ -228,6 +244,7 @@ def test_pack_download_refuses_more_than_the_index_says(data_dir, hostile, monke
 
 
 # -- posts attach: a file that vanishes, a file cut short ----------------------------------------------
+
 
 @pytest.fixture
 def one_post(data_dir, tmp_path):

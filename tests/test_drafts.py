@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from exports import build_export, sample_posts, write_zip
+from media_files import jpeg, video
 from PIL import Image
 
 from crosspost.cli.main import main
-from exports import build_export, sample_posts, write_zip
-from media_files import jpeg, video
 
 
 @pytest.fixture
@@ -78,7 +78,9 @@ def test_end_to_end(world, capsys):
     with Image.open(ig_bundle / "01.jpg") as photo:
         assert photo.size == (1080, 1350)
 
-    code, posted, _ = run(capsys, *d, "drafts", "mark-posted", str(red["id"]), "--url", "https://www.xiaohongshu.com/explore/1", "--json")
+    code, posted, _ = run(
+        capsys, *d, "drafts", "mark-posted", str(red["id"]), "--url", "https://www.xiaohongshu.com/explore/1", "--json"
+    )
     assert posted["status"] == "posted" and posted["posted_url"].endswith("/1")
     code, _, err = run(capsys, *d, "drafts", "mark-posted", str(red["id"]))
     assert code == 1 and "already marked posted" in err
@@ -92,9 +94,25 @@ def test_create_again_updates_and_keeps_edits(world, capsys):
     d, _, _ = world
     code, first, _ = run(capsys, *d, "drafts", "create", "1", "--platform", "rednote", "--json")
     draft_id = str(first[0]["id"])
-    code, edited, _ = run(capsys, *d, "drafts", "edit", draft_id, "--title", "晨跑日记", "--topics", "跑步,成都",
-                          "--planned", "2025-02-14 18:30", "--json")
-    assert edited["title"] == "晨跑日记" and edited["topics"] == ["跑步", "成都"] and edited["planned_at"] == "2025-02-14T18:30"
+    code, edited, _ = run(
+        capsys,
+        *d,
+        "drafts",
+        "edit",
+        draft_id,
+        "--title",
+        "晨跑日记",
+        "--topics",
+        "跑步,成都",
+        "--planned",
+        "2025-02-14 18:30",
+        "--json",
+    )
+    assert (
+        edited["title"] == "晨跑日记"
+        and edited["topics"] == ["跑步", "成都"]
+        and edited["planned_at"] == "2025-02-14T18:30"
+    )
     code, again, _ = run(capsys, *d, "drafts", "create", "1", "--platform", "rednote", "--json")
     assert again[0]["id"] == first[0]["id"] and again[0]["title"] == "晨跑日记"
     code, hist, _ = run(capsys, *d, "drafts", "history", draft_id, "--json")
@@ -113,11 +131,14 @@ def test_long_title_is_cut_with_a_warning(world, capsys):
     import sqlite3
 
     conn = sqlite3.connect(Path(d[1]) / "crosspost.db")
-    conn.execute("UPDATE posts SET caption = 'Finally finished painting the big mural downtown 🎨 #art. More soon' "
-                 "WHERE id = 5")
+    conn.execute(
+        "UPDATE posts SET caption = 'Finally finished painting the big mural downtown 🎨 #art. More soon' WHERE id = 5"
+    )
     conn.commit()
     conn.close()
-    code, drafts, _ = run(capsys, *d, "drafts", "create", "5", "--platform", "rednote", "--layout", "original", "--json")
+    code, drafts, _ = run(
+        capsys, *d, "drafts", "create", "5", "--platform", "rednote", "--layout", "original", "--json"
+    )
     title = drafts[0]["title"]
     assert title == "Finally finished painting the big mural"  # cut at a word boundary
     from crosspost.platforms.textcount import count
@@ -126,13 +147,16 @@ def test_long_title_is_cut_with_a_warning(world, capsys):
     assert any(p["field"] == "title" and "shortened" in p["message"] for p in drafts[0]["problems"])
 
 
-@pytest.mark.parametrize("args,expected", [
-    (["drafts", "create", "1", "--platform", "myspace"], "Unknown platform"),
-    (["drafts", "create", "99", "--platform", "rednote"], "no post 99"),
-    (["drafts", "create", "2", "--platform", "rednote", "--layout", "bilingual"], "crosspost translate 2 --to zh"),
-    (["drafts", "show", "42"], "no draft 42"),
-    (["drafts", "edit", "1", "--planned", "someday"], None),
-])
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        (["drafts", "create", "1", "--platform", "myspace"], "Unknown platform"),
+        (["drafts", "create", "99", "--platform", "rednote"], "no post 99"),
+        (["drafts", "create", "2", "--platform", "rednote", "--layout", "bilingual"], "crosspost translate 2 --to zh"),
+        (["drafts", "show", "42"], "no draft 42"),
+        (["drafts", "edit", "1", "--planned", "someday"], None),
+    ],
+)
 def test_bad_input(world, capsys, args, expected):
     d, _, _ = world
     import sqlite3
@@ -179,7 +203,11 @@ def test_platforms_list_json(capsys):
         for lim in p["limits"]:
             assert set(lim) >= {"field", "value", "unit", "source", "checked"}
     rednote = platforms[0]
-    assert {(l["field"], l["value"]) for l in rednote["limits"]} >= {("title", 20), ("topics", 10), ("images", 18)}
+    assert {(lim["field"], lim["value"]) for lim in rednote["limits"]} >= {
+        ("title", 20),
+        ("topics", 10),
+        ("images", 18),
+    }
 
 
 def test_crop_position_from_the_cli(world, capsys):
@@ -194,7 +222,19 @@ def test_crop_position_from_the_cli(world, capsys):
     assert code == 1 and "from 0" in err
     code, result, _ = run(capsys, *d, "posts", "focus", media_id, "--auto", "--json")
     assert result["focus_x"] is None
-    code, drafts, _ = run(capsys, *d, "drafts", "create", "3", "--platform", "instagram", "--layout", "original",
-                          "--fit", "crop", "--json")
+    code, drafts, _ = run(
+        capsys,
+        *d,
+        "drafts",
+        "create",
+        "3",
+        "--platform",
+        "instagram",
+        "--layout",
+        "original",
+        "--fit",
+        "crop",
+        "--json",
+    )
     code, shown, _ = run(capsys, *d, "drafts", "show", str(drafts[0]["id"]), "--json")
     assert shown["fit"] == "crop"

@@ -9,11 +9,11 @@ import random
 import sqlite3
 import subprocess
 
-import pytest
-
 import procs
-from crosspost.store.schema import SCHEMA_VERSION
+import pytest
 from exports import build_export, sample_posts, write_zip
+
+from crosspost.store.schema import SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -27,14 +27,19 @@ def filled(data_dir, tmp_path):
 
 # -- item 11: damaged stores ---------------------------------------------------------------------
 
+
 def test_store_with_bad_pages_is_reported_not_a_traceback(filled):
     """The schema reads fine, but the posts' own pages are garbage: every command that meets them
     says the store is damaged (before: a "malformed" traceback on every command)."""
     db_path = filled / "crosspost.db"
     db = sqlite3.connect(db_path)
     page = db.execute("PRAGMA page_size").fetchone()[0]
-    pages = sorted(r[0] for r in db.execute(
-        "SELECT pageno FROM dbstat WHERE name IN ('posts', 'posts_fts_data', 'drafts') AND pageno > 1"))
+    pages = sorted(
+        r[0]
+        for r in db.execute(
+            "SELECT pageno FROM dbstat WHERE name IN ('posts', 'posts_fts_data', 'drafts') AND pageno > 1"
+        )
+    )
     db.close()
     assert pages
     rng = random.Random(14)
@@ -42,8 +47,13 @@ def test_store_with_bad_pages_is_reported_not_a_traceback(filled):
         for number in pages:
             f.seek((number - 1) * page)
             f.write(bytes(rng.randrange(256) for _ in range(page)))
-    for args in (["posts", "list"], ["posts", "show", "1"], ["drafts", "list"], ["posts", "list", "--search", "run"],
-                 ["import", filled.parent / "e.zip"]):
+    for args in (
+        ["posts", "list"],
+        ["posts", "show", "1"],
+        ["drafts", "list"],
+        ["posts", "list", "--search", "run"],
+        ["import", filled.parent / "e.zip"],
+    ):
         code, out, err = procs.run(filled, *args)
         procs.assert_clean_failure(code, err)
         assert "is damaged" in err, err
@@ -93,8 +103,10 @@ def test_store_from_a_newer_crosspost_is_never_opened_for_writing(filled):
     exactly as it was (before: user_version was set back and the store was written to)."""
     db_path = filled / "crosspost.db"
     db = sqlite3.connect(db_path)
-    db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-               "VALUES ('crosspost', '9999_from_the_future', '2031-01-01')")
+    db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('crosspost', '9999_from_the_future', '2031-01-01')"
+    )
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     db.commit()
     db.close()
@@ -110,8 +122,10 @@ def test_store_from_a_newer_crosspost_is_never_opened_for_writing(filled):
 def test_unknown_migration_name_alone_is_refused(filled):
     """Same schema number, but a migration this code never shipped (another branch's 0005)."""
     db = sqlite3.connect(filled / "crosspost.db")
-    db.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-               "VALUES ('crosspost', '0099_someone_elses', '2031-01-01')")
+    db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('crosspost', '0099_someone_elses', '2031-01-01')"
+    )
     db.commit()
     db.close()
     code, out, err = procs.run(filled, "posts", "list")
@@ -120,6 +134,7 @@ def test_unknown_migration_name_alone_is_refused(filled):
 
 
 # -- item 1: a language pack's codes never become path parts -----------------------------------------
+
 
 def _with_metadata(pack, out, **changes):
     import json
@@ -136,8 +151,9 @@ def _with_metadata(pack, out, **changes):
     return out
 
 
-@pytest.mark.parametrize("from_code", ["x/../../../../victim", "x_y/../../../../victim", "..", "en/zh",
-                                       "en\\..\\..", "e" * 300, "EN", 7])
+@pytest.mark.parametrize(
+    "from_code", ["x/../../../../victim", "x_y/../../../../victim", "..", "en/zh", "en\\..\\..", "e" * 300, "EN", 7]
+)
 def test_pack_with_path_parts_in_its_codes_is_refused(data_dir, tmp_path, argos_packs, from_code):
     victim = tmp_path / "victim_zh"  # what x/../../../../victim + "_zh" pointed at from languages/packages
     victim.mkdir()
@@ -154,9 +170,11 @@ def test_pack_with_path_parts_in_its_codes_is_refused(data_dir, tmp_path, argos_
 
 # -- item 14: names in bytes, never over an input ------------------------------------------------------
 
+
 def test_export_with_a_60_emoji_title(data_dir, tmp_path, capsys):
-    from crosspost.cli.main import main
     from media_files import jpeg
+
+    from crosspost.cli.main import main
 
     posts = sample_posts(2)
     export = write_zip(tmp_path / "e.zip", build_export("json-2025", posts))
@@ -182,14 +200,18 @@ def test_export_with_a_60_emoji_title(data_dir, tmp_path, capsys):
 
 
 def test_render_never_writes_over_its_input(tmp_path, capsys):
-    from crosspost.cli.main import main
     from media_files import jpeg
+
+    from crosspost.cli.main import main
 
     photo = jpeg(tmp_path / "photo.jpg", 900, 1200)
     other = jpeg(tmp_path / "other.jpg", 800, 600)
     before = photo.read_bytes()
-    for args in (["photo.jpg", "-o", "photo.jpg"], ["photo.jpg", "-o", "./sub/../photo.jpg"],
-                 ["photo.jpg", "other.jpg", "-o", "."]):
+    for args in (
+        ["photo.jpg", "-o", "photo.jpg"],
+        ["photo.jpg", "-o", "./sub/../photo.jpg"],
+        ["photo.jpg", "other.jpg", "-o", "."],
+    ):
         (tmp_path / "sub").mkdir(exist_ok=True)
         cwd = os.getcwd()
         os.chdir(tmp_path)
@@ -206,6 +228,7 @@ def test_render_never_writes_over_its_input(tmp_path, capsys):
 
 
 # -- item 10: a full disk ------------------------------------------------------------------------------
+
 
 @pytest.fixture
 def small_disk(tmp_path):
@@ -275,8 +298,11 @@ def test_full_disk_gives_one_sentence_for_every_command(small_disk, tmp_path, ar
     # Room to open the store and write a little, not to render, install a pack or import 2000 posts:
     # the full disk is met half-way through the work itself.
     filler = _fill(small_disk, leave=160_000)
-    for args in (["drafts", "render", "1"], ["languages", "install", argos_packs[("en", "zh")]],
-                 ["import", big_export]):
+    for args in (
+        ["drafts", "render", "1"],
+        ["languages", "install", argos_packs[("en", "zh")]],
+        ["import", big_export],
+    ):
         code, out, err = procs.run(data_dir, *args)
         procs.assert_clean_failure(code, err)
         assert f"The disk holding {data_dir}" in err and "is full" in err, (args, err)
@@ -287,9 +313,12 @@ def test_full_disk_gives_one_sentence_for_every_command(small_disk, tmp_path, ar
     assert procs.run(elsewhere, "drafts", "render", "1")[0] == 0
     filler.unlink()
     filler = _fill(small_disk)  # quite full: a photo's render could fit in what was left above
-    for args in (["drafts", "export", "1", "--to", out_dir], ["drafts", "export", "1", "--to", out_dir, "--zip"],
-                 ["render", photo, "--platform", "rednote", "-o", small_disk / "one.jpg"],
-                 ["render", clip, "--platform", "rednote", "-o", small_disk / "one.mp4"]):
+    for args in (
+        ["drafts", "export", "1", "--to", out_dir],
+        ["drafts", "export", "1", "--to", out_dir, "--zip"],
+        ["render", photo, "--platform", "rednote", "-o", small_disk / "one.jpg"],
+        ["render", clip, "--platform", "rednote", "-o", small_disk / "one.mp4"],
+    ):
         code, out, err = procs.run(elsewhere, *args)
         procs.assert_clean_failure(code, err)
         assert "is full" in err and str(small_disk) in err, (args, err)
@@ -310,6 +339,7 @@ def test_full_disk_during_media_fetch_leaves_no_partial_file(small_disk, tmp_pat
 
     from test_downloads_hostile import Server, make_handler
     from test_media_fetch import FUTURE, _post_with
+
     from crosspost.paths import resolve
     from crosspost.store import open_store
 

@@ -10,9 +10,9 @@ import signal
 import zipfile
 
 import pytest
+from exports import build_export, sample_posts, write_zip
 
 from crosspost.cli.main import main
-from exports import build_export, sample_posts, write_zip
 
 SEED = 14
 CASES = 400
@@ -39,15 +39,29 @@ def _mutate(rng: random.Random, data: bytes) -> bytes:
         elif how == 2:  # cut the end off
             del data[at:]
         elif how == 3:  # delete a run
-            del data[at:at + rng.randrange(1, 64)]
+            del data[at : at + rng.randrange(1, 64)]
         elif how == 4:  # insert junk
             data[at:at] = bytes(rng.randrange(256) for _ in range(rng.randrange(1, 16)))
         elif how == 5:  # repeat a run (duplicated keys, sections, headers)
-            run = data[at:at + rng.randrange(1, 200)]
+            run = data[at : at + rng.randrange(1, 200)]
             data[at:at] = run * rng.randrange(1, 4)
         else:  # an interesting value: huge counts, quotes, brackets, a zip signature
-            data[at:at] = rng.choice([b"99999999999999999999", b"-1", b'"', b"[", b"{", b"}", b"\\",
-                                      b"PK\x03\x04", b"\xff\xff\xff\xff", b"1e999", b"\x00", b"\xc3"])
+            data[at:at] = rng.choice(
+                [
+                    b"99999999999999999999",
+                    b"-1",
+                    b'"',
+                    b"[",
+                    b"{",
+                    b"}",
+                    b"\\",
+                    b"PK\x03\x04",
+                    b"\xff\xff\xff\xff",
+                    b"1e999",
+                    b"\x00",
+                    b"\xc3",
+                ]
+            )
         if not data:
             break
     return bytes(data)

@@ -13,9 +13,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from exports import Post, build_export, json_export_dict, sample_posts, write_folder, write_zip
 
 from crosspost.cli.main import main
-from exports import Post, build_export, json_export_dict, sample_posts, write_folder, write_zip
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,8 +29,13 @@ def run(data_dir, *argv, capsys=None):
 
 def run_process(data_dir, *argv, timeout: float):
     """The CLI as a separate process, killed after TIMEOUT seconds (a hang fails the test)."""
-    return subprocess.run([sys.executable, "-m", "crosspost", "--data-dir", str(data_dir), *map(str, argv)],
-                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "crosspost", "--data-dir", str(data_dir), *map(str, argv)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def one_sentence(err: str) -> str:
@@ -47,6 +52,7 @@ def _json_file(tmp_path, data: dict | bytes, name="user_data_tiktok.json") -> Pa
 
 
 # --- 5. a second or nested "Profile" object ------------------------------------------------------
+
 
 @pytest.mark.parametrize("where", ["nested", "second", "both"])
 def test_second_or_nested_profile_does_not_loop_forever(tmp_path, data_dir, where):
@@ -65,6 +71,7 @@ def test_second_or_nested_profile_does_not_loop_forever(tmp_path, data_dir, wher
 
 # --- 6. deep nesting -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("shape", ["arrays in the posts", "objects in the profile"])
 def test_deeply_nested_json_is_refused_without_eating_memory(tmp_path, data_dir, shape):
     n = 100_000
@@ -76,9 +83,20 @@ def test_deeply_nested_json_is_refused_without_eating_memory(tmp_path, data_dir,
     # 1 GB of address space: the unguarded parser needs tens of GB for this file.
     limit = "import resource; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); "
     done = subprocess.run(
-        [sys.executable, "-c", limit + "import sys; from crosspost.cli.main import main; sys.exit(main(sys.argv[1:]))",
-         "--data-dir", str(data_dir), "import", str(path)],
-        capture_output=True, text=True, timeout=120, cwd=ROOT)
+        [
+            sys.executable,
+            "-c",
+            limit + "import sys; from crosspost.cli.main import main; sys.exit(main(sys.argv[1:]))",
+            "--data-dir",
+            str(data_dir),
+            "import",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+    )
     assert done.returncode == 1, done.stderr
     assert "levels deep" in one_sentence(done.stderr)
 
@@ -95,7 +113,7 @@ def test_depth_guard_follows_strings_escapes_and_block_edges():
     def nested(depth):
         value = json.dumps([tricky, "\\", "{[" * 50])
         for _ in range(depth - 1):
-            if rng.random() < .5:
+            if rng.random() < 0.5:
                 value = '{"k": %s, "v": %s}' % (json.dumps(tricky), value)
             else:
                 value = '[%s, "]]]"]' % value
@@ -118,6 +136,7 @@ def test_depth_guard_follows_strings_escapes_and_block_edges():
 
 
 # --- 16. one huge token in a caption -------------------------------------------------------------
+
 
 def test_caption_text_handling_is_linear_on_one_huge_token():
     """A 2,000,000-character token: minutes to hours with the old patterns (quadratic and worse),
@@ -148,6 +167,7 @@ def test_trailing_tags_are_still_moved_to_topics():
 
 # --- 17. JSON errors in one sentence -------------------------------------------------------------
 
+
 def test_json_syntax_error_is_one_sentence(tmp_path, data_dir, capsys):
     path = _json_file(tmp_path, b'{"Post": {"Posts": {"VideoList": [{"Date": "2024-01-01 00:00:00", Title: 1}]}}}')
     code, _, err = run(data_dir, "import", path, capsys=capsys)
@@ -157,14 +177,15 @@ def test_json_syntax_error_is_one_sentence(tmp_path, data_dir, capsys):
 
 # --- 12. damaged zip members ---------------------------------------------------------------------
 
+
 def _member_offsets(data: bytes, name: str) -> tuple[int, int]:
     """Where NAME's local header and central directory header start in the zip bytes DATA."""
     encoded = name.encode()
     local = data.index(b"PK\x03\x04")
-    while data[local + 30:local + 30 + len(encoded)] != encoded:
+    while data[local + 30 : local + 30 + len(encoded)] != encoded:
         local = data.index(b"PK\x03\x04", local + 4)
     central = data.index(b"PK\x01\x02")
-    while data[central + 46:central + 46 + len(encoded)] != encoded:
+    while data[central + 46 : central + 46 + len(encoded)] != encoded:
         central = data.index(b"PK\x01\x02", central + 4)
     return local, central
 
@@ -179,8 +200,8 @@ def _damaged_zip(tmp_path, how: str) -> Path:
         z.writestr(name, files[name])
     data = bytearray(path.read_bytes())
     local, central = _member_offsets(bytes(data), name)
-    start = local + 30 + len(name) + int.from_bytes(data[local + 28:local + 30], "little")
-    size = int.from_bytes(data[central + 20:central + 24], "little")
+    start = local + 30 + len(name) + int.from_bytes(data[local + 28 : local + 30], "little")
+    size = int.from_bytes(data[central + 20 : central + 24], "little")
     if how == "bad crc":  # one letter of a caption changed: still valid JSON, wrong checksum
         at = data.index(b"sourdough", start)
         data[at] = ord("S")
@@ -190,8 +211,8 @@ def _damaged_zip(tmp_path, how: str) -> Path:
     elif how == "local header name differs":
         data[local + 30] = ord("X")
     elif how == "understated size":
-        data[central + 24:central + 28] = (len(files[name]) // 2).to_bytes(4, "little")
-        data[central + 20:central + 24] = (len(files[name]) // 2).to_bytes(4, "little")
+        data[central + 24 : central + 28] = (len(files[name]) // 2).to_bytes(4, "little")
+        data[central + 20 : central + 24] = (len(files[name]) // 2).to_bytes(4, "little")
     path.write_bytes(bytes(data))
     return path
 
@@ -210,6 +231,7 @@ def test_damaged_zip_member_is_one_sentence_and_exit_1(tmp_path, data_dir, capsy
 
 
 # --- 17. FIFOs named like export files -----------------------------------------------------------
+
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
 def test_fifo_named_json_is_refused_not_waited_on(tmp_path, data_dir):
@@ -239,6 +261,7 @@ def test_fifo_in_a_folder_export_is_skipped_with_a_warning(tmp_path, data_dir):
 
 
 # --- 3. an older export never blanks what a newer one gave --------------------------------------
+
 
 def test_older_export_without_fields_keeps_what_the_store_knows(tmp_path, data_dir, capsys):
     posts = sample_posts(5)
@@ -274,12 +297,15 @@ def test_a_field_the_export_gives_empty_is_still_its_word(tmp_path, data_dir, ca
 
 # --- 15. impossible dates and posts of the same second -------------------------------------------
 
+
 def test_posts_with_impossible_dates_are_named_in_the_warnings(tmp_path, data_dir, capsys):
-    entries = [{"Date": "2024-13-45 10:00:00", "Link": "https://v16.tiktokv.com/a.mp4", "Title": "bad month"},
-               {"Date": "2024-06-01 23:59:60", "Link": "https://v16.tiktokv.com/b.mp4", "Title": "leap second"},
-               {"Date": 1e20, "Title": "far future"},
-               {"Date": -99999999999999, "Title": "far past"},
-               {"Date": "2024-06-01 10:00:00", "Link": "https://v16.tiktokv.com/c.mp4", "Title": "fine"}]
+    entries = [
+        {"Date": "2024-13-45 10:00:00", "Link": "https://v16.tiktokv.com/a.mp4", "Title": "bad month"},
+        {"Date": "2024-06-01 23:59:60", "Link": "https://v16.tiktokv.com/b.mp4", "Title": "leap second"},
+        {"Date": 1e20, "Title": "far future"},
+        {"Date": -99999999999999, "Title": "far past"},
+        {"Date": "2024-06-01 10:00:00", "Link": "https://v16.tiktokv.com/c.mp4", "Title": "fine"},
+    ]
     path = _json_file(tmp_path, {"Post": {"Posts": {"VideoList": entries}}})
     code, out, err = run(data_dir, "import", path, "--json", capsys=capsys)
     assert code == 0, err
@@ -331,8 +357,10 @@ def test_store_with_posts_media_and_drafts_survives_the_identity_migration(tmp_p
     path = tmp_path / "crosspost.db"
     old = connect(path, stop_before="0005_posts_same_second")
     old.execute("INSERT INTO accounts (username) VALUES ('alice')")
-    old.execute("INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES "
-                "(1, '2024-01-01T00:00:00Z', 'sourdough day', 'x')")
+    old.execute(
+        "INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES "
+        "(1, '2024-01-01T00:00:00Z', 'sourdough day', 'x')"
+    )
     old.execute("INSERT INTO media (post_id, position, kind, url) VALUES (1, 0, 'video', 'https://a/v.mp4')")
     old.execute("INSERT INTO drafts (post_id, platform, created_at, updated_at) VALUES (1, 'rednote', 'x', 'x')")
     old.conn.commit()
@@ -343,18 +371,23 @@ def test_store_with_posts_media_and_drafts_survives_the_identity_migration(tmp_p
     assert db.execute("SELECT count(*) FROM media").fetchone()[0] == 1
     assert db.execute("SELECT count(*) FROM drafts").fetchone()[0] == 1
     assert db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'sourdough'").fetchall() == [(1,)]
-    db.execute("INSERT INTO posts (account_id, created_at, seq, caption, updated_at) VALUES "
-               "(1, '2024-01-01T00:00:00Z', 1, 'second one', 'x')")  # same second, another post
+    db.execute(
+        "INSERT INTO posts (account_id, created_at, seq, caption, updated_at) VALUES "
+        "(1, '2024-01-01T00:00:00Z', 1, 'second one', 'x')"
+    )  # same second, another post
     assert db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'second'").fetchall() == [(2,)]
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 # --- 13. numbers out of range in the export ------------------------------------------------------
 
+
 def test_out_of_range_numbers_in_the_export(tmp_path, data_dir, capsys):
     likes = ["99999999999999999999999999", 1e30, "999999999K", "999999999999999999999M", -5, 12]
-    entries = [{"Date": f"2024-06-0{i + 1} 10:00:00", "Likes": value, "Title": f"post {i}",
-                "NumberOfCollections": value} for i, value in enumerate(likes)]
+    entries = [
+        {"Date": f"2024-06-0{i + 1} 10:00:00", "Likes": value, "Title": f"post {i}", "NumberOfCollections": value}
+        for i, value in enumerate(likes)
+    ]
     data = json.dumps({"Post": {"Posts": {"VideoList": entries}}})
     code, out, err = run(data_dir, "import", _json_file(tmp_path, data.encode()), "--json", capsys=capsys)
     assert code == 0, err
@@ -367,22 +400,45 @@ def test_out_of_range_numbers_in_the_export(tmp_path, data_dir, capsys):
 def imported(tmp_path, data_dir):
     posts = sample_posts(3)
     posts[0].caption = "Colour \x1b[31mRED\x1b[0m and a title \x1b]0;pwned\x07 and \r overwrite"
-    assert main(["--data-dir", str(data_dir), "import", str(write_zip(tmp_path / "e.zip", build_export("json-2025", posts)))]) == 0
+    assert (
+        main(
+            [
+                "--data-dir",
+                str(data_dir),
+                "import",
+                str(write_zip(tmp_path / "e.zip", build_export("json-2025", posts))),
+            ]
+        )
+        == 0
+    )
     return data_dir
 
 
 HUGE_ID = str(2**63)
 
 
-@pytest.mark.parametrize("argv", [
-    ["posts", "show", HUGE_ID], ["posts", "attach", HUGE_ID, "x.jpg"], ["posts", "focus", HUGE_ID, "--auto"],
-    ["translate", HUGE_ID, "--to", "zh"], ["translations", "edit", HUGE_ID, "--lang", "zh", "--text", "x"],
-    ["drafts", "create", "1", HUGE_ID, "--platform", "rednote"], ["drafts", "show", HUGE_ID],
-    ["drafts", "check", HUGE_ID], ["drafts", "render", HUGE_ID], ["drafts", "export", HUGE_ID, "--to", "out"],
-    ["drafts", "edit", HUGE_ID, "--title", "t"], ["drafts", "mark-posted", HUGE_ID], ["drafts", "undo", HUGE_ID],
-    ["drafts", "history", HUGE_ID], ["media", "fetch", HUGE_ID], ["posts", "show", "-" + HUGE_ID],
-    ["posts", "show", "99999999999999999999999999999"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["posts", "show", HUGE_ID],
+        ["posts", "attach", HUGE_ID, "x.jpg"],
+        ["posts", "focus", HUGE_ID, "--auto"],
+        ["translate", HUGE_ID, "--to", "zh"],
+        ["translations", "edit", HUGE_ID, "--lang", "zh", "--text", "x"],
+        ["drafts", "create", "1", HUGE_ID, "--platform", "rednote"],
+        ["drafts", "show", HUGE_ID],
+        ["drafts", "check", HUGE_ID],
+        ["drafts", "render", HUGE_ID],
+        ["drafts", "export", HUGE_ID, "--to", "out"],
+        ["drafts", "edit", HUGE_ID, "--title", "t"],
+        ["drafts", "mark-posted", HUGE_ID],
+        ["drafts", "undo", HUGE_ID],
+        ["drafts", "history", HUGE_ID],
+        ["media", "fetch", HUGE_ID],
+        ["posts", "show", "-" + HUGE_ID],
+        ["posts", "show", "99999999999999999999999999999"],
+    ],
+)
 def test_ids_past_what_the_store_holds_are_a_usage_error(imported, capsys, argv):
     with pytest.raises(SystemExit) as exit_:
         main(["--data-dir", str(imported), *argv])
@@ -400,8 +456,11 @@ def test_core_lookups_with_an_id_past_the_store_are_not_found(imported):
 
     store = open_store(resolve(imported))
     try:
-        for call in (lambda: get_post(store, 2**63), lambda: require_draft(store, 2**64),
-                     lambda: set_media_focus(store, -(2**70), None, None)):
+        for call in (
+            lambda: get_post(store, 2**63),
+            lambda: require_draft(store, 2**64),
+            lambda: set_media_focus(store, -(2**70), None, None),
+        ):
             with pytest.raises(UserError):
                 call()
     finally:
@@ -426,6 +485,7 @@ def test_a_60000_character_search_is_refused_with_a_sentence(imported, capsys):
 
 # --- 17. control characters in captions never reach the terminal raw -----------------------------
 
+
 def test_escape_sequences_in_captions_are_shown_escaped(imported, capsys):
     for argv in (["posts", "list"], ["posts", "show", "1"], ["posts", "show", "2"], ["posts", "show", "3"]):
         code, out, _ = run(imported, *argv, capsys=capsys)
@@ -439,6 +499,7 @@ def test_escape_sequences_in_captions_are_shown_escaped(imported, capsys):
 
 # --- 16. caption length cap at import, and drafts from the longest caption kept -------------------
 
+
 def test_huge_caption_is_capped_at_import_and_drafts_stay_fast(tmp_path, data_dir):
     post = Post(dt.datetime(2024, 5, 5, 5, 5, 5), caption="a" * 10_000_000)  # one 10 MB token
     export = write_folder(tmp_path / "e", build_export("txt-posts", [post]))
@@ -447,8 +508,9 @@ def test_huge_caption_is_capped_at_import_and_drafts_stay_fast(tmp_path, data_di
     assert any("20,000" in w for w in json.loads(done.stdout)["warnings"])
     shown = json.loads(run_process(data_dir, "posts", "show", "1", "--json", timeout=60).stdout)
     assert shown["caption"] == "a" * 20_000
-    done = run_process(data_dir, "drafts", "create", "1", "--platform", "rednote", "--layout", "original",
-                       "--json", timeout=120)
+    done = run_process(
+        data_dir, "drafts", "create", "1", "--platform", "rednote", "--layout", "original", "--json", timeout=120
+    )
     assert done.returncode == 0, done.stderr
 
 
@@ -456,7 +518,9 @@ def test_typed_text_past_the_caption_cap_is_refused(imported, capsys):
     long_text = "b" * 20_001
     code, _, err = run(imported, "translations", "edit", "1", "--lang", "zh", "--text", long_text, capsys=capsys)
     assert code == 1 and "20,000" in one_sentence(err)
-    assert run(imported, "drafts", "create", "1", "--platform", "rednote", "--layout", "original", capsys=capsys)[0] == 0
+    assert (
+        run(imported, "drafts", "create", "1", "--platform", "rednote", "--layout", "original", capsys=capsys)[0] == 0
+    )
     code, _, err = run(imported, "drafts", "edit", "1", "--body", long_text, capsys=capsys)
     assert code == 1 and "20,000" in one_sentence(err)
     code, out, _ = run(imported, "posts", "show", "1", "--json", capsys=capsys)

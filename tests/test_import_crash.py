@@ -15,10 +15,13 @@ from exports import build_export, sample_posts, write_zip
 def _rows(db_path):
     conn = sqlite3.connect(db_path)
     rows = {
-        "posts": conn.execute("SELECT account_id, created_at, caption, likes, deleted, privacy "
-                              "FROM posts ORDER BY created_at").fetchall(),
-        "media": conn.execute("SELECT p.created_at, m.position, m.kind, m.url, m.expires_at FROM media m "
-                              "JOIN posts p ON p.id = m.post_id ORDER BY 1, 2").fetchall(),
+        "posts": conn.execute(
+            "SELECT account_id, created_at, caption, likes, deleted, privacy FROM posts ORDER BY created_at"
+        ).fetchall(),
+        "media": conn.execute(
+            "SELECT p.created_at, m.position, m.kind, m.url, m.expires_at FROM media m "
+            "JOIN posts p ON p.id = m.post_id ORDER BY 1, 2"
+        ).fetchall(),
         "accounts": conn.execute("SELECT username FROM accounts").fetchall(),
         "imports": conn.execute("SELECT layout, posts_seen, added FROM imports").fetchall(),
     }
@@ -29,8 +32,10 @@ def _rows(db_path):
 def _import(data_dir, export):
     return subprocess.Popen(
         [sys.executable, "-m", "crosspost", "--data-dir", str(data_dir), "import", str(export)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+    )
 
 
 def test_kill_during_import_then_rerun_equals_clean_run(tmp_path):

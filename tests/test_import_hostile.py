@@ -7,9 +7,9 @@ import os
 import zipfile
 
 import pytest
+from exports import build_export, sample_posts, write_folder, write_zip
 
 from crosspost.cli.main import main
-from exports import build_export, sample_posts, write_folder, write_zip
 
 
 def _store_digest(data_dir):
@@ -67,20 +67,33 @@ def _truncated_after_posts(tmp_path):
 CASES = {
     "truncated json": (_truncated, "truncated"),
     "truncated after the posts": (_truncated_after_posts, "truncated"),
-    "json that is not an export": (lambda t: _bad(t, "data.json", b'{"foo": [1, 2, 3], "bar": {"baz": null}}'),
-                                   "not a TikTok export"),
+    "json that is not an export": (
+        lambda t: _bad(t, "data.json", b'{"foo": [1, 2, 3], "bar": {"baz": null}}'),
+        "not a TikTok export",
+    ),
     "json array": (lambda t: _bad(t, "data.json", b"[1, 2, 3]"), "not a TikTok export"),
     "empty json file": (lambda t: _bad(t, "user_data_tiktok.json", b""), "empty"),
     "random bytes named zip": (lambda t: _bad(t, "export.zip", os.urandom(4096)), "not a zip file"),
     "damaged zip": (lambda t: _bad(t, "export.zip", b"PK\x03\x04" + os.urandom(300)), "not a readable zip"),
     "empty zip": (lambda t: _zip(t, "empty.zip", {}), "holds no TikTok export"),
-    "zip with no export inside": (lambda t: _zip(t, "photos.zip", {"a.jpg": b"\xff\xd8\xff", "notes.txt": b"hello"}),
-                                  "not a TikTok export"),
-    "non-utf8 json": (lambda t: _bad(t, "user_data_tiktok.json",
-                                     '{"Post": {"Posts": {"VideoList": [{"Date": "2024-01-01 00:00:00", "Title": "café"}]}}}'.encode("latin-1")),
-                      "not UTF-8"),
-    "non-utf8 txt": (lambda t: write_folder(t / "exp", {"Post/Posts.txt": "Date: 2024-01-01 00:00:00 UTC\nTitle: café\n".encode("utf-16")}),
-                     "not UTF-8"),
+    "zip with no export inside": (
+        lambda t: _zip(t, "photos.zip", {"a.jpg": b"\xff\xd8\xff", "notes.txt": b"hello"}),
+        "not a TikTok export",
+    ),
+    "non-utf8 json": (
+        lambda t: _bad(
+            t,
+            "user_data_tiktok.json",
+            '{"Post": {"Posts": {"VideoList": [{"Date": "2024-01-01 00:00:00", "Title": "café"}]}}}'.encode("latin-1"),
+        ),
+        "not UTF-8",
+    ),
+    "non-utf8 txt": (
+        lambda t: write_folder(
+            t / "exp", {"Post/Posts.txt": "Date: 2024-01-01 00:00:00 UTC\nTitle: café\n".encode("utf-16")}
+        ),
+        "not UTF-8",
+    ),
     "missing path": (lambda t: t / "does-not-exist.zip", "does not exist"),
     "empty directory": (lambda t: (t / "empty").mkdir() or (t / "empty"), "holds no TikTok export"),
     "pdf": (lambda t: _bad(t, "export.pdf", b"%PDF-1.4 hello"), "not a TikTok export"),

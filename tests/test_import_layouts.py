@@ -7,6 +7,7 @@ import json
 import zipfile
 
 import pytest
+from exports import EXPIRES, LAYOUTS, Post, build_export, sample_posts, write_folder, write_zip
 
 from crosspost.importing import import_paths
 from crosspost.posts import get_post, list_posts
@@ -14,7 +15,7 @@ from crosspost.posts import get_post, list_posts
 
 def posts_json(store, **kwargs):
     return [p.to_json() for p in list_posts(store, **kwargs)]
-from exports import EXPIRES, LAYOUTS, Post, build_export, sample_posts, write_folder, write_zip
+
 
 EXPIRES_ISO = dt.datetime.fromtimestamp(EXPIRES, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -43,8 +44,7 @@ def test_every_layout_and_container(store, tmp_path, layout, container):
     posts = _posts_with_deleted()
     path = _container(container, tmp_path, build_export(layout, posts))
     result = import_paths(store, [path])
-    has_deleted = layout not in ("json-2019", "txt-videos") and not (
-        container == "file" and layout.startswith("txt"))
+    has_deleted = layout not in ("json-2019", "txt-videos") and not (container == "file" and layout.startswith("txt"))
     expected = posts if has_deleted else [p for p in posts if not p.deleted]
     assert result.layouts == [layout]
     assert result.added == len(expected) and result.updated == 0 and result.unchanged == 0
@@ -86,7 +86,8 @@ def test_reimport_is_a_no_op_and_newer_export_updates(store, tmp_path):
     posts[1].caption = "Edited caption #newtag"
     newer_files = build_export("json-2025", posts)
     newer_files["user_data_tiktok.json"] = newer_files["user_data_tiktok.json"].replace(
-        b"x-signature=", b"x-signature=NEW")
+        b"x-signature=", b"x-signature=NEW"
+    )
     newer = write_zip(tmp_path / "b.zip", newer_files)
     result = import_paths(store, [newer])
     assert result.added == 0 and result.updated == 4
@@ -120,12 +121,21 @@ def test_odd_json_cases(store, tmp_path):
     puts the posts first, and a section that is null."""
     data = {
         "post": {
-            "posts": {"videolist": [
-                {"date": "2025-02-01 10:00:00", "link": "https://v16.tiktokv.com/v.mp4?x-tos-expires=1738900000",
-                 "likes": "1,234", "title": "N/A", "sound": "None", "location": "", "whocanview": None},
-                {"DATE": "2025-02-02 10:00:00", "LINK": "N/A", "LIKES": None, "TITLE": "No media here"},
-                {"Date": "not a date", "Link": "https://v16.tiktokv.com/skip.mp4"},
-            ]},
+            "posts": {
+                "videolist": [
+                    {
+                        "date": "2025-02-01 10:00:00",
+                        "link": "https://v16.tiktokv.com/v.mp4?x-tos-expires=1738900000",
+                        "likes": "1,234",
+                        "title": "N/A",
+                        "sound": "None",
+                        "location": "",
+                        "whocanview": None,
+                    },
+                    {"DATE": "2025-02-02 10:00:00", "LINK": "N/A", "LIKES": None, "TITLE": "No media here"},
+                    {"Date": "not a date", "Link": "https://v16.tiktokv.com/skip.mp4"},
+                ]
+            },
             "recently deleted posts": {"postlist": None},
         },
         "Profile": None,
@@ -141,18 +151,23 @@ def test_odd_json_cases(store, tmp_path):
 
 
 def test_posts_section_absent_or_empty(store, tmp_path):
-    data = {"Profile": {"Profile Info": {"ProfileMap": {"userName": "newbie"}}},
-            "Post": {"Posts": {}, "Recently Deleted Posts": {}}}
+    data = {
+        "Profile": {"Profile Info": {"ProfileMap": {"userName": "newbie"}}},
+        "Post": {"Posts": {}, "Recently Deleted Posts": {}},
+    }
     result = import_paths(store, [_json_file(tmp_path, data)])
     assert result.added == 0
     assert any("no posts" in w for w in result.warnings)
 
 
 def test_txt_section_with_no_data(store, tmp_path):
-    folder = write_folder(tmp_path / "exp", {
-        "Post/Posts.txt": b"You have no data in this section",
-        "Profile/Profile Info.txt": b"Username: quiet_one\n",
-    })
+    folder = write_folder(
+        tmp_path / "exp",
+        {
+            "Post/Posts.txt": b"You have no data in this section",
+            "Profile/Profile Info.txt": b"Username: quiet_one\n",
+        },
+    )
     result = import_paths(store, [folder])
     assert result.added == 0 and result.layouts == ["txt-posts"]
 

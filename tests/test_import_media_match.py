@@ -8,10 +8,10 @@ from fractions import Fraction
 import av
 import numpy as np
 import pytest
+from exports import build_export, sample_posts, write_zip
 from PIL import Image
 
 from crosspost.cli.main import main
-from exports import build_export, sample_posts, write_zip
 
 
 def make_mp4(path, frames=6, size=(64, 112)):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from exports import LAYOUTS, PRIVATE_MARKERS, build_export, sample_posts, write_zip
 
 from crosspost.cli.main import main
-from exports import LAYOUTS, PRIVATE_MARKERS, build_export, sample_posts, write_zip
 
 
 @pytest.mark.parametrize("layout", LAYOUTS)

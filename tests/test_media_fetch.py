@@ -9,10 +9,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from media_files import jpeg, video
 
 from crosspost.cli.main import main
 from crosspost.media.fetch import fetch_media
-from media_files import jpeg, video
 
 
 class MediaServer(http.server.ThreadingHTTPServer):
@@ -92,11 +92,14 @@ def _post_with(store, urls, expires_at=None, created="2024-05-01T10:00:00Z"):
         db = store.db
         if not db.execute("SELECT 1 FROM accounts").fetchone():
             db.execute("INSERT INTO accounts (username) VALUES ('alice')")
-        pid = db.execute("INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES (1, ?, 'x', ?)",
-                         [created, created]).lastrowid
+        pid = db.execute(
+            "INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES (1, ?, 'x', ?)", [created, created]
+        ).lastrowid
         for i, (kind, url) in enumerate(urls):
-            db.execute("INSERT INTO media (post_id, position, kind, url, expires_at) VALUES (?, ?, ?, ?, ?)",
-                       [pid, i, kind, url, expires_at])
+            db.execute(
+                "INSERT INTO media (post_id, position, kind, url, expires_at) VALUES (?, ?, ?, ?, ?)",
+                [pid, i, kind, url, expires_at],
+            )
     return pid
 
 
@@ -106,11 +109,17 @@ FUTURE = (dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=5)).strftime("%Y-
 def test_fetch_stores_content_addressed_and_once(store, location, server):
     base, files, _ = server
     a = _post_with(store, [("video", f"{base}/clip.mp4?sig=1")], FUTURE)
-    b = _post_with(store, [("video", f"{base}/clip.mp4?sig=2"), ("image", f"{base}/photo.jpg")], FUTURE,
-                   created="2024-05-02T10:00:00Z")
+    b = _post_with(
+        store,
+        [("video", f"{base}/clip.mp4?sig=2"), ("image", f"{base}/photo.jpg")],
+        FUTURE,
+        created="2024-05-02T10:00:00Z",
+    )
     report = fetch_media(store, location, None, backoff=0.01)
     assert len(report.fetched) == 3 and not report.failed
-    rows = store.db.execute("SELECT post_id, path, sha256, size, width, height, duration FROM media ORDER BY id").fetchall()
+    rows = store.db.execute(
+        "SELECT post_id, path, sha256, size, width, height, duration FROM media ORDER BY id"
+    ).fetchall()
     assert rows[0][1] == rows[1][1]  # the same file stored once
     assert {Path(r[1]).parent.parent for r in rows} == {location.media_dir}
     assert rows[0][3] == len(files["clip.mp4"]) and rows[0][6] and rows[2][4] == 600
@@ -146,8 +155,9 @@ def test_expired_and_refused_links_explain_what_to_do(store, location, server):
     assert store.db.execute("SELECT count(*) FROM media WHERE path IS NOT NULL").fetchone()[0] == 0
 
 
-@pytest.mark.parametrize("name,reason", [("page.mp4", "instead of a photo or video"),
-                                         ("disguised.mp4", "not a readable photo or video")])
+@pytest.mark.parametrize(
+    "name,reason", [("page.mp4", "instead of a photo or video"), ("disguised.mp4", "not a readable photo or video")]
+)
 def test_wrong_content_is_not_attached(store, location, server, name, reason):
     base, _, _ = server
     _post_with(store, [("video", f"{base}/{name}")], FUTURE)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from media_files import bomb_png, gif, heic, jpeg, png_with_alpha, scene, webp
 from PIL import Image, ImageStat
 
 from crosspost.errors import UserError
 from crosspost.media.images import load_image, render_image
 from crosspost.media.targets import Target, image_target
 from crosspost.platforms import get_profile
-from media_files import bomb_png, gif, heic, jpeg, png_with_alpha, scene, webp
 
 
 @pytest.mark.parametrize("make", [jpeg, png_with_alpha, webp, heic, gif])

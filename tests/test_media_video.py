@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import av
 import pytest
+from media_files import audio_only, first_frame, jpeg, video
 from PIL import Image
 
 from crosspost.errors import Cancelled, UserError
@@ -13,7 +14,6 @@ from crosspost.media.targets import Target
 from crosspost.media.thumbnails import thumbnail_for
 from crosspost.media.video import render_video
 from crosspost.progress import CancelToken
-from media_files import audio_only, first_frame, jpeg, video
 
 SMALL = Target(180, 320, "crop", max_fps=30)
 
@@ -21,10 +21,13 @@ SMALL = Target(180, 320, "crop", max_fps=30)
 def _streams(path):
     with av.open(str(path)) as c:
         v = c.streams.video[0]
-        return {"codec": v.codec_context.name, "pix_fmt": v.codec_context.pix_fmt,
-                "size": (v.codec_context.width, v.codec_context.height),
-                "audio": c.streams.audio[0].codec_context.name if c.streams.audio else None,
-                "fps": float(v.average_rate)}
+        return {
+            "codec": v.codec_context.name,
+            "pix_fmt": v.codec_context.pix_fmt,
+            "size": (v.codec_context.width, v.codec_context.height),
+            "audio": c.streams.audio[0].codec_context.name if c.streams.audio else None,
+            "fps": float(v.average_rate),
+        }
 
 
 def test_h264_aac_mp4_with_faststart(tmp_path):

@@ -17,8 +17,14 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_desktop_file_is_valid_and_bilingual():
     desktop = ROOT / "packaging" / "linux" / "crosspost.desktop"
     text = desktop.read_text(encoding="utf-8")
-    for key in ("Name=Crosspost", "GenericName=", "GenericName[zh_CN]=", "Categories=", "Exec=crosspost-gui %F",
-                "Icon=crosspost"):
+    for key in (
+        "Name=Crosspost",
+        "GenericName=",
+        "GenericName[zh_CN]=",
+        "Categories=",
+        "Exec=crosspost-gui %F",
+        "Icon=crosspost",
+    ):
         assert key in text
     assert "application/zip" in text and "application/json" in text
     if shutil.which("desktop-file-validate"):
@@ -34,8 +40,12 @@ def test_metainfo_is_well_formed():
 
 
 def test_icon_script_makes_every_size(tmp_path):
-    done = subprocess.run([sys.executable, str(ROOT / "packaging" / "make-icons")], capture_output=True, text=True,
-                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "make-icons")],
+        capture_output=True,
+        text=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
     assert done.returncode == 0, done.stderr
     icons = ROOT / "resources" / "icons"
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
@@ -51,8 +61,9 @@ def test_icon_script_makes_every_size(tmp_path):
 
 def test_notices_name_pyav_and_ffmpeg(tmp_path):
     out = tmp_path / "NOTICES.txt"
-    done = subprocess.run([sys.executable, str(ROOT / "packaging" / "third_party_notices.py"), str(out)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "third_party_notices.py"), str(out)], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     text = out.read_text(encoding="utf-8")
     assert "GPL-3.0-or-later" in text and "x264" in text and "FFmpeg" in text
@@ -61,11 +72,23 @@ def test_notices_name_pyav_and_ffmpeg(tmp_path):
 
 
 def test_licence_is_gpl3():
-    assert "GNU GENERAL PUBLIC LICENSE" in (ROOT / "LICENSE").read_text() and "Version 3" in (ROOT / "LICENSE").read_text()
+    assert (
+        "GNU GENERAL PUBLIC LICENSE" in (ROOT / "LICENSE").read_text() and "Version 3" in (ROOT / "LICENSE").read_text()
+    )
 
 
-@pytest.mark.parametrize("path", ["packaging/build-linux", "packaging/build-translations", "packaging/make-icons",
-                                  "packaging/macos/build-dmg", "scripts/run-tests.sh", "scripts/run-app.sh", ".ci/run"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "packaging/build-linux",
+        "packaging/build-translations",
+        "packaging/make-icons",
+        "packaging/macos/build-dmg",
+        "scripts/run-tests.sh",
+        "scripts/run-app.sh",
+        ".ci/run",
+    ],
+)
 def test_scripts_are_executable_or_run_with_bash(path):
     p = ROOT / path
     assert p.exists()

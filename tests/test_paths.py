@@ -6,9 +6,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from exports import build_export, sample_posts, write_zip
+
 from crosspost.cli.main import main
 from crosspost.paths import resolve
-from exports import build_export, sample_posts, write_zip
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -39,11 +40,16 @@ def test_env_var_in_a_real_process_writes_nothing_in_home(tmp_path):
     home = tmp_path / "home"
     home.mkdir()
     export = write_zip(tmp_path / "e.zip", build_export("txt-posts", sample_posts(2)))
-    env = {"HOME": str(home), "CROSSPOST_DATA_DIR": str(tmp_path / "d"), "PATH": "/usr/bin:/bin",
-           "PYTHONPATH": str(ROOT)}
+    env = {
+        "HOME": str(home),
+        "CROSSPOST_DATA_DIR": str(tmp_path / "d"),
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
+    }
     for args in (["import", str(export)], ["posts", "list"], ["--version"]):
-        done = subprocess.run([sys.executable, "-m", "crosspost", *args], env=env, capture_output=True,
-                              text=True, cwd=ROOT)
+        done = subprocess.run(
+            [sys.executable, "-m", "crosspost", *args], env=env, capture_output=True, text=True, cwd=ROOT
+        )
         assert done.returncode == 0, done.stderr
     assert list(home.rglob("*")) == []
     assert (tmp_path / "d" / "crosspost.db").exists()

@@ -13,19 +13,27 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from exports import build_export, sample_posts, write_zip
+from media_files import jpeg, video
 
 from crosspost.cli.main import main
 from crosspost.errors import UserError
 from crosspost.handoff.phone_server import PhoneServer, device_name, payload_for_draft
-from exports import build_export, sample_posts, write_zip
-from media_files import jpeg, video
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--no-first-run", "--disable-sync"]
-needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                                    reason="Debian's chromium is not installed (scripts/system-deps.sh test)")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+needs_chromium = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (scripts/system-deps.sh test)"
+)
 
 
 @pytest.fixture(scope="module")
@@ -146,8 +154,10 @@ def test_copy_falls_back_when_the_clipboard_api_is_missing(rendered, browser):
     payload = payload_for_draft(rendered, 2)
     with PhoneServer(payload, "127.0.0.1", lang="zh") as server:
         context = b.new_context(**phone, permissions=["clipboard-read", "clipboard-write"])
-        context.add_init_script("window.__clip = navigator.clipboard;"
-                                "Object.defineProperty(Navigator.prototype, 'clipboard', {get() { return undefined; }});")
+        context.add_init_script(
+            "window.__clip = navigator.clipboard;"
+            "Object.defineProperty(Navigator.prototype, 'clipboard', {get() { return undefined; }});"
+        )
         page = context.new_page()
         page.goto(server.url)
         assert page.locator("h1").inner_text() == "你的小红书笔记"
@@ -169,10 +179,19 @@ def test_wrong_token_other_methods_and_paths_reveal_nothing(rendered):
         wrong = server.token[:-2] + ("AA" if not server.token.endswith("AA") else "BB")
         secrets_ = [payload.title, "01.mp4", "cover.jpg", server.token, "crosspost", "RedNote"]
         bodies = set()
-        for path in (f"/{wrong}/", f"/{wrong}/f/01.mp4", "/", "/f/01.mp4", f"/{server.token}",
-                     f"/{server.token}/f/", f"/{server.token}/f/../../etc/passwd", f"/{server.token}/f/draft.json",
-                     f"/{server.token}/f/%2e%2e%2fcover-plain.jpg", f"/{server.token}/x/01.mp4",
-                     f"/{server.token}/f/01.mp4/"):
+        for path in (
+            f"/{wrong}/",
+            f"/{wrong}/f/01.mp4",
+            "/",
+            "/f/01.mp4",
+            f"/{server.token}",
+            f"/{server.token}/f/",
+            f"/{server.token}/f/../../etc/passwd",
+            f"/{server.token}/f/draft.json",
+            f"/{server.token}/f/%2e%2e%2fcover-plain.jpg",
+            f"/{server.token}/x/01.mp4",
+            f"/{server.token}/f/01.mp4/",
+        ):
             status, headers, body = get(base + path)
             assert status == 404, path
             bodies.add(body)
@@ -186,8 +205,10 @@ def test_wrong_token_other_methods_and_paths_reveal_nothing(rendered):
         # the right address still works, with ranges for the phone's video player
         status, _, body = get(server.file_url("01.mp4"), headers={"Range": "bytes=10-19"})
         assert status == 206 and body == payload.files[0].path.read_bytes()[10:20]
-        status, headers, body = get(server.file_url("cover.jpg", download=True),
-                                    headers={"User-Agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile"})
+        status, headers, body = get(
+            server.file_url("cover.jpg", download=True),
+            headers={"User-Agent": "Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile"},
+        )
         assert status == 200 and body == payload.files[1].path.read_bytes()
         assert headers["Content-Disposition"] == 'attachment; filename="cover.jpg"'
     assert refused(server.port)
@@ -221,7 +242,6 @@ def test_device_names():
     assert device_name("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit Mobile Safari") == "Android phone"
     assert device_name("Mozilla/5.0 (iPad; CPU OS 17_0 like Mac OS X)") == "iPad"
     assert device_name(None) == "A browser"
-
 
 
 def test_lan_addresses_end_with_loopback_and_can_be_listened_on():

@@ -5,12 +5,12 @@ from __future__ import annotations
 import io
 
 import pytest
+from exports import build_export, sample_posts, write_zip
 
 from crosspost.cli.common import ProgressBar
 from crosspost.errors import Cancelled
 from crosspost.importing import import_paths
 from crosspost.progress import CancelToken, Progress
-from exports import build_export, sample_posts, write_zip
 
 
 class FakeTerminal(io.StringIO):

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import av
 import pytest
+from exports import build_export, sample_posts, write_zip
+from media_files import jpeg, png_with_alpha, video
 from PIL import Image
 
 from crosspost.cli.main import main
@@ -26,8 +28,6 @@ from crosspost.media.output_check import check_photo_output, check_video_output
 from crosspost.media.targets import image_target, video_target
 from crosspost.platforms import get_profile
 from crosspost.platforms.profiles_loader import Limit
-from exports import build_export, sample_posts, write_zip
-from media_files import jpeg, png_with_alpha, video
 
 ROOT = Path(__file__).resolve().parent.parent
 REDNOTE = get_profile("rednote")
@@ -89,6 +89,7 @@ def render(source, tmp_path, profile=REDNOTE, **kw):
 
 # --- videos: the copy path -----------------------------------------------------------------------
 
+
 def test_a_fitting_video_is_kept_bit_identical_without_its_location(tmp_path):
     source = tag_location(fitting(tmp_path))
     assert all_tags(source)["location"] == LOCATION
@@ -113,19 +114,23 @@ def test_a_full_size_video_without_audio_is_kept(tmp_path):
 
 # --- videos: each rule that fails forces a re-encode ----------------------------------------------
 
-@pytest.mark.parametrize("case, expected", [
-    ("aspect", "shape"),
-    ("codec", "video codec"),
-    ("container", "container"),
-    ("fps", "frame rate"),
-    ("upscale", "minimum"),
-    ("larger", "larger"),
-    ("duration", "long"),
-    ("bitrate", "bit rate"),
-    ("rotation", "rotated"),
-    ("trim", "trim"),
-    ("forced", "re-encode was asked"),
-])
+
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        ("aspect", "shape"),
+        ("codec", "video codec"),
+        ("container", "container"),
+        ("fps", "frame rate"),
+        ("upscale", "minimum"),
+        ("larger", "larger"),
+        ("duration", "long"),
+        ("bitrate", "bit rate"),
+        ("rotation", "rotated"),
+        ("trim", "trim"),
+        ("forced", "re-encode was asked"),
+    ],
+)
 def test_each_failing_rule_forces_a_re_encode(tmp_path, case, expected):
     profile, kw = REDNOTE, {}
     if case == "aspect":
@@ -160,8 +165,11 @@ def test_each_failing_rule_forces_a_re_encode(tmp_path, case, expected):
 def test_the_same_rules_without_the_failing_one_keep_the_file(tmp_path):
     # The counterpart of the cases above: the rotation case's source without rotation, the
     # container case's streams in an MP4, and a 60 fps source, are all kept.
-    for name, kw in (("a.mp4", {"width": 720, "height": 1280}), ("b.mov", {"container_format": "mov"}),
-                     ("c.mp4", {"fps": 60, "seconds": 0.25})):
+    for name, kw in (
+        ("a.mp4", {"width": 720, "height": 1280}),
+        ("b.mov", {"container_format": "mov"}),
+        ("c.mp4", {"fps": 60, "seconds": 0.25}),
+    ):
         result, _ = render(fitting(tmp_path, name, **kw), tmp_path)
         assert result.method == "copy", (name, result.reasons)
 
@@ -174,6 +182,7 @@ def test_a_smaller_source_is_upscaled_where_the_profile_names_no_minimum(tmp_pat
 
 
 # --- photos ----------------------------------------------------------------------------------------
+
 
 def photo(tmp_path, **kw):
     out = tmp_path / "out.jpg"
@@ -195,15 +204,22 @@ def test_a_fitting_jpeg_is_kept_without_gps_or_serial(tmp_path):
         assert 0x8825 not in exif and 0xA431 not in exif and 0x010F not in exif
         assert kept.tobytes() == pixels  # no re-compression: the same decoded pixels
     data, kept_data = source.read_bytes(), out.read_bytes()
-    scan = kept_data[kept_data.index(b"\xff\xda"):]
+    scan = kept_data[kept_data.index(b"\xff\xda") :]
     assert scan in data  # the compressed picture data is byte for byte the source's
     assert b"SERIAL-123456" not in kept_data and len(kept_data) < len(data)
 
 
-@pytest.mark.parametrize("case, expected", [
-    ("orientation", "rotated"), ("aspect", "shape"), ("small", "smaller"), ("bytes", "MB"),
-    ("png", "not a JPEG"), ("forced", "re-encode was asked"),
-])
+@pytest.mark.parametrize(
+    "case, expected",
+    [
+        ("orientation", "rotated"),
+        ("aspect", "shape"),
+        ("small", "smaller"),
+        ("bytes", "MB"),
+        ("png", "not a JPEG"),
+        ("forced", "re-encode was asked"),
+    ],
+)
 def test_a_photo_that_does_not_fit_is_encoded(tmp_path, case, expected):
     kw = {}
     if case == "orientation":
@@ -230,8 +246,9 @@ def test_strip_keeps_icc_and_drops_trailers_and_comments(tmp_path):
     from crosspost.media.images import _SRGB_BYTES
 
     path = tmp_path / "in.jpg"
-    Image.new("RGB", (30, 40), (200, 10, 10)).save(path, "JPEG", icc_profile=_SRGB_BYTES, comment=b"my home",
-                                                    progressive=True)
+    Image.new("RGB", (30, 40), (200, 10, 10)).save(
+        path, "JPEG", icc_profile=_SRGB_BYTES, comment=b"my home", progressive=True
+    )
     data = path.read_bytes() + b"TRAILER personal"
     stripped = strip_jpeg(data)
     assert b"my home" not in stripped and b"TRAILER" not in stripped and stripped.endswith(b"\xff\xd9")
@@ -241,6 +258,7 @@ def test_strip_keeps_icc_and_drops_trailers_and_comments(tmp_path):
 
 
 # --- drafts: the record, the CLI, and a batch that is killed and resumed ------------------------------
+
 
 @pytest.fixture
 def archive(data_dir, tmp_path, capsys):
@@ -260,8 +278,23 @@ def archive(data_dir, tmp_path, capsys):
         else:
             files = [video(media / f"{i}.mp4", 320, 568, seconds=2, fps=30)]
         assert main([*d, "posts", "attach", str(i), *map(str, files)]) == 0
-    assert main([*d, "drafts", "create", *map(str, range(1, 9)), "--platform", "rednote", "--layout", "original",
-                 "--fit", "crop"]) == 0
+    assert (
+        main(
+            [
+                *d,
+                "drafts",
+                "create",
+                *map(str, range(1, 9)),
+                "--platform",
+                "rednote",
+                "--layout",
+                "original",
+                "--fit",
+                "crop",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     return d, data_dir
 
@@ -303,8 +336,9 @@ def test_an_interrupted_batch_resumes_where_it_stopped(archive, capsys):
     d, data_dir = archive
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "crosspost", *d, "drafts", "render", "--all", "--json"]
-    first = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                             start_new_session=True)
+    first = subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
+    )
     try:
         deadline = time.monotonic() + 120
         done: set[int] = set()
@@ -357,14 +391,16 @@ def test_batch_with_an_unknown_draft_does_nothing(archive, capsys):
 
 def test_one_off_render_keeps_a_fitting_video_unless_asked(tmp_path, capsys):
     source = tag_location(fitting(tmp_path))
-    code, out, err = cli(capsys, "render", str(source), "--platform", "rednote", "-o", str(tmp_path / "o.mp4"),
-                         "--json")
+    code, out, err = cli(
+        capsys, "render", str(source), "--platform", "rednote", "-o", str(tmp_path / "o.mp4"), "--json"
+    )
     assert code == 0, err
     [kept] = json.loads(out)["files"]
     assert kept["method"] == "copy" and packet_hash(tmp_path / "o.mp4") == packet_hash(source)
     assert "location" not in all_tags(tmp_path / "o.mp4")
-    code, out, err = cli(capsys, "render", str(source), "--platform", "rednote", "-o", str(tmp_path / "e.mp4"),
-                         "--reencode", "--json")
+    code, out, err = cli(
+        capsys, "render", str(source), "--platform", "rednote", "-o", str(tmp_path / "e.mp4"), "--reencode", "--json"
+    )
     [encoded] = json.loads(out)["files"]
     assert code == 0 and encoded["method"] == "encode" and (encoded["width"], encoded["height"]) == (1080, 1920)
 

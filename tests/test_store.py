@@ -15,12 +15,22 @@ def test_empty_file_gets_newest_schema(tmp_path):
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    for table in ("accounts", "imports", "posts", "media", "translations", "translation_memory",
-                  "glossary", "drafts", "draft_edits", "posts_fts", "drafts_fts"):
+    for table in (
+        "accounts",
+        "imports",
+        "posts",
+        "media",
+        "translations",
+        "translation_memory",
+        "glossary",
+        "drafts",
+        "draft_edits",
+        "posts_fts",
+        "drafts_fts",
+    ):
         assert table in db.table_names()
     media_columns = {c.name for c in db["media"].columns}
-    assert {"kind", "url", "expires_at", "path", "size", "sha256", "width", "height",
-            "duration"} <= media_columns
+    assert {"kind", "url", "expires_at", "path", "size", "sha256", "width", "height", "duration"} <= media_columns
 
 
 @pytest.mark.parametrize("stop_before", MIGRATION_NAMES[1:])
@@ -31,8 +41,10 @@ def test_upgrade_from_every_earlier_version(tmp_path, stop_before):
     assert old.execute("PRAGMA user_version").fetchone()[0] == version
     # data written by the older version survives the upgrade
     old.execute("INSERT INTO accounts (username) VALUES ('alice')")
-    old.execute("INSERT INTO posts (account_id, created_at, caption, updated_at) "
-                "VALUES (1, '2024-01-01T00:00:00Z', 'hello #fyp', '2024-01-01T00:00:00Z')")
+    old.execute(
+        "INSERT INTO posts (account_id, created_at, caption, updated_at) "
+        "VALUES (1, '2024-01-01T00:00:00Z', 'hello #fyp', '2024-01-01T00:00:00Z')"
+    )
     old.conn.commit()
     old.close()
     new = connect(path)
@@ -68,8 +80,10 @@ def test_foreign_keys_enforced(store):
 def test_fts_follows_caption_updates(store):
     with store.transaction():
         store.db.execute("INSERT INTO accounts (username) VALUES ('a')")
-        store.db.execute("INSERT INTO posts (account_id, created_at, caption, updated_at) "
-                         "VALUES (1, '2024-01-01T00:00:00Z', 'old words', 'x')")
+        store.db.execute(
+            "INSERT INTO posts (account_id, created_at, caption, updated_at) "
+            "VALUES (1, '2024-01-01T00:00:00Z', 'old words', 'x')"
+        )
         store.db.execute("UPDATE posts SET caption = 'fresh sourdough' WHERE id = 1")
     assert store.db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'sourdough'").fetchall() == [(1,)]
     assert store.db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'old'").fetchall() == []

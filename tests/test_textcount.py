@@ -7,16 +7,31 @@ import pytest
 from crosspost.platforms.textcount import count, cut_to
 
 
-@pytest.mark.parametrize("text,units", [
-    ("", 0), ("abcd", 2), ("中文标题", 4), ("Hi 你好", 3.5), ("🏃‍♀️", 1), ("👨‍👩‍👧‍👦 家", 2.5), ("🇨🇳", 1),
-])
+@pytest.mark.parametrize(
+    "text,units",
+    [
+        ("", 0),
+        ("abcd", 2),
+        ("中文标题", 4),
+        ("Hi 你好", 3.5),
+        ("🏃‍♀️", 1),
+        ("👨‍👩‍👧‍👦 家", 2.5),
+        ("🇨🇳", 1),
+    ],
+)
 def test_rednote_units(text, units):
     assert count(text, "rednote_units") == units
 
 
-@pytest.mark.parametrize("text,weight", [
-    ("hello", 5), ("你好", 4), ("hi 🙂", 5), ("see https://example.com/very/long/path?x=1 now", 4 + 23 + 4),
-])
+@pytest.mark.parametrize(
+    "text,weight",
+    [
+        ("hello", 5),
+        ("你好", 4),
+        ("hi 🙂", 5),
+        ("see https://example.com/very/long/path?x=1 now", 4 + 23 + 4),
+    ],
+)
 def test_x_weighted(text, weight):
     assert count(text, "x_weighted") == weight
 

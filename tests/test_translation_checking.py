@@ -12,7 +12,14 @@ import pytest
 from crosspost.cli.main import main
 from crosspost.translation import checking, engine, glossary
 from crosspost.translation.checking import (
-    CHRF_THRESHOLD, alternatives, check_post, doubtful_count, group_atoms, plan_atoms, save_sentence, similarity,
+    CHRF_THRESHOLD,
+    alternatives,
+    check_post,
+    doubtful_count,
+    group_atoms,
+    plan_atoms,
+    save_sentence,
+    similarity,
 )
 from crosspost.translation.protect import protected_tokens
 from crosspost.translation.service import _plan, translate_posts
@@ -38,8 +45,10 @@ def add_post(store, caption: str) -> int:
         if store.db.execute("SELECT 1 FROM accounts").fetchone() is None:
             store.db.execute("INSERT INTO accounts (username, usual_lang) VALUES ('alice', 'en')")
         n = store.db.execute("SELECT count(*) FROM posts").fetchone()[0]
-        return store.db.execute("INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES (1, ?, ?, ?)",
-                                [f"2024-01-01T00:00:{n:02d}Z", caption, "x"]).lastrowid
+        return store.db.execute(
+            "INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES (1, ?, ?, ?)",
+            [f"2024-01-01T00:00:{n:02d}Z", caption, "x"],
+        ).lastrowid
 
 
 @pytest.mark.parametrize("caption", CAPTIONS)
@@ -76,8 +85,11 @@ def test_emoji_links_and_mentions_between_sentences(store, en_zh_both):
     post = add_post(store, CAPTIONS[3])
     check = check_post(store, en_zh_both, post, "zh")
     sources = [s.source for s in check.sentences]
-    assert sources == ["Studio tour 👩🏽‍🎨 link: https://alice.example.com/x.", "Come by! 🇨🇳🇺🇸",
-                       "Thanks @bob and @amy."]
+    assert sources == [
+        "Studio tour 👩🏽‍🎨 link: https://alice.example.com/x.",
+        "Come by! 🇨🇳🇺🇸",
+        "Thanks @bob and @amy.",
+    ]
     assert "https://alice.example.com/x" in check.sentences[0].text and "🇨🇳🇺🇸" in check.sentences[1].text
     assert "@bob" in check.sentences[2].back and "@amy" in check.sentences[2].back
 
@@ -87,9 +99,18 @@ def test_chrf_threshold_separates_the_examples():
     and mistranslations a real engine makes (a word taken literally, a clause lost)."""
     good = [
         ("Morning run by the river with my best friend.", "Running in the morning by the river with my best friend."),
-        ("My sourdough finally worked after three weeks of trying!", "After three weeks of trying, my sourdough finally worked!"),
-        ("Packing for Chengdu, who has tips for a first visit?", "Packing for Chengdu, who has advice for the first visit?"),
-        ("Thank you all for following me here, it means a lot.", "Thank you all for following me here, it means a lot to me."),
+        (
+            "My sourdough finally worked after three weeks of trying!",
+            "After three weeks of trying, my sourdough finally worked!",
+        ),
+        (
+            "Packing for Chengdu, who has tips for a first visit?",
+            "Packing for Chengdu, who has advice for the first visit?",
+        ),
+        (
+            "Thank you all for following me here, it means a lot.",
+            "Thank you all for following me here, it means a lot to me.",
+        ),
         ("Today I tried the spiciest hotpot of my life.", "Today I ate the spiciest hot pot of my life."),
         ("Who has tips for a first visit?", "Who has suggestions for the first visit?"),
         ("I moved here from TikTok and I am learning Chinese.", "I came here from TikTok and I am studying Chinese."),
@@ -97,7 +118,10 @@ def test_chrf_threshold_separates_the_examples():
     ]
     bad = [
         ("Morning run by the river with my best friend.", "Early morning river friend runs the best."),
-        ("My sourdough finally worked after three weeks of trying!", "My acid bread has finally been successful for three weeks."),
+        (
+            "My sourdough finally worked after three weeks of trying!",
+            "My acid bread has finally been successful for three weeks.",
+        ),
         ("Packing for Chengdu, who has tips for a first visit?", "Who is the packaging of the city?"),
         ("The recipe is in the comments.", "Food spectrum in the review."),
         ("Thank you all for following me here, it means a lot.", "Thanks for your attention."),
@@ -107,8 +131,9 @@ def test_chrf_threshold_separates_the_examples():
     assert all(similarity(s, b) >= CHRF_THRESHOLD for s, b in good), [round(similarity(s, b)) for s, b in good]
     assert all(similarity(s, b) < CHRF_THRESHOLD for s, b in bad), [round(similarity(s, b)) for s, b in bad]
     # Tokens do not count: the same hashtags on both sides do not make a wrong sentence look right.
-    assert similarity("The recipe is in the comments #baking #sourdough #bread", "Food spectrum #baking #sourdough #bread") \
-        == similarity("The recipe is in the comments", "Food spectrum")
+    assert similarity(
+        "The recipe is in the comments #baking #sourdough #bread", "Food spectrum #baking #sourdough #bread"
+    ) == similarity("The recipe is in the comments", "Food spectrum")
     assert checking.is_doubtful(80.0, None) == [] and checking.is_doubtful(80.0, -3.0) == ["low engine confidence"]
 
 
@@ -161,11 +186,18 @@ def test_editing_one_sentence_survives_retranslating_the_rest(store, en_zh_both,
     assert check.sentences[0].text != first.sentences[0].text  # re-translated
     # The caption changes around the sentence: the user's wording follows its sentence.
     with store.transaction():
-        store.db.execute("UPDATE posts SET caption = ? WHERE id = ?",
-                         ["New first line!\nMorning run by the river. Thank you all!\n#running", post])
+        store.db.execute(
+            "UPDATE posts SET caption = ? WHERE id = ?",
+            ["New first line!\nMorning run by the river. Thank you all!\n#running", post],
+        )
     (moved,) = translate_posts(store, en_zh_both, [post], "en", "zh")
     assert "谢谢大家！" in moved.text
-    assert [s.edited for s in check_post(store, en_zh_both, post, "zh", back=False).sentences] == [False, False, True, False]
+    assert [s.edited for s in check_post(store, en_zh_both, post, "zh", back=False).sentences] == [
+        False,
+        False,
+        True,
+        False,
+    ]
     # Back to the machine's wording, through the CLI.
     d = ["--data-dir", str(data_dir)]
     assert main([*d, "translations", "edit-sentence", str(post), "3", "--reset", "--json"]) == 0
@@ -184,7 +216,11 @@ def test_a_whole_edit_is_not_replaced_without_saying_so(store, en_zh_both, data_
     assert "your own wording as a whole" in err and "--replace" in err and "Traceback" not in err
     assert store.db.execute("SELECT text FROM translations WHERE post_id = ?", [post]).fetchone()[0] == "我自己的翻译"
     assert main([*d, "translations", "edit-sentence", str(post), "1", "早上跑步。", "--replace"]) == 0
-    assert store.db.execute("SELECT text, edited FROM translations WHERE post_id = ?", [post]).fetchone()[0].startswith("早上跑步。")
+    assert (
+        store.db.execute("SELECT text, edited FROM translations WHERE post_id = ?", [post])
+        .fetchone()[0]
+        .startswith("早上跑步。")
+    )
 
 
 def test_nbest_gives_distinct_wordings_and_picking_one_replaces_the_sentence(store, en_zh_both, data_dir, capsys):
@@ -205,7 +241,11 @@ def test_nbest_gives_distinct_wordings_and_picking_one_replaces_the_sentence(sto
     capsys.readouterr()
     check = check_post(store, en_zh_both, post, "zh", back=False)
     assert check.sentences[0].text == pick["text"] and check.sentences[0].edited
-    assert store.db.execute("SELECT text FROM translations WHERE post_id = ?", [post]).fetchone()[0].startswith(pick["text"])
+    assert (
+        store.db.execute("SELECT text FROM translations WHERE post_id = ?", [post])
+        .fetchone()[0]
+        .startswith(pick["text"])
+    )
     assert main([*d, "translations", "alternatives", str(post), "9"]) == 1
     assert "there is no sentence 9" in capsys.readouterr().err
 
@@ -248,25 +288,31 @@ def test_check_without_the_reverse_pack_changes_nothing(store, en_zh, data_dir, 
 
 
 def test_back_translation_never_reaches_a_draft_or_an_export(store, en_zh_both, data_dir, tmp_path, capsys):
-    from crosspost.drafts.export import export_drafts
     from dataclasses import replace
 
+    from media_files import jpeg
+
+    from crosspost.drafts.export import export_drafts
     from crosspost.drafts.preflight import preflight
     from crosspost.drafts.store import checked, create_drafts
     from crosspost.platforms import get_profile
-    from media_files import jpeg
 
     post = add_post(store, "Morning run by the river. Thank you all for following me!\n#running")
     photo = jpeg(tmp_path / "p.jpg", 900, 1200)
     with store.transaction():
-        store.db.execute("INSERT INTO media (post_id, position, kind, path, origin) VALUES (?, 0, 'image', ?, 'local')",
-                         [post, str(photo)])
+        store.db.execute(
+            "INSERT INTO media (post_id, position, kind, path, origin) VALUES (?, 0, 'image', ?, 'local')",
+            [post, str(photo)],
+        )
     translate_posts(store, en_zh_both, [post], "en", "zh")
     check = check_post(store, en_zh_both, post, "zh")
     backs = [s.back.strip() for s in check.sentences if s.has_words]
     # Only back-translations that could not be mistaken for the caption or the translation.
-    telling = [b for b in backs if len(b) >= 6 and b not in check.translation and b not in "".join(
-        s.source for s in check.sentences)]
+    telling = [
+        b
+        for b in backs
+        if len(b) >= 6 and b not in check.translation and b not in "".join(s.source for s in check.sentences)
+    ]
     assert telling
     for layout in ("translated", "bilingual"):
         (created,) = create_drafts(store, [post], "rednote", layout, "zh", reset=True)
@@ -276,20 +322,32 @@ def test_back_translation_never_reaches_a_draft_or_an_export(store, en_zh_both, 
     problems = [p.to_json() for p in checked(store, draft["id"]).problems]
     n = check.doubtful_count
     warned = [p for p in problems if "mistranslated" in p["message"]]
-    assert warned == ([{"level": "warning", "field": "body", "code": "doubtful_sentences",
-                        "message": f"{n} sentence{'s' if n > 1 else ''} may be mistranslated: what the translation "
-                                   "says back is far from your caption."}] if n else [])
+    assert warned == (
+        [
+            {
+                "level": "warning",
+                "field": "body",
+                "code": "doubtful_sentences",
+                "message": f"{n} sentence{'s' if n > 1 else ''} may be mistranslated: what the translation "
+                "says back is far from your caption.",
+            }
+        ]
+        if n
+        else []
+    )
     # Preflight is a pure function of the draft, the profile and the facts: the count is one of them.
-    from crosspost.drafts.store import get_draft
-
     from crosspost.drafts.preflight import PreflightFacts
+    from crosspost.drafts.store import get_draft
 
     d = get_draft(store, draft["id"])
     base = PreflightFacts.gather(d, True)
-    assert any("2 sentences may be mistranslated" in p.message
-               for p in preflight(d, get_profile(d.platform), replace(base, doubtful_sentences=2)))
-    assert not any("mistranslated" in p.message
-                   for p in preflight(d, get_profile(d.platform), replace(base, doubtful_sentences=0)))
+    assert any(
+        "2 sentences may be mistranslated" in p.message
+        for p in preflight(d, get_profile(d.platform), replace(base, doubtful_sentences=2))
+    )
+    assert not any(
+        "mistranslated" in p.message for p in preflight(d, get_profile(d.platform), replace(base, doubtful_sentences=0))
+    )
     from crosspost.drafts.render import render_draft
 
     render_draft(store, en_zh_both, draft["id"])

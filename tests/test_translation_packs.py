@@ -27,13 +27,28 @@ def index_server(argos_packs, monkeypatch):
             state["requests"].append((self.path, self.headers.get("Range")))
             if self.path == "/index.json":
                 base = f"http://127.0.0.1:{self.server.server_address[1]}"
-                body = json.dumps([
-                    {"type": "translate", "from_code": "en", "to_code": "fr", "from_name": "English",
-                     "to_name": "French", "package_version": "1.0", "links": [f"{base}/en_fr.argosmodel"],
-                     "size": len(pack), "sha256": hashlib.sha256(pack).hexdigest()},
-                    {"type": "translate", "from_code": "en", "to_code": "de", "package_version": "1.2",
-                     "links": [f"{base}/missing.argosmodel"]},
-                ]).encode()
+                body = json.dumps(
+                    [
+                        {
+                            "type": "translate",
+                            "from_code": "en",
+                            "to_code": "fr",
+                            "from_name": "English",
+                            "to_name": "French",
+                            "package_version": "1.0",
+                            "links": [f"{base}/en_fr.argosmodel"],
+                            "size": len(pack),
+                            "sha256": hashlib.sha256(pack).hexdigest(),
+                        },
+                        {
+                            "type": "translate",
+                            "from_code": "en",
+                            "to_code": "de",
+                            "package_version": "1.2",
+                            "links": [f"{base}/missing.argosmodel"],
+                        },
+                    ]
+                ).encode()
                 self.send_response(200)
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(body)))
@@ -109,7 +124,9 @@ def _junk(tmp_path, kind, argos_packs):
 
 @pytest.mark.parametrize("kind", ["not-zip", "two-folders", "no-model", "corrupt-model", "missing"])
 def test_junk_is_refused_and_nothing_half_installed(data_dir, argos_packs, tmp_path, capsys, kind):
-    code, _, err = cli(capsys, "--data-dir", str(data_dir), "languages", "install", str(_junk(tmp_path, kind, argos_packs)))
+    code, _, err = cli(
+        capsys, "--data-dir", str(data_dir), "languages", "install", str(_junk(tmp_path, kind, argos_packs))
+    )
     assert code == 1 and err.startswith("crosspost: ") and "Traceback" not in err
     packages = data_dir / "languages" / "packages"
     assert not packages.exists() or list(packages.iterdir()) == []

@@ -11,8 +11,22 @@ from crosspost.translation.protect import protected_tokens, segment
 from crosspost.translation.sentences import split_sentences
 from crosspost.translation.service import CaptionPlan, _assemble, _plan
 
-TOKENS = ["#fyp", "#跑步", "@bestie_01", "https://example.com/a?b=1&c=2", "www.shop.example/x",
-          "me@example.com", "🏃‍♀️", "👍🏽", "🇨🇳", "1️⃣", "👨‍👩‍👧‍👦", "\n", "\n\n", "❤️"]
+TOKENS = [
+    "#fyp",
+    "#跑步",
+    "@bestie_01",
+    "https://example.com/a?b=1&c=2",
+    "www.shop.example/x",
+    "me@example.com",
+    "🏃‍♀️",
+    "👍🏽",
+    "🇨🇳",
+    "1️⃣",
+    "👨‍👩‍👧‍👦",
+    "\n",
+    "\n\n",
+    "❤️",
+]
 WORDS = ["Morning", "run", "with", "friends.", "Is", "it", "good?", "Yes!", "我的", "酸面包", "hello", "—", ",", "3.5"]
 
 
@@ -66,14 +80,19 @@ def test_only_hashtags_and_emoji_is_returned_as_is():
 
 
 def test_glossary_terms_are_never_sent_and_are_substituted():
-    out, sentences = translate_with("I am a TikTok refugee, hi! Visit Alice's Bakery", {
-        "TikTok refugee": "TikTok难民", "Alice's Bakery": "爱丽丝面包店"})
+    out, sentences = translate_with(
+        "I am a TikTok refugee, hi! Visit Alice's Bakery",
+        {"TikTok refugee": "TikTok难民", "Alice's Bakery": "爱丽丝面包店"},
+    )
     assert "TikTok难民" in out and "爱丽丝面包店" in out
     assert all("TikTok" not in s and "Bakery" not in s for s in sentences)
 
 
 def test_sentence_splitter():
     assert split_sentences("Hi there. Mr. Smith paid 3.5 dollars! Ok") == [
-        ("Hi there.", " "), ("Mr. Smith paid 3.5 dollars!", " "), ("Ok", "")]
+        ("Hi there.", " "),
+        ("Mr. Smith paid 3.5 dollars!", " "),
+        ("Ok", ""),
+    ]
     assert [s for s, _ in split_sentences("你好。再见！好")] == ["你好。", "再见！", "好"]
     assert CaptionPlan().pieces == []

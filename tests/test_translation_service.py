@@ -6,6 +6,7 @@ import json
 from collections import Counter
 
 import pytest
+from exports import build_export, sample_posts, write_zip
 
 from crosspost.cli.main import main
 from crosspost.errors import UserError
@@ -14,7 +15,6 @@ from crosspost.translation.layouts import compose_caption
 from crosspost.translation.packs import install_pack
 from crosspost.translation.protect import protected_tokens
 from crosspost.translation.service import BatchStats, translate_posts
-from exports import build_export, sample_posts, write_zip
 
 
 @pytest.fixture
@@ -32,8 +32,9 @@ def test_translate_stores_with_pack_and_keeps_tokens(posts, en_zh):
         caption = posts.db.execute("SELECT caption FROM posts WHERE id = ?", [r.post]).fetchone()[0]
         assert Counter(protected_tokens(r.text)) == Counter(protected_tokens(caption))
         assert r.text != caption
-    row = posts.db.execute("SELECT lang, source_lang, pack, pack_version, edited, created_at FROM translations "
-                           "WHERE post_id = 2").fetchone()
+    row = posts.db.execute(
+        "SELECT lang, source_lang, pack, pack_version, edited, created_at FROM translations WHERE post_id = 2"
+    ).fetchone()
     assert row[:5] == ("zh", "en", "translate-en_zh", "en-zh@1.0", 0) and row[5].endswith("Z")
     assert "\n" in results[1].text  # the caption's line break survives
 
@@ -64,7 +65,10 @@ def test_identical_sentences_are_translated_once(posts, en_zh):
     stats = BatchStats()
     results = translate_posts(posts, en_zh, [1, 2], "en", "zh", stats=stats)
     assert results[0].text == results[1].text
-    assert posts.db.execute("SELECT count(*) FROM translation_memory WHERE source_text = 'Same words here.'").fetchone()[0] == 1
+    assert (
+        posts.db.execute("SELECT count(*) FROM translation_memory WHERE source_text = 'Same words here.'").fetchone()[0]
+        == 1
+    )
 
 
 def test_edit_is_kept_unless_forced(posts, en_zh, capsys, data_dir):
@@ -111,12 +115,15 @@ def test_long_caption_and_all(posts, en_zh):
     assert translate_posts(posts, en_zh, None, "en", "zh") == []  # --all: only posts without one
 
 
-@pytest.mark.parametrize("args,expected", [
-    (["translate", "1", "--to", "xx"], "not a language code"),
-    (["translate", "1", "--from", "en", "--to", "ja"], "crosspost languages download en ja"),
-    (["translate", "99", "--to", "zh"], "no post 99"),
-    (["translate", "--to", "zh"], "--all"),
-])
+@pytest.mark.parametrize(
+    "args,expected",
+    [
+        (["translate", "1", "--to", "xx"], "not a language code"),
+        (["translate", "1", "--from", "en", "--to", "ja"], "crosspost languages download en ja"),
+        (["translate", "99", "--to", "zh"], "no post 99"),
+        (["translate", "--to", "zh"], "--all"),
+    ],
+)
 def test_bad_input(posts, en_zh, data_dir, capsys, args, expected):
     before = posts.db.execute("SELECT count(*) FROM translations").fetchone()[0]
     assert main(["--data-dir", str(data_dir), *args]) == 1
@@ -156,7 +163,9 @@ def test_glossary_cli_and_topics(posts, data_dir, capsys):
     assert main([*d, "glossary", "list", "--json"]) == 0
     entries = json.loads(capsys.readouterr().out)
     assert {(e["term"], e["translation"], e["kind"]) for e in entries} == {
-        ("TikTok refugee", "TikTok难民", "term"), ("travel", "旅行", "topic")}
+        ("TikTok refugee", "TikTok难民", "term"),
+        ("travel", "旅行", "topic"),
+    }
     assert glossary.map_topics(posts, ["#travel", "#fyp"], "en", "zh") == ["旅行", "fyp"]
     assert main([*d, "glossary", "remove", "nothing-here"]) == 1
     assert "not in the en→zh glossary" in capsys.readouterr().err

@@ -64,8 +64,9 @@ class VideoService:
                     service.calls.append(("getUploadLimits", c))
                     if c.get("aud") != service.did or c.get("lxm") != "app.bsky.video.getUploadLimits":
                         return self.reply(401, {"error": "AuthRequired", "message": "bad service token"})
-                    return self.reply(200, {"canUpload": True, "remainingDailyVideos": 25,
-                                            "remainingDailyBytes": 10 * 1024 ** 3})
+                    return self.reply(
+                        200, {"canUpload": True, "remainingDailyVideos": 25, "remainingDailyBytes": 10 * 1024**3}
+                    )
                 if url.path == "/xrpc/app.bsky.video.getJobStatus":
                     service.calls.append(("getJobStatus", query))
                     job = service.jobs.get(query.get("jobId", ""))
@@ -81,16 +82,30 @@ class VideoService:
                     return self.reply(404, {"error": "MethodNotImplemented"})
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 c = claims(self.headers.get("Authorization"))
-                service.calls.append(("uploadVideo", {**query, "claims": c, "type": self.headers.get("Content-Type"),
-                                                      "size": len(body)}))
+                service.calls.append(
+                    ("uploadVideo", {**query, "claims": c, "type": self.headers.get("Content-Type"), "size": len(body)})
+                )
                 if service.mode == "limited":
-                    return self.reply(429, {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"},
-                                      {"ratelimit-reset": str(int(time.time()) + 3600)})
-                if c.get("aud") != service.pds_did or c.get("lxm") != "com.atproto.repo.uploadBlob" \
-                        or c.get("iss") != query.get("did"):
+                    return self.reply(
+                        429,
+                        {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"},
+                        {"ratelimit-reset": str(int(time.time()) + 3600)},
+                    )
+                if (
+                    c.get("aud") != service.pds_did
+                    or c.get("lxm") != "com.atproto.repo.uploadBlob"
+                    or c.get("iss") != query.get("did")
+                ):
                     return self.reply(401, {"error": "AuthRequired", "message": "bad service token"})
-                job = {"jobId": uuid.uuid4().hex, "did": query["did"], "state": "JOB_STATE_CREATED", "polls": 0,
-                       "data": body, "token": self.headers["Authorization"], "fail": service.mode == "fail"}
+                job = {
+                    "jobId": uuid.uuid4().hex,
+                    "did": query["did"],
+                    "state": "JOB_STATE_CREATED",
+                    "polls": 0,
+                    "data": body,
+                    "token": self.headers["Authorization"],
+                    "fail": service.mode == "fail",
+                }
                 service.jobs[job["jobId"]] = job
                 self.reply(200, {"jobStatus": service.public(job)})
 
@@ -112,8 +127,12 @@ class VideoService:
         elif job["fail"]:
             job.update(state="JOB_STATE_FAILED", error="video_too_long", message="Video is too long")
         else:  # upload the processed video to the user's PDS with the service token, as the real service does
-            r = httpx.post(f"{self.pds_url}/xrpc/com.atproto.repo.uploadBlob", content=job["data"],
-                           headers={"Authorization": job["token"], "Content-Type": "video/mp4"}, timeout=60)
+            r = httpx.post(
+                f"{self.pds_url}/xrpc/com.atproto.repo.uploadBlob",
+                content=job["data"],
+                headers={"Authorization": job["token"], "Content-Type": "video/mp4"},
+                timeout=60,
+            )
             r.raise_for_status()
             job.update(state="JOB_STATE_COMPLETED", progress=100, blob=r.json()["blob"])
         return self.public(job)

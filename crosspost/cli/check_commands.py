@@ -8,29 +8,41 @@ from crosspost.errors import UserError
 
 
 def register_translations(tverbs) -> None:
-    p = tverbs.add_parser("alternatives", parents=[json_flag_parent()],
-                          help="other wordings of sentence N of a post's translation (pick one with --use K)",
-                          description="The engine's best wordings of one sentence, each with what it says "
-                          "translated back. --use K makes wording K your choice for that sentence: it is kept "
-                          "when the post is translated again.")
+    p = tverbs.add_parser(
+        "alternatives",
+        parents=[json_flag_parent()],
+        help="other wordings of sentence N of a post's translation (pick one with --use K)",
+        description="The engine's best wordings of one sentence, each with what it says "
+        "translated back. --use K makes wording K your choice for that sentence: it is kept "
+        "when the post is translated again.",
+    )
     p.add_argument("id", metavar="ID")
     p.add_argument("n", metavar="N", help="the sentence number, as `translate ID --check` shows it")
     p.add_argument("--lang", default="zh", metavar="CODE", help="the translation's language (default zh)")
     p.add_argument("--count", type=int, default=4, metavar="K", help="how many wordings to ask for (default 4)")
     p.add_argument("--use", type=int, metavar="K", help="make wording K your choice for the sentence")
-    p.add_argument("--replace", action="store_true",
-                   help="with --use, also when you edited the whole translation yourself (that edit is replaced)")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="with --use, also when you edited the whole translation yourself (that edit is replaced)",
+    )
     p.set_defaults(handler=run_alternatives)
 
-    p = tverbs.add_parser("edit-sentence", parents=[json_flag_parent()],
-                          help="your own wording of sentence N (kept when the rest is translated again)")
+    p = tverbs.add_parser(
+        "edit-sentence",
+        parents=[json_flag_parent()],
+        help="your own wording of sentence N (kept when the rest is translated again)",
+    )
     p.add_argument("id", metavar="ID")
     p.add_argument("n", metavar="N", help="the sentence number, as `translate ID --check` shows it")
     p.add_argument("text", nargs="?", metavar="TEXT", help="the sentence as you want it")
     p.add_argument("--lang", default="zh", metavar="CODE", help="the translation's language (default zh)")
     p.add_argument("--reset", action="store_true", help="go back to the machine's wording of the sentence")
-    p.add_argument("--replace", action="store_true",
-                   help="also when you edited the whole translation yourself (that edit is replaced)")
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="also when you edited the whole translation yourself (that edit is replaced)",
+    )
     p.set_defaults(handler=run_edit_sentence)
 
 
@@ -39,8 +51,10 @@ def _remedy(exc: UserError) -> UserError:
     from crosspost.translation.checking import ReversePackMissing, WholeEditExists
 
     if isinstance(exc, ReversePackMissing):
-        return UserError(f"{exc} Install it with `crosspost languages download {exc.source} {exc.target}` "
-                         "(or `crosspost languages install FILE.argosmodel`).")
+        return UserError(
+            f"{exc} Install it with `crosspost languages download {exc.source} {exc.target}` "
+            "(or `crosspost languages install FILE.argosmodel`)."
+        )
     if isinstance(exc, WholeEditExists):
         return UserError(f"{exc} Add --replace to do it anyway.")
     return exc
@@ -85,8 +99,9 @@ def print_checks(ctx: Context, results) -> int:
     checks.sort(key=lambda c: order[c.post])
     for check in checks:
         if check.whole_edit:
-            message(f"post {check.post}: the sentences are the machine's; your own wording of the whole "
-                    "translation is kept")
+            message(
+                f"post {check.post}: the sentences are the machine's; your own wording of the whole translation is kept"
+            )
     if ctx.json:
         ctx.emit([c.to_json() for c in checks])
         return 0
@@ -94,8 +109,11 @@ def print_checks(ctx: Context, results) -> int:
     for c in checks:
         total = sum(1 for s in c.sentences if s.has_words)
         head = f"[post {c.post}, {c.source} → {c.target}]  "
-        head += (f"{c.doubtful_count} of {total} sentence(s) may be mistranslated" if c.doubtful_count
-                 else f"{total} sentence(s), none flagged")
+        head += (
+            f"{c.doubtful_count} of {total} sentence(s) may be mistranslated"
+            if c.doubtful_count
+            else f"{total} sentence(s), none flagged"
+        )
         blocks.append("\n".join([head, *[line for s in c.sentences for line in _sentence_lines(s)]]))
     ctx.emit(None, "\n\n".join(blocks) or "Nothing to check.")
     return 0
@@ -108,11 +126,14 @@ def run_alternatives(ctx: Context, args) -> int:
     lang = check_code(args.lang)
     try:
         if args.use is not None:
-            check = pick_alternative(ctx.store, ctx.location, args.id, lang, args.n, args.use, args.count,
-                                     replace_whole_edit=args.replace)
+            check = pick_alternative(
+                ctx.store, ctx.location, args.id, lang, args.n, args.use, args.count, replace_whole_edit=args.replace
+            )
             chosen = check.sentences[int(args.n) - 1]
-            ctx.emit({"post": check.post, "lang": lang, "n": chosen.n, "text": chosen.text, "edited": True},
-                     f"Sentence {chosen.n} of post {check.post} is now: {chosen.text}")
+            ctx.emit(
+                {"post": check.post, "lang": lang, "n": chosen.n, "text": chosen.text, "edited": True},
+                f"Sentence {chosen.n} of post {check.post} is now: {chosen.text}",
+            )
             return 0
         options = alternatives(ctx.store, ctx.location, args.id, lang, args.n, args.count)
     except UserError as exc:
@@ -134,11 +155,20 @@ def run_edit_sentence(ctx: Context, args) -> int:
         raise UserError("Give the sentence's new wording, or --reset to go back to the machine's (not both).")
     lang = check_code(args.lang)
     try:
-        check = save_sentence(ctx.store, ctx.location, args.id, lang, args.n, None if args.reset else args.text,
-                              replace_whole_edit=args.replace)
+        check = save_sentence(
+            ctx.store,
+            ctx.location,
+            args.id,
+            lang,
+            args.n,
+            None if args.reset else args.text,
+            replace_whole_edit=args.replace,
+        )
     except UserError as exc:
         raise _remedy(exc) from None
     s = check.sentences[int(args.n) - 1]
-    ctx.emit({"post": check.post, "lang": lang, "n": s.n, "text": s.text, "edited": s.edited},
-             f"Sentence {s.n} of post {check.post}: {s.text}" + ("  (yours)" if s.edited else "  (the machine's)"))
+    ctx.emit(
+        {"post": check.post, "lang": lang, "n": s.n, "text": s.text, "edited": s.edited},
+        f"Sentence {s.n} of post {check.post}: {s.text}" + ("  (yours)" if s.edited else "  (the machine's)"),
+    )
     return 0

@@ -63,8 +63,7 @@ def message(text: str) -> None:
 # Control characters shown as \xNN: a caption holding ESC sequences (colours, cursor moves, a
 # terminal title) or a carriage return must not act on the person's terminal. Tabs and line breaks
 # stay; JSON output is escaped by json itself.
-_CONTROLS = str.maketrans({c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), *range(0x7f, 0xa0)]
-                           if c not in (0x09, 0x0a)})
+_CONTROLS = str.maketrans({c: f"\\x{c:02x}" for c in [*range(0x00, 0x20), *range(0x7F, 0xA0)] if c not in (0x09, 0x0A)})
 
 
 def terminal_safe(text: str) -> str:
@@ -90,9 +89,7 @@ def record_id(text: str) -> int | str:
 
 def json_flag_parent() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
-    parent.add_argument(
-        "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON on stdout"
-    )
+    parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON on stdout")
     return parent
 
 

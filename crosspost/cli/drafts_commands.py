@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message, record_id
 from crosspost.cli.remedies import problem_hint
+from crosspost.media.cover_styles import STYLE_HELP, STYLES
 from crosspost.records import CheckedDraft
 from crosspost.values import DraftStatus, Fit, Layout
-from crosspost.media.cover_styles import STYLE_HELP, STYLES
 
 
 def register(sub) -> None:
@@ -17,8 +17,7 @@ def register(sub) -> None:
     p = verbs.add_parser("create", parents=j, help="make (or refresh) drafts from posts for a platform")
     p.add_argument("ids", nargs="+", type=record_id, metavar="ID")
     p.add_argument("--platform", required=True, metavar="NAME")
-    p.add_argument("--layout", choices=Layout.values(),
-                   help="default: the platform's (RedNote: bilingual)")
+    p.add_argument("--layout", choices=Layout.values(), help="default: the platform's (RedNote: bilingual)")
     p.add_argument("--lang", metavar="CODE", help="the translation to use (default: the platform's, e.g. zh)")
     p.add_argument("--reset", action="store_true", help="also replace fields you edited by hand")
     p.add_argument("--fit", choices=Fit.values(), help="how media fill the frame (default: the platform's)")
@@ -38,14 +37,22 @@ def register(sub) -> None:
     p.add_argument("id", type=record_id, metavar="ID")
     p.add_argument("--title")
     p.add_argument("--body")
-    p.add_argument("--topics", help="comma-separated, e.g. \"旅行,成都\"")
+    p.add_argument("--topics", help='comma-separated, e.g. "旅行,成都"')
     p.add_argument("--planned", metavar="DATE", help="planned publishing date, e.g. 2025-02-14 18:30")
     p.add_argument("--notes")
     p.add_argument("--fit", choices=Fit.values())
-    p.add_argument("--cover-style", choices=STYLES, metavar="STYLE",
-                   help="the title on the cover: " + "; ".join(f"{k}: {v}" for k, v in STYLE_HELP.items()))
-    p.add_argument("--cover-text", metavar="TEXT", help="the text on the cover (default: the draft's title; "
-                   "for bilingual, a subtitle after \" | \"); \"\" goes back to the title")
+    p.add_argument(
+        "--cover-style",
+        choices=STYLES,
+        metavar="STYLE",
+        help="the title on the cover: " + "; ".join(f"{k}: {v}" for k, v in STYLE_HELP.items()),
+    )
+    p.add_argument(
+        "--cover-text",
+        metavar="TEXT",
+        help="the text on the cover (default: the draft's title; "
+        'for bilingual, a subtitle after " | "); "" goes back to the title',
+    )
     p.set_defaults(handler=run_edit)
 
     p = verbs.add_parser("undo", parents=j, help="undo the last edit of a draft")
@@ -61,15 +68,17 @@ def register(sub) -> None:
     p.set_defaults(handler=run_check)
 
     p = verbs.add_parser(
-        "render", parents=j, help="render drafts' media and covers for their platform",
+        "render",
+        parents=j,
+        help="render drafts' media and covers for their platform",
         description="Render the media of one or more drafts. A video or JPEG that already fits the platform "
         "is kept as it is (its metadata removed, not re-encoded); anything else is encoded. With several IDs "
         "or --all, drafts whose render is up to date are skipped, so an interrupted batch continues where "
-        "it stopped; videos run one or two at a time, photos on all cores.")
+        "it stopped; videos run one or two at a time, photos on all cores.",
+    )
     p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     p.add_argument("--all", action="store_true", help="every draft not yet posted")
-    p.add_argument("--reencode", action="store_true",
-                   help="encode every file even when the original already fits")
+    p.add_argument("--reencode", action="store_true", help="encode every file even when the original already fits")
     p.add_argument("--cover-at", type=float, metavar="S", help="video cover frame at S seconds (default: sharpest)")
     p.set_defaults(handler=run_render)
 
@@ -89,15 +98,19 @@ def register(sub) -> None:
 
 def _problem_lines(c: CheckedDraft) -> list[str]:
     d = c.draft
-    return [f"  {p.level}: [{p.field}] "
-            + problem_hint(p, draft=d.id, post=d.post_id, lang=d.target_lang, platform=d.platform)
-            for p in c.problems]
+    return [
+        f"  {p.level}: [{p.field}] "
+        + problem_hint(p, draft=d.id, post=d.post_id, lang=d.target_lang, platform=d.platform)
+        for p in c.problems
+    ]
 
 
 def _human(c: CheckedDraft) -> str:
     d = c.draft
-    lines = [f"Draft {d.id}  post {d.post_id}  {d.platform}  [{d.status}]  layout {d.layout}"
-             + (f"  planned {d.planned_at}" if d.planned_at else "")]
+    lines = [
+        f"Draft {d.id}  post {d.post_id}  {d.platform}  [{d.status}]  layout {d.layout}"
+        + (f"  planned {d.planned_at}" if d.planned_at else "")
+    ]
     lines += [f"Title: {d.title}", "", d.body, ""]
     if d.topics:
         lines.append("Topics: " + " ".join("#" + t for t in d.topics))
@@ -107,6 +120,8 @@ def _human(c: CheckedDraft) -> str:
 
     lines += [f"  render: {note}" for note in render_notes(d.media)]
     return "\n".join(lines + _problem_lines(c))
+
+
 def run_create(ctx: Context, args) -> int:
     from crosspost.drafts.store import create_drafts
 
@@ -131,8 +146,10 @@ def run_list(ctx: Context, args) -> int:
     for c in drafts:
         d = c.draft
         errors = sum(1 for p in c.problems if p.is_error)
-        rows.append(f"{d.id:>4}  {d.post_id:>5}  {d.platform:14}  {d.status:8}  "
-                    f"{(d.planned_at or '-'):16}  {errors or '':>2}  {d.title}")
+        rows.append(
+            f"{d.id:>4}  {d.post_id:>5}  {d.platform:14}  {d.status:8}  "
+            f"{(d.planned_at or '-'):16}  {errors or '':>2}  {d.title}"
+        )
     ctx.emit(None, "\n".join(rows))
     return 0
 
@@ -148,9 +165,18 @@ def run_show(ctx: Context, args) -> int:
 def run_edit(ctx: Context, args) -> int:
     from crosspost.drafts.store import edit_draft
 
-    d = edit_draft(ctx.store, args.id, title=args.title, body=args.body, topics=args.topics,
-                   planned_at=args.planned, notes=args.notes, fit=args.fit,
-                   cover_style=args.cover_style, cover_text=args.cover_text)
+    d = edit_draft(
+        ctx.store,
+        args.id,
+        title=args.title,
+        body=args.body,
+        topics=args.topics,
+        planned_at=args.planned,
+        notes=args.notes,
+        fit=args.fit,
+        cover_style=args.cover_style,
+        cover_text=args.cover_text,
+    )
     ctx.emit(d.to_json(), _human(d))
     return 0
 
@@ -175,8 +201,10 @@ def run_check(ctx: Context, args) -> int:
     from crosspost.drafts.store import checked
 
     c = checked(ctx.store, args.id)
-    ctx.emit({"ok": c.ok, "problems": [p.to_json() for p in c.problems]},
-             ("Ready to export." if c.ok else "Not ready:") + "".join("\n" + line for line in _problem_lines(c)))
+    ctx.emit(
+        {"ok": c.ok, "problems": [p.to_json() for p in c.problems]},
+        ("Ready to export." if c.ok else "Not ready:") + "".join("\n" + line for line in _problem_lines(c)),
+    )
     return 0
 
 
@@ -191,8 +219,9 @@ def run_render(ctx: Context, args) -> int:
         from crosspost.drafts.render import render_draft
 
         with ProgressBar("Rendering") as bar:
-            d = render_draft(ctx.store, ctx.location, args.ids[0], cover_at=args.cover_at, progress=bar,
-                             reencode=args.reencode)
+            d = render_draft(
+                ctx.store, ctx.location, args.ids[0], cover_at=args.cover_at, progress=bar, reencode=args.reencode
+            )
         ctx.emit(d.to_json(), _human(d))
         return 0
     if args.cover_at is not None:
@@ -214,8 +243,9 @@ def _run_batch_render(ctx: Context, args) -> int:
             print(f"[{(progress.fraction or 0) * 100:5.1f}%] {progress.message}", file=sys.stderr, flush=True)
 
     with bar:
-        report = render_drafts(ctx.store, ctx.location, None if args.all else args.ids, reencode=args.reencode,
-                               progress=show)
+        report = render_drafts(
+            ctx.store, ctx.location, None if args.all else args.ids, reencode=args.reencode, progress=show
+        )
     for draft_id, problem in report.failed:
         message(f"draft {draft_id}: {problem}")
     ctx.emit(report.to_json(), report.summary())
@@ -235,5 +265,7 @@ def run_mark_posted(ctx: Context, args) -> int:
 
     c = mark_posted(ctx.store, args.id, args.url, force=args.force)
     d = c.draft
-    ctx.emit(c.to_json(), f"Draft {d.id} marked as posted on {d.platform}" + (f": {d.posted_url}" if d.posted_url else "."))
+    ctx.emit(
+        c.to_json(), f"Draft {d.id} marked as posted on {d.platform}" + (f": {d.posted_url}" if d.posted_url else ".")
+    )
     return 0

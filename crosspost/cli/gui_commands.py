@@ -6,8 +6,9 @@ from __future__ import annotations
 def register(sub) -> None:
     from crosspost.cli.common import json_flag_parent
 
-    p = sub.add_parser("gui", parents=[json_flag_parent()],
-                       help="open the window (PATHs are imported as if dropped on it)")
+    p = sub.add_parser(
+        "gui", parents=[json_flag_parent()], help="open the window (PATHs are imported as if dropped on it)"
+    )
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.set_defaults(handler=run_gui)
 

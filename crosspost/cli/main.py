@@ -64,9 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the window, run a sample import→render→draft round trip, exit 0/1",
     )
-    parser.add_argument(
-        "--screenshot", metavar="FILE.png", help="with --self-test: save a screenshot of the window"
-    )
+    parser.add_argument("--screenshot", metavar="FILE.png", help="with --self-test: save a screenshot of the window")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)

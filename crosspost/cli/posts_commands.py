@@ -20,16 +20,22 @@ def register(sub) -> None:
     p.add_argument("id", type=record_id, metavar="ID")
     p.set_defaults(handler=run_show)
 
-    p = verbs.add_parser("edit", parents=[json_flag_parent()],
-                         help="your own caption for a post (kept over re-imports), or --reset to TikTok's")
+    p = verbs.add_parser(
+        "edit",
+        parents=[json_flag_parent()],
+        help="your own caption for a post (kept over re-imports), or --reset to TikTok's",
+    )
     p.add_argument("id", type=record_id, metavar="ID")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--caption", metavar="TEXT", help="the caption to use instead of TikTok's")
     group.add_argument("--reset", action="store_true", help="take TikTok's (latest) caption back")
-    group.add_argument("--topics", metavar="LIST", help="comma-separated topics for the post's drafts "
-                       "(\"\" for none; --topics-auto for the caption's hashtags)")
+    group.add_argument(
+        "--topics",
+        metavar="LIST",
+        help="comma-separated topics for the post's drafts (\"\" for none; --topics-auto for the caption's hashtags)",
+    )
     group.add_argument("--topics-auto", action="store_true", help="topics from the caption's hashtags again")
-    group.add_argument("--title", metavar="TEXT", help="the title of the post's drafts (\"\": from the caption)")
+    group.add_argument("--title", metavar="TEXT", help='the title of the post\'s drafts ("": from the caption)')
     p.set_defaults(handler=run_edit)
 
     p = verbs.add_parser("attach", parents=[json_flag_parent()], help="attach local photo/video files to a post")
@@ -37,8 +43,9 @@ def register(sub) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=run_attach)
 
-    p = verbs.add_parser("focus", parents=[json_flag_parent()],
-                         help="where the crop window sits for a photo or video (0..1), or --auto")
+    p = verbs.add_parser(
+        "focus", parents=[json_flag_parent()], help="where the crop window sits for a photo or video (0..1), or --auto"
+    )
     p.add_argument("media", type=record_id, metavar="MEDIA_ID", help="a media ID from `posts show ID --json`")
     p.add_argument("x", type=float, nargs="?", help="0 left … 1 right")
     p.add_argument("y", type=float, nargs="?", help="0 top … 1 bottom")
@@ -70,23 +77,31 @@ def run_list(ctx: Context, args) -> int:
         ctx.emit([p.to_json() for p in posts])
         return 0
     if not posts:
-        ctx.emit(None, "No posts match." if args.search else
-                 "No posts yet. Import your TikTok export with `crosspost import PATH`.")
+        ctx.emit(
+            None,
+            "No posts match."
+            if args.search
+            else "No posts yet. Import your TikTok export with `crosspost import PATH`.",
+        )
         return 0
     lines = [f"{'ID':>5}  {'date':16}  {'likes':>7}  {'media':24}  {'tr':5}  caption"]
     for p in posts:
         langs = ",".join(t.lang for t in p.translations) or "-"
         flag = (" (deleted)" if p.deleted else "") + (" (edited)" if p.caption_edited else "")
-        lines.append(f"{p.id:>5}  {p.created_at[:16].replace('T', ' '):16}  "
-                     f"{(p.likes if p.likes is not None else '-'):>7}  "
-                     f"{_media_summary(p.media):24}  {langs:5}  {_one_line(p.caption, 60)}{flag}")
+        lines.append(
+            f"{p.id:>5}  {p.created_at[:16].replace('T', ' '):16}  "
+            f"{(p.likes if p.likes is not None else '-'):>7}  "
+            f"{_media_summary(p.media):24}  {langs:5}  {_one_line(p.caption, 60)}{flag}"
+        )
     ctx.emit(None, "\n".join(lines))
     return 0
 
 
 def _show_text(post: Post) -> str:
-    lines = [f"Post {post.id} — {post.created_at.replace('T', ' ').replace('Z', ' UTC')}"
-             + ("  [deleted on TikTok]" if post.deleted else "")]
+    lines = [
+        f"Post {post.id} — {post.created_at.replace('T', ' ').replace('Z', ' UTC')}"
+        + ("  [deleted on TikTok]" if post.deleted else "")
+    ]
     for label, value in (("Likes", post.likes), ("Sound", post.sound), ("Location", post.location)):
         if value is not None:
             lines.append(f"{label}: {value}")
@@ -98,8 +113,7 @@ def _show_text(post: Post) -> str:
         lines.append("Topics: " + (" ".join("#" + t for t in post.topics) or "(none)"))
     lines += ["", post.caption or "(no caption)", ""]
     if post.caption_edited:
-        lines.append("(your own caption; `crosspost posts edit "
-                     f"{post.id} --reset` takes TikTok's back)")
+        lines.append(f"(your own caption; `crosspost posts edit {post.id} --reset` takes TikTok's back)")
         if post.caption_changed_on_tiktok:
             lines += ["TikTok's caption changed since you edited it:", post.tiktok_caption, ""]
     for m in post.media:
@@ -143,9 +157,13 @@ def run_attach(ctx: Context, args) -> int:
     if ctx.json:
         ctx.emit(attached)
     else:
-        ctx.emit(None, "\n".join(
-            f"{'Already attached' if a.get('already') else 'Attached'} {a['kind']} {a['path']} to post {a['post']}."
-            for a in attached))
+        ctx.emit(
+            None,
+            "\n".join(
+                f"{'Already attached' if a.get('already') else 'Attached'} {a['kind']} {a['path']} to post {a['post']}."
+                for a in attached
+            ),
+        )
     return 0
 
 
@@ -156,6 +174,10 @@ def run_focus(ctx: Context, args) -> int:
     if not args.auto and (args.x is None or args.y is None):
         raise UserError("Give the crop position as X Y (0..1 each), or --auto.")
     result = set_media_focus(ctx.store, args.media, None if args.auto else args.x, None if args.auto else args.y)
-    ctx.emit(result, "Crop position: automatic." if args.auto else
-             f"Crop position of media {result['media']}: {result['focus_x']:.2f}, {result['focus_y']:.2f}.")
+    ctx.emit(
+        result,
+        "Crop position: automatic."
+        if args.auto
+        else f"Crop position of media {result['media']}: {result['focus_x']:.2f}, {result['focus_y']:.2f}.",
+    )
     return 0

@@ -23,12 +23,17 @@ def _verbs(sub, name: str):
 def register(sub) -> None:
     j = [json_flag_parent()]
     verbs = _verbs(sub, "drafts")
-    p = verbs.add_parser("publish", parents=j, help="publish drafts through the platform's API (Bluesky)",
-                         description="Publish drafts through the platform's API where Crosspost has an account "
-                                     "for it (Bluesky). A posted draft is never posted twice.")
+    p = verbs.add_parser(
+        "publish",
+        parents=j,
+        help="publish drafts through the platform's API (Bluesky)",
+        description="Publish drafts through the platform's API where Crosspost has an account "
+        "for it (Bluesky). A posted draft is never posted twice.",
+    )
     p.add_argument("ids", nargs="*", metavar="ID")
-    p.add_argument("--due", action="store_true", help="every draft whose planned time has come "
-                                                      "(for a systemd timer or cron)")
+    p.add_argument(
+        "--due", action="store_true", help="every draft whose planned time has come (for a systemd timer or cron)"
+    )
     p.add_argument("--account", metavar="HANDLE", help="which account, when there are several")
     p.set_defaults(handler=run_publish)
 
@@ -36,8 +41,11 @@ def register(sub) -> None:
     p.add_argument("id", metavar="ID")
     p.add_argument("n", type=int, nargs="?", metavar="N", help="which media item, from 1")
     p.add_argument("text", nargs="?", metavar="TEXT", help="what the picture shows (empty: remove)")
-    p.add_argument("--translate", action="store_true",
-                   help="translate the draft's alt texts like its caption (translated or bilingual layout)")
+    p.add_argument(
+        "--translate",
+        action="store_true",
+        help="translate the draft's alt texts like its caption (translated or bilingual layout)",
+    )
     p.set_defaults(handler=run_alt)
 
     p = verbs.add_parser("thread", parents=j, help="publish a caption over the length limit as a thread (on/off)")
@@ -47,19 +55,29 @@ def register(sub) -> None:
 
     accounts = sub.add_parser("accounts", help="accounts on the platforms Crosspost publishes to")
     averbs = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
-    p = averbs.add_parser("add", parents=j, help="add (or update) an account",
-                          description="Add a Bluesky account with an app password (Bluesky: Settings → Privacy "
-                                      "and security → App passwords). The password is checked with the server "
-                                      "and kept in the system keyring.")
+    p = averbs.add_parser(
+        "add",
+        parents=j,
+        help="add (or update) an account",
+        description="Add a Bluesky account with an app password (Bluesky: Settings → Privacy "
+        "and security → App passwords). The password is checked with the server "
+        "and kept in the system keyring.",
+    )
     p.add_argument("platform", choices=["bluesky"])
     p.add_argument("--handle", required=True, metavar="H", help="e.g. alice.bsky.social")
     p.add_argument("--server", metavar="URL", help="the account's server (default https://bsky.social)")
     p.add_argument("--password-stdin", action="store_true", help="read the app password from standard input")
-    p.add_argument("--store-secret-in-file", action="store_true",
-                   help="where no keyring exists: keep the password in a file only you can read, in the data dir")
-    p.add_argument("--video-service", metavar="URL",
-                   help="Bluesky's video service (default: https://video.bsky.app for bsky.social, none "
-                        "elsewhere: videos then go straight to the server); 'none' to upload videos directly")
+    p.add_argument(
+        "--store-secret-in-file",
+        action="store_true",
+        help="where no keyring exists: keep the password in a file only you can read, in the data dir",
+    )
+    p.add_argument(
+        "--video-service",
+        metavar="URL",
+        help="Bluesky's video service (default: https://video.bsky.app for bsky.social, none "
+        "elsewhere: videos then go straight to the server); 'none' to upload videos directly",
+    )
     p.set_defaults(handler=run_accounts_add)
 
     p = averbs.add_parser("list", parents=j, help="the accounts (never a secret)")
@@ -83,8 +101,10 @@ def _remedy(exc: UserError, *, choose: str = "--account HANDLE") -> str | None:
         case SeveralAccounts():
             return f"Say which with {choose}."
         case SecretMissing(platform=platform, handle=handle):
-            return (f"Run `crosspost accounts remove {platform} --handle {handle}`, then "
-                    f"`crosspost accounts add {platform} --handle {handle}`.")
+            return (
+                f"Run `crosspost accounts remove {platform} --handle {handle}`, then "
+                f"`crosspost accounts add {platform} --handle {handle}`."
+            )
         case NotReadyToPublish(draft_id=did, problem=problem) if problem.code in ("body_too_long", "tags_too_long"):
             return f"To publish it as a thread: `crosspost drafts thread {did} on`."
         case NotReadyToPublish(draft_id=did, post_id=pid, lang=lang, platform=platform, problem=problem):
@@ -124,8 +144,14 @@ def run_publish(ctx: Context, args: argparse.Namespace) -> int:
     for r in results:
         for w in r.warnings:
             message(f"crosspost: draft {r.draft}: {w}")
-    lines = [(f"Draft {r.draft} was already posted{': ' + r.url if r.url else ''} (not posted again)." if r.already else
-              f"Draft {r.draft} posted{f' as a thread of {r.parts}' if r.parts > 1 else ''}: {r.url}") for r in results]
+    lines = [
+        (
+            f"Draft {r.draft} was already posted{': ' + r.url if r.url else ''} (not posted again)."
+            if r.already
+            else f"Draft {r.draft} posted{f' as a thread of {r.parts}' if r.parts > 1 else ''}: {r.url}"
+        )
+        for r in results
+    ]
     ctx.emit([r.to_json() for r in results], "\n".join(lines) if lines else None)
     return 1 if failures else 0
 
@@ -140,10 +166,11 @@ def run_alt(ctx: Context, args: argparse.Namespace) -> int:
         ctx.emit(c.to_json(), "\n".join(f"{n}: {alts.get(m.media, '')}" for n, m in enumerate(c.draft.sources, 1)))
         return 0
     if args.n is None or args.text is None:
-        raise UserError("Give the media number and the alt text, e.g. `crosspost drafts alt 7 1 \"A loaf of bread\"`.")
+        raise UserError('Give the media number and the alt text, e.g. `crosspost drafts alt 7 1 "A loaf of bread"`.')
     c = set_alt_text(ctx.store, args.id, args.n, args.text)
-    ctx.emit(c.to_json(), f"Alt text of media {args.n} of draft {c.draft.id} "
-                          f"{'set' if args.text.strip() else 'removed'}.")
+    ctx.emit(
+        c.to_json(), f"Alt text of media {args.n} of draft {c.draft.id} {'set' if args.text.strip() else 'removed'}."
+    )
     return 0
 
 
@@ -151,8 +178,10 @@ def run_thread(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.drafts.store import set_thread
 
     c = set_thread(ctx.store, args.id, args.state == "on")
-    ctx.emit(c.to_json(), f"Draft {c.draft.id} goes out "
-                          f"{'as a thread when it is too long' if c.draft.thread else 'as one post'}.")
+    ctx.emit(
+        c.to_json(),
+        f"Draft {c.draft.id} goes out {'as a thread when it is too long' if c.draft.thread else 'as one post'}.",
+    )
     return 0
 
 
@@ -171,9 +200,11 @@ def run_accounts_add(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.publishing.bluesky import login
 
     if not keyring_available() and not args.store_secret_in_file:
-        raise UserError("No keyring is available on this computer to keep the app password safely, so nothing "
-                        "was stored. Install and unlock one (GNOME Keyring, KWallet), or add "
-                        "--store-secret-in-file to keep it in a file in the data dir that only you can read.")
+        raise UserError(
+            "No keyring is available on this computer to keep the app password safely, so nothing "
+            "was stored. Install and unlock one (GNOME Keyring, KWallet), or add "
+            "--store-secret-in-file to keep it in a file in the data dir that only you can read."
+        )
     password = _read_password(args)
 
     def verify(server: str, handle: str, secret: str) -> str:
@@ -181,9 +212,17 @@ def run_accounts_add(ctx: Context, args: argparse.Namespace) -> int:
             return session.did
 
     video = args.video_service
-    account = add_account(ctx.store, ctx.location, args.platform, args.handle, password, args.server,
-                          allow_file=args.store_secret_in_file, verify=verify,
-                          video_service=None if (video or "").lower() == "none" else (video or "default"))
+    account = add_account(
+        ctx.store,
+        ctx.location,
+        args.platform,
+        args.handle,
+        password,
+        args.server,
+        allow_file=args.store_secret_in_file,
+        verify=verify,
+        video_service=None if (video or "").lower() == "none" else (video or "default"),
+    )
     where = "the system keyring" if account.secret_store == "keyring" else "a file only you can read"
     ctx.emit(account.to_json(), f"Added {account.handle} on {account.server}; its app password is in {where}.")
     return 0
@@ -193,9 +232,11 @@ def run_accounts_list(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.publishing.accounts import list_accounts
 
     accounts = list_accounts(ctx.store)
-    ctx.emit([a.to_json() for a in accounts],
-             "\n".join(f"{a.platform:10} {a.handle:30} {a.server}" for a in accounts)
-             or "No accounts. Add one with `crosspost accounts add bluesky --handle H`.")
+    ctx.emit(
+        [a.to_json() for a in accounts],
+        "\n".join(f"{a.platform:10} {a.handle:30} {a.server}" for a in accounts)
+        or "No accounts. Add one with `crosspost accounts add bluesky --handle H`.",
+    )
     return 0
 
 

@@ -21,23 +21,31 @@ def remedy(exc: errors.UserError) -> str | None:
         case errors.NothingGiven(kind="draft ID"):
             return "`crosspost drafts list` shows them."
         case errors.NoMediaOnDisk(post_id=pid):
-            return (f"Fetch it with `crosspost media fetch {pid}` or attach your file with "
-                    f"`crosspost posts attach {pid} FILE`.")
+            return (
+                f"Fetch it with `crosspost media fetch {pid}` or attach your file with "
+                f"`crosspost posts attach {pid} FILE`."
+            )
         case errors.LinksExpired(post_id=pid):
             target = pid if pid is not None else "ID"
-            return (f"Request a new export from TikTok, or attach your own files with "
-                    f"`crosspost posts attach {target} FILE` (or `crosspost import EXPORT --media DIR`).")
+            return (
+                f"Request a new export from TikTok, or attach your own files with "
+                f"`crosspost posts attach {target} FILE` (or `crosspost import EXPORT --media DIR`)."
+            )
         case errors.NoTranslation(post_id=pid, lang=None):
             return "Say which translation to use with --lang (e.g. --lang zh)."
         case errors.NoTranslation(post_id=pid, lang=lang):
             return f"Make one with `crosspost translate {pid} --to {lang}` (or use --layout original)."
         case errors.NoLanguagePack(source=s, target=t):
             hint = f"; a {s}→en and an en→{t} pack also work together" if "en" not in (s, t) else ""
-            return (f"Install it with `crosspost languages download {s} {t}` "
-                    f"(or `crosspost languages install FILE.argosmodel`){hint}.")
+            return (
+                f"Install it with `crosspost languages download {s} {t}` "
+                f"(or `crosspost languages install FILE.argosmodel`){hint}."
+            )
         case errors.LanguagePackBroken(source=s, target=t):
-            return (f"`crosspost languages remove {s} {t}`, then `crosspost languages download {s} {t}` "
-                    "or `crosspost languages install FILE.argosmodel`.")
+            return (
+                f"`crosspost languages remove {s} {t}`, then `crosspost languages download {s} {t}` "
+                "or `crosspost languages install FILE.argosmodel`."
+            )
         case errors.IndexUnreachable():
             return "A pack file installs with `crosspost languages install FILE.argosmodel`."
         case errors.AlreadyPosted():
@@ -62,7 +70,7 @@ def cli_message(exc: errors.UserError) -> str:
 
 
 _PROBLEM_HINTS = {
-    "no_media": "Fetch it with `crosspost media fetch {post}` or attach your file with `crosspost posts attach {post} FILE`.",
+    "no_media": "Fetch it with `crosspost media fetch {post}` or attach your file with `crosspost posts attach {post} FILE`.",  # noqa: E501
     "no_translation": "Make one with `crosspost translate {post} --to {lang}`.",
     "not_rendered": "Run `crosspost drafts render {draft}`.",
     "video_too_long": "Trim it: `crosspost render FILE --platform {platform} --end SECONDS -o OUT`.",

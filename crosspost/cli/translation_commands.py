@@ -11,8 +11,11 @@ def register(sub) -> None:
     verbs = lang.add_subparsers(dest="languages_command", metavar="ACTION", required=True)
     p = verbs.add_parser("list", parents=[json_flag_parent()], help="installed language pairs")
     p.set_defaults(handler=run_list)
-    p = verbs.add_parser("available", parents=[json_flag_parent()],
-                         help="pairs in the Argos package index (downloads the index; env CROSSPOST_ARGOS_INDEX)")
+    p = verbs.add_parser(
+        "available",
+        parents=[json_flag_parent()],
+        help="pairs in the Argos package index (downloads the index; env CROSSPOST_ARGOS_INDEX)",
+    )
     p.set_defaults(handler=run_available)
     p = verbs.add_parser("install", parents=[json_flag_parent()], help="install a .argosmodel file")
     p.add_argument("file", metavar="FILE.argosmodel")
@@ -26,25 +29,33 @@ def register(sub) -> None:
     p.add_argument("target", metavar="TO")
     p.set_defaults(handler=run_remove)
 
-    p = sub.add_parser("translate", parents=[json_flag_parent()],
-                       help="translate captions offline and store them with the posts",
-                       description="Translate captions on this computer. Hashtags, @mentions, links, e-mail "
-                       "addresses, emoji and line breaks stay exactly as they are; your glossary terms are "
-                       "used; identical sentences are never translated twice. Your edits of a translation "
-                       "are kept unless you say --force.")
+    p = sub.add_parser(
+        "translate",
+        parents=[json_flag_parent()],
+        help="translate captions offline and store them with the posts",
+        description="Translate captions on this computer. Hashtags, @mentions, links, e-mail "
+        "addresses, emoji and line breaks stay exactly as they are; your glossary terms are "
+        "used; identical sentences are never translated twice. Your edits of a translation "
+        "are kept unless you say --force.",
+    )
     p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     p.add_argument("--from", dest="source", default="auto", metavar="CODE", help="caption language, or auto (default)")
     p.add_argument("--to", dest="target", required=True, metavar="CODE", help="target language, e.g. zh")
     p.add_argument("--all", action="store_true", help="every post without a translation into --to")
     p.add_argument("--force", action="store_true", help="replace translations you edited")
-    p.add_argument("--check", action="store_true",
-                   help="show each sentence beside its translation and what it says translated back "
-                        "(needs the reverse pack, e.g. zh→en), flagging the doubtful ones")
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help="show each sentence beside its translation and what it says translated back "
+        "(needs the reverse pack, e.g. zh→en), flagging the doubtful ones",
+    )
     p.set_defaults(handler=run_translate)
 
     p = sub.add_parser("translations", help="your own wording of a translation")
     tverbs = p.add_subparsers(dest="translations_command", metavar="ACTION", required=True)
-    e = tverbs.add_parser("edit", parents=[json_flag_parent()], help="set the translation text yourself (kept as edited)")
+    e = tverbs.add_parser(
+        "edit", parents=[json_flag_parent()], help="set the translation text yourself (kept as edited)"
+    )
     e.add_argument("id", type=record_id, metavar="ID")
     e.add_argument("--lang", required=True, metavar="CODE")
     e.add_argument("--text", required=True)
@@ -71,8 +82,9 @@ def register(sub) -> None:
 def _pairs_text(packs) -> str:
     if not packs:
         return "No language packs installed. `crosspost languages available` lists what can be downloaded."
-    return "\n".join(f"{p.from_code} → {p.to_code}  version {p.version}" + ("  (installed)" if p.installed else "")
-                     for p in packs)
+    return "\n".join(
+        f"{p.from_code} → {p.to_code}  version {p.version}" + ("  (installed)" if p.installed else "") for p in packs
+    )
 
 
 def run_list(ctx: Context, args) -> int:
@@ -130,8 +142,15 @@ def run_translate(ctx: Context, args) -> int:
 
         require_reverse_pack(ctx, args.source, args.target)
     with ProgressBar("Translating") as bar:
-        results = translate_posts(ctx.store, ctx.location, None if args.all and not args.ids else args.ids,
-                                  args.source, args.target, force=args.force, progress=bar)
+        results = translate_posts(
+            ctx.store,
+            ctx.location,
+            None if args.all and not args.ids else args.ids,
+            args.source,
+            args.target,
+            force=args.force,
+            progress=bar,
+        )
     for r in results:
         if r.note:
             message(f"post {r.post}: {r.note}" + (" (use --force to replace it)" if r.kept_edit else ""))
@@ -146,9 +165,15 @@ def run_translate(ctx: Context, args) -> int:
     else:
         from crosspost.posts import has_posts
 
-        ctx.emit(None, "\n\n".join(f"[post {r.post}, {r.source} → {r.target}]\n{r.text}" for r in results)
-                 or ("Every post already has a translation." if has_posts(ctx.store) else
-                     "No posts yet. Import your TikTok export with `crosspost import PATH`."))
+        ctx.emit(
+            None,
+            "\n\n".join(f"[post {r.post}, {r.source} → {r.target}]\n{r.text}" for r in results)
+            or (
+                "Every post already has a translation."
+                if has_posts(ctx.store)
+                else "No posts yet. Import your TikTok export with `crosspost import PATH`."
+            ),
+        )
     return 0
 
 
@@ -164,9 +189,14 @@ def run_glossary_list(ctx: Context, args) -> int:
     from crosspost.translation.glossary import list_entries
 
     entries = list_entries(ctx.store)
-    ctx.emit(entries, "\n".join(
-        f"{e['from']}→{e['to']}  {'#' if e['kind'] == 'topic' else ''}{e['term']} → {e['translation']}"
-        for e in entries) or "The glossary is empty. Add a term: crosspost glossary add \"TikTok refugee\" \"TikTok难民\"")
+    ctx.emit(
+        entries,
+        "\n".join(
+            f"{e['from']}→{e['to']}  {'#' if e['kind'] == 'topic' else ''}{e['term']} → {e['translation']}"
+            for e in entries
+        )
+        or 'The glossary is empty. Add a term: crosspost glossary add "TikTok refugee" "TikTok难民"',
+    )
     return 0
 
 
@@ -174,8 +204,14 @@ def run_glossary_add(ctx: Context, args) -> int:
     from crosspost.translation.glossary import add_entry
     from crosspost.translation.service import check_code
 
-    entry = add_entry(ctx.store, args.term, args.translation, check_code(args.source), check_code(args.target),
-                      "topic" if args.topic else "term")
+    entry = add_entry(
+        ctx.store,
+        args.term,
+        args.translation,
+        check_code(args.source),
+        check_code(args.target),
+        "topic" if args.topic else "term",
+    )
     ctx.emit(entry, f"Glossary: {entry['term']} → {entry['translation']} ({entry['from']}→{entry['to']}).")
     return 0
 
@@ -184,7 +220,8 @@ def run_glossary_remove(ctx: Context, args) -> int:
     from crosspost.translation.glossary import remove_entry
     from crosspost.translation.service import check_code
 
-    remove_entry(ctx.store, args.term, check_code(args.source), check_code(args.target),
-                 "topic" if args.topic else "term")
+    remove_entry(
+        ctx.store, args.term, check_code(args.source), check_code(args.target), "topic" if args.topic else "term"
+    )
     ctx.emit({"removed": args.term}, f"Removed {args.term!r} from the glossary.")
     return 0

@@ -40,13 +40,20 @@ class BatchReport:
     seconds: float = 0.0
 
     def to_json(self) -> dict:
-        return {"rendered": self.rendered, "skipped": self.skipped,
-                "failed": [{"draft": d, "message": m} for d, m in self.failed],
-                "kept": self.kept, "encoded": self.encoded, "seconds": round(self.seconds, 2)}
+        return {
+            "rendered": self.rendered,
+            "skipped": self.skipped,
+            "failed": [{"draft": d, "message": m} for d, m in self.failed],
+            "kept": self.kept,
+            "encoded": self.encoded,
+            "seconds": round(self.seconds, 2),
+        }
 
     def summary(self) -> str:
-        text = (f"Rendered {len(self.rendered)} draft(s) in {format_duration(self.seconds)}: "
-                f"{self.kept} file(s) kept as they were, {self.encoded} re-encoded")
+        text = (
+            f"Rendered {len(self.rendered)} draft(s) in {format_duration(self.seconds)}: "
+            f"{self.kept} file(s) kept as they were, {self.encoded} re-encoded"
+        )
         if self.skipped:
             text += f"; {len(self.skipped)} already up to date"
         if self.failed:
@@ -90,9 +97,17 @@ def default_video_workers() -> int:
     return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
-def render_drafts(store: Store, location: DataLocation, draft_ids: list | None = None, *,
-                  reencode: bool = False, video_workers: int | None = None, photo_workers: int | None = None,
-                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> BatchReport:
+def render_drafts(
+    store: Store,
+    location: DataLocation,
+    draft_ids: list | None = None,
+    *,
+    reencode: bool = False,
+    video_workers: int | None = None,
+    photo_workers: int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> BatchReport:
     """Render DRAFT_IDS (None: every draft not yet posted), skipping those already up to date.
 
     A draft that cannot be rendered (no media on disk, a damaged file) is reported in the result's
@@ -130,8 +145,11 @@ def render_drafts(store: Store, location: DataLocation, draft_ids: list | None =
             kept = sum(1 for r in value if r["method"] == "copy")
             report.kept += kept
             report.encoded += len(value) - kept
-            what = "kept as is" if kept == len(value) else (f"{kept} kept, {len(value) - kept} re-encoded"
-                                                            if kept else "re-encoded")
+            what = (
+                "kept as is"
+                if kept == len(value)
+                else (f"{kept} kept, {len(value) - kept} re-encoded" if kept else "re-encoded")
+            )
         else:
             report.failed.append((job.draft_id, value))
             what = "failed"
@@ -139,23 +157,37 @@ def render_drafts(store: Store, location: DataLocation, draft_ids: list | None =
         count += 1
         elapsed = time.monotonic() - started
         eta = elapsed / done * (total - done) if done else 0.0
-        progress(Progress(done, total, f"{count}/{len(jobs)} drafts · draft {job.draft_id} {what} · "
-                                       f"ETA {format_duration(eta)}"))
+        progress(
+            Progress(
+                done, total, f"{count}/{len(jobs)} drafts · draft {job.draft_id} {what} · ETA {format_duration(eta)}"
+            )
+        )
 
-    progress(Progress(0, total or 1, f"0/{len(jobs)} drafts"
-                                     + (f" ({len(report.skipped)} already up to date)" if report.skipped else "")))
+    progress(
+        Progress(
+            0,
+            total or 1,
+            f"0/{len(jobs)} drafts" + (f" ({len(report.skipped)} already up to date)" if report.skipped else ""),
+        )
+    )
     if len(jobs) == 1:
         cancel.check()
         finished(jobs[0], *_worker(jobs[0]))
     elif jobs:
-        _run_pools(jobs, finished, video_workers or default_video_workers(),
-                   photo_workers or os.cpu_count() or 1, cancel)
+        _run_pools(
+            jobs, finished, video_workers or default_video_workers(), photo_workers or os.cpu_count() or 1, cancel
+        )
     report.seconds = time.monotonic() - started
     return report
 
 
-def _run_pools(jobs: list[DraftRenderJob], finished: Callable[[DraftRenderJob, str, Any], None], video_workers: int,
-               photo_workers: int, cancel: CancelToken) -> None:
+def _run_pools(
+    jobs: list[DraftRenderJob],
+    finished: Callable[[DraftRenderJob, str, Any], None],
+    video_workers: int,
+    photo_workers: int,
+    cancel: CancelToken,
+) -> None:
     context = multiprocessing.get_context("spawn")
     video_jobs = [j for j in jobs if j.has_video]
     photo_jobs = [j for j in jobs if not j.has_video]
@@ -165,8 +197,14 @@ def _run_pools(jobs: list[DraftRenderJob], finished: Callable[[DraftRenderJob, s
         if video_jobs:
             # Two video workers share one encode slot: while one encodes (x264 on every core), the
             # other keeps fitting videos, which costs almost nothing.
-            pools.append(ProcessPoolExecutor(max_workers=min(video_workers, len(video_jobs)), mp_context=context,
-                                             initializer=_init_video_worker, initargs=(context.Semaphore(1),)))
+            pools.append(
+                ProcessPoolExecutor(
+                    max_workers=min(video_workers, len(video_jobs)),
+                    mp_context=context,
+                    initializer=_init_video_worker,
+                    initargs=(context.Semaphore(1),),
+                )
+            )
             pending.update({pools[-1].submit(_worker, j): j for j in video_jobs})
         if photo_jobs:
             pools.append(ProcessPoolExecutor(max_workers=min(photo_workers, len(photo_jobs)), mp_context=context))

@@ -63,8 +63,15 @@ def body_without_trailing_tags(text: str) -> str:
     return text[:end].rstrip()
 
 
-def compose(profile: PlatformProfile, caption: str, translation: str | None, layout: str,
-            topics: list[str], target_lang: str | None, source_lang: str = "en") -> Composition:
+def compose(
+    profile: PlatformProfile,
+    caption: str,
+    translation: str | None,
+    layout: str,
+    topics: list[str],
+    target_lang: str | None,
+    source_lang: str = "en",
+) -> Composition:
     warnings: list[dict] = []
     showing_translation = layout in ("translated", "bilingual") and translation
     title = title_from(translation if showing_translation and translation else caption)
@@ -73,20 +80,33 @@ def compose(profile: PlatformProfile, caption: str, translation: str | None, lay
         counter = profile.text_counting.get("title", "chars")
         title, was_cut = cut_to(title, title_limit.value, counter)
         if was_cut:
-            warnings.append({"level": "warning", "field": "title",
-                             "message": f"The title was shortened to fit {profile.display_name['en']}'s "
-                                        f"{title_limit.value:g} {title_limit.unit}; check it still reads well."})
+            warnings.append(
+                {
+                    "level": "warning",
+                    "field": "title",
+                    "message": f"The title was shortened to fit {profile.display_name['en']}'s "
+                    f"{title_limit.value:g} {title_limit.unit}; check it still reads well.",
+                }
+            )
     original = body_without_trailing_tags(caption)
     translated = body_without_trailing_tags(translation) if translation else None
-    body = compose_caption(original, translated, layout, target_lang=target_lang or "zh", source_lang=source_lang) \
-        if (layout == "original" or translated is not None) else original
+    body = (
+        compose_caption(original, translated, layout, target_lang=target_lang or "zh", source_lang=source_lang)
+        if (layout == "original" or translated is not None)
+        else original
+    )
     topic_limit = profile.limit_value("topics")
     if topic_limit is not None and len(topics) > topic_limit:
-        extra = topics[int(topic_limit):]
+        extra = topics[int(topic_limit) :]
         topics = topics[: int(topic_limit)]
-        warnings.append({"level": "warning", "field": "topics",
-                         "message": f"{profile.display_name['en']} takes at most {topic_limit:g} topics; "
-                                    f"left out: {', '.join('#' + t for t in extra)}."})
+        warnings.append(
+            {
+                "level": "warning",
+                "field": "topics",
+                "message": f"{profile.display_name['en']} takes at most {topic_limit:g} topics; "
+                f"left out: {', '.join('#' + t for t in extra)}.",
+            }
+        )
     return Composition(title, body, topics, warnings)
 
 
@@ -94,13 +114,23 @@ def platform_text_warnings(profile: PlatformProfile, body: str) -> list[dict]:
     """Warnings about what works against the user on this platform (RedNote: links, mentions)."""
     out = []
     if profile.warnings.get("external_links") and _URL.search(body or ""):
-        out.append({"level": "warning", "field": "body",
-                    "message": f"The body has an external link; {profile.display_name['en']} limits the reach "
-                               "of notes with links. Consider removing it."})
+        out.append(
+            {
+                "level": "warning",
+                "field": "body",
+                "message": f"The body has an external link; {profile.display_name['en']} limits the reach "
+                "of notes with links. Consider removing it.",
+            }
+        )
     if profile.warnings.get("mentions"):
         names = sorted({m.group(0) for m in _MENTION.finditer(body or "")})
         if names:
-            out.append({"level": "warning", "field": "body",
-                        "message": f"{', '.join(names)} are TikTok names; they mean nothing on "
-                                   f"{profile.display_name['en']}. Remove them or mention the people there."})
+            out.append(
+                {
+                    "level": "warning",
+                    "field": "body",
+                    "message": f"{', '.join(names)} are TikTok names; they mean nothing on "
+                    f"{profile.display_name['en']}. Remove them or mention the people there.",
+                }
+            )
     return out

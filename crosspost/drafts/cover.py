@@ -31,8 +31,7 @@ def check_style(profile: PlatformProfile, style: str) -> str:
     if style not in STYLES:
         raise UserError(f"Unknown cover style {style!r}: use one of {', '.join(STYLES)}.")
     if style not in styles_for(profile):
-        raise UserError(f"{profile.display_name['en']} covers carry no title text; the only cover style "
-                        f"there is none.")
+        raise UserError(f"{profile.display_name['en']} covers carry no title text; the only cover style there is none.")
     return style
 
 
@@ -57,8 +56,9 @@ def texts_of(store: Store, d: Draft) -> tuple[str, str]:
     return title, subtitle
 
 
-def cover_image(store: Store, d: Draft, plain: Image.Image, style: str | None = None,
-                text: str | None = None) -> Image.Image:
+def cover_image(
+    store: Store, d: Draft, plain: Image.Image, style: str | None = None, text: str | None = None
+) -> Image.Image:
     """PLAIN (the cover frame at the cover's size) with the draft's title drawn in its style (or in
     STYLE / with TEXT when given: the window's live preview)."""
     from crosspost.media.cover_text import draw_cover_text
@@ -122,8 +122,9 @@ def preview_base(d: Draft, size: tuple[int, int] = (1080, 1440)) -> Image.Image:
     return plain if plain.size == size else plain.resize(size)
 
 
-def preview(store: Store, d: Draft, style: str | None = None, text: str | None = None,
-            base: Image.Image | None = None) -> Image.Image:
+def preview(
+    store: Store, d: Draft, style: str | None = None, text: str | None = None, base: Image.Image | None = None
+) -> Image.Image:
     """The cover as it will look in STYLE with TEXT (default: the draft's own), over BASE (default:
     ``preview_base``; pass a smaller copy for a fast live preview: the layout scales with the width)."""
     return cover_image(store, d, base if base is not None else preview_base(d), style, text)

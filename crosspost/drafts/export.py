@@ -16,10 +16,10 @@ from pathlib import Path
 
 import regex
 
+from crosspost.drafts.cover import plain_cover_of, write_cover
 from crosspost.drafts.preflight import is_ok
 from crosspost.drafts.store import check, checked, get_draft, set_status
 from crosspost.errors import ExportBlocked, FolderNotWritable, NothingGiven
-from crosspost.drafts.cover import plain_cover_of, write_cover
 from crosspost.platforms import get_profile
 from crosspost.posts import get_post
 from crosspost.records import Draft
@@ -61,15 +61,17 @@ def cap_bytes(text: str, limit: int) -> str:
 
 def bundle_name(d: Draft, created_at: str) -> str:
     # control and format characters go, but not the joiner inside an emoji such as 🧑🏽‍🍳
-    title = regex.sub(r"(?:[\\/:*?\"<>|\p{Cc}\p{Co}\p{Cs}\p{Cn}]|(?!\u200d)\p{Cf})+", " ",
-                      d.title or d.body[:40] or f"draft {d.id}")
+    title = regex.sub(
+        r"(?:[\\/:*?\"<>|\p{Cc}\p{Co}\p{Cs}\p{Cn}]|(?!\u200d)\p{Cf})+", " ", d.title or d.body[:40] or f"draft {d.id}"
+    )
     title = regex.sub(r"\s+", " ", title).strip(" .")[:60]
     title = cap_bytes(title, NAME_BYTES - 11).strip(" .") or f"draft {d.id}"
     return f"{created_at[:10]} {title}"
 
 
-def export_drafts(store: Store, draft_ids: Sequence[int | str], to: str | Path, *, as_zip: bool = False,
-                  force: bool = False) -> dict[str, list[str]]:
+def export_drafts(
+    store: Store, draft_ids: Sequence[int | str], to: str | Path, *, as_zip: bool = False, force: bool = False
+) -> dict[str, list[str]]:
     drafts = [get_draft(store, i) for i in draft_ids]
     if not drafts:
         raise NothingGiven("draft ID")
@@ -115,8 +117,11 @@ def _export(store: Store, drafts: list[Draft], to: Path, as_zip: bool, force: bo
         try:
             index = 0
             for m in d.media:
-                source = m.rendered if m.rendered and Path(m.rendered).exists() else (
-                    m.source if force and m.source and Path(m.source).exists() else None)
+                source = (
+                    m.rendered
+                    if m.rendered and Path(m.rendered).exists()
+                    else (m.source if force and m.source and Path(m.source).exists() else None)
+                )
                 if source is None:
                     continue
                 index += 1
@@ -130,7 +135,9 @@ def _export(store: Store, drafts: list[Draft], to: Path, as_zip: bool, force: bo
             data = checked(store, d.id).to_json()
             data.pop("media_detail", None)
             data["exported_at"] = utc_now()
-            data["media"] = sorted(p.name for p in staging.iterdir() if p.suffix in (".jpg", ".mp4") and p.name != "cover.jpg")
+            data["media"] = sorted(
+                p.name for p in staging.iterdir() if p.suffix in (".jpg", ".mp4") and p.name != "cover.jpg"
+            )
             (staging / "draft.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
             if as_zip:
                 target = final.with_name(final.name + ".zip")

@@ -38,12 +38,15 @@ def out_of_date(store: Store, draft: Draft) -> tuple[str, ...]:
         reasons.append(TRANSLATION)
     else:
         fresh = {"title": comp.title, "body": comp.body, "topics": tuple(comp.topics)}
-        changed = {k for k, v in fresh.items()
-                   if k not in draft.edited_fields and v != getattr(draft, k)}
+        changed = {k for k, v in fresh.items() if k not in draft.edited_fields and v != getattr(draft, k)}
         if changed:
             translation = post.translation(draft.target_lang) if draft.layout.needs_translation else None
-            if ("body" in changed and translation is not None and translation.updated_at
-                    and translation.updated_at > draft.updated_at):
+            if (
+                "body" in changed
+                and translation is not None
+                and translation.updated_at
+                and translation.updated_at > draft.updated_at
+            ):
                 reasons.append(TRANSLATION)
             if changed - {"body"} or TRANSLATION not in reasons:
                 reasons.append(POST)
@@ -70,8 +73,9 @@ def refresh_draft(store: Store, draft_id: int | str) -> CheckedDraft:
     from crosspost.drafts.store import create_drafts, get_draft
 
     d = get_draft(store, draft_id)
-    return create_drafts(store, [d.post_id], d.platform, str(d.layout), d.target_lang,
-                         fit=str(d.fit) if d.fit else None)[0]
+    return create_drafts(
+        store, [d.post_id], d.platform, str(d.layout), d.target_lang, fit=str(d.fit) if d.fit else None
+    )[0]
 
 
 def describe(reasons: Sequence[str]) -> str:
@@ -84,7 +88,6 @@ def describe(reasons: Sequence[str]) -> str:
     return f"Out of date: {joined} changed after the draft was made."
 
 
-
 def refresh_drafts_of(store: Store, post_ids: Sequence[int]) -> list[CheckedDraft]:
     """After the media of POST_IDS changed (fetched, attached): their drafts that are not posted and
     are out of date take it, keeping hand edits."""
@@ -93,7 +96,8 @@ def refresh_drafts_of(store: Store, post_ids: Sequence[int]) -> list[CheckedDraf
     out = []
     for pid in post_ids:
         for (draft_id,) in store.db.execute(
-                "SELECT id FROM drafts WHERE post_id = ? AND status != 'posted' ORDER BY id", [pid]).fetchall():
+            "SELECT id FROM drafts WHERE post_id = ? AND status != 'posted' ORDER BY id", [pid]
+        ).fetchall():
             if out_of_date(store, get_draft(store, draft_id)):
                 try:
                     out.append(refresh_draft(store, draft_id))

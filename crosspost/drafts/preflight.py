@@ -70,20 +70,33 @@ def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> 
             continue  # a thread splits a long body
         used = count(getattr(draft, part), profile.text_counting.get(part, "chars"))
         if used > limit.value:
-            add(ERROR, part, f"The {part} is {used:g} {limit.unit} long; {name} allows {limit.value:g}.",
-                f"{part}_too_long")
+            add(
+                ERROR,
+                part,
+                f"The {part} is {used:g} {limit.unit} long; {name} allows {limit.value:g}.",
+                f"{part}_too_long",
+            )
     if profile.limit("title") is not None and not draft.title.strip():
         add(WARNING, "title", f"The title is empty; {name} notes with a short, punchy title do better.", "title_empty")
     topic_limit = profile.limit_value("topics")
     if topic_limit is not None and len(draft.topics) > topic_limit:
         add(ERROR, "topics", f"{len(draft.topics)} topics; {name} allows {topic_limit:g}.", "too_many_topics")
     if draft.layout.needs_translation and not facts.translation_present:
-        add(ERROR, "body", f"The {draft.layout} layout needs a {draft.target_lang} translation of the post.",
-            "no_translation")
+        add(
+            ERROR,
+            "body",
+            f"The {draft.layout} layout needs a {draft.target_lang} translation of the post.",
+            "no_translation",
+        )
     elif draft.layout.needs_translation and facts.doubtful_sentences:
         n = facts.doubtful_sentences
-        add(WARNING, "body", f"{n} sentence{'s' if n > 1 else ''} may be mistranslated: what the translation "
-                             "says back is far from your caption.", "doubtful_sentences")
+        add(
+            WARNING,
+            "body",
+            f"{n} sentence{'s' if n > 1 else ''} may be mistranslated: what the translation "
+            "says back is far from your caption.",
+            "doubtful_sentences",
+        )
     for w in platform_text_warnings(profile, draft.body):
         add(WARNING, w["field"], w["message"], w.get("code", "platform_text"))
     problems += api_problems(draft, profile)
@@ -97,15 +110,23 @@ def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> 
     image_limit = profile.limit_value("images")
     if images and (profile.image is None or (image_limit is not None and len(images) > image_limit)):
         allowed = 0 if profile.image is None else int(image_limit or 0)
-        add(ERROR, "media", f"{len(images)} photos; {name} takes {allowed if allowed else 'no'} photos per post.",
-            "too_many_photos")
+        add(
+            ERROR,
+            "media",
+            f"{len(images)} photos; {name} takes {allowed if allowed else 'no'} photos per post.",
+            "too_many_photos",
+        )
     if videos and profile.video is None:
         add(ERROR, "media", f"{name} takes no videos.", "no_videos")
     max_seconds = profile.limit_value("video_duration")
     for m in videos:
         if max_seconds and m.duration and m.duration > max_seconds:
-            add(ERROR, "media", f"The video is {m.duration:.0f} s long; {name} takes at most {max_seconds:.0f} s.",
-                "video_too_long")
+            add(
+                ERROR,
+                "media",
+                f"The video is {m.duration:.0f} s long; {name} takes at most {max_seconds:.0f} s.",
+                "video_too_long",
+            )
     rendered = [m for m in local if facts.exists(m.rendered)]
     if len(rendered) < len(local):
         add(ERROR, "media", f"The media is not rendered for {name} yet.", "not_rendered")
@@ -117,12 +138,20 @@ def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> 
         cap = size_caps.get(m.kind)
         file_name = Path(m.rendered).name
         if cap and size > cap:
-            add(ERROR, "media", f"{file_name} is {size / 1e6:.1f} MB; {name} takes at most {cap / 1e6:.0f} MB.",
-                "file_too_large")
+            add(
+                ERROR,
+                "media",
+                f"{file_name} is {size / 1e6:.1f} MB; {name} takes at most {cap / 1e6:.0f} MB.",
+                "file_too_large",
+            )
         s = spec.get(m.kind)
         if s is not None and not _aspect_ok(m.rendered_width, m.rendered_height, s.aspects):
-            add(ERROR, "media", f"{file_name} is {m.rendered_width}×{m.rendered_height}; {name} accepts "
-                                f"{', '.join(s.aspects)}.", "wrong_aspect")
+            add(
+                ERROR,
+                "media",
+                f"{file_name} is {m.rendered_width}×{m.rendered_height}; {name} accepts {', '.join(s.aspects)}.",
+                "wrong_aspect",
+            )
     return problems
 
 
@@ -142,8 +171,15 @@ def api_problems(draft: Draft, profile: PlatformProfile) -> list[Problem]:
     text = post_text(draft, profile)
     used = count(text, "graphemes")
     if limit is not None and used > limit.value and count(draft.body, "graphemes") <= limit.value and not draft.thread:
-        problems.append(Problem(ERROR, "body", f"With its #tags the post is {used:g} graphemes long; {name} allows "
-                                               f"{limit.value:g}. Shorten it, or publish it as a thread.", "tags_too_long"))
+        problems.append(
+            Problem(
+                ERROR,
+                "body",
+                f"With its #tags the post is {used:g} graphemes long; {name} allows "
+                f"{limit.value:g}. Shorten it, or publish it as a thread.",
+                "tags_too_long",
+            )
+        )
     if draft.thread and limit is not None and used > limit.value:
         parts = len(split_thread(text, int(limit.value)))
         problems.append(Problem(WARNING, "body", f"The caption goes out as a thread of {parts} posts.", "thread"))
@@ -151,9 +187,15 @@ def api_problems(draft: Draft, profile: PlatformProfile) -> list[Problem]:
     if missing:
         which = ", ".join(str(i) for i in missing)
         one = len(missing) == 1
-        problems.append(Problem(WARNING, "alt_text", f"Media {which} {'has' if one else 'have'} no alt text; people "
-                                f"using screen readers on {name} will not know what {'it shows' if one else 'they show'}.",
-                                "no_alt_text"))
+        problems.append(
+            Problem(
+                WARNING,
+                "alt_text",
+                f"Media {which} {'has' if one else 'have'} no alt text; people "
+                f"using screen readers on {name} will not know what {'it shows' if one else 'they show'}.",
+                "no_alt_text",
+            )
+        )
     return problems
 
 

@@ -66,8 +66,9 @@ class DraftRenderJob:
         return any(i.kind == "video" for i in self.items)
 
 
-def _item_key(profile: PlatformProfile, fit: str, source: str, focus: tuple[float, float] | None,
-              cover_at: float | None) -> str:
+def _item_key(
+    profile: PlatformProfile, fit: str, source: str, focus: tuple[float, float] | None, cover_at: float | None
+) -> str:
     """What a rendered file depends on: the source (path, size, time), the platform's profile as a
     whole (a changed limit makes earlier renders out of date), fit, focus, cover time, version."""
     try:
@@ -83,8 +84,9 @@ def _local_media(d: Draft) -> list[DraftMedia]:
     return [m for m in d.media if m.source and Path(m.source).exists()]
 
 
-def prepare_render(store: Store, location: DataLocation, draft_id: int | str, *, cover_at: float | None = None,
-                   reencode: bool = False) -> DraftRenderJob:
+def prepare_render(
+    store: Store, location: DataLocation, draft_id: int | str, *, cover_at: float | None = None, reencode: bool = False
+) -> DraftRenderJob:
     """What rendering DRAFT_ID takes (a ``UserError`` when there is nothing it can render)."""
     d = get_draft(store, draft_id)
     profile = get_profile(d.platform)
@@ -98,11 +100,27 @@ def prepare_render(store: Store, location: DataLocation, draft_id: int | str, *,
             raise UserError(f"{profile.display_name['en']} takes no videos; choose another platform for this post.")
     fit = str(d.fit or profile.default_fit)
     focus = {m.id: m.focus for m in post_media(store, d.post_id) if m.focus is not None}
-    items = tuple(RenderItem(i, m.media, str(m.kind), str(m.source), focus.get(m.media),
-                             _item_key(profile, fit, str(m.source), focus.get(m.media), cover_at))
-                  for i, m in enumerate(local, 1))
-    return DraftRenderJob(d.id, d.platform, fit, str(location.renders_dir / f".draft-{d.id}.rendering"),
-                          str(location.renders_dir / f"draft-{d.id}"), items, cover_at, reencode)
+    items = tuple(
+        RenderItem(
+            i,
+            m.media,
+            str(m.kind),
+            str(m.source),
+            focus.get(m.media),
+            _item_key(profile, fit, str(m.source), focus.get(m.media), cover_at),
+        )
+        for i, m in enumerate(local, 1)
+    )
+    return DraftRenderJob(
+        d.id,
+        d.platform,
+        fit,
+        str(location.renders_dir / f".draft-{d.id}.rendering"),
+        str(location.renders_dir / f"draft-{d.id}"),
+        items,
+        cover_at,
+        reencode,
+    )
 
 
 def is_up_to_date(store: Store, job: DraftRenderJob) -> bool:
@@ -121,8 +139,12 @@ def is_up_to_date(store: Store, job: DraftRenderJob) -> bool:
     return True
 
 
-def run_render_job(job: DraftRenderJob, progress: ProgressCallback | None = None,
-                   cancel: CancelToken | None = None, encode_gate: Any = None) -> list[dict[str, Any]]:
+def run_render_job(
+    job: DraftRenderJob,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    encode_gate: Any = None,
+) -> list[dict[str, Any]]:
     """Render JOB's files and its plain cover frame into its staging folder; no store access (runs
     in worker processes). ENCODE_GATE: held while a video is encoded (see ``render_video_for``)."""
     from crosspost.media.cover import extract_cover
@@ -144,20 +166,41 @@ def run_render_job(job: DraftRenderJob, progress: ProgressCallback | None = None
             progress(Progress(item.index - 1, total, f"rendering {item.index} of {total}"))
             result: Any
             if item.kind == "image":
-                result = render_photo_for(item.source, staging / f"{item.index:02d}.jpg",
-                                          image_target(profile, job.fit), profile, reencode=job.reencode,
-                                          focus=item.focus)
+                result = render_photo_for(
+                    item.source,
+                    staging / f"{item.index:02d}.jpg",
+                    image_target(profile, job.fit),
+                    profile,
+                    reencode=job.reencode,
+                    focus=item.focus,
+                )
             else:
+
                 def video_progress(p: Progress, i: int = item.index) -> None:
                     progress(Progress(i - 1 + (p.fraction or 0), total, p.message))
 
                 result = render_video_for(
-                    item.source, staging / f"{item.index:02d}.mp4", video_target(profile, job.fit), profile,
-                    reencode=job.reencode, cancel=cancel, focus=item.focus, encode_gate=encode_gate,
-                    progress=video_progress)
-            results.append({"source": item.source, "name": result.path.name, "width": result.width,
-                            "height": result.height, "method": result.method, "reasons": list(result.reasons),
-                            "key": item.key})
+                    item.source,
+                    staging / f"{item.index:02d}.mp4",
+                    video_target(profile, job.fit),
+                    profile,
+                    reencode=job.reencode,
+                    cancel=cancel,
+                    focus=item.focus,
+                    encode_gate=encode_gate,
+                    progress=video_progress,
+                )
+            results.append(
+                {
+                    "source": item.source,
+                    "name": result.path.name,
+                    "width": result.width,
+                    "height": result.height,
+                    "method": result.method,
+                    "reasons": list(result.reasons),
+                    "key": item.key,
+                }
+            )
         first = job.items[0]
         cover_target = image_target(profile, job.fit) if profile.image else video_target(profile, job.fit)
         plain = staging / PLAIN_NAME  # the frame without text; commit draws cover.jpg with the title
@@ -183,9 +226,18 @@ def commit_render(store: Store, job: DraftRenderJob, results: list[dict[str, Any
     media = []
     for m in d.media:
         r = by_source.get(m.source or "")
-        media.append(m if r is None else m.replace(
-            rendered=str(folder / r["name"]), rendered_width=r["width"], rendered_height=r["height"],
-            render_method=r["method"], render_reasons=tuple(r["reasons"]), render_key=r["key"]))
+        media.append(
+            m
+            if r is None
+            else m.replace(
+                rendered=str(folder / r["name"]),
+                rendered_width=r["width"],
+                rendered_height=r["height"],
+                render_method=r["method"],
+                render_reasons=tuple(r["reasons"]),
+                render_key=r["key"],
+            )
+        )
     return save_render(store, d, media, str(folder / "cover.jpg"))
 
 
@@ -200,17 +252,26 @@ def render_lock(location: DataLocation, draft_id: int) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise UserError(f"Draft {draft_id} is being rendered by another Crosspost right now; nothing was "
-                        "changed. Wait for that one to finish.") from None
+        raise UserError(
+            f"Draft {draft_id} is being rendered by another Crosspost right now; nothing was "
+            "changed. Wait for that one to finish."
+        ) from None
     try:
         yield
     finally:
         lock.release()
 
 
-def render_draft(store: Store, location: DataLocation, draft_id: int | str, *, cover_at: float | None = None,
-                 progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-                 reencode: bool = False) -> CheckedDraft:
+def render_draft(
+    store: Store,
+    location: DataLocation,
+    draft_id: int | str,
+    *,
+    cover_at: float | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    reencode: bool = False,
+) -> CheckedDraft:
     """Render one draft's media and cover now (always, even when an earlier render is up to date).
     REENCODE: encode every file even when the original would be kept."""
     from crosspost.faults import writing_to

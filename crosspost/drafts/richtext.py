@@ -20,7 +20,9 @@ from crosspost.translation.sentences import split_sentences
 MAX_GRAPHEMES = 300
 _URL = regex.compile(URL)
 # A Bluesky handle is a domain name: at least two labels.
-_MENTION = regex.compile(r"(?<![\w@])@((?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)")
+_MENTION = regex.compile(
+    r"(?<![\w@])@((?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\.)+[a-zA-Z](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)"
+)
 _NAME = regex.compile(r"(?<![\w@])@[\p{L}\p{N}_.-]*[\p{L}\p{N}_]")
 _TAG = regex.compile(r"(?<![\w#＃])[#＃]([\p{L}\p{N}_\p{M}]*[\p{L}_\p{M}][\p{L}\p{N}_\p{M}]*)")
 
@@ -65,8 +67,12 @@ def facets_for(text: str, resolve: Callable[[str], str | None] | None = None) ->
         uri = m.group(0)
         if uri.startswith("www."):
             uri = "https://" + uri
-        result.facets.append({"index": _byte_range(text, m.start(), m.end()),
-                              "features": [{"$type": "app.bsky.richtext.facet#link", "uri": uri}]})
+        result.facets.append(
+            {
+                "index": _byte_range(text, m.start(), m.end()),
+                "features": [{"$type": "app.bsky.richtext.facet#link", "uri": uri}],
+            }
+        )
         taken.append((m.start(), m.end()))
 
     def free(start: int, end: int) -> bool:
@@ -85,23 +91,32 @@ def facets_for(text: str, resolve: Callable[[str], str | None] | None = None) ->
                 cache[handle] = resolve(handle) if resolve else None
             did = cache[handle]
         if did:
-            result.facets.append({"index": _byte_range(text, m.start(), m.end()),
-                                  "features": [{"$type": "app.bsky.richtext.facet#mention", "did": did}]})
+            result.facets.append(
+                {
+                    "index": _byte_range(text, m.start(), m.end()),
+                    "features": [{"$type": "app.bsky.richtext.facet#mention", "did": did}],
+                }
+            )
             taken.append((m.start(), m.end()))
         elif m.group(0) not in unresolved:
             unresolved.append(m.group(0))
     if unresolved:
-        result.warnings.append(f"{', '.join(unresolved)} {'is' if len(unresolved) == 1 else 'are'} not "
-                               "Bluesky account" + ("" if len(unresolved) == 1 else "s")
-                               + " that could be found; left as plain text.")
+        result.warnings.append(
+            f"{', '.join(unresolved)} {'is' if len(unresolved) == 1 else 'are'} not "
+            "Bluesky account" + ("" if len(unresolved) == 1 else "s") + " that could be found; left as plain text."
+        )
     for m in _TAG.finditer(text):
         if not free(m.start(), m.end()):
             continue
         tag = m.group(1)
         if len(tag) > 64:
             continue
-        result.facets.append({"index": _byte_range(text, m.start(), m.end()),
-                              "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": tag}]})
+        result.facets.append(
+            {
+                "index": _byte_range(text, m.start(), m.end()),
+                "features": [{"$type": "app.bsky.richtext.facet#tag", "tag": tag}],
+            }
+        )
     result.facets.sort(key=lambda f: f["index"]["byteStart"])
     return result
 

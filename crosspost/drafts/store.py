@@ -9,18 +9,17 @@ they no longer match); a posted draft is never exported or posted again without 
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from crosspost.drafts.compose import compose, hashtags
+from crosspost.drafts.compose import Composition, compose, hashtags
 from crosspost.drafts.cover import check_style, refresh_cover
 from crosspost.drafts.preflight import PreflightFacts, preflight
 from crosspost.errors import AlreadyPosted, NotFound, NothingGiven, NoTranslation, UserError
-from crosspost.platforms import get_profile
 from crosspost.limits import check_text_length
-from crosspost.posts import MAX_SEARCH_CHARS, fts_query, get_post
+from crosspost.platforms import PlatformProfile, get_profile
+from crosspost.posts import MAX_SEARCH_CHARS, fts_query, get_post, parse_planned
 from crosspost.records import CheckedDraft, Draft, DraftMedia, Post, Problem
 from crosspost.store import Store, utc_now
 from crosspost.translation.glossary import map_topics
@@ -28,24 +27,66 @@ from crosspost.values import DraftStatus, Fit, Layout, ProblemLevel
 
 EDITABLE = ("title", "body", "topics", "planned_at", "notes", "layout", "fit", "cover_style", "cover_text")
 COVER_FIELDS = {"cover_style", "cover_text", "title"}  # a change redraws the rendered cover
-_COLUMNS = ("id, post_id, platform, layout, target_lang, status, title, body, topics, media, cover, fit, "
-            "planned_at, notes, exported_to, posted_at, posted_url, created_at, updated_at, cover_style, cover_text, "
-            "thread, posted_uri")
+_COLUMNS = (
+    "id, post_id, platform, layout, target_lang, status, title, body, topics, media, cover, fit, "
+    "planned_at, notes, exported_to, posted_at, posted_url, created_at, updated_at, cover_style, cover_text, "
+    "thread, posted_uri"
+)
 
 
 def _draft(row: Sequence[Any], edited: Iterable[str], alt_texts: dict[int, str]) -> Draft:
-    (did, post_id, platform, layout, target_lang, status, title, body, topics, media, cover, fit, planned_at,
-     notes, exported_to, posted_at, posted_url, created_at, updated_at, cover_style, cover_text, thread,
-     posted_uri) = row
+    (
+        did,
+        post_id,
+        platform,
+        layout,
+        target_lang,
+        status,
+        title,
+        body,
+        topics,
+        media,
+        cover,
+        fit,
+        planned_at,
+        notes,
+        exported_to,
+        posted_at,
+        posted_url,
+        created_at,
+        updated_at,
+        cover_style,
+        cover_text,
+        thread,
+        posted_uri,
+    ) = row
     return Draft(
-        id=did, post_id=post_id, platform=platform, layout=Layout(layout), target_lang=target_lang,
-        status=DraftStatus(status), title=title or "", body=body or "", topics=tuple(json.loads(topics or "[]")),
-        media=tuple(DraftMedia.from_dict(m) for m in json.loads(media or "[]")), cover=cover,
-        fit=Fit(fit) if fit else None, planned_at=planned_at, notes=notes or "", exported_to=exported_to,
-        posted_at=posted_at, posted_url=posted_url, created_at=created_at, updated_at=updated_at,
+        id=did,
+        post_id=post_id,
+        platform=platform,
+        layout=Layout(layout),
+        target_lang=target_lang,
+        status=DraftStatus(status),
+        title=title or "",
+        body=body or "",
+        topics=tuple(json.loads(topics or "[]")),
+        media=tuple(DraftMedia.from_dict(m) for m in json.loads(media or "[]")),
+        cover=cover,
+        fit=Fit(fit) if fit else None,
+        planned_at=planned_at,
+        notes=notes or "",
+        exported_to=exported_to,
+        posted_at=posted_at,
+        posted_url=posted_url,
+        created_at=created_at,
+        updated_at=updated_at,
         edited_fields=frozenset(edited),
-        cover_style=cover_style or get_profile(platform).cover_text.get("default", "none"), cover_text=cover_text,
-        thread=bool(thread), alt_texts=alt_texts, posted_uri=posted_uri)
+        cover_style=cover_style or get_profile(platform).cover_text.get("default", "none"),
+        cover_text=cover_text,
+        thread=bool(thread),
+        alt_texts=alt_texts,
+        posted_uri=posted_uri,
+    )
 
 
 def _edited_fields(store: Store, draft_id: int) -> set[str]:
@@ -62,8 +103,9 @@ def get_draft(store: Store, draft_id: int | str) -> Draft:
         row = store.db.execute(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [did]).fetchone()
     if row is None:
         raise NotFound("draft", did)
-    alts = {r[0]: r[1] for r in store.db.execute(
-        "SELECT media_id, text FROM draft_alt_texts WHERE draft_id = ?", [did])}
+    alts = {
+        r[0]: r[1] for r in store.db.execute("SELECT media_id, text FROM draft_alt_texts WHERE draft_id = ?", [did])
+    }
     return _draft(row, _edited_fields(store, did), alts)
 
 
@@ -74,8 +116,11 @@ def find_draft(store: Store, post_id: int, platform: str) -> Draft | None:
 
 
 def has_translation(store: Store, post_id: int, lang: str | None) -> bool:
-    return lang is not None and store.db.execute(
-        "SELECT 1 FROM translations WHERE post_id = ? AND lang = ?", [post_id, lang]).fetchone() is not None
+    return (
+        lang is not None
+        and store.db.execute("SELECT 1 FROM translations WHERE post_id = ? AND lang = ?", [post_id, lang]).fetchone()
+        is not None
+    )
 
 
 def check(store: Store, draft: Draft) -> list[Problem]:
@@ -99,8 +144,12 @@ def checked(store: Store, draft_id: int | str, extra: Iterable[Problem] = ()) ->
 
 
 def _media_for_post(post: Post) -> list[DraftMedia]:
-    return [DraftMedia(media=m.id, kind=m.kind, source=m.path, width=m.width, height=m.height,
-                       duration=m.duration, size=m.size) for m in post.media]
+    return [
+        DraftMedia(
+            media=m.id, kind=m.kind, source=m.path, width=m.width, height=m.height, duration=m.duration, size=m.size
+        )
+        for m in post.media
+    ]
 
 
 def _topics_for(store: Store, post: Post, source_lang: str, target_lang: str | None) -> list[str]:
@@ -111,7 +160,9 @@ def _topics_for(store: Store, post: Post, source_lang: str, target_lang: str | N
     return map_topics(store, hashtags(post.caption), source_lang, target_lang)
 
 
-def composition(store: Store, post: Post, profile, layout: Layout, target_lang: str | None):
+def composition(
+    store: Store, post: Post, profile: PlatformProfile, layout: Layout, target_lang: str | None
+) -> Composition:
     """What a draft of POST for PROFILE's platform says now (title, body, topics), from the post,
     its translation and the user's own title and topics."""
     translation, source_lang = None, "en"
@@ -127,8 +178,15 @@ def composition(store: Store, post: Post, profile, layout: Layout, target_lang: 
     return comp
 
 
-def create_drafts(store: Store, post_ids: Sequence[int | str], platform: str, layout: str | None = None,
-                  target_lang: str | None = None, reset: bool = False, fit: str | None = None) -> list[CheckedDraft]:
+def create_drafts(
+    store: Store,
+    post_ids: Sequence[int | str],
+    platform: str,
+    layout: str | None = None,
+    target_lang: str | None = None,
+    reset: bool = False,
+    fit: str | None = None,
+) -> list[CheckedDraft]:
     """One draft per post for PLATFORM (updating an existing one, never a duplicate)."""
     profile = get_profile(platform)
     fit_value = Fit.parse(fit, "fit mode") if fit is not None else None
@@ -152,9 +210,23 @@ def create_drafts(store: Store, post_ids: Sequence[int | str], platform: str, la
                 did = db.execute(
                     "INSERT INTO drafts (post_id, platform, layout, target_lang, status, title, body, topics, media, "
                     "fit, planned_at, notes, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [post.id, platform, str(layout_value), target_lang, str(DraftStatus.DRAFT), comp.title,
-                     comp.body, topics_json, json.dumps([m.to_dict() for m in media]),
-                     str(fit_value or profile.default_fit), post.planned_at, post.notes or "", now, now]).lastrowid
+                    [
+                        post.id,
+                        platform,
+                        str(layout_value),
+                        target_lang,
+                        str(DraftStatus.DRAFT),
+                        comp.title,
+                        comp.body,
+                        topics_json,
+                        json.dumps([m.to_dict() for m in media]),
+                        str(fit_value or profile.default_fit),
+                        post.planned_at,
+                        post.notes or "",
+                        now,
+                        now,
+                    ],
+                ).lastrowid
                 assert did is not None  # set by the INSERT just run
             else:
                 did = existing.id
@@ -166,24 +238,34 @@ def create_drafts(store: Store, post_ids: Sequence[int | str], platform: str, la
                     old = old_media.get(m.media)
                     if old and old.source == m.source:
                         media[i] = old
-                sets.update({"layout": str(layout_value), "target_lang": target_lang,
-                             "media": json.dumps([m.to_dict() for m in media]), "updated_at": now})
+                sets.update(
+                    {
+                        "layout": str(layout_value),
+                        "target_lang": target_lang,
+                        "media": json.dumps([m.to_dict() for m in media]),
+                        "updated_at": now,
+                    }
+                )
                 if fit_value is not None:
                     sets["fit"] = str(fit_value)
                 if existing.status in (DraftStatus.READY, DraftStatus.EXPORTED):
                     sets["status"] = str(DraftStatus.DRAFT)
                 if reset:
                     db.execute("DELETE FROM draft_edits WHERE draft_id = ?", [did])
-                db.execute(f"UPDATE drafts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?",
-                           [*sets.values(), did])
-            extra = [Problem(ProblemLevel(w["level"]), w["field"], w["message"], w.get("code", "compose"))
-                     for w in comp.warnings]
+                db.execute(
+                    f"UPDATE drafts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), did]
+                )
+            extra = [
+                Problem(ProblemLevel(w["level"]), w["field"], w["message"], w.get("code", "compose"))
+                for w in comp.warnings
+            ]
             results.append((did, extra))
     return [checked(store, did, extra) for did, extra in results]
 
 
-def list_drafts(store: Store, platform: str | None = None, status: str | None = None,
-                search: str | None = None) -> list[CheckedDraft]:
+def list_drafts(
+    store: Store, platform: str | None = None, status: str | None = None, search: str | None = None
+) -> list[CheckedDraft]:
     sql, params = "SELECT id FROM drafts WHERE 1 = 1", []
     if platform:
         get_profile(platform)
@@ -195,23 +277,13 @@ def list_drafts(store: Store, platform: str | None = None, status: str | None = 
     if search and search.strip():
         search = search[:MAX_SEARCH_CHARS]  # SQLite refuses LIKE patterns past 50,000 bytes
         like = f"%{search.strip()}%"
-        sql += (" AND (id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?) "
-                "OR title LIKE ? OR body LIKE ? OR topics LIKE ?)")
+        sql += (
+            " AND (id IN (SELECT rowid FROM drafts_fts WHERE drafts_fts MATCH ?) "
+            "OR title LIKE ? OR body LIKE ? OR topics LIKE ?)"
+        )
         params += [fts_query(search), like, like, like]
     sql += " ORDER BY coalesce(planned_at, '9999'), updated_at DESC, id"
     return [checked(store, r[0]) for r in store.db.execute(sql, params).fetchall()]
-
-
-def parse_planned(value: str | None) -> str | None:
-    if value in (None, ""):
-        return None
-    assert value is not None
-    for fmt in ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d"):
-        try:
-            return dt.datetime.strptime(value.strip(), fmt).strftime("%Y-%m-%dT%H:%M")
-        except ValueError:
-            continue
-    raise UserError(f"{value!r} is not a date; write it as 2025-02-14 or 2025-02-14 18:30.")
 
 
 def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fields: Any) -> CheckedDraft:
@@ -231,8 +303,10 @@ def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fiel
             items = value if isinstance(value, list) else value.split(",")
             new_topics = [t.strip().lstrip("#＃") for t in items if t.strip()]
             if new_topics != list(d.topics):
-                changes[key] = (json.dumps(list(d.topics), ensure_ascii=False),
-                                json.dumps(new_topics, ensure_ascii=False))
+                changes[key] = (
+                    json.dumps(list(d.topics), ensure_ascii=False),
+                    json.dumps(new_topics, ensure_ascii=False),
+                )
             continue
         if key == "planned_at":
             value = parse_planned(value)
@@ -250,8 +324,10 @@ def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fiel
     now = utc_now()
     with store.transaction():
         for key, (old, new) in changes.items():
-            store.db.execute("INSERT INTO draft_edits (draft_id, field, old_value, new_value, edited_at) "
-                             "VALUES (?, ?, ?, ?, ?)", [d.id, key, old, new, now])
+            store.db.execute(
+                "INSERT INTO draft_edits (draft_id, field, old_value, new_value, edited_at) VALUES (?, ?, ?, ?, ?)",
+                [d.id, key, old, new, now],
+            )
             store.db.execute(f"UPDATE drafts SET {key} = ? WHERE id = ?", [new, d.id])
         status = DraftStatus.DRAFT if d.status in (DraftStatus.READY, DraftStatus.EXPORTED) else d.status
         store.db.execute("UPDATE drafts SET updated_at = ?, status = ? WHERE id = ?", [now, str(status), d.id])
@@ -262,16 +338,20 @@ def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fiel
 
 def history(store: Store, draft_id: int | str) -> list[dict[str, Any]]:
     d = get_draft(store, draft_id)
-    return [{"id": r[0], "field": r[1], "old": r[2], "new": r[3], "at": r[4]} for r in store.db.execute(
-        "SELECT id, field, old_value, new_value, edited_at FROM draft_edits WHERE draft_id = ? ORDER BY id",
-        [d.id])]
+    return [
+        {"id": r[0], "field": r[1], "old": r[2], "new": r[3], "at": r[4]}
+        for r in store.db.execute(
+            "SELECT id, field, old_value, new_value, edited_at FROM draft_edits WHERE draft_id = ? ORDER BY id", [d.id]
+        )
+    ]
 
 
 def undo_last_edit(store: Store, draft_id: int | str) -> CheckedDraft:
     """Revert the most recent edit of a draft (the window's Ctrl+Z across sessions)."""
     d = get_draft(store, draft_id)
-    row = store.db.execute("SELECT id, field, old_value FROM draft_edits WHERE draft_id = ? ORDER BY id DESC LIMIT 1",
-                           [d.id]).fetchone()
+    row = store.db.execute(
+        "SELECT id, field, old_value FROM draft_edits WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [d.id]
+    ).fetchone()
     if row is None:
         raise UserError(f"Draft {d.id} has no edits to undo.")
     if row[1] not in EDITABLE:
@@ -294,28 +374,36 @@ def mark_posted(store: Store, draft_id: int | str, url: str | None = None, force
         link = post_link(url)  # a bare link, or the text RedNote's share button copies
         if link is None:
             shown = url.strip() if len(url.strip()) <= 60 else url.strip()[:57] + "…"
-            raise UserError(f"{shown!r} is not a link and holds none; give the post's address, e.g. "
-                            "https://www.xiaohongshu.com/…, or paste what RedNote's Share → Copy link gives.")
+            raise UserError(
+                f"{shown!r} is not a link and holds none; give the post's address, e.g. "
+                "https://www.xiaohongshu.com/…, or paste what RedNote's Share → Copy link gives."
+            )
         url = link
     else:
         url = None
     with store.transaction():
-        store.db.execute("UPDATE drafts SET status = ?, posted_at = ?, posted_url = ?, updated_at = ? "
-                         "WHERE id = ?", [str(DraftStatus.POSTED), utc_now(), url, utc_now(), d.id])
+        store.db.execute(
+            "UPDATE drafts SET status = ?, posted_at = ?, posted_url = ?, updated_at = ? WHERE id = ?",
+            [str(DraftStatus.POSTED), utc_now(), url, utc_now(), d.id],
+        )
     return checked(store, d.id)
 
 
 def set_status(store: Store, draft_id: int, status: DraftStatus, **extra: Any) -> None:
     """Inside the caller's transaction: the draft's new status (and columns such as exported_to)."""
     sets = {"status": str(status), "updated_at": utc_now(), **extra}
-    store.db.execute(f"UPDATE drafts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), draft_id])
+    store.db.execute(
+        f"UPDATE drafts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), draft_id]
+    )
 
 
 def save_render(store: Store, draft: Draft, media: Sequence[DraftMedia], cover: str | None) -> CheckedDraft:
     """Record a finished render; a draft whose preflight then passes becomes ready."""
     with store.transaction():
-        store.db.execute("UPDATE drafts SET media = ?, cover = ?, updated_at = ? WHERE id = ?",
-                         [json.dumps([m.to_dict() for m in media]), cover, utc_now(), draft.id])
+        store.db.execute(
+            "UPDATE drafts SET media = ?, cover = ?, updated_at = ? WHERE id = ?",
+            [json.dumps([m.to_dict() for m in media]), cover, utc_now(), draft.id],
+        )
         result = checked(store, draft.id)
         if draft.status is DraftStatus.DRAFT and result.ok:
             set_status(store, draft.id, DraftStatus.READY)
@@ -327,14 +415,17 @@ def set_alt_text(store: Store, draft_id: int | str, media_index: int, text: str)
     d = get_draft(store, draft_id)
     media = d.sources
     if not 1 <= media_index <= len(media):
-        raise UserError(f"Draft {d.id} has {len(media)} media item{'s' if len(media) != 1 else ''}; "
-                        f"there is no item {media_index}.")
+        raise UserError(
+            f"Draft {d.id} has {len(media)} media item{'s' if len(media) != 1 else ''}; there is no item {media_index}."
+        )
     media_id = media[media_index - 1].media
     with store.transaction():
         if text.strip():
-            store.db.execute("INSERT INTO draft_alt_texts (draft_id, media_id, text) VALUES (?, ?, ?) "
-                             "ON CONFLICT (draft_id, media_id) DO UPDATE SET text = excluded.text",
-                             [d.id, media_id, text.strip()])
+            store.db.execute(
+                "INSERT INTO draft_alt_texts (draft_id, media_id, text) VALUES (?, ?, ?) "
+                "ON CONFLICT (draft_id, media_id) DO UPDATE SET text = excluded.text",
+                [d.id, media_id, text.strip()],
+            )
         else:
             store.db.execute("DELETE FROM draft_alt_texts WHERE draft_id = ? AND media_id = ?", [d.id, media_id])
     return checked(store, d.id)
@@ -353,6 +444,6 @@ def delete_drafts(store: Store, draft_ids: Sequence[int]) -> int:
     ids = [get_draft(store, i).id for i in draft_ids]
     with store.transaction():
         for start in range(0, len(ids), 900):
-            batch = ids[start:start + 900]
+            batch = ids[start : start + 900]
             store.db.execute(f"DELETE FROM drafts WHERE id IN ({','.join('?' * len(batch))})", batch)
     return len(ids)

@@ -9,10 +9,22 @@ import sys
 from crosspost.paths import resolve
 
 # What Qt's xcb platform plugin needs on Linux (see shared/docs/linux-desktop.md).
-XCB_LIBRARIES = ["xcb-cursor", "xkbcommon-x11", "xcb-icccm", "xcb-keysyms", "xcb-image", "xcb-render-util",
-                 "xcb-xinerama", "xcb-shape", "EGL", "GL"]
-DEBIAN_PACKAGES = ("libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 "
-                   "libxcb-render-util0 libxcb-xinerama0 libxcb-shape0 libegl1 libgl1")
+XCB_LIBRARIES = [
+    "xcb-cursor",
+    "xkbcommon-x11",
+    "xcb-icccm",
+    "xcb-keysyms",
+    "xcb-image",
+    "xcb-render-util",
+    "xcb-xinerama",
+    "xcb-shape",
+    "EGL",
+    "GL",
+]
+DEBIAN_PACKAGES = (
+    "libxcb-cursor0 libxkbcommon-x11-0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 "
+    "libxcb-render-util0 libxcb-xinerama0 libxcb-shape0 libegl1 libgl1"
+)
 
 
 def missing_linux_libraries() -> list[str]:
@@ -29,9 +41,11 @@ def prepare_platform() -> str | None:
         if os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
             missing = missing_linux_libraries()
             if missing:
-                return ("Crosspost's window needs some system libraries that are missing: "
-                        f"{', '.join(missing)}. On Debian or Ubuntu install them with:\n"
-                        f"  sudo apt-get install {DEBIAN_PACKAGES}")
+                return (
+                    "Crosspost's window needs some system libraries that are missing: "
+                    f"{', '.join(missing)}. On Debian or Ubuntu install them with:\n"
+                    f"  sudo apt-get install {DEBIAN_PACKAGES}"
+                )
     return None
 
 
@@ -75,8 +89,11 @@ def setup_logging(location) -> None:
 def run_app(data_dir: str | None = None, paths: list[str] | None = None) -> int:
     problem = prepare_platform()
     if problem == "no-display":
-        print("crosspost: there is no display to open the window on. Use the commands instead "
-              "(`crosspost --help`), or run it inside a desktop session.", file=sys.stderr)
+        print(
+            "crosspost: there is no display to open the window on. Use the commands instead "
+            "(`crosspost --help`), or run it inside a desktop session.",
+            file=sys.stderr,
+        )
         return 1
     if problem:
         print(f"crosspost: {problem}", file=sys.stderr)

@@ -63,8 +63,12 @@ class CoverChooser(QGroupBox):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Cover title"))
-        labels = {"bold": self.tr("Bold title"), "banner": self.tr("Banner"),
-                  "bilingual": self.tr("Title and subtitle"), "none": self.tr("No text")}
+        labels = {
+            "bold": self.tr("Bold title"),
+            "banner": self.tr("Banner"),
+            "bilingual": self.tr("Title and subtitle"),
+            "none": self.tr("No text"),
+        }
         for i, s in enumerate(STYLES):
             self.style.setItemText(i, labels[s])
         self.text.setPlaceholderText(self.tr("The draft's title"))

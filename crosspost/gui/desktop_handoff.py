@@ -60,6 +60,7 @@ def open_creator_page(store, draft_id: int, region: str) -> tuple[str, Path | No
 
 # --- the queue's actions (the queue view wires its buttons and table to these) ----------------------
 
+
 def drag_paths(view) -> list[Path]:
     from crosspost.drafts.store import get_draft
     from crosspost.handoff.creator_page import upload_files
@@ -101,8 +102,9 @@ def send_to_phone(view):
     host = last if last in network_addresses() else None
     dialog = PhoneDialog(payload, "zh" if lang.startswith("zh") else "en", view, host=host)
     if settings is not None:
-        dialog.network.currentIndexChanged.connect(lambda _: settings.setValue(PHONE_HOST_KEY,
-                                                                               dialog.network.currentData()))
+        dialog.network.currentIndexChanged.connect(
+            lambda _: settings.setValue(PHONE_HOST_KEY, dialog.network.currentData())
+        )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     view.phone_dialog = dialog

@@ -8,8 +8,18 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QMessageBox,
-    QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 log = logging.getLogger("crosspost")
@@ -24,8 +34,12 @@ def show_error(parent: QWidget, message: str, details: str = "") -> QMessageBox:
     message = translate_message(message)
     box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Crosspost"), message, QMessageBox.StandardButton.Ok, parent)
     if details:
-        box.setInformativeText(parent.tr("Something unexpected happened. The details were saved in the log file; "
-                                         "please include them if you report the problem."))
+        box.setInformativeText(
+            parent.tr(
+                "Something unexpected happened. The details were saved in the log file; "
+                "please include them if you report the problem."
+            )
+        )
         copy = box.addButton(parent.tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
         copy.clicked.disconnect()
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(f"{message}\n\n{details}"))
@@ -61,8 +75,13 @@ class LanguagePacksDialog(QDialog):
         self.reverse_note.setWordWrap(True)
         self.reverse_button.clicked.connect(self.download_reverse)
         self.missing_reverse: tuple[str, str] | None = None
-        for b in (self.install_button, self.refresh_button, self.download_button, self.remove_button,
-                  self.reverse_button):
+        for b in (
+            self.install_button,
+            self.refresh_button,
+            self.download_button,
+            self.remove_button,
+            self.reverse_button,
+        ):
             buttons.addWidget(b)
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_buttons.rejected.connect(self.reject)
@@ -88,20 +107,32 @@ class LanguagePacksDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Language packs"))
-        self.intro.setText(self.tr("Captions are translated on this computer with Argos Translate language packs. "
-                                   "Nothing is sent anywhere. Install a pack from a file, or download one from "
-                                   "the index (this needs the internet once)."))
+        self.intro.setText(
+            self.tr(
+                "Captions are translated on this computer with Argos Translate language packs. "
+                "Nothing is sent anywhere. Install a pack from a file, or download one from "
+                "the index (this needs the internet once)."
+            )
+        )
         self.table.setHorizontalHeaderLabels([self.tr("From"), self.tr("To"), self.tr("Version"), self.tr("State")])
         self.install_button.setText(self.tr("Install from file…"))
         self.refresh_button.setText(self.tr("Show available packs"))
         self.download_button.setText(self.tr("Download"))
         self.remove_button.setText(self.tr("Remove"))
         if self.missing_reverse:
-            self.reverse_note.setText(self.tr("Add the reverse pack, %1 → %2, to see what your translations say: "
-                                              "the sentence view translates each sentence back.").replace(
-                "%1", self.missing_reverse[0]).replace("%2", self.missing_reverse[1]))
-            self.reverse_button.setText(self.tr("Download %1 → %2").replace("%1", self.missing_reverse[0]).replace(
-                "%2", self.missing_reverse[1]))
+            self.reverse_note.setText(
+                self.tr(
+                    "Add the reverse pack, %1 → %2, to see what your translations say: "
+                    "the sentence view translates each sentence back."
+                )
+                .replace("%1", self.missing_reverse[0])
+                .replace("%2", self.missing_reverse[1])
+            )
+            self.reverse_button.setText(
+                self.tr("Download %1 → %2")
+                .replace("%1", self.missing_reverse[0])
+                .replace("%2", self.missing_reverse[1])
+            )
 
     def reload(self) -> None:
         from crosspost.translation.packs import installed_packs
@@ -111,8 +142,9 @@ class LanguagePacksDialog(QDialog):
         rows += [(p, False) for p in self.available if (p.from_code, p.to_code) not in have]
         self.table.setRowCount(len(rows))
         for i, (p, installed) in enumerate(rows):
-            for j, text in enumerate((p.from_code, p.to_code, p.version,
-                                      self.tr("installed") if installed else self.tr("available"))):
+            for j, text in enumerate(
+                (p.from_code, p.to_code, p.version, self.tr("installed") if installed else self.tr("available"))
+            ):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (p.from_code, p.to_code, installed))
                 self.table.setItem(i, j, item)
@@ -138,10 +170,12 @@ class LanguagePacksDialog(QDialog):
             return None
         source, target = self.missing_reverse
         location = self.window.location
-        return self.window.runner.run(self.tr("Downloading %1 → %2").replace("%1", source).replace("%2", target),
-                                      lambda store, progress, cancel: download_pack(location, source, target, store,
-                                                                                    progress, cancel),
-                                      on_success=lambda pack: self.reload(), on_failure=self._failed)
+        return self.window.runner.run(
+            self.tr("Downloading %1 → %2").replace("%1", source).replace("%2", target),
+            lambda store, progress, cancel: download_pack(location, source, target, store, progress, cancel),
+            on_success=lambda pack: self.reload(),
+            on_failure=self._failed,
+        )
 
     def _selected(self):
         items = self.table.selectedItems()
@@ -150,21 +184,31 @@ class LanguagePacksDialog(QDialog):
     def install_from_file(self) -> object:
         from crosspost.gui.file_choice import FILE, choose
 
-        self.file_dialog = choose(self, self.tr("Install a language pack"), FILE,
-                                  lambda paths: self.install_path(paths[0]), Path.home(),
-                                  self.tr("Argos language packs (*.argosmodel)"))
+        self.file_dialog = choose(
+            self,
+            self.tr("Install a language pack"),
+            FILE,
+            lambda paths: self.install_path(paths[0]),
+            Path.home(),
+            self.tr("Argos language packs (*.argosmodel)"),
+        )
         return self.file_dialog
 
     def install_path(self, path: str) -> int:
         from crosspost.translation.packs import install_pack
 
         location = self.window.location
-        return self.window.runner.run(self.tr("Installing language pack"),
-                                      lambda store, progress, cancel: install_pack(location, path),
-                                      on_success=lambda pack: (self.status.setText(
-                                          self.tr("Installed %1 → %2.").replace("%1", pack.from_code).replace("%2", pack.to_code)),
-                                          self.reload()),
-                                      on_failure=self._failed)
+        return self.window.runner.run(
+            self.tr("Installing language pack"),
+            lambda store, progress, cancel: install_pack(location, path),
+            on_success=lambda pack: (
+                self.status.setText(
+                    self.tr("Installed %1 → %2.").replace("%1", pack.from_code).replace("%2", pack.to_code)
+                ),
+                self.reload(),
+            ),
+            on_failure=self._failed,
+        )
 
     def refresh_index(self) -> int:
         from crosspost.translation.packs import available_packs
@@ -176,9 +220,12 @@ class LanguagePacksDialog(QDialog):
             self.status.setText(note or self.tr("%n pack(s) in the index.", "", len(self.available)))
             self.reload()
 
-        return self.window.runner.run(self.tr("Reading the language pack index"),
-                                      lambda store, progress, cancel: available_packs(location, store),
-                                      on_success=done, on_failure=self._failed)
+        return self.window.runner.run(
+            self.tr("Reading the language pack index"),
+            lambda store, progress, cancel: available_packs(location, store),
+            on_success=done,
+            on_failure=self._failed,
+        )
 
     def download_selected(self) -> None:
         from crosspost.translation.packs import download_pack
@@ -188,10 +235,12 @@ class LanguagePacksDialog(QDialog):
             self.status.setText(self.tr("Choose an available pack first."))
             return
         location = self.window.location
-        self.window.runner.run(self.tr("Downloading %1 → %2").replace("%1", selected[0]).replace("%2", selected[1]),
-                               lambda store, progress, cancel: download_pack(location, selected[0], selected[1], store,
-                                                                             progress, cancel),
-                               on_success=lambda pack: self.reload(), on_failure=self._failed)
+        self.window.runner.run(
+            self.tr("Downloading %1 → %2").replace("%1", selected[0]).replace("%2", selected[1]),
+            lambda store, progress, cancel: download_pack(location, selected[0], selected[1], store, progress, cancel),
+            on_success=lambda pack: self.reload(),
+            on_failure=self._failed,
+        )
 
     def remove_selected(self) -> None:
         from crosspost.translation.packs import remove_pack
@@ -199,9 +248,12 @@ class LanguagePacksDialog(QDialog):
         selected = self._selected()
         if selected and selected[2]:
             location = self.window.location
-            self.window.runner.run(self.tr("Removing %1 → %2").replace("%1", selected[0]).replace("%2", selected[1]),
-                                   lambda store, progress, cancel: remove_pack(location, selected[0], selected[1]),
-                                   on_success=lambda _: self.reload(), on_failure=self._failed)
+            self.window.runner.run(
+                self.tr("Removing %1 → %2").replace("%1", selected[0]).replace("%2", selected[1]),
+                lambda store, progress, cancel: remove_pack(location, selected[0], selected[1]),
+                on_success=lambda _: self.reload(),
+                on_failure=self._failed,
+            )
 
     def _failed(self, message: str, details: str) -> None:
         # Offline is not an error to shout about: say it plainly in the dialog.
@@ -219,9 +271,8 @@ class SettingsDialog(QDialog):
         for code, label in (("system", None), ("en", "English"), ("zh_CN", "简体中文")):
             self.language.addItem(label or self.tr("System default"), code)
         self.platform = QComboBox()
-        from crosspost.platforms import all_profiles
-
         from crosspost.gui.labels import fit_label, platform_label
+        from crosspost.platforms import all_profiles
 
         for p in all_profiles():
             self.platform.addItem(platform_label(p), p.name)
@@ -256,9 +307,13 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
         self.setWindowTitle(self.tr("Settings"))
         s = window.settings
-        for combo, key, default in ((self.language, "ui/language", "system"), (self.platform, "defaults/platform", "rednote"),
-                                    (self.target, "defaults/target_lang", "zh"), (self.fit, "defaults/fit", "blur"),
-                                    (self.rednote_region, "handoff/rednote_region", "overseas")):
+        for combo, key, default in (
+            (self.language, "ui/language", "system"),
+            (self.platform, "defaults/platform", "rednote"),
+            (self.target, "defaults/target_lang", "zh"),
+            (self.fit, "defaults/fit", "blur"),
+            (self.rednote_region, "handoff/rednote_region", "overseas"),
+        ):
             index = combo.findData(s.value(key, default))
             combo.setCurrentIndex(max(0, index))
 

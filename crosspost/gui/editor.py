@@ -5,13 +5,25 @@ glossary in place, and the media strip with a per-platform fit preview."""
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QDateTime, QEvent, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QPushButton,
-    QSplitter, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from crosspost.drafts.compose import compose, hashtags
@@ -137,8 +149,14 @@ class PostEditor(QWidget):
         self.sentences_button.toggled.connect(self.show_sentences)
         self.sentence_view = None
         self.translate_button.clicked.connect(lambda: self.post_id and self.translateRequested.emit(self.post_id))
-        self.draft_button.clicked.connect(lambda: self.post_id and self.draftRequested.emit(
-            self.post_id, self.platform.currentData(), self.layout_switch.currentData()))
+        self.draft_button.clicked.connect(
+            lambda: (
+                self.post_id
+                and self.draftRequested.emit(
+                    self.post_id, self.platform.currentData(), self.layout_switch.currentData()
+                )
+            )
+        )
 
         self.controls = QFormLayout()
         self.controls_labels = [QLabel(), QLabel(), QLabel()]
@@ -232,11 +250,14 @@ class PostEditor(QWidget):
         self.media_box.setTitle(self.tr("Media"))
         self.glossary.setHorizontalHeaderLabels([self.tr("Term"), self.tr("Translation")])
         self.new_topic.setPlaceholderText(self.tr("Add topic"))
-        self.title_edit.setToolTip(self.tr("Your own title for this post's drafts; leave it empty to use the "
-                                           "first sentence of the caption."))
-        units = self.tr("RedNote counts a title in units: a Chinese character or an emoji is 1 unit, "
-                        "a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or "
-                        "40 Latin letters. A title made from the caption is cut with “…”.")
+        self.title_edit.setToolTip(
+            self.tr("Your own title for this post's drafts; leave it empty to use the first sentence of the caption.")
+        )
+        units = self.tr(
+            "RedNote counts a title in units: a Chinese character or an emoji is 1 unit, "
+            "a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or "
+            "40 Latin letters. A title made from the caption is cut with “…”."
+        )
         # One short line in view (the window must fit 1024×700); the whole explanation on hover.
         self.title_help.setText(self.tr("1 unit per Chinese character or emoji, ½ per Latin letter"))
         self.title_help.setToolTip(units)
@@ -247,8 +268,9 @@ class PostEditor(QWidget):
         self.notes.setPlaceholderText(self.tr("Notes for yourself (never published)"))
         self.translate_button.setText(self.tr("Translate"))
         self.sentences_button.setText(self.tr("Sentences"))
-        self.sentences_button.setToolTip(self.tr("Each sentence beside its translation, with what the translation "
-                                                 "says translated back"))
+        self.sentences_button.setToolTip(
+            self.tr("Each sentence beside its translation, with what the translation says translated back")
+        )
         self.draft_button.setText(self.tr("Create draft"))
         for i, name in enumerate(("crop", "pad", "blur")):
             self.fit.setItemText(i, fit_label(name))
@@ -352,8 +374,14 @@ class PostEditor(QWidget):
             layout_used = "original"
         else:
             layout_used = layout
-        comp = compose(profile, self._texts["caption"], translation, layout_used, self.topics,
-                       self.settings.value("defaults/target_lang", "zh"))
+        comp = compose(
+            profile,
+            self._texts["caption"],
+            translation,
+            layout_used,
+            self.topics,
+            self.settings.value("defaults/target_lang", "zh"),
+        )
         if self.user_title:
             comp.title = self.user_title
         has_title = profile.limit("title") is not None  # Bluesky and X posts have no title
@@ -366,7 +394,9 @@ class PostEditor(QWidget):
         self._set_counter(self.body_counter, profile, "body", comp.body)
         topic_limit = profile.limit_value("topics")
         if topic_limit:
-            self.topics_counter.setText(self.tr("%1 / %2 topics").replace("%1", str(len(self.topics))).replace("%2", f"{topic_limit:g}"))
+            self.topics_counter.setText(
+                self.tr("%1 / %2 topics").replace("%1", str(len(self.topics))).replace("%2", f"{topic_limit:g}")
+            )
             self.topics_counter.setStyleSheet(f"color: {counter_colour(len(self.topics), topic_limit)};")
         else:
             self.topics_counter.setText("")
@@ -396,8 +426,10 @@ class PostEditor(QWidget):
             elided = chip.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 200)
             chip.setText(f"{elided}  ✕")
             chip.setToolTip(self.tr("Remove the topic %1").replace("%1", text))
-            chip.setStyleSheet("QToolButton { border: 1px solid #e0b4b4; border-radius: 10px; padding: 2px 8px;"
-                               " background: #fff1f0; color: #b71c1c; }")
+            chip.setStyleSheet(
+                "QToolButton { border: 1px solid #e0b4b4; border-radius: 10px; padding: 2px 8px;"
+                " background: #fff1f0; color: #b71c1c; }"
+            )
             chip.clicked.connect(lambda _=False, t=topic: self._remove_topic(t))
             self.chips.addWidget(chip)
         self.chips_box.refit()
@@ -491,7 +523,9 @@ class PostEditor(QWidget):
         translation = self.glossary.item(item.row(), 1)
         if term and translation and term.text().strip() and translation.text().strip():
             try:
-                add_entry(self.store, term.text(), translation.text(), "en", self.settings.value("defaults/target_lang", "zh"))
+                add_entry(
+                    self.store, term.text(), translation.text(), "en", self.settings.value("defaults/target_lang", "zh")
+                )
             except UserError:
                 return
             QTimer.singleShot(0, self._load_glossary)
@@ -506,16 +540,16 @@ class PostEditor(QWidget):
                 item.widget().deleteLater()
         if self.post_id is None:
             return
-        from crosspost.posts import post_media
-
         from crosspost.gui.media_labels import media_sentence
         from crosspost.media.state import state_of
+        from crosspost.posts import post_media
 
         every = post_media(self.store, self.post_id)
         missing = [m for m in every if not m.path]
         expiries = sorted(m.expires_at for m in missing if m.expires_at)
-        self.media_state.setText(media_sentence(state_of(len(every), len(every) - len(missing),
-                                                         expiries[0] if expiries else None)))
+        self.media_state.setText(
+            media_sentence(state_of(len(every), len(every) - len(missing), expiries[0] if expiries else None))
+        )
         rows = [m for m in every if m.path]
         profile = get_profile(self.platform.currentData() or "rednote")
         fit = self.fit.currentData()
@@ -538,7 +572,6 @@ class PostEditor(QWidget):
             self.no_media_label = QLabel(self.tr("No media on disk yet: fetch it or attach your own files."))
             self.media_strip.addWidget(self.no_media_label)
         self.media_strip.addStretch(1)
-
 
     def _focus_changed(self, media_id: int, fx: float, fy: float) -> None:
         from crosspost.posts import set_media_focus
@@ -610,8 +643,9 @@ class CropPreview(QWidget):
         from PySide6.QtGui import QColor, QPainter, QPen
 
         painter = QPainter(self)
-        painter.drawPixmap((self.width() - self.pixmap.width()) // 2, (self.height() - self.pixmap.height()) // 2,
-                           self.pixmap)
+        painter.drawPixmap(
+            (self.width() - self.pixmap.width()) // 2, (self.height() - self.pixmap.height()) // 2, self.pixmap
+        )
         rect, _ = self._frame()
         # Visible on any picture: what the crop leaves out is dimmed, the window has a white line
         # inside a black one (one of them contrasts with any colour), and square handles at its corners.
@@ -685,5 +719,3 @@ def fit_preview(path: str, kind: str, profile, fit: str) -> QPixmap | None:
     data = fitted.tobytes()
     qimage = QImage(data, fitted.width, fitted.height, 3 * fitted.width, QImage.Format.Format_RGB888).copy()
     return QPixmap.fromImage(qimage)
-
-

@@ -12,8 +12,14 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 FILES, FILE, FOLDER = "files", "file", "folder"
 
 
-def choose(parent: QWidget, title: str, mode: str, on_chosen: Callable[[list[str]], None],
-           directory: str | Path | None = None, name_filter: str = "") -> QFileDialog:
+def choose(
+    parent: QWidget,
+    title: str,
+    mode: str,
+    on_chosen: Callable[[list[str]], None],
+    directory: str | Path | None = None,
+    name_filter: str = "",
+) -> QFileDialog:
     """Open a chooser for MODE (``FILES``, ``FILE`` or ``FOLDER``) starting in DIRECTORY; ON_CHOSEN gets
     the chosen paths (never called when the person cancels)."""
     dialog = QFileDialog(parent, title, str(directory or Path.home()), name_filter)

@@ -63,7 +63,7 @@ def font_packages(kinds: list[str]) -> list[str]:
 
 
 class FontHint(QFrame):
-    """"Chinese text or emoji show as boxes: install …" with a close button; closing it is remembered."""
+    """ "Chinese text or emoji show as boxes: install …" with a close button; closing it is remembered."""
 
     dismissed = Signal()
     SETTING = "hints/fonts_dismissed"
@@ -91,8 +91,11 @@ class FontHint(QFrame):
 
     def retranslate(self) -> None:
         packages = " ".join(font_packages(self.kinds))
-        self.label.setText(self.tr("Chinese text or emoji may show as empty boxes: install the fonts with "
-                                   "your package manager (%1).").replace("%1", packages))
+        self.label.setText(
+            self.tr(
+                "Chinese text or emoji may show as empty boxes: install the fonts with your package manager (%1)."
+            ).replace("%1", packages)
+        )
         self.close_button.setToolTip(self.tr("Hide this hint"))
 
     def dismiss(self) -> None:

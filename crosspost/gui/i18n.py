@@ -54,8 +54,11 @@ def apply_language(app: QApplication, choice: str | None) -> str:
         app.removeTranslator(_installed.pop())
     # English needs its catalogue too: it holds the plural forms ("1 post", "2 posts").
     # qtgaps: the few words of Qt's own dialogs that qtbase leaves in English (resources/i18n/qt).
-    names = [f"crosspost_{language}"] if language == "en" else [
-        f"qtbase_{language}", f"qtgaps_{language}", f"crosspost_{language}"]
+    names = (
+        [f"crosspost_{language}"]
+        if language == "en"
+        else [f"qtbase_{language}", f"qtgaps_{language}", f"crosspost_{language}"]
+    )
     for name in names:
         data = _catalogue(name)
         translator = QTranslator(app)

@@ -12,16 +12,26 @@ class Labels(QObject):
     """The translation context "Labels" (a QObject so that lupdate sees self.tr and its plurals)."""
 
     def fit(self, fit: str) -> str:
-        return {"crop": self.tr("Crop to fill"), "pad": self.tr("Fit with bars"),
-                "blur": self.tr("Fit on blurred background")}.get(fit, fit)
+        return {
+            "crop": self.tr("Crop to fill"),
+            "pad": self.tr("Fit with bars"),
+            "blur": self.tr("Fit on blurred background"),
+        }.get(fit, fit)
 
     def layout(self, layout: str) -> str:
-        return {"original": self.tr("Original only"), "translated": self.tr("Translation only"),
-                "bilingual": self.tr("Bilingual")}.get(layout, layout)
+        return {
+            "original": self.tr("Original only"),
+            "translated": self.tr("Translation only"),
+            "bilingual": self.tr("Bilingual"),
+        }.get(layout, layout)
 
     def status(self, status: str) -> str:
-        return {"draft": self.tr("Draft"), "ready": self.tr("Ready"), "exported": self.tr("Exported"),
-                "posted": self.tr("Posted")}.get(status, status)
+        return {
+            "draft": self.tr("Draft"),
+            "ready": self.tr("Ready"),
+            "exported": self.tr("Exported"),
+            "posted": self.tr("Posted"),
+        }.get(status, status)
 
     def level(self, level: str) -> str:
         return {"error": self.tr("Problem"), "warning": self.tr("Note")}.get(level, level)

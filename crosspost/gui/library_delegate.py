@@ -59,7 +59,7 @@ def wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[st
 
     def part(start: int, length: int | None = None) -> str:
         end = None if length is None else 2 * (start + length)
-        return units[2 * start:end].decode("utf-16-le", errors="replace")
+        return units[2 * start : end].decode("utf-16-le", errors="replace")
 
     out = [part(s, n).rstrip() for s, n in lines[:max_lines]]
     if len(lines) > max_lines:
@@ -92,10 +92,12 @@ class PostDelegate(QStyledItemDelegate):
         rect = option.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
         pixmap = index.data(Qt.ItemDataRole.DecorationRole)
         if pixmap is not None and not pixmap.isNull():
-            scaled = pixmap.scaled(QSize(ICON, ICON), Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
-            painter.drawPixmap(rect.x() + (ICON - scaled.width()) // 2, rect.y() + (ICON - scaled.height()) // 2,
-                               scaled)
+            scaled = pixmap.scaled(
+                QSize(ICON, ICON), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+            painter.drawPixmap(
+                rect.x() + (ICON - scaled.width()) // 2, rect.y() + (ICON - scaled.height()) // 2, scaled
+            )
         left = rect.x() + ICON + GAP
         width = max(20, rect.right() - left)
         meta, _, caption = text.partition("\n")
@@ -110,8 +112,9 @@ class PostDelegate(QStyledItemDelegate):
         # Drawn at a baseline (not in a box that Qt would clip): each line gets the height of its fonts.
         painter.setFont(small)
         painter.setPen(muted)
-        painter.drawText(QPointF(left, y + small_ascent),
-                         QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight, width))
+        painter.drawText(
+            QPointF(left, y + small_ascent), QFontMetrics(small).elidedText(meta, Qt.TextElideMode.ElideRight, width)
+        )
         y += small_h
         painter.setFont(font)
         painter.setPen(muted if deleted and not selected else colour)
@@ -123,6 +126,8 @@ class PostDelegate(QStyledItemDelegate):
             italic.setItalic(True)
             painter.setFont(italic)
             painter.setPen(colour if selected else QColor("#b3261e"))
-            painter.drawText(QPointF(left, rect.bottom() - small_h + 1 + small_ascent),
-                             QFontMetrics(italic).elidedText(deleted, Qt.TextElideMode.ElideRight, width))
+            painter.drawText(
+                QPointF(left, rect.bottom() - small_h + 1 + small_ascent),
+                QFontMetrics(italic).elidedText(deleted, Qt.TextElideMode.ElideRight, width),
+            )
         painter.restore()

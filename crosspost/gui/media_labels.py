@@ -15,7 +15,7 @@ def parse_utc(text: str) -> dt.datetime:
 
 
 def human_date(iso: str) -> str:
-    """"23 Dec 2024" in the UI language."""
+    """ "23 Dec 2024" in the UI language."""
     moment = parse_utc(iso)
     return QLocale().toString(QDate(moment.year, moment.month, moment.day), "d MMM yyyy")
 
@@ -33,7 +33,11 @@ def media_badge(state: PostMediaState) -> str:
     if s is MediaState.ON_DISK:
         return QCoreApplication.translate("MediaLabels", "on disk")
     if s is MediaState.PARTLY:
-        return QCoreApplication.translate("MediaLabels", "%1 of %2 on disk").replace("%1", str(state.on_disk)).replace("%2", str(state.total))
+        return (
+            QCoreApplication.translate("MediaLabels", "%1 of %2 on disk")
+            .replace("%1", str(state.on_disk))
+            .replace("%2", str(state.total))
+        )
     if s is MediaState.LINK_VALID and state.expires:
         return QCoreApplication.translate("MediaLabels", "link valid until %1").replace("%1", human_date(state.expires))
     if s is MediaState.LINK_EXPIRED:
@@ -49,19 +53,29 @@ def media_sentence(state: PostMediaState) -> str:
     if s is MediaState.ON_DISK:
         return QCoreApplication.translate("MediaLabels", "All %n file(s) are on this computer.", "", state.total)
     if s is MediaState.PARTLY:
-        text = QCoreApplication.translate("MediaLabels", "%1 of %2 files are on this computer.").replace("%1", str(state.on_disk)).replace(
-            "%2", str(state.total))
+        text = (
+            QCoreApplication.translate("MediaLabels", "%1 of %2 files are on this computer.")
+            .replace("%1", str(state.on_disk))
+            .replace("%2", str(state.total))
+        )
         if state.expires and not state.expired:
-            text += " " + QCoreApplication.translate("MediaLabels", "Fetch the rest before %1 (Post → Fetch media).").replace("%1", human_date(state.expires))
+            text += " " + QCoreApplication.translate(
+                "MediaLabels", "Fetch the rest before %1 (Post → Fetch media)."
+            ).replace("%1", human_date(state.expires))
         elif state.expired:
-            text += " " + QCoreApplication.translate("MediaLabels", "The links of the rest expired: attach your own files (drop them on the post).")
+            text += " " + QCoreApplication.translate(
+                "MediaLabels", "The links of the rest expired: attach your own files (drop them on the post)."
+            )
         return text
     if s is MediaState.LINK_VALID and state.expires:
-        return QCoreApplication.translate("MediaLabels", "Not on this computer yet; the export's link works until %1 (Post → Fetch media).").replace(
-            "%1", human_date(state.expires))
+        return QCoreApplication.translate(
+            "MediaLabels", "Not on this computer yet; the export's link works until %1 (Post → Fetch media)."
+        ).replace("%1", human_date(state.expires))
     if s is MediaState.LINK_EXPIRED:
-        return QCoreApplication.translate("MediaLabels", "The export's link expired on %1: attach your own files (Post → Attach files…, or drop "
-                   "them on the post).").replace("%1", human_date(state.expires or ""))
+        return QCoreApplication.translate(
+            "MediaLabels",
+            "The export's link expired on %1: attach your own files (Post → Attach files…, or drop them on the post).",
+        ).replace("%1", human_date(state.expires or ""))
     if s is MediaState.NO_LINK:
         return QCoreApplication.translate("MediaLabels", "No media on disk yet: fetch it or attach your own files.")
     return QCoreApplication.translate("MediaLabels", "This post has no photo or video.")

@@ -23,48 +23,119 @@ def window_message(exc: errors.UserError) -> str:
     """EXC in the window's words."""
     match exc:
         case errors.NotFound(kind="post", ident=ident):
-            return _fill(QCoreApplication.translate("Messages", "Post %1 is no longer in your library; it may have been removed."), ident)
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages", "Post %1 is no longer in your library; it may have been removed."
+                ),
+                ident,
+            )
         case errors.NotFound(kind="draft", ident=ident):
-            return _fill(QCoreApplication.translate("Messages", "Draft %1 is no longer in the queue; it may have been deleted."), ident)
+            return _fill(
+                QCoreApplication.translate("Messages", "Draft %1 is no longer in the queue; it may have been deleted."),
+                ident,
+            )
         case errors.NotFound(kind=_, ident=ident):
-            return _fill(QCoreApplication.translate("Messages", "Item %1 is no longer there; reopen the post and try again."), ident)
+            return _fill(
+                QCoreApplication.translate("Messages", "Item %1 is no longer there; reopen the post and try again."),
+                ident,
+            )
         case errors.NothingGiven():
             return QCoreApplication.translate("Messages", "Select at least one item in the list first.")
         case errors.InvalidChoice(field=field, value=value, choices=choices):
-            return _fill(QCoreApplication.translate("Messages", "“%1” is not a valid %2; choose one of: %3."), value, field, ", ".join(choices))
+            return _fill(
+                QCoreApplication.translate("Messages", "“%1” is not a valid %2; choose one of: %3."),
+                value,
+                field,
+                ", ".join(choices),
+            )
         case errors.NoMediaOnDisk():
-            return QCoreApplication.translate("Messages", "This post has no photo or video on this computer yet. Use Post → Fetch media while "
-                       "the export's links work, or Post → Attach files… (or drop your files on the post).")
+            return QCoreApplication.translate(
+                "Messages",
+                "This post has no photo or video on this computer yet. Use Post → Fetch media while "
+                "the export's links work, or Post → Attach files… (or drop your files on the post).",
+            )
         case errors.LinksExpired(expired_at=when):
-            return _fill(QCoreApplication.translate("Messages", "The export's media links expired%1. Attach your own files with Media → Attach "
-                             "files… (or drop them on the post), or request a new export from TikTok."),
-                         _fill(QCoreApplication.translate("Messages", " on %1"), when[:10]) if when else "")
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages",
+                    "The export's media links expired%1. Attach your own files with Post → Attach "
+                    "files… (or drop them on the post), or request a new export from TikTok.",
+                ),
+                _fill(QCoreApplication.translate("Messages", " on %1"), when[:10]) if when else "",
+            )
         case errors.NoTranslation(lang=None, layout=layout):
-            return _fill(QCoreApplication.translate("Messages", "The %1 layout needs a target language: choose one in Tools → Settings."), layout)
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages", "The %1 layout needs a target language: choose one in Tools → Settings."
+                ),
+                layout,
+            )
         case errors.NoTranslation(lang=lang, layout=layout):
-            return _fill(QCoreApplication.translate("Messages", "This post has no %1 translation yet, which the %2 layout needs. Press Translate "
-                             "in the editor first, or choose “Original only” as the layout."), lang, layout)
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages",
+                    "This post has no %1 translation yet, which the %2 layout needs. Press Translate "
+                    "in the editor first, or choose “Original only” as the layout.",
+                ),
+                lang,
+                layout,
+            )
         case errors.NoLanguagePack(source=s, target=t):
-            return _fill(QCoreApplication.translate("Messages", "No %1→%2 language pack is installed. Install it in Tools → Language packs."), s, t)
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages", "No %1→%2 language pack is installed. Install it in Tools → Language packs."
+                ),
+                s,
+                t,
+            )
         case errors.LanguagePackBroken(source=s, target=t):
-            return _fill(QCoreApplication.translate("Messages", "The %1→%2 language pack is damaged. Remove it and install it again in "
-                             "Tools → Language packs."), s, t)
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages",
+                    "The %1→%2 language pack is damaged. Remove it and install it again in Tools → Language packs.",
+                ),
+                s,
+                t,
+            )
         case errors.IndexUnreachable():
             return QCoreApplication.translate(
-                "Messages", "The list of language packs cannot be downloaded (are you offline?). Connect and "
-                "try again, or install a pack file you have with Tools → Language packs → Install from file….")
+                "Messages",
+                "The list of language packs cannot be downloaded (are you offline?). Connect and "
+                "try again, or install a pack file you have with Tools → Language packs → Install from file….",
+            )
         case errors.AlreadyPosted(draft_id=did, platform=platform, posted_at=when):
-            return _fill(QCoreApplication.translate("Messages", "Draft %1 was already marked as posted on %2 (%3)."), did, platform, when or "")
+            return _fill(
+                QCoreApplication.translate("Messages", "Draft %1 was already marked as posted on %2 (%3)."),
+                did,
+                platform,
+                when or "",
+            )
         case errors.NotRendered():
-            return QCoreApplication.translate("Messages", "The draft's media is not rendered yet: select it in the Drafts tab and press Render.")
+            return QCoreApplication.translate(
+                "Messages", "The draft's media is not rendered yet: select it in the Drafts tab and press Render."
+            )
         case errors.ExportBlocked(reasons=reasons):
-            return _fill(QCoreApplication.translate("Messages", "Nothing was exported: %1. Fix the problems shown in the Drafts tab first."),
-                         "; ".join(reasons))
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages", "Nothing was exported: %1. Fix the problems shown in the Drafts tab first."
+                ),
+                "; ".join(reasons),
+            )
         case errors.FolderNotWritable(path=path, reason=reason):
-            return _fill(QCoreApplication.translate("Messages", "Crosspost cannot write to %1 (%2). Choose another folder."), path, reason)
+            return _fill(
+                QCoreApplication.translate("Messages", "Crosspost cannot write to %1 (%2). Choose another folder."),
+                path,
+                reason,
+            )
         case errors.TrimNeeded(seconds=s, max_seconds=m, platform=platform):
-            return _fill(QCoreApplication.translate("Messages", "The video is %1 s long; %2 takes at most %3 s. Trim it before rendering."),
-                         f"{s:.0f}", platform, f"{m:.0f}")
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages", "The video is %1 s long; %2 takes at most %3 s. Trim it before rendering."
+                ),
+                f"{s:.0f}",
+                platform,
+                f"{m:.0f}",
+            )
         case errors.EditKept(what=what):
             return _fill(QCoreApplication.translate("Messages", "You edited this %1 by hand, so it was kept."), what)
     return str(exc)
@@ -105,8 +176,13 @@ class Messages(QObject):
         return {"title": self.tr("title"), "body": self.tr("body")}.get(field, field)
 
     def too_long(self, m) -> str:
-        return _fill(self.tr("The %1 is %2 long; %3 allows %4."), self.field(m[1]), unit_label(m[3], float(m[2])),
-                     _platform(m[4]), unit_label(m[3], float(m[5])))
+        return _fill(
+            self.tr("The %1 is %2 long; %3 allows %4."),
+            self.field(m[1]),
+            unit_label(m[3], float(m[2])),
+            _platform(m[4]),
+            unit_label(m[3], float(m[5])),
+        )
 
     def empty_title(self, m) -> str:
         return _fill(self.tr("The title is empty; %1 notes with a short, punchy title do better."), _platform(m[1]))
@@ -116,20 +192,30 @@ class Messages(QObject):
         return _fill(self.tr("%n topic(s); %1 allows %2.", "", n), _platform(m[2]), m[3])
 
     def layout_needs_translation(self, m) -> str:
-        return _fill(self.tr("The “%1” layout needs a translation (%2): use Translate in the editor first."),
-                     layout_label(m[1]), m[2])
+        return _fill(
+            self.tr("The “%1” layout needs a translation (%2): use Translate in the editor first."),
+            layout_label(m[1]),
+            m[2],
+        )
 
     def post_has_no_translation(self, m) -> str:
-        return _fill(self.tr("Post %1 has no translation (%2) for the “%3” layout: use Translate first, "
-                             "or choose “Original only”."), m[1], m[2], layout_label(m[3]))
+        return _fill(
+            self.tr(
+                "Post %1 has no translation (%2) for the “%3” layout: use Translate first, or choose “Original only”."
+            ),
+            m[1],
+            m[2],
+            layout_label(m[3]),
+        )
 
     def no_media(self, m) -> str:
         return self.tr("The post has no media on disk: use Post → Fetch media or Post → Attach files.")
 
     def too_many_photos(self, m) -> str:
         n = int(m[1])
-        return _fill(self.tr("%n photo(s); %1 takes at most %2 per post.", "", n), _platform(m[2]),
-                     "0" if m[3] == "no" else m[3])
+        return _fill(
+            self.tr("%n photo(s); %1 takes at most %2 per post.", "", n), _platform(m[2]), "0" if m[3] == "no" else m[3]
+        )
 
     def no_videos(self, m) -> str:
         return _fill(self.tr("%1 takes no videos."), _platform(m[1]))
@@ -138,8 +224,7 @@ class Messages(QObject):
         return _fill(self.tr("The video is %1 s long; %2 takes at most %3 s."), m[1], _platform(m[2]), m[3])
 
     def not_rendered(self, m) -> str:
-        return _fill(self.tr("The media is not rendered for %1 yet: use Render in the drafts queue."),
-                     _platform(m[1]))
+        return _fill(self.tr("The media is not rendered for %1 yet: use Render in the drafts queue."), _platform(m[1]))
 
     def file_too_big(self, m) -> str:
         return _fill(self.tr("%1 is %2 MB; %3 takes at most %4 MB."), m[1], m[2], _platform(m[3]), m[4])
@@ -148,44 +233,54 @@ class Messages(QObject):
         return _fill(self.tr("%1 is %2×%3; %4 accepts %5."), m[1], m[2], m[3], _platform(m[4]), m[5])
 
     def external_link(self, m) -> str:
-        return _fill(self.tr("The body has an external link; %1 limits the reach of notes with links. "
-                             "Consider removing it."), _platform(m[1]))
+        return _fill(
+            self.tr("The body has an external link; %1 limits the reach of notes with links. Consider removing it."),
+            _platform(m[1]),
+        )
 
     def tiktok_names(self, m) -> str:
-        return _fill(self.tr("%1 are TikTok names; they mean nothing on %2. Remove them or mention the people "
-                             "there."), m[1], _platform(m[2]))
+        return _fill(
+            self.tr("%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there."),
+            m[1],
+            _platform(m[2]),
+        )
 
     def not_exported(self, m) -> str:
         parts = []
         for part in m[1].split("; draft "):
             one = re.match(r"(?:draft )?(\d+): (.+)$", part)
             parts.append(_fill(self.tr("draft %1: %2"), one[1], translate_message(one[2])) if one else part)
-        return _fill(self.tr("Not exported (nothing was written): %1. Fix the problems shown in the queue first."),
-                     "; ".join(parts))
+        return _fill(
+            self.tr("Not exported (nothing was written): %1. Fix the problems shown in the queue first."),
+            "; ".join(parts),
+        )
 
     def not_writable(self, m) -> str:
         return _fill(self.tr("The export folder %1 is not writable (%2); choose another one."), m[1], m[2])
 
 
 # (the core's English sentence, the Messages method that words it in the UI language)
-PATTERNS = [(re.compile(pattern), method) for pattern, method in (
-    (r"The (title|body) is ([\d.]+) (\w+) long; (.+) allows ([\d.]+)\.$", "too_long"),
-    (r"The title is empty; (.+) notes with a short, punchy title do better\.$", "empty_title"),
-    (r"(\d+) topics; (.+) allows ([\d.]+)\.$", "too_many_topics"),
-    (r"The (\w+) layout needs a (\w+) translation.*$", "layout_needs_translation"),
-    (r"Post (\d+) has no (\w+) translation for the (\w+) layout; .*$", "post_has_no_translation"),
-    (r"The post has no media on disk.*$", "no_media"),
-    (r"(\d+) photos; (.+) takes (\d+|no) photos per post\.$", "too_many_photos"),
-    (r"(.+) takes no videos\.$", "no_videos"),
-    (r"The video is (\d+) s long; (.+) takes at most (\d+) s\..*$", "video_too_long"),
-    (r"The media is not rendered for (.+) yet.*$", "not_rendered"),
-    (r"(\S+) is ([\d.]+) MB; (.+) takes at most (\d+) MB\.$", "file_too_big"),
-    (r"(\S+) is (\d+)×(\d+); (.+) accepts (.+)\.$", "wrong_shape"),
-    (r"The body has an external link; (.+) limits the reach of notes with links\. .*$", "external_link"),
-    (r"(.+) are TikTok names; they mean nothing on (.+?)\. .*$", "tiktok_names"),
-    (r"Not exported \(nothing was written\): (.+)\.$", "not_exported"),
-    (r"The export folder (.+) is not writable \((.+)\); .*$", "not_writable"),
-)]
+PATTERNS = [
+    (re.compile(pattern), method)
+    for pattern, method in (
+        (r"The (title|body) is ([\d.]+) (\w+) long; (.+) allows ([\d.]+)\.$", "too_long"),
+        (r"The title is empty; (.+) notes with a short, punchy title do better\.$", "empty_title"),
+        (r"(\d+) topics; (.+) allows ([\d.]+)\.$", "too_many_topics"),
+        (r"The (\w+) layout needs a (\w+) translation.*$", "layout_needs_translation"),
+        (r"Post (\d+) has no (\w+) translation for the (\w+) layout; .*$", "post_has_no_translation"),
+        (r"The post has no media on disk.*$", "no_media"),
+        (r"(\d+) photos; (.+) takes (\d+|no) photos per post\.$", "too_many_photos"),
+        (r"(.+) takes no videos\.$", "no_videos"),
+        (r"The video is (\d+) s long; (.+) takes at most (\d+) s\..*$", "video_too_long"),
+        (r"The media is not rendered for (.+) yet.*$", "not_rendered"),
+        (r"(\S+) is ([\d.]+) MB; (.+) takes at most (\d+) MB\.$", "file_too_big"),
+        (r"(\S+) is (\d+)×(\d+); (.+) accepts (.+)\.$", "wrong_shape"),
+        (r"The body has an external link; (.+) limits the reach of notes with links\. .*$", "external_link"),
+        (r"(.+) are TikTok names; they mean nothing on (.+?)\. .*$", "tiktok_names"),
+        (r"Not exported \(nothing was written\): (.+)\.$", "not_exported"),
+        (r"The export folder (.+) is not writable \((.+)\); .*$", "not_writable"),
+    )
+]
 _messages = Messages()
 
 

@@ -5,7 +5,6 @@ The posts model keeps only IDs and a few light columns for the current filter, f
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
 
@@ -94,8 +93,10 @@ class PostsModel(QAbstractListModel):
                 from crosspost.gui.media_labels import media_badge
                 from crosspost.media.state import row_media_state
 
-                badges.append(("🎬" if r.first_kind is MediaKind.VIDEO else "🖼")
-                              + (f"×{r.media_count}" if r.media_count > 1 else ""))
+                badges.append(
+                    ("🎬" if r.first_kind is MediaKind.VIDEO else "🖼")
+                    + (f"×{r.media_count}" if r.media_count > 1 else "")
+                )
                 badges.append(media_badge(row_media_state(r)))
             if r.langs:
                 badges.append("🌐 " + ",".join(r.langs))
@@ -129,8 +130,11 @@ class PostsModel(QAbstractListModel):
         image = QImage(thumb_path)
         if image.isNull():
             return
-        self._thumbs[post_id] = QPixmap.fromImage(image.scaled(QSize(160, 160), Qt.AspectRatioMode.KeepAspectRatio,
-                                                                Qt.TransformationMode.SmoothTransformation))
+        self._thumbs[post_id] = QPixmap.fromImage(
+            image.scaled(
+                QSize(160, 160), Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
         row = self.row_of(post_id)
         if row is not None:
             idx = self.index(row)
@@ -149,9 +153,8 @@ class DraftsModel(QAbstractTableModel):
         self.status: str | None = None
 
     def reload(self) -> None:
-        from crosspost.drafts.store import list_drafts
-
         from crosspost.drafts.freshness import stale_drafts
+        from crosspost.drafts.store import list_drafts
 
         self.beginResetModel()
         self.drafts = list_drafts(self.store, self.platform, self.status)
@@ -159,13 +162,14 @@ class DraftsModel(QAbstractTableModel):
         self.endResetModel()
 
     def stale_text(self, draft_id: int) -> str | None:
-        """"Out of date: the post changed…" for a draft whose post, translation or media changed."""
+        """ "Out of date: the post changed…" for a draft whose post, translation or media changed."""
         reasons = self.stale.get(draft_id)
         if not reasons:
             return None
         words = {"post": self.tr("the post"), "translation": self.tr("its translation"), "media": self.tr("its media")}
         return self.tr("Out of date: %1 changed — press Refresh from post.").replace(
-            "%1", ", ".join(words[r] for r in reasons))
+            "%1", ", ".join(words[r] for r in reasons)
+        )
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.drafts)
@@ -175,8 +179,14 @@ class DraftsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            labels = {"id": self.tr("#"), "platform": self.tr("Platform"), "status": self.tr("Status"),
-                      "planned": self.tr("Planned"), "title": self.tr("Title"), "problems": self.tr("Preflight")}
+            labels = {
+                "id": self.tr("#"),
+                "platform": self.tr("Platform"),
+                "status": self.tr("Status"),
+                "planned": self.tr("Planned"),
+                "title": self.tr("Title"),
+                "problems": self.tr("Preflight"),
+            }
             return labels[self.COLUMNS[section]]
         return None
 
@@ -186,8 +196,11 @@ class DraftsModel(QAbstractTableModel):
         for m in d.media:
             if m.rendered and m.render_method:
                 name = m.rendered.replace("\\", "/").rsplit("/", 1)[-1]
-                lines.append(self.tr("%1: kept the original (not re-encoded)").replace("%1", name)
-                             if m.render_method == "copy" else self.tr("%1: re-encoded").replace("%1", name))
+                lines.append(
+                    self.tr("%1: kept the original (not re-encoded)").replace("%1", name)
+                    if m.render_method == "copy"
+                    else self.tr("%1: re-encoded").replace("%1", name)
+                )
         return "\n".join(lines) or None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -226,5 +239,3 @@ class DraftsModel(QAbstractTableModel):
         if role == ROLE_ID:
             return d.id
         return None
-
-

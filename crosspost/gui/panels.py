@@ -10,7 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
 )
 
 from crosspost.gui.media_labels import days_left, human_date
@@ -55,18 +61,35 @@ class ImportPanel(QFrame):
 
     def lines(self, r) -> list[str]:
         """The panel's lines (plain text, for tests and the accessible description)."""
-        lines = [self.tr("Imported %1:").replace("%1", self.name) + " "
-                 + ", ".join([self.tr("%n new post(s)", "", r.added), self.tr("%n updated", "", r.updated),
-                              self.tr("%n unchanged", "", r.unchanged)]) + "."]
+        lines = [
+            self.tr("Imported %1:").replace("%1", self.name)
+            + " "
+            + self.tr(", ").join(
+                [
+                    self.tr("%n new post(s)", "", r.added),
+                    self.tr("%n updated", "", r.updated),
+                    self.tr("%n unchanged", "", r.unchanged),
+                ]
+            )
+            + self.tr(".")
+        ]
         if r.deleted:
-            lines.append(self.tr("%n post(s) are ones you deleted on TikTok; they are marked in the library.", "",
-                                 r.deleted))
+            lines.append(
+                self.tr("%n post(s) are ones you deleted on TikTok; they are marked in the library.", "", r.deleted)
+            )
         if r.captionless:
-            lines.append(self.tr("TikTok's 2019–2022 exports hold no captions, only dates, links and likes; "
-                                 "your newer export will fill them in."))
+            lines.append(
+                self.tr(
+                    "TikTok's 2019–2022 exports hold no captions, only dates, links and likes; "
+                    "your newer export will fill them in."
+                )
+            )
         if r.merged_into:
-            lines.append(self.tr("Its posts joined @%1's posts of the same times instead of being added "
-                                 "twice.").replace("%1", r.merged_into))
+            lines.append(
+                self.tr("Its posts joined @%1's posts of the same times instead of being added twice.").replace(
+                    "%1", r.merged_into
+                )
+            )
         if not (r.added or r.updated or r.unchanged):
             lines.append(self.tr("This export has no posts of yours in it."))
         if r.warnings:
@@ -125,15 +148,22 @@ class ExpiryBanner(QFrame):
         when = human_date(summary.earliest)
         if summary.expired:
             self.setStyleSheet(_FRAME % ("expiryBanner", "#e3a3a0", "#fdecea"))
-            self.text.setText(self.tr("These links expired on %1 — attach your own files (drop them on a post) or "
-                                      "request a new export from TikTok.").replace("%1", when))
+            self.text.setText(
+                self.tr(
+                    "These links expired on %1 — attach your own files (drop them on a post) or "
+                    "request a new export from TikTok."
+                ).replace("%1", when)
+            )
             self.fetch_button.hide()
             self.attach_button.show()
         else:
             days = days_left(summary.earliest)
             self.setStyleSheet(_FRAME % ("expiryBanner", "#e6c07b", "#fff6e0"))
-            text = (self.tr("Your export's media links expire today (%1) — fetch them now.") if days < 1 else
-                    self.tr("Your export's media links expire in %n day(s) (%1) — fetch them now.", "", days))
+            text = (
+                self.tr("Your export's media links expire today (%1) — fetch them now.")
+                if days < 1
+                else self.tr("Your export's media links expire in %n day(s) (%1) — fetch them now.", "", days)
+            )
             self.text.setText(text.replace("%1", when))
             self.fetch_button.show()
             self.attach_button.hide()
@@ -182,8 +212,11 @@ class ExportResultDialog(QDialog):
         if show_in_folder(self.folder):
             self.notice.setText(self.tr("Opened in your file manager."))
         else:
-            self.notice.setText(self.tr("No file manager could be opened here. Your bundles are in %1 "
-                                        "(Copy path puts it on the clipboard).").replace("%1", self.folder))
+            self.notice.setText(
+                self.tr(
+                    "No file manager could be opened here. Your bundles are in %1 (Copy path puts it on the clipboard)."
+                ).replace("%1", self.folder)
+            )
 
     def copy_path(self) -> None:
         QGuiApplication.clipboard().setText(self.folder)

@@ -9,7 +9,13 @@ import time
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QListWidget, QVBoxLayout,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QVBoxLayout,
 )
 
 from crosspost.handoff.phone_server import LIFETIME, PhonePayload, PhoneServer, RequestEvent
@@ -35,8 +41,9 @@ def qr_pixmap(text: str, scale: int = 6) -> QPixmap:
 
 
 class PhoneDialog(QDialog):
-    def __init__(self, payload: PhonePayload, lang: str = "en", parent=None, host: str | None = None,
-                 lifetime: float = LIFETIME):
+    def __init__(
+        self, payload: PhonePayload, lang: str = "en", parent=None, host: str | None = None, lifetime: float = LIFETIME
+    ):
         super().__init__(parent)
         self.payload = payload
         self.lang = lang
@@ -88,8 +95,12 @@ class PhoneDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Send to phone"))
-        self.intro.setText(self.tr("Scan the code with your phone's camera. The phone must be on the same network "
-                                   "as this computer. Nothing goes through the internet."))
+        self.intro.setText(
+            self.tr(
+                "Scan the code with your phone's camera. The phone must be on the same network "
+                "as this computer. Nothing goes through the internet."
+            )
+        )
         self.network_label.setText(self.tr("Network"))
         index = self.network.findData("127.0.0.1")
         if index >= 0:
@@ -115,8 +126,12 @@ class PhoneDialog(QDialog):
         self.poll()
 
     def describe(self, event: RequestEvent) -> str:
-        device = {"iPhone": self.tr("iPhone"), "iPad": self.tr("iPad"), "Android phone": self.tr("Android phone"),
-                  "Android tablet": self.tr("Android tablet")}.get(event.device, event.device)
+        device = {
+            "iPhone": self.tr("iPhone"),
+            "iPad": self.tr("iPad"),
+            "Android phone": self.tr("Android phone"),
+            "Android tablet": self.tr("Android tablet"),
+        }.get(event.device, event.device)
         if event.path_kind == "page":
             return self.tr("%1 opened the page").replace("%1", device)
         if event.path_kind == "download":
@@ -143,8 +158,11 @@ class PhoneDialog(QDialog):
             self.add_log(self.describe(event))
         if server.running:
             minutes, seconds = divmod(int(server.seconds_left()), 60)
-            self.left.setText(self.tr("Stops in %1:%2 or when you close this window.")
-                              .replace("%1", str(minutes)).replace("%2", f"{seconds:02d}"))
+            self.left.setText(
+                self.tr("Stops in %1:%2 or when you close this window.")
+                .replace("%1", str(minutes))
+                .replace("%2", f"{seconds:02d}")
+            )
         else:
             self.timer.stop()
             self.qr.clear()

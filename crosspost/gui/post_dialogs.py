@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QVBoxLayout,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
 )
 
 
@@ -19,8 +25,13 @@ class ChoosePostDialog(QDialog):
         self.setObjectName("choosePost")
         self.files = files
         self.setWindowTitle(self.tr("Attach to which post?"))
-        intro = QLabel(self.tr("Choose the post %n file(s) belong to (or drop them right onto a post in the "
-                               "library next time).", "", len(files)))
+        intro = QLabel(
+            self.tr(
+                "Choose the post %n file(s) belong to (or drop them right onto a post in the library next time).",
+                "",
+                len(files),
+            )
+        )
         intro.setWordWrap(True)
         self.list = QListWidget()
         for r in rows:
@@ -61,8 +72,9 @@ class MarkPostedDialog(QDialog):
         self.setObjectName("markPosted")
         self.draft_id = draft_id
         self.setWindowTitle(self.tr("Mark as posted"))
-        intro = QLabel(self.tr("Paste the link to the published post, or what RedNote's Share → Copy link gives "
-                               "(optional)."))
+        intro = QLabel(
+            self.tr("Paste the link to the published post, or what RedNote's Share → Copy link gives (optional).")
+        )
         intro.setWordWrap(True)
         self.text = QPlainTextEdit()
         self.text.setTabChangesFocus(True)
@@ -87,9 +99,13 @@ class MarkPostedDialog(QDialog):
         typed = self.text.toPlainText().strip()
         link = post_link(typed)
         if typed and link is None:
-            self.problem.setText(self.tr("There is no link in this text. Paste the post's address "
-                                         "(https://www.xiaohongshu.com/… or http://xhslink.com/…), or clear the "
-                                         "box to mark it posted without one."))
+            self.problem.setText(
+                self.tr(
+                    "There is no link in this text. Paste the post's address "
+                    "(https://www.xiaohongshu.com/… or http://xhslink.com/…), or clear the "
+                    "box to mark it posted without one."
+                )
+            )
             return  # what was typed stays
         self.linkGiven.emit(self.draft_id, link or "")
         super().accept()

@@ -54,16 +54,24 @@ class AddBlueskyAccountDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("xxxx-xxxx-xxxx-xxxx")
         self.server = QLineEdit(DEFAULT_SERVERS["bluesky"])
-        self.help = QLabel(self.tr('Use an <b>app password</b>, not your main password: make one in Bluesky under '
-                                   'Settings → Privacy and security → App passwords. '
-                                   '<a href="%1">What is an app password?</a>').replace("%1", APP_PASSWORDS_HELP))
+        self.help = QLabel(
+            self.tr(
+                "Use an <b>app password</b>, not your main password: make one in Bluesky under "
+                "Settings → Privacy and security → App passwords. "
+                '<a href="%1">What is an app password?</a>'
+            ).replace("%1", APP_PASSWORDS_HELP)
+        )
         self.help.setWordWrap(True)
         self.help.setOpenExternalLinks(True)
         self.help.setTextFormat(Qt.TextFormat.RichText)
         self.has_keyring = keyring_available()
-        self.no_keyring = QLabel(self.tr("No keyring was found on this computer to keep the app password safely. "
-                                         "Crosspost stores it only if you allow a file in its data folder that "
-                                         "only you can read."))
+        self.no_keyring = QLabel(
+            self.tr(
+                "No keyring was found on this computer to keep the app password safely. "
+                "Crosspost stores it only if you allow a file in its data folder that "
+                "only you can read."
+            )
+        )
         self.no_keyring.setWordWrap(True)
         self.no_keyring.setVisible(not self.has_keyring)
         self.file_opt_in = QCheckBox(self.tr("Keep the app password in a file only I can read"))
@@ -102,8 +110,9 @@ class AddBlueskyAccountDialog(QDialog):
                 return session.did
 
         def job(store, progress, cancel):
-            return add_account(store, location, "bluesky", handle, password, server, allow_file=allow_file,
-                               verify=verify)
+            return add_account(
+                store, location, "bluesky", handle, password, server, allow_file=allow_file, verify=verify
+            )
 
         self.buttons.setEnabled(False)
         self.status.setText(self.tr("Checking the app password with the server…"))
@@ -155,8 +164,9 @@ class AltTextDialog(QDialog):
         self.status.setWordWrap(True)
         form.addRow(self.status)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.translate_button = self.buttons.addButton(self.tr("Translate like the caption"),
-                                                       QDialogButtonBox.ButtonRole.ActionRole)
+        self.translate_button = self.buttons.addButton(
+            self.tr("Translate like the caption"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.translate_button.setEnabled(self.draft.layout.needs_translation and bool(self.draft.target_lang))
         self.translate_button.clicked.connect(self.translate)
         self.buttons.accepted.connect(self.accept)
@@ -278,8 +288,9 @@ class AccountsDialog(QDialog):
                 self.window.runner.default_failure(message, details)
 
         self.remove_button.setEnabled(False)
-        return self.window.runner.run(self.tr("Removing account"), job, on_success=lambda _: self.reload(),
-                                      on_failure=failed)
+        return self.window.runner.run(
+            self.tr("Removing account"), job, on_success=lambda _: self.reload(), on_failure=failed
+        )
 
 
 class Publisher(QObject):
@@ -320,8 +331,13 @@ class Publisher(QObject):
             errors: list[tuple[int | None, UserError]] = []
             todo = due_drafts(store) if scheduled else ids
             try:
-                results = publish_drafts(store, location, todo, progress=progress,
-                                         on_error=lambda did, exc: errors.append((did, exc))) if todo else []
+                results = (
+                    publish_drafts(
+                        store, location, todo, progress=progress, on_error=lambda did, exc: errors.append((did, exc))
+                    )
+                    if todo
+                    else []
+                )
             except UserError as exc:
                 return [], [(None, exc)]
             return results, errors
@@ -360,41 +376,68 @@ class Publisher(QObject):
         accounts = self.tr("Tools → Settings… → Accounts…")
         match exc:
             case NoAccount(platform=platform):
-                return self.tr("There is no %1 account in Crosspost yet: add one in %2.").replace(
-                    "%1", _platform_name(platform)).replace("%2", accounts)
+                return (
+                    self.tr("There is no %1 account in Crosspost yet: add one in %2.")
+                    .replace("%1", _platform_name(platform))
+                    .replace("%2", accounts)
+                )
             case SeveralAccounts(platform=platform):
-                return self.tr("There are several %1 accounts; keep only the one to publish with in %2.").replace(
-                    "%1", _platform_name(platform)).replace("%2", accounts)
+                return (
+                    self.tr("There are several %1 accounts; keep only the one to publish with in %2.")
+                    .replace("%1", _platform_name(platform))
+                    .replace("%2", accounts)
+                )
             case SecretMissing(handle=handle):
-                return self.tr("The app password of %1 is missing: remove the account in %2 and add it again.").replace(
-                    "%1", handle).replace("%2", accounts)
+                return (
+                    self.tr("The app password of %1 is missing: remove the account in %2 and add it again.")
+                    .replace("%1", handle)
+                    .replace("%2", accounts)
+                )
             case PublishError(kind="auth"):
-                return str(exc) + " " + self.tr("Add the account again with a new app password in %1.").replace(
-                    "%1", accounts)
+                return (
+                    str(exc)
+                    + " "
+                    + self.tr("Add the account again with a new app password in %1.").replace("%1", accounts)
+                )
             case NotReadyToPublish(problem=problem) if problem.code == "body_too_long":
-                return problem_text(problem) + " " + self.tr(
-                    "Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a "
-                    "thread of replies” in Alt text….")
+                return (
+                    problem_text(problem)
+                    + " "
+                    + self.tr(
+                        "Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a "
+                        "thread of replies” in Alt text…."
+                    )
+                )
             case NotReadyToPublish(problem=problem) if problem.code == "tags_too_long":
-                return problem_text(problem) + " " + self.tr(
-                    "For a thread, tick “Publish a caption over the length limit as a thread of replies” in "
-                    "Alt text….")
+                return (
+                    problem_text(problem)
+                    + " "
+                    + self.tr(
+                        "For a thread, tick “Publish a caption over the length limit as a thread of replies” in "
+                        "Alt text…."
+                    )
+                )
             case NotReadyToPublish(problem=problem):
                 return problem_text(problem)
             case NoPublishApi(platform=platform):
-                return self.tr("Crosspost cannot publish to %1 by itself: export the draft and upload it "
-                               "there.").replace("%1", _platform_name(platform))
+                return self.tr(
+                    "Crosspost cannot publish to %1 by itself: export the draft and upload it there."
+                ).replace("%1", _platform_name(platform))
             case OtherAccount():
-                return self.tr("Publishing this draft was started with another account; add that account again "
-                               "in %1 to finish it.").replace("%1", accounts)
+                return self.tr(
+                    "Publishing this draft was started with another account; add that account again in %1 to finish it."
+                ).replace("%1", accounts)
             case NothingToTranslate(original_layout=True):
-                return self.tr("This draft shows the original caption only, so its alt texts stay as they are. "
-                               "Create it again with a translated or bilingual layout to translate them.")
+                return self.tr(
+                    "This draft shows the original caption only, so its alt texts stay as they are. "
+                    "Create it again with a translated or bilingual layout to translate them."
+                )
             case NothingToTranslate():
                 return self.tr("Write the alt texts first; then they can be translated like the caption.")
             case PublishingBusy():
-                return self.tr("Another publishing run is going on (perhaps a scheduled one); try again when it "
-                               "has finished.")
+                return self.tr(
+                    "Another publishing run is going on (perhaps a scheduled one); try again when it has finished."
+                )
         return window_message(exc)
 
     def edit_alt_texts(self, draft_id: int | None = None):
@@ -412,12 +455,19 @@ class Publisher(QObject):
             text = self.tr("Draft %1 was already posted") if r.already else self.tr("Draft %1 is posted")
             lines.append(f'{text.replace("%1", str(r.draft))}: <a href="{r.url}">{r.url}</a>')
         for draft_id, message in errors:
-            lines.append((self.tr("Draft %1 was not published: ").replace("%1", str(draft_id))
-                          if draft_id is not None else "") + html.escape(message))
+            lines.append(
+                (self.tr("Draft %1 was not published: ").replace("%1", str(draft_id)) if draft_id is not None else "")
+                + html.escape(message)
+            )
         if not lines:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning if errors else QMessageBox.Icon.Information,
-                          self.tr("Publish"), "<br>".join(lines), QMessageBox.StandardButton.Ok, self.window)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if errors else QMessageBox.Icon.Information,
+            self.tr("Publish"),
+            "<br>".join(lines),
+            QMessageBox.StandardButton.Ok,
+            self.window,
+        )
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         box.open()
@@ -449,5 +499,7 @@ class Publisher(QObject):
         minutes, seconds = divmod(int(left), 60)
         hours, minutes = divmod(minutes, 60)
         days, hours = divmod(hours, 24)
-        span = (f"{days} d {hours:02d}:{minutes:02d}:{seconds:02d}" if days else f"{hours:02d}:{minutes:02d}:{seconds:02d}")
+        span = (
+            f"{days} d {hours:02d}:{minutes:02d}:{seconds:02d}" if days else f"{hours:02d}:{minutes:02d}:{seconds:02d}"
+        )
         self.queue.countdown.setText(self.tr("Next: draft %1 in %2").replace("%1", str(draft_id)).replace("%2", span))

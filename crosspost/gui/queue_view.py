@@ -6,8 +6,17 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFrame, QScrollArea, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QPushButton,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from crosspost.gui import desktop_handoff as handoff
@@ -46,12 +55,28 @@ class QueueView(QWidget):
             self.status.addItem("", s)
         self.platform.currentIndexChanged.connect(self.reload)
         self.status.currentIndexChanged.connect(self.reload)
-        self.buttons = {name: QPushButton() for name in ("render", "export", "publish", "alt", "copy_title", "copy_body",
-                                                         "copy_topics", "posted", "phone", "creator")}
+        self.buttons = {
+            name: QPushButton()
+            for name in (
+                "render",
+                "export",
+                "publish",
+                "alt",
+                "copy_title",
+                "copy_body",
+                "copy_topics",
+                "posted",
+                "phone",
+                "creator",
+            )
+        }
         self.refresh_button = QPushButton()  # for drafts out of date (their post changed since)
-        self.refresh_button.clicked.connect(lambda: self.selected_ids() and self.refreshRequested.emit(
-            self.selected_ids()))
-        self.buttons["publish"].clicked.connect(lambda: self.selected_ids() and self.publishRequested.emit(self.selected_ids()))
+        self.refresh_button.clicked.connect(
+            lambda: self.selected_ids() and self.refreshRequested.emit(self.selected_ids())
+        )
+        self.buttons["publish"].clicked.connect(
+            lambda: self.selected_ids() and self.publishRequested.emit(self.selected_ids())
+        )
         self.countdown = QLabel()  # the next scheduled publication (crosspost.gui.publishing.Publisher)
         self.buttons["render"].clicked.connect(self.render_selected)
         # Re-encode every file even when the original already fits the platform (kept otherwise).
@@ -66,7 +91,8 @@ class QueueView(QWidget):
         self.cover = CoverChooser(store)
         self.cover.changed.connect(lambda draft_id: handoff.reload_keeping(self, draft_id))
         self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.cover.set_draft(next(iter(self.selected_ids()), None)))
+            lambda *_: self.cover.set_draft(next(iter(self.selected_ids()), None))
+        )
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.filter_labels = [QLabel(), QLabel()]
@@ -98,7 +124,9 @@ class QueueView(QWidget):
         cover_scroll.setWidgetResizable(True)
         cover_scroll.setFrameShape(QFrame.Shape.NoFrame)
         cover_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        cover_scroll.setMinimumWidth(self.cover.sizeHint().width() + cover_scroll.verticalScrollBar().sizeHint().width())
+        cover_scroll.setMinimumWidth(
+            self.cover.sizeHint().width() + cover_scroll.verticalScrollBar().sizeHint().width()
+        )
         middle.addWidget(cover_scroll)
         layout.addLayout(middle, 1)
         layout.addWidget(self.empty)
@@ -129,20 +157,37 @@ class QueueView(QWidget):
         self.filter_labels[0].setText(self.tr("Platform"))
         self.filter_labels[1].setText(self.tr("Status"))
         self.platform.setItemText(0, self.tr("All platforms"))
-        for i, text in enumerate((self.tr("All"), self.tr("Draft"), self.tr("Ready"), self.tr("Exported"), self.tr("Posted"))):
+        for i, text in enumerate(
+            (self.tr("All"), self.tr("Draft"), self.tr("Ready"), self.tr("Exported"), self.tr("Posted"))
+        ):
             self.status.setItemText(i, text)
         self.refresh_button.setText(self.tr("Refresh from post"))
-        self.refresh_button.setToolTip(self.tr("Take the post's caption, translation and media as they are now; "
-                                                   "what you changed in the draft by hand stays."))
-        for key, text in (("render", self.tr("Render")), ("export", self.tr("Export…")), ("publish", self.tr("Publish")),
-                          ("alt", self.tr("Alt text…")),
-                          ("copy_title", self.tr("Copy title")), ("copy_body", self.tr("Copy body")),
-                          ("copy_topics", self.tr("Copy topics")), ("posted", self.tr("Mark as posted…")),
-                          ("phone", self.tr("Send to phone…")), ("creator", self.tr("Open RedNote creator page"))):
+        self.refresh_button.setToolTip(
+            self.tr(
+                "Take the post's caption, translation and media as they are now; "
+                "what you changed in the draft by hand stays."
+            )
+        )
+        for key, text in (
+            ("render", self.tr("Render")),
+            ("export", self.tr("Export…")),
+            ("publish", self.tr("Publish")),
+            ("alt", self.tr("Alt text…")),
+            ("copy_title", self.tr("Copy title")),
+            ("copy_body", self.tr("Copy body")),
+            ("copy_topics", self.tr("Copy topics")),
+            ("posted", self.tr("Mark as posted…")),
+            ("phone", self.tr("Send to phone…")),
+            ("creator", self.tr("Open RedNote creator page")),
+        ):
             self.buttons[key].setText(text)
         self.reencode.setText(self.tr("Re-encode"))
-        self.reencode.setToolTip(self.tr("Encode every file again, even a video or photo that already fits the "
-                                         "platform and would be kept as it is"))
+        self.reencode.setToolTip(
+            self.tr(
+                "Encode every file again, even a video or photo that already fits the "
+                "platform and would be kept as it is"
+            )
+        )
         self.empty.setText(self.tr("No drafts yet. Open a post in the library and choose “Create draft”."))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
         self.actions_box.refit()
@@ -156,8 +201,9 @@ class QueueView(QWidget):
         for row, c in enumerate(self.model.drafts):  # the same drafts stay selected
             if c.draft.id in selected:
                 self.table.selectionModel().select(
-                    self.model.index(row, 0), self.table.selectionModel().SelectionFlag.Select
-                    | self.table.selectionModel().SelectionFlag.Rows)
+                    self.model.index(row, 0),
+                    self.table.selectionModel().SelectionFlag.Select | self.table.selectionModel().SelectionFlag.Rows,
+                )
         self.cover.set_draft(next(iter(self.selected_ids()), None))
 
     def selected_ids(self) -> list[int]:
@@ -192,8 +238,11 @@ class QueueView(QWidget):
         d = next(c.draft for c in self.model.drafts if c.draft.id == ids[0])
         text = " ".join("#" + t for t in d.topics) if field == "topics" else getattr(d, field)
         QGuiApplication.clipboard().setText(text)
-        self.toast.say({"title": self.tr("Title copied"), "body": self.tr("Body copied"),
-                        "topics": self.tr("Topics copied")}[field])
+        self.toast.say(
+            {"title": self.tr("Title copied"), "body": self.tr("Body copied"), "topics": self.tr("Topics copied")}[
+                field
+            ]
+        )
 
     def export_folder(self) -> str:
         """Where the export dialog starts: the folder used last, else "Crosspost exports" in Documents
@@ -222,8 +271,13 @@ class QueueView(QWidget):
             return None
         from crosspost.gui.file_choice import FOLDER, choose
 
-        self.file_dialog = choose(self, self.tr("Export drafts to"), FOLDER,
-                                  lambda paths: self._export_to(ids, paths[0]), self.export_folder())
+        self.file_dialog = choose(
+            self,
+            self.tr("Export drafts to"),
+            FOLDER,
+            lambda paths: self._export_to(ids, paths[0]),
+            self.export_folder(),
+        )
         return self.file_dialog
 
     def _export_to(self, ids: list[int], folder: str) -> None:

@@ -91,8 +91,10 @@ def _run(work: Path, screenshot: str | None) -> int:
         return 1
     final = render_of_draft()
     rendered_ok = all(Path(p).exists() for p in final.media_paths) and final.cover and Path(final.cover).exists()
-    print(f"self-test: draft {final.id} for RedNote: status {final.status}, "
-          f"{len(final.media_paths)} rendered file(s)", file=sys.stderr)
+    print(
+        f"self-test: draft {final.id} for RedNote: status {final.status}, {len(final.media_paths)} rendered file(s)",
+        file=sys.stderr,
+    )
 
     window.tabs.setCurrentIndex(0)
     _wait(app, lambda: not window.runner.busy, 30)  # thumbnails

@@ -7,8 +7,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QListWidget, QListWidgetItem,
-    QMessageBox, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 AMBER, AMBER_BG, MUTED = "#b26a00", "#fff6e5", "#7a7a7a"
@@ -17,7 +30,7 @@ AMBER, AMBER_BG, MUTED = "#b26a00", "#fff6e5", "#7a7a7a"
 class SentenceRow(QFrame):
     """One pair: the source sentence | its translation, the back-translation and the flag."""
 
-    editRequested = Signal(int, str)   # sentence number, new wording
+    editRequested = Signal(int, str)  # sentence number, new wording
     wordingsRequested = Signal(int)
     resetRequested = Signal(int)
 
@@ -67,8 +80,9 @@ class SentenceRow(QFrame):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         if pair.doubtful:
-            self.setStyleSheet(f"QFrame#sentenceRow {{ border: 2px solid {AMBER}; background: {AMBER_BG}; "
-                               "border-radius: 6px; }")
+            self.setStyleSheet(
+                f"QFrame#sentenceRow {{ border: 2px solid {AMBER}; background: {AMBER_BG}; border-radius: 6px; }}"
+            )
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -77,11 +91,14 @@ class SentenceRow(QFrame):
         self.edit_button.setText(self.tr("Edit"))
         self.wordings_button.setText(self.tr("Other wordings"))
         self.reset_button.setText(self.tr("Machine's wording"))
-        tips = {"back-translation far from the source": self.tr("What it says back is far from your sentence."),
-                "low engine confidence": self.tr("The translator was unsure of this wording.")}
+        tips = {
+            "back-translation far from the source": self.tr("What it says back is far from your sentence."),
+            "low engine confidence": self.tr("The translator was unsure of this wording."),
+        }
         self.flag.setToolTip("\n".join(tips.get(r, r) for r in self.pair.reasons))
-        self.back_label.setToolTip(self.tr("What the translation says, translated back. Only shown here: "
-                                           "it is never exported."))
+        self.back_label.setToolTip(
+            self.tr("What the translation says, translated back. Only shown here: it is never exported.")
+        )
 
     def start_edit(self) -> None:
         self.editor.setText(self.pair.text)
@@ -137,7 +154,7 @@ class SentenceView(QWidget):
     """Sentence pairs of one post's translation. WINDOW gives the store, data dir, runner, settings."""
 
     translationChanged = Signal(int)
-    checked = Signal(object)   # the PostCheck shown
+    checked = Signal(object)  # the PostCheck shown
     failed = Signal(str)
 
     def __init__(self, window, parent=None):
@@ -188,8 +205,9 @@ class SentenceView(QWidget):
 
     def retranslate(self) -> None:
         self.glossary_button.setText(self.tr("Add to glossary"))
-        self.glossary_button.setToolTip(self.tr("Select a word in your sentence and its translation, then add "
-                                                "them to your glossary."))
+        self.glossary_button.setToolTip(
+            self.tr("Select a word in your sentence and its translation, then add them to your glossary.")
+        )
         self.refresh_button.setText(self.tr("Check again"))
         self.header_source.setText(self.tr("Your caption"))
         self.header_target.setText(self.tr("Translation, and what it says back"))
@@ -228,8 +246,11 @@ class SentenceView(QWidget):
         self.post_id = post_id
         self.summary.setText(self.tr("Reading the translation sentence by sentence…"))
         location, target = self.window_.location, self.target
-        return self._run(self.tr("Checking the translation"),
-                         lambda store, progress, cancel: check_post(store, location, post_id, target), post_id)
+        return self._run(
+            self.tr("Checking the translation"),
+            lambda store, progress, cancel: check_post(store, location, post_id, target),
+            post_id,
+        )
 
     def _save(self, n: int, text: str | None, replace: bool = False) -> int:
         from crosspost.translation.checking import check_post, save_sentence
@@ -245,16 +266,24 @@ class SentenceView(QWidget):
                 self.show_check(check)
             self.translationChanged.emit(post_id)
 
-        return self.window_.runner.run(self.tr("Saving the sentence"), job, on_success=done,
-                                       on_failure=lambda message, details: self.summary.setText(message))
+        return self.window_.runner.run(
+            self.tr("Saving the sentence"),
+            job,
+            on_success=done,
+            on_failure=lambda message, details: self.summary.setText(message),
+        )
 
     def edit_sentence(self, n: int, text: str | None) -> int | None:
         replace = False
         if self.check is not None and self.check.whole_edit:
             answer = QMessageBox.question(
-                self, self.tr("Crosspost"),
-                self.tr("You edited this translation as a whole. Editing one sentence replaces that edit with "
-                        "the sentence-by-sentence translation. Go on?"))
+                self,
+                self.tr("Crosspost"),
+                self.tr(
+                    "You edited this translation as a whole. Editing one sentence replaces that edit with "
+                    "the sentence-by-sentence translation. Go on?"
+                ),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return None
             replace = True
@@ -272,9 +301,12 @@ class SentenceView(QWidget):
             self.wordings_dialog.accepted.connect(lambda: self._use_wording(n, self.wordings_dialog.chosen()))
             self.wordings_dialog.open()
 
-        return self.window_.runner.run(self.tr("Finding other wordings"),
-                                       lambda store, progress, cancel: alternatives(store, location, post_id, target, n),
-                                       on_success=done, on_failure=lambda message, details: self.summary.setText(message))
+        return self.window_.runner.run(
+            self.tr("Finding other wordings"),
+            lambda store, progress, cancel: alternatives(store, location, post_id, target, n),
+            on_success=done,
+            on_failure=lambda message, details: self.summary.setText(message),
+        )
 
     def _use_wording(self, n: int, option) -> None:
         if option is not None and not option.current:
@@ -307,7 +339,8 @@ class SentenceView(QWidget):
         doubtful = self.check.doubtful_count
         if doubtful:
             text = self.tr("%1 of %n sentence(s) may be mistranslated: check the amber ones.", "", total).replace(
-                "%1", str(doubtful))
+                "%1", str(doubtful)
+            )
             self.summary.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
         else:
             text = self.tr("%n sentence(s); none looks mistranslated.", "", total)
@@ -348,17 +381,24 @@ class SentenceView(QWidget):
             self.summary.setText(str(exc))
             return None
         ids = posts_with_term(store, term)
-        self.summary.setText(self.tr("Added “%1” → “%2” to your glossary.").replace("%1", term).replace("%2", translation))
+        self.summary.setText(
+            self.tr("Added “%1” → “%2” to your glossary.").replace("%1", term).replace("%2", translation)
+        )
         if not ids:
             return None
         self.retranslate_box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Crosspost"),
+            QMessageBox.Icon.Question,
+            self.tr("Crosspost"),
             self.tr("Translate the %n post(s) that contain “%1” again, with your glossary?", "", len(ids)).replace(
-                "%1", term),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+                "%1", term
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         yes = self.retranslate_box.button(QMessageBox.StandardButton.Yes)
         self.retranslate_box.finished.connect(
-            lambda _: self.retranslate_box.clickedButton() is yes and self.retranslate_posts(ids))
+            lambda _: self.retranslate_box.clickedButton() is yes and self.retranslate_posts(ids)
+        )
         self.retranslate_box.open()
         return len(ids)
 
@@ -374,5 +414,8 @@ class SentenceView(QWidget):
 
         return self.window_.runner.run(
             self.tr("Translating %n post(s) again", "", len(ids)),
-            lambda store, progress, cancel: translate_posts(store, location, ids, source, target, progress=progress,
-                                                            cancel=cancel), on_success=done)
+            lambda store, progress, cancel: translate_posts(
+                store, location, ids, source, target, progress=progress, cancel=cancel
+            ),
+            on_success=done,
+        )

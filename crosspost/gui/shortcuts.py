@@ -8,8 +8,15 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QHeaderView, QLineEdit, QMenu, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 LIBRARY_TAB, QUEUE_TAB = 0, 1
@@ -19,8 +26,12 @@ class EscapeClears(QObject):
     """Esc in a search box empties it (and keeps the focus there)."""
 
     def eventFilter(self, watched, event):  # noqa: N802
-        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
-                and isinstance(watched, QLineEdit) and watched.text()):
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and isinstance(watched, QLineEdit)
+            and watched.text()
+        ):
             watched.clear()
             return True
         return False
@@ -70,8 +81,14 @@ class WindowActions(QObject):
 
         self.post_actions = [self.act_translate, self.create_draft, self.fetch_media, self.attach_files]
         self.any_post_actions = [self.translate_all, self.fetch_all]
-        self.draft_actions = [self.render, self.export, self.copy_title, self.copy_body, self.copy_topics,
-                              self.mark_posted]
+        self.draft_actions = [
+            self.render,
+            self.export,
+            self.copy_title,
+            self.copy_body,
+            self.copy_topics,
+            self.mark_posted,
+        ]
         window.tabs.currentChanged.connect(self.update)
         window.pages.currentChanged.connect(self.update)
         window.library.selectionModel().currentChanged.connect(self.update)
@@ -101,8 +118,21 @@ class WindowActions(QObject):
         """Reading order: search, filter, list; then the editor top to bottom, left to right;
         the queue's filters, table and buttons left to right."""
         w, e, q = self.window, self.window.editor, self.window.queue
-        chain = [w.search, w.untranslated, w.library, e.original, e.translation, e.preview_body, e.new_topic,
-                 e.platform, e.layout_switch, e.fit, e.glossary, e.translate_button, e.draft_button]
+        chain = [
+            w.search,
+            w.untranslated,
+            w.library,
+            e.original,
+            e.translation,
+            e.preview_body,
+            e.new_topic,
+            e.platform,
+            e.layout_switch,
+            e.fit,
+            e.glossary,
+            e.translate_button,
+            e.draft_button,
+        ]
         e.glossary.setTabKeyNavigation(False)  # Tab leaves the tables; arrows move between cells
         q.table.setTabKeyNavigation(False)
         for first, second in zip(chain, chain[1:]):
@@ -139,8 +169,12 @@ class WindowActions(QObject):
                 keys = ", ".join(dict.fromkeys(n for n in names if n))
                 if keys:
                     rows.append((f"{menu.title().replace('&', '')} → {a.text().replace('&', '')}", keys))
-        rows.append((self.tr("Search → Clear the search"), QKeySequence(Qt.Key.Key_Escape).toString(
-            QKeySequence.SequenceFormat.NativeText)))
+        rows.append(
+            (
+                self.tr("Search → Clear the search"),
+                QKeySequence(Qt.Key.Key_Escape).toString(QKeySequence.SequenceFormat.NativeText),
+            )
+        )
         rows.append((self.tr("Next / previous field"), self.tr("Tab / Shift+Tab")))
         return rows
 
@@ -153,8 +187,10 @@ class WindowActions(QObject):
         """QUndoStack words its actions ("Undo %1") when they are made: make them again after a
         language change, in the same place of the Edit menu and with the same shortcuts."""
         w = self.window
-        for name, make in (("act_undo", w.editor.undo_stack.createUndoAction),
-                           ("act_redo", w.editor.undo_stack.createRedoAction)):
+        for name, make in (
+            ("act_undo", w.editor.undo_stack.createUndoAction),
+            ("act_redo", w.editor.undo_stack.createRedoAction),
+        ):
             old = getattr(w, name)
             new = make(w)
             new.setShortcuts(old.shortcuts())
@@ -174,15 +210,20 @@ class WindowActions(QObject):
         self.menu_post.setTitle(self.tr("&Post"))
         self.menu_draft.setTitle(self.tr("D&raft"))
         self.menu_help.setTitle(self.tr("&Help"))
-        for a, text in ((self.act_translate, self.tr("&Translate the selected posts")),
-                        (self.create_draft, self.tr("Create &drafts for the selected posts")),
-                        (self.translate_all, self.tr("Translate all &untranslated posts")),
-                        (self.fetch_media, self.tr("&Fetch media")), (self.attach_files, self.tr("&Attach files…")),
-                        (self.fetch_all, self.tr("Fetch media for a&ll posts")),
-                        (self.render, self.tr("&Render")), (self.copy_title, self.tr("Copy &title")),
-                        (self.copy_body, self.tr("Copy &body")), (self.copy_topics, self.tr("Copy t&opics")),
-                        (self.mark_posted, self.tr("&Mark as posted…")),
-                        (self.shortcuts_help, self.tr("&Keyboard shortcuts"))):
+        for a, text in (
+            (self.act_translate, self.tr("&Translate the selected posts")),
+            (self.create_draft, self.tr("Create &drafts for the selected posts")),
+            (self.translate_all, self.tr("Translate all &untranslated posts")),
+            (self.fetch_media, self.tr("&Fetch media")),
+            (self.attach_files, self.tr("&Attach files…")),
+            (self.fetch_all, self.tr("Fetch media for a&ll posts")),
+            (self.render, self.tr("&Render")),
+            (self.copy_title, self.tr("Copy &title")),
+            (self.copy_body, self.tr("Copy &body")),
+            (self.copy_topics, self.tr("Copy t&opics")),
+            (self.mark_posted, self.tr("&Mark as posted…")),
+            (self.shortcuts_help, self.tr("&Keyboard shortcuts")),
+        ):
             a.setText(text)
 
 

@@ -62,9 +62,14 @@ class TaskRunner(QObject):
             self._pool = ThreadPoolExecutor(max_workers=self.max_threads, thread_name_prefix="crosspost-task")
         return self._pool
 
-    def run(self, title: str, fn: Callable[[Any, Callable[[Progress], None], CancelToken], Any],
-            on_success: Callable[[Any], None] | None = None,
-            on_failure: Callable[[str, str], None] | None = None, background: bool = False) -> int:
+    def run(
+        self,
+        title: str,
+        fn: Callable[[Any, Callable[[Progress], None], CancelToken], Any],
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[str, str], None] | None = None,
+        background: bool = False,
+    ) -> int:
         """Run FN(store, progress, cancel) on a worker thread. BACKGROUND: housekeeping the person did
         not ask for (thumbnails): closing the window cancels it without asking."""
         task_id = next(self._ids)

@@ -7,8 +7,21 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QEvent, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMainWindow,
-    QMessageBox, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QApplication,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from crosspost.gui.drop import DropHandler
@@ -19,7 +32,6 @@ from crosspost.paths import DataLocation
 # The library, editor, queue and store (sqlite-utils, the translation and media helpers behind them)
 # are imported and built right after the window is first shown (``ensure_ready``), so the window
 # appears about as fast as an empty one.
-
 
 
 def show_error(parent, message: str, details: str = ""):
@@ -72,7 +84,9 @@ class WelcomePage(QWidget):
 
     def set_drag_active(self, active: bool) -> None:
         colour = "#ffe3e0" if active else "#fff7f6"
-        self.zone.setStyleSheet(f"#dropZone {{ border: 3px dashed #e8776d; border-radius: 18px; background: {colour}; }}")
+        self.zone.setStyleSheet(
+            f"#dropZone {{ border: 3px dashed #e8776d; border-radius: 18px; background: {colour}; }}"
+        )
 
     def changeEvent(self, event):  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
@@ -81,11 +95,14 @@ class WelcomePage(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(self.tr("Bring your TikTok posts to RedNote"))
-        self.steps.setText(self.tr(
-            "<p>1. In TikTok open <b>Profile → Menu ☰ → Settings and privacy → Account → Download your data</b>.</p>"
-            "<p>2. Choose <b>JSON</b> (or TXT) and <b>All data</b>, then <b>Request data</b>. TikTok prepares it within "
-            "a few days; download it from the <b>Download data</b> tab.</p>"
-            "<p>3. Drop the zip here. Your messages and history are never read; only your own posts.</p>"))
+        self.steps.setText(
+            self.tr(
+                "<p>1. In TikTok open <b>Profile → Menu ☰ → Settings and privacy → Account → Download your data</b>.</p>"  # noqa: E501
+                "<p>2. Choose <b>JSON</b> (or TXT) and <b>All data</b>, then <b>Request data</b>. TikTok prepares it within "  # noqa: E501
+                "a few days; download it from the <b>Download data</b> tab.</p>"
+                "<p>3. Drop the zip here. Your messages and history are never read; only your own posts.</p>"
+            )
+        )
         self.zone_label.setText(self.tr("Drop your TikTok export here"))
         self.open_button.setText(self.tr("Choose a file or folder…"))
 
@@ -93,9 +110,9 @@ class WelcomePage(QWidget):
 class MainWindow(QMainWindow):
     importFinished = Signal(object)
     taskFailed = Signal(str)
-    draftCreated = Signal(object)    # CheckedDraft
+    draftCreated = Signal(object)  # CheckedDraft
     exportFinished = Signal(object)  # {"bundles": [...]}
-    mediaFetched = Signal(object)    # FetchReport
+    mediaFetched = Signal(object)  # FetchReport
 
     def __init__(self, location: DataLocation):
         super().__init__()
@@ -337,8 +354,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event):  # noqa: N802
         if self.runner.user_jobs_running:
-            answer = QMessageBox.question(self, self.tr("Crosspost"),
-                                          self.tr("A job is still running. Cancel it and quit?"))
+            answer = QMessageBox.question(
+                self, self.tr("Crosspost"), self.tr("A job is still running. Cancel it and quit?")
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 event.ignore()
                 return
@@ -388,8 +406,9 @@ class MainWindow(QMainWindow):
         query = self.search.text().strip()
         empty = n == 0 and bool(query or self.untranslated.isChecked())
         if empty:
-            self.no_match.setText(self.tr("No posts match “%1”.").replace("%1", query) if query
-                                  else self.tr("Every post is translated."))
+            self.no_match.setText(
+                self.tr("No posts match “%1”.").replace("%1", query) if query else self.tr("Every post is translated.")
+            )
         self.no_match.setVisible(empty)
         self.library.setVisible(not empty)
 
@@ -425,10 +444,13 @@ class MainWindow(QMainWindow):
         from crosspost.media.thumbnails import thumbnail_for
 
         cache = self.location.thumbnails_dir
-        self.runner.run(self.tr("Thumbnail"), lambda store, progress, cancel: str(thumbnail_for(cache, media_path)),
-                        on_success=lambda path: self.posts_model.set_thumbnail(post_id, path),
-                        on_failure=lambda message, details: None,  # no thumbnail: the row shows without one
-                        background=True)
+        self.runner.run(
+            self.tr("Thumbnail"),
+            lambda store, progress, cancel: str(thumbnail_for(cache, media_path)),
+            on_success=lambda path: self.posts_model.set_thumbnail(post_id, path),
+            on_failure=lambda message, details: None,  # no thumbnail: the row shows without one
+            background=True,
+        )
 
     # --- jobs -------------------------------------------------------------------------------------
     def choose_import(self, folder: bool = False):
@@ -436,8 +458,14 @@ class MainWindow(QMainWindow):
 
         if folder:
             return choose(self, self.tr("Import an unpacked export"), FOLDER, self.import_paths)
-        return choose(self, self.tr("Import your TikTok export"), FILES, self.import_paths, Path.home(),
-                      self.tr("TikTok export (*.zip *.json *.txt)"))
+        return choose(
+            self,
+            self.tr("Import your TikTok export"),
+            FILES,
+            self.import_paths,
+            Path.home(),
+            self.tr("TikTok export (*.zip *.json *.txt)"),
+        )
 
     def open_paths(self, paths: list[str], post_id: int | None = None) -> None:
         """Dropped or opened paths: an export (zip, folder, .json/.txt) imports wherever it lands;
@@ -459,8 +487,13 @@ class MainWindow(QMainWindow):
 
         rows = library_rows(self.store)
         if not rows:
-            show_error(self, self.tr("That is a photo or video, not a TikTok export. Import your export first (drop "
-                                     "its zip here); then drop photos and videos onto a post to attach them."))
+            show_error(
+                self,
+                self.tr(
+                    "That is a photo or video, not a TikTok export. Import your export first (drop "
+                    "its zip here); then drop photos and videos onto a post to attach them."
+                ),
+            )
             return
         dialog = ChoosePostDialog(rows, media, self.current_post_id(), self)
         dialog.chosen.connect(lambda pid, files: self.attach_files(pid, files))
@@ -476,9 +509,14 @@ class MainWindow(QMainWindow):
 
         exports = [p for p in paths if Path(p).suffix.lower() not in MEDIA_SUFFIXES]
         if not exports:
-            show_error(self, self.tr("That is a photo or video, not a TikTok export. Drop the zip from TikTok's "
-                                     "“Download your data”, its folder, or its user_data_tiktok.json; then drop "
-                                     "photos and videos onto a post to attach them."))
+            show_error(
+                self,
+                self.tr(
+                    "That is a photo or video, not a TikTok export. Drop the zip from TikTok's "
+                    "“Download your data”, its folder, or its user_data_tiktok.json; then drop "
+                    "photos and videos onto a post to attach them."
+                ),
+            )
             return 0
         name = Path(exports[0]).name
 
@@ -490,9 +528,14 @@ class MainWindow(QMainWindow):
             self.import_panel.show_result(result, name)
             from crosspost.posts import has_posts
 
-            self.welcome.set_notice("" if has_posts(self.store) else self.tr(
-                "This export has no posts of yours in it: TikTok's post list in it is empty. If you have posts, "
-                "request a new export with “All data” selected."))
+            self.welcome.set_notice(
+                ""
+                if has_posts(self.store)
+                else self.tr(
+                    "This export has no posts of yours in it: TikTok's post list in it is empty. If you have posts, "
+                    "request a new export with “All data” selected."
+                )
+            )
             self.importFinished.emit(result)
 
         return self.runner.run(self.tr("Importing %1").replace("%1", name), job, on_success=done)
@@ -503,8 +546,7 @@ class MainWindow(QMainWindow):
         selected = self.selected_post_ids()
         return self.translate_posts(selected if post_id in selected else [post_id])
 
-    def translate_posts(self, post_ids: list[int] | None, force: bool | None = None,
-                        then=None) -> int | None:
+    def translate_posts(self, post_ids: list[int] | None, force: bool | None = None, then=None) -> int | None:
         """Translate POST_IDS (None: every post not translated yet). A post whose translation the user
         edited is only re-translated when they say so (asked here unless FORCE is given)."""
         self.ensure_ready()
@@ -531,14 +573,26 @@ class MainWindow(QMainWindow):
             if then is not None:
                 then()
 
-        return self.runner.run(self.tr("Translating"), lambda store, progress, cancel: translate_posts(
-            store, location, post_ids, "auto", target, force=bool(force), progress=progress, cancel=cancel),
-            on_success=done)
+        return self.runner.run(
+            self.tr("Translating"),
+            lambda store, progress, cancel: translate_posts(
+                store, location, post_ids, "auto", target, force=bool(force), progress=progress, cancel=cancel
+            ),
+            on_success=done,
+        )
 
     def _ask_replace_edits(self, post_ids: list[int], edited: list[int], then=None) -> QMessageBox:
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Replace your edits?"), self.tr(
-            "You edited the translation of %n of these post(s). Replace your edit with a new translation?", "",
-            len(edited)), QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Replace your edits?"),
+            self.tr(
+                "You edited the translation of %n of these post(s). Replace your edit with a new translation?",
+                "",
+                len(edited),
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         box.setObjectName("replaceEdits")
         replace = box.addButton(self.tr("Replace my edit"), QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton(self.tr("Keep my edit"), QMessageBox.ButtonRole.AcceptRole)
@@ -567,12 +621,19 @@ class MainWindow(QMainWindow):
         ids = [r.id for r in library_rows(self.store) if r.id in using and target in r.langs]
         if not ids:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Glossary changed"), self.tr(
-            "%n translated post(s) use “%1”. Translate them again with the new glossary entry?", "", len(ids)
-        ).replace("%1", term), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Glossary changed"),
+            self.tr(
+                "%n translated post(s) use “%1”. Translate them again with the new glossary entry?", "", len(ids)
+            ).replace("%1", term),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self,
+        )
         box.setObjectName("glossaryRetranslate")
-        box.finished.connect(lambda _: box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
-                             and self.translate_posts(ids))
+        box.finished.connect(
+            lambda _: box.clickedButton() is box.button(QMessageBox.StandardButton.Yes) and self.translate_posts(ids)
+        )
         box.open()
         self.question = box
 
@@ -604,8 +665,9 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(1)
             self.queue.reload()
             self.queue.select_draft(existing.id)
-            self.statusBar().showMessage(self.tr("This post already has a draft for this platform: it is selected "
-                                                 "in the Drafts queue."), 8000)
+            self.statusBar().showMessage(
+                self.tr("This post already has a draft for this platform: it is selected in the Drafts queue."), 8000
+            )
             return existing.id
         lang = self.settings.value("defaults/target_lang", "zh") if layout != "original" else None
         if lang and any(not has_translation(self.store, pid, lang) for pid in new):
@@ -630,15 +692,24 @@ class MainWindow(QMainWindow):
             for c in drafts:
                 self.draftCreated.emit(c)
 
-        return self.runner.run(self.tr("Creating draft"), lambda store, progress, cancel: create_drafts(
-            store, post_ids, platform, layout, lang, fit=fit), on_success=done)
+        return self.runner.run(
+            self.tr("Creating draft"),
+            lambda store, progress, cancel: create_drafts(store, post_ids, platform, layout, lang, fit=fit),
+            on_success=done,
+        )
 
     def _offer_translation(self, post_ids: list[int], missing: list[int], platform: str, layout: str) -> QMessageBox:
         from crosspost.gui.labels import layout_label
 
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Not translated yet"), self.tr(
-            "%n of these post(s) have no translation yet, which the %1 layout needs.", "", len(missing)).replace(
-            "%1", layout_label(layout)), QMessageBox.StandardButton.NoButton, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            self.tr("Not translated yet"),
+            self.tr(
+                "%n of these post(s) have no translation yet, which the %1 layout needs.", "", len(missing)
+            ).replace("%1", layout_label(layout)),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
         box.setObjectName("offerTranslation")
         translate = box.addButton(self.tr("Translate first"), QMessageBox.ButtonRole.AcceptRole)
         original = box.addButton(self.tr("Use the original only"), QMessageBox.ButtonRole.ActionRole)
@@ -646,8 +717,7 @@ class MainWindow(QMainWindow):
 
         def answered(_result) -> None:
             if box.clickedButton() is translate:
-                self.translate_posts(missing, force=False,
-                                     then=lambda: self._create_drafts(post_ids, platform, layout))
+                self.translate_posts(missing, force=False, then=lambda: self._create_drafts(post_ids, platform, layout))
             elif box.clickedButton() is original:
                 self._create_drafts(post_ids, platform, "original")
 
@@ -660,16 +730,18 @@ class MainWindow(QMainWindow):
         ids = self.selected_post_ids()
         if not ids:
             return None
-        return self.create_draft(ids[0], self.editor.platform.currentData(),
-                                 self.editor.layout_switch.currentData())
+        return self.create_draft(ids[0], self.editor.platform.currentData(), self.editor.layout_switch.currentData())
 
     def refresh_drafts(self, draft_ids: list[int]) -> int:
         """Recompose out-of-date drafts from their posts now, keeping what the user set by hand."""
         from crosspost.drafts.freshness import refresh_draft
 
         ids = list(draft_ids)
-        return self.runner.run(self.tr("Refreshing drafts"), lambda store, progress, cancel: [
-            refresh_draft(store, i) for i in ids], on_success=lambda _: self.queue.reload())
+        return self.runner.run(
+            self.tr("Refreshing drafts"),
+            lambda store, progress, cancel: [refresh_draft(store, i) for i in ids],
+            on_success=lambda _: self.queue.reload(),
+        )
 
     def fetch_media(self, post_ids: list[int] | None = None) -> int:
         """Download the media behind the export's links for POST_IDS (None: every post)."""
@@ -688,13 +760,20 @@ class MainWindow(QMainWindow):
             # post's media and the status bar says what happened.
             message = self.tr("%n file(s) downloaded.", "", len(report.fetched))
             if report.failed:
-                message += " " + self.tr("%n could not be downloaded (expired or refused links): attach your own "
-                                         "files with Post → Attach files….", "", len(report.failed))
+                message += " " + self.tr(
+                    "%n could not be downloaded (expired or refused links): attach your own "
+                    "files with Post → Attach files….",
+                    "",
+                    len(report.failed),
+                )
             self.statusBar().showMessage(message, 15000)
             self.mediaFetched.emit(report)
 
-        return self.runner.run(self.tr("Fetching media"), lambda store, progress, cancel: fetch_media(
-            store, location, post_ids, progress=progress, cancel=cancel), on_success=done)
+        return self.runner.run(
+            self.tr("Fetching media"),
+            lambda store, progress, cancel: fetch_media(store, location, post_ids, progress=progress, cancel=cancel),
+            on_success=done,
+        )
 
     def attach_files(self, post_id: int | None = None, files: list[str] | None = None) -> int | None:
         """Attach the user's own photos or videos to a post (asks for the files when not given)."""
@@ -708,10 +787,14 @@ class MainWindow(QMainWindow):
         if files is None:
             from crosspost.gui.file_choice import FILES, choose
 
-            self.file_dialog = choose(self, self.tr("Attach photos or videos"), FILES,
-                                      lambda chosen: self.attach_files(post_id, chosen), Path.home(),
-                                      self.tr("Photos and videos (*.jpg *.jpeg *.png *.webp *.heic "
-                                              "*.mp4 *.mov *.webm)"))
+            self.file_dialog = choose(
+                self,
+                self.tr("Attach photos or videos"),
+                FILES,
+                lambda chosen: self.attach_files(post_id, chosen),
+                Path.home(),
+                self.tr("Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)"),
+            )
             return None
         if not files:
             return None
@@ -725,8 +808,11 @@ class MainWindow(QMainWindow):
                 self.editor.refresh_media()
             self.statusBar().showMessage(self.tr("%n file(s) attached.", "", len(chosen)), 5000)
 
-        return self.runner.run(self.tr("Attaching files"), lambda store, progress, cancel: attach_files(
-            store, post_id, chosen), on_success=done)
+        return self.runner.run(
+            self.tr("Attaching files"),
+            lambda store, progress, cancel: attach_files(store, post_id, chosen),
+            on_success=done,
+        )
 
     def _media_changed(self, post_ids: list[int]) -> None:
         """Drafts of these posts take the new media at once (keeping what the user set by hand)."""
@@ -735,8 +821,11 @@ class MainWindow(QMainWindow):
         from crosspost.drafts.freshness import refresh_drafts_of
 
         ids = list(post_ids)
-        self.runner.run(self.tr("Updating drafts"), lambda store, progress, cancel: refresh_drafts_of(store, ids),
-                        on_success=lambda _: self.queue.reload())
+        self.runner.run(
+            self.tr("Updating drafts"),
+            lambda store, progress, cancel: refresh_drafts_of(store, ids),
+            on_success=lambda _: self.queue.reload(),
+        )
 
     def render_draft(self, draft_id: int) -> int:
         self.ensure_ready()
@@ -744,11 +833,13 @@ class MainWindow(QMainWindow):
 
         location = self.location
         reencode = self.queue.reencode.isChecked()
-        return self.runner.run(self.tr("Rendering draft %1").replace("%1", str(draft_id)),
-                               lambda store, progress, cancel: render_draft(store, location, draft_id,
-                                                                            progress=progress, cancel=cancel,
-                                                                            reencode=reencode),
-                               on_success=lambda _: self.queue.reload())
+        return self.runner.run(
+            self.tr("Rendering draft %1").replace("%1", str(draft_id)),
+            lambda store, progress, cancel: render_draft(
+                store, location, draft_id, progress=progress, cancel=cancel, reencode=reencode
+            ),
+            on_success=lambda _: self.queue.reload(),
+        )
 
     def render_drafts(self, ids: list[int]) -> int:
         """Several drafts as one batch (resumable; drafts already rendered are skipped)."""
@@ -763,13 +854,20 @@ class MainWindow(QMainWindow):
             if report.failed:
                 from crosspost.gui.dialogs import show_error
 
-                show_error(self, self.tr("Some drafts could not be rendered:") + "\n" + "\n".join(
-                    f"{draft_id}: {message}" for draft_id, message in report.failed))
+                show_error(
+                    self,
+                    self.tr("Some drafts could not be rendered:")
+                    + "\n"
+                    + "\n".join(f"{draft_id}: {message}" for draft_id, message in report.failed),
+                )
 
-        return self.runner.run(self.tr("Rendering %1 drafts").replace("%1", str(len(ids))),
-                               lambda store, progress, cancel: render_drafts(store, location, ids, reencode=reencode,
-                                                                             progress=progress, cancel=cancel),
-                               on_success=done)
+        return self.runner.run(
+            self.tr("Rendering %1 drafts").replace("%1", str(len(ids))),
+            lambda store, progress, cancel: render_drafts(
+                store, location, ids, reencode=reencode, progress=progress, cancel=cancel
+            ),
+            on_success=done,
+        )
 
     def export_drafts(self, ids: list[int], folder: str) -> int:
         self.ensure_ready()
@@ -785,15 +883,19 @@ class MainWindow(QMainWindow):
                 self.export_result.open()
             self.exportFinished.emit(result)
 
-        return self.runner.run(self.tr("Exporting"), lambda store, progress, cancel: export_drafts(
-            store, ids, folder), on_success=done)
+        return self.runner.run(
+            self.tr("Exporting"), lambda store, progress, cancel: export_drafts(store, ids, folder), on_success=done
+        )
 
     def mark_posted(self, draft_id: int, url: str = "") -> int:
         self.ensure_ready()
         from crosspost.drafts.store import mark_posted
 
-        return self.runner.run(self.tr("Marking as posted"), lambda store, progress, cancel: mark_posted(
-            store, draft_id, url or None), on_success=lambda _: self.queue.reload())
+        return self.runner.run(
+            self.tr("Marking as posted"),
+            lambda store, progress, cancel: mark_posted(store, draft_id, url or None),
+            on_success=lambda _: self.queue.reload(),
+        )
 
     def delete_selected(self) -> int | None:
         self.ensure_ready()
@@ -802,11 +904,16 @@ class MainWindow(QMainWindow):
         ids = self.queue.selected_ids() if self.tabs.currentIndex() == 1 else []
         if not ids:
             return None
-        answer = QMessageBox.question(self, self.tr("Crosspost"), self.tr("Delete %n draft(s)? Your posts stay.", "", len(ids)))
+        answer = QMessageBox.question(
+            self, self.tr("Crosspost"), self.tr("Delete %n draft(s)? Your posts stay.", "", len(ids))
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return None
-        return self.runner.run(self.tr("Deleting drafts"), lambda store, progress, cancel: delete_drafts(store, ids),
-                               on_success=lambda _: self.queue.reload())
+        return self.runner.run(
+            self.tr("Deleting drafts"),
+            lambda store, progress, cancel: delete_drafts(store, ids),
+            on_success=lambda _: self.queue.reload(),
+        )
 
     def open_languages(self):
         from crosspost.gui.dialogs import LanguagePacksDialog

@@ -30,7 +30,8 @@ def lan_addresses() -> list[str]:
             found.setdefault(str(info[4][0]), None)
     except OSError:
         pass
-    addresses = [a for a in found if not ipaddress.ip_address(a).is_loopback
-                 and not ipaddress.ip_address(a).is_unspecified]
+    addresses = [
+        a for a in found if not ipaddress.ip_address(a).is_loopback and not ipaddress.ip_address(a).is_unspecified
+    ]
     addresses.sort(key=lambda a: (not ipaddress.ip_address(a).is_private, a != first))
     return addresses + ["127.0.0.1"]

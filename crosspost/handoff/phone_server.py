@@ -85,16 +85,30 @@ def payload_for_draft(store: Store, draft_id: int | str) -> PhonePayload:
     if d.cover and Path(d.cover).is_file():
         files.append(PhoneFile("cover.jpg", Path(d.cover), "image", "cover"))
     topics = " ".join(profile.topic_format.format(topic=t) for t in d.topics)
-    return PhonePayload(d.title, d.body, topics, tuple(files), profile.display_name["en"],
-                        profile.handoff.get("app_url"), profile.display_name.get("zh"))
+    return PhonePayload(
+        d.title,
+        d.body,
+        topics,
+        tuple(files),
+        profile.display_name["en"],
+        profile.handoff.get("app_url"),
+        profile.display_name.get("zh"),
+    )
 
 
 def device_name(user_agent: str | None) -> str:
     """A person's name for the device a request came from ("iPhone", "Android phone", …)."""
     ua = user_agent or ""
-    for pattern, name in (("iPhone", "iPhone"), ("iPad", "iPad"), (r"Android.*Mobile", "Android phone"),
-                          ("Android", "Android tablet"), ("Macintosh", "Mac"), ("Windows", "Windows PC"),
-                          ("CrOS", "Chromebook"), ("Linux", "Linux computer")):
+    for pattern, name in (
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        (r"Android.*Mobile", "Android phone"),
+        ("Android", "Android tablet"),
+        ("Macintosh", "Mac"),
+        ("Windows", "Windows PC"),
+        ("CrOS", "Chromebook"),
+        ("Linux", "Linux computer"),
+    ):
         if re.search(pattern, ua):
             return name
     return "A browser"
@@ -154,8 +168,13 @@ class _Handler(BaseHTTPRequestHandler):
         if callable(self.state.on_event):
             self.state.on_event(event)
 
-    def _send(self, status: int, body: bytes, content_type: str = "text/plain; charset=utf-8",
-              extra: dict[str, str] | None = None) -> None:
+    def _send(
+        self,
+        status: int,
+        body: bytes,
+        content_type: str = "text/plain; charset=utf-8",
+        extra: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -188,8 +207,12 @@ class _Handler(BaseHTTPRequestHandler):
         rest = segments[2:]
         if rest == [""]:
             self._event("page", 200)
-            return self._send(200, render_page(self.state.payload, self.state.token, self.state.lang).encode("utf-8"),
-                              "text/html; charset=utf-8", {"Content-Security-Policy": CSP})
+            return self._send(
+                200,
+                render_page(self.state.payload, self.state.token, self.state.lang).encode("utf-8"),
+                "text/html; charset=utf-8",
+                {"Content-Security-Policy": CSP},
+            )
         if len(rest) == 2 and rest[0] == "f":
             f = self.state.files.get(unquote(rest[1]))
             if f is not None:
@@ -228,7 +251,7 @@ class _Handler(BaseHTTPRequestHandler):
             if status == 206:
                 self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
             disposition = "attachment" if download else "inline"
-            self.send_header("Content-Disposition", f"{disposition}; filename=\"{f.name}\"")
+            self.send_header("Content-Disposition", f'{disposition}; filename="{f.name}"')
             self.end_headers()
             handle.seek(start)
             left = length
@@ -251,15 +274,24 @@ class _Server(ThreadingHTTPServer):
 class PhoneServer:
     """Serves one draft at ``url`` until ``stop()`` or ``lifetime`` seconds, on HOST only."""
 
-    def __init__(self, payload: PhonePayload, host: str = "127.0.0.1", port: int = 0, *, lang: str = "en",
-                 lifetime: float = LIFETIME, on_event: Callable[[RequestEvent], None] | None = None) -> None:
+    def __init__(
+        self,
+        payload: PhonePayload,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        *,
+        lang: str = "en",
+        lifetime: float = LIFETIME,
+        on_event: Callable[[RequestEvent], None] | None = None,
+    ) -> None:
         if host in ("", "0.0.0.0", "::"):
             raise UserError("Choose one network address to listen on, not all of them.")
         self.payload = payload
         self.host = host
         self.lifetime = lifetime
-        self.state = _State(secrets.token_urlsafe(16), payload, "zh" if lang.startswith("zh") else "en",
-                            on_event=on_event)
+        self.state = _State(
+            secrets.token_urlsafe(16), payload, "zh" if lang.startswith("zh") else "en", on_event=on_event
+        )
         names: dict[str, PhoneFile] = {}
         for f in payload.files:
             names[f.name] = f
@@ -304,8 +336,9 @@ class PhoneServer:
 
     def start(self) -> "PhoneServer":
         self.started_at = time.monotonic()
-        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.2},
-                                        name="crosspost-phone", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, kwargs={"poll_interval": 0.2}, name="crosspost-phone", daemon=True
+        )
         self._thread.start()
         self._timer = threading.Timer(self.lifetime, self.stop)
         self._timer.daemon = True
@@ -337,35 +370,55 @@ class PhoneServer:
 
 # --- the page ----------------------------------------------------------------------------------
 
-CSP = ("default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; "
-       "script-src 'unsafe-inline'; base-uri 'none'; form-action 'none'")
+CSP = (
+    "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; "
+    "script-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+)
 
 STRINGS = {
     "en": {
-        "heading": "Your {platform} post", "title": "Title", "body": "Text", "topics": "Topics",
-        "copy": "Copy", "copied": "Copied", "copy_failed": "Select the text and copy it",
-        "media": "Photos and video", "cover": "Cover", "save": "Save", "photo": "Photo {n}", "video": "Video",
+        "heading": "Your {platform} post",
+        "title": "Title",
+        "body": "Text",
+        "topics": "Topics",
+        "copy": "Copy",
+        "copied": "Copied",
+        "copy_failed": "Select the text and copy it",
+        "media": "Photos and video",
+        "cover": "Cover",
+        "save": "Save",
+        "photo": "Photo {n}",
+        "video": "Video",
         "open_app": "Open {platform}",
         "open_app_hint": "If nothing happens, open the app yourself. Then start a new note, pick the saved "
-                         "photos or video from your gallery and paste the title, text and topics.",
+        "photos or video from your gallery and paste the title, text and topics.",
         "iphone": "iPhone: tap Save, then Download; the file goes to the Files app (Downloads). Open it, tap the "
-                  "share button and choose “Save Image” or “Save Video” to put it in Photos. For a photo you can "
-                  "also touch and hold it and choose “Save to Photos”.",
+        "share button and choose “Save Image” or “Save Video” to put it in Photos. For a photo you can "
+        "also touch and hold it and choose “Save to Photos”.",
         "android": "Android: tap Save; the file goes to Downloads and appears in Gallery or Google Photos "
-                   "(under Downloads). You can also touch and hold a photo and choose “Download image”.",
+        "(under Downloads). You can also touch and hold a photo and choose “Download image”.",
         "expires": "This page works on your local network only and stops when you close the window on your "
-                   "computer (at the latest after 15 minutes).",
+        "computer (at the latest after 15 minutes).",
     },
     "zh": {
-        "heading": "你的{platform}笔记", "title": "标题", "body": "正文", "topics": "话题",
-        "copy": "复制", "copied": "已复制", "copy_failed": "请长按文字手动复制",
-        "media": "图片和视频", "cover": "封面", "save": "保存", "photo": "图片 {n}", "video": "视频",
+        "heading": "你的{platform}笔记",
+        "title": "标题",
+        "body": "正文",
+        "topics": "话题",
+        "copy": "复制",
+        "copied": "已复制",
+        "copy_failed": "请长按文字手动复制",
+        "media": "图片和视频",
+        "cover": "封面",
+        "save": "保存",
+        "photo": "图片 {n}",
+        "video": "视频",
         "open_app": "打开{platform}",
-        "open_app_hint": "如果没有反应，请自己打开 App，新建笔记，从相册选择保存好的图片或视频，再粘贴标题、正文和话题。",
+        "open_app_hint": "如果没有反应，请自己打开 App，新建笔记，从相册选择保存好的图片或视频，再粘贴标题、正文和话题。",  # noqa: E501
         "iphone": "iPhone：点“保存”，再点“下载”，文件会存到“文件”App 的“下载”里。打开文件，点分享按钮，选“存储图像”或"
-                  "“保存视频”即可存入“照片”。图片也可以长按后选“存储到照片”。",
+        "“保存视频”即可存入“照片”。图片也可以长按后选“存储到照片”。",
         "android": "安卓：点“保存”，文件会存到“下载”（Download）文件夹，并出现在相册或 Google 相册的“下载”里。"
-                   "图片也可以长按后选“下载图片”。",
+        "图片也可以长按后选“下载图片”。",
         "expires": "此页面只在你的局域网内有效，关闭电脑上的窗口后即停止（最长 15 分钟）。",
     },
 }
@@ -375,8 +428,16 @@ def render_page(payload: PhonePayload, token: str, lang: str = "en") -> str:
     s = STRINGS["zh" if lang.startswith("zh") else "en"]
     platform = (payload.platform_zh or payload.platform) if lang.startswith("zh") else payload.platform
     e = html.escape
-    data = json.dumps({"title": payload.title, "body": payload.body, "topics": payload.topics,
-                       "copied": s["copied"], "failed": s["copy_failed"]}, ensure_ascii=False)
+    data = json.dumps(
+        {
+            "title": payload.title,
+            "body": payload.body,
+            "topics": payload.topics,
+            "copied": s["copied"],
+            "failed": s["copy_failed"],
+        },
+        ensure_ascii=False,
+    )
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     base = f"/{token}/f/"
     items = []
@@ -390,23 +451,32 @@ def render_page(payload: PhonePayload, token: str, lang: str = "en") -> str:
         else:
             photo_n += 1
             label = s["photo"].format(n=photo_n)
-        preview = (f'<video src="{e(src)}" controls playsinline preload="metadata"></video>' if f.kind == "video"
-                   else f'<img src="{e(src)}" alt="{e(label)}">')
-        items.append(f'<figure class="media" data-name="{e(f.name)}">{preview}<figcaption><span>{e(label)} · '
-                     f'{e(f.name)} · {f.size / 1e6:.1f} MB</span><a class="button save" href="{e(src)}?download=1" '
-                     f'download="{e(f.name)}">{e(s["save"])}</a></figcaption></figure>')
+        preview = (
+            f'<video src="{e(src)}" controls playsinline preload="metadata"></video>'
+            if f.kind == "video"
+            else f'<img src="{e(src)}" alt="{e(label)}">'
+        )
+        items.append(
+            f'<figure class="media" data-name="{e(f.name)}">{preview}<figcaption><span>{e(label)} · '
+            f'{e(f.name)} · {f.size / 1e6:.1f} MB</span><a class="button save" href="{e(src)}?download=1" '
+            f'download="{e(f.name)}">{e(s["save"])}</a></figcaption></figure>'
+        )
 
     def text_block(key: str, value: str) -> str:
-        return (f'<section class="text"><div class="row"><h2>{e(s[key])}</h2>'
-                f'<button type="button" class="button copy" data-copy="{key}" id="copy-{key}">{e(s["copy"])}</button>'
-                f'</div><pre id="text-{key}">{e(value)}</pre></section>')
+        return (
+            f'<section class="text"><div class="row"><h2>{e(s[key])}</h2>'
+            f'<button type="button" class="button copy" data-copy="{key}" id="copy-{key}">{e(s["copy"])}</button>'
+            f'</div><pre id="text-{key}">{e(value)}</pre></section>'
+        )
 
     app = ""
     if payload.app_url:
-        app = (f'<section><a class="button app" id="open-app" href="{e(payload.app_url)}">'
-               f'{e(s["open_app"].format(platform=platform))}</a><p class="hint">{e(s["open_app_hint"])}</p></section>')
+        app = (
+            f'<section><a class="button app" id="open-app" href="{e(payload.app_url)}">'
+            f'{e(s["open_app"].format(platform=platform))}</a><p class="hint">{e(s["open_app_hint"])}</p></section>'
+        )
     return f"""<!doctype html>
-<html lang="{'zh-CN' if lang.startswith('zh') else 'en'}"><head><meta charset="utf-8">
+<html lang="{"zh-CN" if lang.startswith("zh") else "en"}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
 <meta name="referrer" content="no-referrer"><meta name="robots" content="noindex">
 <title>{e(s["heading"].format(platform=platform))}</title>

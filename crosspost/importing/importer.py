@@ -142,8 +142,9 @@ def import_paths(
 
     result = ImportResult()
     with store.transaction():
-        account_ids = sorted({_write_export(store, path, export, digest, result, progress, cancel)
-                              for path, export, digest in reads})
+        account_ids = sorted(
+            {_write_export(store, path, export, digest, result, progress, cancel) for path, export, digest in reads}
+        )
         if media_dir is not None:
             from crosspost.importing.local_media import attach_from_folder
 
@@ -154,7 +155,8 @@ def import_paths(
                 more = f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
                 result.warnings.append(
                     f"{len(unmatched)} file(s) in {media_dir} matched no post ({shown}{more}); attach "
-                    "them to their posts by hand.")
+                    "them to their posts by hand."
+                )
     return result
 
 
@@ -195,14 +197,14 @@ def _account_for(store: Store, profile: Profile, times: Sequence[str] = ()) -> i
         ).fetchone()
         if row is None:
             unnamed = db.execute(
-                "SELECT id FROM accounts WHERE source = 'tiktok' AND username = ?", [UNNAMED_ACCOUNT]).fetchone()
+                "SELECT id FROM accounts WHERE source = 'tiktok' AND username = ?", [UNNAMED_ACCOUNT]
+            ).fetchone()
             if unnamed and _shared_times(store, times).get(unnamed[0]):
                 db.execute("UPDATE accounts SET username = ? WHERE id = ?", [profile.username, unnamed[0]])
                 row = unnamed
         if row:
             db.execute(
-                "UPDATE accounts SET display_name = coalesce(?, display_name), "
-                "bio = coalesce(?, bio) WHERE id = ?",
+                "UPDATE accounts SET display_name = coalesce(?, display_name), bio = coalesce(?, bio) WHERE id = ?",
                 [profile.display_name, profile.bio, row[0]],
             )
             return row[0]
@@ -231,18 +233,38 @@ def _shared_times(store: Store, times: Sequence[str]) -> dict[int, int]:
     wanted = sorted(set(times))
     counts: dict[int, int] = {}
     for start in range(0, len(wanted), 900):
-        batch = wanted[start:start + 900]
+        batch = wanted[start : start + 900]
         for account, n in store.db.execute(
-                f"SELECT account_id, count(DISTINCT created_at) FROM posts WHERE created_at IN "
-                f"({','.join('?' * len(batch))}) GROUP BY account_id", batch):
+            f"SELECT account_id, count(DISTINCT created_at) FROM posts WHERE created_at IN "
+            f"({','.join('?' * len(batch))}) GROUP BY account_id",
+            batch,
+        ):
             counts[account] = counts.get(account, 0) + n
     return counts
 
 
 # Where each column sits in the rows ``_write_export`` reads: seq, id, the post values, the first link.
-_COLUMN_AT = {name: i for i, name in enumerate(
-    ["seq", "id", "caption", "likes", "collections", "deleted", "deleted_at", "sound", "location",
-     "add_yours_text", "alt_text", "cover_url", "privacy", "media"])}
+_COLUMN_AT = {
+    name: i
+    for i, name in enumerate(
+        [
+            "seq",
+            "id",
+            "caption",
+            "likes",
+            "collections",
+            "deleted",
+            "deleted_at",
+            "sound",
+            "location",
+            "add_yours_text",
+            "alt_text",
+            "cover_url",
+            "privacy",
+            "media",
+        ]
+    )
+}
 
 
 _TIKTOK_CAPTION = "CASE WHEN caption_edited THEN coalesce(tiktok_caption, '') ELSE caption END"
@@ -286,14 +308,17 @@ def _cap_captions(records: list[PostRecord], warnings: list[str]) -> None:
         if len(record.caption) > MAX_CAPTION_CHARS:
             warnings.append(
                 f"The caption of the post of {record.created_at} is {len(record.caption):,} characters "
-                f"long; only its first {MAX_CAPTION_CHARS:,} were kept (no platform takes more).")
+                f"long; only its first {MAX_CAPTION_CHARS:,} were kept (no platform takes more)."
+            )
             record.caption = record.caption[:MAX_CAPTION_CHARS]
 
 
 def _merged(record: PostRecord, values: dict, old: dict) -> dict:
     """VALUES with every field the export did not give taken from OLD (the store's)."""
-    merged = {column: (value if column in record.present or column not in _OPTIONAL else old[column])
-              for column, value in values.items()}
+    merged = {
+        column: (value if column in record.present or column not in _OPTIONAL else old[column])
+        for column, value in values.items()
+    }
     try:
         old_privacy = json.loads(old["privacy"] or "{}")
     except ValueError:
@@ -305,8 +330,17 @@ def _merged(record: PostRecord, values: dict, old: dict) -> dict:
 
 
 # Columns an export may leave out (the rest: the post's state in every export).
-_OPTIONAL = {"caption", "likes", "collections", "deleted_at", "sound", "location", "add_yours_text",
-             "alt_text", "cover_url"}
+_OPTIONAL = {
+    "caption",
+    "likes",
+    "collections",
+    "deleted_at",
+    "sound",
+    "location",
+    "add_yours_text",
+    "alt_text",
+    "cover_url",
+}
 
 
 def _match_second(records: list[PostRecord], rows: list[tuple]) -> list[tuple | None]:
@@ -329,8 +363,15 @@ def _match_second(records: list[PostRecord], rows: list[tuple]) -> list[tuple | 
     return matched
 
 
-def _write_export(store: Store, path: Path, export: ExportRead, digest: str, result: ImportResult,
-                  progress: ProgressCallback, cancel: CancelToken) -> int:
+def _write_export(
+    store: Store,
+    path: Path,
+    export: ExportRead,
+    digest: str,
+    result: ImportResult,
+    progress: ProgressCallback,
+    cancel: CancelToken,
+) -> int:
     """Write one export's posts; returns the account they belong to."""
     db = store.db
     records = _dedupe(export.records)
@@ -351,9 +392,11 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
     selected = [_TIKTOK_CAPTION if c == "caption" else c for c in columns]
     if records:
         for row in db.execute(
-                f"SELECT created_at, seq, id, {', '.join(selected)}, "
-                "(SELECT url FROM media WHERE post_id = posts.id AND position = 0), caption_edited "
-                "FROM posts WHERE account_id = ? ORDER BY created_at, seq", [account_id]):
+            f"SELECT created_at, seq, id, {', '.join(selected)}, "
+            "(SELECT url FROM media WHERE post_id = posts.id AND position = 0), caption_edited "
+            "FROM posts WHERE account_id = ? ORDER BY created_at, seq",
+            [account_id],
+        ):
             known.setdefault(row[0], []).append(row[1:])
     by_second: dict[str, list[PostRecord]] = {}
     for record in records:
@@ -417,11 +460,21 @@ def _write_export(store: Store, path: Path, export: ExportRead, digest: str, res
     import_id = db.execute(
         "INSERT INTO imports (account_id, file, sha256, layout, posts_seen, added, updated, unchanged, "
         "warnings, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [account_id, str(path.resolve()), digest, export.layout, len(records), counts["added"],
-         counts["updated"], counts["unchanged"], json.dumps(export.warnings, ensure_ascii=False), now],
+        [
+            account_id,
+            str(path.resolve()),
+            digest,
+            export.layout,
+            len(records),
+            counts["added"],
+            counts["updated"],
+            counts["unchanged"],
+            json.dumps(export.warnings, ensure_ascii=False),
+            now,
+        ],
     ).lastrowid
     for start in range(0, len(touched), 500):
-        batch = touched[start:start + 500]
+        batch = touched[start : start + 500]
         db.execute(
             f"UPDATE posts SET import_id = ? WHERE id IN ({', '.join('?' for _ in batch)})",
             [import_id, *batch],
@@ -434,19 +487,22 @@ def _write_media(db: Database, post_id: int, record: PostRecord, new_post: bool 
 
     A refreshed link keeps what the user already has (a downloaded or attached file)."""
     changed = False
-    existing = {} if new_post else {
-        row[0]: row[1:]
-        for row in db.execute(
-            "SELECT position, kind, url, expires_at FROM media WHERE post_id = ? ORDER BY position",
-            [post_id],
-        )
-    }
+    existing = (
+        {}
+        if new_post
+        else {
+            row[0]: row[1:]
+            for row in db.execute(
+                "SELECT position, kind, url, expires_at FROM media WHERE post_id = ? ORDER BY position",
+                [post_id],
+            )
+        }
+    )
     for position, media in enumerate(record.media):
         known = existing.get(position)
         if known is None:
             db.execute(
-                "INSERT INTO media (post_id, position, kind, url, expires_at, origin) "
-                "VALUES (?, ?, ?, ?, ?, 'export')",
+                "INSERT INTO media (post_id, position, kind, url, expires_at, origin) VALUES (?, ?, ?, ?, ?, 'export')",
                 [post_id, position, media.kind, media.url, media.expires_at],
             )
             changed = True

@@ -47,7 +47,7 @@ class DepthGuard:
         quote = residue.find(b'"')
         if quote >= 0:  # a string opens and does not close in this block
             self.in_string = True
-            self._keep_escape(residue[quote + 1:])
+            self._keep_escape(residue[quote + 1 :])
             residue = residue[:quote]
         brackets = residue.translate(None, _BRACKETS_ONLY)
         opens = brackets.count(b"[") + brackets.count(b"{")
@@ -61,7 +61,8 @@ class DepthGuard:
                 if depth > self.max_depth:
                     raise UserError(
                         f"{self.name} nests its data more than {self.max_depth} levels deep; a TikTok "
-                        "export never does, so it was not imported.")
+                        "export never does, so it was not imported."
+                    )
             else:
                 depth = max(0, depth - 1)
         self.depth = depth

@@ -131,10 +131,10 @@ def scan_json(
         if match is None and not exhausted and len(buf) - position < LONGEST_KEY + 256:
             carry = buf[position:]  # the key's colon may be in the next chunk
             continue
-        if match is None or buf[position - 1:position] == b"\\":
-            carry = buf[position + 1:]  # a word in a string, or a key that is not an object
+        if match is None or buf[position - 1 : position] == b"\\":
+            carry = buf[position + 1 :]  # a word in a string, or a key that is not an object
             continue
-        spelled = buf[position + 1:position + len(key) - 1].decode("utf-8", "replace")
+        spelled = buf[position + 1 : position + len(key) - 1].decode("utf-8", "replace")
         replay = _Replay(b"{" + buf[position:], stream, on_bytes, name)
         if key in POST_SECTION_KEYS:
             value = _parse_section(replay, spelled, name)
@@ -149,9 +149,9 @@ def scan_json(
         # that was not parsed (a second profile) is skipped past its key, so it is never found again.
         carry = replay.last_block + replay.head
         if replay.blocks == 0:
-            carry = buf[position + len(key):]
+            carry = buf[position + len(key) :]
         elif replay.blocks == 1:
-            carry = carry[1 + len(key):]
+            carry = carry[1 + len(key) :]
         if replay.stream_ended:
             exhausted = True
         if replay.last_block.rstrip():
@@ -159,7 +159,8 @@ def scan_json(
     if started and not tail.endswith(b"}"):
         raise UserError(
             f"{name} is cut off before its end (truncated JSON). Download the export from TikTok "
-            "again, or unzip it again if the copy was interrupted.")
+            "again, or unzip it again if the copy was interrupted."
+        )
     if not started:
         raise UserError(f"{name} is empty; it is not a TikTok export.")
     return found
@@ -177,8 +178,8 @@ def _first_key(buf: bytes) -> tuple[int, bytes] | None:
         at = low.find(prefix)
         while at >= 0 and (best is None or at < best[0]):
             close = low.find(b'"', at + 1, at + LONGEST_KEY)
-            if close > 0 and low[at:close + 1] in ALL_KEYS:
-                best = (at, low[at:close + 1])
+            if close > 0 and low[at : close + 1] in ALL_KEYS:
+                best = (at, low[at : close + 1])
                 break
             at = low.find(prefix, at + 1)
     return best
@@ -225,8 +226,7 @@ def _parse_profile(replay: _Replay, spelled: str, name: str) -> Profile | None:
 def _json_error(name: str, exc: Exception) -> UserError:
     text = str(exc)
     if "incomplete" in text.lower() or "premature" in text.lower() or "eof" in text.lower():
-        return UserError(
-            f"{name} is cut off before its end (truncated JSON). Download the export from TikTok again.")
+        return UserError(f"{name} is cut off before its end (truncated JSON). Download the export from TikTok again.")
     if isinstance(exc, UnicodeDecodeError) or "utf" in text.lower():
         return UserError(f"{name} is not UTF-8 text; it is not a TikTok export as TikTok writes it.")
     detail = " ".join(text.strip().splitlines()[:1])[:80]  # yajl adds lines pointing at the spot

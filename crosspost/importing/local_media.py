@@ -19,8 +19,7 @@ from crosspost.progress import CancelToken, Progress, ProgressCallback
 from crosspost.store import Store
 
 VIDEO_ID = re.compile(r"(?<!\d)(\d{19})(?!\d)")
-MEDIA_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".mkv", ".jpg", ".jpeg", ".png", ".webp",
-                  ".heic", ".heif", ".gif"}
+MEDIA_SUFFIXES = {".mp4", ".mov", ".m4v", ".webm", ".mkv", ".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif", ".gif"}
 TOLERANCE = dt.timedelta(minutes=5)
 
 
@@ -56,8 +55,9 @@ def find_post_for(store: Store, moment: dt.datetime, account_ids: list[int]) -> 
     return min(candidates, key=distance)[0]
 
 
-def attach_from_folder(store: Store, folder: Path, account_ids: list[int],
-                       progress: ProgressCallback, cancel: CancelToken) -> tuple[int, list[Path]]:
+def attach_from_folder(
+    store: Store, folder: Path, account_ids: list[int], progress: ProgressCallback, cancel: CancelToken
+) -> tuple[int, list[Path]]:
     """Attach every media file in FOLDER that names a post's video ID; (matched, unmatched files)."""
     from crosspost.posts import attach_files
 

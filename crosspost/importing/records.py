@@ -190,8 +190,7 @@ def link_expiry(url: str) -> str | None:
             except ValueError:
                 continue
             if 1_000_000_000 < seconds < 10_000_000_000:
-                return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).strftime(
-                    "%Y-%m-%dT%H:%M:%SZ")
+                return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     return None
 
 

@@ -52,8 +52,9 @@ class ReadStream(Protocol):
 
     def __enter__(self) -> ReadStream: ...
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None, /) -> object: ...
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None, /
+    ) -> object: ...
 
 
 class ExportSource:
@@ -89,8 +90,7 @@ def open_regular(path: Path) -> BinaryIO:
         raise UserError(f"{path} cannot be read: {exc.strerror or exc}.") from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise UserError(f"{path} is not a regular file (a pipe, a device or a socket); it is not a "
-                            "TikTok export.")
+            raise UserError(f"{path} is not a regular file (a pipe, a device or a socket); it is not a TikTok export.")
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
     except BaseException:
@@ -128,7 +128,8 @@ class FolderSource(ExportSource):
                 if len(found) > MAX_FOLDER_FILES:
                     raise UserError(
                         f"{self.path} holds more than {MAX_FOLDER_FILES:,} text files; it does not "
-                        "look like a TikTok export. Choose the export's own folder or its zip.")
+                        "look like a TikTok export. Choose the export's own folder or its zip."
+                    )
         return found
 
     def open(self, entry: Entry) -> ReadStream:
@@ -140,11 +141,19 @@ class ZipSource(ExportSource):
         super().__init__(path)
         try:
             self._zip = zipfile.ZipFile(path)
-        except (zipfile.BadZipFile, EOFError, ValueError, OverflowError, NotImplementedError,
-                struct.error, UnicodeDecodeError):  # what a damaged central directory raises
+        except (
+            zipfile.BadZipFile,
+            EOFError,
+            ValueError,
+            OverflowError,
+            NotImplementedError,
+            struct.error,
+            UnicodeDecodeError,
+        ):  # what a damaged central directory raises
             raise UserError(
                 f"{path} is not a readable zip file (it may be incomplete or damaged). "
-                "Download the export from TikTok again.") from None
+                "Download the export from TikTok again."
+            ) from None
         except OSError as exc:
             raise UserError(f"{path} cannot be read: {exc.strerror or exc}.") from None
         self._infos: dict[str, zipfile.ZipInfo] = {}
@@ -158,7 +167,8 @@ class ZipSource(ExportSource):
             pure = PurePosixPath(name)
             if name.startswith("/") or ".." in pure.parts or (len(name) > 1 and name[1] == ":"):
                 self.warnings.append(
-                    f"Skipped the archive entry {info.filename!r}: its name points outside the archive.")
+                    f"Skipped the archive entry {info.filename!r}: its name points outside the archive."
+                )
                 continue
             if not name.lower().endswith(RELEVANT_SUFFIXES):
                 continue
@@ -169,13 +179,13 @@ class ZipSource(ExportSource):
     def open(self, entry: Entry) -> ReadStream:
         info = self._infos[entry.name]
         if info.file_size > MAX_MEMBER_BYTES or (
-            info.file_size > RATIO_FLOOR_BYTES
-            and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+            info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
             raise UserError(
                 f"{self.path.name} looks like a zip bomb: {entry.name!r} claims "
                 f"{info.file_size / 1024**3:.1f} GiB from {info.compress_size / 1024**2:.1f} MiB. "
-                "It was not imported; use the zip TikTok sent you.")
+                "It was not imported; use the zip TikTok sent you."
+            )
         try:
             return _CheckedMember(self._zip.open(info), self.path.name, entry.name)
         except (NotImplementedError, RuntimeError) as exc:  # encrypted or unknown compression
@@ -196,8 +206,10 @@ def damaged_member(archive: str, member: str, exc: BaseException) -> UserError:
     """One sentence for a member that cannot be read back whole. The import stops (exit 1): the
     member holding the posts is the one that matters, and half of it would be a wrong post list."""
     detail = " ".join(str(exc).split())[:80] or type(exc).__name__
-    return UserError(f"{archive} is damaged: {member!r} inside it cannot be read back ({detail}). "
-                     "Download the export from TikTok again.")
+    return UserError(
+        f"{archive} is damaged: {member!r} inside it cannot be read back ({detail}). "
+        "Download the export from TikTok again."
+    )
 
 
 class _CheckedMember:
@@ -241,8 +253,7 @@ def open_source(path: Path) -> ExportSource:
         raise UserError(f"{path} is named .zip but is not a zip file. Download the export from TikTok again.")
     if path.suffix.lower() in RELEVANT_SUFFIXES:
         return FileSource(path)
-    raise UserError(
-        f"{path} is not a TikTok export: expected a .zip, a folder, or the export's .json or .txt file.")
+    raise UserError(f"{path} is not a TikTok export: expected a .zip, a folder, or the export's .json or .txt file.")
 
 
 def iter_chunks(stream: BinaryIO, size: int = 1 << 20) -> Iterator[bytes]:

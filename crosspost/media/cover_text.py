@@ -27,7 +27,7 @@ from crosspost.media.cover_styles import STYLES
 FONT_FILE = "NotoSansSC-Bold-subset.otf"
 
 # Kinsoku (禁则): no line may start with these …
-CLOSING = set("，。！？）」』】〕〉》、；：”’…～·・!),.:;?]}%％‰℃°" "ー々〻ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
+CLOSING = set("，。！？）」』】〕〉》、；：”’…～·・!),.:;?]}%％‰℃°ー々〻ぁぃぅぇぉっゃゅょァィゥェォッャュョ")
 # … and none may end with these.
 OPENING = set("（「『【〔〈《“‘([{£¥$＄￥")
 
@@ -63,20 +63,26 @@ def has_glyph(ch: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _tofu_mask() -> tuple[tuple[int, int], bytes]:
-    mask = load_font(48).getmask("\U0010FFFD")  # a private-use code point no font has
+    mask = load_font(48).getmask("\U0010fffd")  # a private-use code point no font has
     return mask.size, bytes(mask)
 
 
 def drawable(text: str) -> str:
     """TEXT without what the font cannot draw (emoji and rare characters would be boxes on the cover)."""
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf" and not 0xFE00 <= ord(ch) <= 0xFE0F
-                   and has_glyph(ch))
+    return "".join(
+        ch for ch in text if unicodedata.category(ch) != "Cf" and not 0xFE00 <= ord(ch) <= 0xFE0F and has_glyph(ch)
+    )
 
 
 def _is_cjk(ch: str) -> bool:
     o = ord(ch)
-    return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF00 <= o <= 0xFFEF or 0x20000 <= o <= 0x3FFFF
-            or 0x3000 <= o <= 0x303F)
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x20000 <= o <= 0x3FFFF
+        or 0x3000 <= o <= 0x303F
+    )
 
 
 def tokens(text: str) -> list[str]:
@@ -134,7 +140,7 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> list[str]
     start = 0
     while start < len(items):
         end = start + 1
-        while end < len(items) and _width(font, "".join(items[start:end + 1])) <= max_width:
+        while end < len(items) and _width(font, "".join(items[start : end + 1])) <= max_width:
             end += 1
         if end < len(items):
             allowed = [e for e in range(end, start, -1) if _can_break(items[e - 1], items[e])]
@@ -171,8 +177,9 @@ class CoverLayout:
         return (self.title.lines if self.title else []) + (self.subtitle.lines if self.subtitle else [])
 
 
-def _fit(text: str, max_width: float, max_height: float, max_lines: int, largest: int, smallest: int,
-         spacing: float) -> tuple[list[str], ImageFont.FreeTypeFont]:
+def _fit(
+    text: str, max_width: float, max_height: float, max_lines: int, largest: int, smallest: int, spacing: float
+) -> tuple[list[str], ImageFont.FreeTypeFont]:
     size = largest
     while True:
         font = load_font(size)
@@ -199,8 +206,9 @@ def _fit(text: str, max_width: float, max_height: float, max_lines: int, largest
     return lines, font
 
 
-def _place(lines: list[str], font: ImageFont.FreeTypeFont, centre_x: float, top: float,
-           spacing: float, stroke: int) -> TextBlock:
+def _place(
+    lines: list[str], font: ImageFont.FreeTypeFont, centre_x: float, top: float, spacing: float, stroke: int
+) -> TextBlock:
     size = int(font.size)
     block = TextBlock(lines, size)
     y = top
@@ -229,8 +237,12 @@ def layout_cover(style: str, title: str, subtitle: str = "", size: tuple[int, in
     if style not in STYLES:
         raise UserError(f"Unknown cover style {style!r}: use one of {', '.join(STYLES)}.")
     width, height = size
-    safe = (round(width * SAFE_X), round(height * SAFE_Y), width - round(width * SAFE_X),
-            height - round(height * SAFE_Y))
+    safe = (
+        round(width * SAFE_X),
+        round(height * SAFE_Y),
+        width - round(width * SAFE_X),
+        height - round(height * SAFE_Y),
+    )
     out = CoverLayout(style, size, safe)
     title = " ".join(drawable(title or "").split())
     subtitle = " ".join(drawable(subtitle or "").split())
@@ -242,8 +254,9 @@ def layout_cover(style: str, title: str, subtitle: str = "", size: tuple[int, in
     pad = round(14 * unit)
     spacing = 0.18
     if style == "bold":
-        lines, font = _fit(title, box_w - 2 * pad, (safe[3] - safe[1]) * 0.55, 4, round(150 * unit),
-                           round(56 * unit), spacing)
+        lines, font = _fit(
+            title, box_w - 2 * pad, (safe[3] - safe[1]) * 0.55, 4, round(150 * unit), round(56 * unit), spacing
+        )
         stroke = max(2, int(font.size) // 14)
         h = _block_height(lines, int(font.size), spacing)
         top = height * 0.42 - h / 2
@@ -257,15 +270,23 @@ def layout_cover(style: str, title: str, subtitle: str = "", size: tuple[int, in
         out.band = (0, int(band_top), width, int(band_bottom))
         out.title = _place(lines, font, width / 2, band_top + band_pad, spacing, 0)
     else:  # bilingual
-        lines, font = _fit(title, box_w - 2 * pad, (safe[3] - safe[1]) * 0.40, 3, round(132 * unit),
-                           round(52 * unit), spacing)
+        lines, font = _fit(
+            title, box_w - 2 * pad, (safe[3] - safe[1]) * 0.40, 3, round(132 * unit), round(52 * unit), spacing
+        )
         stroke = max(2, int(font.size) // 14)
         h = _block_height(lines, int(font.size), spacing)
         sub_lines: list[str] = []
         sub_font: ImageFont.FreeTypeFont | None = None
         if subtitle:
-            sub_lines, sub_font = _fit(subtitle, box_w - 2 * pad, (safe[3] - safe[1]) * 0.18, 2,
-                                       max(28, int(font.size) // 2), round(30 * unit), 0.15)
+            sub_lines, sub_font = _fit(
+                subtitle,
+                box_w - 2 * pad,
+                (safe[3] - safe[1]) * 0.18,
+                2,
+                max(28, int(font.size) // 2),
+                round(30 * unit),
+                0.15,
+            )
         gap = round(28 * unit)
         sub_h = _block_height(sub_lines, int(sub_font.size), 0.15) if sub_font else 0
         total = h + (gap + sub_h if sub_lines else 0)
@@ -290,15 +311,29 @@ def _draw_block(canvas: Image.Image, block: TextBlock, fill: Color, outline: Col
         offset = max(2, block.font_size // 24)
         for line, box in zip(block.lines, block.boxes):
             cx = (box[0] + box[2]) / 2
-            d.text((cx + offset, box[1] + offset - font.getbbox(line, stroke_width=stroke, anchor="mt")[1]), line,
-                   font=font, fill=(0, 0, 0, 150), anchor="mt", stroke_width=stroke, stroke_fill=(0, 0, 0, 150))
+            d.text(
+                (cx + offset, box[1] + offset - font.getbbox(line, stroke_width=stroke, anchor="mt")[1]),
+                line,
+                font=font,
+                fill=(0, 0, 0, 150),
+                anchor="mt",
+                stroke_width=stroke,
+                stroke_fill=(0, 0, 0, 150),
+            )
         canvas.alpha_composite(layer.filter(ImageFilter.GaussianBlur(max(1, block.font_size // 30))))
     d = ImageDraw.Draw(canvas)
     for line, box in zip(block.lines, block.boxes):
         cx = (box[0] + box[2]) / 2
         top = box[1] - font.getbbox(line, stroke_width=stroke, anchor="mt")[1]
-        d.text((cx, top), line, font=font, fill=fill, anchor="mt", stroke_width=stroke,
-               stroke_fill=outline if outline is not None else fill)
+        d.text(
+            (cx, top),
+            line,
+            font=font,
+            fill=fill,
+            anchor="mt",
+            stroke_width=stroke,
+            stroke_fill=outline if outline is not None else fill,
+        )
 
 
 def draw_cover_text(image: Image.Image, style: str, title: str, subtitle: str = "") -> Image.Image:

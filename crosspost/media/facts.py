@@ -63,10 +63,14 @@ def video_facts(path: str | Path) -> VideoFacts:
             audio = container.streams.audio
             facts: dict[str, Any] = dict(
                 container=container_name(container.format.name, container.metadata.get("major_brand"), path.suffix),
-                video_codec=ctx.name, pix_fmt=ctx.pix_fmt,
+                video_codec=ctx.name,
+                pix_fmt=ctx.pix_fmt,
                 square_pixels=sar is None or sar == 0 or sar == 1,
-                fps=float(rate), duration=duration,
-                audio_codec=audio[0].codec_context.name if audio else None, audio_streams=len(audio))
+                fps=float(rate),
+                duration=duration,
+                audio_codec=audio[0].codec_context.name if audio else None,
+                audio_streams=len(audio),
+            )
             rotation = _rotation(container, stream)
     except av.error.FFmpegError as exc:
         raise UserError(f"{path.name} is not a readable video ({exc}).") from None

@@ -34,13 +34,23 @@ MAX_BYTES = 4 * 1024**3
 CONCURRENCY = 3
 RETRIES = 3
 BACKOFF = 1.0  # seconds, doubled at each retry
-TIMEOUT = 30    # seconds to connect, for each read, and the stall window (at least 512 B/s over it)
+TIMEOUT = 30  # seconds to connect, for each read, and the stall window (at least 512 B/s over it)
 DEADLINE = 6 * 3600  # one file never takes longer than this
 ACCEPTED_TYPES = ("video/", "image/", "application/octet-stream", "binary/octet-stream")
-EXTENSIONS = {"video/mp4": ".mp4", "video/quicktime": ".mov", "video/webm": ".webm", "image/jpeg": ".jpg",
-              "image/png": ".png", "image/webp": ".webp", "image/heic": ".heic", "image/gif": ".gif"}
-AFTER_EXPIRY = ("Request a new export from TikTok (Settings → Account → Download your data), or "
-                "attach the files you have to the post.")
+EXTENSIONS = {
+    "video/mp4": ".mp4",
+    "video/quicktime": ".mov",
+    "video/webm": ".webm",
+    "image/jpeg": ".jpg",
+    "image/png": ".png",
+    "image/webp": ".webp",
+    "image/heic": ".heic",
+    "image/gif": ".gif",
+}
+AFTER_EXPIRY = (
+    "Request a new export from TikTok (Settings → Account → Download your data), or "
+    "attach the files you have to the post."
+)
 
 
 class FetchError(Exception):
@@ -85,20 +95,42 @@ class _Job:
     part: Path
 
 
-def _download(job: _Job, on_bytes: Callable[[int], None], cancel: CancelToken, max_bytes: int, retries: int,
-              backoff: float, timeout: float, on_length: Callable[[int, int], None] | None = None) -> None:
+def _download(
+    job: _Job,
+    on_bytes: Callable[[int], None],
+    cancel: CancelToken,
+    max_bytes: int,
+    retries: int,
+    backoff: float,
+    timeout: float,
+    on_length: Callable[[int, int], None] | None = None,
+) -> None:
     """Download JOB's URL into JOB.part, resuming what is there. Raises FetchError."""
 
     def refused(code: int) -> str:
         expires = _parse_time(job.expires_at)
-        when = f" (it expired on {_human(expires)})" if expires and expires < dt.datetime.now(dt.timezone.utc) \
+        when = (
+            f" (it expired on {_human(expires)})"
+            if expires and expires < dt.datetime.now(dt.timezone.utc)
             else (f" (it was due to expire on {_human(expires)})" if expires else "")
+        )
         return f"TikTok refused the link with HTTP {code}: it has expired or been withdrawn{when}. {AFTER_EXPIRY}"
 
     try:
-        download_to(job.url, job.part, on_bytes=on_bytes, cancel=cancel, max_bytes=max_bytes, retries=retries,
-                    backoff=backoff, timeout=timeout, accept=ACCEPTED_TYPES, refused=refused, on_length=on_length,
-                    deadline=DEADLINE)
+        download_to(
+            job.url,
+            job.part,
+            on_bytes=on_bytes,
+            cancel=cancel,
+            max_bytes=max_bytes,
+            retries=retries,
+            backoff=backoff,
+            timeout=timeout,
+            accept=ACCEPTED_TYPES,
+            refused=refused,
+            on_length=on_length,
+            deadline=DEADLINE,
+        )
     except DownloadError as exc:
         raise FetchError(str(exc)) from None
 
@@ -114,8 +146,9 @@ def _fetch_one(job: _Job, location: DataLocation, *args: Any, **kwargs: Any) -> 
     try:
         lock.acquire()
     except Timeout:
-        raise FetchError("another Crosspost is downloading this file right now; it is stored when that "
-                         "one finishes") from None
+        raise FetchError(
+            "another Crosspost is downloading this file right now; it is stored when that one finishes"
+        ) from None
     try:
         _download(job, *args, **kwargs)
         return _store_file(job.part, location.media_dir)
@@ -145,10 +178,19 @@ def _store_file(part: Path, media_dir: Path) -> tuple[Path, str, MediaInfo, int]
     return final, sha, info, size
 
 
-def fetch_media(store: Store, location: DataLocation, post_ids: list[int] | None = None, *,
-                concurrency: int = CONCURRENCY, max_bytes: int = MAX_BYTES, retries: int = RETRIES,
-                backoff: float = BACKOFF, timeout: float = TIMEOUT,
-                progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> FetchReport:
+def fetch_media(
+    store: Store,
+    location: DataLocation,
+    post_ids: list[int] | None = None,
+    *,
+    concurrency: int = CONCURRENCY,
+    max_bytes: int = MAX_BYTES,
+    retries: int = RETRIES,
+    backoff: float = BACKOFF,
+    timeout: float = TIMEOUT,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> FetchReport:
     """Download the media of POST_IDS (None: all posts) whose files are not on disk yet."""
     from crosspost.store.lookups import require_post
 
@@ -160,8 +202,11 @@ def fetch_media(store: Store, location: DataLocation, post_ids: list[int] | None
         ids = [require_post(store, i) for i in post_ids]
         where = f"AND post_id IN ({','.join('?' * len(ids))})"
         params = ids
-    rows = db.execute(f"SELECT id, post_id, url, expires_at, path FROM media WHERE url IS NOT NULL {where} "
-                      "ORDER BY post_id, position", params).fetchall()
+    rows = db.execute(
+        f"SELECT id, post_id, url, expires_at, path FROM media WHERE url IS NOT NULL {where} "
+        "ORDER BY post_id, position",
+        params,
+    ).fetchall()
     report = FetchReport()
     partial = location.media_dir / "partial"
     partial.mkdir(parents=True, exist_ok=True)
@@ -189,25 +234,41 @@ def fetch_media(store: Store, location: DataLocation, post_ids: list[int] | None
     def show_progress(job: _Job) -> None:
         have, size = files[job.media_id]
         file_part = f"{have / size * 100:3.0f}%" if size else f"{have / 1e6:.1f} MB"
-        progress(Progress(overall(), len(jobs), f"post {job.post_id}: {file_part} · {len(ended)} of {len(jobs)} files done"))
+        progress(
+            Progress(overall(), len(jobs), f"post {job.post_id}: {file_part} · {len(ended)} of {len(jobs)} files done")
+        )
 
     def on_bytes_for(job: _Job) -> Callable[[int], None]:
         def on_bytes(n: int) -> None:
             with lock:
                 files[job.media_id][0] += n
                 show_progress(job)
+
         return on_bytes
 
     def on_length_for(job: _Job) -> Callable[[int, int], None]:
         def on_length(have: int, size: int) -> None:
             with lock:
                 files[job.media_id] = [have, size]
+
         return on_length
 
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        futures = {pool.submit(_fetch_one, job, location, on_bytes_for(job), cancel, max_bytes, retries,
-                               backoff, timeout, on_length_for(job)): job
-                   for job in jobs}
+        futures = {
+            pool.submit(
+                _fetch_one,
+                job,
+                location,
+                on_bytes_for(job),
+                cancel,
+                max_bytes,
+                retries,
+                backoff,
+                timeout,
+                on_length_for(job),
+            ): job
+            for job in jobs
+        }
         for done_count, future in enumerate(as_completed(futures), 1):
             job = futures[future]
             with lock:
@@ -219,10 +280,11 @@ def fetch_media(store: Store, location: DataLocation, post_ids: list[int] | None
                 report.problems.append(f"post {job.post_id}: {exc}")
                 continue
             with store.transaction():  # one finished file, one small transaction
-                db.execute("UPDATE media SET path = ?, size = ?, sha256 = ?, mime = ?, width = ?, height = ?, "
-                           "duration = ?, kind = ? WHERE id = ?",
-                           [str(final), size, sha, info.mime, info.width, info.height, info.duration,
-                            info.kind, job.media_id])
+                db.execute(
+                    "UPDATE media SET path = ?, size = ?, sha256 = ?, mime = ?, width = ?, height = ?, "
+                    "duration = ?, kind = ? WHERE id = ?",
+                    [str(final), size, sha, info.mime, info.width, info.height, info.duration, info.kind, job.media_id],
+                )
             report.fetched.append({"media": job.media_id, "post": job.post_id, "path": str(final)})
             with lock:
                 progress(Progress(overall(), len(jobs), f"downloaded {done_count} of {len(jobs)}"))

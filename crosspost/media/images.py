@@ -70,7 +70,8 @@ def load_image(path: str | Path, cover: tuple[int, int] | None = None) -> Image.
         if width * height > MAX_PIXELS:
             raise UserError(
                 f"{path.name} claims {width}×{height} pixels, far beyond any camera; it was refused "
-                "as a possible decompression bomb.")
+                "as a possible decompression bomb."
+            )
         orientation = image.getexif().get(0x0112, 1)
         if cover and image.format == "JPEG":
             want = cover if orientation not in (5, 6, 7, 8) else (cover[1], cover[0])
@@ -121,6 +122,7 @@ def _to_srgb(image: Image.Image, icc: bytes) -> Image.Image:
 
 # --- fitting -------------------------------------------------------------------------------------
 
+
 def _busiest_offset(image: Image.Image, window: float, axis: int) -> float:
     """Where along AXIS (0: x, 1: y) a crop window of relative size WINDOW holds the most detail,
     as a fraction of the free space (0 = start, 0.5 = centred, 1 = end). Edge energy on a small
@@ -133,7 +135,7 @@ def _busiest_offset(image: Image.Image, window: float, axis: int) -> float:
     size = max(1, round(window * n))
     if size >= n:
         return 0.5
-    sums = [sum(profile[s:s + size]) for s in range(n - size + 1)]
+    sums = [sum(profile[s : s + size]) for s in range(n - size + 1)]
     total = sum(profile) or 1
     best = max(range(len(sums)), key=lambda s: sums[s])
     centred = (n - size) / 2
@@ -157,14 +159,16 @@ def fit_image(image: Image.Image, target: Target, focus: tuple[float, float] | N
             fy = _busiest_offset(image, crop_h / h, 1) if crop_h < h - 1 else 0.5
         left = (w - crop_w) * fx
         top = (h - crop_h) * fy
-        return image.resize((tw, th), Image.Resampling.LANCZOS, box=(left, top, left + crop_w, top + crop_h),
-                            reducing_gap=3.0)
+        return image.resize(
+            (tw, th), Image.Resampling.LANCZOS, box=(left, top, left + crop_w, top + crop_h), reducing_gap=3.0
+        )
     contained = ImageOps.contain(image, (tw, th), Image.Resampling.LANCZOS)
     if target.fit == "pad":
         canvas = Image.new("RGB", (tw, th), target.pad_color)
     else:  # blur: the photo whole over a blurred, enlarged, slightly darkened copy of itself
-        small = ImageOps.fit(image.reduce(max(1, min(w, h) // 256) or 1), (max(1, tw // 8), max(1, th // 8)),
-                             Image.Resampling.BILINEAR)
+        small = ImageOps.fit(
+            image.reduce(max(1, min(w, h) // 256) or 1), (max(1, tw // 8), max(1, th // 8)), Image.Resampling.BILINEAR
+        )
         background = small.filter(ImageFilter.GaussianBlur(6)).resize((tw, th), Image.Resampling.BICUBIC)
         mean = sum(ImageStat.Stat(background).mean) / 3
         canvas = Image.eval(background, lambda v: int(v * 0.8)) if mean > 60 else background
@@ -174,13 +178,14 @@ def fit_image(image: Image.Image, target: Target, focus: tuple[float, float] | N
 
 # --- encoding ------------------------------------------------------------------------------------
 
+
 def encode_jpeg(image: Image.Image, max_bytes: int | None = None, quality: int = JPEG_QUALITY) -> tuple[bytes, int]:
     """JPEG bytes (no EXIF: no GPS, no camera serials; sRGB ICC embedded) under MAX_BYTES, stepping
     quality down and then, only if needed, the size — never failing."""
+
     def encode(img: Image.Image, q: int) -> bytes:
         buffer = io.BytesIO()
-        img.save(buffer, "JPEG", quality=q, icc_profile=_SRGB_BYTES,
-                 subsampling="4:2:0")
+        img.save(buffer, "JPEG", quality=q, icc_profile=_SRGB_BYTES, subsampling="4:2:0")
         return buffer.getvalue()
 
     data = encode(image, quality)
@@ -218,8 +223,9 @@ def atomic_write(path: Path, data: bytes) -> None:
         raise
 
 
-def render_image(source: str | Path, output: str | Path, target: Target,
-                 focus: tuple[float, float] | None = None) -> RenderedImage:
+def render_image(
+    source: str | Path, output: str | Path, target: Target, focus: tuple[float, float] | None = None
+) -> RenderedImage:
     """Render one photo for TARGET into OUTPUT (a .jpg)."""
     output = Path(output)
     image = load_image(source, cover=(target.width, target.height))

@@ -72,14 +72,13 @@ def strip_jpeg(data: bytes) -> bytes:
             continue
         if pos + 2 > n:
             raise UserError("The JPEG is truncated.")
-        (length,) = struct.unpack(">H", data[pos:pos + 2])
+        (length,) = struct.unpack(">H", data[pos : pos + 2])
         if length < 2 or pos + length > n:
             raise UserError("The JPEG's structure is damaged.")
-        payload = data[pos + 2:pos + length]
+        payload = data[pos + 2 : pos + length]
         if _keep(marker, payload):
-            out += bytes((0xFF, marker)) + data[pos:pos + length]
+            out += bytes((0xFF, marker)) + data[pos : pos + length]
         pos += length
         if marker == SOS:
             in_scan = True
     raise UserError("The JPEG is truncated (no end-of-image marker).")
-

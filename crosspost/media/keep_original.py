@@ -50,9 +50,15 @@ def _size_blocker(width: int, height: int, target: Target, min_short_side: float
     return None
 
 
-def video_copy_blockers(facts: VideoFacts, profile: PlatformProfile, target: Target, *,
-                        start: float | None = None, end: float | None = None,
-                        reencode: bool = False) -> list[str]:
+def video_copy_blockers(
+    facts: VideoFacts,
+    profile: PlatformProfile,
+    target: Target,
+    *,
+    start: float | None = None,
+    end: float | None = None,
+    reencode: bool = False,
+) -> list[str]:
     """Why the video described by FACTS cannot be kept as it is for PROFILE (empty: it can)."""
     spec = profile.video
     if spec is None:
@@ -75,8 +81,7 @@ def video_copy_blockers(facts: VideoFacts, profile: PlatformProfile, target: Tar
     if not facts.square_pixels or not same_aspect(facts.width, facts.height, target):
         reasons.append(f"the shape {facts.width}×{facts.height} is not {target.width}:{target.height}")
     else:
-        blocker = _size_blocker(facts.width, facts.height, target,
-                                profile.limit_value("video_min_short_side"), "video")
+        blocker = _size_blocker(facts.width, facts.height, target, profile.limit_value("video_min_short_side"), "video")
         if blocker:
             reasons.append(blocker)
     if facts.fps <= 0 or facts.fps > target.max_fps + 0.01:
@@ -91,8 +96,13 @@ def video_copy_blockers(facts: VideoFacts, profile: PlatformProfile, target: Tar
     return reasons
 
 
-def remux_video(source: str | Path, output: str | Path, *, progress: ProgressCallback | None = None,
-                cancel: CancelToken | None = None) -> None:
+def remux_video(
+    source: str | Path,
+    output: str | Path,
+    *,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> None:
     """Copy SOURCE's first video stream and its first audio stream (packets unchanged) into an MP4
     at OUTPUT with ``+faststart``. No container or stream metadata is carried over (location,
     creation time, device names); the output appears only when complete."""
@@ -128,8 +138,13 @@ def remux_video(source: str | Path, output: str | Path, *, progress: ProgressCal
                     if count % 256 == 0:
                         cancel.check()
                         if duration and packet.pts is not None and packet.time_base:
-                            progress(Progress(min(float(packet.pts * packet.time_base), duration), duration,
-                                              f"copying {source.name}"))
+                            progress(
+                                Progress(
+                                    min(float(packet.pts * packet.time_base), duration),
+                                    duration,
+                                    f"copying {source.name}",
+                                )
+                            )
         os.replace(tmp, output)
     except av.error.FFmpegError as exc:
         tmp.unlink(missing_ok=True)
@@ -139,11 +154,20 @@ def remux_video(source: str | Path, output: str | Path, *, progress: ProgressCal
         raise
 
 
-def render_video_for(source: str | Path, output: str | Path, target: Target, profile: PlatformProfile, *,
-                     start: float | None = None, end: float | None = None, reencode: bool = False,
-                     progress: ProgressCallback | None = None, cancel: CancelToken | None = None,
-                     focus: tuple[float, float] | None = None,
-                     encode_gate: contextlib.AbstractContextManager[Any] | None = None) -> RenderedVideo:
+def render_video_for(
+    source: str | Path,
+    output: str | Path,
+    target: Target,
+    profile: PlatformProfile,
+    *,
+    start: float | None = None,
+    end: float | None = None,
+    reencode: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    focus: tuple[float, float] | None = None,
+    encode_gate: contextlib.AbstractContextManager[Any] | None = None,
+) -> RenderedVideo:
     """SOURCE for PROFILE at OUTPUT: kept (remuxed) when it already fits, else encoded for TARGET.
 
     ENCODE_GATE: a lock (or semaphore) held while encoding, so a batch runs one x264 encode at a
@@ -158,13 +182,23 @@ def render_video_for(source: str | Path, output: str | Path, target: Target, pro
         kept = video_facts(output)
         problems = check_video_output(output, profile, kept)
         if not problems:
-            return RenderedVideo(output, kept.width, kept.height, kept.duration or 0.0, kept.fps,
-                                 kept.audio_codec is not None, output.stat().st_size, "copy", ())
+            return RenderedVideo(
+                output,
+                kept.width,
+                kept.height,
+                kept.duration or 0.0,
+                kept.fps,
+                kept.audio_codec is not None,
+                output.stat().st_size,
+                "copy",
+                (),
+            )
         output.unlink(missing_ok=True)
         reasons = [f"the copy was not accepted ({problems[0]})"]
     with encode_gate if encode_gate is not None else contextlib.nullcontext():
-        result = render_video(source, output, target, start=start, end=end, progress=progress, cancel=cancel,
-                              focus=focus)
+        result = render_video(
+            source, output, target, start=start, end=end, progress=progress, cancel=cancel, focus=focus
+        )
     problems = check_video_output(output, profile)
     if problems:
         output.unlink(missing_ok=True)
@@ -172,8 +206,14 @@ def render_video_for(source: str | Path, output: str | Path, target: Target, pro
     return dataclasses.replace(result, reasons=tuple(reasons))
 
 
-def photo_copy_blockers(source: str | Path, data: bytes, stripped: bytes | None, profile: PlatformProfile,
-                        target: Target, reencode: bool = False) -> list[str]:
+def photo_copy_blockers(
+    source: str | Path,
+    data: bytes,
+    stripped: bytes | None,
+    profile: PlatformProfile,
+    target: Target,
+    reencode: bool = False,
+) -> list[str]:
     """Why the photo at SOURCE (its bytes DATA, and STRIPPED: the same JPEG without metadata, or
     None when it is not a JPEG) cannot be kept as it is for PROFILE (empty: it can)."""
     from PIL import Image, UnidentifiedImageError
@@ -204,8 +244,15 @@ def photo_copy_blockers(source: str | Path, data: bytes, stripped: bytes | None,
     return reasons
 
 
-def render_photo_for(source: str | Path, output: str | Path, target: Target, profile: PlatformProfile, *,
-                     reencode: bool = False, focus: tuple[float, float] | None = None) -> RenderedImage:
+def render_photo_for(
+    source: str | Path,
+    output: str | Path,
+    target: Target,
+    profile: PlatformProfile,
+    *,
+    reencode: bool = False,
+    focus: tuple[float, float] | None = None,
+) -> RenderedImage:
     """SOURCE for PROFILE at OUTPUT: a JPEG that already fits is kept (metadata removed, picture
     bytes unchanged), anything else is encoded for TARGET as before."""
     from crosspost.media.jpeg_strip import strip_jpeg

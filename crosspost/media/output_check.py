@@ -20,6 +20,7 @@ LOCATION_KEYS = ("location", "location-eng", "com.apple.quicktime.location.iso67
 # The pixel formats every platform plays (4:2:0, 8 bit): a kept video must be one of them.
 PLAIN_PIX_FMTS = ("yuv420p", "yuvj420p")
 
+
 def _ratio(text: str) -> float:
     a, b = text.split(":")
     return float(a) / float(b)

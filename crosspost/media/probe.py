@@ -11,8 +11,16 @@ from typing import Any
 
 from crosspost.errors import UserError
 
-IMAGE_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp", "GIF": "image/gif",
-              "HEIF": "image/heic", "MPO": "image/jpeg", "BMP": "image/bmp", "TIFF": "image/tiff"}
+IMAGE_MIME = {
+    "JPEG": "image/jpeg",
+    "PNG": "image/png",
+    "WEBP": "image/webp",
+    "GIF": "image/gif",
+    "HEIF": "image/heic",
+    "MPO": "image/jpeg",
+    "BMP": "image/bmp",
+    "TIFF": "image/tiff",
+}
 
 
 @dataclass(frozen=True)
@@ -83,8 +91,9 @@ def _probe_image(path: Path) -> MediaInfo:
                     image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 image.load()
             except (OSError, ValueError, SyntaxError, EOFError) as exc:
-                raise UserError(f"{path.name} is a damaged or incomplete photo; it cannot be read to its end "
-                                f"({exc}).") from None
+                raise UserError(
+                    f"{path.name} is a damaged or incomplete photo; it cannot be read to its end ({exc})."
+                ) from None
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         raise UserError(f"{path.name} is not a readable photo ({exc}).") from None
     if orientation in (5, 6, 7, 8):  # shown rotated by 90 degrees
@@ -114,8 +123,11 @@ def _probe_video(path: Path) -> MediaInfo:
         raise UserError(f"{path.name} is not a readable video ({exc}).") from None
     if rotation in (90, 270):
         width, height = height, width
-    mime = "video/webm" if "webm" in fmt or "matroska" in fmt else (
-        "video/quicktime" if path.suffix.lower() == ".mov" else "video/mp4")
+    mime = (
+        "video/webm"
+        if "webm" in fmt or "matroska" in fmt
+        else ("video/quicktime" if path.suffix.lower() == ".mov" else "video/mp4")
+    )
     return MediaInfo("video", mime, width, height, duration, rotation, has_audio)
 
 

@@ -26,10 +26,18 @@ class RenderReport:
     def to_json(self) -> dict:
         return {
             "outputs": [str(p) for p in self.outputs],
-            "files": [{"path": str(r.path), "width": r.width, "height": r.height, "size": r.size,
-                       "method": r.method, "reasons": list(r.reasons),
-                       **({"duration": r.duration} if isinstance(r, RenderedVideo) else {})}
-                      for r in self.results],
+            "files": [
+                {
+                    "path": str(r.path),
+                    "width": r.width,
+                    "height": r.height,
+                    "size": r.size,
+                    "method": r.method,
+                    "reasons": list(r.reasons),
+                    **({"duration": r.duration} if isinstance(r, RenderedVideo) else {}),
+                }
+                for r in self.results
+            ],
             "warnings": self.warnings,
         }
 
@@ -48,8 +56,10 @@ def plan_outputs(inputs: list[Path], kinds: list[str], out: Path) -> list[Path]:
     if len(inputs) == 1 and not out.is_dir():
         wanted = suffix[kinds[0]]
         if out.suffix.lower() not in ((".jpg", ".jpeg") if wanted == ".jpg" else (".mp4",)):
-            raise UserError(f"{out.name}: a {'photo' if kinds[0] == 'image' else 'video'} is rendered "
-                            f"as {wanted}; name the output {out.stem}{wanted}.")
+            raise UserError(
+                f"{out.name}: a {'photo' if kinds[0] == 'image' else 'video'} is rendered "
+                f"as {wanted}; name the output {out.stem}{wanted}."
+            )
         return [out]
     names: set[str] = set()
     outputs = []
@@ -84,28 +94,58 @@ def _refuse_overwriting_inputs(inputs: list[Path], outputs: list[Path]) -> None:
                 except OSError:
                     same = False
             if same:
-                raise UserError(f"{output} is one of the files being rendered; nothing was written. "
-                                "Choose another output name or folder, so the original is kept.")
+                raise UserError(
+                    f"{output} is one of the files being rendered; nothing was written. "
+                    "Choose another output name or folder, so the original is kept."
+                )
 
 
-def render_for_platform(inputs: list[str | Path], profile: PlatformProfile, out: str | Path, *,
-                        fit: str | None = None, start: float | None = None, end: float | None = None,
-                        workers: int | None = None, progress: ProgressCallback | None = None,
-                        cancel: CancelToken | None = None, reencode: bool = False) -> RenderReport:
+def render_for_platform(
+    inputs: list[str | Path],
+    profile: PlatformProfile,
+    out: str | Path,
+    *,
+    fit: str | None = None,
+    start: float | None = None,
+    end: float | None = None,
+    workers: int | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    reencode: bool = False,
+) -> RenderReport:
     """Render INPUTS for PROFILE into OUT. A JPEG or video that already fits the platform is kept
     (metadata removed, not re-encoded) unless REENCODE; see ``crosspost.media.keep_original``."""
     from crosspost.faults import writing_to
 
     folder = Path(out).expanduser()
     with writing_to(folder if folder.is_dir() else folder.parent):
-        return _render_for_platform(inputs, profile, out, fit=fit, start=start, end=end, workers=workers,
-                                    progress=progress, cancel=cancel, reencode=reencode)
+        return _render_for_platform(
+            inputs,
+            profile,
+            out,
+            fit=fit,
+            start=start,
+            end=end,
+            workers=workers,
+            progress=progress,
+            cancel=cancel,
+            reencode=reencode,
+        )
 
 
-def _render_for_platform(inputs: list[str | Path], profile: PlatformProfile, out: str | Path, *,
-                         fit: str | None, start: float | None, end: float | None, workers: int | None,
-                         progress: ProgressCallback | None, cancel: CancelToken | None,
-                         reencode: bool) -> RenderReport:
+def _render_for_platform(
+    inputs: list[str | Path],
+    profile: PlatformProfile,
+    out: str | Path,
+    *,
+    fit: str | None,
+    start: float | None,
+    end: float | None,
+    workers: int | None,
+    progress: ProgressCallback | None,
+    cancel: CancelToken | None,
+    reencode: bool,
+) -> RenderReport:
     from crosspost.media.keep_original import render_video_for
 
     progress = progress or no_progress
@@ -153,13 +193,25 @@ def _render_for_platform(inputs: list[str | Path], profile: PlatformProfile, out
         if target.max_seconds and length > target.max_seconds:
             report.warnings.append(
                 f"{path.name} is {length:.0f} s long; {profile.display_name['en']} takes at most "
-                f"{target.max_seconds:.0f} s; trim it to fit.")
+                f"{target.max_seconds:.0f} s; trim it to fit."
+            )
 
         def video_progress(p: Progress, base: float = done) -> None:
             progress(Progress(base + (p.fraction or 0), total, p.message))
 
-        report.results.append(render_video_for(path, output, target, profile, start=start, end=end,
-                                               reencode=reencode, progress=video_progress, cancel=cancel))
+        report.results.append(
+            render_video_for(
+                path,
+                output,
+                target,
+                profile,
+                start=start,
+                end=end,
+                reencode=reencode,
+                progress=video_progress,
+                cancel=cancel,
+            )
+        )
         done += 1
     report.outputs = [r.path for r in sorted(report.results, key=lambda r: outputs.index(Path(r.path)))]
     report.results.sort(key=lambda r: outputs.index(Path(r.path)))

@@ -11,12 +11,12 @@ from crosspost.store import utc_now
 
 
 class MediaState(enum.StrEnum):
-    NONE = "none"              # the export lists no media for the post
-    ON_DISK = "on_disk"        # every file is on this computer
-    PARTLY = "partly"          # some files are on disk, some are not
+    NONE = "none"  # the export lists no media for the post
+    ON_DISK = "on_disk"  # every file is on this computer
+    PARTLY = "partly"  # some files are on disk, some are not
     LINK_VALID = "link_valid"  # nothing on disk yet; the export's links still work (until ``expires``)
     LINK_EXPIRED = "link_expired"  # nothing on disk and the links have expired
-    NO_LINK = "no_link"        # nothing on disk and no link (or one without a known expiry)
+    NO_LINK = "no_link"  # nothing on disk and no link (or one without a known expiry)
 
 
 @dataclass(frozen=True)
@@ -25,16 +25,21 @@ class PostMediaState:
     on_disk: int
     total: int
     expires: str | None  # the earliest expiry of the links still needed (ISO-8601 UTC), if known
-    expired: bool        # that expiry has passed
+    expired: bool  # that expiry has passed
 
     def to_json(self) -> dict:
-        return {"state": str(self.state), "on_disk": self.on_disk, "total": self.total,
-                "expires_at": self.expires, "expired": self.expired}
+        return {
+            "state": str(self.state),
+            "on_disk": self.on_disk,
+            "total": self.total,
+            "expires_at": self.expires,
+            "expired": self.expired,
+        }
 
 
 def state_of(total: int, on_disk: int, expires: str | None, now: str | None = None) -> PostMediaState:
     now = now or utc_now()
-    expired = bool(expires) and expires <= now
+    expired = expires is not None and expires <= now
     if total == 0:
         state = MediaState.NONE
     elif on_disk >= total:

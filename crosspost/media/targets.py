@@ -43,5 +43,11 @@ def video_target(profile: PlatformProfile, fit: str | None = None, shape: str | 
     width, height = SHAPES[shape] if shape in SHAPES else (profile.video.width, profile.video.height)
     cap = profile.limit_value("video_size")
     seconds = profile.limit_value("video_duration")
-    return Target(width, height, fit or profile.default_fit, int(cap) if cap else None,
-                  max_fps=profile.video.max_fps, max_seconds=seconds)
+    return Target(
+        width,
+        height,
+        fit or profile.default_fit,
+        int(cap) if cap else None,
+        max_fps=profile.video.max_fps,
+        max_seconds=seconds,
+    )

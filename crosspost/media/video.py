@@ -67,13 +67,17 @@ def _transpose_filters(rotation: int) -> list[tuple[str, str]]:
     return []
 
 
-def _build_graph(frame: av.VideoFrame, stream: Any, target: Target, fps: Fraction,
-                 focus: tuple[float, float] | None = None) -> av.filter.Graph:
+def _build_graph(
+    frame: av.VideoFrame, stream: Any, target: Target, fps: Fraction, focus: tuple[float, float] | None = None
+) -> av.filter.Graph:
     graph = av.filter.Graph()
     # PyAV's stub wants a VideoFormat; it takes the format's name as well (and did so always here)
-    source = graph.add_buffer(width=frame.width, height=frame.height,
-                              format=frame.format.name,  # type: ignore[arg-type]
-                              time_base=stream.time_base or Fraction(1, 90000))
+    source = graph.add_buffer(
+        width=frame.width,
+        height=frame.height,
+        format=frame.format.name,  # type: ignore[arg-type]
+        time_base=stream.time_base or Fraction(1, 90000),
+    )
     chain = [source]
 
     def add(name: str, args: str = "") -> av.filter.FilterContext:
@@ -121,9 +125,17 @@ def _build_graph(frame: av.VideoFrame, stream: Any, target: Target, fps: Fractio
     return graph
 
 
-def render_video(source: str | Path, output: str | Path, target: Target, *, start: float | None = None,
-                 end: float | None = None, progress: ProgressCallback | None = None,
-                 cancel: CancelToken | None = None, focus: tuple[float, float] | None = None) -> RenderedVideo:
+def render_video(
+    source: str | Path,
+    output: str | Path,
+    target: Target,
+    *,
+    start: float | None = None,
+    end: float | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    focus: tuple[float, float] | None = None,
+) -> RenderedVideo:
     """Render SOURCE for TARGET into OUTPUT (.mp4), optionally trimmed to [START, END) seconds.
 
     The output appears only when complete (temporary file + rename); on cancel or error nothing is
@@ -149,9 +161,17 @@ def render_video(source: str | Path, output: str | Path, target: Target, *, star
     return RenderedVideo(output, result[0], result[1], result[2], result[3], result[4], output.stat().st_size)
 
 
-def _transcode(container: Any, source: Path, tmp: Path, target: Target, start: float | None, end: float | None,
-               progress: ProgressCallback, cancel: CancelToken, focus: tuple[float, float] | None = None
-               ) -> tuple[int, int, float, float, bool]:
+def _transcode(
+    container: Any,
+    source: Path,
+    tmp: Path,
+    target: Target,
+    start: float | None,
+    end: float | None,
+    progress: ProgressCallback,
+    cancel: CancelToken,
+    focus: tuple[float, float] | None = None,
+) -> tuple[int, int, float, float, bool]:
     if not container.streams.video:
         raise UserError(f"{source.name} has no video stream; it cannot be rendered as a video.")
     vin = container.streams.video[0]
@@ -218,8 +238,13 @@ def _transcode(container: Any, source: Path, tmp: Path, target: Target, start: f
                         audio_samples += resampled.samples
                         for p in aout.encode(resampled):
                             out.mux(p)
-            if finish is not None and packet.stream.type == "video" and packet.pts is not None and \
-                    packet.time_base and float(packet.pts * packet.time_base) > finish + 1:
+            if (
+                finish is not None
+                and packet.stream.type == "video"
+                and packet.pts is not None
+                and packet.time_base
+                and float(packet.pts * packet.time_base) > finish + 1
+            ):
                 break
         if graph is None:
             raise UserError(f"{source.name} has no decodable video frames in the chosen range.")

@@ -21,8 +21,13 @@ class Limit:
     note: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        data = {"field": self.field, "value": self.value, "unit": self.unit,
-                "source": self.source, "checked": self.checked}
+        data = {
+            "field": self.field,
+            "value": self.value,
+            "unit": self.unit,
+            "source": self.source,
+            "checked": self.checked,
+        }
         if self.note:
             data["note"] = self.note
         return data
@@ -113,11 +118,19 @@ def _parse(data: dict[str, Any]) -> PlatformProfile:
         publish_api=data.get("publish_api"),
         display_name=data["display_name"],
         limits=tuple(Limit(**lim) for lim in data.get("limits", [])),
-        image=None if not image else ImageSpec(
-            image["width"], image["height"], tup(image, "formats"), tup(image, "aspects")),
-        video=None if not video else VideoSpec(
-            video["width"], video["height"], tup(video, "codecs"), tup(video, "containers"),
-            tup(video, "aspects"), int(video.get("max_fps", 60))),
+        image=None
+        if not image
+        else ImageSpec(image["width"], image["height"], tup(image, "formats"), tup(image, "aspects")),
+        video=None
+        if not video
+        else VideoSpec(
+            video["width"],
+            video["height"],
+            tup(video, "codecs"),
+            tup(video, "containers"),
+            tup(video, "aspects"),
+            int(video.get("max_fps", 60)),
+        ),
         defaults=data.get("defaults", {}),
         text_counting=data.get("text_counting", {}),
         topic_format=data.get("topic_format", "#{topic}"),
@@ -152,6 +165,4 @@ def get_profile(name: str) -> PlatformProfile:
     for profile in all_profiles():
         if profile.name == name:
             return profile
-    raise UserError(
-        f"Unknown platform {name!r}. Known platforms: {', '.join(platform_names())}."
-    )
+    raise UserError(f"Unknown platform {name!r}. Known platforms: {', '.join(platform_names())}.")

@@ -34,7 +34,7 @@ def x_weighted(text: str) -> float:
     text = text or ""
     total, last = 0, 0
     for m in _URL.finditer(text):
-        total += sum(_x_weight(g) for g in graphemes(text[last:m.start()])) + 23
+        total += sum(_x_weight(g) for g in graphemes(text[last : m.start()])) + 23
         last = m.end()
     return total + sum(_x_weight(g) for g in graphemes(text[last:]))
 

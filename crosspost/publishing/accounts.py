@@ -51,8 +51,10 @@ class SecretMissing(UserError):
 
     def __init__(self, platform: str, handle: str, where: str) -> None:
         self.platform, self.handle, self.where = platform, handle, where
-        super().__init__(f"The app password of {handle} is missing from the "
-                         f"{'keyring' if where == 'keyring' else 'secrets file'}; remove the account and add it again.")
+        super().__init__(
+            f"The app password of {handle} is missing from the "
+            f"{'keyring' if where == 'keyring' else 'secrets file'}; remove the account and add it again."
+        )
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def normalize_server(server: str | None, platform: str = "bluesky") -> str:
 
 
 # --- secrets ------------------------------------------------------------------------------------
+
 
 def keyring_available() -> bool:
     """Whether a real keyring backend is configured (not the fail/null ones)."""
@@ -143,7 +146,8 @@ def _store_secret(location: DataLocation, key: str, secret: str, allow_file: boo
         raise NoKeyringError(
             "No keyring is available on this computer to keep the app password safely, so nothing was stored. "
             "Install and unlock one (GNOME Keyring, KWallet), or allow Crosspost to keep it in a file in its "
-            "data folder that only you can read.")
+            "data folder that only you can read."
+        )
     data = _read_secret_file(location)
     data[key] = secret
     _write_secret_file(location, data)
@@ -209,10 +213,18 @@ def find_account(store: Store, platform: str, handle: str | None = None) -> Acco
     return accounts[0]
 
 
-def add_account(store: Store, location: DataLocation, platform: str, handle: str, password: str,
-                server: str | None = None, *, allow_file: bool = False,
-                verify: Callable[[str, str, str], str | None] | None = None,
-                video_service: str | None = "default") -> Account:
+def add_account(
+    store: Store,
+    location: DataLocation,
+    platform: str,
+    handle: str,
+    password: str,
+    server: str | None = None,
+    *,
+    allow_file: bool = False,
+    verify: Callable[[str, str, str], str | None] | None = None,
+    video_service: str | None = "default",
+) -> Account:
     """Check the credentials with the server (``verify(server, handle, password) -> did``), then keep
     the secret (keyring or opted-in file) and the account row."""
     if platform not in SUPPORTED:
@@ -237,7 +249,8 @@ def add_account(store: Store, location: DataLocation, platform: str, handle: str
             "INSERT INTO platform_accounts (platform, handle, server, did, video_service, secret_store, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (platform, handle) DO UPDATE SET server = excluded.server, "
             "did = excluded.did, video_service = excluded.video_service, secret_store = excluded.secret_store",
-            [platform, handle, server, did, video_service, where, utc_now()])
+            [platform, handle, server, did, video_service, where, utc_now()],
+        )
     return find_account(store, platform, handle)
 
 

@@ -12,8 +12,8 @@ import datetime as dt
 import json
 import time
 from collections.abc import Callable
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlparse
 
 from crosspost.errors import UserError
@@ -72,31 +72,52 @@ def explain(exc: Exception, server: str, *, during: str = "") -> PublishError:
         if reset is None and exc.retry_after is not None:
             reset = dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=exc.retry_after)
         when = f" until {_local_time(reset)}" if reset else " for a while"
-        return PublishError(f"{host} is limiting how fast this account can post; wait{when} and publish again.",
-                            kind="rate_limited", retry_after=reset)
+        return PublishError(
+            f"{host} is limiting how fast this account can post; wait{when} and publish again.",
+            kind="rate_limited",
+            retry_after=reset,
+        )
     if isinstance(exc, ex.NetworkError) and getattr(exc, "response", None) is None:
-        return PublishError(f"Cannot reach {host}: the computer seems to be offline or the server is down. "
-                            "The draft is unchanged; publish it again when the connection is back.", kind="offline")
+        return PublishError(
+            f"Cannot reach {host}: the computer seems to be offline or the server is down. "
+            "The draft is unchanged; publish it again when the connection is back.",
+            kind="offline",
+        )
     if name == "AuthFactorTokenRequired":
-        return PublishError("This account asks for a sign-in code sent by email (two-factor sign-in). Use an app "
-                            "password instead: app passwords skip the code.", kind="2fa")
+        return PublishError(
+            "This account asks for a sign-in code sent by email (two-factor sign-in). Use an app "
+            "password instead: app passwords skip the code.",
+            kind="2fa",
+        )
     if name in ("AccountTakedown",):
         return PublishError(f"The account was taken down by {host}; it cannot post.", kind="account")
     if name in ("AccountNotConfirmed", "EmailNotConfirmed") or "confirm" in msg.lower() and "email" in msg.lower():
-        return PublishError(f"{host} wants the account's email address confirmed before it can post; confirm it "
-                            "from the message the server sent, then publish again.", kind="email")
+        return PublishError(
+            f"{host} wants the account's email address confirmed before it can post; confirm it "
+            "from the message the server sent, then publish again.",
+            kind="email",
+        )
     if isinstance(exc, ex.UnauthorizedError) or name in ("AuthenticationRequired", "InvalidToken", "ExpiredToken"):
         if during == "login":
-            return PublishError(f"{host} did not accept the handle and app password; check them (an app password "
-                                "looks like xxxx-xxxx-xxxx-xxxx) or make a new app password.", kind="auth")
-        return PublishError(f"{host} refused the request ({msg or name or status}); sign in again with a new app "
-                            "password.", kind="auth")
+            return PublishError(
+                f"{host} did not accept the handle and app password; check them (an app password "
+                "looks like xxxx-xxxx-xxxx-xxxx) or make a new app password.",
+                kind="auth",
+            )
+        return PublishError(
+            f"{host} refused the request ({msg or name or status}); sign in again with a new app password.", kind="auth"
+        )
     if name == "BlobTooLarge" or status == 413 or "too large" in msg.lower():
-        return PublishError(f"{host} refused a file as too large ({msg or 'blob too large'}); make it smaller and "
-                            "publish again.", kind="too_large")
+        return PublishError(
+            f"{host} refused a file as too large ({msg or 'blob too large'}); make it smaller and publish again.",
+            kind="too_large",
+        )
     if status is not None and status >= 500:
-        return PublishError(f"{host} had a server error ({status}{': ' + msg if msg else ''}); the draft is "
-                            "unchanged, try again later.", kind="server")
+        return PublishError(
+            f"{host} had a server error ({status}{': ' + msg if msg else ''}); the draft is "
+            "unchanged, try again later.",
+            kind="server",
+        )
     detail = f"{name}: {msg}" if name and msg else (name or msg or str(exc) or type(exc).__name__)
     return PublishError(f"{host} refused the post ({detail}).", kind="refused")
 
@@ -121,7 +142,7 @@ def with_retries(fn: Callable[[], Any], *, attempts: int = 3, delay: float = 0.5
         except Exception as exc:  # noqa: BLE001 - filtered by retryable
             if attempt == attempts - 1 or not retryable(exc):
                 raise
-            time.sleep(delay * (2 ** attempt))
+            time.sleep(delay * (2**attempt))
 
 
 def _jwt_claims(token: str) -> dict:
@@ -216,8 +237,11 @@ class BlueskySession:
     # --- writes ----------------------------------------------------------------------------------
     def upload_blob(self, data: bytes, mime: str) -> dict:
         try:
-            response = with_retries(lambda: self.client.invoke_procedure(
-                "com.atproto.repo.uploadBlob", content=data, input_encoding=mime, output_encoding="application/json"))
+            response = with_retries(
+                lambda: self.client.invoke_procedure(
+                    "com.atproto.repo.uploadBlob", content=data, input_encoding=mime, output_encoding="application/json"
+                )
+            )
         except Exception as exc:  # noqa: BLE001
             raise explain(exc, self.server) from None
         return _plain(response.content)["blob"]
@@ -227,8 +251,12 @@ class BlueskySession:
         from atproto_client import exceptions as ex
 
         try:
-            out = with_retries(lambda: self._procedure("com.atproto.repo.createRecord", {
-                "repo": self.did, "collection": collection, "rkey": rkey, "record": record, "validate": True}))
+            out = with_retries(
+                lambda: self._procedure(
+                    "com.atproto.repo.createRecord",
+                    {"repo": self.did, "collection": collection, "rkey": rkey, "record": record, "validate": True},
+                )
+            )
             return {"uri": out["uri"], "cid": out["cid"]}
         except ex.BadRequestError as exc:
             name, msg = _error_name(exc)
@@ -248,8 +276,9 @@ class BlueskySession:
 
         exp = int(time.time()) + seconds
         try:
-            return self.client.invoke_query("com.atproto.server.getServiceAuth",
-                                            params=DotDict({"aud": aud, "lxm": lxm, "exp": exp})).content["token"]
+            return self.client.invoke_query(
+                "com.atproto.server.getServiceAuth", params=DotDict({"aud": aud, "lxm": lxm, "exp": exp})
+            ).content["token"]
         except Exception as exc:  # noqa: BLE001
             raise explain(exc, self.server) from None
 
@@ -277,17 +306,27 @@ def login(server: str, handle: str, password: str, *, allow_main_password: bool 
     scope = _jwt_claims(session.access_jwt).get("scope", "")
     if scope == "com.atproto.access" and not allow_main_password:
         client.request.close()
-        raise PublishError("That is the account's main password. Crosspost only keeps app passwords: make one in "
-                           "Bluesky's Settings → Privacy and security → App passwords and use it here.",
-                           kind="main_password")
+        raise PublishError(
+            "That is the account's main password. Crosspost only keeps app passwords: make one in "
+            "Bluesky's Settings → Privacy and security → App passwords and use it here.",
+            kind="main_password",
+        )
     return BlueskySession(client, session.did, session.handle, server)
 
 
 # --- the video service ----------------------------------------------------------------------------
 
-def upload_video(session: BlueskySession, service: str, data: bytes, name: str, *,
-                 poll: float = 1.0, timeout: float = 900.0, progress: Callable[[str, float | None], None] | None = None,
-                 ) -> dict:
+
+def upload_video(
+    session: BlueskySession,
+    service: str,
+    data: bytes,
+    name: str,
+    *,
+    poll: float = 1.0,
+    timeout: float = 900.0,
+    progress: Callable[[str, float | None], None] | None = None,
+) -> dict:
     """Upload a video through the video service: upload limits, uploadVideo with a service token for
     the user's PDS, then poll getJobStatus until the blob is ready. Returns the blob ref."""
     import httpx
@@ -301,8 +340,9 @@ def upload_video(session: BlueskySession, service: str, data: bytes, name: str, 
 
     def get(nsid: str, token: str | None = None, **params: Any) -> Any:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        return with_retries(lambda: _checked(httpx.get(f"{service}/xrpc/{nsid}", params=params, headers=headers,
-                                                       timeout=60)))
+        return with_retries(
+            lambda: _checked(httpx.get(f"{service}/xrpc/{nsid}", params=params, headers=headers, timeout=60))
+        )
 
     def _checked(response: Any) -> Any:
         if response.status_code >= 500:
@@ -315,32 +355,46 @@ def upload_video(session: BlueskySession, service: str, data: bytes, name: str, 
         if limits.status_code == 200:
             body = limits.json()
             if not body.get("canUpload", True):
-                raise fail(f"Bluesky's video service will not take more videos from this account now: "
-                           f"{body.get('message') or body.get('error') or 'daily limit reached'}.", "video_limit")
+                raise fail(
+                    f"Bluesky's video service will not take more videos from this account now: "
+                    f"{body.get('message') or body.get('error') or 'daily limit reached'}.",
+                    "video_limit",
+                )
             if body.get("remainingDailyBytes") is not None and body["remainingDailyBytes"] < len(data):
-                raise fail(f"The video is {len(data) / 1e6:.1f} MB, more than the "
-                           f"{body['remainingDailyBytes'] / 1e6:.1f} MB this account may still upload today.",
-                           "video_limit")
+                raise fail(
+                    f"The video is {len(data) / 1e6:.1f} MB, more than the "
+                    f"{body['remainingDailyBytes'] / 1e6:.1f} MB this account may still upload today.",
+                    "video_limit",
+                )
         pds_did = session.service_did()
         token = session.service_auth(pds_did, "com.atproto.repo.uploadBlob")
-        response = httpx.post(f"{service}/xrpc/app.bsky.video.uploadVideo", params={"did": session.did, "name": name},
-                              content=data, headers={"Authorization": f"Bearer {token}", "Content-Type": "video/mp4"},
-                              timeout=600)
+        response = httpx.post(
+            f"{service}/xrpc/app.bsky.video.uploadVideo",
+            params={"did": session.did, "name": name},
+            content=data,
+            headers={"Authorization": f"Bearer {token}", "Content-Type": "video/mp4"},
+            timeout=600,
+        )
         body = _json(response)
         status = body.get("jobStatus", body)
         if response.status_code == 429:
             reset = response.headers.get("ratelimit-reset")
             when = dt.datetime.fromtimestamp(int(reset), dt.timezone.utc) if reset and reset.isdigit() else None
-            raise PublishError(f"Bluesky's video service is limiting uploads from this account; wait"
-                               f"{' until ' + _local_time(when) if when else ' a while'} and publish again.",
-                               kind="rate_limited", retry_after=when)
+            raise PublishError(
+                f"Bluesky's video service is limiting uploads from this account; wait"
+                f"{' until ' + _local_time(when) if when else ' a while'} and publish again.",
+                kind="rate_limited",
+                retry_after=when,
+            )
         if response.status_code == 409 and status.get("jobId"):
             pass  # the service already has this video: follow its job
         elif response.status_code == 413:
             raise fail(f"{host} refused the video as too large.", "too_large")
         elif response.status_code >= 400:
-            raise fail(f"The video service refused the upload ({body.get('error') or response.status_code}: "
-                       f"{body.get('message') or response.reason_phrase}).")
+            raise fail(
+                f"The video service refused the upload ({body.get('error') or response.status_code}: "
+                f"{body.get('message') or response.reason_phrase})."
+            )
         job = status.get("jobId")
         deadline = time.monotonic() + timeout
         while True:
@@ -348,11 +402,14 @@ def upload_video(session: BlueskySession, service: str, data: bytes, name: str, 
                 return status["blob"]
             state = status.get("state")
             if state == "JOB_STATE_FAILED":
-                raise fail(f"Bluesky could not process the video: {status.get('message') or status.get('error') or 'no reason given'}.",
-                           "video_failed")
+                raise fail(
+                    f"Bluesky could not process the video: {status.get('message') or status.get('error') or 'no reason given'}.",  # noqa: E501
+                    "video_failed",
+                )
             if not job or time.monotonic() > deadline:
-                raise fail("The video service did not finish processing the video in time; try again later.",
-                           "video_failed")
+                raise fail(
+                    "The video service did not finish processing the video in time; try again later.", "video_failed"
+                )
             if progress:
                 progress(state or "", (status.get("progress") or 0) / 100)
             time.sleep(poll)
@@ -361,8 +418,9 @@ def upload_video(session: BlueskySession, service: str, data: bytes, name: str, 
     except PublishError:
         raise
     except _HttpFailure as exc:
-        raise fail(f"The video service had a server error ({exc.response.status_code}); try again later.",
-                   "server") from None
+        raise fail(
+            f"The video service had a server error ({exc.response.status_code}); try again later.", "server"
+        ) from None
     except httpx.HTTPError:
         raise fail(f"Cannot reach the video service {host}: the computer seems to be offline.", "offline") from None
 

@@ -68,6 +68,7 @@ def _checkpoint(name: str) -> None:
 
 # --- errors (neutral sentences; the faces add the remedy) --------------------------------------------
 
+
 class PublishingBusy(UserError):
     """Another publishing run holds the data dir's lock."""
 
@@ -88,7 +89,12 @@ class NotReadyToPublish(UserError):
     """The draft's preflight has an error; ``problem`` is the first one."""
 
     def __init__(self, draft: Draft, problem: Problem) -> None:
-        self.draft_id, self.post_id, self.platform, self.lang = draft.id, draft.post_id, draft.platform, draft.target_lang
+        self.draft_id, self.post_id, self.platform, self.lang = (
+            draft.id,
+            draft.post_id,
+            draft.platform,
+            draft.target_lang,
+        )
         self.problem = problem
         hint = " Shorten it, or publish it as a thread." if problem.code == "body_too_long" else ""
         super().__init__(f"Draft {draft.id} is not ready to publish: {problem.message}{hint}")
@@ -107,11 +113,15 @@ class NothingToTranslate(UserError):
 
     def __init__(self, draft_id: int, *, original_layout: bool) -> None:
         self.draft_id, self.original_layout = draft_id, original_layout
-        super().__init__(f"Draft {draft_id} shows the original caption only; its alt texts stay as they are."
-                         if original_layout else f"Draft {draft_id} has no alt texts to translate yet.")
+        super().__init__(
+            f"Draft {draft_id} shows the original caption only; its alt texts stay as they are."
+            if original_layout
+            else f"Draft {draft_id} has no alt texts to translate yet."
+        )
 
 
 # --- results ---------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Result:
@@ -124,8 +134,14 @@ class Result:
 
     def to_json(self) -> dict[str, Any]:
         """The contract's ``{"draft", "uri", "url"}``, plus detail."""
-        return {"draft": self.draft, "uri": self.uri, "url": self.url, "already_posted": self.already,
-                "parts": self.parts, "warnings": list(self.warnings)}
+        return {
+            "draft": self.draft,
+            "uri": self.uri,
+            "url": self.url,
+            "already_posted": self.already,
+            "parts": self.parts,
+            "warnings": list(self.warnings),
+        }
 
 
 def post_url(did_or_handle: str, uri: str) -> str:
@@ -138,6 +154,7 @@ def api_platforms() -> list[str]:
 
 
 # --- languages ---------------------------------------------------------------------------------------
+
 
 def source_lang(store: Store, draft: Draft) -> str:
     """The language of the post's own caption: what the translation was made from, else detected."""
@@ -169,6 +186,7 @@ def langs_for(store: Store, draft: Draft) -> list[str]:
 
 # --- media -----------------------------------------------------------------------------------------
 
+
 def _sha256(path: Path) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
@@ -192,8 +210,11 @@ def _image_under(path: Path, limit: int) -> tuple[bytes, str, int, int]:
     for quality in (90, 85, 80, 72, 65, 58, 50, 45, 40, 35, 30, 30, 30, 30, 30):
         if quality == 30:
             scale *= 0.8
-        resized = image if scale == 1.0 else image.resize((max(1, int(width * scale)), max(1, int(height * scale))),
-                                                          Image.Resampling.LANCZOS)
+        resized = (
+            image
+            if scale == 1.0
+            else image.resize((max(1, int(width * scale)), max(1, int(height * scale))), Image.Resampling.LANCZOS)
+        )
         buf = io.BytesIO()
         resized.save(buf, "JPEG", quality=quality, optimize=True)
         if buf.tell() <= limit:
@@ -214,6 +235,7 @@ def _video_size(m: DraftMedia, path: Path) -> tuple[int, int]:
 
 # --- what the store keeps of a publishing run (record keys, created records, uploaded blobs) --------
 
+
 @dataclass
 class _Plan:
     """One part (post) of a draft's publication: its record key, fixed before any network call."""
@@ -225,38 +247,50 @@ class _Plan:
 
 
 def _plans(store: Store, draft_id: int) -> dict[int, _Plan]:
-    return {r[0]: _Plan(rkey=r[1], repo=r[4], uri=r[2], cid=r[3]) for r in store.db.execute(
-        "SELECT part, rkey, uri, cid, repo FROM publications WHERE draft_id = ? ORDER BY part", [draft_id])}
+    return {
+        r[0]: _Plan(rkey=r[1], repo=r[4], uri=r[2], cid=r[3])
+        for r in store.db.execute(
+            "SELECT part, rkey, uri, cid, repo FROM publications WHERE draft_id = ? ORDER BY part", [draft_id]
+        )
+    }
 
 
-def _add_plans(store: Store, draft_id: int, account_id: int, repo: str, texts: list[str],
-               plans: dict[int, _Plan]) -> None:
+def _add_plans(
+    store: Store, draft_id: int, account_id: int, repo: str, texts: list[str], plans: dict[int, _Plan]
+) -> None:
     """Record keys for the parts that have none yet, committed together."""
     with store.transaction():
         for part in range(len(plans), len(texts)):
             rkey = new_tid()
-            store.db.execute("INSERT INTO publications (draft_id, part, account_id, repo, collection, rkey, text, "
-                             "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                             [draft_id, part, account_id, repo, POST_COLLECTION, rkey, texts[part], utc_now()])
+            store.db.execute(
+                "INSERT INTO publications (draft_id, part, account_id, repo, collection, rkey, text, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [draft_id, part, account_id, repo, POST_COLLECTION, rkey, texts[part], utc_now()],
+            )
             plans[part] = _Plan(rkey=rkey, repo=repo)
 
 
 def _part_created(store: Store, draft_id: int, part: int, plan: _Plan) -> None:
     with store.transaction():
-        store.db.execute("UPDATE publications SET uri = ?, cid = ?, posted_at = ? WHERE draft_id = ? AND part = ?",
-                         [plan.uri, plan.cid, utc_now(), draft_id, part])
+        store.db.execute(
+            "UPDATE publications SET uri = ?, cid = ?, posted_at = ? WHERE draft_id = ? AND part = ?",
+            [plan.uri, plan.cid, utc_now(), draft_id, part],
+        )
 
 
 def _stored_blob(store: Store, draft_id: int, path: Path, digest: str) -> dict[str, Any] | None:
-    row = store.db.execute("SELECT blob FROM publish_blobs WHERE draft_id = ? AND path = ? AND sha256 = ?",
-                           [draft_id, str(path), digest]).fetchone()
+    row = store.db.execute(
+        "SELECT blob FROM publish_blobs WHERE draft_id = ? AND path = ? AND sha256 = ?", [draft_id, str(path), digest]
+    ).fetchone()
     return json.loads(row[0]) if row else None
 
 
 def _keep_blob(store: Store, draft_id: int, path: Path, digest: str, blob: dict[str, Any]) -> None:
     with store.transaction():
-        store.db.execute("INSERT OR REPLACE INTO publish_blobs (draft_id, path, sha256, blob, uploaded_at) "
-                         "VALUES (?, ?, ?, ?, ?)", [draft_id, str(path), digest, json.dumps(blob), utc_now()])
+        store.db.execute(
+            "INSERT OR REPLACE INTO publish_blobs (draft_id, path, sha256, blob, uploaded_at) VALUES (?, ?, ?, ?, ?)",
+            [draft_id, str(path), digest, json.dumps(blob), utc_now()],
+        )
 
 
 def _forget_blobs(store: Store, draft_id: int) -> None:
@@ -270,10 +304,14 @@ def due_drafts(store: Store, now: dt.datetime | None = None) -> list[int]:
     now = now or dt.datetime.now()
     platforms = api_platforms()
     marks = ", ".join("?" for _ in platforms)
-    return [r[0] for r in store.db.execute(
-        f"SELECT id FROM drafts WHERE status != ? AND planned_at IS NOT NULL AND planned_at <= ? "
-        f"AND platform IN ({marks}) ORDER BY planned_at, id",
-        [str(DraftStatus.POSTED), now.strftime("%Y-%m-%dT%H:%M"), *platforms])]
+    return [
+        r[0]
+        for r in store.db.execute(
+            f"SELECT id FROM drafts WHERE status != ? AND planned_at IS NOT NULL AND planned_at <= ? "
+            f"AND platform IN ({marks}) ORDER BY planned_at, id",
+            [str(DraftStatus.POSTED), now.strftime("%Y-%m-%dT%H:%M"), *platforms],
+        )
+    ]
 
 
 def next_due(store: Store) -> tuple[int, str] | None:
@@ -282,11 +320,14 @@ def next_due(store: Store) -> tuple[int, str] | None:
     marks = ", ".join("?" for _ in platforms)
     row = store.db.execute(
         f"SELECT id, planned_at FROM drafts WHERE status != ? AND planned_at IS NOT NULL "
-        f"AND platform IN ({marks}) ORDER BY planned_at, id LIMIT 1", [str(DraftStatus.POSTED), *platforms]).fetchone()
+        f"AND platform IN ({marks}) ORDER BY planned_at, id LIMIT 1",
+        [str(DraftStatus.POSTED), *platforms],
+    ).fetchone()
     return (row[0], row[1]) if row else None
 
 
 # --- the loop ----------------------------------------------------------------------------------------
+
 
 @contextlib.contextmanager
 def publishing_lock(location: DataLocation) -> Iterator[None]:
@@ -310,10 +351,16 @@ def publishing_lock(location: DataLocation) -> Iterator[None]:
         fh.close()
 
 
-def publish_drafts(store: Store, location: DataLocation, draft_ids: list[int | str], *, account: str | None = None,
-                   progress: ProgressCallback | None = None,
-                   on_error: Callable[[int, UserError], None] | None = None,
-                   video_poll: float = 1.0) -> list[Result]:
+def publish_drafts(
+    store: Store,
+    location: DataLocation,
+    draft_ids: list[int | str],
+    *,
+    account: str | None = None,
+    progress: ProgressCallback | None = None,
+    on_error: Callable[[int, UserError], None] | None = None,
+    video_poll: float = 1.0,
+) -> list[Result]:
     """Publish each draft; a failure of one is passed to ON_ERROR (or raised when there is none) and
     the others still go out."""
     progress = progress or no_progress
@@ -332,8 +379,9 @@ def publish_drafts(store: Store, location: DataLocation, draft_ids: list[int | s
     return results
 
 
-def publish_one(store: Store, location: DataLocation, draft_id: int | str, *, account: str | None = None,
-                video_poll: float = 1.0) -> Result:
+def publish_one(
+    store: Store, location: DataLocation, draft_id: int | str, *, account: str | None = None, video_poll: float = 1.0
+) -> Result:
     d = get_draft(store, draft_id)
     profile = get_profile(d.platform)
     if not profile.publish_api:
@@ -354,8 +402,17 @@ def publish_one(store: Store, location: DataLocation, draft_id: int | str, *, ac
         return _publish_with(store, location, d, who, session, texts, plans, profile, video_poll)
 
 
-def _publish_with(store: Store, location: DataLocation, d: Draft, who: acc.Account, session: BlueskySession,
-                  texts: list[str], plans: dict[int, _Plan], profile: PlatformProfile, video_poll: float) -> Result:
+def _publish_with(
+    store: Store,
+    location: DataLocation,
+    d: Draft,
+    who: acc.Account,
+    session: BlueskySession,
+    texts: list[str],
+    plans: dict[int, _Plan],
+    profile: PlatformProfile,
+    video_poll: float,
+) -> Result:
     if plans and any(p.repo != session.did for p in plans.values()):
         raise OtherAccount(d.id)
     if len(plans) < len(texts):
@@ -377,8 +434,12 @@ def _publish_with(store: Store, location: DataLocation, d: Draft, who: acc.Accou
                 for w in rich.warnings:
                     if w not in warnings:
                         warnings.append(w)
-                record: dict[str, Any] = {"$type": POST_COLLECTION, "text": part_text, "createdAt": _now_iso(),
-                                          "langs": langs}
+                record: dict[str, Any] = {
+                    "$type": POST_COLLECTION,
+                    "text": part_text,
+                    "createdAt": _now_iso(),
+                    "langs": langs,
+                }
                 if rich.facets:
                     record["facets"] = rich.facets
                 if part == 0:
@@ -412,8 +473,9 @@ def _now_iso() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-def _embed(store: Store, d: Draft, session: BlueskySession, who: acc.Account, profile: PlatformProfile,
-           video_poll: float) -> dict[str, Any] | None:
+def _embed(
+    store: Store, d: Draft, session: BlueskySession, who: acc.Account, profile: PlatformProfile, video_poll: float
+) -> dict[str, Any] | None:
     media = [m for m in d.media if m.rendered and Path(m.rendered).exists()]
     images = [m for m in media if m.kind is MediaKind.IMAGE]
     videos = [m for m in media if m.kind is MediaKind.VIDEO]
@@ -432,8 +494,11 @@ def _embed(store: Store, d: Draft, session: BlueskySession, who: acc.Account, pr
             _checkpoint("after_blob_upload")
             _keep_blob(store, d.id, path, digest, blob)
         width, height = _video_size(m, path)
-        embed: dict[str, Any] = {"$type": "app.bsky.embed.video", "video": blob,
-                                 "aspectRatio": {"width": width, "height": height}}
+        embed: dict[str, Any] = {
+            "$type": "app.bsky.embed.video",
+            "video": blob,
+            "aspectRatio": {"width": width, "height": height},
+        }
         alt = (d.alt_texts.get(m.media) or "").strip()
         if alt:
             embed["alt"] = alt[:1000]
@@ -452,12 +517,18 @@ def _embed(store: Store, d: Draft, session: BlueskySession, who: acc.Account, pr
             blob = session.upload_blob(data, mime)
             _checkpoint("after_blob_upload")
             _keep_blob(store, d.id, path, digest, blob)
-        out.append({"image": blob, "alt": (d.alt_texts.get(m.media) or "").strip(),
-                    "aspectRatio": {"width": width, "height": height}})
+        out.append(
+            {
+                "image": blob,
+                "alt": (d.alt_texts.get(m.media) or "").strip(),
+                "aspectRatio": {"width": width, "height": height},
+            }
+        )
     return {"$type": "app.bsky.embed.images", "images": out}
 
 
 # --- alt texts -----------------------------------------------------------------------------------------
+
 
 def translate_alt_texts(store: Store, location: DataLocation, draft_id: int | str) -> CheckedDraft:
     """Translate the draft's alt texts the way its caption is laid out: the translation alone for the

@@ -11,10 +11,19 @@ from fractions import Fraction
 from pathlib import Path
 
 SAMPLE_POSTS = [
-    (dt.datetime(2025, 1, 14, 3, 12, 45), "Hello RedNote! 👋 I moved here from TikTok and I'm learning Chinese. "
-     "Here is my morning run by the river 🏃‍♀️\n#tiktokrefugee #running #hello", 1520, "video"),
-    (dt.datetime(2025, 1, 12, 18, 40, 2), "My sourdough finally worked!! Recipe in the comments 🍞 #baking #sourdough",
-     843, "image"),
+    (
+        dt.datetime(2025, 1, 14, 3, 12, 45),
+        "Hello RedNote! 👋 I moved here from TikTok and I'm learning Chinese. "
+        "Here is my morning run by the river 🏃‍♀️\n#tiktokrefugee #running #hello",
+        1520,
+        "video",
+    ),
+    (
+        dt.datetime(2025, 1, 12, 18, 40, 2),
+        "My sourdough finally worked!! Recipe in the comments 🍞 #baking #sourdough",
+        843,
+        "image",
+    ),
     (dt.datetime(2025, 1, 9, 9, 5, 31), "Weekend photo dump from the coast 🌊 #photodump #travel", 377, "image"),
 ]
 
@@ -46,7 +55,7 @@ def _video(path: Path) -> None:
             frame = np.zeros((640, 360, 3), np.uint8)
             frame[:, :, 0] = 40 + i * 5
             frame[:, :, 1] = np.linspace(60, 200, 640, dtype=np.uint8)[:, None]
-            frame[250 + i * 6:330 + i * 6, 120:240] = (255, 200, 80)
+            frame[250 + i * 6 : 330 + i * 6, 120:240] = (255, 200, 80)
             for packet in stream.encode(av.VideoFrame.from_ndarray(frame, format="rgb24")):
                 container.mux(packet)
         for packet in stream.encode():
@@ -61,20 +70,35 @@ def make_sample(folder: Path) -> tuple[Path, Path]:
     entries = []
     for i, (moment, caption, likes, kind) in enumerate(SAMPLE_POSTS):
         stamp = int(moment.replace(tzinfo=dt.timezone.utc).timestamp())
-        link = (f"https://v16-webapp-prime.tiktokv.com/video/{stamp}/v.mp4?x-tos-expires={stamp + 864000}"
-                if kind == "video" else
-                f"https://p16-sign.tiktokcdn-us.com/obj/tos-useast5-i-photomode/{stamp}.jpeg?x-tos-expires={stamp + 864000}")
-        entries.append({"Date": moment.strftime("%Y-%m-%d %H:%M:%S"), "Link": link, "Likes": str(likes),
-                        "WhoCanView": "Everyone", "AllowComments": "Yes", "Title": caption,
-                        "Sound": "original sound - sample"})
+        link = (
+            f"https://v16-webapp-prime.tiktokv.com/video/{stamp}/v.mp4?x-tos-expires={stamp + 864000}"
+            if kind == "video"
+            else f"https://p16-sign.tiktokcdn-us.com/obj/tos-useast5-i-photomode/{stamp}.jpeg?x-tos-expires={stamp + 864000}"  # noqa: E501
+        )
+        entries.append(
+            {
+                "Date": moment.strftime("%Y-%m-%d %H:%M:%S"),
+                "Link": link,
+                "Likes": str(likes),
+                "WhoCanView": "Everyone",
+                "AllowComments": "Yes",
+                "Title": caption,
+                "Sound": "original sound - sample",
+            }
+        )
         name = media / f"{_video_id(moment)}.{'mp4' if kind == 'video' else 'jpg'}"
         if kind == "video":
             _video(name)
         else:
             _photo(name, 60 + 60 * i, caption.split("!")[0][:30])
-    data = {"Profile": {"Profile Info": {"ProfileMap": {"userName": "sample_creator",
-                                                         "bioDescription": "Baker, runner, new on RedNote"}}},
-            "Post": {"Posts": {"VideoList": entries}, "Recently Deleted Posts": {"PostList": None}}}
+    data = {
+        "Profile": {
+            "Profile Info": {
+                "ProfileMap": {"userName": "sample_creator", "bioDescription": "Baker, runner, new on RedNote"}
+            }
+        },
+        "Post": {"Posts": {"VideoList": entries}, "Recently Deleted Posts": {"PostList": None}},
+    }
     export = folder / "TikTok_Data_sample.zip"
     with zipfile.ZipFile(export, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("user_data_tiktok.json", json.dumps(data, ensure_ascii=False, indent=2))

@@ -42,8 +42,8 @@ from crosspost.paths import DataLocation  # noqa: E402
 from crosspost.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations  # noqa: E402
 
 BUSY_TIMEOUT_MS = 60_000  # any single statement waits this long for another process's lock
-NOTICE_AFTER = 2.0        # seconds of waiting for the write lock before the person is told
-MAX_WAIT = 3600.0         # a command waits its turn this long at most, then says so
+NOTICE_AFTER = 2.0  # seconds of waiting for the write lock before the person is told
+MAX_WAIT = 3600.0  # a command waits its turn this long at most, then says so
 _wait_notice: Callable[[str], None] | None = None
 
 
@@ -70,8 +70,10 @@ def begin_immediate(conn: sqlite3.Connection, what: str = "the store") -> None:
                     raise
             waited = time.monotonic() - start
             if waited > MAX_WAIT:
-                raise UserError(f"{what} has been busy with another Crosspost for {waited / 60:.0f} minutes; "
-                                "nothing was changed. Run it again when the other one has finished.")
+                raise UserError(
+                    f"{what} has been busy with another Crosspost for {waited / 60:.0f} minutes; "
+                    "nothing was changed. Run it again when the other one has finished."
+                )
             if not noticed and _wait_notice is not None:
                 _wait_notice(f"Another Crosspost is writing to {what}; waiting for it to finish…")
             noticed = True
@@ -127,8 +129,7 @@ class Store:
 
     def set_setting(self, key: str, value: str | None) -> None:
         self.db.execute(
-            "INSERT INTO settings (key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, value],
         )
 
@@ -167,8 +168,7 @@ def connect(path: Path | str, *, migrate: bool = True, stop_before: str | None =
 def _applied_names(db: Database) -> list[str]:
     if not db.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
         return []
-    return [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?",
-                                     [migrations.name])]
+    return [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name])]
 
 
 def refuse_newer(db: Database) -> None:
@@ -179,7 +179,8 @@ def refuse_newer(db: Database) -> None:
     if version > SCHEMA_VERSION or unknown:
         raise UserError(
             f"This store was written by a newer Crosspost (schema {max(version, SCHEMA_VERSION + len(unknown))}, "
-            f"this one knows up to {SCHEMA_VERSION}); nothing was changed. Update Crosspost to open it.")
+            f"this one knows up to {SCHEMA_VERSION}); nothing was changed. Update Crosspost to open it."
+        )
 
 
 def apply_migrations(db: Database, *, stop_before: str | None = None) -> None:
@@ -229,8 +230,10 @@ def _open_lock(location: DataLocation) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
-        raise UserError(f"The store {location.db_path} is being opened by another Crosspost that does not "
-                        "finish; close it and run this again.") from None
+        raise UserError(
+            f"The store {location.db_path} is being opened by another Crosspost that does not "
+            "finish; close it and run this again."
+        ) from None
     except OSError:
         yield  # a read-only folder: connect() says so
         return
@@ -256,6 +259,8 @@ def _set_aside_empty_store(path: Path) -> list[str]:
         return []
     except OSError:
         return []  # connect() then says what is wrong with the file
-    return [f"The store {path} was an empty file (0 bytes), not a Crosspost store; it was kept as "
-            f"{aside.name} and a new, empty store was started. If your posts were in it, restore a "
-            "backup of that file."]
+    return [
+        f"The store {path} was an empty file (0 bytes), not a Crosspost store; it was kept as "
+        f"{aside.name} and a new, empty store was started. If your posts were in it, restore a "
+        "backup of that file."
+    ]

@@ -185,7 +185,6 @@ def _drafts(db: Database) -> None:
     db.table("drafts").enable_fts(["title", "body", "topics"], create_triggers=True, tokenize="unicode61")
 
 
-
 @migrations(name="0004_media_focus")
 def _media_focus(db: Database) -> None:
     # Where the crop window sits when a photo or video is cropped for a platform (0..1 across the
@@ -210,10 +209,15 @@ def _posts_same_second(db: Database) -> None:
     if old_unique not in table_sql:
         raise RuntimeError("The posts table does not have the expected identity constraint.")
     new_sql = table_sql.replace("CREATE TABLE posts", "CREATE TABLE posts_new", 1).replace(
-        old_unique, "seq INTEGER NOT NULL DEFAULT 0,\n            UNIQUE (account_id, created_at, seq)", 1)
-    dependents = [row[0] for row in db.execute(
-        "SELECT sql FROM sqlite_master WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') "
-        "AND sql IS NOT NULL")]
+        old_unique, "seq INTEGER NOT NULL DEFAULT 0,\n            UNIQUE (account_id, created_at, seq)", 1
+    )
+    dependents = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master WHERE tbl_name = 'posts' AND type IN ('index', 'trigger') "
+            "AND sql IS NOT NULL"
+        )
+    ]
     conn = db.conn
     if conn.in_transaction:
         conn.commit()
@@ -244,12 +248,16 @@ def _user_edits(db: Database) -> None:
     db.execute("ALTER TABLE posts ADD COLUMN caption_changed_on_tiktok INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE posts ADD COLUMN user_topics TEXT")
     db.execute("ALTER TABLE posts ADD COLUMN user_title TEXT")
+
+
 @migrations(name="0007_cover_style")
 def _cover_style(db: Database) -> None:
     # The title drawn on a draft's cover: the style (NULL: the platform's default; 'none': no text)
     # and the text (NULL or '': the draft's title).
     db.execute("ALTER TABLE drafts ADD COLUMN cover_style TEXT")
     db.execute("ALTER TABLE drafts ADD COLUMN cover_text TEXT")
+
+
 @migrations(name="0008_publishing")
 def _publishing(db: Database) -> None:
     # Accounts on the platforms Crosspost publishes to (``accounts`` holds the TikTok source
@@ -314,6 +322,8 @@ def _publishing(db: Database) -> None:
     )
     db.execute("ALTER TABLE drafts ADD COLUMN thread INTEGER NOT NULL DEFAULT 0")
     db.execute("ALTER TABLE drafts ADD COLUMN posted_uri TEXT")
+
+
 @migrations(name="0009_translation_sentences")
 def _translation_sentences(db: Database) -> None:
     # The user's own wording of one sentence of a translation (typed, or an alternative picked).

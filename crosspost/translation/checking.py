@@ -34,12 +34,21 @@ from crosspost.errors import UserError
 from crosspost.paths import DataLocation
 from crosspost.store import Store, utc_now
 from crosspost.translation import engine, glossary, packs
+from crosspost.translation.pipeline import (
+    _GLUES_AFTER,
+    _STARTS_MENTION_OR_EMAIL,
+    _WORDISH,
+    NO_SPACE_LANGS,
+    PIVOT,
+    Route,
+    _assemble,
+    _lookup,
+    check_code,
+    find_route,
+    memory_key,
+)
 from crosspost.translation.protect import TOKEN_RE, Segment, _glossary_regex, has_words, scrub, segment
 from crosspost.translation.sentences import split_sentences
-from crosspost.translation.pipeline import (
-    _GLUES_AFTER, _STARTS_MENTION_OR_EMAIL, _WORDISH, NO_SPACE_LANGS, PIVOT, Route, _assemble, _lookup, check_code,
-    find_route, memory_key,
-)
 
 # Tuned on the example pairs in tests/test_translation_checking.py (chrF, lower-cased): faithful
 # back-translations, paraphrases and reordering included, score 58 and up; mistranslations (a word
@@ -65,8 +74,10 @@ class ReversePackMissing(UserError):
 
     def __init__(self, source: str, target: str):
         self.source, self.target = source, target
-        super().__init__(f"Showing what the translation says needs the {source}→{target} language pack "
-                         f"(the reverse of the {target}→{source} one); it is not installed.")
+        super().__init__(
+            f"Showing what the translation says needs the {source}→{target} language pack "
+            f"(the reverse of the {target}→{source} one); it is not installed."
+        )
 
 
 class MissingFromMemory(Exception):
@@ -75,11 +86,12 @@ class MissingFromMemory(Exception):
 
 # --- cutting a caption into sentence pairs -------------------------------------------------------
 
+
 @dataclass
 class _Atom:
-    source: str        # the caption text this piece stands for
-    piece: tuple       # the translator's plan piece: ("keep", text) | ("sentence", index, ws)
-    kind: str          # "sentence", "term" (glossary), "break" (line break), "keep" (token, space)
+    source: str  # the caption text this piece stands for
+    piece: tuple  # the translator's plan piece: ("keep", text) | ("sentence", index, ws)
+    kind: str  # "sentence", "term" (glossary), "break" (line break), "keep" (token, space)
 
 
 def _source_segments(text: str, terms: dict[str, str]) -> list[tuple[str, Segment, bool]]:
@@ -94,7 +106,7 @@ def _source_segments(text: str, terms: dict[str, str]) -> list[tuple[str, Segmen
         last = 0
         for m in glossary_re.finditer(seg.text):
             if m.start() > last:
-                out.append((seg.text[last:m.start()], Segment(seg.text[last:m.start()], True), False))
+                out.append((seg.text[last : m.start()], Segment(seg.text[last : m.start()], True), False))
             out.append((m.group(0), Segment(lookup[m.group(0).lower()], False), True))
             last = m.end()
         if last < len(seg.text):
@@ -112,13 +124,18 @@ def plan_atoms(caption: str, terms: dict[str, str], sentences: list[str], target
             continue
         stripped = seg.text.strip()
         lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
-        trail = seg.text[len(seg.text.rstrip()):]
+        trail = seg.text[len(seg.text.rstrip()) :]
         atoms.append(_Atom(lead, ("keep", lead), "keep"))
         for sentence, ws in split_sentences(stripped):
             if has_words(sentence):
                 sentences.append(sentence)
-                atoms.append(_Atom(sentence + ws, ("sentence", len(sentences) - 1,
-                                                   "" if target in NO_SPACE_LANGS else ws), "sentence"))
+                atoms.append(
+                    _Atom(
+                        sentence + ws,
+                        ("sentence", len(sentences) - 1, "" if target in NO_SPACE_LANGS else ws),
+                        "sentence",
+                    )
+                )
             else:
                 atoms.append(_Atom(sentence + ws, ("keep", sentence + ws), "keep"))
         atoms.append(_Atom(trail, ("keep", trail), "keep"))
@@ -176,8 +193,15 @@ def unit_texts(atoms: list[_Atom], bounds: list[tuple[int, int]], translated: Se
 
 # --- memory --------------------------------------------------------------------------------------
 
-def _memo(store: Store, route: Route, version: int, tag: str, items: Sequence[str],
-          compute: Callable[[list[str]], list[str]] | None) -> list[str]:
+
+def _memo(
+    store: Store,
+    route: Route,
+    version: int,
+    tag: str,
+    items: Sequence[str],
+    compute: Callable[[list[str]], list[str]] | None,
+) -> list[str]:
     """ITEMS looked up in the translation memory under TAG; the misses computed in one call and
     remembered. COMPUTE None: memory only (``MissingFromMemory`` on a miss)."""
     keys = [memory_key(tag + s, route, version) for s in items]
@@ -195,13 +219,15 @@ def _memo(store: Store, route: Route, version: int, tag: str, items: Sequence[st
         with store.transaction():
             store.db.conn.executemany(
                 "INSERT OR IGNORE INTO translation_memory (key, source_lang, target_lang, source_text, text, "
-                "pack_version, glossary_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                "pack_version, glossary_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
     return [found[k] for k in keys]
 
 
 def _through(route: Route, sentences: list[str], models: Sequence[engine.Model] | None = None) -> list[str]:
     texts = sentences
-    for model in (route.models if models is None else models):
+    for model in route.models if models is None else models:
         texts = model.translate(texts)
     return texts
 
@@ -212,12 +238,14 @@ def _translate_fn(route: Route) -> Callable[[list[str]], list[str]]:
 
 def _score_fn(route: Route, translations: dict[str, str]) -> Callable[[list[str]], list[str]]:
     """Mean log-probability per token the (single) model gives its wording of each sentence."""
+
     def compute(ss: list[str]) -> list[str]:
         model = route.models[0]
         src = [model.tokenizer.encode(s, out_type=str) for s in ss]
         tgt = [model.tokenizer.encode(translations[s], out_type=str) for s in ss]
         results = model.translator.score_batch(src, tgt, max_batch_size=32)
         return [f"{sum(r.log_probs) / max(1, len(r.log_probs)):.4f}" for r in results]
+
     return compute
 
 
@@ -227,11 +255,19 @@ def _nbest_fn(route: Route, count: int) -> Callable[[list[str]], list[str]]:
         inputs = _through(route, ss, first)
         tokens = [last.tokenizer.encode(s, out_type=str) for s in inputs]
         results = last.translator.translate_batch(
-            tokens, beam_size=max(engine.BEAM_SIZE, count), num_hypotheses=count,
-            max_decoding_length=engine.MAX_DECODING_LENGTH, max_batch_size=32, batch_type="examples",
-            replace_unknowns=True)
-        return [json.dumps([scrub(last.tokenizer.decode(h)).strip() for h in r.hypotheses], ensure_ascii=False)
-                for r in results]
+            tokens,
+            beam_size=max(engine.BEAM_SIZE, count),
+            num_hypotheses=count,
+            max_decoding_length=engine.MAX_DECODING_LENGTH,
+            max_batch_size=32,
+            batch_type="examples",
+            replace_unknowns=True,
+        )
+        return [
+            json.dumps([scrub(last.tokenizer.decode(h)).strip() for h in r.hypotheses], ensure_ascii=False)
+            for r in results
+        ]
+
     return compute
 
 
@@ -269,12 +305,13 @@ def is_doubtful(chrf: float | None, score: float | None) -> list[str]:
 
 # --- the check of one post -----------------------------------------------------------------------
 
+
 @dataclass
 class SentencePair:
-    n: int                 # 1-based position, as the CLI and the window number them
-    raw_source: str        # exactly as in the caption (with its whitespace)
-    raw_text: str          # exactly as in the translation
-    machine: str           # the engine's wording (raw), whatever the user did
+    n: int  # 1-based position, as the CLI and the window number them
+    raw_source: str  # exactly as in the caption (with its whitespace)
+    raw_text: str  # exactly as in the translation
+    machine: str  # the engine's wording (raw), whatever the user did
     edited: bool
     has_words: bool
     back: str = ""
@@ -295,10 +332,17 @@ class SentencePair:
         return bool(self.reasons)
 
     def to_json(self) -> dict:
-        return {"n": self.n, "source": self.source, "text": self.text, "back": self.back.strip(),
-                "doubtful": self.doubtful, "edited": self.edited,
-                "chrf": None if self.chrf is None else round(self.chrf, 1),
-                "score": None if self.score is None else round(self.score, 3), "reasons": self.reasons}
+        return {
+            "n": self.n,
+            "source": self.source,
+            "text": self.text,
+            "back": self.back.strip(),
+            "doubtful": self.doubtful,
+            "edited": self.edited,
+            "chrf": None if self.chrf is None else round(self.chrf, 1),
+            "score": None if self.score is None else round(self.score, 3),
+            "reasons": self.reasons,
+        }
 
 
 @dataclass
@@ -307,7 +351,7 @@ class PostCheck:
     source: str
     target: str
     sentences: list[SentencePair]
-    whole_edit: bool = False       # the stored translation is the user's own as a whole
+    whole_edit: bool = False  # the stored translation is the user's own as a whole
     pivot: str | None = None
     pack: str = ""
     pack_version: str = ""
@@ -321,9 +365,15 @@ class PostCheck:
         return sum(1 for s in self.sentences if s.doubtful)
 
     def to_json(self) -> dict:
-        return {"post": self.post, "from": self.source, "to": self.target,
-                "sentences": [s.to_json() for s in self.sentences], "doubtful": self.doubtful_count,
-                "whole_edit": self.whole_edit, "pivot": self.pivot}
+        return {
+            "post": self.post,
+            "from": self.source,
+            "to": self.target,
+            "sentences": [s.to_json() for s in self.sentences],
+            "doubtful": self.doubtful_count,
+            "whole_edit": self.whole_edit,
+            "pivot": self.pivot,
+        }
 
 
 def _memory_route(location: DataLocation, source: str, target: str) -> Route | None:
@@ -357,10 +407,11 @@ def _post_row(store: Store, post_id: int | str, target: str) -> tuple[int, str, 
 
     post_id = require_post(store, post_id)
     caption, usual = store.db.execute(
-        "SELECT p.caption, a.usual_lang FROM posts p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?",
-        [post_id]).fetchone()
-    stored = store.db.execute("SELECT source_lang, edited, text FROM translations WHERE post_id = ? AND lang = ?",
-                              [post_id, target]).fetchone()
+        "SELECT p.caption, a.usual_lang FROM posts p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?", [post_id]
+    ).fetchone()
+    stored = store.db.execute(
+        "SELECT source_lang, edited, text FROM translations WHERE post_id = ? AND lang = ?", [post_id, target]
+    ).fetchone()
     return post_id, caption or "", usual, stored
 
 
@@ -375,8 +426,10 @@ def _source_lang(caption: str, usual: str | None, stored: Sequence[Any] | None, 
 
 
 def _edits(store: Store, post_id: int, target: str) -> list[tuple[int, str, str]]:
-    return store.db.execute("SELECT position, source, text FROM translation_sentences WHERE post_id = ? AND lang = ? "
-                            "ORDER BY position", [post_id, target]).fetchall()
+    return store.db.execute(
+        "SELECT position, source, text FROM translation_sentences WHERE post_id = ? AND lang = ? ORDER BY position",
+        [post_id, target],
+    ).fetchall()
 
 
 def _match_edits(sources: list[str], rows: list[tuple[int, str, str]]) -> dict[int, str]:
@@ -402,7 +455,7 @@ def _match_edits(sources: list[str], rows: list[tuple[int, str, str]]) -> dict[i
 def _with_whitespace(machine: str, edit: str) -> str:
     """The user's wording of a unit, keeping the whitespace (line breaks) that surround the machine's."""
     lead = machine[: len(machine) - len(machine.lstrip())]
-    trail = machine[len(machine.rstrip()):]
+    trail = machine[len(machine.rstrip()) :]
     return lead + edit.strip() + trail
 
 
@@ -416,8 +469,7 @@ class _Layout:
     sources: list[str]
 
 
-def _layout(store: Store, route: Route, caption: str, terms: dict[str, str], version: int,
-            use_engine: bool) -> _Layout:
+def _layout(store: Store, route: Route, caption: str, terms: dict[str, str], version: int, use_engine: bool) -> _Layout:
     sentences: list[str] = []
     atoms = plan_atoms(caption, terms, sentences, route.target)
     bounds = group_atoms(atoms)
@@ -435,8 +487,9 @@ def _back_terms(store: Store, source: str, target: str) -> dict[str, str]:
     return terms
 
 
-def back_translate(store: Store, back_route: Route, texts: Sequence[str], terms: dict[str, str], version: int,
-                   use_engine: bool = True) -> list[str]:
+def back_translate(
+    store: Store, back_route: Route, texts: Sequence[str], terms: dict[str, str], version: int, use_engine: bool = True
+) -> list[str]:
     """TEXTS (translations) translated back, tokens and glossary terms kept, sentences remembered."""
     from crosspost.translation.pipeline import _plan
 
@@ -446,8 +499,9 @@ def back_translate(store: Store, back_route: Route, texts: Sequence[str], terms:
     return [_assemble(p, translated) for p in plans]
 
 
-def _pairs(store: Store, location: DataLocation, post_id: int | str, target: str, source: str,
-           use_engine: bool) -> tuple[PostCheck, _Layout, Route, int]:
+def _pairs(
+    store: Store, location: DataLocation, post_id: int | str, target: str, source: str, use_engine: bool
+) -> tuple[PostCheck, _Layout, Route, int]:
     """The pairs of one post (no back-translation yet), with what the back-translation needs."""
     post_id, caption, usual, stored = _post_row(store, post_id, target)
     if not caption.strip():
@@ -464,15 +518,39 @@ def _pairs(store: Store, location: DataLocation, post_id: int | str, target: str
     for i, ((start, end), machine) in enumerate(zip(lay.bounds, lay.machine)):
         atoms = lay.atoms[start:end]
         text = _with_whitespace(machine, edits[i]) if i in edits else machine
-        pairs.append(SentencePair(i + 1, "".join(a.source for a in atoms), text, machine, i in edits,
-                                  any(a.kind in ("sentence", "term") for a in atoms)))
-    check = PostCheck(post_id, source, target, pairs, whole_edit=bool(stored and stored[1]), pivot=route.pivot,
-                      pack="+".join(getattr(m, "path").name for m in route.models), pack_version=route.pack_version)
+        pairs.append(
+            SentencePair(
+                i + 1,
+                "".join(a.source for a in atoms),
+                text,
+                machine,
+                i in edits,
+                any(a.kind in ("sentence", "term") for a in atoms),
+            )
+        )
+    check = PostCheck(
+        post_id,
+        source,
+        target,
+        pairs,
+        whole_edit=bool(stored and stored[1]),
+        pivot=route.pivot,
+        pack="+".join(getattr(m, "path").name for m in route.models),
+        pack_version=route.pack_version,
+    )
     return check, lay, route, version
 
 
-def check_posts(store: Store, location: DataLocation, post_ids: Sequence[int | str], target: str,
-                source: str = "auto", *, back: bool = True, use_engine: bool = True) -> list[PostCheck]:
+def check_posts(
+    store: Store,
+    location: DataLocation,
+    post_ids: Sequence[int | str],
+    target: str,
+    source: str = "auto",
+    *,
+    back: bool = True,
+    use_engine: bool = True,
+) -> list[PostCheck]:
     """Posts' captions as sentence pairs with their TARGET translation (the user's sentences laid
     over the machine's), back-translations and doubtful flags; the engine work of all the posts in
     one batched call per direction. BACK False: pairs only. USE_ENGINE False: from memory only
@@ -492,20 +570,25 @@ def check_posts(store: Store, location: DataLocation, post_ids: Sequence[int | s
         sentences = list(dict.fromkeys(s for _, lay, _, _ in items for s in lay.sentences))
         if len(route.models) == 1 and sentences:
             wording = {s: t for _, lay, _, _ in items for s, t in zip(lay.sentences, lay.translated)}
-            values = _memo(store, route, version, SCORE_TAG, sentences,
-                           _score_fn(route, wording) if use_engine else None)
+            values = _memo(
+                store, route, version, SCORE_TAG, sentences, _score_fn(route, wording) if use_engine else None
+            )
             scores = {s: float(v) for s, v in zip(sentences, values)}
         back_route = _route(location, target, lang, use_engine, reverse=True)
         todo = [(pair, lay) for check, lay, _, _ in items for pair in check.sentences if pair.has_words]
-        backs = back_translate(store, back_route, [p.raw_text for p, _ in todo], _back_terms(store, lang, target),
-                               version, use_engine)
+        backs = back_translate(
+            store, back_route, [p.raw_text for p, _ in todo], _back_terms(store, lang, target), version, use_engine
+        )
         for (pair, lay), back_text in zip(todo, backs):
             pair.back = back_text
             pair.chrf = similarity(pair.raw_source, back_text)
             if not pair.edited:
                 start, end = lay.bounds[pair.n - 1]
-                unit_scores = [scores[lay.sentences[a.piece[1]]] for a in lay.atoms[start:end]
-                               if a.kind == "sentence" and lay.sentences[a.piece[1]] in scores]
+                unit_scores = [
+                    scores[lay.sentences[a.piece[1]]]
+                    for a in lay.atoms[start:end]
+                    if a.kind == "sentence" and lay.sentences[a.piece[1]] in scores
+                ]
                 pair.score = min(unit_scores) if unit_scores else None
             pair.reasons = is_doubtful(pair.chrf, pair.score)
         for check, _, _, _ in items:
@@ -515,8 +598,16 @@ def check_posts(store: Store, location: DataLocation, post_ids: Sequence[int | s
     return [p[0] for p in prepared]
 
 
-def check_post(store: Store, location: DataLocation, post_id: int | str, target: str, source: str = "auto", *,
-               back: bool = True, use_engine: bool = True) -> PostCheck:
+def check_post(
+    store: Store,
+    location: DataLocation,
+    post_id: int | str,
+    target: str,
+    source: str = "auto",
+    *,
+    back: bool = True,
+    use_engine: bool = True,
+) -> PostCheck:
     """One post's pairs (see ``check_posts``)."""
     return check_posts(store, location, [post_id], target, source, back=back, use_engine=use_engine)[0]
 
@@ -528,8 +619,9 @@ def doubtful_count(store: Store, post_id: int, target: str | None) -> int | None
     location = getattr(store, "location", None)
     if location is None or not target:
         return None
-    row = store.db.execute("SELECT edited, source_lang FROM translations WHERE post_id = ? AND lang = ?",
-                           [post_id, target]).fetchone()
+    row = store.db.execute(
+        "SELECT edited, source_lang FROM translations WHERE post_id = ? AND lang = ?", [post_id, target]
+    ).fetchone()
     if row is None or row[0] or not row[1]:
         return None
     try:
@@ -540,6 +632,7 @@ def doubtful_count(store: Store, post_id: int, target: str | None) -> int | None
 
 
 # --- the user's sentences ------------------------------------------------------------------------
+
 
 class WholeEditExists(UserError):
     """The translation is the user's own wording as a whole; a sentence edit would replace it."""
@@ -563,11 +656,20 @@ def _store_whole(store: Store, check: PostCheck, text: str) -> None:
         "ON CONFLICT (post_id, lang) DO UPDATE SET source_lang = excluded.source_lang, text = excluded.text, "
         "pack = excluded.pack, pack_version = excluded.pack_version, pivot = excluded.pivot, edited = 0, "
         "updated_at = excluded.updated_at",
-        [check.post, check.target, check.source, text, check.pack, check.pack_version, check.pivot, now, now])
+        [check.post, check.target, check.source, text, check.pack, check.pack_version, check.pivot, now, now],
+    )
 
 
-def save_sentence(store: Store, location: DataLocation, post_id: int | str, target: str, n: int | str,
-                  text: str | None, *, replace_whole_edit: bool = False) -> PostCheck:
+def save_sentence(
+    store: Store,
+    location: DataLocation,
+    post_id: int | str,
+    target: str,
+    n: int | str,
+    text: str | None,
+    *,
+    replace_whole_edit: bool = False,
+) -> PostCheck:
     """Set sentence N of the post's TARGET translation to TEXT (None: back to the machine's wording).
     The translation stored with the post is rebuilt around it; returns the pairs (no back-translation)."""
     check = check_post(store, location, post_id, target, back=False)
@@ -575,20 +677,25 @@ def save_sentence(store: Store, location: DataLocation, post_id: int | str, targ
     if text is not None and not text.strip():
         raise UserError("Give the new wording of the sentence.")
     if check.whole_edit and not replace_whole_edit:
-        raise WholeEditExists(f"The {check.target} translation of post {check.post} is your own wording as a "
-                              "whole; editing one sentence would replace it with the sentence-by-sentence one.")
+        raise WholeEditExists(
+            f"The {check.target} translation of post {check.post} is your own wording as a "
+            "whole; editing one sentence would replace it with the sentence-by-sentence one."
+        )
     now = utc_now()
     with store.transaction():
         if text is None:
-            store.db.execute("DELETE FROM translation_sentences WHERE post_id = ? AND lang = ? AND position = ?",
-                             [check.post, check.target, pair.n - 1])
+            store.db.execute(
+                "DELETE FROM translation_sentences WHERE post_id = ? AND lang = ? AND position = ?",
+                [check.post, check.target, pair.n - 1],
+            )
             pair.raw_text, pair.edited = pair.machine, False
         else:
             store.db.execute(
                 "INSERT INTO translation_sentences (post_id, lang, position, source, text, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_id, lang, position) DO UPDATE SET "
                 "source = excluded.source, text = excluded.text, updated_at = excluded.updated_at",
-                [check.post, check.target, pair.n - 1, pair.source, text.strip(), now, now])
+                [check.post, check.target, pair.n - 1, pair.source, text.strip(), now, now],
+            )
             pair.raw_text, pair.edited = _with_whitespace(pair.machine, text), True
         _store_whole(store, check, check.translation)
     check.whole_edit = False
@@ -601,10 +708,12 @@ def keep_sentence_edits(store: Store, route: Route, items: Sequence[tuple[int, s
     ids = [pid for pid, _ in items]
     edited: dict[int, list] = {}
     for start in range(0, len(ids), 900):
-        batch = ids[start:start + 900]
+        batch = ids[start : start + 900]
         for row in store.db.execute(
-                f"SELECT post_id, position, source, text FROM translation_sentences WHERE lang = ? AND post_id IN "
-                f"({','.join('?' * len(batch))}) ORDER BY position", [route.target, *batch]):
+            f"SELECT post_id, position, source, text FROM translation_sentences WHERE lang = ? AND post_id IN "
+            f"({','.join('?' * len(batch))}) ORDER BY position",
+            [route.target, *batch],
+        ):
             edited.setdefault(row[0], []).append(row[1:])
     if not edited:
         return texts
@@ -621,6 +730,7 @@ def keep_sentence_edits(store: Store, route: Route, items: Sequence[tuple[int, s
 
 # --- other wordings ------------------------------------------------------------------------------
 
+
 @dataclass
 class Alternative:
     k: int
@@ -634,12 +744,19 @@ class Alternative:
         return self.chrf < CHRF_THRESHOLD
 
     def to_json(self) -> dict:
-        return {"k": self.k, "text": self.text, "back": self.back.strip(), "chrf": round(self.chrf, 1),
-                "doubtful": self.doubtful, "current": self.current}
+        return {
+            "k": self.k,
+            "text": self.text,
+            "back": self.back.strip(),
+            "chrf": round(self.chrf, 1),
+            "doubtful": self.doubtful,
+            "current": self.current,
+        }
 
 
-def alternatives(store: Store, location: DataLocation, post_id: int | str, target: str, n: int | str,
-                 count: int = ALTERNATIVES) -> list[Alternative]:
+def alternatives(
+    store: Store, location: DataLocation, post_id: int | str, target: str, n: int | str, count: int = ALTERNATIVES
+) -> list[Alternative]:
     """The engine's COUNT best wordings of sentence N (distinct), each with its back-translation."""
     if not 1 <= int(count) <= 16:
         raise UserError("Ask for between 1 and 16 wordings.")
@@ -652,25 +769,40 @@ def alternatives(store: Store, location: DataLocation, post_id: int | str, targe
     lay = _layout(store, route, caption, terms, version, True)
     start, end = lay.bounds[pair.n - 1]
     mine = [a.piece[1] for a in lay.atoms[start:end] if a.kind == "sentence"]
-    nbest = [json.loads(v) for v in _memo(store, route, version, f"\x1enbest{count}\x1e",
-                                          [lay.sentences[i] for i in mine], _nbest_fn(route, count))]
+    nbest = [
+        json.loads(v)
+        for v in _memo(
+            store, route, version, f"\x1enbest{count}\x1e", [lay.sentences[i] for i in mine], _nbest_fn(route, count)
+        )
+    ]
     wordings: list[str] = []
     for k in range(count):
         translated = list(lay.translated)
         for index, hyps in zip(mine, nbest):
             if hyps:
                 translated[index] = hyps[min(k, len(hyps) - 1)]
-        raw = unit_texts(lay.atoms[:end], lay.bounds[:pair.n], translated)[-1]
+        raw = unit_texts(lay.atoms[:end], lay.bounds[: pair.n], translated)[-1]
         if raw.strip() and raw.strip() not in {w.strip() for w in wordings}:
             wordings.append(raw)
     back_route = _route(location, check.target, check.source, True, reverse=True)
     backs = back_translate(store, back_route, wordings, _back_terms(store, check.source, check.target), version)
-    return [Alternative(k + 1, w.strip(), b, similarity(pair.raw_source, b), w.strip() == pair.text)
-            for k, (w, b) in enumerate(zip(wordings, backs))]
+    return [
+        Alternative(k + 1, w.strip(), b, similarity(pair.raw_source, b), w.strip() == pair.text)
+        for k, (w, b) in enumerate(zip(wordings, backs))
+    ]
 
 
-def pick_alternative(store: Store, location: DataLocation, post_id: int | str, target: str, n: int | str,
-                     k: int | str, count: int = ALTERNATIVES, *, replace_whole_edit: bool = False) -> PostCheck:
+def pick_alternative(
+    store: Store,
+    location: DataLocation,
+    post_id: int | str,
+    target: str,
+    n: int | str,
+    k: int | str,
+    count: int = ALTERNATIVES,
+    *,
+    replace_whole_edit: bool = False,
+) -> PostCheck:
     """Make wording K of sentence N's alternatives the user's choice for that sentence."""
     options = alternatives(store, location, post_id, target, n, count)
     try:
@@ -679,8 +811,9 @@ def pick_alternative(store: Store, location: DataLocation, post_id: int | str, t
         raise UserError(f"{k!r} is not a wording number.") from None
     if not 1 <= k <= len(options):
         raise UserError(f"Sentence {n} has {len(options)} wording(s); there is no wording {k}.")
-    return save_sentence(store, location, post_id, target, n, options[k - 1].text,
-                         replace_whole_edit=replace_whole_edit)
+    return save_sentence(
+        store, location, post_id, target, n, options[k - 1].text, replace_whole_edit=replace_whole_edit
+    )
 
 
 def posts_with_term(store: Store, term: str, source_lang: str | None = None) -> list[int]:
@@ -688,6 +821,7 @@ def posts_with_term(store: Store, term: str, source_lang: str | None = None) -> 
     pattern = _glossary_regex({term: ""})
     if pattern is None or not term.strip():
         return []
-    rows = store.db.execute("SELECT id, caption FROM posts WHERE instr(lower(caption), lower(?)) > 0 ORDER BY id",
-                            [term.strip()]).fetchall()
+    rows = store.db.execute(
+        "SELECT id, caption FROM posts WHERE instr(lower(caption), lower(?)) > 0 ORDER BY id", [term.strip()]
+    ).fetchall()
     return [pid for pid, caption in rows if pattern.search(caption or "")]

@@ -31,8 +31,9 @@ class Model:
     translator: Any  # ctranslate2.Translator
     tokenizer: Any  # sentencepiece.SentencePieceProcessor
 
-    def translate(self, sentences: list[str], max_decoding_length: int | None = None,
-                  beam_size: int | None = None) -> list[str]:
+    def translate(
+        self, sentences: list[str], max_decoding_length: int | None = None, beam_size: int | None = None
+    ) -> list[str]:
         """SENTENCES translated, in order, with one batched engine call."""
         if not sentences:
             return []
@@ -40,8 +41,13 @@ class Model:
         beam_size = beam_size or BEAM_SIZE
         tokens = [self.tokenizer.encode(s, out_type=str) for s in sentences]
         results = self.translator.translate_batch(
-            tokens, beam_size=beam_size, max_decoding_length=max_decoding_length,
-            max_batch_size=32, batch_type="examples", replace_unknowns=True)
+            tokens,
+            beam_size=beam_size,
+            max_decoding_length=max_decoding_length,
+            max_batch_size=32,
+            batch_type="examples",
+            replace_unknowns=True,
+        )
         return [self.tokenizer.decode(r.hypotheses[0]).strip() for r in results]
 
 
@@ -51,8 +57,9 @@ def _reinstall_hint(path: Path, what: str) -> UserError:
         meta = json.loads((path / "metadata.json").read_text())
     except (OSError, ValueError):
         pass
-    return LanguagePackBroken(str(meta.get("from_code", "?")), str(meta.get("to_code", "?")),
-                              f"{path.name} is damaged: {what}")
+    return LanguagePackBroken(
+        str(meta.get("from_code", "?")), str(meta.get("to_code", "?")), f"{path.name} is damaged: {what}"
+    )
 
 
 def load_model(path: Path) -> Model:
@@ -73,12 +80,23 @@ def load_model(path: Path) -> Model:
         except (OSError, RuntimeError):
             raise _reinstall_hint(path, "sentencepiece.model is unreadable") from None
         try:
-            translator = ctranslate2.Translator(str(path / "model"), device="cpu", compute_type="auto",
-                                                inter_threads=1, intra_threads=os.cpu_count() or 1)
+            translator = ctranslate2.Translator(
+                str(path / "model"),
+                device="cpu",
+                compute_type="auto",
+                inter_threads=1,
+                intra_threads=os.cpu_count() or 1,
+            )
         except (RuntimeError, ValueError, OSError) as exc:
             raise _reinstall_hint(path, f"the model does not load: {str(exc)[:80]}") from None
-        model = Model(path, meta.get("from_code", "?"), meta.get("to_code", "?"),
-                      str(meta.get("package_version", "?")), translator, tokenizer)
+        model = Model(
+            path,
+            meta.get("from_code", "?"),
+            meta.get("to_code", "?"),
+            str(meta.get("package_version", "?")),
+            translator,
+            tokenizer,
+        )
         _models[path] = model
         return model
 

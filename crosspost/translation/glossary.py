@@ -18,16 +18,19 @@ def _bump(store: Store) -> None:
     store.set_setting(VERSION_SETTING, str(glossary_version(store) + 1))
 
 
-def list_entries(store: Store, source_lang: str | None = None, target_lang: str | None = None,
-                 kind: str | None = None) -> list[dict]:
+def list_entries(
+    store: Store, source_lang: str | None = None, target_lang: str | None = None, kind: str | None = None
+) -> list[dict]:
     sql = "SELECT id, source_lang, target_lang, term, translation, kind FROM glossary WHERE 1 = 1"
     params: list = []
     for column, value in (("source_lang", source_lang), ("target_lang", target_lang), ("kind", kind)):
         if value:
             sql += f" AND {column} = ?"
             params.append(value)
-    return [{"id": r[0], "from": r[1], "to": r[2], "term": r[3], "translation": r[4], "kind": r[5]}
-            for r in store.db.execute(sql + " ORDER BY kind, lower(term)", params)]
+    return [
+        {"id": r[0], "from": r[1], "to": r[2], "term": r[3], "translation": r[4], "kind": r[5]}
+        for r in store.db.execute(sql + " ORDER BY kind, lower(term)", params)
+    ]
 
 
 def _normalise_term(term: str, kind: str) -> str:
@@ -39,8 +42,9 @@ def _normalise_term(term: str, kind: str) -> str:
     return term
 
 
-def add_entry(store: Store, term: str, translation: str, source_lang: str = "en", target_lang: str = "zh",
-              kind: str = "term") -> dict:
+def add_entry(
+    store: Store, term: str, translation: str, source_lang: str = "en", target_lang: str = "zh", kind: str = "term"
+) -> dict:
     term = _normalise_term(term, kind)
     translation = translation.strip().lstrip("#＃") if kind == "topic" else translation.strip()
     if not translation:
@@ -50,18 +54,19 @@ def add_entry(store: Store, term: str, translation: str, source_lang: str = "en"
             "INSERT INTO glossary (source_lang, target_lang, term, translation, kind, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (source_lang, target_lang, kind, term) "
             "DO UPDATE SET translation = excluded.translation",
-            [source_lang, target_lang, term, translation, kind, utc_now()])
+            [source_lang, target_lang, term, translation, kind, utc_now()],
+        )
         _bump(store)
     return next(e for e in list_entries(store, source_lang, target_lang, kind) if e["term"] == term)
 
 
-def remove_entry(store: Store, term: str, source_lang: str = "en", target_lang: str = "zh",
-                 kind: str = "term") -> None:
+def remove_entry(store: Store, term: str, source_lang: str = "en", target_lang: str = "zh", kind: str = "term") -> None:
     term = _normalise_term(term, kind)
     with store.transaction():
         cursor = store.db.execute(
             "DELETE FROM glossary WHERE source_lang = ? AND target_lang = ? AND kind = ? AND term = ?",
-            [source_lang, target_lang, kind, term])
+            [source_lang, target_lang, kind, term],
+        )
         if cursor.rowcount == 0:
             raise UserError(f"{term!r} is not in the {source_lang}→{target_lang} glossary.")
         _bump(store)
@@ -75,6 +80,5 @@ def map_topics(store: Store, tags: list[str], source_lang: str | None, target_la
     """Hashtags (with or without #) mapped to the user's target-language topics where mapped."""
     mapping = {}
     if source_lang and target_lang:
-        mapping = {e["term"].lower(): e["translation"]
-                   for e in list_entries(store, source_lang, target_lang, "topic")}
+        mapping = {e["term"].lower(): e["translation"] for e in list_entries(store, source_lang, target_lang, "topic")}
     return [mapping.get(tag.lstrip("#＃").lower(), tag.lstrip("#＃")) for tag in tags]

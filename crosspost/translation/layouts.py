@@ -15,18 +15,39 @@ LAYOUTS = ("original", "translated", "bilingual")
 ORDERS = ("original-first", "translation-first")
 
 # The separator names the language of what follows, in that language.
-TRANSLATION_LABEL = {"zh": "中文翻译", "zt": "中文翻譯", "ja": "日本語訳", "ko": "한국어 번역", "en": "English translation",
-                     "es": "Traducción al español", "fr": "Traduction française", "de": "Deutsche Übersetzung"}
-ORIGINAL_LABEL = {"zh": "原文", "en": "Original", "ja": "原文", "ko": "원문", "es": "Original", "fr": "Original",
-                  "de": "Original"}
+TRANSLATION_LABEL = {
+    "zh": "中文翻译",
+    "zt": "中文翻譯",
+    "ja": "日本語訳",
+    "ko": "한국어 번역",
+    "en": "English translation",
+    "es": "Traducción al español",
+    "fr": "Traduction française",
+    "de": "Deutsche Übersetzung",
+}
+ORIGINAL_LABEL = {
+    "zh": "原文",
+    "en": "Original",
+    "ja": "原文",
+    "ko": "원문",
+    "es": "Original",
+    "fr": "Original",
+    "de": "Original",
+}
 
 
 def separator(label: str) -> str:
     return f"—— {label} ——"
 
 
-def compose_caption(original: str, translation: str | None, layout: str, order: str = "original-first",
-                    target_lang: str = "zh", source_lang: str = "en") -> str:
+def compose_caption(
+    original: str,
+    translation: str | None,
+    layout: str,
+    order: str = "original-first",
+    target_lang: str = "zh",
+    source_lang: str = "en",
+) -> str:
     if layout not in LAYOUTS:
         raise InvalidChoice("layout", layout, LAYOUTS)
     original = (original or "").strip()

@@ -44,8 +44,9 @@ VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,31}")
 
 def plain_code(code: object, where: str) -> str:
     if not isinstance(code, str) or not LANG_CODE.fullmatch(code):
-        raise UserError(f"{where}: {str(code)[:40]!r} is not a language code (such as en, zh or pt_BR); "
-                        "nothing was installed.")
+        raise UserError(
+            f"{where}: {str(code)[:40]!r} is not a language code (such as en, zh or pt_BR); nothing was installed."
+        )
     return code
 
 
@@ -105,9 +106,12 @@ def argos(location: DataLocation, index: str | None = None) -> Any:
     with _import_lock:
         if "argostranslate.settings" not in __import__("sys").modules:
             steer = {
-                "XDG_DATA_HOME": str(home / "data"), "XDG_CONFIG_HOME": str(home / "config"),
-                "XDG_CACHE_HOME": str(home / "cache"), "ARGOS_PACKAGES_DIR": str(packages_dir(location)),
-                "ARGOS_PACKAGE_INDEX": index or DEFAULT_INDEX, "ARGOS_DEVICE_TYPE": "cpu",
+                "XDG_DATA_HOME": str(home / "data"),
+                "XDG_CONFIG_HOME": str(home / "config"),
+                "XDG_CACHE_HOME": str(home / "cache"),
+                "ARGOS_PACKAGES_DIR": str(packages_dir(location)),
+                "ARGOS_PACKAGE_INDEX": index or DEFAULT_INDEX,
+                "ARGOS_DEVICE_TYPE": "cpu",
             }
             saved = {k: os.environ.get(k) for k in steer}
             os.environ.update(steer)
@@ -155,8 +159,16 @@ def installed_packs(location: DataLocation) -> list[PackInfo]:
         for child in sorted(folder.iterdir()):
             meta = _read_metadata(child)
             if meta.get("from_code") and meta.get("to_code") and meta.get("type", "translate") == "translate":
-                packs.append(PackInfo(meta["from_code"], meta["to_code"], str(meta.get("package_version", "?")),
-                                      child, meta.get("from_name"), meta.get("to_name")))
+                packs.append(
+                    PackInfo(
+                        meta["from_code"],
+                        meta["to_code"],
+                        str(meta.get("package_version", "?")),
+                        child,
+                        meta.get("from_name"),
+                        meta.get("to_name"),
+                    )
+                )
     return packs
 
 
@@ -284,15 +296,31 @@ def available_packs(location: DataLocation, store: Store | None = None) -> tuple
         if e.get("type", "translate") != "translate" or not e.get("from_code"):
             continue
         have = installed.get((e["from_code"], e["to_code"]))
-        packs.append(PackInfo(e["from_code"], e["to_code"], str(e.get("package_version", "?")),
-                              have.path if have else None, e.get("from_name"), e.get("to_name"),
-                              installed=have is not None, links=tuple(e.get("links") or ()),
-                              size=e.get("size"), sha256=e.get("sha256") or e.get("checksum")))
+        packs.append(
+            PackInfo(
+                e["from_code"],
+                e["to_code"],
+                str(e.get("package_version", "?")),
+                have.path if have else None,
+                e.get("from_name"),
+                e.get("to_name"),
+                installed=have is not None,
+                links=tuple(e.get("links") or ()),
+                size=e.get("size"),
+                sha256=e.get("sha256") or e.get("checksum"),
+            )
+        )
     return packs, note
 
 
-def download_pack(location: DataLocation, from_code: str, to_code: str, store: Store | None = None,
-                  progress: ProgressCallback | None = None, cancel: CancelToken | None = None) -> PackInfo:
+def download_pack(
+    location: DataLocation,
+    from_code: str,
+    to_code: str,
+    store: Store | None = None,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+) -> PackInfo:
     """Download FROM→TO from the index (resuming a partial download), check it, install it."""
     from crosspost.downloads import DownloadError, download_to
 
@@ -320,12 +348,19 @@ def download_pack(location: DataLocation, from_code: str, to_code: str, store: S
         progress(Progress(received, pack.size, f"downloading {from_code}→{to_code}"))
 
     try:
-        download_to(pack.links[0], part, on_bytes=on_bytes, cancel=cancel, max_bytes=MAX_PACK_BYTES,
-                    accept=("application/", "binary/"), expected_size=pack.size if isinstance(pack.size, int)
-                    and pack.size > 0 else None)
+        download_to(
+            pack.links[0],
+            part,
+            on_bytes=on_bytes,
+            cancel=cancel,
+            max_bytes=MAX_PACK_BYTES,
+            accept=("application/", "binary/"),
+            expected_size=pack.size if isinstance(pack.size, int) and pack.size > 0 else None,
+        )
     except DownloadError as exc:
-        raise UserError(f"The {from_code}→{to_code} pack could not be downloaded: {exc}. Run the same "
-                        "command again to resume.") from None
+        raise UserError(
+            f"The {from_code}→{to_code} pack could not be downloaded: {exc}. Run the same command again to resume."
+        ) from None
     if pack.size and part.stat().st_size != pack.size:
         part.unlink()
         raise UserError(f"The {from_code}→{to_code} download has the wrong size; it was deleted. Try again.")

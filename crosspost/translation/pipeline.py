@@ -6,11 +6,11 @@ memory lookup, one batched engine call per caption set, and putting each caption
 from __future__ import annotations
 
 import hashlib
-
-import regex
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
+
+import regex
 
 from crosspost.errors import NoLanguagePack, UserError
 from crosspost.paths import DataLocation
@@ -25,7 +25,8 @@ NO_SPACE_LANGS = {"zh", "zt", "ja"}
 KNOWN_CODES = set(
     "af ar az be bg bn bs ca cs cy da de el en eo es et eu fa fi fr ga gl gu he hi hr hu hy id it ja ka "
     "kk km kn ko ky lt lv mk ml mn mr ms mt nb ne nl no pa pl ps pt ro ru sk sl sq sr sv sw ta te th tl "
-    "tr uk ur uz vi zh zt".split())
+    "tr uk ur uz vi zh zt".split()
+)
 
 
 def check_code(code: str, *, allow_auto: bool = False) -> str:
@@ -34,8 +35,11 @@ def check_code(code: str, *, allow_auto: bool = False) -> str:
     if allow_auto and code == "auto":
         return code
     if code not in KNOWN_CODES:
-        raise UserError(f"{code!r} is not a language code Crosspost knows (use ISO codes such as en, zh, ja"
-                        + (", or auto" if allow_auto else "") + ").")
+        raise UserError(
+            f"{code!r} is not a language code Crosspost knows (use ISO codes such as en, zh, ja"
+            + (", or auto" if allow_auto else "")
+            + ")."
+        )
     return code
 
 
@@ -96,13 +100,12 @@ def _plan(caption: str, terms: dict[str, str], sentences: list[str], target: str
             continue
         stripped = seg.text.strip()
         lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
-        trail = seg.text[len(seg.text.rstrip()):]
+        trail = seg.text[len(seg.text.rstrip()) :]
         plan.pieces.append(("keep", lead))
         for sentence, ws in split_sentences(stripped):
             if has_words(sentence):
                 sentences.append(sentence)
-                plan.pieces.append(("sentence", len(sentences) - 1,
-                                    "" if target in NO_SPACE_LANGS else ws))
+                plan.pieces.append(("sentence", len(sentences) - 1, "" if target in NO_SPACE_LANGS else ws))
             else:
                 plan.pieces.append(("keep", sentence + ws))
         plan.pieces.append(("keep", trail))
@@ -142,14 +145,18 @@ def _lookup(store: Store, keys: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     unique = list(dict.fromkeys(keys))
     for start in range(0, len(unique), 900):
-        batch = unique[start:start + 900]
-        found.update(store.db.execute(
-            f"SELECT key, text FROM translation_memory WHERE key IN ({','.join('?' * len(batch))})", batch).fetchall())
+        batch = unique[start : start + 900]
+        found.update(
+            store.db.execute(
+                f"SELECT key, text FROM translation_memory WHERE key IN ({','.join('?' * len(batch))})", batch
+            ).fetchall()
+        )
     return found
 
 
-def translate_captions(store: Store, route: Route, captions: Sequence[str],
-                       stats: BatchStats | None = None) -> list[str]:
+def translate_captions(
+    store: Store, route: Route, captions: Sequence[str], stats: BatchStats | None = None
+) -> list[str]:
     """CAPTIONS translated along ROUTE: memory first (whole captions, then sentences), then one
     batched engine call per model for the sentences never seen."""
     terms = glossary.terms_for(store, route.source, route.target)
@@ -172,8 +179,9 @@ def translate_captions(store: Store, route: Route, captions: Sequence[str],
         for sentence, key in zip(sentences, keys):
             if key not in remembered:
                 remembered[key] = fresh[sentence]
-                rows.append((key, route.source, route.target, sentence, fresh[sentence], route.pack_version,
-                             version, now))
+                rows.append(
+                    (key, route.source, route.target, sentence, fresh[sentence], route.pack_version, version, now)
+                )
     translated = [remembered[k] for k in keys]
     results = []
     for i, caption in enumerate(captions):
@@ -187,11 +195,11 @@ def translate_captions(store: Store, route: Route, captions: Sequence[str],
         with store.transaction():
             store.db.conn.executemany(
                 "INSERT OR IGNORE INTO translation_memory (key, source_lang, target_lang, source_text, text, "
-                "pack_version, glossary_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+                "pack_version, glossary_version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+            )
     if stats is not None:
         stats.captions_from_memory += len(captions) - len(todo)
         stats.sentences += len(sentences)
         stats.from_memory += len(sentences) - len(missing)
     return results
-
-

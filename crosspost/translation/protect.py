@@ -21,15 +21,22 @@ EMAIL = r"(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+"
 HASHTAG = r"[#＃][\p{L}\p{N}_\p{M}]+"
 MENTION = r"(?<![\w@])@[\p{L}\p{N}_.]*[\p{L}\p{N}_]"
 # One emoji "grapheme": flags, keycaps, and pictographs with modifiers/variation selectors/ZWJ chains.
-EMOJI = (r"(?:\p{Regional_Indicator}{2}"
-         r"|[#*0-9]\uFE0F?\u20E3"
-         r"|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*"
-         r"(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*)*)")
+EMOJI = (
+    r"(?:\p{Regional_Indicator}{2}"
+    r"|[#*0-9]\uFE0F?\u20E3"
+    r"|\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*"
+    r"(?:\u200D\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})*)*)"
+)
 LINE_BREAK = r"\r\n|\n|\r"
 
 TOKEN_RE = regex.compile("|".join(f"(?:{p})" for p in (URL, EMAIL, HASHTAG, MENTION, EMOJI, LINE_BREAK)))
-TOKEN_KINDS = {"url": regex.compile(URL), "email": regex.compile(EMAIL), "hashtag": regex.compile(HASHTAG),
-               "mention": regex.compile(MENTION), "emoji": regex.compile(EMOJI)}
+TOKEN_KINDS = {
+    "url": regex.compile(URL),
+    "email": regex.compile(EMAIL),
+    "hashtag": regex.compile(HASHTAG),
+    "mention": regex.compile(MENTION),
+    "emoji": regex.compile(EMOJI),
+}
 
 
 @dataclass(frozen=True)
@@ -56,7 +63,9 @@ def _compiled_glossary(terms: tuple[str, ...]) -> regex.Pattern[str]:
     for term in ordered:
         escaped = regex.escape(term)
         # Whole words for Latin-script terms; anywhere for CJK terms.
-        parts.append(rf"(?<![\p{{L}}\p{{N}}]){escaped}(?![\p{{L}}\p{{N}}])" if regex.search(r"\p{Latin}", term) else escaped)
+        parts.append(
+            rf"(?<![\p{{L}}\p{{N}}]){escaped}(?![\p{{L}}\p{{N}}])" if regex.search(r"\p{Latin}", term) else escaped
+        )
     return regex.compile("|".join(parts), regex.IGNORECASE)
 
 
@@ -76,7 +85,7 @@ def segment(text: str, glossary: dict[str, str] | None = None) -> list[Segment]:
         last = 0
         for m in glossary_re.finditer(prose):
             if m.start() > last:
-                segments.append(Segment(prose[last:m.start()], True))
+                segments.append(Segment(prose[last : m.start()], True))
             segments.append(Segment(lookup[m.group(0).lower()], False))
             last = m.end()
         if last < len(prose):
@@ -84,7 +93,7 @@ def segment(text: str, glossary: dict[str, str] | None = None) -> list[Segment]:
 
     last = 0
     for m in TOKEN_RE.finditer(text):
-        add_prose(text[last:m.start()])
+        add_prose(text[last : m.start()])
         segments.append(Segment(m.group(0), False))
         last = m.end()
     add_prose(text[last:])

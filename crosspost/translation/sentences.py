@@ -22,11 +22,11 @@ def split_sentences(text: str) -> list[tuple[str, str]]:
     for m in _BOUNDARY.finditer(text):
         if m.end() >= len(text) or m.start() == last:
             continue
-        before = text[last:m.start()]
+        before = text[last : m.start()]
         word = _LAST_WORD.search(before)
         if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
             continue
-        parts.append((before, text[m.start():m.end()]))
+        parts.append((before, text[m.start() : m.end()]))
         last = m.end()
     parts.append((text[last:], ""))
     # Leading/trailing whitespace of the whole text stays outside the sentences.

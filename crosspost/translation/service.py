@@ -11,7 +11,6 @@ that finished and never leaves half a row. A translation the user edited is neve
 
 from __future__ import annotations
 
-
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,9 +18,24 @@ from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.store import Store, utc_now
 from crosspost.translation.detect import detect_language
-
 from crosspost.translation.pipeline import (  # noqa: F401 - also this module's API
-    CHUNK, PIVOT, NO_SPACE_LANGS, KNOWN_CODES, check_code, Route, find_route, memory_key, CaptionPlan, _plan, _GLUES_AFTER, _WORDISH, _STARTS_MENTION_OR_EMAIL, _assemble, BatchStats, _lookup, translate_captions,
+    _GLUES_AFTER,
+    _STARTS_MENTION_OR_EMAIL,
+    _WORDISH,
+    CHUNK,
+    KNOWN_CODES,
+    NO_SPACE_LANGS,
+    PIVOT,
+    BatchStats,
+    CaptionPlan,
+    Route,
+    _assemble,
+    _lookup,
+    _plan,
+    check_code,
+    find_route,
+    memory_key,
+    translate_captions,
 )
 
 
@@ -36,12 +50,20 @@ class PostTranslation:
     note: str | None = None
 
     def to_json(self) -> dict:
-        return {"post": self.post, "from": self.source, "to": self.target, "text": self.text,
-                "pivot": self.pivot, "kept_edit": self.kept_edit, **({"note": self.note} if self.note else {})}
+        return {
+            "post": self.post,
+            "from": self.source,
+            "to": self.target,
+            "text": self.text,
+            "pivot": self.pivot,
+            "kept_edit": self.kept_edit,
+            **({"note": self.note} if self.note else {}),
+        }
 
 
-def _store_translations(store: Store, route: Route, rows: list[tuple[int, str]], *,
-                        force: bool = False) -> dict[int, str]:
+def _store_translations(
+    store: Store, route: Route, rows: list[tuple[int, str]], *, force: bool = False
+) -> dict[int, str]:
     """Store (post id, text) pairs as one transaction: all of them, or none. Unless FORCE, a
     translation the user edited meanwhile (another command, the window) is kept: ``edited`` is
     checked in the same transaction as the write. Returns {post id: kept edited text}."""
@@ -50,23 +72,40 @@ def _store_translations(store: Store, route: Route, rows: list[tuple[int, str]],
     with store.transaction():
         if not force and rows:
             ids = [post_id for post_id, _ in rows]
-            kept = dict(store.db.execute(
-                f"SELECT post_id, text FROM translations WHERE lang = ? AND edited = 1 "
-                f"AND post_id IN ({','.join('?' * len(ids))})", [route.target, *ids]).fetchall())
+            kept = dict(
+                store.db.execute(
+                    f"SELECT post_id, text FROM translations WHERE lang = ? AND edited = 1 "
+                    f"AND post_id IN ({','.join('?' * len(ids))})",
+                    [route.target, *ids],
+                ).fetchall()
+            )
         store.db.conn.executemany(
             "INSERT INTO translations (post_id, lang, source_lang, text, pack, pack_version, pivot, edited, "
             "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?) "
             "ON CONFLICT (post_id, lang) DO UPDATE SET source_lang = excluded.source_lang, text = excluded.text, "
             "pack = excluded.pack, pack_version = excluded.pack_version, pivot = excluded.pivot, edited = 0, "
             "updated_at = excluded.updated_at",
-            [(post_id, route.target, route.source, text, route.pack_name, route.pack_version, route.pivot, now, now)
-             for post_id, text in rows if post_id not in kept])
+            [
+                (post_id, route.target, route.source, text, route.pack_name, route.pack_version, route.pivot, now, now)
+                for post_id, text in rows
+                if post_id not in kept
+            ],
+        )
     return kept
 
 
-def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int] | None, source: str,
-                    target: str, *, force: bool = False, progress: ProgressCallback | None = None,
-                    cancel: CancelToken | None = None, stats: BatchStats | None = None) -> list[PostTranslation]:
+def translate_posts(
+    store: Store,
+    location: DataLocation,
+    post_ids: Sequence[int] | None,
+    source: str,
+    target: str,
+    *,
+    force: bool = False,
+    progress: ProgressCallback | None = None,
+    cancel: CancelToken | None = None,
+    stats: BatchStats | None = None,
+) -> list[PostTranslation]:
     """Translate the captions of POST_IDS (None: every post without a TARGET translation)."""
     from crosspost.store.lookups import require_post
 
@@ -76,14 +115,22 @@ def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int
     target = check_code(target)
     db = store.db
     if post_ids is None:
-        rows = db.execute("SELECT p.id, p.caption, a.usual_lang FROM posts p JOIN accounts a ON a.id = p.account_id "
-                          "WHERE NOT EXISTS (SELECT 1 FROM translations t WHERE t.post_id = p.id AND t.lang = ?) "
-                          "ORDER BY p.created_at", [target]).fetchall()
+        rows = db.execute(
+            "SELECT p.id, p.caption, a.usual_lang FROM posts p JOIN accounts a ON a.id = p.account_id "
+            "WHERE NOT EXISTS (SELECT 1 FROM translations t WHERE t.post_id = p.id AND t.lang = ?) "
+            "ORDER BY p.created_at",
+            [target],
+        ).fetchall()
     else:
         ids = [require_post(store, i) for i in post_ids]
-        found = {r[0]: r for r in db.execute(
-            f"SELECT p.id, p.caption, a.usual_lang FROM posts p JOIN accounts a ON a.id = p.account_id "
-            f"WHERE p.id IN ({','.join('?' * len(ids))})", ids)}
+        found = {
+            r[0]: r
+            for r in db.execute(
+                f"SELECT p.id, p.caption, a.usual_lang FROM posts p JOIN accounts a ON a.id = p.account_id "
+                f"WHERE p.id IN ({','.join('?' * len(ids))})",
+                ids,
+            )
+        }
         rows = [found[i] for i in dict.fromkeys(ids)]
     edited = {r[0] for r in db.execute("SELECT post_id FROM translations WHERE lang = ? AND edited = 1", [target])}
 
@@ -94,9 +141,12 @@ def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int
         if source == "auto":
             lang, _ = detect_language(caption or "", usual or "en")
         if post_id in edited and not force:
-            text = db.execute("SELECT text FROM translations WHERE post_id = ? AND lang = ?", [post_id, target]).fetchone()[0]
-            results.append(PostTranslation(post_id, lang, target, text, kept_edit=True,
-                                           note="kept your edited translation"))
+            text = db.execute(
+                "SELECT text FROM translations WHERE post_id = ? AND lang = ?", [post_id, target]
+            ).fetchone()[0]
+            results.append(
+                PostTranslation(post_id, lang, target, text, kept_edit=True, note="kept your edited translation")
+            )
             continue
         if not (caption or "").strip():
             results.append(PostTranslation(post_id, lang, target, "", note="the post has no caption"))
@@ -113,20 +163,37 @@ def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int
         route = find_route(location, lang, target)
         for start in range(0, len(items), CHUNK):
             cancel.check()
-            chunk = items[start:start + CHUNK]
+            chunk = items[start : start + CHUNK]
             texts = translate_captions(store, route, [c for _, c in chunk], stats)
             from crosspost.translation.checking import keep_sentence_edits  # the user's own sentences stay
 
             texts = keep_sentence_edits(store, route, chunk, texts)
-            kept = _store_translations(store, route, [(post_id, text) for (post_id, _), text in zip(chunk, texts)],
-                                       force=force)
+            kept = _store_translations(
+                store, route, [(post_id, text) for (post_id, _), text in zip(chunk, texts)], force=force
+            )
             for (post_id, _), text in zip(chunk, texts):
                 if post_id in kept:
-                    results.append(PostTranslation(post_id, lang, target, kept[post_id], kept_edit=True,
-                                                   note="kept the translation you edited while this ran"))
+                    results.append(
+                        PostTranslation(
+                            post_id,
+                            lang,
+                            target,
+                            kept[post_id],
+                            kept_edit=True,
+                            note="kept the translation you edited while this ran",
+                        )
+                    )
                     continue
-                results.append(PostTranslation(post_id, lang, target, text, route.pivot,
-                                               note=f"pivoted through English ({route.pack_name})" if route.pivot else None))
+                results.append(
+                    PostTranslation(
+                        post_id,
+                        lang,
+                        target,
+                        text,
+                        route.pivot,
+                        note=f"pivoted through English ({route.pack_name})" if route.pivot else None,
+                    )
+                )
             done += len(chunk)
             progress(Progress(done, total, f"translated {done} of {total}"))
     order = {r[0]: i for i, r in enumerate(rows)}
@@ -136,9 +203,8 @@ def translate_posts(store: Store, location: DataLocation, post_ids: Sequence[int
 
 def save_edit(store: Store, post_id: int, lang: str, text: str) -> dict:
     """The user's own wording of a translation: kept, and marked ``edited``."""
-    from crosspost.store.lookups import require_post
-
     from crosspost.limits import check_text_length
+    from crosspost.store.lookups import require_post
 
     check_text_length(text, "translation")
     post_id = require_post(store, post_id)
@@ -148,5 +214,7 @@ def save_edit(store: Store, post_id: int, lang: str, text: str) -> dict:
         store.db.execute(
             "INSERT INTO translations (post_id, lang, source_lang, text, edited, created_at, updated_at) "
             "VALUES (?, ?, '', ?, 1, ?, ?) ON CONFLICT (post_id, lang) DO UPDATE SET text = excluded.text, "
-            "edited = 1, updated_at = excluded.updated_at", [post_id, lang, text, now, now])
+            "edited = 1, updated_at = excluded.updated_at",
+            [post_id, lang, text, now, now],
+        )
     return {"post": post_id, "lang": lang, "text": text, "edited": True}

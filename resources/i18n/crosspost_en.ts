@@ -4,7 +4,7 @@
 <context>
     <name>ChoosePostDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/post_dialogs.py" line="22"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="30"/>
         <source>Choose the post %n file(s) belong to (or drop them right onto a post in the library next time).</source>
         <translation>
             <numerusform>Choose the post %n file belong to (or drop them right onto a post in the library next time).</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ExpiryBanner</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="136"/>
+        <location filename="../../crosspost/gui/panels.py" line="165"/>
         <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
         <translation>
             <numerusform>Your export&apos;s media links expire in %n day (%1) — fetch them now.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ExportResultDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="157"/>
+        <location filename="../../crosspost/gui/panels.py" line="187"/>
         <source>%n bundle(s) exported to:</source>
         <translation>
             <numerusform>%n bundle exported to:</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ImportPanel</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="59"/>
+        <location filename="../../crosspost/gui/panels.py" line="69"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n new post</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="59"/>
+        <location filename="../../crosspost/gui/panels.py" line="70"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="60"/>
+        <location filename="../../crosspost/gui/panels.py" line="71"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n unchanged</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="62"/>
+        <location filename="../../crosspost/gui/panels.py" line="78"/>
         <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
         <translation>
             <numerusform>%n post is one you deleted on TikTok; it is marked in the library.</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="73"/>
+        <location filename="../../crosspost/gui/panels.py" line="96"/>
         <source>Skipped or changed (%n):</source>
         <translation>
             <numerusform>Skipped or changed (%n):</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="76"/>
+        <location filename="../../crosspost/gui/panels.py" line="99"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>… and %n more.</numerusform>
@@ -88,7 +88,7 @@
 <context>
     <name>Labels</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="31"/>
+        <location filename="../../crosspost/gui/labels.py" line="41"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="33"/>
+        <location filename="../../crosspost/gui/labels.py" line="43"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="35"/>
+        <location filename="../../crosspost/gui/labels.py" line="45"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n hashtag</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="37"/>
+        <location filename="../../crosspost/gui/labels.py" line="47"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n topic</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="39"/>
+        <location filename="../../crosspost/gui/labels.py" line="49"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="41"/>
+        <location filename="../../crosspost/gui/labels.py" line="51"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="43"/>
+        <location filename="../../crosspost/gui/labels.py" line="53"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -147,7 +147,7 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="176"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="220"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>%n pack in the index.</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="387"/>
+        <location filename="../../crosspost/gui/window.py" line="405"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -166,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="528"/>
+        <location filename="../../crosspost/gui/window.py" line="570"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>%n post translated.</numerusform>
@@ -174,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="540"/>
+        <location filename="../../crosspost/gui/window.py" line="589"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="571"/>
+        <location filename="../../crosspost/gui/window.py" line="628"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
@@ -190,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="629"/>
+        <location filename="../../crosspost/gui/window.py" line="691"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n draft ready in the queue.</numerusform>
@@ -198,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="640"/>
+        <location filename="../../crosspost/gui/window.py" line="708"/>
         <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>%n of these post has no translation yet, which the %1 layout needs.</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="689"/>
+        <location filename="../../crosspost/gui/window.py" line="761"/>
         <source>%n file(s) downloaded.</source>
         <translation>
             <numerusform>%n file downloaded.</numerusform>
@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="691"/>
+        <location filename="../../crosspost/gui/window.py" line="764"/>
         <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
         <translation>
             <numerusform>%n could not be downloaded (expired or refused link): attach your own files with Post → Attach files….</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="726"/>
+        <location filename="../../crosspost/gui/window.py" line="809"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>%n file attached.</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="805"/>
+        <location filename="../../crosspost/gui/window.py" line="908"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>Delete %n draft? Your posts stay.</numerusform>
@@ -241,7 +241,7 @@
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="116"/>
+        <location filename="../../crosspost/gui/messages.py" line="192"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -249,7 +249,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="131"/>
+        <location filename="../../crosspost/gui/messages.py" line="217"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>
@@ -260,7 +260,7 @@
 <context>
     <name>SentenceView</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="309"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="341"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>%1 of %n sentence may be mistranslated: check the amber ones.</numerusform>
@@ -268,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="313"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="346"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>%n sentence; it does not look mistranslated.</numerusform>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="356"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>Translate the %n post that contains “%1” again, with your glossary?</numerusform>
@@ -284,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="376"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="416"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>Translating %n post again</numerusform>

@@ -7,12 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QDialogButtonBox
-
 from bluesky_world import World
 from gui.conftest import screenshot
 from media_files import jpeg
+from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QDialogButtonBox
 
 
 @pytest.fixture(autouse=True)
@@ -27,9 +26,10 @@ def select_draft(window, draft_id):
     queue = window.queue
     queue.reload()
     row = [c.draft.id for c in queue.model.drafts].index(draft_id)
-    queue.table.selectionModel().select(queue.model.index(row, 0),
-                                        QItemSelectionModel.SelectionFlag.ClearAndSelect
-                                        | QItemSelectionModel.SelectionFlag.Rows)
+    queue.table.selectionModel().select(
+        queue.model.index(row, 0),
+        QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+    )
 
 
 def test_account_publish_and_schedule_from_the_window(window, qtbot, pds, tmp_path, capsys, monkeypatch):
@@ -55,11 +55,13 @@ def test_account_publish_and_schedule_from_the_window(window, qtbot, pds, tmp_pa
     accounts.close()
     settings.reject()
 
-    drafts = [w.draft(i, [jpeg(tmp_path / f"{i}.jpg", 1000, 800)], alts=[f"photo {i}"] if i > 1 else None)
-              for i in (1, 2, 3)]
+    drafts = [
+        w.draft(i, [jpeg(tmp_path / f"{i}.jpg", 1000, 800)], alts=[f"photo {i}"] if i > 1 else None) for i in (1, 2, 3)
+    ]
     window.refresh()  # the posts came in through the CLI
     window.tabs.setCurrentIndex(1)
     select_draft(window, drafts[0])
+
     def problems(draft_id):
         return next(c for c in window.queue.model.drafts if c.draft.id == draft_id).problems
 
@@ -115,17 +117,33 @@ def _publishing_errors(draft):
     from crosspost.records import Problem
     from crosspost.values import ProblemLevel
 
-    return [NoAccount("bluesky"), NoAccount("bluesky", "alice.test"), SeveralAccounts("bluesky", ["a.test", "b.test"]),
-            SecretMissing("bluesky", "alice.test", "file"),
-            PublishError("bsky.social refused the request (ExpiredToken); sign in again with a new app password.",
-                         kind="auth"),
-            NoPublishApi(1, "rednote"), OtherAccount(1), PublishingBusy(),
-            NothingToTranslate(1, original_layout=True), NothingToTranslate(1, original_layout=False),
-            *[NotReadyToPublish(draft, Problem(ProblemLevel.ERROR, field, message, code)) for field, message, code in [
+    return [
+        NoAccount("bluesky"),
+        NoAccount("bluesky", "alice.test"),
+        SeveralAccounts("bluesky", ["a.test", "b.test"]),
+        SecretMissing("bluesky", "alice.test", "file"),
+        PublishError(
+            "bsky.social refused the request (ExpiredToken); sign in again with a new app password.", kind="auth"
+        ),
+        NoPublishApi(1, "rednote"),
+        OtherAccount(1),
+        PublishingBusy(),
+        NothingToTranslate(1, original_layout=True),
+        NothingToTranslate(1, original_layout=False),
+        *[
+            NotReadyToPublish(draft, Problem(ProblemLevel.ERROR, field, message, code))
+            for field, message, code in [
                 ("body", "The body is 900 graphemes long; Bluesky allows 300.", "body_too_long"),
-                ("body", "With its #tags the post is 310 graphemes long; Bluesky allows 300. Shorten it, "
-                         "or publish it as a thread.", "tags_too_long"),
-                ("media", "The media is not rendered for Bluesky yet.", "not_rendered")]]]
+                (
+                    "body",
+                    "With its #tags the post is 310 graphemes long; Bluesky allows 300. Shorten it, "
+                    "or publish it as a thread.",
+                    "tags_too_long",
+                ),
+                ("media", "The media is not rendered for Bluesky yet.", "not_rendered"),
+            ]
+        ],
+    ]
 
 
 def test_publishing_failures_are_worded_with_the_windows_actions(window, qtbot, tmp_path, capsys, monkeypatch):
@@ -162,14 +180,22 @@ def test_publishing_failures_are_worded_with_the_windows_actions(window, qtbot, 
             window.set_language("en")
 
 
-def test_remove_account_and_translate_alt_texts_run_on_the_task_runner(window, qtbot, tmp_path, capsys, monkeypatch,
-                                                                       argos_packs):
+def test_remove_account_and_translate_alt_texts_run_on_the_task_runner(
+    window, qtbot, tmp_path, capsys, monkeypatch, argos_packs
+):
     from crosspost.drafts.store import get_draft
     from crosspost.publishing.accounts import add_account, list_accounts
 
     w = World(tmp_path, capsys, monkeypatch, ["Morning run by the river with friends."])
-    add_account(window.store, window.location, "bluesky", "someone.example", "abcd-efgh-ijkl-mnop",
-                "http://127.0.0.1:9", allow_file=True)  # no check with a server: nothing is posted here
+    add_account(
+        window.store,
+        window.location,
+        "bluesky",
+        "someone.example",
+        "abcd-efgh-ijkl-mnop",
+        "http://127.0.0.1:9",
+        allow_file=True,
+    )  # no check with a server: nothing is posted here
     settings = window.open_settings()
     accounts = settings.open_accounts()
     assert accounts.list.count() == 1
@@ -183,8 +209,9 @@ def test_remove_account_and_translate_alt_texts_run_on_the_task_runner(window, q
 
     assert w.run("languages", "install", argos_packs[("en", "zh")])[0] == 0
     assert w.run("translate", "1", "--from", "en", "--to", "zh")[0] == 0
-    draft = w.draft(1, [jpeg(tmp_path / "run.jpg", 1000, 1000)], alts=["Runners by the river"],
-                    layout="bilingual", lang="zh")
+    draft = w.draft(
+        1, [jpeg(tmp_path / "run.jpg", 1000, 1000)], alts=["Runners by the river"], layout="bilingual", lang="zh"
+    )
     window.refresh()
     window.tabs.setCurrentIndex(1)
     dialog = window.publisher.edit_alt_texts(draft)

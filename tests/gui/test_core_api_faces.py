@@ -19,8 +19,11 @@ from crosspost.values import ProblemLevel
 
 
 def _typed_errors() -> set[type]:
-    return {cls for _, cls in inspect.getmembers(errors, inspect.isclass)
-            if issubclass(cls, errors.UserError) and cls is not errors.UserError}
+    return {
+        cls
+        for _, cls in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(cls, errors.UserError) and cls is not errors.UserError
+    }
 
 
 def test_every_typed_error_has_an_example():

@@ -9,14 +9,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from exports import build_export, sample_posts, write_zip
+from gui.conftest import screenshot
+from media_files import jpeg
 from PIL import Image, ImageChops
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QImage
 from PySide6.QtWidgets import QApplication
-
-from exports import build_export, sample_posts, write_zip
-from gui.conftest import screenshot
-from media_files import jpeg
 
 
 @pytest.fixture
@@ -63,8 +62,14 @@ def recorder():
 
 def qimage_to_pil(image: QImage) -> Image.Image:
     image = image.convertToFormat(QImage.Format.Format_RGB888)
-    return Image.frombytes("RGB", (image.width(), image.height()), bytes(image.constBits())[: image.sizeInBytes()],
-                           "raw", "RGB", image.bytesPerLine())
+    return Image.frombytes(
+        "RGB",
+        (image.width(), image.height()),
+        bytes(image.constBits())[: image.sizeInBytes()],
+        "raw",
+        "RGB",
+        image.bytesPerLine(),
+    )
 
 
 def test_cover_chooser_previews_and_applies(rednote_draft, qtbot):
@@ -78,13 +83,17 @@ def test_cover_chooser_previews_and_applies(rednote_draft, qtbot):
     chooser.text.setText("跑步打卡")
     qtbot.waitUntil(lambda: not chooser._debounce.isActive())  # the live preview caught up with the typing
     from crosspost.drafts.cover import preview
-
     from crosspost.drafts.store import get_draft
 
     expected = preview(window.store, get_draft(window.store, draft["id"]), "banner", "跑步打卡", chooser._base)
     assert ImageChops.difference(chooser.preview_image, expected).getbbox() is None
-    assert ImageChops.difference(chooser.preview_image,
-                                 preview(window.store, get_draft(window.store, draft["id"]), "banner", "", chooser._base)).getbbox() is not None
+    assert (
+        ImageChops.difference(
+            chooser.preview_image,
+            preview(window.store, get_draft(window.store, draft["id"]), "banner", "", chooser._base),
+        ).getbbox()
+        is not None
+    )
     banner = qimage_to_pil(chooser.preview.pixmap().toImage())
     assert ImageChops.difference(qimage_to_pil(bold), qimage_to_pil(plain)).getbbox() is not None
     assert ImageChops.difference(banner, qimage_to_pil(plain)).getbbox() is not None
@@ -93,8 +102,10 @@ def test_cover_chooser_previews_and_applies(rednote_draft, qtbot):
     row = window.store.db.execute("SELECT cover_style, cover_text FROM drafts WHERE id = ?", [draft["id"]]).fetchone()
     assert tuple(row) == ("banner", "跑步打卡")
     assert window.queue.selected_ids() == [draft["id"]]  # still selected after the reload
-    with Image.open(window.queue.model.drafts[0].draft.cover) as cover, \
-            Image.open(Path(window.queue.model.drafts[0].draft.cover).with_name("cover-plain.jpg")) as base:
+    with (
+        Image.open(window.queue.model.drafts[0].draft.cover) as cover,
+        Image.open(Path(window.queue.model.drafts[0].draft.cover).with_name("cover-plain.jpg")) as base,
+    ):
         band = (0, 1100, 1080, 1300)
         assert ImageChops.difference(cover.convert("L").crop(band), base.convert("L").crop(band)).getbbox() is not None
 
@@ -174,8 +185,10 @@ def test_send_to_phone_dialog(rednote_draft, qtbot):
     assert server is not first and server.token != first.token and server.running
     assert not first.running and _refused("127.0.0.1", first.port)
     payload = payload_for_draft(window.store, draft["id"])
-    request = urllib.request.Request(server.file_url("01.jpg", download=True),
-                                     headers={"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)"})
+    request = urllib.request.Request(
+        server.file_url("01.jpg", download=True),
+        headers={"User-Agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)"},
+    )
     with urllib.request.urlopen(request, timeout=5) as response:
         assert response.read() == payload.files[0].path.read_bytes()
     qtbot.waitUntil(lambda: "iPhone downloaded 01.jpg" in dialog.log_lines, timeout=5000)

@@ -13,18 +13,19 @@ import threading
 from pathlib import Path
 
 import pytest
+from exports import build_export, sample_posts, write_zip
+from gui.conftest import screenshot
+from media_files import jpeg, video
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit
 
-from exports import build_export, sample_posts, write_zip
-from gui.conftest import screenshot
-from media_files import jpeg, video
-
 pytestmark = pytest.mark.journey
 
-SHARE_TEXT = ("37 小明发布了一篇小红书笔记，快来看吧！ 😆 AbCdEf 😆 http://xhslink.com/a/AbCdEf，"
-              "复制本条信息，打开【小红书】App查看精彩内容！")
+SHARE_TEXT = (
+    "37 小明发布了一篇小红书笔记，快来看吧！ 😆 AbCdEf 😆 http://xhslink.com/a/AbCdEf，"
+    "复制本条信息，打开【小红书】App查看精彩内容！"
+)
 WAIT = 60000
 
 
@@ -67,8 +68,9 @@ def _event(cls, pos, mime):
     try:  # PySide6 >= 6.12 takes a QPointF
         return cls(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     except TypeError:
-        return cls(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                   Qt.KeyboardModifier.NoModifier)
+        return cls(
+            pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
 
 
 def drop(widget, paths, pos: QPointF | None = None) -> None:
@@ -94,8 +96,7 @@ def row_point(window, row: int) -> QPointF:
 
 def click_row(qtbot, window, row: int, ctrl: bool = False) -> None:
     modifier = Qt.KeyboardModifier.ControlModifier if ctrl else Qt.KeyboardModifier.NoModifier
-    qtbot.mouseClick(window.library.viewport(), Qt.MouseButton.LeftButton, modifier,
-                     row_point(window, row).toPoint())
+    qtbot.mouseClick(window.library.viewport(), Qt.MouseButton.LeftButton, modifier, row_point(window, row).toPoint())
 
 
 def click(qtbot, button) -> None:
@@ -121,8 +122,12 @@ def answer_file_dialog(qtbot, parent, path) -> None:
     qtbot.wait(100)
     name = dialog.findChild(QLineEdit, "fileNameEdit")
     name.clear()
-    qtbot.keyClicks(name, " ".join(f'"{Path(p).name}"' for p in paths) if len(paths) > 1 else
-                    (Path(paths[0]).name if Path(paths[0]).is_file() else paths[0]))
+    qtbot.keyClicks(
+        name,
+        " ".join(f'"{Path(p).name}"' for p in paths)
+        if len(paths) > 1
+        else (Path(paths[0]).name if Path(paths[0]).is_file() else paths[0]),
+    )
     box = dialog.findChild(QDialogButtonBox, "buttonBox")
     accept = next(b for b in box.buttons() if box.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
     popup = QApplication.activePopupWidget()
@@ -239,7 +244,8 @@ def drafts_render_export_post(qtbot, window, tmp_path, name):
     click(qtbot, queue.buttons["render"])
     idle(qtbot, window)
     qtbot.waitUntil(lambda: all(c.draft.status == "ready" for c in queue.model.drafts), timeout=WAIT) if all(
-        c.ok for c in queue.model.drafts) else pytest.fail(str([(c.draft.status, c.problems) for c in queue.model.drafts]))
+        c.ok for c in queue.model.drafts
+    ) else pytest.fail(str([(c.draft.status, c.problems) for c in queue.model.drafts]))
     assert len(queue.selected_ids()) == 2
     shoot(window, "09-rendered", name)
     out = tmp_path / "out"
@@ -319,8 +325,11 @@ def check_results(window, out: Path, posted: int, edited: tuple[int, str], media
     assert [d.status for d in others] == ["exported"]
 
 
-@pytest.mark.qt_log_ignore("does not support QPlatformServices::openDocument", "does not support grabbing the keyboard",
-                          r"does not support raise\(\)")
+@pytest.mark.qt_log_ignore(
+    "does not support QPlatformServices::openDocument",
+    "does not support grabbing the keyboard",
+    r"does not support raise\(\)",
+)
 def test_journey_with_working_links(window, qtbot, tmp_path, cdn, argos_packs):
     base, served = cdn
     expires = int((dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=6, hours=1)).timestamp())
@@ -348,8 +357,10 @@ def test_journey_with_working_links(window, qtbot, tmp_path, cdn, argos_packs):
     drop(window.library.viewport(), [photo], row_point(window, slideshow))
     idle(qtbot, window)
     qtbot.waitUntil(lambda: _strip_count(window) == strip_before + 1, timeout=WAIT)
-    assert "3 file(s) are on this computer" in window.editor.media_state.text() or \
-        "All 3" in window.editor.media_state.text()
+    assert (
+        "3 file(s) are on this computer" in window.editor.media_state.text()
+        or "All 3" in window.editor.media_state.text()
+    )
     shoot(window, "04-photo-attached", name)
 
     others = [r for r in range(3) if r != slideshow]
@@ -361,8 +372,11 @@ def test_journey_with_working_links(window, qtbot, tmp_path, cdn, argos_packs):
     check_results(window, out, posted, edited, {slideshow_post: 3, first_other: 1})
 
 
-@pytest.mark.qt_log_ignore("does not support QPlatformServices::openDocument", "does not support grabbing the keyboard",
-                          r"does not support raise\(\)")
+@pytest.mark.qt_log_ignore(
+    "does not support QPlatformServices::openDocument",
+    "does not support grabbing the keyboard",
+    r"does not support raise\(\)",
+)
 def test_journey_with_expired_links(window, qtbot, tmp_path, argos_packs):
     export, posts = make_export(tmp_path, "https://v16-webapp-prime.tiktokv.com", None)  # expired 2025-01-04
     name = "expired"
@@ -404,6 +418,10 @@ def _strip_count(window) -> int:
 
     strip = window.editor.media_strip
     widgets = [strip.itemAt(i).widget() for i in range(strip.count())]
-    return sum(1 for w in widgets if w is not None and w is not window.editor.no_media_label
-               and not (isinstance(w, QLabel) and w.pixmap().isNull()))
-
+    return sum(
+        1
+        for w in widgets
+        if w is not None
+        and w is not window.editor.no_media_label
+        and not (isinstance(w, QLabel) and w.pixmap().isNull())
+    )

@@ -12,16 +12,26 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from exports import Post, build_export, sample_posts, write_zip
+from gui.conftest import screenshot
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
-    QAbstractButton, QApplication, QComboBox, QDialog, QFileDialog, QGroupBox, QLabel, QLineEdit, QMenu,
-    QMessageBox, QTabWidget, QTableView, QTableWidget, QWidget,
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QTableView,
+    QTableWidget,
+    QTabWidget,
+    QWidget,
 )
-
-from exports import Post, build_export, sample_posts, write_zip
-from gui.conftest import screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
 DEJAVU = "/usr/share/fonts/truetype/dejavu"
@@ -32,8 +42,9 @@ def posts_window(window, qtbot, tmp_path):
     """The window with 5 posts and one deleted on TikTok, the library showing."""
     import datetime as dt
 
-    posts = sample_posts(5) + [Post(date=dt.datetime(2023, 5, 1, 8, 0), caption="An old one I deleted #gone",
-                                    deleted=True)]
+    posts = sample_posts(5) + [
+        Post(date=dt.datetime(2023, 5, 1, 8, 0), caption="An old one I deleted #gone", deleted=True)
+    ]
     export = write_zip(tmp_path / "export.zip", build_export("json-2025", posts))
     with qtbot.waitSignal(window.importFinished, timeout=30000):
         window.import_paths([str(export)])
@@ -46,9 +57,11 @@ def inside_window(window, widget) -> bool:
     if not widget.isVisible():
         return False
     top_left = widget.mapTo(window, QPoint(0, 0))
-    return (window.rect().contains(top_left)
-            and window.rect().contains(top_left + QPoint(widget.width() - 1, widget.height() - 1))
-            and widget.visibleRegion().boundingRect().size() == widget.size())  # not clipped by a scroll view
+    return (
+        window.rect().contains(top_left)
+        and window.rect().contains(top_left + QPoint(widget.width() - 1, widget.height() - 1))
+        and widget.visibleRegion().boundingRect().size() == widget.size()
+    )  # not clipped by a scroll view
 
 
 def settle(qtbot, window) -> None:
@@ -82,7 +95,8 @@ FONT_PROBE = textwrap.dedent("""
         make_app()
     font = QFont(app.font())
     font.setPixelSize(32)
-    out = {"before": before, "after": fonts.missing_scripts(), "families": fonts.load_bundled_fonts() if sys.argv[1] == "app" else []}
+    families = fonts.load_bundled_fonts() if sys.argv[1] == "app" else []
+    out = {"before": before, "after": fonts.missing_scripts(), "families": families}
     for text in ("小红书", "🎨"):
         tofu = "\\U0010FFFD" * len(text)
         out[text] = {"glyphs": fonts.has_glyphs(text, font), "differs_from_box": draw(text, font) != draw(tofu, font)}
@@ -95,11 +109,10 @@ def run_with_only_dejavu(tmp_path, mode: str) -> dict:
     conf = tmp_path / "fonts.conf"
     conf.write_text(f"""<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
-<fontconfig><dir>{DEJAVU}</dir><cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>
+<fontconfig><dir>{DEJAVU}</dir><cachedir>{tmp_path / "fc-cache"}</cachedir></fontconfig>
 """)
     env = dict(os.environ, FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    out = subprocess.run([sys.executable, "-c", FONT_PROBE, mode], env=env, capture_output=True, text=True,
-                         timeout=120)
+    out = subprocess.run([sys.executable, "-c", FONT_PROBE, mode], env=env, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -133,14 +146,13 @@ def test_the_font_hint_names_the_package_and_can_be_dismissed(window, qtbot):
     assert getattr(window, "font_hint", None) is None
 
 
-def test_every_character_of_the_chinese_ui_is_in_the_bundled_font():
+def test_every_character_of_the_chinese_ui_is_in_the_bundled_font(qapp):
     from PySide6.QtGui import QRawFont
 
     font = QRawFont(str(ROOT / "crosspost" / "resources" / "fonts" / "NotoSansSC-Regular-subset.otf"), 16)
     assert font.isValid() and font.familyName() == "Noto Sans CJK SC"
     text = (ROOT / "resources" / "i18n" / "crosspost_zh_CN.ts").read_text(encoding="utf-8")
-    chars = {c for t in re.findall(r"<(?:translation|numerusform)>(.*?)</", text, re.S) for c in t
-             if ord(c) >= 0x2E80}
+    chars = {c for t in re.findall(r"<(?:translation|numerusform)>(.*?)</", text, re.S) for c in t if ord(c) >= 0x2E80}
     missing = sorted(c for c in chars if not font.supportsCharacter(ord(c)))
     assert len(chars) > 250 and not missing
     for common in "小红书发布草稿翻译的一是不了人我在有他这中大来上个国":
@@ -158,8 +170,12 @@ def test_packaging_ships_the_fonts_and_their_licence():
     finally:
         sys.path.pop(0)
     notices = third_party_notices.render_with_licences()
-    for needle in ("NotoSansSC-Regular-subset.otf", "NotoSansSC-Bold-subset.otf", "NotoColorEmoji.ttf",
-                   "SIL OPEN FONT LICENSE Version 1.1"):
+    for needle in (
+        "NotoSansSC-Regular-subset.otf",
+        "NotoSansSC-Bold-subset.otf",
+        "NotoColorEmoji.ttf",
+        "SIL OPEN FONT LICENSE Version 1.1",
+    ):
         assert needle in notices
 
 
@@ -195,8 +211,14 @@ def test_every_view_fits_at_1024_by_700(posts_window, qtbot):
     hint = window.minimumSizeHint()
     assert hint.width() <= 1024 and hint.height() <= 700
     assert window.search.width() >= 150  # "Search captions…" stays readable, not "S…"
-    for widget in (window.search, window.library, window.editor.translate_button, window.editor.draft_button,
-                   window.editor.original, window.editor.translation):
+    for widget in (
+        window.search,
+        window.library,
+        window.editor.translate_button,
+        window.editor.draft_button,
+        window.editor.original,
+        window.editor.translation,
+    ):
         assert inside_window(window, widget), widget
     window.tabs.setCurrentIndex(1)
     settle(qtbot, window)
@@ -351,8 +373,9 @@ def test_every_menu_shortcut_triggers_its_action(posts_window, qtbot, tmp_path):
         assert QApplication.clipboard().text() == getattr(draft, field)
     press(window, actions.copy_topics)
     assert QApplication.clipboard().text() == " ".join("#" + t for t in draft.topics)
-    with qtbot.waitSignal(window.runner.started, timeout=5000,
-                          check_params_cb=lambda task_id, title: title.startswith("Rendering draft")):
+    with qtbot.waitSignal(
+        window.runner.started, timeout=5000, check_params_cb=lambda task_id, title: title.startswith("Rendering draft")
+    ):
         press(window, actions.render)
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=60000)
     for box in QApplication.topLevelWidgets():  # these posts have no media: rendering says so in a box
@@ -398,11 +421,69 @@ def test_escape_clears_the_search_and_an_empty_result_says_so(posts_window, qtbo
 
 # --- 4. 简体中文 ------------------------------------------------------------------------------------
 # Names and tokens that stay as they are in a Chinese UI.
-ALLOWED = {"YouTube", "Shorts", "Lemon8", "TikTok", "RedNote", "Instagram", "Threads", "Bluesky", "Lemon8", "Douyin", "Xiaohongshu", "Crosspost",
-           "Argos", "Translate", "JSON", "TXT", "zip", "json", "txt", "argosmodel", "Ctrl", "Shift", "Tab", "Esc",
-           "Del", "Delete", "Backspace", "F1", "MB", "URL", "Noto", "English", "zh", "en", "ja", "ko", "user_data_tiktok",
-           "Alt", "Enter", "Return", "Ins", "PgUp", "PgDown", "Home", "End", "jpg", "jpeg", "png", "heic", "webp",
-           "mp4", "mov", "m4v", "fonts", "noto", "cjk", "color", "emoji", "Sans", "CJK", "SC"}
+ALLOWED = {
+    "YouTube",
+    "Shorts",
+    "Lemon8",
+    "TikTok",
+    "RedNote",
+    "Instagram",
+    "Threads",
+    "Bluesky",
+    "Lemon8",
+    "Douyin",
+    "Xiaohongshu",
+    "Crosspost",
+    "Argos",
+    "Translate",
+    "JSON",
+    "TXT",
+    "zip",
+    "json",
+    "txt",
+    "argosmodel",
+    "Ctrl",
+    "Shift",
+    "Tab",
+    "Esc",
+    "Del",
+    "Delete",
+    "Backspace",
+    "F1",
+    "MB",
+    "URL",
+    "Noto",
+    "English",
+    "zh",
+    "en",
+    "ja",
+    "ko",
+    "user_data_tiktok",
+    "Alt",
+    "Enter",
+    "Return",
+    "Ins",
+    "PgUp",
+    "PgDown",
+    "Home",
+    "End",
+    "jpg",
+    "jpeg",
+    "png",
+    "heic",
+    "webp",
+    "mp4",
+    "mov",
+    "m4v",
+    "fonts",
+    "noto",
+    "cjk",
+    "color",
+    "emoji",
+    "Sans",
+    "CJK",
+    "SC",
+}
 
 
 def english_words(text: str, user_data: list[str]) -> list[str]:
@@ -442,10 +523,15 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
             out += [(name, a.text()) for a in w.actions()]
         if isinstance(w, (QTableView, QTableWidget)):
             model = w.model()
-            out += [(name + ".header", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
-                    for c in range(model.columnCount())]
-            out += [(name + ".cell", str(model.index(r, c).data() or ""))
-                    for r in range(min(model.rowCount(), 20)) for c in range(model.columnCount())]
+            out += [
+                (name + ".header", str(model.headerData(c, Qt.Orientation.Horizontal) or ""))
+                for c in range(model.columnCount())
+            ]
+            out += [
+                (name + ".cell", str(model.index(r, c).data() or ""))
+                for r in range(min(model.rowCount(), 20))
+                for c in range(model.columnCount())
+            ]
     return out
 
 
@@ -459,11 +545,16 @@ def test_chinese_ui_walk_finds_no_english(posts_window, qtbot, tmp_path):
     try:
         qtbot.waitUntil(lambda: window.tabs.tabText(0) == "作品库")
         drafts = window.queue.model.drafts
-        user_data = [d for pid in range(1, 7) for d in (window.store.db.execute(
-            "SELECT caption FROM posts WHERE id = ?", [pid]).fetchone() or [""])]
+        user_data = [
+            d
+            for pid in range(1, 7)
+            for d in (window.store.db.execute("SELECT caption FROM posts WHERE id = ?", [pid]).fetchone() or [""])
+        ]
         user_data += [w for d in drafts for w in (d["title"], d["body"], *d["topics"])]
-        user_data += [f"#{t}" for t in window.editor.topics] + [window.editor.preview_title.text(),
-                                                                 str(window.location.root)]
+        user_data += [f"#{t}" for t in window.editor.topics] + [
+            window.editor.preview_title.text(),
+            str(window.location.root),
+        ]
         user_data += [window.editor.preview_body.toPlainText()]
         found: dict[str, list] = {}
 
@@ -483,11 +574,19 @@ def test_chinese_ui_walk_finds_no_english(posts_window, qtbot, tmp_path):
         settle(qtbot, window)
         walk(window, "queue")
         screenshot(window, "queue-zh_CN")
-        dialogs = {"settings": window.open_settings(), "language packs": window.open_languages(),
-                   "shortcuts": window.actions_.show_shortcuts(),
-                   "error": show_error(window, "The post has no media on disk. Fetch it with `crosspost media fetch 1`."),
-                   "question": QMessageBox(QMessageBox.Icon.Question, "Crosspost", window.tr("A job is still running. Cancel it and quit?"),
-                                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)}
+        dialogs = {
+            "settings": window.open_settings(),
+            "language packs": window.open_languages(),
+            "shortcuts": window.actions_.show_shortcuts(),
+            "error": show_error(window, "The post has no media on disk. Fetch it with `crosspost media fetch 1`."),
+            "question": QMessageBox(
+                QMessageBox.Icon.Question,
+                "Crosspost",
+                window.tr("A job is still running. Cancel it and quit?"),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                window,
+            ),
+        }
         file_dialog = QFileDialog(window, window.tr("Import your TikTok export"), str(tmp_path))
         file_dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialogs["file dialog"] = file_dialog
@@ -516,11 +615,13 @@ def test_lupdate_leaves_no_unfinished_entries(tmp_path):
         copy = tmp_path / ts.name
         copy.write_bytes(ts.read_bytes())
         extra = ["-pluralonly"] if ts.name.endswith("_en.ts") else []
-        subprocess.run([str(lupdate), *extra, *sources, "-ts", str(copy), "-no-obsolete"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [str(lupdate), *extra, *sources, "-ts", str(copy), "-no-obsolete"], check=True, capture_output=True
+        )
         text = copy.read_text(encoding="utf-8")
-        unfinished = re.findall(r"<source>(.*?)</source>\s*(?:<comment>.*?</comment>\s*)?<translation type=\"unfinished\"",
-                                text, re.S)
+        unfinished = re.findall(
+            r"<source>(.*?)</source>\s*(?:<comment>.*?</comment>\s*)?<translation type=\"unfinished\"", text, re.S
+        )
         assert not unfinished, f"{ts.name}: {unfinished}"
         assert "<message" in text
 
@@ -542,12 +643,16 @@ def test_platform_names_once_and_values_in_the_ui_language(posts_window, qtbot):
     window = posts_window
     texts = [window.editor.platform.itemText(i) for i in range(window.editor.platform.count())]
     assert "Instagram" in texts and not any("·" in t or "/" in t for t in texts)
-    assert [window.editor.fit.itemText(i) for i in range(3)] == ["Crop to fill", "Fit with bars",
-                                                                  "Fit on blurred background"]
+    assert [window.editor.fit.itemText(i) for i in range(3)] == [
+        "Crop to fill",
+        "Fit with bars",
+        "Fit on blurred background",
+    ]
     window.set_language("zh_CN")
     try:
-        qtbot.waitUntil(lambda: "小红书" in [window.editor.platform.itemText(i)
-                                             for i in range(window.editor.platform.count())])
+        qtbot.waitUntil(
+            lambda: "小红书" in [window.editor.platform.itemText(i) for i in range(window.editor.platform.count())]
+        )
         assert "Instagram" in [window.editor.platform.itemText(i) for i in range(window.editor.platform.count())]
         assert window.editor.fit.itemText(2) == "完整显示（模糊背景）"
         with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:

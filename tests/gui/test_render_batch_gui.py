@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from exports import build_export, sample_posts, write_zip
+from media_files import jpeg
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from crosspost.drafts.batch_render import BatchReport
-
-from exports import build_export, sample_posts, write_zip
-from media_files import jpeg
 
 
 def test_multi_select_renders_one_batch_and_reencode_is_honoured(window, qtbot, tmp_path):
@@ -30,9 +29,14 @@ def test_multi_select_renders_one_batch_and_reencode_is_honoured(window, qtbot, 
         selection.select(index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
     assert sorted(window.queue.selected_ids()) == sorted(ids)
     window.queue.reencode.setChecked(True)
-    with qtbot.waitSignal(window.queue.renderManyRequested) as asked, \
-            qtbot.waitSignal(window.runner.finished, timeout=120000,
-                             check_params_cb=lambda _task, result: isinstance(result, BatchReport)) as finished:
+    with (
+        qtbot.waitSignal(window.queue.renderManyRequested) as asked,
+        qtbot.waitSignal(
+            window.runner.finished,
+            timeout=120000,
+            check_params_cb=lambda _task, result: isinstance(result, BatchReport),
+        ) as finished,
+    ):
         window.queue.buttons["render"].click()
     assert sorted(asked.args[0]) == sorted(ids)
     report = finished.args[1]

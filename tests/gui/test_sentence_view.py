@@ -5,11 +5,11 @@ selection, the draft made from it, and the language dialog offering the reverse 
 from __future__ import annotations
 
 import pytest
+from gui.conftest import screenshot
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from crosspost.translation import engine
-from gui.conftest import screenshot
 
 CAPTION = "TikTok refugee 👋 #fyp\nMorning run by the river. Thanks for everything!\n#running #bestie"
 
@@ -26,8 +26,10 @@ def checked_window(window, qtbot, argos_packs, monkeypatch):
     store = window.store
     with store.transaction():
         store.db.execute("INSERT INTO accounts (username, usual_lang) VALUES ('alice', 'en')")
-        store.db.execute("INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES (1, ?, ?, 'x')",
-                         ["2024-11-02T09:30:00Z", CAPTION])
+        store.db.execute(
+            "INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES (1, ?, ?, 'x')",
+            ["2024-11-02T09:30:00Z", CAPTION],
+        )
     glossary.add_entry(store, "TikTok refugee", "TikTok难民")
     window.refresh()
     with qtbot.waitSignal(window.runner.finished, timeout=30000):
@@ -50,7 +52,11 @@ def test_sentence_view_shows_pairs_back_translations_and_flags(checked_window, q
     assert not window.editor.texts.isVisible() and view.isVisible()
     check = view.check
     assert [r.source_label.text() for r in view.rows] == [
-        "TikTok refugee 👋 #fyp", "Morning run by the river.", "Thanks for everything!", "#running #bestie"]
+        "TikTok refugee 👋 #fyp",
+        "Morning run by the river.",
+        "Thanks for everything!",
+        "#running #bestie",
+    ]
     assert "".join(s.raw_text for s in check.sentences) == window.editor.translation.toPlainText()
     first = view.rows[0]
     assert first.text_label.text() == "TikTok难民 👋 #fyp" and first.back_label.text() == "TikTok refugee 👋 #fyp"
@@ -105,8 +111,9 @@ def test_glossary_from_a_selection_and_translate_again(checked_window, qtbot, mo
     picked = target.selectedText()
     qtbot.mouseRelease(target, Qt.MouseButton.LeftButton)
     assert view.add_to_glossary() == 1
-    entries = window.store.db.execute("SELECT term, translation, source_lang, target_lang FROM glossary "
-                                      "WHERE term = 'river'").fetchall()
+    entries = window.store.db.execute(
+        "SELECT term, translation, source_lang, target_lang FROM glossary WHERE term = 'river'"
+    ).fetchall()
     assert entries == [("river", picked, "en", "zh")]
     box = view.retranslate_box
     assert box.isVisible() and "1 post" in box.text()

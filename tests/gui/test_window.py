@@ -6,13 +6,13 @@ from __future__ import annotations
 import time
 
 import pytest
+from exports import build_export, sample_posts, write_zip
+from gui.conftest import screenshot
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from crosspost.gui.editor import NEAR, OK, OVER
-from exports import build_export, sample_posts, write_zip
-from gui.conftest import screenshot
 
 
 def drop_files(widget, paths):
@@ -20,11 +20,13 @@ def drop_files(widget, paths):
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = QPointF(widget.width() / 2, widget.height() / 2)
     try:  # PySide6 >= 6.12 takes a QPointF (the QPoint form is deprecated there); older ones a QPoint
-        enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                                Qt.KeyboardModifier.NoModifier)
+        enter = QDragEnterEvent(
+            pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
     except TypeError:
-        enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                                Qt.KeyboardModifier.NoModifier)
+        enter = QDragEnterEvent(
+            pos.toPoint(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        )
     QApplication.sendEvent(widget, enter)
     assert enter.isAccepted()
     drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
@@ -55,7 +57,9 @@ def test_drop_of_something_else_is_explained(window, qtbot, tmp_path, monkeypatc
 
 def test_bad_export_shows_a_message_not_a_traceback(window, qtbot, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("crosspost.gui.window.show_error", lambda parent, message, details="": shown.append((message, details)))
+    monkeypatch.setattr(
+        "crosspost.gui.window.show_error", lambda parent, message, details="": shown.append((message, details))
+    )
     bad = tmp_path / "broken.zip"
     bad.write_bytes(b"not a zip at all")
     with qtbot.waitSignal(window.taskFailed, timeout=10000):
@@ -90,7 +94,8 @@ def test_editor_undo_redo_is_stored(with_posts, qtbot):
     assert post_id is not None
     editor.translation.setPlainText("早上在河边跑步 #running")
     stored = lambda: window.store.db.execute(  # noqa: E731
-        "SELECT text, edited FROM translations WHERE post_id = ? AND lang = 'zh'", [post_id]).fetchone()
+        "SELECT text, edited FROM translations WHERE post_id = ? AND lang = 'zh'", [post_id]
+    ).fetchone()
     assert stored() == ("早上在河边跑步 #running", 1)
     editor.original.setPlainText("A new caption of mine #running")
     caption = lambda: window.store.db.execute("SELECT caption FROM posts WHERE id = ?", [post_id]).fetchone()[0]  # noqa: E731
@@ -150,8 +155,9 @@ def test_language_switch_retranslates_the_window(with_posts, qtbot):
 @pytest.mark.qt_log_ignore("does not support QPlatformServices::openDocument")
 def test_queue_render_and_copy(with_posts, qtbot, tmp_path):
     window = with_posts
-    from crosspost.posts import attach_files
     from media_files import jpeg
+
+    from crosspost.posts import attach_files
 
     photo = jpeg(tmp_path / "p.jpg", 900, 1200)
     attach_files(window.store, 2, [photo])
@@ -196,7 +202,11 @@ def test_ten_thousand_posts_open_and_scroll(qtbot, tmp_path):
         store.db.execute("INSERT INTO accounts (username) VALUES ('many')")
         store.db.conn.executemany(
             "INSERT INTO posts (account_id, created_at, caption, likes, updated_at) VALUES (1, ?, ?, ?, 'x')",
-            [(f"2020-01-01T00:00:00Z{i:06d}", f"Post number {i} about sourdough #bread{i % 50}", i) for i in range(10000)])
+            [
+                (f"2020-01-01T00:00:00Z{i:06d}", f"Post number {i} about sourdough #bread{i % 50}", i)
+                for i in range(10000)
+            ],
+        )
     store.close()
     start = time.perf_counter()
     window = MainWindow(location)
@@ -207,7 +217,9 @@ def test_ten_thousand_posts_open_and_scroll(qtbot, tmp_path):
     assert window.posts_model.rowCount() == 10000
     last = window.posts_model.index(9999)
     # The view lays out in batches; scrolling to the end reaches the last post.
-    qtbot.waitUntil(lambda: (window.library.scrollTo(last), window.library.visualRect(last).isValid())[1], timeout=10000)
+    qtbot.waitUntil(
+        lambda: (window.library.scrollTo(last), window.library.visualRect(last).isValid())[1], timeout=10000
+    )
     assert window.library.viewport().rect().intersects(window.library.visualRect(last))
     assert time.perf_counter() - start < 30  # generous: speed is measured in benchmarks/startup_bench.py
     window.search.setText("number 4242")
@@ -217,12 +229,12 @@ def test_ten_thousand_posts_open_and_scroll(qtbot, tmp_path):
 
 
 def test_drag_the_crop_window_and_render_with_it(with_posts, qtbot, tmp_path):
-    from PySide6.QtCore import QPoint
+    from media_files import scene
     from PIL import Image, ImageStat
+    from PySide6.QtCore import QPoint
 
     from crosspost.gui.editor import CropPreview
     from crosspost.posts import attach_files
-    from media_files import scene
 
     window = with_posts
     wide = tmp_path / "wide.png"
@@ -237,7 +249,9 @@ def test_drag_the_crop_window_and_render_with_it(with_posts, qtbot, tmp_path):
         qtbot.mousePress(preview, Qt.MouseButton.LeftButton, pos=QPoint(85, 85))
         qtbot.mouseMove(preview, QPoint(5, 85))
         qtbot.mouseRelease(preview, Qt.MouseButton.LeftButton, pos=QPoint(5, 85))
-    fx, fy = window.store.db.execute("SELECT focus_x, focus_y FROM media WHERE post_id = 4 AND path IS NOT NULL").fetchone()
+    fx, fy = window.store.db.execute(
+        "SELECT focus_x, focus_y FROM media WHERE post_id = 4 AND path IS NOT NULL"
+    ).fetchone()
     assert fx == 0.0 and fy == 0.5
     with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
         window.create_draft(4, "rednote", "original")

@@ -47,10 +47,12 @@ def read_export(
         if isinstance(source, ZipSource):
             raise UserError(
                 f"{label} holds no TikTok export (no .json or .txt files inside). Check that this is "
-                "the zip from TikTok's \"Download your data\".")
+                'the zip from TikTok\'s "Download your data".'
+            )
         raise UserError(
             f"{label} holds no TikTok export (no .json or .txt files). Choose the export's zip, its "
-            "unpacked folder, or its user_data_tiktok.json.")
+            "unpacked folder, or its user_data_tiktok.json."
+        )
 
     for entry in _json_candidates(entries):
         cancel.check()
@@ -60,8 +62,11 @@ def read_export(
         layout, records = records_from_sections(sections, skipped)
         if layout is None and sections.profile_key is None:
             continue
-        return _checked(ExportRead(layout=layout or "json-no-posts", profile=sections.profile,
-                                   records=list(records)), entry.name, skipped)
+        return _checked(
+            ExportRead(layout=layout or "json-no-posts", profile=sections.profile, records=list(records)),
+            entry.name,
+            skipped,
+        )
 
     for txt_layout in TXT_LAYOUTS:
         if txt_layout.post_files(entries):
@@ -72,7 +77,8 @@ def read_export(
     raise UserError(
         f"{label} is not a TikTok export: none of its files holds TikTok's post list "
         "(user_data_tiktok.json, Posts.txt or Videos.txt). Check that this is the export from "
-        "TikTok's \"Download your data\".")
+        'TikTok\'s "Download your data".'
+    )
 
 
 def _checked(read: ExportRead, name: str, skipped: Sequence[str] = ()) -> ExportRead:

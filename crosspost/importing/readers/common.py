@@ -55,8 +55,9 @@ FIELD_KEYS = {
 }
 
 
-def record_from_entry(entry: dict[str, Any], *, deleted: bool = False,
-                      skipped: list[str] | None = None) -> PostRecord | None:
+def record_from_entry(
+    entry: dict[str, Any], *, deleted: bool = False, skipped: list[str] | None = None
+) -> PostRecord | None:
     """A post record, or None when the entry has no usable date (the post's identity); the date as
     written is then added to SKIPPED, so the import can say what it left out."""
     if not isinstance(entry, dict):

@@ -23,8 +23,14 @@ from crosspost.importing.records import PostRecord, get, key_of
 
 LIST_KEYS = ("VideoList", "PostList", "Videos", "Posts", "List")
 OWN_KEYS = ("Videos", "Posts", "Video", "Post", "Posts and Videos")
-DELETED_KEYS = ("RecentlyDeletedPosts", "Recently Deleted Posts", "DeletedPosts", "Deleted Posts",
-                "RecentlyDeletedVideos", "Recently Deleted Videos")
+DELETED_KEYS = (
+    "RecentlyDeletedPosts",
+    "Recently Deleted Posts",
+    "DeletedPosts",
+    "Deleted Posts",
+    "RecentlyDeletedVideos",
+    "Recently Deleted Videos",
+)
 
 
 def _as_list(value: Any) -> list:
@@ -78,8 +84,9 @@ def classify(section_key: str, section: dict, sections: JsonSections) -> str:
     return f"json-{key_of(section_key)}"
 
 
-def records_from_sections(sections: JsonSections, skipped: list[str] | None = None
-                          ) -> tuple[str | None, Iterator[PostRecord]]:
+def records_from_sections(
+    sections: JsonSections, skipped: list[str] | None = None
+) -> tuple[str | None, Iterator[PostRecord]]:
     """The layout name and the post records of every post section found (the dates of entries
     left out for want of a real date go to SKIPPED)."""
     layout = None

@@ -1,9 +1,10 @@
 """The TXT exports: a folder tree of ``.txt`` files, one per section.
 
-| layout     | file                                   | block fields                                       |
-|------------|----------------------------------------|----------------------------------------------------|
-| txt-videos | ``Videos/Videos.txt`` (~2020)          | Date, Video Link, Like(s)                          |
-| txt-posts  | ``…/Posts.txt`` (~2025)                | Date (… UTC), Link, Like(s), Who can view, Title (may span lines), Sound, Allow … |
+| layout     | file                          | block fields                                                     |
+|------------|-------------------------------|------------------------------------------------------------------|
+| txt-videos | ``Videos/Videos.txt`` (~2020) | Date, Video Link, Like(s)                                        |
+| txt-posts  | ``…/Posts.txt`` (~2025)       | Date (… UTC), Link, Like(s), Who can view, Title (may span      |
+|            |                               | lines), Sound, Allow …                                           |
 
 A field starts with a known label and a colon; any other line continues the previous field (a caption
 with several lines). A ``Date:`` line starts a new post. Only the files named here are ever opened:
@@ -22,21 +23,37 @@ from crosspost.importing.records import PostRecord, Profile, clean, key_of
 from crosspost.importing.sources import Entry, ExportSource
 
 KNOWN_LABELS = [
-    "Date", "Date Deleted", "Link", "Video Link", "Like(s)", "Likes", "Who can view", "Title",
-    "Caption", "Sound", "Location", "Allow comments", "Allow duets", "Allow stitches",
-    "Allow stickers", "Allow sharing to story", "Content disclosure", "AI-generated content",
-    "Add yours text", "Cover image", "Alternate text", "Number of collections",
+    "Date",
+    "Date Deleted",
+    "Link",
+    "Video Link",
+    "Like(s)",
+    "Likes",
+    "Who can view",
+    "Title",
+    "Caption",
+    "Sound",
+    "Location",
+    "Allow comments",
+    "Allow duets",
+    "Allow stitches",
+    "Allow stickers",
+    "Allow sharing to story",
+    "Content disclosure",
+    "AI-generated content",
+    "Add yours text",
+    "Cover image",
+    "Alternate text",
+    "Number of collections",
 ]
 _LABEL = re.compile(
-    r"^(" + "|".join(re.escape(label) for label in sorted(KNOWN_LABELS, key=len, reverse=True))
-    + r")\s*:\s?(.*)$",
+    r"^(" + "|".join(re.escape(label) for label in sorted(KNOWN_LABELS, key=len, reverse=True)) + r")\s*:\s?(.*)$",
     re.IGNORECASE,
 )
 NO_DATA = "you have no data in this section"
 
 PROFILE_FILES = {"profileinfotxt", "profileinformationtxt", "profiletxt"}
-PUBLIC_PROFILE_LABELS = {"username": "username", "nickname": "display_name",
-                         "biodescription": "bio", "bio": "bio"}
+PUBLIC_PROFILE_LABELS = {"username": "username", "nickname": "display_name", "biodescription": "bio", "bio": "bio"}
 
 
 def decode(data: bytes, name: str) -> str:
@@ -74,8 +91,7 @@ def _joined(block: dict[str, list[str]]) -> dict[str, str]:
     return {label: "\n".join(lines) for label, lines in block.items()}
 
 
-def records_from_text(text: str, *, deleted: bool = False, skipped: list[str] | None = None
-                      ) -> Iterator[PostRecord]:
+def records_from_text(text: str, *, deleted: bool = False, skipped: list[str] | None = None) -> Iterator[PostRecord]:
     for block in parse_blocks(text):
         for caption_field in ("Title", "Caption"):
             if caption_field in block:
@@ -113,9 +129,13 @@ TXT_LAYOUTS = [
 DELETED_FILE_KEYS = ("recentlydeletedpoststxt", "deletedpoststxt", "recentlydeletedvideostxt")
 
 
-def read_txt(source: ExportSource, entries: list[Entry], layout: TxtLayout,
-             on_bytes: Callable[[int], None] = lambda n: None,
-             skipped: list[str] | None = None) -> tuple[Profile, list[PostRecord]]:
+def read_txt(
+    source: ExportSource,
+    entries: list[Entry],
+    layout: TxtLayout,
+    on_bytes: Callable[[int], None] = lambda n: None,
+    skipped: list[str] | None = None,
+) -> tuple[Profile, list[PostRecord]]:
     records: list[PostRecord] = []
     for entry in layout.post_files(entries):
         records.extend(records_from_text(_read(source, entry, on_bytes), skipped=skipped))
