@@ -3,6 +3,7 @@ example): topic chips take the width they are given and grow downwards, never wi
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QSizePolicy, QWidget
 
@@ -142,7 +143,7 @@ class _Host(QWidget):
         self.child.setGeometry(self.rect())
 
     def event(self, event):  # noqa: D401 - the child's minimum changed (chips, media): tell the area
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
+        if event.type() == QEvent.Type.LayoutRequest and shiboken6.isValid(self.area):
+            self.updateGeometry()  # (a request can arrive while the window is being torn down)
             self.area.updateGeometry()
         return super().event(event)

@@ -50,6 +50,12 @@ def apply_language(app: QApplication, choice: str | None) -> str:
     if language == _current and _installed:
         return language  # already in place: no LanguageChange for every widget
     _current = language
+    # Dates and numbers the window formats follow the UI language, not only its words.
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+        if language == "zh_CN"
+        else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    )
     while _installed:
         app.removeTranslator(_installed.pop())
     # English needs its catalogue too: it holds the plural forms ("1 post", "2 posts").

@@ -15,9 +15,11 @@ def parse_utc(text: str) -> dt.datetime:
 
 
 def human_date(iso: str) -> str:
-    """ "23 Dec 2024" in the UI language."""
+    """ "23 Dec 2024" in English, "2024年12月23日" in Chinese (the UI language's own order)."""
     moment = parse_utc(iso)
-    return QLocale().toString(QDate(moment.year, moment.month, moment.day), "d MMM yyyy")
+    locale = QLocale()
+    pattern = "yyyy年M月d日" if locale.language() == QLocale.Language.Chinese else "d MMM yyyy"
+    return locale.toString(QDate(moment.year, moment.month, moment.day), pattern)
 
 
 def days_left(iso: str, now: dt.datetime | None = None) -> int:

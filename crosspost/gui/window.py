@@ -337,6 +337,9 @@ class MainWindow(QMainWindow):
         from crosspost.gui.i18n import apply_language
 
         apply_language(QApplication.instance(), choice)
+        if self._ready and self.editor.post_id is not None:
+            # The sentence over the media strip carries a date: made again in the new language.
+            QTimer.singleShot(0, self.editor.refresh_media)
 
     def _restore_state(self) -> None:
         splitter = self.settings.value("window/splitter")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
 
@@ -22,6 +23,7 @@ def window(qtbot, tmp_path):
     yield win
     # Jobs end first (cancelled or finished), so closing never stops to ask about them.
     win.runner.shutdown()
+    QApplication.processEvents()  # pending layout and language-change events, while every widget lives
     win.close()
     win.deleteLater()
 
