@@ -53,7 +53,9 @@ def media_sentence(state: PostMediaState) -> str:
     """One sentence for the editor's media box."""
     s = state.state
     if s is MediaState.ON_DISK:
-        return QCoreApplication.translate("MediaLabels", "All %n file(s) are on this computer.", "", state.total)
+        return QCoreApplication.translate("MediaLabels", "Every file is on this computer (%1).").replace(
+            "%1", str(state.total)
+        )
     if s is MediaState.PARTLY:
         text = (
             QCoreApplication.translate("MediaLabels", "%1 of %2 files are on this computer.")

@@ -736,7 +736,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/window.py" line="330"/>
-        <location filename="../../crosspost/gui/window.py" line="706"/>
+        <location filename="../../crosspost/gui/window.py" line="709"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
@@ -751,241 +751,241 @@
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="358"/>
-        <location filename="../../crosspost/gui/window.py" line="908"/>
+        <location filename="../../crosspost/gui/window.py" line="361"/>
+        <location filename="../../crosspost/gui/window.py" line="911"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="358"/>
+        <location filename="../../crosspost/gui/window.py" line="361"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="405"/>
+        <location filename="../../crosspost/gui/window.py" line="408"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n 条作品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="410"/>
+        <location filename="../../crosspost/gui/window.py" line="413"/>
         <source>No posts match “%1”.</source>
         <translation>没有与“%1”匹配的作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="410"/>
+        <location filename="../../crosspost/gui/window.py" line="413"/>
         <source>Every post is translated.</source>
         <translation>所有作品都已翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="448"/>
+        <location filename="../../crosspost/gui/window.py" line="451"/>
         <source>Thumbnail</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="460"/>
+        <location filename="../../crosspost/gui/window.py" line="463"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="463"/>
+        <location filename="../../crosspost/gui/window.py" line="466"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="467"/>
+        <location filename="../../crosspost/gui/window.py" line="470"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="541"/>
+        <location filename="../../crosspost/gui/window.py" line="544"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="577"/>
+        <location filename="../../crosspost/gui/window.py" line="580"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="696"/>
+        <location filename="../../crosspost/gui/window.py" line="699"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="761"/>
+        <location filename="../../crosspost/gui/window.py" line="764"/>
         <source>%n file(s) downloaded.</source>
         <translation>
             <numerusform>已下载 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="773"/>
+        <location filename="../../crosspost/gui/window.py" line="776"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="785"/>
+        <location filename="../../crosspost/gui/window.py" line="788"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="792"/>
+        <location filename="../../crosspost/gui/window.py" line="795"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="796"/>
+        <location filename="../../crosspost/gui/window.py" line="799"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="809"/>
+        <location filename="../../crosspost/gui/window.py" line="812"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="812"/>
+        <location filename="../../crosspost/gui/window.py" line="815"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="913"/>
+        <location filename="../../crosspost/gui/window.py" line="916"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="837"/>
+        <location filename="../../crosspost/gui/window.py" line="840"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="493"/>
+        <location filename="../../crosspost/gui/window.py" line="496"/>
         <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="515"/>
+        <location filename="../../crosspost/gui/window.py" line="518"/>
         <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="535"/>
+        <location filename="../../crosspost/gui/window.py" line="538"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="570"/>
+        <location filename="../../crosspost/gui/window.py" line="573"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>已翻译 %n 条作品。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="587"/>
+        <location filename="../../crosspost/gui/window.py" line="590"/>
         <source>Replace your edits?</source>
         <translation>替换你的修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="589"/>
+        <location filename="../../crosspost/gui/window.py" line="592"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="597"/>
+        <location filename="../../crosspost/gui/window.py" line="600"/>
         <source>Replace my edit</source>
         <translation>替换我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="598"/>
+        <location filename="../../crosspost/gui/window.py" line="601"/>
         <source>Keep my edit</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="626"/>
+        <location filename="../../crosspost/gui/window.py" line="629"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="628"/>
+        <location filename="../../crosspost/gui/window.py" line="631"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="669"/>
+        <location filename="../../crosspost/gui/window.py" line="672"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="691"/>
+        <location filename="../../crosspost/gui/window.py" line="694"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="708"/>
+        <location filename="../../crosspost/gui/window.py" line="711"/>
         <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>其中 %n 条作品还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="714"/>
+        <location filename="../../crosspost/gui/window.py" line="717"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="715"/>
+        <location filename="../../crosspost/gui/window.py" line="718"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="741"/>
+        <location filename="../../crosspost/gui/window.py" line="744"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="764"/>
+        <location filename="../../crosspost/gui/window.py" line="767"/>
         <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
         <translation>
             <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="825"/>
+        <location filename="../../crosspost/gui/window.py" line="828"/>
         <source>Updating drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="859"/>
+        <location filename="../../crosspost/gui/window.py" line="862"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="865"/>
+        <location filename="../../crosspost/gui/window.py" line="868"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="887"/>
+        <location filename="../../crosspost/gui/window.py" line="890"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="895"/>
+        <location filename="../../crosspost/gui/window.py" line="898"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="908"/>
+        <location filename="../../crosspost/gui/window.py" line="911"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
@@ -1014,62 +1014,67 @@
 <context>
     <name>MediaLabels</name>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="34"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="36"/>
         <source>on disk</source>
         <translation>已在电脑上</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="37"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="39"/>
         <source>%1 of %2 on disk</source>
         <translation>%1/%2 已在电脑上</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="42"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="44"/>
         <source>link valid until %1</source>
         <translation>链接有效至 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="44"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="46"/>
         <source>⛔ link expired</source>
         <translation>⛔ 链接已失效</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="46"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="48"/>
         <source>no media on disk</source>
         <translation>电脑上没有媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="57"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="56"/>
+        <source>Every file is on this computer (%1).</source>
+        <translation>所有文件都在这台电脑上（%1 个）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="61"/>
         <source>%1 of %2 files are on this computer.</source>
         <translation>%2 个文件中有 %1 个在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="62"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="66"/>
         <source>Fetch the rest before %1 (Post → Fetch media).</source>
         <translation>请在 %1 前下载其余文件（作品 → 下载媒体）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="66"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="70"/>
         <source>The links of the rest expired: attach your own files (drop them on the post).</source>
         <translation>其余文件的链接已失效：请添加你自己的文件（拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="71"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="75"/>
         <source>Not on this computer yet; the export&apos;s link works until %1 (Post → Fetch media).</source>
         <translation>还不在这台电脑上；导出链接有效至 %1（作品 → 下载媒体）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="75"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="79"/>
         <source>The export&apos;s link expired on %1: attach your own files (Post → Attach files…, or drop them on the post).</source>
         <translation>导出链接已于 %1 失效：请添加你自己的文件（作品 → 添加文件…，或拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="80"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="84"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="81"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="85"/>
         <source>This post has no photo or video.</source>
         <translation>这条作品没有照片或视频。</translation>
     </message>
