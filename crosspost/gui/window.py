@@ -153,8 +153,10 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        else:  # first run: 1280×800, or the whole free screen where that is smaller (a 1024×700 laptop)
+            screen = QApplication.primaryScreen()
+            free = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
+            self.resize(QSize(1280, 800).boundedTo(free))
         self.retranslate()
         self._build_scheduled = False  # the library is built right after the first paint (paintEvent)
 
