@@ -65,7 +65,7 @@ class WindowActions(QObject):
         self.translate_all = action(self.menu_post, "", window.translate_untranslated)
         self.menu_post.addSeparator()
         self.fetch_media = action(self.menu_post, "Ctrl+Shift+M", self.fetch_current_media)
-        self.attach_files = action(self.menu_post, "Ctrl+Shift+A", self.attach_to_current)
+        self.attach_files = action(self.menu_post, "Ctrl+Shift+A", lambda: self.attach_to_current())
         self.fetch_all = action(self.menu_post, "", lambda: window.fetch_media(None))
         self.render = action(self.menu_draft, "Ctrl+R", lambda: queue.buttons["render"].click())
         # The File menu's "Export drafts…" (Ctrl+E) lives here in spirit: it too needs the queue's selection.
