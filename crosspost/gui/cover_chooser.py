@@ -3,10 +3,11 @@ the draft's cover frame. Apply stores them on the draft (an edit like any other,
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
+from crosspost.gui.words import Retranslating
 from crosspost.media.cover_styles import STYLES
 
 PREVIEW = (270, 360)  # drawn at this size: the layout scales with the width, so it matches the real cover
@@ -19,7 +20,7 @@ def to_pixmap(image) -> QPixmap:
     return QPixmap.fromImage(qimage.copy())
 
 
-class CoverChooser(QGroupBox):
+class CoverChooser(Retranslating, QGroupBox):
     changed = Signal(int)  # draft id, after Apply
 
     def __init__(self, store, parent=None):
@@ -55,11 +56,6 @@ class CoverChooser(QGroupBox):
         self.apply_button.clicked.connect(self.apply)
         self.retranslate()
         self.set_draft(None)
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Cover title"))

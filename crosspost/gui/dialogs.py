@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from crosspost.gui.context import AppContext
+from crosspost.gui.words import Retranslating, fill
 
 log = logging.getLogger("crosspost")
 
@@ -48,12 +52,12 @@ def show_error(parent: QWidget, message: str, details: str = "") -> QMessageBox:
     return box
 
 
-class LanguagePacksDialog(QDialog):
+class LanguagePacksDialog(Retranslating, QDialog):
     """Installed pairs and the index; install from a file, download with progress, remove."""
 
-    def __init__(self, window, parent=None):
-        super().__init__(parent or window)
-        self.window = window
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
         self.resize(640, 420)
         layout = QVBoxLayout(self)
         self.intro = QLabel()
@@ -100,11 +104,6 @@ class LanguagePacksDialog(QDialog):
         self.retranslate()
         self.reload()
 
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Language packs"))
         self.intro.setText(
@@ -121,23 +120,20 @@ class LanguagePacksDialog(QDialog):
         self.remove_button.setText(self.tr("Remove"))
         if self.missing_reverse:
             self.reverse_note.setText(
-                self.tr(
-                    "Add the reverse pack, %1 → %2, to see what your translations say: "
-                    "the sentence view translates each sentence back."
+                fill(
+                    self.tr(
+                        "Add the reverse pack, %1 → %2, to see what your translations say: "
+                        "the sentence view translates each sentence back."
+                    ),
+                    *self.missing_reverse,
                 )
-                .replace("%1", self.missing_reverse[0])
-                .replace("%2", self.missing_reverse[1])
             )
-            self.reverse_button.setText(
-                self.tr("Download %1 → %2")
-                .replace("%1", self.missing_reverse[0])
-                .replace("%2", self.missing_reverse[1])
-            )
+            self.reverse_button.setText(fill(self.tr("Download %1 → %2"), *self.missing_reverse))
 
     def reload(self) -> None:
         from crosspost.translation.packs import installed_packs
 
-        rows = [(p, True) for p in installed_packs(self.window.location)]
+        rows = [(p, True) for p in installed_packs(self.ctx.location)]
         have = {(p.from_code, p.to_code) for p, _ in rows}
         rows += [(p, False) for p in self.available if (p.from_code, p.to_code) not in have]
         self.table.setRowCount(len(rows))
@@ -169,9 +165,9 @@ class LanguagePacksDialog(QDialog):
         if not self.missing_reverse:
             return None
         source, target = self.missing_reverse
-        location = self.window.location
-        return self.window.runner.run(
-            self.tr("Downloading %1 → %2").replace("%1", source).replace("%2", target),
+        location = self.ctx.location
+        return self.ctx.runner.run(
+            fill(self.tr("Downloading %1 → %2"), source, target),
             lambda store, progress, cancel: download_pack(location, source, target, store, progress, cancel),
             on_success=lambda pack: self.reload(),
             on_failure=self._failed,
@@ -197,14 +193,12 @@ class LanguagePacksDialog(QDialog):
     def install_path(self, path: str) -> int:
         from crosspost.translation.packs import install_pack
 
-        location = self.window.location
-        return self.window.runner.run(
+        location = self.ctx.location
+        return self.ctx.runner.run(
             self.tr("Installing language pack"),
             lambda store, progress, cancel: install_pack(location, path),
             on_success=lambda pack: (
-                self.status.setText(
-                    self.tr("Installed %1 → %2.").replace("%1", pack.from_code).replace("%2", pack.to_code)
-                ),
+                self.status.setText(fill(self.tr("Installed %1 → %2."), pack.from_code, pack.to_code)),
                 self.reload(),
             ),
             on_failure=self._failed,
@@ -213,14 +207,14 @@ class LanguagePacksDialog(QDialog):
     def refresh_index(self) -> int:
         from crosspost.translation.packs import available_packs
 
-        location = self.window.location
+        location = self.ctx.location
 
         def done(result):
             self.available, note = result
             self.status.setText(note or self.tr("%n pack(s) in the index.", "", len(self.available)))
             self.reload()
 
-        return self.window.runner.run(
+        return self.ctx.runner.run(
             self.tr("Reading the language pack index"),
             lambda store, progress, cancel: available_packs(location, store),
             on_success=done,
@@ -234,9 +228,9 @@ class LanguagePacksDialog(QDialog):
         if not selected or selected[2]:
             self.status.setText(self.tr("Choose an available pack first."))
             return
-        location = self.window.location
-        self.window.runner.run(
-            self.tr("Downloading %1 → %2").replace("%1", selected[0]).replace("%2", selected[1]),
+        location = self.ctx.location
+        self.ctx.runner.run(
+            fill(self.tr("Downloading %1 → %2"), selected[0], selected[1]),
             lambda store, progress, cancel: download_pack(location, selected[0], selected[1], store, progress, cancel),
             on_success=lambda pack: self.reload(),
             on_failure=self._failed,
@@ -247,9 +241,9 @@ class LanguagePacksDialog(QDialog):
 
         selected = self._selected()
         if selected and selected[2]:
-            location = self.window.location
-            self.window.runner.run(
-                self.tr("Removing %1 → %2").replace("%1", selected[0]).replace("%2", selected[1]),
+            location = self.ctx.location
+            self.ctx.runner.run(
+                fill(self.tr("Removing %1 → %2"), selected[0], selected[1]),
                 lambda store, progress, cancel: remove_pack(location, selected[0], selected[1]),
                 on_success=lambda _: self.reload(),
                 on_failure=self._failed,
@@ -263,9 +257,11 @@ class LanguagePacksDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    """Tools → Settings: the UI language, the defaults for new drafts, the RedNote region, accounts."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
         form = QFormLayout(self)
         self.language = QComboBox()
         for code, label in (("system", None), ("en", "English"), ("zh_CN", "简体中文")):
@@ -286,10 +282,10 @@ class SettingsDialog(QDialog):
         self.rednote_region.addItem(self.tr("Outside mainland China (creator.rednote.com)"), "overseas")
         self.rednote_region.addItem(self.tr("Mainland China (creator.xiaohongshu.com)"), "mainland")
         folder = QHBoxLayout()
-        self.folder = QLabel(str(window.location.root))
+        self.folder = QLabel(str(ctx.location.root))
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         open_folder = QPushButton(self.tr("Open"))
-        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(window.location.root))))
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.location.root))))
         folder.addWidget(self.folder, 1)
         folder.addWidget(open_folder)
         form.addRow(self.tr("Interface language"), self.language)
@@ -306,32 +302,32 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.setWindowTitle(self.tr("Settings"))
-        s = window.settings
-        for combo, key, default in (
-            (self.language, "ui/language", "system"),
-            (self.platform, "defaults/platform", "rednote"),
-            (self.target, "defaults/target_lang", "zh"),
-            (self.fit, "defaults/fit", "blur"),
-            (self.rednote_region, "handoff/rednote_region", "overseas"),
+        s = ctx.settings
+        for combo, value in (
+            (self.language, s.ui_language),
+            (self.platform, s.platform),
+            (self.target, s.target_lang),
+            (self.fit, s.fit),
+            (self.rednote_region, s.rednote_region),
         ):
-            index = combo.findData(s.value(key, default))
-            combo.setCurrentIndex(max(0, index))
+            combo.setCurrentIndex(max(0, combo.findData(value)))
 
-    def open_accounts(self):
+    def open_accounts(self) -> QDialog:
         from crosspost.gui.publishing import AccountsDialog
 
-        self.window.ensure_ready()
-        self.accounts_dialog = AccountsDialog(self.window, self)
+        self.accounts_dialog = AccountsDialog(self.ctx, self)
         self.accounts_dialog.open()
         return self.accounts_dialog
 
     def accept(self) -> None:
-        s = self.window.settings
-        s.setValue("ui/language", self.language.currentData())
-        s.setValue("defaults/platform", self.platform.currentData())
-        s.setValue("defaults/target_lang", self.target.currentData())
-        s.setValue("defaults/fit", self.fit.currentData())
-        s.setValue("handoff/rednote_region", self.rednote_region.currentData())
+        from crosspost.gui.i18n import apply_language
+
+        s = self.ctx.settings
+        s.ui_language = self.language.currentData()
+        s.platform = self.platform.currentData()
+        s.target_lang = self.target.currentData()
+        s.fit = self.fit.currentData()
+        s.rednote_region = self.rednote_region.currentData()
         s.sync()
-        self.window.set_language(self.language.currentData())
+        apply_language(QApplication.instance(), s.ui_language)  # type: ignore[arg-type]
         super().accept()

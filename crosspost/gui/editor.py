@@ -5,7 +5,9 @@ glossary in place, and the media strip with a per-platform fit preview."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QEvent, QSize, Qt, QTime, QTimer, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QPointF, QRectF, QSize, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QImage, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,11 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.drafts.compose import compose, hashtags
+from crosspost.gui.context import AppContext, Changes
 from crosspost.gui.flow_layout import FlowBox
 from crosspost.gui.labels import fit_label, platform_label, unit_label
+from crosspost.gui.words import Retranslating, fill
 from crosspost.platforms import all_profiles, get_profile
 from crosspost.platforms.textcount import count
-from crosspost.store import Store
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
+
+    from crosspost.gui.sentence_view import SentenceView
 
 OK, NEAR, OVER = "#2e7d32", "#b26a00", "#c62828"
 
@@ -67,16 +75,18 @@ class SetTextCommand(QUndoCommand):
         self.editor.apply_text(self.field, self.old)
 
 
-class PostEditor(QWidget):
+class PostEditor(Retranslating, QWidget):
     draftRequested = Signal(int, str, str)  # post id, platform, layout
     translateRequested = Signal(int)
-    changed = Signal(int)
     glossaryChanged = Signal(str)  # the term whose translation was set
 
-    def __init__(self, store: Store, settings, parent=None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.settings = settings
+        self.ctx = ctx
+        self.store = ctx.store
+        self.settings = settings = ctx.settings
+        self._previews = 0  # media previews still being decoded on the task runner
+        self._strip = 0  # which strip they are for (a newer one makes older results moot)
         self.post_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self._texts = {"caption": "", "translation": ""}
@@ -109,8 +119,8 @@ class PostEditor(QWidget):
         self.fit = QComboBox()
         for f in ("crop", "pad", "blur"):
             self.fit.addItem(fit_label(f), f)
-        self.fit.setCurrentIndex(max(0, self.fit.findData(settings.value("defaults/fit", "blur"))))
-        self.platform.setCurrentIndex(max(0, self.platform.findData(settings.value("defaults/platform", "rednote"))))
+        self.fit.setCurrentIndex(max(0, self.fit.findData(settings.fit)))
+        self.platform.setCurrentIndex(max(0, self.platform.findData(settings.platform)))
         for combo in (self.platform, self.layout_switch):
             combo.currentIndexChanged.connect(self.refresh_preview)
         self.fit.currentIndexChanged.connect(self.refresh_media)
@@ -147,16 +157,9 @@ class PostEditor(QWidget):
         self.sentences_button = QPushButton()  # the sentence view (sentence_view.py), made on first use
         self.sentences_button.setCheckable(True)
         self.sentences_button.toggled.connect(self.show_sentences)
-        self.sentence_view = None
-        self.translate_button.clicked.connect(lambda: self.post_id and self.translateRequested.emit(self.post_id))
-        self.draft_button.clicked.connect(
-            lambda: (
-                self.post_id
-                and self.draftRequested.emit(
-                    self.post_id, self.platform.currentData(), self.layout_switch.currentData()
-                )
-            )
-        )
+        self.sentence_view: SentenceView | None = None
+        self.translate_button.clicked.connect(self.request_translation)
+        self.draft_button.clicked.connect(self.request_draft)
 
         self.controls = QFormLayout()
         self.controls_labels = [QLabel(), QLabel(), QLabel()]
@@ -230,13 +233,34 @@ class PostEditor(QWidget):
         self._preview_timer.timeout.connect(self.refresh_preview)
         self.retranslate()
         self.setEnabled(False)
+        ctx.changed.connect(self.apply_changes)
+
+    def request_translation(self) -> None:
+        """Translate (the button, the Post menu): the open post and those selected with it."""
+        if self.post_id is not None:
+            self.translateRequested.emit(self.post_id)
+
+    def request_draft(self) -> None:
+        """Create draft (the button, the Post menu) with the platform and layout chosen here."""
+        if self.post_id is not None:
+            self.draftRequested.emit(self.post_id, self.platform.currentData(), self.layout_switch.currentData())
+
+    def apply_changes(self, changes: Changes) -> None:
+        """What an operation changed: the open post read again, its media or the glossary."""
+        if changes.origin is self or self.post_id is None:
+            return
+        if changes.library or self.post_id in changes.posts:
+            self.load(self.post_id)
+        elif self.post_id in changes.media:
+            self.refresh_media()
+        elif changes.glossary:
+            self._load_glossary()
+
+    def _changed(self) -> None:
+        if self.post_id is not None:
+            self.ctx.publish(Changes(posts=frozenset([self.post_id]), origin=self))
 
     # --- i18n -------------------------------------------------------------------------------------
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.original_label.setText(self.tr("Your caption"))
         self.translation_label.setText(self.tr("Translation (edit it in your own words)"))
@@ -276,8 +300,8 @@ class PostEditor(QWidget):
             self.fit.setItemText(i, fit_label(name))
         for i in range(self.platform.count()):
             self.platform.setItemText(i, platform_label(get_profile(self.platform.itemData(i))))
-        if self.no_media_label is not None:
-            self.no_media_label.setText(self.tr("No media on disk yet: fetch it or attach your own files."))
+        if self.post_id is not None:  # the sentence over the media strip carries a date in the UI language
+            QTimer.singleShot(0, self.refresh_media)
         self.refresh_preview()
 
     # --- loading and editing ----------------------------------------------------------------------
@@ -293,7 +317,7 @@ class PostEditor(QWidget):
         except NotFound:
             return
         self.post_id = post_id
-        translation = post.translation(self.settings.value("defaults/target_lang", "zh"))
+        translation = post.translation(self.settings.target_lang)
         self._texts = {"caption": post.caption, "translation": translation.text if translation else ""}
         self._loading = True
         self.original.setPlainText(self._texts["caption"])
@@ -325,8 +349,7 @@ class PostEditor(QWidget):
         if on and self.sentence_view is None:
             from crosspost.gui.sentence_view import SentenceView
 
-            self.sentence_view = SentenceView(self.window(), self)
-            self.sentence_view.translationChanged.connect(self.load)
+            self.sentence_view = SentenceView(self.ctx, self)
             self.layout().insertWidget(1, self.sentence_view, 4)
         self.texts.setVisible(not on)
         if self.sentence_view is not None:
@@ -359,9 +382,9 @@ class PostEditor(QWidget):
             if self.user_topics is None:  # topics follow the caption's hashtags until chosen by hand
                 self.topics = hashtags(text)
         else:
-            save_edit(self.store, self.post_id, self.settings.value("defaults/target_lang", "zh"), text)
+            save_edit(self.store, self.post_id, self.settings.target_lang, text)
         self._preview_timer.start()
-        self.changed.emit(self.post_id)
+        self._changed()
 
     # --- preview and counters ---------------------------------------------------------------------
     def refresh_preview(self) -> None:
@@ -380,7 +403,7 @@ class PostEditor(QWidget):
             translation,
             layout_used,
             self.topics,
-            self.settings.value("defaults/target_lang", "zh"),
+            self.settings.target_lang,
         )
         if self.user_title:
             comp.title = self.user_title
@@ -394,9 +417,7 @@ class PostEditor(QWidget):
         self._set_counter(self.body_counter, profile, "body", comp.body)
         topic_limit = profile.limit_value("topics")
         if topic_limit:
-            self.topics_counter.setText(
-                self.tr("%1 / %2 topics").replace("%1", str(len(self.topics))).replace("%2", f"{topic_limit:g}")
-            )
+            self.topics_counter.setText(fill(self.tr("%1 / %2 topics"), len(self.topics), f"{topic_limit:g}"))
             self.topics_counter.setStyleSheet(f"color: {counter_colour(len(self.topics), topic_limit)};")
         else:
             self.topics_counter.setText("")
@@ -425,7 +446,7 @@ class PostEditor(QWidget):
             text = f"#{topic}"
             elided = chip.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 200)
             chip.setText(f"{elided}  ✕")
-            chip.setToolTip(self.tr("Remove the topic %1").replace("%1", text))
+            chip.setToolTip(fill(self.tr("Remove the topic %1"), text))
             chip.setStyleSheet(
                 "QToolButton { border: 1px solid #e0b4b4; border-radius: 10px; padding: 2px 8px;"
                 " background: #fff1f0; color: #b71c1c; }"
@@ -467,7 +488,7 @@ class PostEditor(QWidget):
         if text != self.user_title:
             self.user_title = set_post_title(self.store, self.post_id, text).title
             self.refresh_preview()
-            self.changed.emit(self.post_id)
+            self._changed()
 
     # --- plan and notes ----------------------------------------------------------------------------
     @staticmethod
@@ -487,7 +508,7 @@ class PostEditor(QWidget):
             return
         value = self.planned.dateTime().toString("yyyy-MM-dd HH:mm") if self.planned_check.isChecked() else ""
         set_post_plan(self.store, self.post_id, planned_at=value)
-        self.changed.emit(self.post_id)
+        self._changed()
 
     def _save_notes(self) -> None:
         from crosspost.posts import set_post_plan
@@ -507,7 +528,7 @@ class PostEditor(QWidget):
     def _load_glossary(self) -> None:
         from crosspost.translation.glossary import list_entries
 
-        entries = list_entries(self.store, "en", self.settings.value("defaults/target_lang", "zh"), "term")
+        entries = list_entries(self.store, "en", self.settings.target_lang, "term")
         self.glossary.blockSignals(True)
         self.glossary.setRowCount(len(entries) + 1)
         for i, e in enumerate(entries + [{"term": "", "translation": ""}]):
@@ -523,9 +544,7 @@ class PostEditor(QWidget):
         translation = self.glossary.item(item.row(), 1)
         if term and translation and term.text().strip() and translation.text().strip():
             try:
-                add_entry(
-                    self.store, term.text(), translation.text(), "en", self.settings.value("defaults/target_lang", "zh")
-                )
+                add_entry(self.store, term.text(), translation.text(), "en", self.settings.target_lang)
             except UserError:
                 return
             QTimer.singleShot(0, self._load_glossary)
@@ -533,7 +552,10 @@ class PostEditor(QWidget):
 
     # --- media strip with the platform's fit ------------------------------------------------------
     def refresh_media(self) -> None:
+        """The media strip: a preview per file on disk (decoded on the task runner, never here)."""
         self.no_media_label = None
+        self._strip += 1
+        self._previews = 0
         while self.media_strip.count():
             item = self.media_strip.takeAt(0)
             if item.widget():
@@ -554,24 +576,60 @@ class PostEditor(QWidget):
         profile = get_profile(self.platform.currentData() or "rednote")
         fit = self.fit.currentData()
         for m in rows[:6]:
-            media_id, path, kind = m.id, str(m.path), str(m.kind)
+            path, kind = str(m.path), str(m.kind)
             spec = profile.image if kind == "image" and profile.image else profile.video
-            if fit == "crop" and spec is not None:
+            if spec is None:
+                continue
+            widget: QWidget
+            if fit == "crop":
                 # m.focus is None (automatic) or a position where 0.0 is a real edge.
-                widget = CropPreview(media_id, path, kind, spec.width / spec.height, m.focus)
-                widget.focusChanged.connect(self._focus_changed)
+                crop = CropPreview(m.id, spec.width / spec.height, m.focus)
+                crop.focusChanged.connect(self._focus_changed)
+                widget, size = crop, (170, 170)
             else:
                 widget = QLabel()
                 widget.setFixedSize(QSize(120, 160))
-                pixmap = fit_preview(path, kind, profile, fit)
-                if pixmap is not None:
-                    widget.setPixmap(pixmap)
+                size = (120, int(120 * spec.height / spec.width))
             widget.setToolTip(path)
             self.media_strip.addWidget(widget)
+            self._decode_preview(widget, path, kind, size, None if fit == "crop" else fit)
         if not rows:
             self.no_media_label = QLabel(self.tr("No media on disk yet: fetch it or attach your own files."))
             self.media_strip.addWidget(self.no_media_label)
         self.media_strip.addStretch(1)
+
+    @property
+    def previews_pending(self) -> int:
+        """Previews of the strip still being decoded."""
+        return self._previews
+
+    def _decode_preview(self, widget: QWidget, path: str, kind: str, size: tuple[int, int], fit: str | None) -> None:
+        """Decode PATH (a photo, or a video's frame) on the task runner and show it in WIDGET."""
+        strip = self._strip
+        self._previews += 1
+
+        def done(image: Image | None) -> None:
+            if strip != self._strip:
+                return  # a newer strip replaced this one (and its widgets)
+            self._previews -= 1
+            if image is None:
+                return
+            if isinstance(widget, CropPreview):
+                widget.set_image(image)
+            elif isinstance(widget, QLabel):
+                widget.setPixmap(to_pixmap(image))
+
+        def failed(message: str, details: str) -> None:
+            if strip == self._strip:
+                self._previews -= 1
+
+        self.ctx.runner.run(
+            self.tr("Preview"),
+            lambda store, progress, cancel: preview_image(path, kind, size, fit),
+            on_success=done,
+            on_failure=failed,
+            background=True,
+        )
 
     def _focus_changed(self, media_id: int, fx: float, fy: float) -> None:
         from crosspost.posts import set_media_focus
@@ -586,7 +644,8 @@ def crop_focus(fx: float | None, fy: float | None) -> tuple[float, float] | None
     return (0.5 if fx is None else fx, 0.5 if fy is None else fy)
 
 
-def _source_image(path: str, kind: str):
+def source_image(path: str, kind: str) -> Image | None:
+    """The photo, or a frame of the video (decoded: call it off the GUI thread)."""
     from crosspost.errors import UserError
     from crosspost.media.images import load_image
 
@@ -600,7 +659,23 @@ def _source_image(path: str, kind: str):
         return None
 
 
-def _to_pixmap(image) -> QPixmap:
+def preview_image(path: str, kind: str, size: tuple[int, int], fit: str | None) -> Image | None:
+    """On a worker thread: the picture for the strip. FIT None: the whole picture within SIZE (the
+    crop window is drawn over it); else the picture framed as the platform will (the core's fitting)."""
+    from PIL import ImageOps
+
+    from crosspost.media.images import fit_image
+    from crosspost.media.targets import Target
+
+    image = source_image(path, kind)
+    if image is None:
+        return None
+    if fit is None:
+        return ImageOps.contain(image, size).convert("RGB")
+    return fit_image(ImageOps.contain(image, (480, 480)), Target(size[0], size[1], fit)).convert("RGB")
+
+
+def to_pixmap(image: Image) -> QPixmap:
     image = image.convert("RGB")
     qimage = QImage(image.tobytes(), image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy()
     return QPixmap.fromImage(qimage)
@@ -612,22 +687,23 @@ class CropPreview(QWidget):
 
     focusChanged = Signal(int, float, float)
 
-    def __init__(self, media_id: int, path: str, kind: str, aspect: float, focus, parent=None):
-        from PIL import ImageOps
-
+    def __init__(
+        self, media_id: int, aspect: float, focus: tuple[float, float] | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.media_id = media_id
         self.setFixedSize(QSize(170, 170))
         self.setCursor(Qt.CursorShape.OpenHandCursor)
-        image = _source_image(path, kind)
-        self.pixmap = _to_pixmap(ImageOps.contain(image, (170, 170))) if image is not None else QPixmap()
+        self.pixmap = QPixmap()  # the picture arrives from the task runner (``set_image``)
         self.aspect = aspect
         self.focus = list(focus) if focus else [0.5, 0.5]
-        self._drag = None
+        self._drag: tuple[QPointF, list[float]] | None = None
 
-    def _frame(self):
-        from PySide6.QtCore import QRectF
+    def set_image(self, image: Image) -> None:
+        self.pixmap = to_pixmap(image)
+        self.update()
 
+    def _frame(self) -> tuple[QRectF, tuple[float, float]]:
         pw, ph = self.pixmap.width(), self.pixmap.height()
         ox, oy = (self.width() - pw) / 2, (self.height() - ph) / 2
         if pw / max(ph, 1) > self.aspect:
@@ -690,32 +766,3 @@ class CropPreview(QWidget):
             self._drag = None
             self.setCursor(Qt.CursorShape.OpenHandCursor)
             self.focusChanged.emit(self.media_id, self.focus[0], self.focus[1])
-
-
-def fit_preview(path: str, kind: str, profile, fit: str) -> QPixmap | None:
-    """A small preview of how the media will be framed on the platform (the core's own fitting)."""
-    from PIL import ImageOps
-
-    from crosspost.errors import UserError
-    from crosspost.media.images import fit_image, load_image
-    from crosspost.media.targets import Target
-
-    spec = profile.image if kind == "image" and profile.image else profile.video
-    if spec is None:
-        return None
-    try:
-        if kind == "image":
-            image = load_image(path, cover=(240, 320))
-        else:
-            from crosspost.media.cover import frame_at
-
-            image = frame_at(path, 0.2)
-    except (UserError, OSError):
-        return None
-    image = ImageOps.contain(image, (480, 480))
-    w = 120
-    h = int(w * spec.height / spec.width)
-    fitted = fit_image(image, Target(w, h, fit)).convert("RGB")
-    data = fitted.tobytes()
-    qimage = QImage(data, fitted.width, fitted.height, 3 * fitted.width, QImage.Format.Format_RGB888).copy()
-    return QPixmap.fromImage(qimage)

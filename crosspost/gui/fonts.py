@@ -5,12 +5,13 @@ emoji still have no glyph (a trimmed install without the bundled files)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QFont, QTextLayout
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 # Registering the fonts happens in app.make_app, before the first paint, without importing this module.
 from crosspost.gui.font_files import FONT_FILES, load_bundled_fonts  # noqa: F401 - part of this module's API
+from crosspost.gui.words import Retranslating
 
 # What must show as a glyph: a common hanzi (the 小红书 label) and an emoji (the media badges).
 PROBES = {"cjk": "小", "emoji": "🎨"}
@@ -62,7 +63,7 @@ def font_packages(kinds: list[str]) -> list[str]:
     return [{"cjk": "Noto Sans CJK", "emoji": "Noto Color Emoji"}[k] for k in kinds]
 
 
-class FontHint(QFrame):
+class FontHint(Retranslating, QFrame):
     """ "Chinese text or emoji show as boxes: install …" with a close button; closing it is remembered."""
 
     dismissed = Signal()
@@ -83,11 +84,6 @@ class FontHint(QFrame):
         layout.addWidget(self.label, 1)
         layout.addWidget(self.close_button)
         self.retranslate()
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         packages = " ".join(font_packages(self.kinds))

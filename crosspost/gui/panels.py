@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.media_labels import days_left, human_date
+from crosspost.gui.words import Retranslating
 
 _FRAME = "QFrame#%s { border: 1px solid %s; border-radius: 8px; background: %s; }"
 
 
-class ImportPanel(QFrame):
+class ImportPanel(Retranslating, QFrame):
     """What the last import did, above the pages until closed."""
 
     def __init__(self, parent=None):
@@ -43,11 +44,6 @@ class ImportPanel(QFrame):
         self.result = None
         self.hide()
         self.retranslate()
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.close_button.setText(self.tr("Close"))
@@ -103,7 +99,7 @@ class ImportPanel(QFrame):
         return "<br>".join(html.escape(line) for line in self.lines(r))
 
 
-class ExpiryBanner(QFrame):
+class ExpiryBanner(Retranslating, QFrame):
     """The export's media links: "expire in 6 days — Fetch all now", or "expired on 23 Dec 2024 —
     attach your own files or request a new export". Hidden when no link is still needed."""
 
@@ -127,11 +123,6 @@ class ExpiryBanner(QFrame):
         self.summary = None
         self.hide()
         self.retranslate()
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.fetch_button.setText(self.tr("Fetch all now"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import queue
 import time
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from crosspost.gui.words import Retranslating
 from crosspost.handoff.phone_server import LIFETIME, PhonePayload, PhoneServer, RequestEvent
 
 
@@ -40,7 +41,7 @@ def qr_pixmap(text: str, scale: int = 6) -> QPixmap:
     return pixmap
 
 
-class PhoneDialog(QDialog):
+class PhoneDialog(Retranslating, QDialog):
     def __init__(
         self, payload: PhonePayload, lang: str = "en", parent=None, host: str | None = None, lifetime: float = LIFETIME
     ):
@@ -87,11 +88,6 @@ class PhoneDialog(QDialog):
         self.network.currentIndexChanged.connect(self.restart)
         self.retranslate()
         self.restart()
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Send to phone"))

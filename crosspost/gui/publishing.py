@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,9 +22,15 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from crosspost.errors import UserError
+from crosspost.gui.context import AppContext, Changes
+from crosspost.gui.words import fill
+
+if TYPE_CHECKING:
+    from crosspost.gui.queue_view import QueueView
 
 APP_PASSWORDS_HELP = "https://bsky.app/settings/app-passwords"
 
@@ -42,11 +50,11 @@ class AddBlueskyAccountDialog(QDialog):
 
     added = Signal(object)
 
-    def __init__(self, window, parent=None):
-        super().__init__(parent or window)
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         from crosspost.publishing.accounts import DEFAULT_SERVERS, keyring_available
 
-        self.window = window
+        self.ctx = ctx
         self.setWindowTitle(self.tr("Add Bluesky account"))
         self.handle = QLineEdit()
         self.handle.setPlaceholderText("alice.bsky.social")
@@ -103,7 +111,7 @@ class AddBlueskyAccountDialog(QDialog):
             return None
         handle, password, server = self.handle.text(), self.password.text(), self.server.text()
         allow_file = self.file_opt_in.isChecked()
-        location = self.window.location
+        location = self.ctx.location
 
         def verify(srv: str, h: str, secret: str) -> str:
             with login(srv, h, secret) as session:
@@ -127,7 +135,7 @@ class AddBlueskyAccountDialog(QDialog):
             self.status.setText(message)
             self.adjustSize()
 
-        return self.window.runner.run(self.tr("Adding Bluesky account"), job, on_success=done, on_failure=failed)
+        return self.ctx.runner.run(self.tr("Adding Bluesky account"), job, on_success=done, on_failure=failed)
 
 
 class AltTextDialog(QDialog):
@@ -137,15 +145,17 @@ class AltTextDialog(QDialog):
 
     saved = Signal(object)  # the CheckedDraft after saving
 
-    def __init__(self, window, draft_id: int, parent=None):
-        super().__init__(parent or window)
+    def __init__(
+        self, ctx: AppContext, draft_id: int, explain: Callable[[UserError], str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
         from pathlib import Path
 
         from crosspost.drafts.store import get_draft
         from crosspost.values import MediaKind
 
-        self.window = window
-        self.draft = get_draft(window.store, draft_id)
+        self.ctx, self.explain = ctx, explain
+        self.draft = get_draft(ctx.store, draft_id)
         self.setWindowTitle(self.tr("Alt text for draft %1").replace("%1", str(self.draft.id)))
         form = QFormLayout(self)
         self.fields: list[QLineEdit] = []
@@ -179,7 +189,7 @@ class AltTextDialog(QDialog):
         from crosspost.publishing.publish import translate_alt_texts
 
         draft_id, texts, thread = self.draft.id, [edit.text() for edit in self.fields], self.thread.isChecked()
-        location = self.window.location
+        location = self.ctx.location
 
         def job(store, progress, cancel):
             with store.transaction():
@@ -202,19 +212,19 @@ class AltTextDialog(QDialog):
         def done(result):
             self.buttons.setEnabled(True)
             if isinstance(result, UserError):
-                self.status.setText(self.window.publisher.explain(result))
+                self.status.setText(self.explain(result))
                 return
             self.saved.emit(result)
             on_success(result)
 
         def failed(message, details):
             self.buttons.setEnabled(True)
-            if details and self.window.runner.default_failure is not None:
-                self.window.runner.default_failure(message, details)  # a bug: the error dialog, with details
+            if details:
+                self.ctx.fail(message, details)  # a bug: the error dialog, with details
             else:
                 self.status.setText(message)
 
-        return self.window.runner.run(title, self._save_job(translate), on_success=done, on_failure=failed)
+        return self.ctx.runner.run(title, self._save_job(translate), on_success=done, on_failure=failed)
 
     def translate(self) -> int:
         def show(result):
@@ -231,9 +241,9 @@ class AltTextDialog(QDialog):
 class AccountsDialog(QDialog):
     """Settings → Accounts: the platform accounts (never a secret), add and remove."""
 
-    def __init__(self, window, parent=None):
-        super().__init__(parent or window)
-        self.window = window
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
         self.setWindowTitle(self.tr("Accounts"))
         self.list = QListWidget()
         self.add_button = QPushButton(self.tr("Add Bluesky account…"))
@@ -257,14 +267,14 @@ class AccountsDialog(QDialog):
     def reload(self) -> None:
         from crosspost.publishing.accounts import list_accounts
 
-        self.accounts = list_accounts(self.window.store)
+        self.accounts = list_accounts(self.ctx.store)
         self.list.clear()
         for a in self.accounts:
             self.list.addItem(f"{a.platform} · {a.handle} · {a.server}")
         self.remove_button.setEnabled(bool(self.accounts))
 
     def open_add(self) -> AddBlueskyAccountDialog:
-        self.add_dialog = AddBlueskyAccountDialog(self.window, self)
+        self.add_dialog = AddBlueskyAccountDialog(self.ctx, self)
         self.add_dialog.added.connect(lambda _: self.reload())
         self.add_dialog.open()
         return self.add_dialog
@@ -277,18 +287,17 @@ class AccountsDialog(QDialog):
         if not 0 <= row < len(self.accounts):
             return None
         a = self.accounts[row]
-        location = self.window.location
+        location = self.ctx.location
 
         def job(store, progress, cancel):
             return remove_account(store, location, a.platform, a.handle)
 
         def failed(message, details):
             self.reload()
-            if self.window.runner.default_failure is not None:
-                self.window.runner.default_failure(message, details)
+            self.ctx.fail(message, details)
 
         self.remove_button.setEnabled(False)
-        return self.window.runner.run(
+        return self.ctx.runner.run(
             self.tr("Removing account"), job, on_success=lambda _: self.reload(), on_failure=failed
         )
 
@@ -300,10 +309,9 @@ class Publisher(QObject):
     TICK_MS = 1000
     REFRESH_S = 30
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self.queue = window.queue
+    def __init__(self, ctx: AppContext, queue: QueueView, host: QWidget) -> None:
+        super().__init__(host)
+        self.ctx, self.queue, self.host = ctx, queue, host
         self.queue.publishRequested.connect(self.publish)
         self.queue.buttons["alt"].clicked.connect(self.edit_alt_texts)
         self.alt_dialog = None
@@ -323,7 +331,7 @@ class Publisher(QObject):
         if self.busy:
             return None
         self.busy = True
-        location = self.window.location
+        location = self.ctx.location
 
         def job(store, progress, cancel):
             """(results, [(draft id or None, error)]): every error a person can act on comes back
@@ -342,23 +350,21 @@ class Publisher(QObject):
                 return [], [(None, exc)]
             return results, errors
 
-        def done(outcome):
+        def done(outcome: tuple[list[Any], list[tuple[int | None, UserError]]]) -> None:
             results, errors = outcome
             self.busy = False
             self._checked = None
-            self.queue.reload()
             self.show_results(results, [(did, self.explain(exc)) for did, exc in errors])
             self.published.emit(results)
 
-        def failed(message, details):  # not a UserError (those come back from the job): the error dialog
+        def failed(message: str, details: str) -> None:  # not a UserError (those come back): the error dialog
             self.busy = False
             self._checked = None
-            self.queue.reload()
-            if self.window.runner.default_failure is not None:
-                self.window.runner.default_failure(message, details)
+            self.ctx.publish(Changes(drafts=True))  # some may have gone out before the failure
+            self.ctx.fail(message, details)
 
         title = self.tr("Publishing due drafts") if scheduled else self.tr("Publishing")
-        return self.window.runner.run(title, job, on_success=done, on_failure=failed)
+        return self.ctx.op(title, job, Changes(drafts=True), on_success=done, on_failure=failed)
 
     def explain(self, exc) -> str:
         """A publishing error in the window's words: what is wrong and the button or menu that fixes it."""
@@ -444,8 +450,8 @@ class Publisher(QObject):
         ids = [draft_id] if draft_id else self.queue.selected_ids()
         if not ids:
             return None
-        self.alt_dialog = AltTextDialog(self.window, ids[0])
-        self.alt_dialog.accepted.connect(self.queue.reload)
+        self.alt_dialog = AltTextDialog(self.ctx, ids[0], self.explain, self.host)
+        self.alt_dialog.accepted.connect(lambda: self.ctx.publish(Changes(drafts=True)))
         self.alt_dialog.open()
         return self.alt_dialog
 
@@ -466,24 +472,24 @@ class Publisher(QObject):
             self.tr("Publish"),
             "<br>".join(lines),
             QMessageBox.StandardButton.Ok,
-            self.window,
+            self.host,
         )
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         box.open()
         self.last_message = box
         if results:
-            self.window.statusBar().showMessage(self.tr("Posted: %1").replace("%1", results[-1].url), 15000)
+            self.ctx.say(fill(self.tr("Posted: %1"), results[-1].url), 15000)
 
     def tick(self) -> None:
         """Every second: the countdown; when the next planned draft is due, publish the due ones."""
         from crosspost.publishing.publish import next_due
 
-        if getattr(self.window, "store", None) is None or not self.window.isVisible():
+        if not self.ctx.store_open or not self.host.isVisible():
             return  # not shown yet, or closed (its store is closed too)
         now = dt.datetime.now()
         if self._checked is None or (now - self._checked).total_seconds() >= self.REFRESH_S:
-            self._next = next_due(self.window.store)
+            self._next = next_due(self.ctx.store)
             self._checked = now
         if self._next is None:
             self.queue.countdown.setText("")

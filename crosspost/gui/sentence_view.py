@@ -5,6 +5,8 @@ a word selected on each side. Engine work runs on the task runner, off the GUI t
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -23,6 +25,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from crosspost.gui.context import AppContext, Changes
+from crosspost.gui.words import Retranslating
 
 AMBER, AMBER_BG, MUTED = "#b26a00", "#fff6e5", "#7a7a7a"
 
@@ -150,16 +155,16 @@ class WordingsDialog(QDialog):
         return self.options[self.list.row(item)] if item else None
 
 
-class SentenceView(QWidget):
-    """Sentence pairs of one post's translation. WINDOW gives the store, data dir, runner, settings."""
+class SentenceView(Retranslating, QWidget):
+    """Sentence pairs of one post's translation (the store, data dir, runner and settings from CTX)."""
 
     translationChanged = Signal(int)
     checked = Signal(object)  # the PostCheck shown
     failed = Signal(str)
 
-    def __init__(self, window, parent=None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window_ = window
+        self.ctx = ctx
         self.post_id: int | None = None
         self.check = None
         self.rows: list[SentenceRow] = []
@@ -196,14 +201,9 @@ class SentenceView(QWidget):
         self.retranslate()
 
     # --- i18n -------------------------------------------------------------------------------------
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            for row in self.rows:
-                row.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
+        for row in getattr(self, "rows", []):
+            row.retranslate()
         self.glossary_button.setText(self.tr("Add to glossary"))
         self.glossary_button.setToolTip(
             self.tr("Select a word in your sentence and its translation, then add them to your glossary.")
@@ -215,7 +215,7 @@ class SentenceView(QWidget):
 
     @property
     def target(self) -> str:
-        return self.window_.settings.value("defaults/target_lang", "zh")
+        return self.ctx.settings.target_lang
 
     # --- running the core off the GUI thread ------------------------------------------------------
     def _run(self, title: str, job, post_id: int) -> int:
@@ -232,7 +232,7 @@ class SentenceView(QWidget):
                 self.summary.setText(self._explain(message))
                 self.failed.emit(message)
 
-        return self.window_.runner.run(title, job, on_success=done, on_failure=failed)
+        return self.ctx.runner.run(title, job, on_success=done, on_failure=failed)
 
     def _explain(self, message: str) -> str:
         if "language pack" in message:
@@ -245,7 +245,7 @@ class SentenceView(QWidget):
 
         self.post_id = post_id
         self.summary.setText(self.tr("Reading the translation sentence by sentence…"))
-        location, target = self.window_.location, self.target
+        location, target = self.ctx.location, self.target
         return self._run(
             self.tr("Checking the translation"),
             lambda store, progress, cancel: check_post(store, location, post_id, target),
@@ -255,20 +255,21 @@ class SentenceView(QWidget):
     def _save(self, n: int, text: str | None, replace: bool = False) -> int:
         from crosspost.translation.checking import check_post, save_sentence
 
-        post_id, location, target = self.post_id, self.window_.location, self.target
+        post_id, location, target = self.post_id, self.ctx.location, self.target
 
         def job(store, progress, cancel):
             save_sentence(store, location, post_id, target, n, text, replace_whole_edit=replace)
             return check_post(store, location, post_id, target)
 
-        def done(check):
+        def done(check: Any) -> None:
             if post_id == self.post_id:
                 self.show_check(check)
             self.translationChanged.emit(post_id)
 
-        return self.window_.runner.run(
+        return self.ctx.op(
             self.tr("Saving the sentence"),
             job,
+            Changes(posts=frozenset([post_id]), drafts=True, origin=self),
             on_success=done,
             on_failure=lambda message, details: self.summary.setText(message),
         )
@@ -292,7 +293,7 @@ class SentenceView(QWidget):
     def show_wordings(self, n: int) -> int:
         from crosspost.translation.checking import alternatives
 
-        post_id, location, target = self.post_id, self.window_.location, self.target
+        post_id, location, target = self.post_id, self.ctx.location, self.target
 
         def done(options):
             if post_id != self.post_id:
@@ -301,7 +302,7 @@ class SentenceView(QWidget):
             self.wordings_dialog.accepted.connect(lambda: self._use_wording(n, self.wordings_dialog.chosen()))
             self.wordings_dialog.open()
 
-        return self.window_.runner.run(
+        return self.ctx.runner.run(
             self.tr("Finding other wordings"),
             lambda store, progress, cancel: alternatives(store, location, post_id, target, n),
             on_success=done,
@@ -374,7 +375,7 @@ class SentenceView(QWidget):
         if self.check is None or not term or not translation:
             self.summary.setText(self.tr("Select a word in your sentence and its translation first."))
             return None
-        store = self.window_.store
+        store = self.ctx.store
         try:
             add_entry(store, term, translation, self.check.source, self.check.target)
         except UserError as exc:
@@ -405,17 +406,17 @@ class SentenceView(QWidget):
     def retranslate_posts(self, ids: list[int]) -> int:
         from crosspost.translation.service import translate_posts
 
-        location, source, target, current = self.window_.location, self.check.source, self.target, self.post_id
+        location, source, target, current = self.ctx.location, self.check.source, self.target, self.post_id
 
-        def done(_):
+        def done(_: object) -> None:
             if current is not None:
                 self.translationChanged.emit(current)
-                self.load(current)
 
-        return self.window_.runner.run(
+        return self.ctx.op(
             self.tr("Translating %n post(s) again", "", len(ids)),
             lambda store, progress, cancel: translate_posts(
                 store, location, ids, source, target, progress=progress, cancel=cancel
             ),
+            Changes(posts=frozenset(ids), drafts=True),
             on_success=done,
         )

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from crosspost.gui.tasks import TaskRunner
+from crosspost.gui.words import Retranslating
 
 
-class TaskRow(QWidget):
+class TaskRow(Retranslating, QWidget):
     def __init__(self, title: str, on_cancel, parent=None):
         super().__init__(parent)
         layout = QHBoxLayout(self)
@@ -26,10 +27,8 @@ class TaskRow(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel)
 
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.cancel.setText(self.tr("Cancel"))
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.cancel.setText(self.tr("Cancel"))
 
     def update_progress(self, progress) -> None:
         if progress.total:

@@ -26,6 +26,9 @@ from crosspost.progress import CancelToken, Progress
 
 POLL_MS = 30
 
+# A job: fn(store, progress, cancel) -> result, run on a worker thread with its own store connection.
+Job = Callable[[Any, Callable[[Progress], None], CancelToken], Any]
+
 
 class TaskRunner(QObject):
     """Starts jobs and tracks the running ones (for the task panel and for closing the window)."""
@@ -65,7 +68,7 @@ class TaskRunner(QObject):
     def run(
         self,
         title: str,
-        fn: Callable[[Any, Callable[[Progress], None], CancelToken], Any],
+        fn: Job,
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[str, str], None] | None = None,
         background: bool = False,

@@ -15,7 +15,7 @@
 <context>
     <name>ExpiryBanner</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="165"/>
+        <location filename="../../crosspost/gui/panels.py" line="156"/>
         <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
         <translation>
             <numerusform>Your export&apos;s media links expire in %n day (%1) — fetch them now.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ExportResultDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="187"/>
+        <location filename="../../crosspost/gui/panels.py" line="178"/>
         <source>%n bundle(s) exported to:</source>
         <translation>
             <numerusform>%n bundle exported to:</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ImportPanel</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="69"/>
+        <location filename="../../crosspost/gui/panels.py" line="65"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n new post</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="70"/>
+        <location filename="../../crosspost/gui/panels.py" line="66"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="71"/>
+        <location filename="../../crosspost/gui/panels.py" line="67"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n unchanged</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="78"/>
+        <location filename="../../crosspost/gui/panels.py" line="74"/>
         <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
         <translation>
             <numerusform>%n post is one you deleted on TikTok; it is marked in the library.</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="96"/>
+        <location filename="../../crosspost/gui/panels.py" line="92"/>
         <source>Skipped or changed (%n):</source>
         <translation>
             <numerusform>Skipped or changed (%n):</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="99"/>
+        <location filename="../../crosspost/gui/panels.py" line="95"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>… and %n more.</numerusform>
@@ -147,7 +147,7 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="220"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="214"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>%n pack in the index.</numerusform>
@@ -156,85 +156,13 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LibraryPane</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="408"/>
+        <location filename="../../crosspost/gui/library_view.py" line="103"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="573"/>
-        <source>%n post(s) translated.</source>
-        <translation>
-            <numerusform>%n post translated.</numerusform>
-            <numerusform>%n posts translated.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="592"/>
-        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
-        <translation>
-            <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
-            <numerusform>You edited the translation of %n of these posts. Replace your edit with a new translation?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="631"/>
-        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
-        <translation>
-            <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
-            <numerusform>%n translated posts use “%1”. Translate them again with the new glossary entry?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="694"/>
-        <source>%n draft(s) ready in the queue.</source>
-        <translation>
-            <numerusform>%n draft ready in the queue.</numerusform>
-            <numerusform>%n drafts ready in the queue.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="711"/>
-        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
-        <translation>
-            <numerusform>%n of these post has no translation yet, which the %1 layout needs.</numerusform>
-            <numerusform>%n of these posts have no translation yet, which the %1 layout needs.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="764"/>
-        <source>%n file(s) downloaded.</source>
-        <translation>
-            <numerusform>%n file downloaded.</numerusform>
-            <numerusform>%n files downloaded.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="767"/>
-        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
-        <translation>
-            <numerusform>%n could not be downloaded (expired or refused link): attach your own files with Post → Attach files….</numerusform>
-            <numerusform>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="812"/>
-        <source>%n file(s) attached.</source>
-        <translation>
-            <numerusform>%n file attached.</numerusform>
-            <numerusform>%n files attached.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="911"/>
-        <source>Delete %n draft(s)? Your posts stay.</source>
-        <translation>
-            <numerusform>Delete %n draft? Your posts stay.</numerusform>
-            <numerusform>Delete %n drafts? Your posts stay.</numerusform>
         </translation>
     </message>
 </context>
@@ -258,9 +186,84 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="163"/>
+        <source>%n post(s) translated.</source>
+        <translation>
+            <numerusform>%n post translated.</numerusform>
+            <numerusform>%n posts translated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="189"/>
+        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
+        <translation>
+            <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
+            <numerusform>You edited the translation of %n of these posts. Replace your edit with a new translation?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="222"/>
+        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
+        <translation>
+            <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
+            <numerusform>%n translated posts use “%1”. Translate them again with the new glossary entry?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="272"/>
+        <source>%n draft(s) ready in the queue.</source>
+        <translation>
+            <numerusform>%n draft ready in the queue.</numerusform>
+            <numerusform>%n drafts ready in the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="290"/>
+        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
+        <translation>
+            <numerusform>%n of these post has no translation yet, which the %1 layout needs.</numerusform>
+            <numerusform>%n of these posts have no translation yet, which the %1 layout needs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="391"/>
+        <source>Delete %n draft(s)? Your posts stay.</source>
+        <translation>
+            <numerusform>Delete %n draft? Your posts stay.</numerusform>
+            <numerusform>Delete %n drafts? Your posts stay.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="429"/>
+        <source>%n file(s) downloaded.</source>
+        <translation>
+            <numerusform>%n file downloaded.</numerusform>
+            <numerusform>%n files downloaded.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="432"/>
+        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
+        <translation>
+            <numerusform>%n could not be downloaded (expired or refused link): attach your own files with Post → Attach files….</numerusform>
+            <numerusform>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="476"/>
+        <source>%n file(s) attached.</source>
+        <translation>
+            <numerusform>%n file attached.</numerusform>
+            <numerusform>%n files attached.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SentenceView</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="341"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="342"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>%1 of %n sentence may be mistranslated: check the amber ones.</numerusform>
@@ -268,7 +271,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="346"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="347"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>%n sentence; it does not look mistranslated.</numerusform>
@@ -276,7 +279,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="393"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>Translate the %n post that contains “%1” again, with your glossary?</numerusform>

@@ -2,82 +2,233 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="144"/>
+        <source>Search → Clear the search</source>
+        <translation>搜索 → 清空搜索</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="148"/>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个字段</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="148"/>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="237"/>
+        <location filename="../../crosspost/gui/publishing.py" line="247"/>
         <source>Accounts</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="239"/>
+        <location filename="../../crosspost/gui/publishing.py" line="249"/>
         <source>Add Bluesky account…</source>
         <translation>添加 Bluesky 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="240"/>
+        <location filename="../../crosspost/gui/publishing.py" line="250"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="292"/>
+        <location filename="../../crosspost/gui/publishing.py" line="301"/>
         <source>Removing account</source>
         <translation>正在移除账号</translation>
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="45"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="46"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="47"/>
+        <source>&amp;Post</source>
+        <translation>作品(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="48"/>
+        <source>D&amp;raft</source>
+        <translation>草稿(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="49"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="50"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="45"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="53"/>
+        <source>Import a &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="62"/>
+        <source>&amp;Export drafts…</source>
+        <translation>导出草稿(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="68"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="72"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="75"/>
+        <source>&amp;Delete draft</source>
+        <translation>删除草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="84"/>
+        <source>&amp;Translate the selected posts</source>
+        <translation>翻译所选作品(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="92"/>
+        <source>Create &amp;drafts for the selected posts</source>
+        <translation>为所选作品创建草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="100"/>
+        <source>Translate all &amp;untranslated posts</source>
+        <translation>翻译所有未翻译的作品(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="108"/>
+        <source>&amp;Fetch media</source>
+        <translation>下载媒体(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="117"/>
+        <source>&amp;Attach files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="125"/>
+        <source>Fetch media for a&amp;ll posts</source>
+        <translation>下载所有作品的媒体(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="134"/>
+        <source>&amp;Render</source>
+        <translation>生成(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="142"/>
+        <source>Copy &amp;title</source>
+        <translation>复制标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="151"/>
+        <source>Copy &amp;body</source>
+        <translation>复制正文(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="159"/>
+        <source>Copy t&amp;opics</source>
+        <translation>复制话题(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="167"/>
+        <source>&amp;Mark as posted…</source>
+        <translation>标记为已发布(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="177"/>
+        <source>&amp;Language packs…</source>
+        <translation>语言包(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="185"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="193"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>AddBlueskyAccountDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="50"/>
+        <location filename="../../crosspost/gui/publishing.py" line="58"/>
         <source>Add Bluesky account</source>
         <translation>添加 Bluesky 账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="59"/>
+        <location filename="../../crosspost/gui/publishing.py" line="67"/>
         <source>Use an &lt;b&gt;app password&lt;/b&gt;, not your main password: make one in Bluesky under Settings → Privacy and security → App passwords. &lt;a href=&quot;%1&quot;&gt;What is an app password?&lt;/a&gt;</source>
         <translation>请使用&lt;b&gt;应用专用密码&lt;/b&gt;，而不是主密码：在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建。&lt;a href=&quot;%1&quot;&gt;什么是应用专用密码？&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="70"/>
+        <location filename="../../crosspost/gui/publishing.py" line="78"/>
         <source>No keyring was found on this computer to keep the app password safely. Crosspost stores it only if you allow a file in its data folder that only you can read.</source>
         <translation>这台电脑上没有可安全保存应用专用密码的钥匙串。只有在你允许时，Crosspost 才会把它存进数据文件夹中只有你能读取的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="77"/>
+        <location filename="../../crosspost/gui/publishing.py" line="85"/>
         <source>Keep the app password in a file only I can read</source>
         <translation>把应用专用密码保存在只有我能读取的文件中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="82"/>
+        <location filename="../../crosspost/gui/publishing.py" line="90"/>
         <source>Handle</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="83"/>
+        <location filename="../../crosspost/gui/publishing.py" line="91"/>
         <source>App password</source>
         <translation>应用专用密码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="85"/>
+        <location filename="../../crosspost/gui/publishing.py" line="93"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="91"/>
+        <location filename="../../crosspost/gui/publishing.py" line="99"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="101"/>
+        <location filename="../../crosspost/gui/publishing.py" line="109"/>
         <source>Nothing was stored: tick the box, or install a keyring and try again.</source>
         <translation>没有保存任何内容：请勾选该选项，或安装钥匙串后重试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="118"/>
+        <location filename="../../crosspost/gui/publishing.py" line="126"/>
         <source>Checking the app password with the server…</source>
         <translation>正在向服务器验证应用专用密码…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="130"/>
+        <location filename="../../crosspost/gui/publishing.py" line="138"/>
         <source>Adding Bluesky account</source>
         <translation>正在添加 Bluesky 账号</translation>
     </message>
@@ -85,42 +236,42 @@
 <context>
     <name>AltTextDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="149"/>
+        <location filename="../../crosspost/gui/publishing.py" line="159"/>
         <source>Alt text for draft %1</source>
         <translation>草稿 %1 的替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="156"/>
+        <location filename="../../crosspost/gui/publishing.py" line="166"/>
         <source>What does it show?</source>
         <translation>画面里有什么？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="157"/>
+        <location filename="../../crosspost/gui/publishing.py" line="167"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="157"/>
+        <location filename="../../crosspost/gui/publishing.py" line="167"/>
         <source>Video %1</source>
         <translation>视频 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="160"/>
+        <location filename="../../crosspost/gui/publishing.py" line="170"/>
         <source>Publish a caption over the length limit as a thread of replies</source>
         <translation>超出字数的文案以回复串的形式发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="168"/>
+        <location filename="../../crosspost/gui/publishing.py" line="178"/>
         <source>Translate like the caption</source>
         <translation>像文案一样翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="224"/>
+        <location filename="../../crosspost/gui/publishing.py" line="234"/>
         <source>Translating alt texts</source>
         <translation>正在翻译替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="228"/>
+        <location filename="../../crosspost/gui/publishing.py" line="238"/>
         <source>Saving alt texts</source>
         <translation>正在保存替代文字</translation>
     </message>
@@ -148,52 +299,52 @@
 <context>
     <name>CoverChooser</name>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="65"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="61"/>
         <source>Cover title</source>
         <translation>封面标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="67"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="63"/>
         <source>Bold title</source>
         <translation>大字标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="68"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="64"/>
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="69"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="65"/>
         <source>Title and subtitle</source>
         <translation>标题加副标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="70"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="66"/>
         <source>No text</source>
         <translation>无文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="74"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="70"/>
         <source>The draft&apos;s title</source>
         <translation>草稿的标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="75"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="71"/>
         <source>For a subtitle, write it after “ | ”.</source>
         <translation>副标题写在“ | ”之后。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="76"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="72"/>
         <source>Use this cover</source>
         <translation>使用此封面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="98"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="94"/>
         <source>Covers on this platform carry no title.</source>
         <translation>此平台的封面不带标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="100"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="96"/>
         <source>Choose a draft to see its cover.</source>
         <translation>选择一个草稿以查看封面。</translation>
     </message>
@@ -269,27 +420,27 @@
 <context>
     <name>ExpiryBanner</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="137"/>
+        <location filename="../../crosspost/gui/panels.py" line="128"/>
         <source>Fetch all now</source>
         <translation>立即全部下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="138"/>
+        <location filename="../../crosspost/gui/panels.py" line="129"/>
         <source>Attach files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="153"/>
+        <location filename="../../crosspost/gui/panels.py" line="144"/>
         <source>These links expired on %1 — attach your own files (drop them on a post) or request a new export from TikTok.</source>
         <translation>这些链接已于 %1 失效——请添加你自己的文件（拖到作品上），或向 TikTok 重新申请导出数据。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="163"/>
+        <location filename="../../crosspost/gui/panels.py" line="154"/>
         <source>Your export&apos;s media links expire today (%1) — fetch them now.</source>
         <translation>导出数据中的媒体链接今天（%1）失效——请立即下载。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="165"/>
+        <location filename="../../crosspost/gui/panels.py" line="156"/>
         <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
         <translation>
             <numerusform>导出数据中的媒体链接将在 %n 天后（%1）失效——请立即下载。</numerusform>
@@ -299,39 +450,39 @@
 <context>
     <name>ExportResultDialog</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="186"/>
+        <location filename="../../crosspost/gui/panels.py" line="177"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="187"/>
+        <location filename="../../crosspost/gui/panels.py" line="178"/>
         <source>%n bundle(s) exported to:</source>
         <translation>
             <numerusform>已导出 %n 个发布包到：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="196"/>
+        <location filename="../../crosspost/gui/panels.py" line="187"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="197"/>
+        <location filename="../../crosspost/gui/panels.py" line="188"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="213"/>
+        <location filename="../../crosspost/gui/panels.py" line="204"/>
         <source>Opened in your file manager.</source>
         <translation>已在文件管理器中打开。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="217"/>
+        <location filename="../../crosspost/gui/panels.py" line="208"/>
         <source>No file manager could be opened here. Your bundles are in %1 (Copy path puts it on the clipboard).</source>
         <translation>这里无法打开文件管理器。你的发布包在 %1（“复制路径”会把它放到剪贴板）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="223"/>
+        <location filename="../../crosspost/gui/panels.py" line="214"/>
         <source>Path copied.</source>
         <translation>路径已复制。</translation>
     </message>
@@ -339,12 +490,12 @@
 <context>
     <name>FontHint</name>
     <message>
-        <location filename="../../crosspost/gui/fonts.py" line="96"/>
+        <location filename="../../crosspost/gui/fonts.py" line="92"/>
         <source>Chinese text or emoji may show as empty boxes: install the fonts with your package manager (%1).</source>
         <translation>中文或表情符号可能显示为空方框：请用软件包管理器安装字体（%1）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/fonts.py" line="99"/>
+        <location filename="../../crosspost/gui/fonts.py" line="95"/>
         <source>Hide this hint</source>
         <translation>隐藏此提示</translation>
     </message>
@@ -352,77 +503,77 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="53"/>
+        <location filename="../../crosspost/gui/panels.py" line="49"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="65"/>
+        <location filename="../../crosspost/gui/panels.py" line="61"/>
         <source>Imported %1:</source>
         <translation>已导入 %1：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="67"/>
+        <location filename="../../crosspost/gui/panels.py" line="63"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="69"/>
+        <location filename="../../crosspost/gui/panels.py" line="65"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n 条新作品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="70"/>
+        <location filename="../../crosspost/gui/panels.py" line="66"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n 条已更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="71"/>
+        <location filename="../../crosspost/gui/panels.py" line="67"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n 条未变</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="74"/>
+        <location filename="../../crosspost/gui/panels.py" line="70"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="78"/>
+        <location filename="../../crosspost/gui/panels.py" line="74"/>
         <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
         <translation>
             <numerusform>其中 %n 条作品已在 TikTok 上删除，作品库中已标出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="83"/>
+        <location filename="../../crosspost/gui/panels.py" line="79"/>
         <source>TikTok&apos;s 2019–2022 exports hold no captions, only dates, links and likes; your newer export will fill them in.</source>
         <translation>TikTok 2019–2022 年的导出数据没有文案，只有日期、链接和点赞数；较新的导出数据会补上文案。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="89"/>
+        <location filename="../../crosspost/gui/panels.py" line="85"/>
         <source>Its posts joined @%1&apos;s posts of the same times instead of being added twice.</source>
         <translation>其中的作品已并入 @%1 同一时间的作品，没有重复添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="94"/>
+        <location filename="../../crosspost/gui/panels.py" line="90"/>
         <source>This export has no posts of yours in it.</source>
         <translation>这份导出数据中没有你的作品。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="96"/>
+        <location filename="../../crosspost/gui/panels.py" line="92"/>
         <source>Skipped or changed (%n):</source>
         <translation>
             <numerusform>跳过或更改（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="99"/>
+        <location filename="../../crosspost/gui/panels.py" line="95"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>……还有 %n 条。</numerusform>
@@ -544,52 +695,52 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="109"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="108"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="112"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="111"/>
         <source>Captions are translated on this computer with Argos Translate language packs. Nothing is sent anywhere. Install a pack from a file, or download one from the index (this needs the internet once).</source>
         <translation>文案在本机用 Argos Translate 语言包翻译，不会发送到任何地方。可以从文件安装语言包，或从索引下载（只需联网一次）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="116"/>
         <source>From</source>
         <translation>源语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="116"/>
         <source>To</source>
         <translation>目标语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="116"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="116"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="118"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
         <source>Install from file…</source>
         <translation>从文件安装…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="119"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="118"/>
         <source>Show available packs</source>
         <translation>显示可用语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="120"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="119"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="121"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="120"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -599,397 +750,140 @@
         <translation>添加反向语言包 %1 → %2，就能看懂译文的意思：逐句视图会把每句译文翻译回来。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="132"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="131"/>
         <source>Download %1 → %2</source>
         <translation>下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
         <source>available</source>
         <translation>可下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="152"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="148"/>
         <source>No language packs yet.</source>
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="189"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="185"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="193"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="189"/>
         <source>Argos language packs (*.argosmodel)</source>
         <translation>Argos 语言包 (*.argosmodel)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="202"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="198"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="206"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="201"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="220"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="214"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="224"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="218"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="235"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="229"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="239"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="170"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="233"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="252"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="246"/>
         <source>Removing %1 → %2</source>
         <translation>正在移除 %1 → %2</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LibraryPane</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="315"/>
-        <source>Crosspost — TikTok to RedNote</source>
-        <translation>Crosspost — 从 TikTok 到小红书</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="316"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="317"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="318"/>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="319"/>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="320"/>
-        <source>Import a &amp;folder…</source>
-        <translation>导入文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="321"/>
-        <source>&amp;Export drafts…</source>
-        <translation>导出草稿(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="322"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="323"/>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="324"/>
-        <source>&amp;Delete draft</source>
-        <translation>删除草稿(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="325"/>
-        <source>&amp;Language packs…</source>
-        <translation>语言包(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="326"/>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="329"/>
+        <location filename="../../crosspost/gui/library_view.py" line="68"/>
         <source>Search captions and translations (Ctrl+F)</source>
         <translation>搜索文案和译文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="330"/>
-        <location filename="../../crosspost/gui/window.py" line="709"/>
+        <location filename="../../crosspost/gui/library_view.py" line="69"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="331"/>
-        <source>Library</source>
-        <translation>作品库</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="332"/>
-        <source>Drafts queue</source>
-        <translation>草稿队列</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="361"/>
-        <location filename="../../crosspost/gui/window.py" line="911"/>
-        <source>Crosspost</source>
-        <translation>Crosspost</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="361"/>
-        <source>A job is still running. Cancel it and quit?</source>
-        <translation>还有任务在进行。取消任务并退出吗？</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="408"/>
+        <location filename="../../crosspost/gui/library_view.py" line="103"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n 条作品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="413"/>
+        <location filename="../../crosspost/gui/library_view.py" line="108"/>
         <source>No posts match “%1”.</source>
         <translation>没有与“%1”匹配的作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="413"/>
+        <location filename="../../crosspost/gui/library_view.py" line="108"/>
         <source>Every post is translated.</source>
         <translation>所有作品都已翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="451"/>
+        <location filename="../../crosspost/gui/library_view.py" line="153"/>
         <source>Thumbnail</source>
         <translation>缩略图</translation>
     </message>
+</context>
+<context>
+    <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="463"/>
-        <source>Import an unpacked export</source>
-        <translation>导入已解压的导出</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="466"/>
-        <source>Import your TikTok export</source>
-        <translation>导入你的 TikTok 导出</translation>
+        <location filename="../../crosspost/gui/window.py" line="227"/>
+        <source>Crosspost — TikTok to RedNote</source>
+        <translation>Crosspost — 从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="470"/>
-        <source>TikTok export (*.zip *.json *.txt)</source>
-        <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
+        <location filename="../../crosspost/gui/window.py" line="230"/>
+        <source>Library</source>
+        <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="544"/>
-        <source>Importing %1</source>
-        <translation>正在导入 %1</translation>
+        <location filename="../../crosspost/gui/window.py" line="231"/>
+        <source>Drafts queue</source>
+        <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="580"/>
-        <source>Translating</source>
-        <translation>正在翻译</translation>
+        <location filename="../../crosspost/gui/window.py" line="261"/>
+        <source>Crosspost</source>
+        <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="699"/>
-        <source>Creating draft</source>
-        <translation>正在创建草稿</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="764"/>
-        <source>%n file(s) downloaded.</source>
-        <translation>
-            <numerusform>已下载 %n 个文件。</numerusform>
-        </translation>
+        <location filename="../../crosspost/gui/window.py" line="261"/>
+        <source>A job is still running. Cancel it and quit?</source>
+        <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="776"/>
-        <source>Fetching media</source>
-        <translation>正在下载媒体</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="788"/>
-        <source>Select a post in the library first.</source>
-        <translation>请先在作品库中选择一条作品。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="795"/>
-        <source>Attach photos or videos</source>
-        <translation>添加照片或视频</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="799"/>
-        <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
-        <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="812"/>
-        <source>%n file(s) attached.</source>
-        <translation>
-            <numerusform>已添加 %n 个文件。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="815"/>
-        <source>Attaching files</source>
-        <translation>正在添加文件</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="916"/>
-        <source>Deleting drafts</source>
-        <translation>正在删除草稿</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="840"/>
-        <source>Rendering draft %1</source>
-        <translation>正在生成草稿 %1 的媒体</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="496"/>
-        <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
-        <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="518"/>
-        <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
-        <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="538"/>
+        <location filename="../../crosspost/gui/window.py" line="294"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="573"/>
-        <source>%n post(s) translated.</source>
-        <translation>
-            <numerusform>已翻译 %n 条作品。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="590"/>
-        <source>Replace your edits?</source>
-        <translation>替换你的修改？</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="592"/>
-        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
-        <translation>
-            <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="600"/>
-        <source>Replace my edit</source>
-        <translation>替换我的修改</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="601"/>
-        <source>Keep my edit</source>
-        <translation>保留我的修改</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="629"/>
-        <source>Glossary changed</source>
-        <translation>术语表已更改</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="631"/>
-        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
-        <translation>
-            <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="672"/>
-        <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
-        <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="694"/>
-        <source>%n draft(s) ready in the queue.</source>
-        <translation>
-            <numerusform>%n 份草稿已在队列中。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="711"/>
-        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
-        <translation>
-            <numerusform>其中 %n 条作品还没有译文，而“%1”版式需要译文。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="717"/>
-        <source>Translate first</source>
-        <translation>先翻译</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="718"/>
-        <source>Use the original only</source>
-        <translation>只用原文</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="744"/>
-        <source>Refreshing drafts</source>
-        <translation>正在更新草稿</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="767"/>
-        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
-        <translation>
-            <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="828"/>
-        <source>Updating drafts</source>
-        <translation>正在更新草稿</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="862"/>
-        <source>Some drafts could not be rendered:</source>
-        <translation>部分草稿的媒体未能生成：</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="868"/>
-        <source>Rendering %1 drafts</source>
-        <translation>正在为 %1 个草稿生成媒体</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="890"/>
-        <source>Exporting</source>
-        <translation>正在导出</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="898"/>
-        <source>Marking as posted</source>
-        <translation>正在标记为已发布</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="911"/>
-        <source>Delete %n draft(s)? Your posts stay.</source>
-        <translation>
-            <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -1297,79 +1191,290 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="62"/>
+        <source>Import an unpacked export</source>
+        <translation>导入已解压的导出</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="65"/>
+        <source>Import your TikTok export</source>
+        <translation>导入你的 TikTok 导出</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="69"/>
+        <source>TikTok export (*.zip *.json *.txt)</source>
+        <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="94"/>
+        <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
+        <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="115"/>
+        <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
+        <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="128"/>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="163"/>
+        <source>%n post(s) translated.</source>
+        <translation>
+            <numerusform>已翻译 %n 条作品。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="168"/>
+        <source>Translating</source>
+        <translation>正在翻译</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="187"/>
+        <source>Replace your edits?</source>
+        <translation>替换你的修改？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="189"/>
+        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
+        <translation>
+            <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="194"/>
+        <source>Replace my edit</source>
+        <translation>替换我的修改</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="195"/>
+        <source>Keep my edit</source>
+        <translation>保留我的修改</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="219"/>
+        <source>Glossary changed</source>
+        <translation>术语表已更改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="222"/>
+        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
+        <translation>
+            <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="251"/>
+        <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
+        <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="272"/>
+        <source>%n draft(s) ready in the queue.</source>
+        <translation>
+            <numerusform>%n 份草稿已在队列中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="277"/>
+        <source>Creating draft</source>
+        <translation>正在创建草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="288"/>
+        <source>Not translated yet</source>
+        <translation>尚未翻译</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="290"/>
+        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
+        <translation>
+            <numerusform>其中 %n 条作品还没有译文，而“%1”版式需要译文。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="294"/>
+        <source>Translate first</source>
+        <translation>先翻译</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="295"/>
+        <source>Use the original only</source>
+        <translation>只用原文</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="314"/>
+        <source>Refreshing drafts</source>
+        <translation>正在更新草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="324"/>
+        <source>Rendering draft %1</source>
+        <translation>正在生成草稿 %1 的媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="341"/>
+        <source>Some drafts could not be rendered:</source>
+        <translation>部分草稿的媒体未能生成：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="347"/>
+        <source>Rendering %1 drafts</source>
+        <translation>正在为 %1 个草稿生成媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="369"/>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="379"/>
+        <source>Marking as posted</source>
+        <translation>正在标记为已发布</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="391"/>
+        <source>Crosspost</source>
+        <translation>Crosspost</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="391"/>
+        <source>Delete %n draft(s)? Your posts stay.</source>
+        <translation>
+            <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="399"/>
+        <source>Deleting drafts</source>
+        <translation>正在删除草稿</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="429"/>
+        <source>%n file(s) downloaded.</source>
+        <translation>
+            <numerusform>已下载 %n 个文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="432"/>
+        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
+        <translation>
+            <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="440"/>
+        <source>Fetching media</source>
+        <translation>正在下载媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="449"/>
+        <source>Select a post in the library first.</source>
+        <translation>请先在作品库中选择一条作品。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="456"/>
+        <source>Attach photos or videos</source>
+        <translation>添加照片或视频</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="460"/>
+        <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
+        <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="473"/>
+        <source>Attaching files</source>
+        <translation>正在添加文件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="476"/>
+        <source>%n file(s) attached.</source>
+        <translation>
+            <numerusform>已添加 %n 个文件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PhoneDialog</name>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="97"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="93"/>
         <source>Send to phone</source>
         <translation>发送到手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="100"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="96"/>
         <source>Scan the code with your phone&apos;s camera. The phone must be on the same network as this computer. Nothing goes through the internet.</source>
         <translation>用手机相机扫描二维码。手机需与这台电脑连接同一网络。内容不经过互联网。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="104"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="100"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="107"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="103"/>
         <source>127.0.0.1 (this computer only)</source>
         <translation>127.0.0.1（仅本机）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="124"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="120"/>
         <source>Listening on %1</source>
         <translation>正在 %1 上等待手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="130"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="126"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="131"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="127"/>
         <source>iPad</source>
         <translation>iPad</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="132"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="128"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="133"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="129"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="136"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="132"/>
         <source>%1 opened the page</source>
         <translation>%1 打开了页面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="138"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="134"/>
         <source>%1 downloaded %2</source>
         <translation>%1 下载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="140"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="136"/>
         <source>%1 loaded %2</source>
         <translation>%1 加载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="141"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="137"/>
         <source>%1 was refused (%2)</source>
         <translation>%1 的请求被拒绝（%2）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="162"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="158"/>
         <source>Stops in %1:%2 or when you close this window.</source>
         <translation>%1:%2 后或关闭此窗口时停止。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="169"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="165"/>
         <source>Stopped. Close this window and send again for a new code.</source>
         <translation>已停止。关闭此窗口，再次发送以获得新的二维码。</translation>
     </message>
@@ -1377,153 +1482,153 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="241"/>
+        <location filename="../../crosspost/gui/editor.py" line="265"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="242"/>
+        <location filename="../../crosspost/gui/editor.py" line="266"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="243"/>
+        <location filename="../../crosspost/gui/editor.py" line="267"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="244"/>
+        <location filename="../../crosspost/gui/editor.py" line="268"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="245"/>
+        <location filename="../../crosspost/gui/editor.py" line="269"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="270"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="270"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="270"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="248"/>
+        <location filename="../../crosspost/gui/editor.py" line="272"/>
+        <location filename="../../crosspost/gui/editor.py" line="627"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="249"/>
+        <location filename="../../crosspost/gui/editor.py" line="273"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="250"/>
+        <location filename="../../crosspost/gui/editor.py" line="274"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="275"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="275"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="252"/>
+        <location filename="../../crosspost/gui/editor.py" line="276"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="254"/>
+        <location filename="../../crosspost/gui/editor.py" line="278"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
         <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="257"/>
+        <location filename="../../crosspost/gui/editor.py" line="281"/>
         <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
         <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="262"/>
+        <location filename="../../crosspost/gui/editor.py" line="286"/>
         <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
         <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="265"/>
+        <location filename="../../crosspost/gui/editor.py" line="289"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="266"/>
+        <location filename="../../crosspost/gui/editor.py" line="290"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="267"/>
+        <location filename="../../crosspost/gui/editor.py" line="291"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="268"/>
+        <location filename="../../crosspost/gui/editor.py" line="292"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="269"/>
+        <location filename="../../crosspost/gui/editor.py" line="293"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="294"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="272"/>
+        <location filename="../../crosspost/gui/editor.py" line="296"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="274"/>
+        <location filename="../../crosspost/gui/editor.py" line="298"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="390"/>
+        <location filename="../../crosspost/gui/editor.py" line="413"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="391"/>
+        <location filename="../../crosspost/gui/editor.py" line="414"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="398"/>
+        <location filename="../../crosspost/gui/editor.py" line="420"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="428"/>
+        <location filename="../../crosspost/gui/editor.py" line="449"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="280"/>
-        <location filename="../../crosspost/gui/editor.py" line="572"/>
+        <location filename="../../crosspost/gui/editor.py" line="597"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -1544,107 +1649,107 @@
 <context>
     <name>Publisher</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="360"/>
+        <location filename="../../crosspost/gui/publishing.py" line="366"/>
         <source>Publishing due drafts</source>
         <translation>正在发布到期的草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="360"/>
+        <location filename="../../crosspost/gui/publishing.py" line="366"/>
         <source>Publishing</source>
         <translation>正在发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="376"/>
+        <location filename="../../crosspost/gui/publishing.py" line="382"/>
         <source>Tools → Settings… → Accounts…</source>
         <translation>工具 → 设置… → 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="380"/>
+        <location filename="../../crosspost/gui/publishing.py" line="386"/>
         <source>There is no %1 account in Crosspost yet: add one in %2.</source>
         <translation>Crosspost 中还没有 %1 账号：请在“%2”中添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="386"/>
+        <location filename="../../crosspost/gui/publishing.py" line="392"/>
         <source>There are several %1 accounts; keep only the one to publish with in %2.</source>
         <translation>有多个 %1 账号；请在“%2”中只保留用来发布的那一个。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="392"/>
+        <location filename="../../crosspost/gui/publishing.py" line="398"/>
         <source>The app password of %1 is missing: remove the account in %2 and add it again.</source>
         <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="400"/>
+        <location filename="../../crosspost/gui/publishing.py" line="406"/>
         <source>Add the account again with a new app password in %1.</source>
         <translation>请在“%1”中用新的应用专用密码重新添加该账号。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="407"/>
+        <location filename="../../crosspost/gui/publishing.py" line="413"/>
         <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“文案超出长度限制时，拆成一串回复发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="416"/>
+        <location filename="../../crosspost/gui/publishing.py" line="422"/>
         <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“文案超出长度限制时，拆成一串回复发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="424"/>
+        <location filename="../../crosspost/gui/publishing.py" line="430"/>
         <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
         <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="428"/>
+        <location filename="../../crosspost/gui/publishing.py" line="434"/>
         <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
         <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="432"/>
+        <location filename="../../crosspost/gui/publishing.py" line="438"/>
         <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
         <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="436"/>
+        <location filename="../../crosspost/gui/publishing.py" line="442"/>
         <source>Write the alt texts first; then they can be translated like the caption.</source>
         <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="439"/>
+        <location filename="../../crosspost/gui/publishing.py" line="445"/>
         <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
         <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="455"/>
+        <location filename="../../crosspost/gui/publishing.py" line="461"/>
         <source>Draft %1 was already posted</source>
         <translation>草稿 %1 已发布过</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="455"/>
+        <location filename="../../crosspost/gui/publishing.py" line="461"/>
         <source>Draft %1 is posted</source>
         <translation>草稿 %1 已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="459"/>
+        <location filename="../../crosspost/gui/publishing.py" line="465"/>
         <source>Draft %1 was not published: </source>
         <translation>草稿 %1 未发布：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="466"/>
+        <location filename="../../crosspost/gui/publishing.py" line="472"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="476"/>
+        <location filename="../../crosspost/gui/publishing.py" line="482"/>
         <source>Posted: %1</source>
         <translation>已发布：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="495"/>
+        <location filename="../../crosspost/gui/publishing.py" line="501"/>
         <source>Publishing draft %1 now</source>
         <translation>正在发布草稿 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="505"/>
+        <location filename="../../crosspost/gui/publishing.py" line="511"/>
         <source>Next: draft %1 in %2</source>
         <translation>下一个：草稿 %1，%2 后</translation>
     </message>
@@ -1652,142 +1757,142 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="157"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="161"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="158"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="162"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="159"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="163"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="161"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="161"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="161"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="161"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="161"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="164"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="168"/>
         <source>Refresh from post</source>
         <translation>从作品更新</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="167"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="171"/>
         <source>Take the post&apos;s caption, translation and media as they are now; what you changed in the draft by hand stays.</source>
         <translation>按作品当前的文案、译文和媒体更新草稿；你在草稿中手动修改的内容会保留。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="172"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="176"/>
         <source>Render</source>
         <translation>生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="173"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="177"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="174"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="178"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="175"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="179"/>
         <source>Alt text…</source>
         <translation>替代文字…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="176"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="180"/>
         <source>Copy title</source>
         <translation>复制标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="177"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="181"/>
         <source>Copy body</source>
         <translation>复制正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="178"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="182"/>
         <source>Copy topics</source>
         <translation>复制话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="179"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="183"/>
         <source>Mark as posted…</source>
         <translation>标记为已发布…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="180"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="184"/>
         <source>Send to phone…</source>
         <translation>发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="181"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="185"/>
         <source>Open RedNote creator page</source>
         <translation>打开小红书创作者中心</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="184"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="188"/>
         <source>Re-encode</source>
         <translation>重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="187"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="191"/>
         <source>Encode every file again, even a video or photo that already fits the platform and would be kept as it is</source>
         <translation>重新编码每个文件，即使视频或图片已符合平台要求、本可原样保留</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="191"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="195"/>
         <source>No drafts yet. Open a post in the library and choose “Create draft”.</source>
         <translation>还没有草稿。在作品库中打开一条作品，然后点“创建草稿”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="242"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="243"/>
         <source>Title copied</source>
         <translation>标题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="242"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="243"/>
         <source>Body copied</source>
         <translation>正文已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="242"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="243"/>
         <source>Topics copied</source>
         <translation>话题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="258"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="259"/>
         <source>Crosspost exports</source>
         <translation>Crosspost 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="276"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="277"/>
         <source>Export drafts to</source>
         <translation>导出草稿到</translation>
     </message>
@@ -1795,42 +1900,42 @@
 <context>
     <name>SentenceRow</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="89"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="94"/>
         <source>check this sentence</source>
         <translation>请检查此句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="90"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="95"/>
         <source>your wording</source>
         <translation>你的措辞</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="91"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="96"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="92"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="97"/>
         <source>Other wordings</source>
         <translation>其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="93"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="98"/>
         <source>Machine&apos;s wording</source>
         <translation>机器译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="95"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="100"/>
         <source>What it says back is far from your sentence.</source>
         <translation>回译与你的原句相差很大。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="96"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="101"/>
         <source>The translator was unsure of this wording.</source>
         <translation>翻译引擎对这个译法把握不大。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="100"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="105"/>
         <source>What the translation says, translated back. Only shown here: it is never exported.</source>
         <translation>把译文再翻译回来的意思。只在这里显示，不会导出。</translation>
     </message>
@@ -1883,52 +1988,52 @@
         <translation>正在保存句子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="281"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="391"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="282"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="283"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="284"/>
         <source>You edited this translation as a whole. Editing one sentence replaces that edit with the sentence-by-sentence translation. Go on?</source>
         <translation>你整体修改过这段译文。编辑单句会用逐句译文替换你的整体修改。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="305"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="306"/>
         <source>Finding other wordings</source>
         <translation>正在查找其他译法</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="341"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="342"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>共 %n 句，其中 %1 句可能译错了：请检查标为琥珀色的句子。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="346"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="347"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>共 %n 句，没有发现可能译错的句子。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="349"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="350"/>
         <source>You edited the whole translation: these are the machine&apos;s sentences.</source>
         <translation>你修改过整段译文：这里显示的是机器翻译的句子。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="375"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="376"/>
         <source>Select a word in your sentence and its translation first.</source>
         <translation>请先在原句和译文中各选中一个词。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="385"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="386"/>
         <source>Added “%1” → “%2” to your glossary.</source>
         <translation>已将“%1”→“%2”加入术语表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="393"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>要用术语表重新翻译包含“%1”的 %n 条作品吗？</numerusform>
@@ -1945,67 +2050,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="272"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="268"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="286"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="282"/>
         <source>Outside mainland China (creator.rednote.com)</source>
         <translation>中国大陆以外（creator.rednote.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="287"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="283"/>
         <source>Mainland China (creator.xiaohongshu.com)</source>
         <translation>中国大陆（creator.xiaohongshu.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="291"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="287"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="291"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="296"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="292"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="297"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="293"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="298"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="294"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="299"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
         <source>RedNote account registered</source>
         <translation>小红书账号注册地</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="300"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="296"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="301"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="297"/>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="303"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="299"/>
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="308"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="304"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2013,17 +2118,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="233"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="72"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="235"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="74"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="235"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="74"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -2031,7 +2136,7 @@
 <context>
     <name>TaskRow</name>
     <message>
-        <location filename="../../crosspost/gui/task_panel.py" line="22"/>
+        <location filename="../../crosspost/gui/task_panel.py" line="23"/>
         <location filename="../../crosspost/gui/task_panel.py" line="31"/>
         <source>Cancel</source>
         <translation>取消</translation>
@@ -2040,138 +2145,45 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="97"/>
+        <location filename="../../crosspost/gui/welcome.py" line="59"/>
         <source>Bring your TikTok posts to RedNote</source>
         <translation>把你的 TikTok 作品带到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="100"/>
+        <location filename="../../crosspost/gui/welcome.py" line="62"/>
         <source>&lt;p&gt;1. In TikTok open &lt;b&gt;Profile → Menu ☰ → Settings and privacy → Account → Download your data&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;2. Choose &lt;b&gt;JSON&lt;/b&gt; (or TXT) and &lt;b&gt;All data&lt;/b&gt;, then &lt;b&gt;Request data&lt;/b&gt;. TikTok prepares it within a few days; download it from the &lt;b&gt;Download data&lt;/b&gt; tab.&lt;/p&gt;&lt;p&gt;3. Drop the zip here. Your messages and history are never read; only your own posts.&lt;/p&gt;</source>
         <translation>&lt;p&gt;1. 在 TikTok 中打开 &lt;b&gt;个人主页 → 菜单 ☰ → 设置和隐私 → 账号 → 下载你的数据&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;2. 选择 &lt;b&gt;JSON&lt;/b&gt;（或 TXT）和 &lt;b&gt;所有数据&lt;/b&gt;，然后点 &lt;b&gt;申请数据&lt;/b&gt;。TikTok 会在几天内准备好，到 &lt;b&gt;下载数据&lt;/b&gt; 页签下载。&lt;/p&gt;&lt;p&gt;3. 把压缩包拖到这里。私信和浏览记录一概不读，只读取你自己的作品。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="106"/>
+        <location filename="../../crosspost/gui/welcome.py" line="68"/>
         <source>Drop your TikTok export here</source>
         <translation>把 TikTok 导出文件拖到这里</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="107"/>
+        <location filename="../../crosspost/gui/welcome.py" line="69"/>
         <source>Choose a file or folder…</source>
         <translation>选择文件或文件夹…</translation>
     </message>
 </context>
 <context>
-    <name>WindowActions</name>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="174"/>
-        <source>Search → Clear the search</source>
-        <translation>搜索 → 清空搜索</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="178"/>
-        <source>Next / previous field</source>
-        <translation>下一个 / 上一个字段</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="178"/>
-        <source>Tab / Shift+Tab</source>
-        <translation>Tab / Shift+Tab</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="210"/>
-        <source>&amp;Post</source>
-        <translation>作品(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="211"/>
-        <source>D&amp;raft</source>
-        <translation>草稿(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="212"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="214"/>
-        <source>&amp;Translate the selected posts</source>
-        <translation>翻译所选作品(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="215"/>
-        <source>Create &amp;drafts for the selected posts</source>
-        <translation>为所选作品创建草稿(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="216"/>
-        <source>Translate all &amp;untranslated posts</source>
-        <translation>翻译所有未翻译的作品(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="217"/>
-        <source>&amp;Fetch media</source>
-        <translation>下载媒体(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="218"/>
-        <source>&amp;Attach files…</source>
-        <translation>添加文件(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="219"/>
-        <source>Fetch media for a&amp;ll posts</source>
-        <translation>下载所有作品的媒体(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="220"/>
-        <source>&amp;Render</source>
-        <translation>生成(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="221"/>
-        <source>Copy &amp;title</source>
-        <translation>复制标题(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="222"/>
-        <source>Copy &amp;body</source>
-        <translation>复制正文(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="223"/>
-        <source>Copy t&amp;opics</source>
-        <translation>复制话题(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="224"/>
-        <source>&amp;Mark as posted…</source>
-        <translation>标记为已发布(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="225"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-</context>
-<context>
     <name>WordingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="128"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="133"/>
         <source>Other wordings of sentence %1</source>
         <translation>第 %1 句的其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="134"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="139"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="135"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="140"/>
         <source>check this wording</source>
         <translation>请检查此译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="142"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="147"/>
         <source>Use this wording</source>
         <translation>使用此译法</translation>
     </message>
@@ -2179,17 +2191,17 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="35"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="39"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="39"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="43"/>
         <source>Something unexpected happened. The details were saved in the log file; please include them if you report the problem.</source>
         <translation>发生了意外错误。详情已写入日志文件；反馈问题时请附上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="43"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="47"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
