@@ -10,9 +10,18 @@ import enum
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+if TYPE_CHECKING:
+
+    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802 - marks TEXT for lupdate
+
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 Keys = str | QKeySequence.StandardKey
 
@@ -141,9 +150,14 @@ class ActionRegistry:
                 rows.append((f"{menu} → {action.text().replace('&', '')}", keys))
         rows.append(
             (
-                tr("Search → Clear the search"),
+                QCoreApplication.translate("Actions", "Search → Clear the search"),
                 QKeySequence(Qt.Key.Key_Escape).toString(QKeySequence.SequenceFormat.NativeText),
             )
         )
-        rows.append((tr("Next / previous field"), tr("Tab / Shift+Tab")))
+        rows.append(
+            (
+                QCoreApplication.translate("Actions", "Next / previous field"),
+                QCoreApplication.translate("Actions", "Tab / Shift+Tab"),
+            )
+        )
         return rows

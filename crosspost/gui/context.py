@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -35,17 +35,17 @@ class _Key(Generic[T]):
     def __get__(self, obj: Settings | None, owner: type) -> T | _Key[T]:
         if obj is None:
             return self
-        value = obj.q.value(self.key, self.default)
+        value: Any = obj.q.value(self.key, self.default)
         if isinstance(self.default, bool):
-            return (str(value).lower() == "true") if not isinstance(value, bool) else value  # type: ignore[return-value]
+            return cast(T, value if isinstance(value, bool) else str(value).lower() == "true")
         if isinstance(self.default, int):
             try:
-                return int(value)  # type: ignore[return-value, arg-type]
+                return cast(T, int(value))
             except (TypeError, ValueError):
                 return self.default
         if isinstance(self.default, str):
-            return str(value) if value is not None else self.default  # type: ignore[return-value]
-        return value  # type: ignore[no-any-return]
+            return cast(T, str(value) if value is not None else self.default)
+        return cast(T, value)
 
     def __set__(self, obj: Settings, value: T) -> None:
         obj.q.setValue(self.key, value)

@@ -75,7 +75,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.pages.setCurrentIndex(1)
         self.task_panel = TaskPanel(self.runner)
         central = QWidget()
-        cv = QVBoxLayout(central)
+        cv = self.central_layout = QVBoxLayout(central)
         cv.setContentsMargins(6, 6, 6, 6)
         from crosspost.gui.panels import ImportPanel
 
@@ -121,10 +121,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.store = ctx.store
         self.welcome: WelcomePage = WelcomePage()
         self.drop.dragActive.connect(self.welcome.set_drag_active)
-        placeholder = self.pages.widget(0)
-        self.pages.insertWidget(0, self.welcome)
-        self.pages.removeWidget(placeholder)
-        placeholder.deleteLater()
+        self._replace_page(0, self.welcome)
 
         self.library_pane: LibraryPane = LibraryPane(ctx)
         lib = self.library_pane
@@ -149,11 +146,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.splitter, "")
         self.tabs.addTab(self.queue, "")
-        self.tabs.currentChanged.connect(lambda i: i == QUEUE_TAB and self.queue.reload())
-        placeholder = self.pages.widget(1)
-        self.pages.removeWidget(placeholder)
-        placeholder.deleteLater()
-        self.pages.addWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda i: self.queue.reload() if i == QUEUE_TAB else None)
+        self._replace_page(1, self.tabs)
 
         self.ops: Operations = Operations(ctx, self, lib, self.editor, self.queue, self.show_queue)
         ops = self.ops
@@ -175,6 +169,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self._restore_state()
         self.refresh()
+
+    def _replace_page(self, index: int, page: QWidget) -> None:
+        """Put PAGE where the placeholder made in ``__init__`` was."""
+        placeholder = self.pages.widget(index)
+        self.pages.insertWidget(index, page)
+        if placeholder is not None:
+            self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
 
     def _build_actions(self) -> None:
         from crosspost.gui.actions import ActionRegistry
@@ -305,7 +307,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.font_hint = font_hint_for(self.settings, self)
         if self.font_hint is not None:
-            self.centralWidget().layout().insertWidget(0, self.font_hint)  # type: ignore[attr-defined]
+            self.central_layout.insertWidget(0, self.font_hint)
 
     def _focus_search(self) -> None:
         self.ensure_ready()

@@ -6,16 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QKeySequence
 
 from crosspost.gui.actions import Entry, Scope
 
 if TYPE_CHECKING:
+
+    def QT_TRANSLATE_NOOP(context: str, text: str) -> str: ...  # noqa: N802 - marks TEXT for lupdate
+
     from crosspost.gui.editor import PostEditor
     from crosspost.gui.library_view import LibraryPane
     from crosspost.gui.operations import Operations
     from crosspost.gui.queue_view import QueueView
+
+else:
+    from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 Std = QKeySequence.StandardKey
 

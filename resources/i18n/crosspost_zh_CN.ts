@@ -2,24 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../crosspost/gui/actions.py" line="144"/>
-        <source>Search → Clear the search</source>
-        <translation>搜索 → 清空搜索</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/actions.py" line="148"/>
-        <source>Next / previous field</source>
-        <translation>下一个 / 上一个字段</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/actions.py" line="148"/>
-        <source>Tab / Shift+Tab</source>
-        <translation>Tab / Shift+Tab</translation>
-    </message>
-</context>
-<context>
     <name>AccountsDialog</name>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="247"/>
@@ -45,132 +27,147 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="45"/>
+        <location filename="../../crosspost/gui/actions.py" line="54"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="46"/>
+        <location filename="../../crosspost/gui/actions.py" line="55"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="47"/>
+        <location filename="../../crosspost/gui/actions.py" line="56"/>
         <source>&amp;Post</source>
         <translation>作品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="48"/>
+        <location filename="../../crosspost/gui/actions.py" line="57"/>
         <source>D&amp;raft</source>
         <translation>草稿(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="49"/>
+        <location filename="../../crosspost/gui/actions.py" line="58"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="50"/>
+        <location filename="../../crosspost/gui/actions.py" line="59"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="45"/>
+        <location filename="../../crosspost/gui/actions.py" line="153"/>
+        <source>Search → Clear the search</source>
+        <translation>搜索 → 清空搜索</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="159"/>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个字段</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="160"/>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="50"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="53"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="58"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="62"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="67"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="68"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="73"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="72"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="77"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="75"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="80"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="84"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="89"/>
         <source>&amp;Translate the selected posts</source>
         <translation>翻译所选作品(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="92"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="97"/>
         <source>Create &amp;drafts for the selected posts</source>
         <translation>为所选作品创建草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="100"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="105"/>
         <source>Translate all &amp;untranslated posts</source>
         <translation>翻译所有未翻译的作品(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="108"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="113"/>
         <source>&amp;Fetch media</source>
         <translation>下载媒体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="117"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="122"/>
         <source>&amp;Attach files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="125"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="130"/>
         <source>Fetch media for a&amp;ll posts</source>
         <translation>下载所有作品的媒体(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="134"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="139"/>
         <source>&amp;Render</source>
         <translation>生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="142"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="147"/>
         <source>Copy &amp;title</source>
         <translation>复制标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="151"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="156"/>
         <source>Copy &amp;body</source>
         <translation>复制正文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="159"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="164"/>
         <source>Copy t&amp;opics</source>
         <translation>复制话题(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="167"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="172"/>
         <source>&amp;Mark as posted…</source>
         <translation>标记为已发布(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="177"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="182"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="185"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="190"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="193"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="198"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -490,12 +487,12 @@
 <context>
     <name>FontHint</name>
     <message>
-        <location filename="../../crosspost/gui/fonts.py" line="92"/>
+        <location filename="../../crosspost/gui/fonts.py" line="97"/>
         <source>Chinese text or emoji may show as empty boxes: install the fonts with your package manager (%1).</source>
         <translation>中文或表情符号可能显示为空方框：请用软件包管理器安装字体（%1）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/fonts.py" line="95"/>
+        <location filename="../../crosspost/gui/fonts.py" line="102"/>
         <source>Hide this hint</source>
         <translation>隐藏此提示</translation>
     </message>
@@ -856,32 +853,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="227"/>
+        <location filename="../../crosspost/gui/window.py" line="229"/>
         <source>Crosspost — TikTok to RedNote</source>
         <translation>Crosspost — 从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="230"/>
+        <location filename="../../crosspost/gui/window.py" line="232"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="231"/>
+        <location filename="../../crosspost/gui/window.py" line="233"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="261"/>
+        <location filename="../../crosspost/gui/window.py" line="263"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="261"/>
+        <location filename="../../crosspost/gui/window.py" line="263"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="294"/>
+        <location filename="../../crosspost/gui/window.py" line="296"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>

@@ -548,7 +548,7 @@ def test_chinese_ui_walk_finds_no_english(posts_window, qtbot, tmp_path):
             for pid in range(1, 7)
             for d in (window.store.db.execute("SELECT caption FROM posts WHERE id = ?", [pid]).fetchone() or [""])
         ]
-        user_data += [w for d in drafts for w in (d["title"], d["body"], *d["topics"])]
+        user_data += [w for d in drafts for w in (d.draft.title, d.draft.body, *d.draft.topics)]
         user_data += [f"#{t}" for t in window.editor.topics] + [
             window.editor.preview_title.text(),
             str(window.location.root),
@@ -585,7 +585,7 @@ def test_chinese_ui_walk_finds_no_english(posts_window, qtbot, tmp_path):
                 window,
             ),
         }
-        file_dialog = QFileDialog(window, window.tr("Import your TikTok export"), str(tmp_path))
+        file_dialog = QFileDialog(window, window.ops.tr("Import your TikTok export"), str(tmp_path))
         file_dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialogs["file dialog"] = file_dialog
         for name, dialog in dialogs.items():

@@ -48,7 +48,9 @@ def test_welcome_then_drop_imports(window, qtbot, tmp_path):
 
 def test_drop_of_something_else_is_explained(window, qtbot, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("crosspost.gui.operations.show_error", lambda parent, message, details="": shown.append(message))
+    monkeypatch.setattr(
+        "crosspost.gui.operations.show_error", lambda parent, message, details="": shown.append(message)
+    )
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"\xff\xd8\xff")
     drop_files(window, [photo])
