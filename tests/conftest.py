@@ -9,7 +9,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-
 _TRANSLATING_FIXTURES = {"argos_packs", "en_zh", "en_zh_both"}
 
 

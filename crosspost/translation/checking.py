@@ -266,9 +266,7 @@ def _nbest_fn(route: Route, count: int) -> Callable[[list[str]], list[str]]:
                 replace_unknowns=True,
             )
             for i, r in zip(indexes, results, strict=True):
-                out[i] = json.dumps(
-                    [scrub(last.tokenizer.decode(h)).strip() for h in r.hypotheses], ensure_ascii=False
-                )
+                out[i] = json.dumps([scrub(last.tokenizer.decode(h)).strip() for h in r.hypotheses], ensure_ascii=False)
         return out
 
     return compute

@@ -38,6 +38,8 @@ def by_decoding_limit(tokens: list[list[str]]) -> dict[int, list[int]]:
     for i, t in enumerate(tokens):
         groups.setdefault(decoding_limit(len(t)), []).append(i)
     return groups
+
+
 _models: dict[Path, "Model"] = {}
 _lock = threading.Lock()
 
