@@ -274,7 +274,7 @@ def test_attach_refuses_a_truncated_jpeg(one_post, tmp_path, capsys):
     assert "damaged or incomplete" in err
     code = main(["--data-dir", str(one_post), "--json", "posts", "show", "1"])
     shown = json.loads(capsys.readouterr().out)
-    assert all(m["path"] is None for m in shown["media"])
+    assert shown["media"] and all(m["path"] is None for m in shown["media"])
 
 
 def test_attach_of_a_file_deleted_mid_way_is_a_clear_message(one_post, tmp_path, capsys, monkeypatch):

@@ -258,9 +258,12 @@ def drafts_render_export_post(qtbot, window, tmp_path, name):
     shoot(window, "08-drafts", name)
     click(qtbot, queue.buttons["render"])
     idle(qtbot, window)
-    qtbot.waitUntil(lambda: all(c.draft.status == "ready" for c in queue.model.drafts), timeout=WAIT) if all(
-        c.ok for c in queue.model.drafts
-    ) else pytest.fail(str([(c.draft.status, c.problems) for c in queue.model.drafts]))
+    qtbot.waitUntil(
+        lambda: len(queue.model.drafts) == 2 and all(c.draft.status == "ready" for c in queue.model.drafts),
+        timeout=WAIT,
+    ) if all(c.ok for c in queue.model.drafts) else pytest.fail(
+        str([(c.draft.status, c.problems) for c in queue.model.drafts])
+    )
     assert len(queue.selected_ids()) == 2
     shoot(window, "09-rendered", name)
     out = tmp_path / "out"

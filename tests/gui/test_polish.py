@@ -767,4 +767,4 @@ def test_the_window_fits_1024_by_700_at_200_percent(tmp_path):
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["ratio"] == 2.0 and result["size"] == [1024, 700]
     assert result["hint"][0] <= 1024 and result["hint"][1] <= 700
-    assert all(result["library"]) and all(result["queue"]), result
+    assert result["library"] and result["queue"] and all(result["library"]) and all(result["queue"]), result
