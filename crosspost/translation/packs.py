@@ -484,7 +484,7 @@ def remove_pack(location: DataLocation, from_code: str, to_code: str, kind: str 
         raise NoLanguagePack(from_code, to_code)
     if len(candidates) > 1:
         kinds = " or ".join(p.kind for p in candidates)
-        raise UserError(f"Both kinds of model translate {from_code}→{to_code}; say which one to remove ({kinds}).")
+        raise UserError(f"Both kinds of model translate {from_code}→{to_code}; say which kind to remove ({kinds}).")
     pack = candidates[0]
     assert pack.path is not None  # an installed pack has its folder
     shutil.rmtree(pack.path)
