@@ -254,3 +254,30 @@ def test_quickmt_models_cut_sentences_with_blingfire(location, quickmt_models):
     assert any(s.startswith("Morning run.") and "Dr. Smith" in s for s, _ in pieces)  # "Dr." does not end one
     assert len(pieces) >= 3
     assert split_sentences_blingfire("") == split_sentences("")
+
+
+def test_quality_benchmark_prints_chrf_for_every_model(location, quickmt_models, argos_packs):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    install_pack(location, argos_packs[("en", "zh")])
+    install_pack(location, quickmt_models[("en", "zh")])
+    data = root / "benchmarks" / "data" / "captions-en-zh.tsv"
+    lines = [x for x in data.read_text(encoding="utf-8").splitlines() if x.strip() and not x.startswith("#")]
+    assert len(lines) >= 30 and all(len(x.split("\t")) == 2 for x in lines)
+    assert all(traditional(x.split("\t")[1]) == set() for x in lines)  # the references are Simplified
+    run = subprocess.run(
+        [sys.executable, str(root / "benchmarks" / "translation_quality.py"), "en-zh", str(data)]
+        + ["--data-dir", str(location.root)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(location.root)},
+    )
+    assert run.returncode == 0, run.stderr
+    rows = [x.split() for x in run.stdout.splitlines() if x.startswith(("translate-en_zh", "quickmt-en-zh"))]
+    assert sorted(r[1] for r in rows) == ["argos", "quickmt"]
+    assert all(0.0 <= float(r[4]) <= 100.0 for r in rows)
+    assert f"{len(lines)} captions" in run.stdout
