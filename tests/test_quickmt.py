@@ -15,7 +15,8 @@ from quickmt_model import zip_model
 from crosspost.cli.main import main
 from crosspost.translation import engine, glossary
 from crosspost.translation.checking import alternatives, check_post, save_sentence
-from crosspost.translation.packs import find_pack, install_pack, installed_packs, models_dir
+from crosspost.translation.models import install_model as install_pack
+from crosspost.translation.packs import find_pack, installed_packs, models_dir
 from crosspost.translation.pipeline import find_route, translate_plain
 from crosspost.translation.protect import protected_tokens
 from crosspost.translation.sentences import split_sentences, split_sentences_blingfire
@@ -59,7 +60,8 @@ def leftovers(location) -> list[str]:
 def test_folder_install_translates_keeps_tokens_offers_wordings_and_back_translates(store, location, quickmt_models):
     pack = install_pack(location, quickmt_models[("en", "zh")])
     install_pack(location, quickmt_models[("zh", "en")])
-    assert (pack.kind, pack.from_code, pack.to_code, pack.licence, pack.active) == ("quickmt", "en", "zh", "cc-by-4.0", True)
+    described = (pack.kind, pack.from_code, pack.to_code, pack.licence, pack.active)
+    assert described == ("quickmt", "en", "zh", "cc-by-4.0", True)
     assert pack.path is not None and (pack.path / "model.bin").is_file()
     assert not (pack.path / "eole-model").exists()  # the training checkpoint is never copied in
     post = add_post(store, CAPTION)
@@ -236,7 +238,8 @@ def test_traditional_characters_never_reach_a_zh_draft(store, location, quickmt_
     [again] = translate_posts(store, location, [post], "en", "zh", force=True)
     assert "謝謝大家。" in again.text
     assert traditional(again.text.replace("TikTok難民", "").replace("謝謝大家。", "")) == set()
-    assert main(["--data-dir", str(location.root), "drafts", "create", str(post), "--platform", "rednote", "--json"]) == 0
+    d = ["--data-dir", str(location.root)]
+    assert main([*d, "drafts", "create", str(post), "--platform", "rednote", "--json"]) == 0
     [draft] = json.loads(capsys.readouterr().out)
     body = draft["body"] + draft["title"]
     assert body.strip() and traditional(body.replace("TikTok難民", "").replace("謝謝大家", "")) == set()

@@ -147,12 +147,12 @@ def run_available(ctx: Context, args) -> int:
 
 
 def run_install(ctx: Context, args) -> int:
-    from crosspost.translation.packs import install_pack
+    from crosspost.translation.models import install_model
     from crosspost.translation.service import check_code
 
     source = check_code(args.source) if args.source else None
     target = check_code(args.target) if args.target else None
-    pack = install_pack(ctx.location, args.file, source, target)
+    pack = install_model(ctx.location, args.file, source, target)
     ctx.emit(pack.to_json(), _installed_text(pack))
     return 0
 

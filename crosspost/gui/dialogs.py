@@ -227,12 +227,12 @@ class LanguagePacksDialog(QDialog):
         return self.file_dialog
 
     def install_path(self, path: str) -> int:
-        from crosspost.translation.packs import install_pack
+        from crosspost.translation.models import install_model
 
         location = self.window.location
         return self.window.runner.run(
             self.tr("Installing language pack"),
-            lambda store, progress, cancel: install_pack(location, path),
+            lambda store, progress, cancel: install_model(location, path),
             on_success=lambda pack: (
                 self.status.setText(
                     self.tr("Installed %1 → %2.").replace("%1", pack.from_code).replace("%2", pack.to_code)

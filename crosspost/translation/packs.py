@@ -401,21 +401,10 @@ def install_pack(
     *,
     source: str | None = None,
 ) -> PackInfo:
-    """Install an Argos pack (``.argosmodel``) or a quickmt model (its folder or a zip of it); the
-    pair of a quickmt model comes from its name (``quickmt-en-zh``) or FROM_CODE/TO_CODE. The new
-    model becomes the one that translates its pair."""
+    """Install the Argos pack (``.argosmodel``) at PATH; it becomes the one that translates its pair.
+    Validate, then install atomically: a staging folder, a check that the model loads, a rename.
+    (``models.install_model`` takes a quickmt model as well.)"""
     path = Path(path).expanduser()
-    if path.is_dir() or (path.is_file() and zipfile.is_zipfile(path) and not is_argos_archive(path)):
-        from crosspost.translation.quickmt import install_quickmt
-
-        return install_quickmt(location, path, from_code, to_code, source=source)
-    return _install_argos(location, path, from_code, to_code, source=source)
-
-
-def _install_argos(
-    location: DataLocation, path: Path, from_code: str | None, to_code: str | None, *, source: str | None
-) -> PackInfo:
-    """Validate, then install atomically: a staging folder, a check that the model loads, a rename."""
     meta = validate_archive(path)
     for given, key in ((from_code, "from_code"), (to_code, "to_code")):
         if given and given != meta[key]:
@@ -600,7 +589,7 @@ def download_pack(
     final = part.with_suffix("")
     os.replace(part, final)
     try:
-        return _install_argos(location, final, None, None, source=pack.links[0])
+        return install_pack(location, final, source=pack.links[0])
     finally:
         with contextlib.suppress(OSError):
             final.unlink()

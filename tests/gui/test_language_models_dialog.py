@@ -3,8 +3,8 @@ choose which one translates the pair, and download a quickmt model by name from 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from gui.conftest import screenshot
+from PySide6.QtCore import Qt
 from quickmt_hub import Hub, serve
 
 from crosspost.translation.packs import find_pack
