@@ -254,7 +254,7 @@ def _argos_packs(location: DataLocation) -> list[PackInfo]:
                         meta.get("to_name"),
                         kind=ARGOS,
                         source=side.get("source") or "Argos Translate pack",
-                        licence=side.get("licence") or meta.get("license") or readme_licence(child),
+                        licence=side["licence"] if "licence" in side else meta.get("license") or readme_licence(child),
                         installed_at=_installed_at(child, side),
                     )
                 )
@@ -279,7 +279,7 @@ def _other_models(location: DataLocation) -> list[PackInfo]:
                     child,
                     kind=str(side["kind"]),
                     source=side.get("source"),
-                    licence=side.get("licence") or readme_licence(child),
+                    licence=side["licence"] if "licence" in side else readme_licence(child),
                     installed_at=_installed_at(child, side),
                 )
             )
@@ -434,6 +434,7 @@ def install_pack(
                 "from_code": meta["from_code"],
                 "to_code": meta["to_code"],
                 "source": source or f"file {path.name}",
+                "licence": meta.get("license") or readme_licence(folder),
                 "installed_at": now_stamp(),
             },
         )
@@ -507,7 +508,7 @@ def available_packs(location: DataLocation, store: Store | None = None) -> tuple
         entries = json.loads(cache.read_text(encoding="utf-8"))
     except ValueError:
         raise UserError("The saved language pack index is damaged; connect and run this again.") from None
-    installed = {(p.from_code, p.to_code): p for p in installed_packs(location)}
+    installed = {(p.from_code, p.to_code): p for p in installed_packs(location) if p.kind == ARGOS}
     packs = []
     for e in entries if isinstance(entries, list) else []:
         if e.get("type", "translate") != "translate" or not e.get("from_code"):
@@ -525,6 +526,9 @@ def available_packs(location: DataLocation, store: Store | None = None) -> tuple
                 links=tuple(e.get("links") or ()),
                 size=e.get("size"),
                 sha256=e.get("sha256") or e.get("checksum"),
+                source=have.source if have else url,
+                licence=have.licence if have else None,
+                active=have.active if have else False,
             )
         )
     return packs, note
