@@ -284,3 +284,18 @@ def test_quality_benchmark_prints_chrf_for_every_model(location, quickmt_models,
     assert sorted(r[1] for r in rows) == ["argos", "quickmt"]
     assert all(0.0 <= float(r[4]) <= 100.0 for r in rows)
     assert f"{len(lines)} captions" in run.stdout
+
+
+def test_an_argos_pack_writing_traditional_is_simplified_too(store, location, tmp_path, monkeypatch):
+    import argos_pack
+    from quickmt_model import TRADITIONAL
+
+    # The pack's one SentencePiece model learns Traditional Chinese only: whatever it writes is in it.
+    monkeypatch.setattr(argos_pack, "TRAINING_TEXT", TRADITIONAL)
+    pack = install_pack(location, argos_pack.build_pack(tmp_path / "trad.argosmodel", "en", "zh", seed=21))
+    assert pack.kind == "argos"
+    raw = engine.load_model(pack.path).translate(["Morning run by the river.", "Thank you all for following me."])
+    assert traditional("".join(raw))
+    post = add_post(store, "Morning run by the river. Thank you all for following me. #running")
+    [result] = translate_posts(store, location, [post], "en", "zh")
+    assert result.text.strip() and "#running" in result.text and traditional(result.text) == set()
