@@ -217,6 +217,11 @@ def test_download_by_name_from_the_hub_resumes_and_checks(location, quickmt_mode
         assert "has no model called quickmt/quickmt-en-xx" in capsys.readouterr().err
         assert main([*d, "languages", "download", "../quickmt-en-zh"]) == 1
         assert "is not a quickmt model name" in capsys.readouterr().err
+    monkeypatch.setenv("CROSSPOST_MODEL_HUB", hub.url)  # the server is gone: offline
+    assert main([*d, "languages", "download", "quickmt-en-zh"]) == 1
+    err = capsys.readouterr().err
+    assert "The model hub cannot be reached" in err and "Traceback" not in err
+    assert [p.kind for p in installed_packs(location)] == ["quickmt", "quickmt"]  # nothing changed
     assert leftovers(location) == []
 
 

@@ -117,8 +117,10 @@ def install_quickmt(
     to_code: str | None = None,
     *,
     source: str | None = None,
+    move: bool = False,
 ) -> PackInfo:
-    """Install the quickmt model at PATH (its folder, or a zip holding it at the top or in one folder)."""
+    """Install the quickmt model at PATH (its folder, or a zip holding it at the top or in one folder).
+    MOVE: the folder is Crosspost's own (a finished download): its files are moved, not copied."""
     root = models_dir(location)
     root.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".installing-", dir=root))
@@ -127,7 +129,7 @@ def install_quickmt(
         folder.mkdir()
         if path.is_dir():
             name = path.name
-            _copy_folder(path, folder)
+            _copy_folder(path, folder, move)
         else:
             name = _extract_zip(path, folder)
         return _install_folder(location, folder, name, from_code, to_code, source or f"file {path.name}")
@@ -135,7 +137,7 @@ def install_quickmt(
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _copy_folder(path: Path, folder: Path) -> None:
+def _copy_folder(path: Path, folder: Path, move: bool = False) -> None:
     present = {n for n in MODEL_FILES if (path / n).is_file()}
     missing = _complete(present)
     if missing:
@@ -147,7 +149,10 @@ def _copy_folder(path: Path, folder: Path) -> None:
     if total > MAX_MODEL_BYTES:
         raise UserError(f"{path.name} is too large to be a translation model; nothing was installed.")
     for name in sorted(present):
-        shutil.copyfile(path / name, folder / name)
+        if move:
+            shutil.move(path / name, folder / name)
+        else:
+            shutil.copyfile(path / name, folder / name)
 
 
 def _extract_zip(path: Path, folder: Path) -> str:
@@ -260,7 +265,6 @@ def _hub_files(repo: str) -> list[dict[str, Any]]:
     import json
 
     from crosspost.downloads import DownloadError, fetch_bytes
-    from crosspost.errors import IndexUnreachable
 
     url = f"{hub_url()}/api/models/{repo}/tree/main"
     try:
@@ -268,7 +272,10 @@ def _hub_files(repo: str) -> list[dict[str, Any]]:
     except DownloadError as exc:
         if "404" in str(exc):
             raise UserError(f"The model hub has no model called {repo}.") from None
-        raise IndexUnreachable() from None
+        raise UserError(
+            f"The model hub cannot be reached ({exc}); nothing was changed. Connect and try again, "
+            "or install the model's folder or zip if you have it."
+        ) from None
     except ValueError:
         raise UserError(f"The model hub's list of {repo}'s files is not readable; try again later.") from None
     files = []
@@ -360,6 +367,6 @@ def download_model(
             part.unlink()
             raise UserError(f"{short}'s {f['path']} failed its checksum; it was deleted. Try again.")
         os.replace(part, final)
-    installed = install_quickmt(location, folder, *pair, source=f"{hub_url()}/{repo}")
+    installed = install_quickmt(location, folder, *pair, source=f"{hub_url()}/{repo}", move=True)
     shutil.rmtree(folder, ignore_errors=True)
     return installed
