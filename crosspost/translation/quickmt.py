@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from crosspost.errors import UserError
+from crosspost.errors import ModelPairUnknown, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.translation.packs import (
@@ -85,10 +85,7 @@ def _pair(label: str, name: str, from_code: str | None, to_code: str | None) -> 
     source = from_code or (named[0] if named else None)
     target = to_code or (named[1] if named else None)
     if not source or not target:
-        raise UserError(
-            f"{label}: its name does not say its language pair (like quickmt-en-zh); "
-            "give it with --from and --to. Nothing was installed."
-        )
+        raise ModelPairUnknown(label)
     return plain_code(check_code(source), label), plain_code(check_code(target), label)
 
 
