@@ -225,7 +225,7 @@ def test_download_by_name_from_the_hub_resumes_and_checks(location, quickmt_mode
     assert leftovers(location) == []
 
 
-def test_traditional_characters_never_reach_a_zh_draft(store, location, quickmt_models, capsys):
+def test_traditional_characters_never_reach_a_zh_draft(store, location, quickmt_models, capsys, isolated_home):
     pack = install_pack(location, quickmt_models["traditional"])
     install_pack(location, quickmt_models[("zh", "en")])  # other wordings come with their back-translation
     model = engine.load_model(pack.path)
@@ -248,6 +248,7 @@ def test_traditional_characters_never_reach_a_zh_draft(store, location, quickmt_
     [draft] = json.loads(capsys.readouterr().out)
     body = draft["body"] + draft["title"]
     assert body.strip() and traditional(body.replace("TikTok難民", "").replace("謝謝大家", "")) == set()
+    assert list(isolated_home.iterdir()) == []  # OpenCC, blingfire and the engine wrote nothing to the home
 
 
 def test_quickmt_models_cut_sentences_with_blingfire(location, quickmt_models):
