@@ -257,19 +257,23 @@ def _nbest_fn(route: Route, count: int) -> Callable[[list[str]], list[str]]:
     def compute(ss: list[str]) -> list[str]:
         *first, last = route.models
         inputs = _through(route, ss, first)
-        results = last.translator.translate_batch(
-            last.encode_source(inputs),
-            beam_size=max(engine.BEAM_SIZE, count),
-            num_hypotheses=count,
-            max_decoding_length=engine.MAX_DECODING_LENGTH,
-            max_batch_size=32,
-            batch_type="examples",
-            **last.decoding_options(),
-        )
-        return [
-            json.dumps([machine_text(route, last.decode(h)).strip() for h in r.hypotheses], ensure_ascii=False)
-            for r in results
-        ]
+        tokens = last.encode_source(inputs)
+        out = [""] * len(tokens)
+        for limit, indexes in engine.by_decoding_limit(tokens).items():
+            results = last.translator.translate_batch(
+                [tokens[i] for i in indexes],
+                beam_size=max(engine.BEAM_SIZE, count),
+                num_hypotheses=count,
+                max_decoding_length=limit,
+                max_batch_size=32,
+                batch_type="examples",
+                **last.decoding_options(),
+            )
+            for i, r in zip(indexes, results, strict=True):
+                out[i] = json.dumps(
+                    [machine_text(route, last.decode(h)).strip() for h in r.hypotheses], ensure_ascii=False
+                )
+        return out
 
     return compute
 
