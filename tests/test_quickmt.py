@@ -292,6 +292,7 @@ def test_quality_benchmark_prints_chrf_for_every_model(location, quickmt_models,
     assert f"{len(lines)} captions" in run.stdout
 
 
+@pytest.mark.translation
 def test_an_argos_pack_writing_traditional_is_simplified_too(store, location, tmp_path, monkeypatch):
     import argos_pack
     from quickmt_model import TRADITIONAL
