@@ -311,6 +311,19 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     timeout = SEND_TIMEOUT  # per read or write on the connection; the headers' overall limit is the server's
+    # A request line without a version ("GET /x", "G") is answered with a status line and headers
+    # too, never as HTTP/0.9 (a bare body the phone cannot tell from a page).
+    default_request_version = "HTTP/1.1"
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Malformed requests get a bare one-line answer (no default HTML page naming the server)
+        and the connection is closed."""
+        self.close_connection = True
+        reason = self.responses.get(code, ("Error",))[0]
+        try:
+            self._send(code, f"{reason}\n".encode(), extra={"Connection": "close"})
+        except OSError:
+            pass
 
     def handle_one_request(self) -> None:
         self.server.expect_headers(self.connection)  # type: ignore[attr-defined]
