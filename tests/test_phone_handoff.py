@@ -12,6 +12,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import procs
 import pytest
 from exports import build_export, sample_posts, write_zip
 from media_files import jpeg, video
@@ -447,10 +448,7 @@ def test_client_disconnects_are_quiet(rendered, capfd):
             if i % 2:
                 s.recv(10)  # the answer has begun
             s.close()
-        deadline = time.monotonic() + 20
-        while _handler_threads() and time.monotonic() < deadline:
-            time.sleep(0.02)
-        assert not _handler_threads()
+        procs.wait_for(lambda: not _handler_threads(), 20, "the server to finish the cut-off requests")
         status, _, _ = get(server.url)
         assert status == 200
     out, err = capfd.readouterr()

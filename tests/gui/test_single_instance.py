@@ -3,6 +3,7 @@ named after the data dir, and exits."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -195,6 +196,7 @@ def test_the_socket_folder_must_be_this_users_alone(tmp_path, monkeypatch):
         b"[" * 100000 + b"\n",
         b"\xff\xfe\n",
         b'{"other": []}\n',
+        b"x" * ((1 << 20) + 100),  # no end of line in sight
     ],
 )
 def test_bad_messages_are_ignored_with_a_log_line(qtbot, tmp_path, caplog, message):
@@ -203,8 +205,6 @@ def test_bad_messages_are_ignored_with_a_log_line(qtbot, tmp_path, caplog, messa
     import logging
 
     from PySide6.QtNetwork import QLocalSocket
-
-    from crosspost.gui.single_instance import hand_over
 
     location = resolve(tmp_path / "d").ensure()
     server = InstanceServer(location)
@@ -222,8 +222,12 @@ def test_bad_messages_are_ignored_with_a_log_line(qtbot, tmp_path, caplog, messa
         assert received == []
         assert any("ignored" in r.getMessage() for r in caplog.records), caplog.text
         photo = str(tmp_path / "photo.jpg")
+        after = QLocalSocket()  # the next launch, on its own connection
+        after.connectToServer(server.server.fullServerName())
+        assert after.waitForConnected(5000)
         with qtbot.waitSignal(server.pathsReceived, timeout=10000) as good:
-            assert hand_over(location, [photo])
+            after.write(json.dumps({"paths": [photo]}).encode() + b"\n")
+            after.flush()
         assert good.args[0] == [photo] and received == [[photo]]
     finally:
         server.close()
