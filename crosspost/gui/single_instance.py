@@ -72,30 +72,34 @@ def _private_temp_folder() -> Path | None:
     return folder if not info.st_mode & 0o077 else None
 
 
-def instance_address(location: DataLocation) -> str | None:
-    """Where the window for LOCATION listens: a socket path in a folder only this user can write
-    (a plain pipe name on Windows), or None when there is no such folder (then every launch opens
-    its own window rather than talk through a place others could take)."""
+def instance_addresses(location: DataLocation) -> list[str]:
+    """Where the window for LOCATION may listen, in order: a socket path in each folder only this
+    user can write (a plain pipe name on Windows). The window listens on the first that works (a
+    data folder on a USB stick or a network share may not hold sockets) and a later launch tries
+    them in the same order. Empty when there is no such folder: then every launch opens its own
+    window rather than talk through a place others could take."""
     name = server_name(location)
     if sys.platform == "win32" or not hasattr(os, "getuid"):
-        return name
-    candidates: list[Path | None] = []
+        return [name]
+    folders: list[Path] = []
     runtime = os.environ.get("XDG_RUNTIME_DIR")
     if runtime and os.path.isabs(runtime):
-        candidates.append(Path(runtime))
-    candidates.append(location.root)
-    for folder in candidates:
-        if folder is not None and _private_folder(folder):
-            path = os.path.join(folder, name)
-            if len(os.fsencode(path)) <= MAX_SOCKET_PATH:
-                return path
-    folder = _private_temp_folder()
-    if folder is not None:
-        path = os.path.join(folder, name)
-        if len(os.fsencode(path)) <= MAX_SOCKET_PATH:
-            return path
-    log.warning("No private folder for the single-window socket; this window will not receive other launches.")
-    return None
+        folders.append(Path(runtime))
+    folders.append(location.root)
+    addresses = [os.path.join(f, name) for f in folders if _private_folder(f)]
+    temp = _private_temp_folder()
+    if temp is not None:
+        addresses.append(os.path.join(temp, name))
+    addresses = [a for a in addresses if len(os.fsencode(a)) <= MAX_SOCKET_PATH]
+    if not addresses:
+        log.warning("No private folder for the single-window socket; this window will not receive other launches.")
+    return addresses
+
+
+def instance_address(location: DataLocation) -> str | None:
+    """The first place the window for LOCATION would listen (see ``instance_addresses``)."""
+    addresses = instance_addresses(location)
+    return addresses[0] if addresses else None
 
 
 def peer_uid(descriptor: int) -> int | None:
@@ -140,9 +144,13 @@ def read_message(line: bytes) -> list[str] | None:
 
 def hand_over(location: DataLocation, paths: list[str]) -> bool:
     """When a window already runs for LOCATION: give it PATHS (it raises itself) and return True."""
-    address = instance_address(location)
-    if address is None:
-        return False
+    for address in instance_addresses(location):
+        if _hand_over_at(address, paths):
+            return True
+    return False
+
+
+def _hand_over_at(address: str, paths: list[str]) -> bool:
     sock = QLocalSocket()
     sock.connectToServer(address)
     if not sock.waitForConnected(TIMEOUT_MS):
@@ -166,20 +174,23 @@ class InstanceServer(QObject):
 
     def __init__(self, location: DataLocation, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.name = instance_address(location)
+        self.addresses = instance_addresses(location)
+        self.name: str | None = None  # where it listens, once it does
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._connection)
 
     def listen(self) -> bool:
-        if self.name is None:
-            return False
-        if self.server.listen(self.name):
+        for address in self.addresses:
+            if not self.server.listen(address):
+                # A socket left by a window that crashed: nobody answers on it, so take it over.
+                # (Only in a folder of this user's: nobody else can have put it there.)
+                QLocalServer.removeServer(address)
+                if not self.server.listen(address):
+                    continue
+            self.name = address
             return True
-        # A socket left by a window that crashed: nobody answers on it, so take it over. (Only in a
-        # folder of this user's: nobody else can have put it there.)
-        QLocalServer.removeServer(self.name)
-        return self.server.listen(self.name)
+        return False
 
     def _connection(self) -> None:
         while self.server.hasPendingConnections():
@@ -232,4 +243,13 @@ def raise_window(window: QWidget) -> None:
     window.activateWindow()
 
 
-__all__ = ["InstanceServer", "hand_over", "instance_address", "peer_uid", "raise_window", "read_message", "server_name"]
+__all__ = [
+    "InstanceServer",
+    "hand_over",
+    "instance_address",
+    "instance_addresses",
+    "peer_uid",
+    "raise_window",
+    "read_message",
+    "server_name",
+]

@@ -240,3 +240,26 @@ def test_read_message_takes_only_a_list_of_absolute_paths():
     assert read_message(b'{"paths": []}') == []
     for bad in (b'{"paths": null}', b"5", b'{"paths": "text"}', b"", b"null", b'{"paths": [["/a"]]}'):
         assert read_message(bad) is None, bad
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Unix sockets")
+def test_a_folder_that_cannot_hold_the_socket_is_passed_over(qtbot, tmp_path, monkeypatch):
+    """A data folder on a USB stick or a share may refuse sockets: the window listens in the next
+    private folder, and a later launch finds it there."""
+    from crosspost.gui.single_instance import hand_over, instance_addresses
+
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    location = resolve(tmp_path / "d").ensure()
+    addresses = instance_addresses(location)
+    assert len(addresses) >= 2 and addresses[0].startswith(str(runtime))
+    os.mkdir(addresses[0])  # something in the way that no socket can replace
+    server = InstanceServer(location)
+    assert server.listen() and server.name == addresses[1]
+    try:
+        with qtbot.waitSignal(server.pathsReceived, timeout=10000) as received:
+            assert hand_over(location, [str(tmp_path / "p.jpg")])
+        assert received.args[0] == [str(tmp_path / "p.jpg")]
+    finally:
+        server.close()
