@@ -453,3 +453,11 @@ def test_client_disconnects_are_quiet(rendered, capfd):
         assert status == 200
     out, err = capfd.readouterr()
     assert "Traceback" not in err and "Error" not in err, err
+
+
+def test_an_address_of_another_computer_cannot_be_listened_on(rendered):
+    """Canonical but not this computer's (TEST-NET-1): the system refuses the bind, in one sentence."""
+    with pytest.raises(UserError, match="Cannot listen on 192.0.2.1"):
+        PhoneServer(payload_for_draft(rendered, 2), "192.0.2.1")
+    with PhoneServer(payload_for_draft(rendered, 2), "127.0.0.1") as server:  # the canonical form works
+        assert get(server.url)[0] == 200
