@@ -71,14 +71,14 @@ def _run(work: Path, screenshot: str | None) -> int:
 
     created: list = []
     window.draftCreated.connect(created.append)
-    window.create_draft(window.posts_model.post_id(0), "rednote", "original")
+    window.ops.create_draft(window.posts_model.post_id(0), "rednote", "original")
     if not _wait(app, lambda: created or failures) or failures:
         print(f"self-test: the draft could not be made: {failures[:1]}", file=sys.stderr)
         return 1
     draft = created[0].draft
     rendered: list = []
     window.runner.finished.connect(lambda _id, value: rendered.append(value))
-    window.render_draft(draft.id)
+    window.ops.render_draft(draft.id)
 
     def render_of_draft():
         return next((v.draft for v in rendered if isinstance(v, CheckedDraft) and v.draft.id == draft.id), None)

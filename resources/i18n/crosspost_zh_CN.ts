@@ -27,47 +27,47 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="54"/>
+        <location filename="../../crosspost/gui/actions.py" line="53"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="55"/>
+        <location filename="../../crosspost/gui/actions.py" line="54"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="56"/>
+        <location filename="../../crosspost/gui/actions.py" line="55"/>
         <source>&amp;Post</source>
         <translation>作品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="57"/>
+        <location filename="../../crosspost/gui/actions.py" line="56"/>
         <source>D&amp;raft</source>
         <translation>草稿(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="58"/>
+        <location filename="../../crosspost/gui/actions.py" line="57"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="59"/>
+        <location filename="../../crosspost/gui/actions.py" line="58"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="153"/>
+        <location filename="../../crosspost/gui/actions.py" line="152"/>
         <source>Search → Clear the search</source>
         <translation>搜索 → 清空搜索</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="159"/>
+        <location filename="../../crosspost/gui/actions.py" line="158"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="160"/>
+        <location filename="../../crosspost/gui/actions.py" line="159"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
@@ -692,125 +692,191 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="108"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="126"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="111"/>
-        <source>Captions are translated on this computer with Argos Translate language packs. Nothing is sent anywhere. Install a pack from a file, or download one from the index (this needs the internet once).</source>
-        <translation>文案在本机用 Argos Translate 语言包翻译，不会发送到任何地方。可以从文件安装语言包，或从索引下载（只需联网一次）。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="116"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
         <source>From</source>
         <translation>源语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="116"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
         <source>To</source>
         <translation>目标语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="116"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="116"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="138"/>
         <source>Install from file…</source>
         <translation>从文件安装…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="118"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="139"/>
+        <source>Install model folder…</source>
+        <translation>安装模型文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="140"/>
+        <source>Use for this pair</source>
+        <translation>用于此语言对</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="141"/>
+        <source>quickmt model:</source>
+        <translation>quickmt 模型：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
+        <source>Download model</source>
+        <translation>下载模型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
         <source>Show available packs</source>
         <translation>显示可用语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="119"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="144"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="120"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="145"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="125"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="149"/>
         <source>Add the reverse pack, %1 → %2, to see what your translations say: the sentence view translates each sentence back.</source>
         <translation>添加反向语言包 %1 → %2，就能看懂译文的意思：逐句视图会把每句译文翻译回来。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="131"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="154"/>
         <source>Download %1 → %2</source>
         <translation>下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="168"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="166"/>
         <source>available</source>
         <translation>可下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="148"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="129"/>
+        <source>Captions are translated on this computer with Argos Translate language packs or quickmt models (quickmt writes better Chinese). Nothing is sent anywhere. Install one from a file or a folder, or download one (this needs the internet once). When a pair has both, choose the one that translates it with Use for this pair.</source>
+        <translation>文案在本机用 Argos Translate 语言包或 quickmt 模型翻译（quickmt 的中文更好），不会发送到任何地方。可以从文件或文件夹安装，或下载（只需联网一次）。同一语言对两种都有时，用“用于此语言对”选择由哪一个翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="168"/>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="169"/>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="178"/>
         <source>No language packs yet.</source>
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="185"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="216"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="189"/>
-        <source>Argos language packs (*.argosmodel)</source>
-        <translation>Argos 语言包 (*.argosmodel)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="198"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="229"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="201"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="233"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="281"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="244"/>
+        <source>Install a quickmt model folder</source>
+        <translation>安装 quickmt 模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="257"/>
+        <source>Choosing the model for %1 → %2</source>
+        <translation>正在为 %1 → %2 选择模型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="261"/>
+        <source>%1 → %2 is now translated by %3.</source>
+        <translation>%1 → %2 现在由 %3 翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="273"/>
+        <source>Type the name of a quickmt model first, such as quickmt-en-zh.</source>
+        <translation>请先输入 quickmt 模型的名称，例如 quickmt-en-zh。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="277"/>
+        <source>Downloading %1</source>
+        <translation>正在下载 %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="214"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="218"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="299"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="229"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="310"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="170"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="233"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="201"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="314"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="246"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="220"/>
+        <source>Language packs and models (*.argosmodel *.zip)</source>
+        <translation>语言包和模型 (*.argosmodel *.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="327"/>
         <source>Removing %1 → %2</source>
         <translation>正在移除 %1 → %2</translation>
     </message>
@@ -2047,67 +2113,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="268"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="349"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="282"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="363"/>
         <source>Outside mainland China (creator.rednote.com)</source>
         <translation>中国大陆以外（creator.rednote.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="283"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="364"/>
         <source>Mainland China (creator.xiaohongshu.com)</source>
         <translation>中国大陆（creator.xiaohongshu.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="287"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="368"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="291"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="372"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="292"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="373"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="293"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="374"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="294"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="375"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="376"/>
         <source>RedNote account registered</source>
         <translation>小红书账号注册地</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="296"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="377"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="297"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="378"/>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="299"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="380"/>
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="304"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="385"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2188,17 +2254,17 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="39"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="40"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="43"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="44"/>
         <source>Something unexpected happened. The details were saved in the log file; please include them if you report the problem.</source>
         <translation>发生了意外错误。详情已写入日志文件；反馈问题时请附上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="47"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="48"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>

@@ -132,7 +132,7 @@ def test_open_creator_page_by_region(rednote_draft, recorder, region, host):
     from crosspost.gui.dialogs import SettingsDialog
 
     window, draft = rednote_draft
-    settings = SettingsDialog(window)
+    settings = SettingsDialog(window.ctx, window)
     settings.rednote_region.setCurrentIndex(settings.rednote_region.findData(region))
     settings.accept()
     assert window.settings.value("handoff/rednote_region") == region
