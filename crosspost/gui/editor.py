@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QPointF, QRectF, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QUndoCommand, QUndoStack
+from PySide6.QtCore import QDateTime, QSize, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,49 +30,19 @@ from PySide6.QtWidgets import (
 
 from crosspost.drafts.compose import compose, hashtags
 from crosspost.gui.context import AppContext, Changes
+from crosspost.gui.counters import NEAR, OK, OVER, SetTextCommand, counter_colour, set_counter
 from crosspost.gui.flow_layout import FlowBox
-from crosspost.gui.labels import fit_label, platform_label, unit_label
+from crosspost.gui.labels import fit_label, platform_label
+from crosspost.gui.media_preview import CropPreview, crop_focus, preview_image, to_pixmap
 from crosspost.gui.words import Retranslating, fill
 from crosspost.platforms import all_profiles, get_profile
-from crosspost.platforms.textcount import count
+
+__all__ = ["PostEditor", "CropPreview", "crop_focus", "counter_colour", "OK", "NEAR", "OVER"]
 
 if TYPE_CHECKING:
     from PIL.Image import Image
 
     from crosspost.gui.sentence_view import SentenceView
-
-OK, NEAR, OVER = "#2e7d32", "#b26a00", "#c62828"
-
-
-def counter_colour(used: float, limit: float) -> str:
-    if used > limit:
-        return OVER
-    if used >= 0.9 * limit:
-        return NEAR
-    return OK
-
-
-class SetTextCommand(QUndoCommand):
-    """One edit of the caption or the translation; undo/redo also write the store."""
-
-    def __init__(self, editor: "PostEditor", field: str, old: str, new: str):
-        super().__init__(f"edit {field}")
-        self.editor, self.field, self.old, self.new = editor, field, old, new
-
-    def id(self) -> int:  # consecutive typing in one field merges into one step
-        return 1 if self.field == "caption" else 2
-
-    def mergeWith(self, other) -> bool:  # noqa: N802
-        if other.field != self.field or other.editor is not self.editor:
-            return False
-        self.new = other.new
-        return True
-
-    def redo(self) -> None:
-        self.editor.apply_text(self.field, self.new)
-
-    def undo(self) -> None:
-        self.editor.apply_text(self.field, self.old)
 
 
 class PostEditor(Retranslating, QWidget):
@@ -413,8 +383,8 @@ class PostEditor(Retranslating, QWidget):
         self.title_edit.setPlaceholderText(comp.title or self.tr("Title"))
         self.preview_title.setText(comp.title or self.tr("(no title)"))
         self.preview_body.setPlainText(comp.body)
-        self._set_counter(self.title_counter, profile, "title", comp.title)
-        self._set_counter(self.body_counter, profile, "body", comp.body)
+        set_counter(self.title_counter, profile, "title", comp.title)
+        set_counter(self.body_counter, profile, "body", comp.body)
         topic_limit = profile.limit_value("topics")
         if topic_limit:
             self.topics_counter.setText(fill(self.tr("%1 / %2 topics"), len(self.topics), f"{topic_limit:g}"))
@@ -422,18 +392,6 @@ class PostEditor(Retranslating, QWidget):
         else:
             self.topics_counter.setText("")
         self._rebuild_chips()
-
-    def _set_counter(self, label: QLabel, profile, field: str, text: str) -> None:
-        limit = profile.limit(field)
-        if limit is None:
-            label.setText("")
-            label.setProperty("state", "none")
-            return
-        used = count(text, profile.text_counting.get(field, "chars"))
-        colour = counter_colour(used, limit.value)
-        label.setText(f"{used:g} / {unit_label(limit.unit, limit.value)}")
-        label.setStyleSheet(f"color: {colour}; font-weight: 600;")
-        label.setProperty("state", {OK: "ok", NEAR: "near", OVER: "over"}[colour])
 
     def _rebuild_chips(self) -> None:
         while self.chips.count():
@@ -635,134 +593,3 @@ class PostEditor(Retranslating, QWidget):
         from crosspost.posts import set_media_focus
 
         set_media_focus(self.store, media_id, fx, fy)
-
-
-def crop_focus(fx: float | None, fy: float | None) -> tuple[float, float] | None:
-    """The stored crop position, None when never set; 0.0 is a real position (the left/top edge)."""
-    if fx is None and fy is None:
-        return None
-    return (0.5 if fx is None else fx, 0.5 if fy is None else fy)
-
-
-def source_image(path: str, kind: str) -> Image | None:
-    """The photo, or a frame of the video (decoded: call it off the GUI thread)."""
-    from crosspost.errors import UserError
-    from crosspost.media.images import load_image
-
-    try:
-        if kind == "image":
-            return load_image(path, cover=(240, 320))
-        from crosspost.media.cover import frame_at
-
-        return frame_at(path, 0.2)
-    except (UserError, OSError):
-        return None
-
-
-def preview_image(path: str, kind: str, size: tuple[int, int], fit: str | None) -> Image | None:
-    """On a worker thread: the picture for the strip. FIT None: the whole picture within SIZE (the
-    crop window is drawn over it); else the picture framed as the platform will (the core's fitting)."""
-    from PIL import ImageOps
-
-    from crosspost.media.images import fit_image
-    from crosspost.media.targets import Target
-
-    image = source_image(path, kind)
-    if image is None:
-        return None
-    if fit is None:
-        return ImageOps.contain(image, size).convert("RGB")
-    return fit_image(ImageOps.contain(image, (480, 480)), Target(size[0], size[1], fit)).convert("RGB")
-
-
-def to_pixmap(image: Image) -> QPixmap:
-    image = image.convert("RGB")
-    qimage = QImage(image.tobytes(), image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy()
-    return QPixmap.fromImage(qimage)
-
-
-class CropPreview(QWidget):
-    """The whole photo (or a video frame) with the platform's crop window on it; drag the window
-    to choose what stays in the picture. Emits the position (0..1 on each axis) when dropped."""
-
-    focusChanged = Signal(int, float, float)
-
-    def __init__(
-        self, media_id: int, aspect: float, focus: tuple[float, float] | None, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.media_id = media_id
-        self.setFixedSize(QSize(170, 170))
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.pixmap = QPixmap()  # the picture arrives from the task runner (``set_image``)
-        self.aspect = aspect
-        self.focus = list(focus) if focus else [0.5, 0.5]
-        self._drag: tuple[QPointF, list[float]] | None = None
-
-    def set_image(self, image: Image) -> None:
-        self.pixmap = to_pixmap(image)
-        self.update()
-
-    def _frame(self) -> tuple[QRectF, tuple[float, float]]:
-        pw, ph = self.pixmap.width(), self.pixmap.height()
-        ox, oy = (self.width() - pw) / 2, (self.height() - ph) / 2
-        if pw / max(ph, 1) > self.aspect:
-            cw, ch = ph * self.aspect, ph
-        else:
-            cw, ch = pw, pw / self.aspect
-        x = ox + (pw - cw) * self.focus[0]
-        y = oy + (ph - ch) * self.focus[1]
-        return QRectF(x, y, cw, ch), (pw - cw, ph - ch)
-
-    def paintEvent(self, event):  # noqa: N802
-        from PySide6.QtCore import QRectF
-        from PySide6.QtGui import QColor, QPainter, QPen
-
-        painter = QPainter(self)
-        painter.drawPixmap(
-            (self.width() - self.pixmap.width()) // 2, (self.height() - self.pixmap.height()) // 2, self.pixmap
-        )
-        rect, _ = self._frame()
-        # Visible on any picture: what the crop leaves out is dimmed, the window has a white line
-        # inside a black one (one of them contrasts with any colour), and square handles at its corners.
-        from PySide6.QtGui import QPainterPath
-
-        outside = QPainterPath()
-        outside.addRect(self.rect().toRectF())
-        inside = QPainterPath()
-        inside.addRect(rect)
-        painter.fillPath(outside.subtracted(inside), QColor(0, 0, 0, 140))
-        painter.setPen(QPen(QColor("#000000"), 3))
-        painter.drawRect(rect.adjusted(1, 1, -1, -1))
-        painter.setPen(QPen(QColor("#ffffff"), 1))
-        painter.drawRect(rect.adjusted(1, 1, -2, -2))
-        for corner in (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight()):
-            handle = QRectF(0, 0, 9, 9)
-            handle.moveCenter(corner)
-            handle = handle.intersected(QRectF(self.rect()))
-            painter.fillRect(handle, QColor("#ffffff"))
-            painter.setPen(QPen(QColor("#000000"), 1))
-            painter.drawRect(handle)
-        painter.end()
-
-    def mousePressEvent(self, event):  # noqa: N802
-        self._drag = (event.position(), list(self.focus))
-        self.setCursor(Qt.CursorShape.ClosedHandCursor)
-
-    def mouseMoveEvent(self, event):  # noqa: N802
-        if self._drag is None:
-            return
-        start, focus = self._drag
-        _, (free_x, free_y) = self._frame()
-        delta = event.position() - start
-        if free_x > 0.5:
-            self.focus[0] = min(1.0, max(0.0, focus[0] + delta.x() / free_x))
-        if free_y > 0.5:
-            self.focus[1] = min(1.0, max(0.0, focus[1] + delta.y() / free_y))
-        self.update()
-
-    def mouseReleaseEvent(self, event):  # noqa: N802
-        if self._drag is not None:
-            self._drag = None
-            self.setCursor(Qt.CursorShape.OpenHandCursor)
-            self.focusChanged.emit(self.media_id, self.focus[0], self.focus[1])
