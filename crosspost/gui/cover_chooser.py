@@ -3,35 +3,35 @@ the draft's cover frame. Apply stores them on the draft (an edit like any other,
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from crosspost.gui.media_preview import to_pixmap
 from crosspost.gui.words import Retranslating
 from crosspost.media.cover_styles import STYLES
+from crosspost.records import Draft
+from crosspost.store import Store
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 PREVIEW = (270, 360)  # drawn at this size: the layout scales with the width, so it matches the real cover
-
-
-def to_pixmap(image) -> QPixmap:
-    image = image.convert("RGB")
-    data = image.tobytes()
-    qimage = QImage(data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888)
-    return QPixmap.fromImage(qimage.copy())
 
 
 class CoverChooser(Retranslating, QGroupBox):
     changed = Signal(int)  # draft id, after Apply
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.draft_id: int | None = None
-        self._base = None
-        self._draft = None
-        self.style = QComboBox()
+        self._base: Image | None = None
+        self._draft: Draft | None = None
+        self.style_box = QComboBox()
         for s in STYLES:
-            self.style.addItem(s, s)
+            self.style_box.addItem(s, s)
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
         self.preview = QLabel()
@@ -41,7 +41,7 @@ class CoverChooser(Retranslating, QGroupBox):
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.style)
+        layout.addWidget(self.style_box)
         layout.addWidget(self.text)
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.apply_button)
@@ -51,7 +51,7 @@ class CoverChooser(Retranslating, QGroupBox):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(120)
         self._debounce.timeout.connect(self.update_preview)
-        self.style.currentIndexChanged.connect(lambda _: self.update_preview())
+        self.style_box.currentIndexChanged.connect(lambda _: self.update_preview())
         self.text.textChanged.connect(lambda _: self._debounce.start())
         self.apply_button.clicked.connect(self.apply)
         self.retranslate()
@@ -66,7 +66,7 @@ class CoverChooser(Retranslating, QGroupBox):
             "none": self.tr("No text"),
         }
         for i, s in enumerate(STYLES):
-            self.style.setItemText(i, labels[s])
+            self.style_box.setItemText(i, labels[s])
         self.text.setPlaceholderText(self.tr("The draft's title"))
         self.text.setToolTip(self.tr("For a subtitle, write it after “ | ”."))
         self.apply_button.setText(self.tr("Use this cover"))
@@ -84,17 +84,17 @@ class CoverChooser(Retranslating, QGroupBox):
             self._draft = d
             allowed = styles_for(get_profile(d.platform))
             enabled = len(allowed) > 1
-            self.style.blockSignals(True)
+            self.style_box.blockSignals(True)
             self.text.blockSignals(True)
-            self.style.setCurrentIndex(max(0, self.style.findData(d.cover_style)))
+            self.style_box.setCurrentIndex(max(0, self.style_box.findData(d.cover_style)))
             self.text.setText("" if not d.cover_text or d.cover_text == d.title else d.cover_text)
             self.text.setPlaceholderText(d.title)
-            self.style.blockSignals(False)
+            self.style_box.blockSignals(False)
             self.text.blockSignals(False)
             self.note.setText("" if enabled else self.tr("Covers on this platform carry no title."))
         else:
             self.note.setText(self.tr("Choose a draft to see its cover."))
-        for w in (self.style, self.text, self.apply_button):
+        for w in (self.style_box, self.text, self.apply_button):
             w.setEnabled(enabled)
         self.update_preview()
 
@@ -106,7 +106,7 @@ class CoverChooser(Retranslating, QGroupBox):
             return
         if self._base is None:
             self._base = preview_base(self._draft).resize(PREVIEW)
-        image = preview(self.store, self._draft, self.style.currentData(), self.text.text(), self._base)
+        image = preview(self.store, self._draft, self.style_box.currentData(), self.text.text(), self._base)
         self.preview.setPixmap(to_pixmap(image))
         self.preview_image = image
 
@@ -119,7 +119,7 @@ class CoverChooser(Retranslating, QGroupBox):
         if self.draft_id is None:
             return
         try:
-            edit_draft(self.store, self.draft_id, cover_style=self.style.currentData(), cover_text=self.text.text())
+            edit_draft(self.store, self.draft_id, cover_style=self.style_box.currentData(), cover_text=self.text.text())
         except UserError as exc:
             show_error(self, window_message(exc))
             return

@@ -4,20 +4,21 @@ and the title on the clipboard."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDrag, QGuiApplication
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QWidget
 
 if TYPE_CHECKING:
     from crosspost.gui.phone_dialog import PhoneDialog
     from crosspost.gui.queue_view import QueueView
+    from crosspost.store import Store
 
 
-def media_mime_data(paths: list[str | Path]) -> QMimeData:
+def media_mime_data(paths: Sequence[str | Path]) -> QMimeData:
     """What a drag of these files carries: file URLs (text/uri-list), as browsers' upload boxes and
     file managers expect, plus the paths as plain text."""
     mime = QMimeData()
@@ -29,13 +30,13 @@ def media_mime_data(paths: list[str | Path]) -> QMimeData:
 class MediaDragTable(QTableView):
     """The queue's table: dragging a row drags the draft's rendered files."""
 
-    def __init__(self, paths_for_drag: Callable[[], list[Path]], parent=None):
+    def __init__(self, paths_for_drag: Callable[[], list[Path]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths_for_drag = paths_for_drag
         self.setDragEnabled(True)
         self.setDragDropMode(QTableView.DragDropMode.DragOnly)
 
-    def startDrag(self, supported_actions) -> None:  # noqa: N802
+    def startDrag(self, supported_actions: Qt.DropAction) -> None:  # noqa: N802
         paths = self.paths_for_drag()
         if not paths:
             return
@@ -44,7 +45,7 @@ class MediaDragTable(QTableView):
         drag.exec(Qt.DropAction.CopyAction)
 
 
-def open_creator_page(store, draft_id: int, region: str) -> tuple[str, Path | None]:
+def open_creator_page(store: Store, draft_id: int, region: str) -> tuple[str, Path | None]:
     """Open the upload page in the default browser, show the draft's folder, copy its title.
     Returns the page's address and the folder shown."""
     from crosspost.drafts.store import get_draft

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -180,8 +181,8 @@ class LanguagePacksDialog(Retranslating, QDialog):
                 self.table.setItem(i, j, item)
         if not rows:
             self.status.setText(self.tr("No language packs yet."))
-        installed = list(dict.fromkeys(pairs))
-        self.missing_reverse = next(((b, a) for a, b in installed if (b, a) not in installed), None)
+        installed_pairs = list(dict.fromkeys(pairs))
+        self.missing_reverse = next(((b, a) for a, b in installed_pairs if (b, a) not in installed_pairs), None)
         self.reverse_button.setVisible(self.missing_reverse is not None)
         self.reverse_note.setVisible(self.missing_reverse is not None)
         self.retranslate()
@@ -189,10 +190,11 @@ class LanguagePacksDialog(Retranslating, QDialog):
 
     def _update_buttons(self) -> None:
         """Download needs a selected pack that is not installed; Remove one that is."""
-        selected = self._selected()
-        self.download_button.setEnabled(bool(selected) and not selected[2])
-        self.remove_button.setEnabled(bool(selected) and bool(selected[2]))
-        self.use_button.setEnabled(bool(selected) and bool(selected[2]) and not selected[4] and bool(selected[5]))
+        selected = self._selected() or (None, None, None, None, True, False)  # nothing selected
+        chosen = self._selected() is not None
+        self.download_button.setEnabled(chosen and not selected[2])
+        self.remove_button.setEnabled(chosen and bool(selected[2]))
+        self.use_button.setEnabled(chosen and bool(selected[2]) and not selected[4] and bool(selected[5]))
 
     def download_reverse(self) -> int | None:
         from crosspost.translation.packs import download_pack
@@ -208,7 +210,7 @@ class LanguagePacksDialog(Retranslating, QDialog):
             on_failure=self._failed,
         )
 
-    def _selected(self):
+    def _selected(self) -> tuple[Any, ...] | None:
         items = self.table.selectedItems()
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
@@ -232,12 +234,16 @@ class LanguagePacksDialog(Retranslating, QDialog):
         return self.ctx.runner.run(
             self.tr("Installing language pack"),
             lambda store, progress, cancel: install_model(location, path),
-            on_success=lambda pack: (
-                self.status.setText(fill(self.tr("Installed %1 → %2."), pack.from_code, pack.to_code)),
-                self.reload(),
-            ),
+            on_success=self._installed,
             on_failure=self._failed,
         )
+
+    def _installed(self, pack: Any) -> None:
+        self._say_and_reload(fill(self.tr("Installed %1 → %2."), pack.from_code, pack.to_code))
+
+    def _say_and_reload(self, text: str) -> None:
+        self.status.setText(text)
+        self.reload()
 
     def install_from_folder(self) -> object:
         from crosspost.gui.file_choice import FOLDER, choose
@@ -258,11 +264,8 @@ class LanguagePacksDialog(Retranslating, QDialog):
         return self.ctx.runner.run(
             fill(self.tr("Choosing the model for %1 → %2"), source, target),
             lambda store, progress, cancel: use_pack(location, source, target, kind),
-            on_success=lambda pack: (
-                self.status.setText(
-                    fill(self.tr("%1 → %2 is now translated by %3."), pack.from_code, pack.to_code, pack.kind)
-                ),
-                self.reload(),
+            on_success=lambda pack: self._say_and_reload(
+                fill(self.tr("%1 → %2 is now translated by %3."), pack.from_code, pack.to_code, pack.kind)
             ),
             on_failure=self._failed,
         )
@@ -278,10 +281,7 @@ class LanguagePacksDialog(Retranslating, QDialog):
         return self.ctx.runner.run(
             fill(self.tr("Downloading %1"), name),
             lambda store, progress, cancel: download_model(location, name, progress, cancel),
-            on_success=lambda pack: (
-                self.status.setText(fill(self.tr("Installed %1 → %2."), pack.from_code, pack.to_code)),
-                self.reload(),
-            ),
+            on_success=self._installed,
             on_failure=self._failed,
         )
 
@@ -290,7 +290,7 @@ class LanguagePacksDialog(Retranslating, QDialog):
 
         location = self.ctx.location
 
-        def done(result):
+        def done(result: tuple[list[Any], str | None]) -> None:
             self.available, note = result
             self.status.setText(note or self.tr("%n pack(s) in the index.", "", len(self.available)))
             self.reload()

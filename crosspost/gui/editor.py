@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from crosspost.drafts.compose import compose, hashtags
 from crosspost.gui.context import AppContext, Changes
 from crosspost.gui.counters import NEAR, OK, OVER, SetTextCommand, counter_colour, set_counter
-from crosspost.gui.flow_layout import FlowBox
+from crosspost.gui.flow_layout import FlowBox, clear_layout
 from crosspost.gui.labels import fit_label, platform_label
 from crosspost.gui.media_preview import CropPreview, crop_focus, preview_image, to_pixmap
 from crosspost.gui.words import Retranslating, fill
@@ -154,9 +154,9 @@ class PostEditor(Retranslating, QWidget):
         self.plan_labels = [QLabel(), QLabel()]
         self.controls.addRow(self.plan_labels[0], plan_row)
         self.controls.addRow(self.plan_labels[1], self.notes)
-        self._plan_timer = QTimer(self, singleShot=True, interval=300)
+        self._plan_timer: QTimer = QTimer(self, singleShot=True, interval=300)
         self._plan_timer.timeout.connect(self._save_plan)
-        self._notes_timer = QTimer(self, singleShot=True, interval=400)
+        self._notes_timer: QTimer = QTimer(self, singleShot=True, interval=400)
         self._notes_timer.timeout.connect(self._save_notes)
 
         self.preview_box = QGroupBox()
@@ -195,7 +195,7 @@ class PostEditor(Retranslating, QWidget):
         lower = QHBoxLayout()
         lower.addWidget(self.preview_box, 3)
         lower.addLayout(side, 1)
-        root = QVBoxLayout(self)
+        root = self.root_layout = QVBoxLayout(self)
         root.addWidget(texts, 2)
         root.addLayout(lower, 3)
         root.addWidget(self.media_box)
@@ -320,7 +320,7 @@ class PostEditor(Retranslating, QWidget):
             from crosspost.gui.sentence_view import SentenceView
 
             self.sentence_view = SentenceView(self.ctx, self)
-            self.layout().insertWidget(1, self.sentence_view, 4)
+            self.root_layout.insertWidget(1, self.sentence_view, 4)
         self.texts.setVisible(not on)
         if self.sentence_view is not None:
             self.sentence_view.setVisible(on)
@@ -339,6 +339,8 @@ class PostEditor(Retranslating, QWidget):
         """Show TEXT in FIELD's editor and store it (the caption, or an edited translation)."""
         from crosspost.translation.service import save_edit
 
+        if self.post_id is None:
+            return
         self._texts[field] = text
         edit = self.original if field == "caption" else self.translation
         if edit.toPlainText() != text:
@@ -394,11 +396,7 @@ class PostEditor(Retranslating, QWidget):
         self._rebuild_chips()
 
     def _rebuild_chips(self) -> None:
-        while self.chips.count():
-            item = self.chips.takeAt(0)
-            if item.widget():
-                item.widget().hide()
-                item.widget().deleteLater()
+        clear_layout(self.chips)
         for topic in self.topics:
             chip = QToolButton()
             text = f"#{topic}"
@@ -494,7 +492,7 @@ class PostEditor(Retranslating, QWidget):
             self.glossary.setItem(i, 1, QTableWidgetItem(e["translation"]))
         self.glossary.blockSignals(False)
 
-    def _glossary_edited(self, item) -> None:
+    def _glossary_edited(self, item: QTableWidgetItem) -> None:
         from crosspost.errors import UserError
         from crosspost.translation.glossary import add_entry
 
@@ -514,10 +512,7 @@ class PostEditor(Retranslating, QWidget):
         self.no_media_label = None
         self._strip += 1
         self._previews = 0
-        while self.media_strip.count():
-            item = self.media_strip.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+        clear_layout(self.media_strip)
         if self.post_id is None:
             return
         from crosspost.gui.media_labels import media_sentence

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QMouseEvent, QPaintEvent, QPixmap
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -82,15 +82,17 @@ class CropPreview(QWidget):
     def _frame(self) -> tuple[QRectF, tuple[float, float]]:
         pw, ph = self.pixmap.width(), self.pixmap.height()
         ox, oy = (self.width() - pw) / 2, (self.height() - ph) / 2
+        cw: float
+        ch: float
         if pw / max(ph, 1) > self.aspect:
-            cw, ch = ph * self.aspect, ph
+            cw, ch = ph * self.aspect, float(ph)
         else:
-            cw, ch = pw, pw / self.aspect
+            cw, ch = float(pw), float(pw) / self.aspect
         x = ox + (pw - cw) * self.focus[0]
         y = oy + (ph - ch) * self.focus[1]
         return QRectF(x, y, cw, ch), (pw - cw, ph - ch)
 
-    def paintEvent(self, event):  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         from PySide6.QtCore import QRectF
         from PySide6.QtGui import QColor, QPainter, QPen
 
@@ -121,11 +123,11 @@ class CropPreview(QWidget):
             painter.drawRect(handle)
         painter.end()
 
-    def mousePressEvent(self, event):  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         self._drag = (event.position(), list(self.focus))
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
 
-    def mouseMoveEvent(self, event):  # noqa: N802
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._drag is None:
             return
         start, focus = self._drag
@@ -137,7 +139,7 @@ class CropPreview(QWidget):
             self.focus[1] = min(1.0, max(0.0, focus[1] + delta.y() / free_y))
         self.update()
 
-    def mouseReleaseEvent(self, event):  # noqa: N802
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._drag is not None:
             self._drag = None
             self.setCursor(Qt.CursorShape.OpenHandCursor)

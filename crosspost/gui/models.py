@@ -5,7 +5,18 @@ The posts model keeps only IDs and a few light columns for the current filter, f
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QSize, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QImage, QPixmap
 
 from crosspost.gui.messages import problem_text
@@ -22,7 +33,7 @@ class PostsModel(QAbstractListModel):
 
     thumbnailWanted = Signal(int, str)  # post id, media path
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._rows: list[LibraryRow] = []
@@ -70,7 +81,7 @@ class PostsModel(QAbstractListModel):
             idx = self.index(row)
             self.dataChanged.emit(idx, idx)
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
     def post_id(self, row: int) -> int:
@@ -82,7 +93,7 @@ class PostsModel(QAbstractListModel):
                 return i
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         r = self._rows[index.row()]
@@ -144,7 +155,7 @@ class PostsModel(QAbstractListModel):
 class DraftsModel(QAbstractTableModel):
     COLUMNS = ("id", "platform", "status", "planned", "title", "problems")
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.drafts: list[CheckedDraft] = []
@@ -171,13 +182,15 @@ class DraftsModel(QAbstractTableModel):
             "%1", ", ".join(words[r] for r in reasons)
         )
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.drafts)
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             labels = {
                 "id": self.tr("#"),
@@ -203,7 +216,7 @@ class DraftsModel(QAbstractTableModel):
                 )
         return "\n".join(lines) or None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         c = self.drafts[index.row()]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -17,10 +18,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from crosspost.gui.media_labels import days_left, human_date
 from crosspost.gui.words import Retranslating
+from crosspost.records import ExpirySummary
+
+if TYPE_CHECKING:
+    from crosspost.importing.importer import ImportResult
 
 _FRAME = "QFrame#%s { border: 1px solid %s; border-radius: 8px; background: %s; }"
 
@@ -28,7 +34,7 @@ _FRAME = "QFrame#%s { border: 1px solid %s; border-radius: 8px; background: %s; 
 class ImportPanel(Retranslating, QFrame):
     """What the last import did, above the pages until closed."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPanel")
         self.setStyleSheet(_FRAME % ("importPanel", "#9cc3a0", "#f1f8f1"))
@@ -41,7 +47,7 @@ class ImportPanel(Retranslating, QFrame):
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.result = None
+        self.result: ImportResult | None = None
         self.hide()
         self.retranslate()
 
@@ -50,12 +56,12 @@ class ImportPanel(Retranslating, QFrame):
         if self.result is not None:
             self.text.setText(self.describe(self.result))
 
-    def show_result(self, result, name: str) -> None:
+    def show_result(self, result: ImportResult, name: str) -> None:
         self.result, self.name = result, name
         self.text.setText(self.describe(result))
         self.show()
 
-    def lines(self, r) -> list[str]:
+    def lines(self, r: ImportResult) -> list[str]:
         """The panel's lines (plain text, for tests and the accessible description)."""
         lines = [
             self.tr("Imported %1:").replace("%1", self.name)
@@ -95,7 +101,7 @@ class ImportPanel(Retranslating, QFrame):
                 lines.append(self.tr("… and %n more.", "", len(r.warnings) - 8))
         return lines
 
-    def describe(self, r) -> str:
+    def describe(self, r: ImportResult) -> str:
         return "<br>".join(html.escape(line) for line in self.lines(r))
 
 
@@ -106,7 +112,7 @@ class ExpiryBanner(Retranslating, QFrame):
     fetchAllRequested = Signal()
     attachRequested = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("expiryBanner")
         self.text = QLabel()
@@ -120,7 +126,7 @@ class ExpiryBanner(Retranslating, QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.fetch_button)
         layout.addWidget(self.attach_button)
-        self.summary = None
+        self.summary: ExpirySummary | None = None
         self.hide()
         self.retranslate()
 
@@ -130,7 +136,7 @@ class ExpiryBanner(Retranslating, QFrame):
         if self.summary is not None:
             self.set_summary(self.summary)
 
-    def set_summary(self, summary) -> None:
+    def set_summary(self, summary: ExpirySummary) -> None:
         """Show SUMMARY (``crosspost.records.ExpirySummary``)."""
         self.summary = summary
         if not summary.links or not summary.earliest:
@@ -169,7 +175,7 @@ def show_in_folder(path: str) -> bool:
 class ExportResultDialog(QDialog):
     """Where the bundles went: the path (selectable), "Show in folder", "Copy path"."""
 
-    def __init__(self, bundles: list[str], parent=None):
+    def __init__(self, bundles: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportResult")
         self.bundles = bundles
@@ -217,7 +223,7 @@ class ExportResultDialog(QDialog):
 class Toast(QLabel):
     """A short confirmation ("Title copied") that clears itself."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet("color: #2e7d32; font-weight: 600;")
         self._timer = QTimer(self, singleShot=True, interval=4000)

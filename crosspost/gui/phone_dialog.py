@@ -7,7 +7,7 @@ import queue
 import time
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QVBoxLayout,
+    QWidget,
 )
 
 from crosspost.gui.words import Retranslating
@@ -43,8 +44,13 @@ def qr_pixmap(text: str, scale: int = 6) -> QPixmap:
 
 class PhoneDialog(Retranslating, QDialog):
     def __init__(
-        self, payload: PhonePayload, lang: str = "en", parent=None, host: str | None = None, lifetime: float = LIFETIME
-    ):
+        self,
+        payload: PhonePayload,
+        lang: str = "en",
+        parent: QWidget | None = None,
+        host: str | None = None,
+        lifetime: float = LIFETIME,
+    ) -> None:
         super().__init__(parent)
         self.payload = payload
         self.lang = lang
@@ -174,6 +180,6 @@ class PhoneDialog(Retranslating, QDialog):
         self.stop()
         super().done(result)
 
-    def closeEvent(self, event):  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.stop()
         super().closeEvent(event)

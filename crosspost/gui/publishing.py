@@ -31,6 +31,9 @@ from crosspost.gui.words import fill
 
 if TYPE_CHECKING:
     from crosspost.gui.queue_view import QueueView
+    from crosspost.gui.tasks import Job, ProgressFn
+    from crosspost.progress import CancelToken
+    from crosspost.store import Store
 
 APP_PASSWORDS_HELP = "https://bsky.app/settings/app-passwords"
 
@@ -117,7 +120,7 @@ class AddBlueskyAccountDialog(QDialog):
             with login(srv, h, secret) as session:
                 return session.did
 
-        def job(store, progress, cancel):
+        def job(store: Store, progress: ProgressFn, cancel: CancelToken) -> Any:
             return add_account(
                 store, location, "bluesky", handle, password, server, allow_file=allow_file, verify=verify
             )
@@ -125,12 +128,12 @@ class AddBlueskyAccountDialog(QDialog):
         self.buttons.setEnabled(False)
         self.status.setText(self.tr("Checking the app password with the server…"))
 
-        def done(account):
+        def done(account: Any) -> None:
             self.password.clear()
             self.added.emit(account)
             self.accept()
 
-        def failed(message, details):
+        def failed(message: str, details: str) -> None:
             self.buttons.setEnabled(True)
             self.status.setText(message)
             self.adjustSize()
@@ -167,9 +170,9 @@ class AltTextDialog(QDialog):
             label = (self.tr("Photo %1") if m.kind is MediaKind.IMAGE else self.tr("Video %1")).replace("%1", str(n))
             form.addRow(f"{label} ({Path(m.source or '').name})", edit)
             self.fields.append(edit)
-        self.thread = QCheckBox(self.tr("Publish a caption over the length limit as a thread of replies"))
-        self.thread.setChecked(self.draft.thread)
-        form.addRow(self.thread)
+        self.thread_box = QCheckBox(self.tr("Publish a caption over the length limit as a thread of replies"))
+        self.thread_box.setChecked(self.draft.thread)
+        form.addRow(self.thread_box)
         self.status = QLabel()
         self.status.setWordWrap(True)
         form.addRow(self.status)
@@ -183,15 +186,15 @@ class AltTextDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 
-    def _save_job(self, translate: bool):
+    def _save_job(self, translate: bool) -> Job:
         """The job that stores what the dialog shows (and then translates the alt texts)."""
         from crosspost.drafts.store import set_alt_text, set_thread
         from crosspost.publishing.publish import translate_alt_texts
 
-        draft_id, texts, thread = self.draft.id, [edit.text() for edit in self.fields], self.thread.isChecked()
+        draft_id, texts, thread = self.draft.id, [edit.text() for edit in self.fields], self.thread_box.isChecked()
         location = self.ctx.location
 
-        def job(store, progress, cancel):
+        def job(store: Store, progress: ProgressFn, cancel: CancelToken) -> Any:
             with store.transaction():
                 for n, text in enumerate(texts, 1):
                     set_alt_text(store, draft_id, n, text)
@@ -205,11 +208,11 @@ class AltTextDialog(QDialog):
 
         return job
 
-    def _run(self, title: str, translate: bool, on_success) -> int:
+    def _run(self, title: str, translate: bool, on_success: Callable[[Any], object]) -> int:
         self.buttons.setEnabled(False)
         self.status.clear()
 
-        def done(result):
+        def done(result: Any) -> None:
             self.buttons.setEnabled(True)
             if isinstance(result, UserError):
                 self.status.setText(self.explain(result))
@@ -217,7 +220,7 @@ class AltTextDialog(QDialog):
             self.saved.emit(result)
             on_success(result)
 
-        def failed(message, details):
+        def failed(message: str, details: str) -> None:
             self.buttons.setEnabled(True)
             if details:
                 self.ctx.fail(message, details)  # a bug: the error dialog, with details
@@ -227,7 +230,7 @@ class AltTextDialog(QDialog):
         return self.ctx.runner.run(title, self._save_job(translate), on_success=done, on_failure=failed)
 
     def translate(self) -> int:
-        def show(result):
+        def show(result: Any) -> None:
             for m, edit in zip(self.media, self.fields):
                 edit.setText(result.draft.alt_texts.get(m.media, ""))
 
@@ -260,8 +263,8 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         layout.addWidget(close)
-        self.accounts = []
-        self.add_dialog = None
+        self.accounts: list[Any] = []
+        self.add_dialog: AddBlueskyAccountDialog | None = None
         self.reload()
 
     def reload(self) -> None:
@@ -274,10 +277,10 @@ class AccountsDialog(QDialog):
         self.remove_button.setEnabled(bool(self.accounts))
 
     def open_add(self) -> AddBlueskyAccountDialog:
-        self.add_dialog = AddBlueskyAccountDialog(self.ctx, self)
-        self.add_dialog.added.connect(lambda _: self.reload())
-        self.add_dialog.open()
-        return self.add_dialog
+        dialog = self.add_dialog = AddBlueskyAccountDialog(self.ctx, self)
+        dialog.added.connect(lambda _: self.reload())
+        dialog.open()
+        return dialog
 
     def remove_selected(self) -> int | None:
         """Forget the selected account and its app password (on the task runner: the keyring may be slow)."""
@@ -289,10 +292,10 @@ class AccountsDialog(QDialog):
         a = self.accounts[row]
         location = self.ctx.location
 
-        def job(store, progress, cancel):
+        def job(store: Store, progress: ProgressFn, cancel: CancelToken) -> Any:
             return remove_account(store, location, a.platform, a.handle)
 
-        def failed(message, details):
+        def failed(message: str, details: str) -> None:
             self.reload()
             self.ctx.fail(message, details)
 
@@ -314,11 +317,11 @@ class Publisher(QObject):
         self.ctx, self.queue, self.host = ctx, queue, host
         self.queue.publishRequested.connect(self.publish)
         self.queue.buttons["alt"].clicked.connect(self.edit_alt_texts)
-        self.alt_dialog = None
+        self.alt_dialog: AltTextDialog | None = None
         self.busy = False
-        self.last_message = None
-        self._next = None
-        self._checked = None
+        self.last_message: QMessageBox | None = None
+        self._next: tuple[int, str] | None = None
+        self._checked: dt.datetime | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(self.TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -333,11 +336,11 @@ class Publisher(QObject):
         self.busy = True
         location = self.ctx.location
 
-        def job(store, progress, cancel):
+        def job(store: Store, progress: ProgressFn, cancel: CancelToken) -> Any:
             """(results, [(draft id or None, error)]): every error a person can act on comes back
             here, to be worded by ``explain`` on the GUI thread."""
             errors: list[tuple[int | None, UserError]] = []
-            todo = due_drafts(store) if scheduled else ids
+            todo: list[int | str] = list(due_drafts(store) if scheduled else ids)
             try:
                 results = (
                     publish_drafts(
@@ -366,7 +369,7 @@ class Publisher(QObject):
         title = self.tr("Publishing due drafts") if scheduled else self.tr("Publishing")
         return self.ctx.op(title, job, Changes(drafts=True), on_success=done, on_failure=failed)
 
-    def explain(self, exc) -> str:
+    def explain(self, exc: UserError) -> str:
         """A publishing error in the window's words: what is wrong and the button or menu that fixes it."""
         from crosspost.gui.messages import problem_text, window_message
         from crosspost.publishing.accounts import NoAccount, SecretMissing, SeveralAccounts
@@ -446,16 +449,16 @@ class Publisher(QObject):
                 )
         return window_message(exc)
 
-    def edit_alt_texts(self, draft_id: int | None = None):
+    def edit_alt_texts(self, draft_id: int | None = None) -> AltTextDialog | None:
         ids = [draft_id] if draft_id else self.queue.selected_ids()
         if not ids:
             return None
-        self.alt_dialog = AltTextDialog(self.ctx, ids[0], self.explain, self.host)
-        self.alt_dialog.accepted.connect(lambda: self.ctx.publish(Changes(drafts=True)))
-        self.alt_dialog.open()
-        return self.alt_dialog
+        dialog = self.alt_dialog = AltTextDialog(self.ctx, ids[0], self.explain, self.host)
+        dialog.accepted.connect(lambda: self.ctx.publish(Changes(drafts=True)))
+        dialog.open()
+        return dialog
 
-    def show_results(self, results, errors) -> None:
+    def show_results(self, results: list[Any], errors: list[tuple[int | None, str]]) -> None:
         lines = []
         for r in results:
             text = self.tr("Draft %1 was already posted") if r.already else self.tr("Draft %1 is posted")

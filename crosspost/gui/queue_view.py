@@ -3,7 +3,7 @@ render / export (then open the folder) / copy / mark as posted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -74,12 +74,8 @@ class QueueView(Retranslating, QWidget):
             )
         }
         self.refresh_button = QPushButton()  # for drafts out of date (their post changed since)
-        self.refresh_button.clicked.connect(
-            lambda: self.selected_ids() and self.refreshRequested.emit(self.selected_ids())
-        )
-        self.buttons["publish"].clicked.connect(
-            lambda: self.selected_ids() and self.publishRequested.emit(self.selected_ids())
-        )
+        self.refresh_button.clicked.connect(lambda: self._emit_selected(self.refreshRequested))
+        self.buttons["publish"].clicked.connect(lambda: self._emit_selected(self.publishRequested))
         self.countdown = QLabel()  # the next scheduled publication (crosspost.gui.publishing.Publisher)
         self.buttons["render"].clicked.connect(self.render_selected)
         # Re-encode every file even when the original already fits the platform (kept otherwise).
@@ -108,6 +104,7 @@ class QueueView(Retranslating, QWidget):
         from crosspost.gui.panels import Toast
 
         self.toast = Toast()  # "Title copied"
+        self.phone_dialog: QWidget | None = None  # Send to phone… (desktop_handoff.send_to_phone)
         top.addWidget(self.toast)
         top.addStretch(1)
         top.addWidget(self.countdown)
@@ -145,7 +142,11 @@ class QueueView(Retranslating, QWidget):
         if changes.drafts or changes.library or changes.posts or changes.media:
             self.reload()
 
-    def _update_buttons(self, *_) -> None:
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        if self.selected_ids():
+            signal.emit(self.selected_ids())
+
+    def _update_buttons(self, *_: object) -> None:
         """Render, export, copy and mark need a selected draft: disabled without one."""
         has = bool(self.table.selectionModel().selectedRows())
         for button in self.buttons.values():
@@ -263,7 +264,7 @@ class QueueView(Retranslating, QWidget):
             return str(Path.home())
         return str(folder)
 
-    def export_selected(self, folder: str | None = None):
+    def export_selected(self, folder: str | None = None) -> QWidget | None:
         ids = self.selected_ids()
         if not ids:
             return None
@@ -285,7 +286,7 @@ class QueueView(Retranslating, QWidget):
         self.settings.export_folder = folder
         self.exportRequested.emit(ids, folder)
 
-    def mark_posted(self):
+    def mark_posted(self) -> QWidget | None:
         ids = self.selected_ids()
         if not ids:
             return None

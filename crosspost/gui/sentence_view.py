@@ -5,9 +5,10 @@ a word selected on each side. Engine work runs on the task runner, off the GUI t
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +30,12 @@ from PySide6.QtWidgets import (
 from crosspost.gui.context import AppContext, Changes
 from crosspost.gui.words import Retranslating
 
+if TYPE_CHECKING:
+    from crosspost.gui.tasks import Job, ProgressFn
+    from crosspost.progress import CancelToken
+    from crosspost.store import Store
+    from crosspost.translation.checking import Alternative, PostCheck, SentencePair
+
 AMBER, AMBER_BG, MUTED = "#b26a00", "#fff6e5", "#7a7a7a"
 
 
@@ -39,7 +46,7 @@ class SentenceRow(QFrame):
     wordingsRequested = Signal(int)
     resetRequested = Signal(int)
 
-    def __init__(self, pair, parent=None):
+    def __init__(self, pair: SentencePair, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pair = pair
         self.setObjectName("sentenceRow")
@@ -118,7 +125,7 @@ class SentenceRow(QFrame):
         if text and text != self.pair.text:
             self.editRequested.emit(self.pair.n, text)
 
-    def mouseDoubleClickEvent(self, event):  # noqa: N802 - double-click a pair to edit it
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - double-click a pair to edit it
         if self.pair.has_words:
             self.start_edit()
         super().mouseDoubleClickEvent(event)
@@ -127,7 +134,7 @@ class SentenceRow(QFrame):
 class WordingsDialog(QDialog):
     """The engine's other wordings of one sentence, each with what it says back."""
 
-    def __init__(self, n: int, options, parent=None):
+    def __init__(self, n: int, options: list[Alternative], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.options = options
         self.setWindowTitle(self.tr("Other wordings of sentence %1").replace("%1", str(n)))
@@ -150,7 +157,7 @@ class WordingsDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
 
-    def chosen(self):
+    def chosen(self) -> Alternative | None:
         item = self.list.currentItem()
         return self.options[self.list.row(item)] if item else None
 
@@ -166,7 +173,7 @@ class SentenceView(Retranslating, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.post_id: int | None = None
-        self.check = None
+        self.check: PostCheck | None = None
         self.rows: list[SentenceRow] = []
         self._picked = {"source": "", "target": ""}
         self.summary = QLabel()
@@ -190,14 +197,14 @@ class SentenceView(Retranslating, QWidget):
         # Rows keep the height their wrapped text needs; the area scrolls rather than squeezing them.
         self.rows_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.rows_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.container)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.container)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addLayout(head)
         root.addLayout(columns)
-        root.addWidget(self.scroll, 1)
+        root.addWidget(self.scroll_area, 1)
         self.retranslate()
 
     # --- i18n -------------------------------------------------------------------------------------
@@ -218,12 +225,12 @@ class SentenceView(Retranslating, QWidget):
         return self.ctx.settings.target_lang
 
     # --- running the core off the GUI thread ------------------------------------------------------
-    def _run(self, title: str, job, post_id: int) -> int:
-        def done(check):
+    def _run(self, title: str, job: Job, post_id: int) -> int:
+        def done(check: Any) -> None:
             if post_id == self.post_id:
                 self.show_check(check)
 
-        def failed(message, details):
+        def failed(message: str, details: str) -> None:
             if details:
                 from crosspost.gui.dialogs import show_error
 
@@ -252,12 +259,14 @@ class SentenceView(Retranslating, QWidget):
             post_id,
         )
 
-    def _save(self, n: int, text: str | None, replace: bool = False) -> int:
+    def _save(self, n: int, text: str | None, replace: bool = False) -> int | None:
         from crosspost.translation.checking import check_post, save_sentence
 
         post_id, location, target = self.post_id, self.ctx.location, self.target
+        if post_id is None:
+            return None
 
-        def job(store, progress, cancel):
+        def job(store: Store, progress: ProgressFn, cancel: CancelToken) -> Any:
             save_sentence(store, location, post_id, target, n, text, replace_whole_edit=replace)
             return check_post(store, location, post_id, target)
 
@@ -290,12 +299,14 @@ class SentenceView(Retranslating, QWidget):
             replace = True
         return self._save(n, text, replace)
 
-    def show_wordings(self, n: int) -> int:
+    def show_wordings(self, n: int) -> int | None:
         from crosspost.translation.checking import alternatives
 
         post_id, location, target = self.post_id, self.ctx.location, self.target
+        if post_id is None:
+            return None
 
-        def done(options):
+        def done(options: Any) -> None:
             if post_id != self.post_id:
                 return
             self.wordings_dialog = WordingsDialog(n, options, self)
@@ -309,12 +320,12 @@ class SentenceView(Retranslating, QWidget):
             on_failure=lambda message, details: self.summary.setText(message),
         )
 
-    def _use_wording(self, n: int, option) -> None:
+    def _use_wording(self, n: int, option: Alternative | None) -> None:
         if option is not None and not option.current:
             self.edit_sentence(n, option.text)
 
     # --- showing ----------------------------------------------------------------------------------
-    def show_check(self, check) -> None:
+    def show_check(self, check: PostCheck) -> None:
         self.check = check
         for row in self.rows:
             row.deleteLater()
@@ -351,7 +362,7 @@ class SentenceView(Retranslating, QWidget):
         self.summary.setText(text)
 
     # --- glossary from a selection on each side ---------------------------------------------------
-    def eventFilter(self, watched, event):  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.MouseButtonRelease and isinstance(watched, QLabel):
             self.remember_selection(watched)
         return super().eventFilter(watched, event)
@@ -403,9 +414,11 @@ class SentenceView(Retranslating, QWidget):
         self.retranslate_box.open()
         return len(ids)
 
-    def retranslate_posts(self, ids: list[int]) -> int:
+    def retranslate_posts(self, ids: list[int]) -> int | None:
         from crosspost.translation.service import translate_posts
 
+        if self.check is None:
+            return None
         location, source, target, current = self.ctx.location, self.check.source, self.target, self.post_id
 
         def done(_: object) -> None:

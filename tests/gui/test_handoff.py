@@ -75,11 +75,11 @@ def qimage_to_pil(image: QImage) -> Image.Image:
 def test_cover_chooser_previews_and_applies(rednote_draft, qtbot):
     window, draft = rednote_draft
     chooser = window.queue.cover
-    assert chooser.draft_id == draft["id"] and chooser.style.currentData() == "bold"
+    assert chooser.draft_id == draft["id"] and chooser.style_box.currentData() == "bold"
     bold = chooser.preview.pixmap().toImage()
-    chooser.style.setCurrentIndex(chooser.style.findData("none"))
+    chooser.style_box.setCurrentIndex(chooser.style_box.findData("none"))
     plain = chooser.preview.pixmap().toImage()
-    chooser.style.setCurrentIndex(chooser.style.findData("banner"))
+    chooser.style_box.setCurrentIndex(chooser.style_box.findData("banner"))
     chooser.text.setText("跑步打卡")
     qtbot.waitUntil(lambda: not chooser._debounce.isActive())  # the live preview caught up with the typing
     from crosspost.drafts.cover import preview
@@ -206,7 +206,7 @@ def test_hand_off_buttons_and_chooser_in_chinese(rednote_draft, qtbot):
         qtbot.waitUntil(lambda: window.queue.buttons["phone"].text() == "发送到手机…")
         assert window.queue.buttons["creator"].text() == "打开小红书创作者中心"
         assert window.queue.cover.title() == "封面标题"
-        assert window.queue.cover.style.itemText(window.queue.cover.style.findData("none")) == "无文字"
+        assert window.queue.cover.style_box.itemText(window.queue.cover.style_box.findData("none")) == "无文字"
     finally:
         window.set_language("en")
     qtbot.waitUntil(lambda: window.queue.buttons["phone"].text() == "Send to phone…")
