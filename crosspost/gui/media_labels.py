@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
+from crosspost.gui.words import fill
 from crosspost.media.state import MediaState, PostMediaState
 
 
@@ -35,13 +36,9 @@ def media_badge(state: PostMediaState) -> str:
     if s is MediaState.ON_DISK:
         return QCoreApplication.translate("MediaLabels", "on disk")
     if s is MediaState.PARTLY:
-        return (
-            QCoreApplication.translate("MediaLabels", "%1 of %2 on disk")
-            .replace("%1", str(state.on_disk))
-            .replace("%2", str(state.total))
-        )
+        return fill(QCoreApplication.translate("MediaLabels", "%1 of %2 on disk"), str(state.on_disk), str(state.total))
     if s is MediaState.LINK_VALID and state.expires:
-        return QCoreApplication.translate("MediaLabels", "link valid until %1").replace("%1", human_date(state.expires))
+        return fill(QCoreApplication.translate("MediaLabels", "link valid until %1"), human_date(state.expires))
     if s is MediaState.LINK_EXPIRED:
         return QCoreApplication.translate("MediaLabels", "⛔ link expired")
     if s is MediaState.NO_LINK:
@@ -53,33 +50,38 @@ def media_sentence(state: PostMediaState) -> str:
     """One sentence for the editor's media box."""
     s = state.state
     if s is MediaState.ON_DISK:
-        return QCoreApplication.translate("MediaLabels", "Every file is on this computer (%1).").replace(
-            "%1", str(state.total)
-        )
+        return fill(QCoreApplication.translate("MediaLabels", "Every file is on this computer (%1)."), str(state.total))
     if s is MediaState.PARTLY:
-        text = (
-            QCoreApplication.translate("MediaLabels", "%1 of %2 files are on this computer.")
-            .replace("%1", str(state.on_disk))
-            .replace("%2", str(state.total))
+        text = fill(
+            QCoreApplication.translate("MediaLabels", "%1 of %2 files are on this computer."),
+            str(state.on_disk),
+            str(state.total),
         )
         if state.expires and not state.expired:
-            text += " " + QCoreApplication.translate(
-                "MediaLabels", "Fetch the rest before %1 (Post → Fetch media)."
-            ).replace("%1", human_date(state.expires))
+            text += " " + fill(
+                QCoreApplication.translate("MediaLabels", "Fetch the rest before %1 (Post → Fetch media)."),
+                human_date(state.expires),
+            )
         elif state.expired:
             text += " " + QCoreApplication.translate(
                 "MediaLabels", "The links of the rest expired: attach your own files (drop them on the post)."
             )
         return text
     if s is MediaState.LINK_VALID and state.expires:
-        return QCoreApplication.translate(
-            "MediaLabels", "Not on this computer yet; the export's link works until %1 (Post → Fetch media)."
-        ).replace("%1", human_date(state.expires))
+        return fill(
+            QCoreApplication.translate(
+                "MediaLabels", "Not on this computer yet; the export's link works until %1 (Post → Fetch media)."
+            ),
+            human_date(state.expires),
+        )
     if s is MediaState.LINK_EXPIRED:
-        return QCoreApplication.translate(
-            "MediaLabels",
-            "The export's link expired on %1: attach your own files (Post → Attach files…, or drop them on the post).",
-        ).replace("%1", human_date(state.expires or ""))
+        return fill(
+            QCoreApplication.translate(
+                "MediaLabels",
+                "The export's link expired on %1: attach your own files (Post → Attach files…, or drop them on the post).",  # noqa: E501
+            ),
+            human_date(state.expires or ""),
+        )
     if s is MediaState.NO_LINK:
         return QCoreApplication.translate("MediaLabels", "No media on disk yet: fetch it or attach your own files.")
     return QCoreApplication.translate("MediaLabels", "This post has no photo or video.")

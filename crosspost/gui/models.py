@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QPixmap
 
 from crosspost.gui.messages import problem_text
+from crosspost.gui.words import fill
 from crosspost.records import CheckedDraft, Draft, LibraryRow
 from crosspost.store import Store
 from crosspost.values import MediaKind
@@ -134,7 +135,7 @@ class PostsModel(QAbstractListModel):
     def _deleted_text(self, r: LibraryRow) -> str:
         when = r.deleted_at
         if when:
-            return self.tr("Deleted on TikTok on %1").replace("%1", str(when)[:10])
+            return fill(self.tr("Deleted on TikTok on %1"), str(when)[:10])
         return self.tr("Deleted on TikTok")
 
     def set_thumbnail(self, post_id: int, thumb_path: str) -> None:
@@ -178,9 +179,7 @@ class DraftsModel(QAbstractTableModel):
         if not reasons:
             return None
         words = {"post": self.tr("the post"), "translation": self.tr("its translation"), "media": self.tr("its media")}
-        return self.tr("Out of date: %1 changed — press Refresh from post.").replace(
-            "%1", ", ".join(words[r] for r in reasons)
-        )
+        return fill(self.tr("Out of date: %1 changed — press Refresh from post."), ", ".join(words[r] for r in reasons))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.drafts)
@@ -210,9 +209,9 @@ class DraftsModel(QAbstractTableModel):
             if m.rendered and m.render_method:
                 name = m.rendered.replace("\\", "/").rsplit("/", 1)[-1]
                 lines.append(
-                    self.tr("%1: kept the original (not re-encoded)").replace("%1", name)
+                    fill(self.tr("%1: kept the original (not re-encoded)"), name)
                     if m.render_method == "copy"
-                    else self.tr("%1: re-encoded").replace("%1", name)
+                    else fill(self.tr("%1: re-encoded"), name)
                 )
         return "\n".join(lines) or None
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.media_labels import days_left, human_date
-from crosspost.gui.words import Retranslating
+from crosspost.gui.words import Retranslating, fill
 from crosspost.records import ExpirySummary
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class ImportPanel(Retranslating, QFrame):
     def lines(self, r: ImportResult) -> list[str]:
         """The panel's lines (plain text, for tests and the accessible description)."""
         lines = [
-            self.tr("Imported %1:").replace("%1", self.name)
+            fill(self.tr("Imported %1:"), self.name)
             + " "
             + self.tr(", ").join(
                 [
@@ -88,8 +88,9 @@ class ImportPanel(Retranslating, QFrame):
             )
         if r.merged_into:
             lines.append(
-                self.tr("Its posts joined @%1's posts of the same times instead of being added twice.").replace(
-                    "%1", r.merged_into
+                fill(
+                    self.tr("Its posts joined @%1's posts of the same times instead of being added twice."),
+                    r.merged_into,
                 )
             )
         if not (r.added or r.updated or r.unchanged):
@@ -146,10 +147,13 @@ class ExpiryBanner(Retranslating, QFrame):
         if summary.expired:
             self.setStyleSheet(_FRAME % ("expiryBanner", "#e3a3a0", "#fdecea"))
             self.text.setText(
-                self.tr(
-                    "These links expired on %1 — attach your own files (drop them on a post) or "
-                    "request a new export from TikTok."
-                ).replace("%1", when)
+                fill(
+                    self.tr(
+                        "These links expired on %1 — attach your own files (drop them on a post) or "
+                        "request a new export from TikTok."
+                    ),
+                    when,
+                )
             )
             self.fetch_button.hide()
             self.attach_button.show()
@@ -161,7 +165,7 @@ class ExpiryBanner(Retranslating, QFrame):
                 if days < 1
                 else self.tr("Your export's media links expire in %n day(s) (%1) — fetch them now.", "", days)
             )
-            self.text.setText(text.replace("%1", when))
+            self.text.setText(fill(text, when))
             self.fetch_button.show()
             self.attach_button.hide()
         self.show()
@@ -210,9 +214,12 @@ class ExportResultDialog(QDialog):
             self.notice.setText(self.tr("Opened in your file manager."))
         else:
             self.notice.setText(
-                self.tr(
-                    "No file manager could be opened here. Your bundles are in %1 (Copy path puts it on the clipboard)."
-                ).replace("%1", self.folder)
+                fill(
+                    self.tr(
+                        "No file manager could be opened here. Your bundles are in %1 (Copy path puts it on the clipboard)."  # noqa: E501
+                    ),
+                    self.folder,
+                )
             )
 
     def copy_path(self) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from crosspost.gui.words import Retranslating
+from crosspost.gui.words import Retranslating, fill
 from crosspost.handoff.phone_server import LIFETIME, PhonePayload, PhoneServer, RequestEvent
 
 
@@ -123,7 +123,7 @@ class PhoneDialog(Retranslating, QDialog):
             return
         self.qr.setPixmap(qr_pixmap(self.server.url))
         self.address.setText(self.server.url)
-        self.add_log(self.tr("Listening on %1").replace("%1", host))
+        self.add_log(fill(self.tr("Listening on %1"), host))
         self.timer.start()
         self.poll()
 
@@ -135,12 +135,12 @@ class PhoneDialog(Retranslating, QDialog):
             "Android tablet": self.tr("Android tablet"),
         }.get(event.device, event.device)
         if event.path_kind == "page":
-            return self.tr("%1 opened the page").replace("%1", device)
+            return fill(self.tr("%1 opened the page"), device)
         if event.path_kind == "download":
-            return self.tr("%1 downloaded %2").replace("%1", device).replace("%2", event.file or "")
+            return fill(self.tr("%1 downloaded %2"), device, event.file or "")
         if event.path_kind == "file":
-            return self.tr("%1 loaded %2").replace("%1", device).replace("%2", event.file or "")
-        return self.tr("%1 was refused (%2)").replace("%1", device).replace("%2", str(event.status))
+            return fill(self.tr("%1 loaded %2"), device, event.file or "")
+        return fill(self.tr("%1 was refused (%2)"), device, str(event.status))
 
     def add_log(self, text: str) -> None:
         line = f"{time.strftime('%H:%M:%S')}  {text}"
@@ -161,9 +161,7 @@ class PhoneDialog(Retranslating, QDialog):
         if server.running:
             minutes, seconds = divmod(int(server.seconds_left()), 60)
             self.left.setText(
-                self.tr("Stops in %1:%2 or when you close this window.")
-                .replace("%1", str(minutes))
-                .replace("%2", f"{seconds:02d}")
+                fill(self.tr("Stops in %1:%2 or when you close this window."), str(minutes), f"{seconds:02d}")
             )
         else:
             self.timer.stop()

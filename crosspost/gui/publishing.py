@@ -66,11 +66,14 @@ class AddBlueskyAccountDialog(QDialog):
         self.password.setPlaceholderText("xxxx-xxxx-xxxx-xxxx")
         self.server = QLineEdit(DEFAULT_SERVERS["bluesky"])
         self.help = QLabel(
-            self.tr(
-                "Use an <b>app password</b>, not your main password: make one in Bluesky under "
-                "Settings → Privacy and security → App passwords. "
-                '<a href="%1">What is an app password?</a>'
-            ).replace("%1", APP_PASSWORDS_HELP)
+            fill(
+                self.tr(
+                    "Use an <b>app password</b>, not your main password: make one in Bluesky under "
+                    "Settings → Privacy and security → App passwords. "
+                    '<a href="%1">What is an app password?</a>'
+                ),
+                APP_PASSWORDS_HELP,
+            )
         )
         self.help.setWordWrap(True)
         self.help.setOpenExternalLinks(True)
@@ -159,7 +162,7 @@ class AltTextDialog(QDialog):
 
         self.ctx, self.explain = ctx, explain
         self.draft = get_draft(ctx.store, draft_id)
-        self.setWindowTitle(self.tr("Alt text for draft %1").replace("%1", str(self.draft.id)))
+        self.setWindowTitle(fill(self.tr("Alt text for draft %1"), str(self.draft.id)))
         form = QFormLayout(self)
         self.fields: list[QLineEdit] = []
         self.media = self.draft.sources
@@ -167,7 +170,7 @@ class AltTextDialog(QDialog):
             edit = QLineEdit(self.draft.alt_texts.get(m.media, ""))
             edit.setMaxLength(2000)
             edit.setPlaceholderText(self.tr("What does it show?"))
-            label = (self.tr("Photo %1") if m.kind is MediaKind.IMAGE else self.tr("Video %1")).replace("%1", str(n))
+            label = fill(self.tr("Photo %1") if m.kind is MediaKind.IMAGE else self.tr("Video %1"), str(n))
             form.addRow(f"{label} ({Path(m.source or '').name})", edit)
             self.fields.append(edit)
         self.thread_box = QCheckBox(self.tr("Publish a caption over the length limit as a thread of replies"))
@@ -385,29 +388,25 @@ class Publisher(QObject):
         accounts = self.tr("Tools → Settings… → Accounts…")
         match exc:
             case NoAccount(platform=platform):
-                return (
-                    self.tr("There is no %1 account in Crosspost yet: add one in %2.")
-                    .replace("%1", _platform_name(platform))
-                    .replace("%2", accounts)
+                return fill(
+                    self.tr("There is no %1 account in Crosspost yet: add one in %2."),
+                    _platform_name(platform),
+                    accounts,
                 )
             case SeveralAccounts(platform=platform):
-                return (
-                    self.tr("There are several %1 accounts; keep only the one to publish with in %2.")
-                    .replace("%1", _platform_name(platform))
-                    .replace("%2", accounts)
+                return fill(
+                    self.tr("There are several %1 accounts; keep only the one to publish with in %2."),
+                    _platform_name(platform),
+                    accounts,
                 )
             case SecretMissing(handle=handle):
-                return (
-                    self.tr("The app password of %1 is missing: remove the account in %2 and add it again.")
-                    .replace("%1", handle)
-                    .replace("%2", accounts)
+                return fill(
+                    self.tr("The app password of %1 is missing: remove the account in %2 and add it again."),
+                    handle,
+                    accounts,
                 )
             case PublishError(kind="auth"):
-                return (
-                    str(exc)
-                    + " "
-                    + self.tr("Add the account again with a new app password in %1.").replace("%1", accounts)
-                )
+                return str(exc) + " " + fill(self.tr("Add the account again with a new app password in %1."), accounts)
             case NotReadyToPublish(problem=problem) if problem.code == "body_too_long":
                 return (
                     problem_text(problem)
@@ -429,13 +428,17 @@ class Publisher(QObject):
             case NotReadyToPublish(problem=problem):
                 return problem_text(problem)
             case NoPublishApi(platform=platform):
-                return self.tr(
-                    "Crosspost cannot publish to %1 by itself: export the draft and upload it there."
-                ).replace("%1", _platform_name(platform))
+                return fill(
+                    self.tr("Crosspost cannot publish to %1 by itself: export the draft and upload it there."),
+                    _platform_name(platform),
+                )
             case OtherAccount():
-                return self.tr(
-                    "Publishing this draft was started with another account; add that account again in %1 to finish it."
-                ).replace("%1", accounts)
+                return fill(
+                    self.tr(
+                        "Publishing this draft was started with another account; add that account again in %1 to finish it."  # noqa: E501
+                    ),
+                    accounts,
+                )
             case NothingToTranslate(original_layout=True):
                 return self.tr(
                     "This draft shows the original caption only, so its alt texts stay as they are. "
@@ -462,10 +465,10 @@ class Publisher(QObject):
         lines = []
         for r in results:
             text = self.tr("Draft %1 was already posted") if r.already else self.tr("Draft %1 is posted")
-            lines.append(f'{text.replace("%1", str(r.draft))}: <a href="{r.url}">{r.url}</a>')
+            lines.append(f'{fill(text, str(r.draft))}: <a href="{r.url}">{r.url}</a>')
         for draft_id, message in errors:
             lines.append(
-                (self.tr("Draft %1 was not published: ").replace("%1", str(draft_id)) if draft_id is not None else "")
+                (fill(self.tr("Draft %1 was not published: "), str(draft_id)) if draft_id is not None else "")
                 + html.escape(message)
             )
         if not lines:
@@ -501,7 +504,7 @@ class Publisher(QObject):
         when = dt.datetime.strptime(planned[:16], "%Y-%m-%dT%H:%M")
         left = (when - now).total_seconds()
         if left <= 0:
-            self.queue.countdown.setText(self.tr("Publishing draft %1 now").replace("%1", str(draft_id)))
+            self.queue.countdown.setText(fill(self.tr("Publishing draft %1 now"), str(draft_id)))
             if not self.busy:
                 self.publish([], scheduled=True)
             return
@@ -511,4 +514,4 @@ class Publisher(QObject):
         span = (
             f"{days} d {hours:02d}:{minutes:02d}:{seconds:02d}" if days else f"{hours:02d}:{minutes:02d}:{seconds:02d}"
         )
-        self.queue.countdown.setText(self.tr("Next: draft %1 in %2").replace("%1", str(draft_id)).replace("%2", span))
+        self.queue.countdown.setText(fill(self.tr("Next: draft %1 in %2"), str(draft_id), span))

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.context import AppContext, Changes
-from crosspost.gui.words import Retranslating
+from crosspost.gui.words import Retranslating, fill
 
 if TYPE_CHECKING:
     from crosspost.gui.tasks import Job, ProgressFn
@@ -137,7 +137,7 @@ class WordingsDialog(QDialog):
     def __init__(self, n: int, options: list[Alternative], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.options = options
-        self.setWindowTitle(self.tr("Other wordings of sentence %1").replace("%1", str(n)))
+        self.setWindowTitle(fill(self.tr("Other wordings of sentence %1"), str(n)))
         self.resize(560, 360)
         layout = QVBoxLayout(self)
         self.list = QListWidget()
@@ -350,8 +350,8 @@ class SentenceView(Retranslating, QWidget):
         total = sum(1 for s in self.check.sentences if s.has_words)
         doubtful = self.check.doubtful_count
         if doubtful:
-            text = self.tr("%1 of %n sentence(s) may be mistranslated: check the amber ones.", "", total).replace(
-                "%1", str(doubtful)
+            text = fill(
+                self.tr("%1 of %n sentence(s) may be mistranslated: check the amber ones.", "", total), str(doubtful)
             )
             self.summary.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
         else:
@@ -393,17 +393,13 @@ class SentenceView(Retranslating, QWidget):
             self.summary.setText(str(exc))
             return None
         ids = posts_with_term(store, term)
-        self.summary.setText(
-            self.tr("Added “%1” → “%2” to your glossary.").replace("%1", term).replace("%2", translation)
-        )
+        self.summary.setText(fill(self.tr("Added “%1” → “%2” to your glossary."), term, translation))
         if not ids:
             return None
         self.retranslate_box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Crosspost"),
-            self.tr("Translate the %n post(s) that contain “%1” again, with your glossary?", "", len(ids)).replace(
-                "%1", term
-            ),
+            fill(self.tr("Translate the %n post(s) that contain “%1” again, with your glossary?", "", len(ids)), term),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
