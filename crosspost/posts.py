@@ -291,13 +291,13 @@ def expiry_summary(store: Store, post_ids: Sequence[int] | None = None) -> Expir
     sql = (
         "SELECT min(expires_at), count(*) FROM media WHERE path IS NULL AND url IS NOT NULL AND expires_at IS NOT NULL"
     )
-    params: list[int] = []
+    params: list[str] = []
     if post_ids is not None:
         if not post_ids:
             return ExpirySummary(0, None, False)
-        ids = list(post_ids)[:900]
-        sql += f" AND post_id IN ({','.join('?' * len(ids))})"
-        params = ids
+        # Every post, however many: the IDs go in as one JSON array (no limit on bound variables).
+        sql += " AND post_id IN (SELECT value FROM json_each(?))"
+        params = [json.dumps([int(i) for i in post_ids])]
     earliest, links = store.db.execute(sql, params).fetchone()
     return ExpirySummary(links=links or 0, earliest=earliest, expired=bool(earliest) and earliest <= utc_now())
 
