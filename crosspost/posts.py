@@ -308,7 +308,10 @@ def edit_caption(store: Store, post_id: int | str, text: str) -> Post:
     pid = require_post(store, post_id)
     with store.transaction():
         store.db.execute(
-            "UPDATE posts SET tiktok_caption = CASE WHEN caption_edited THEN tiktok_caption ELSE caption END, "
+            # A caption still to check since the upgrade (migration 0011) may already be the user's:
+            # TikTok's text is then unknown until the next import reads it.
+            "UPDATE posts SET tiktok_caption = CASE WHEN caption_edited THEN tiktok_caption "
+            "WHEN id IN (SELECT post_id FROM captions_to_check) THEN NULL ELSE caption END, "
             "caption = ?, caption_edited = 1, updated_at = ? WHERE id = ?",
             [text, utc_now(), pid],
         )
