@@ -148,6 +148,21 @@
 <context>
     <name>CoverChooser</name>
     <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="0"/>
+        <source>A cover holds at most %1 characters.</source>
+        <translation>封面最多容纳 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="0"/>
+        <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
+        <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="0"/>
+        <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
+        <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
+    </message>
+    <message>
         <location filename="../../crosspost/gui/cover_chooser.py" line="65"/>
         <source>Cover title</source>
         <translation>封面标题</translation>
