@@ -182,3 +182,27 @@ def test_when_tiktoks_earlier_text_is_gone_the_users_text_is_kept(data_dir, tmp_
     assert _rows(data_dir) == [(EDIT, 1, posts[0].caption), (posts[1].caption, 0, None)]
     db = sqlite3.connect(data_dir / "crosspost.db")
     assert db.execute("SELECT count(*) FROM captions_to_check").fetchone()[0] == 0
+
+
+def test_caption_edited_again_after_the_upgrade_gets_tiktoks_text_from_the_history(data_dir, tmp_path, capsys):
+    """Edited before 0006, then again in the new window before any import: the new edit stays, and
+    the next import fills in TikTok's text from the export in the import history (not the old edit)."""
+    from crosspost.paths import resolve
+    from crosspost.posts import edit_caption
+    from crosspost.store import open_store
+
+    posts = sample_posts(1)
+    export = write_zip(tmp_path / "e.zip", build_export("json-2025", posts))
+    old = connect(data_dir / "crosspost.db", stop_before="0006_user_edits")
+    _old_import(old, export)
+    old.execute("UPDATE posts SET caption = ? WHERE id = ?", [EDIT, 1])
+    old.conn.commit()
+    old.close()
+    store = open_store(resolve(data_dir))
+    try:
+        edit_caption(store, 1, "Newer words")
+    finally:
+        store.close()
+    assert _rows(data_dir) == [("Newer words", 1, None)]  # TikTok's text not known yet: not the old edit
+    assert _import_json(data_dir, export, capsys)["updated"] == 0
+    assert _rows(data_dir) == [("Newer words", 1, posts[0].caption)]
