@@ -258,6 +258,12 @@ class Messages(QObject):
     def not_writable(self, m) -> str:
         return _fill(self.tr("The export folder %1 is not writable (%2); choose another one."), m[1], m[2])
 
+    def cover_blank(self, m) -> str:
+        return self.tr("The cover text can't be drawn with the cover font; the cover would carry no title.")
+
+    def cover_left_out(self, m) -> str:
+        return _fill(self.tr("The cover text can't be drawn with the cover font: %1 will be left out."), m[1])
+
 
 # (the core's English sentence, the Messages method that words it in the UI language)
 PATTERNS = [
@@ -279,6 +285,8 @@ PATTERNS = [
         (r"(.+) are TikTok names; they mean nothing on (.+?)\. .*$", "tiktok_names"),
         (r"Not exported \(nothing was written\): (.+)\.$", "not_exported"),
         (r"The export folder (.+) is not writable \((.+)\); .*$", "not_writable"),
+        (r"The cover text can't be drawn with the cover font; the cover would carry no title\.$", "cover_blank"),
+        (r"The cover text can't be drawn with the cover font: (.+) will be left out\.$", "cover_left_out"),
     )
 ]
 _messages = Messages()

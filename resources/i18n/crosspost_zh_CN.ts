@@ -1097,6 +1097,16 @@
 <context>
     <name>Messages</name>
     <message>
+        <location filename="../../crosspost/gui/messages.py" line="0"/>
+        <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
+        <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="0"/>
+        <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
+        <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
+    </message>
+    <message>
         <location filename="../../crosspost/gui/messages.py" line="176"/>
         <source>title</source>
         <translation>标题</translation>

@@ -78,3 +78,25 @@ def test_text_the_cover_font_cannot_draw_is_said_beside_the_preview(rednote_draf
     chooser.text.setText("Morning run 🏃")  # emoji beside words: left out quietly, as before
     _settled(chooser, qtbot)
     assert chooser.text_note.isHidden()
+
+
+def test_the_queues_cover_warning_is_worded_in_chinese(rednote_draft):  # noqa: F811
+    """The preflight warning as the queue shows it, in the Chinese window."""
+    from crosspost.drafts.store import edit_draft
+    from crosspost.gui.messages import problem_text
+
+    window, draft = rednote_draft
+    problems = []
+    for text in ("مرحبا", "Morning مرحبا"):
+        checked = edit_draft(window.store, draft["id"], cover_text=text)
+        problems += [p for p in checked.problems if p.code == "cover_text_undrawable"]
+    assert len(problems) == 2
+    window.set_language("zh_CN")
+    try:
+        worded = [problem_text(p) for p in problems]
+    finally:
+        window.set_language("en")
+    assert worded == [
+        "封面字体无法绘制这段封面文字；封面上将没有标题。",
+        "封面字体无法绘制部分封面文字：م ر ح ب ا 将被略去。",
+    ]
