@@ -111,7 +111,7 @@ def make_server(state: dict, upstream: str | None = None):
             if route == "redirect":
                 _answer(self, 307, b"", Location=state["redirect_to"] + self.path)
             elif route == "drip":
-                _drip(self, state, b'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}')
+                _drip(self, state, b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
             elif route in ("huge", "huge-announced"):
                 _huge(self, state, announce=route == "huge-announced")
             elif route == "html":

@@ -461,7 +461,9 @@ def upload_video(
 
     def get(nsid: str, token: str | None = None, **params: Any) -> Any:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
-        return with_retries(lambda: _checked(http.send("GET", f"{service}/xrpc/{nsid}", params=params, headers=headers)))
+        return with_retries(
+            lambda: _checked(http.send("GET", f"{service}/xrpc/{nsid}", params=params, headers=headers))
+        )
 
     def _checked(response: Any) -> Any:
         if response.status_code >= 500:

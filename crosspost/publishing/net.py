@@ -10,7 +10,7 @@ rules a hostile or broken server cannot get around:
   ``CROSSPOST_NET_DEADLINE``), so a server that drips a byte every few seconds ends the call at the
   deadline (``ServerTooSlow``). Uploads get ``MIN_UPLOAD_RATE`` on top: the deadline grows with the
   bytes sent, so a large video on a slow line still goes out. The deadline is enforced under httpx, at
-  each socket read and write (``_DeadlineBackend``): every read waits at most the time left;
+  each socket read and write (``crosspost.downloads.deadline``): every read waits at most the time left;
 - **a cap on every answer** (``MAX_ANSWER_BYTES``): an announced length over it is refused before
   reading, and a body is read in chunks and dropped as soon as it passes the cap (``AnswerTooLarge``);
 - an answer that is not HTTP is ``BadAnswer``; a refused or failed connection is left to the caller
@@ -19,19 +19,14 @@ rules a hostile or broken server cannot get around:
 
 from __future__ import annotations
 
-import contextlib
-import contextvars
 import ipaddress
 import os
-import time
-import typing
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpcore
 import httpx
 
+from crosspost.downloads import deadline, deadline_transport
 from crosspost.errors import AnswerTooLarge, BadAnswer, InsecureServer, ServerRedirected, ServerTooSlow
 
 DEADLINE_ENV = "CROSSPOST_NET_DEADLINE"  # seconds for each network call (tests set a few)
@@ -100,97 +95,12 @@ def check_url(url: str) -> None:
     raise InsecureServer(origin_of(url))
 
 
-# --- the deadline, enforced at each socket operation ----------------------------------------------------
-
-_ends_at: contextvars.ContextVar[float | None] = contextvars.ContextVar("crosspost_net_ends_at", default=None)
-
-
-@contextlib.contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Every socket operation of this thread inside the block ends by SECONDS from now."""
-    token = _ends_at.set(time.monotonic() + seconds)
-    try:
-        yield
-    finally:
-        _ends_at.reset(token)
-
-
-def _left(timeout: float | None, error: type[Exception]) -> float | None:
-    ends = _ends_at.get()
-    if ends is None:
-        return timeout
-    left = ends - time.monotonic()
-    if left <= 0:
-        raise error("the deadline passed")
-    return left if timeout is None else min(timeout, left)
-
-
-class _DeadlineStream(httpcore.NetworkStream):
-    def __init__(self, stream: httpcore.NetworkStream) -> None:
-        self._stream = stream
-
-    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        return self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
-
-    def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        # one sendall for the whole buffer: keep pieces small enough that the deadline is looked at often
-        for start in range(0, len(buffer), 64 * 1024):
-            self._stream.write(buffer[start : start + 64 * 1024], _left(timeout, httpcore.WriteTimeout))
-
-    def close(self) -> None:
-        self._stream.close()
-
-    def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
-        tls = self._stream.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout))
-        return _DeadlineStream(tls)
-
-    def get_extra_info(self, info: str) -> Any:
-        return self._stream.get_extra_info(info)
-
-
-class _DeadlineBackend(httpcore.NetworkBackend):
-    def __init__(self) -> None:
-        self._backend = httpcore.SyncBackend()
-
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: typing.Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        stream = self._backend.connect_tcp(
-            host, port, _left(timeout, httpcore.ConnectTimeout), local_address, socket_options
-        )
-        return _DeadlineStream(stream)
-
-    def connect_unix_socket(
-        self, path: str, timeout: float | None = None, socket_options: typing.Iterable[Any] | None = None
-    ) -> httpcore.NetworkStream:
-        stream = self._backend.connect_unix_socket(path, _left(timeout, httpcore.ConnectTimeout), socket_options)
-        return _DeadlineStream(stream)
-
-    def sleep(self, seconds: float) -> None:
-        self._backend.sleep(seconds)
-
-
-def _transport() -> httpx.HTTPTransport:
-    transport = httpx.HTTPTransport(retries=0)
-    # httpx builds its connection pool without a way to pass httpcore's network backend: the same pool,
-    # made again with the backend that holds the deadline (tests/test_bluesky_hostile.py drips on it).
-    transport._pool = httpcore.ConnectionPool(
-        ssl_context=httpx.create_ssl_context(), network_backend=_DeadlineBackend()
-    )
-    return transport
-
-
 class Http:
     """An httpx client under the rules above. ``send`` returns a fully read ``httpx.Response``."""
 
     def __init__(self) -> None:
         self.client = httpx.Client(
-            transport=_transport(),
+            transport=deadline_transport(),
             follow_redirects=False,
             trust_env=False,  # proxies from the environment would bypass the deadline's transport
             headers={"Accept-Encoding": "identity"},
