@@ -1295,6 +1295,76 @@
         <source>draft %1: %2</source>
         <translation>草稿 %1：%2</translation>
     </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="143"/>
+        <source>%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: use %2 as the account&apos;s server (Tools → Settings… → Accounts…).</source>
+        <translation>%1 是未加密的 http 地址，Crosspost 只通过 https 发送应用专用密码和令牌：请把账号的服务器写成 %2（工具 → 设置… → 账号…）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="153"/>
+        <source>%1 redirected %2 to %3. Crosspost never sends a password or token to another address, so it stopped. %4</source>
+        <translation>%1 把%2重定向到了 %3。Crosspost 从不把密码或令牌发往其他地址，因此已停止。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="165"/>
+        <source>%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4</source>
+        <translation>%1 接受了连接，但在 %3 秒内没有回应%2：服务器太慢或卡住了。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="176"/>
+        <source>%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4</source>
+        <translation>%1 对%2的回应超过 %3 MB，Crosspost 已停止读取。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="186"/>
+        <source>%1 answered %2 with something Crosspost cannot read (not a Bluesky server&apos;s answer). %3</source>
+        <translation>%1 对%2的回应 Crosspost 无法读取（不是 Bluesky 服务器的回应）。%3</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="198"/>
+        <source>the sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="199"/>
+        <source>the record look-up</source>
+        <translation>帖子记录查询</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="200"/>
+        <source>the new post</source>
+        <translation>新帖子</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="201"/>
+        <source>the upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="202"/>
+        <source>the handle look-up</source>
+        <translation>用户名查询</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="203"/>
+        <source>the video upload</source>
+        <translation>视频上传</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="204"/>
+        <source>a request</source>
+        <translation>一个请求</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="216"/>
+        <source>Nothing was stored; check the server and try Add again.</source>
+        <translation>没有保存任何内容；请检查服务器后再点“添加”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="217"/>
+        <source>The draft is unchanged; press Publish again later.</source>
+        <translation>草稿没有改动；请稍后再点“发布”。</translation>
+    </message>
 </context>
 <context>
     <name>PhoneDialog</name>
