@@ -361,3 +361,46 @@ def test_a_record_look_up_that_is_not_a_record_then_a_good_server(publishing, pd
     [record] = pds.list_records(publishing["me"]["did"])
     assert record["uri"] == result["uri"] and record["value"]["text"].startswith("A quiet morning")
     assert draft_row(data, draft)[0] == "posted"
+
+
+# --- sign-in failures are worded as sign-in failures -------------------------------------------------------
+
+
+def test_sign_in_failures_never_speak_of_a_post_or_a_draft(servers, tmp_path):
+    """``accounts add`` has no draft: a refusal, a server error and a closed port each say what happened
+    to the sign-in and that nothing was stored."""
+    server = servers()
+    answers = {
+        "refused": (400, {"error": "InvalidRequest", "message": "Input/identifier must be a string"}),
+        "server": (500, {"error": "InternalServerError", "message": "Internal Server Error"}),
+    }
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_POST(self):
+            self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            status, body = answers[server["answer"]]
+            _answer(self, status, json.dumps(body).encode())
+
+    httpd = Server(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+    url = f"http://127.0.0.1:{httpd.server_address[1]}"
+    said = {}
+    try:
+        for answer in answers:
+            server["answer"] = answer
+            code, out, err, _ = accounts_add(tmp_path / "data", url)
+            said[answer] = one_sentence(code, err)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    code, out, err, _ = accounts_add(tmp_path / "data", url)  # nothing listens there any more
+    said["offline"] = one_sentence(code, err)
+    assert "refused the sign-in (InvalidRequest: Input/identifier must be a string)" in said["refused"]
+    assert "server error (500" in said["server"] and "Cannot reach" in said["offline"]
+    for text in said.values():
+        assert " post" not in text.removeprefix("crosspost:") and "draft" not in text, text
+        assert "Nothing was stored" in text or "nothing was stored" in text, text
+    nothing_stored(tmp_path / "data")
