@@ -242,12 +242,9 @@ def _action(url: str) -> str:
 
 
 def _text_field(answer: Any, key: str) -> str | None:
-    """ANSWER[KEY] when ANSWER is a mapping and it is a non-empty string, else None."""
+    """ANSWER[KEY] when ANSWER is a JSON object and that is a non-empty string, else None."""
     if not isinstance(answer, dict):
-        try:
-            answer = dict(answer)
-        except (TypeError, ValueError):
-            return None
+        return None
     value = answer.get(key)
     return value if isinstance(value, str) and value else None
 
