@@ -272,4 +272,5 @@ def examples() -> list[UserError]:
         ServerTooSlow("bsky.social", 60, "record"),
         AnswerTooLarge("bsky.social", 4 * 1024**2, "sign_in"),
         BadAnswer("bsky.social", "record"),
+        ModelPairUnknown("my-model"),
     ]

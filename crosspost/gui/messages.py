@@ -191,6 +191,15 @@ def window_message(exc: errors.UserError) -> str:
                 _server_action(action),
                 _afterwards(action),
             )
+        case errors.ModelPairUnknown(name=name):
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages",
+                    "The name of %1 does not say which languages it translates. Rename its folder after "
+                    "them, like quickmt-en-zh, and install it again. Nothing was installed.",
+                ),
+                name,
+            )
     return str(exc)
 
 
