@@ -4,22 +4,22 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="247"/>
+        <location filename="../../crosspost/gui/publishing.py" line="253"/>
         <source>Accounts</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="249"/>
+        <location filename="../../crosspost/gui/publishing.py" line="255"/>
         <source>Add Bluesky account…</source>
         <translation>添加 Bluesky 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="250"/>
+        <location filename="../../crosspost/gui/publishing.py" line="256"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="301"/>
+        <location filename="../../crosspost/gui/publishing.py" line="307"/>
         <source>Removing account</source>
         <translation>正在移除账号</translation>
     </message>
@@ -175,57 +175,57 @@
 <context>
     <name>AddBlueskyAccountDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="58"/>
+        <location filename="../../crosspost/gui/publishing.py" line="61"/>
         <source>Add Bluesky account</source>
         <translation>添加 Bluesky 账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="67"/>
+        <location filename="../../crosspost/gui/publishing.py" line="71"/>
         <source>Use an &lt;b&gt;app password&lt;/b&gt;, not your main password: make one in Bluesky under Settings → Privacy and security → App passwords. &lt;a href=&quot;%1&quot;&gt;What is an app password?&lt;/a&gt;</source>
         <translation>请使用&lt;b&gt;应用专用密码&lt;/b&gt;，而不是主密码：在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建。&lt;a href=&quot;%1&quot;&gt;什么是应用专用密码？&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="78"/>
+        <location filename="../../crosspost/gui/publishing.py" line="84"/>
         <source>No keyring was found on this computer to keep the app password safely. Crosspost stores it only if you allow a file in its data folder that only you can read.</source>
         <translation>这台电脑上没有可安全保存应用专用密码的钥匙串。只有在你允许时，Crosspost 才会把它存进数据文件夹中只有你能读取的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="85"/>
+        <location filename="../../crosspost/gui/publishing.py" line="91"/>
         <source>Keep the app password in a file only I can read</source>
         <translation>把应用专用密码保存在只有我能读取的文件中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="90"/>
+        <location filename="../../crosspost/gui/publishing.py" line="96"/>
         <source>Handle</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="91"/>
+        <location filename="../../crosspost/gui/publishing.py" line="97"/>
         <source>App password</source>
         <translation>应用专用密码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="93"/>
+        <location filename="../../crosspost/gui/publishing.py" line="99"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="99"/>
+        <location filename="../../crosspost/gui/publishing.py" line="105"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="109"/>
+        <location filename="../../crosspost/gui/publishing.py" line="115"/>
         <source>Nothing was stored: tick the box, or install a keyring and try again.</source>
         <translation>没有保存任何内容：请勾选该选项，或安装钥匙串后重试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="126"/>
+        <location filename="../../crosspost/gui/publishing.py" line="132"/>
         <source>Checking the app password with the server…</source>
         <translation>正在向服务器验证应用专用密码…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="138"/>
+        <location filename="../../crosspost/gui/publishing.py" line="144"/>
         <source>Adding Bluesky account</source>
         <translation>正在添加 Bluesky 账号</translation>
     </message>
@@ -233,42 +233,42 @@
 <context>
     <name>AltTextDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="159"/>
+        <location filename="../../crosspost/gui/publishing.py" line="165"/>
         <source>Alt text for draft %1</source>
         <translation>草稿 %1 的替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="166"/>
+        <location filename="../../crosspost/gui/publishing.py" line="172"/>
         <source>What does it show?</source>
         <translation>画面里有什么？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="167"/>
+        <location filename="../../crosspost/gui/publishing.py" line="173"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="167"/>
+        <location filename="../../crosspost/gui/publishing.py" line="173"/>
         <source>Video %1</source>
         <translation>视频 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="170"/>
+        <location filename="../../crosspost/gui/publishing.py" line="176"/>
         <source>Publish a caption over the length limit as a thread of replies</source>
         <translation>超出字数的文案以回复串的形式发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="178"/>
+        <location filename="../../crosspost/gui/publishing.py" line="184"/>
         <source>Translate like the caption</source>
         <translation>像文案一样翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="234"/>
+        <location filename="../../crosspost/gui/publishing.py" line="240"/>
         <source>Translating alt texts</source>
         <translation>正在翻译替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="238"/>
+        <location filename="../../crosspost/gui/publishing.py" line="244"/>
         <source>Saving alt texts</source>
         <translation>正在保存替代文字</translation>
     </message>
@@ -276,19 +276,19 @@
 <context>
     <name>ChoosePostDialog</name>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="27"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="32"/>
         <source>Attach to which post?</source>
         <translation>添加到哪条作品？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/post_dialogs.py" line="30"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="35"/>
         <source>Choose the post %n file(s) belong to (or drop them right onto a post in the library next time).</source>
         <translation>
             <numerusform>选择这 %n 个文件所属的作品（下次也可以直接拖到作品库中的作品上）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="48"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="53"/>
         <source>Attach</source>
         <translation>添加</translation>
     </message>
@@ -296,52 +296,68 @@
 <context>
     <name>CoverChooser</name>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="61"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="189"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="278"/>
+        <source>A cover holds at most %1 characters.</source>
+        <translation>封面最多容纳 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="271"/>
+        <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
+        <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="275"/>
+        <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
+        <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="176"/>
         <source>Cover title</source>
         <translation>封面标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="63"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="178"/>
         <source>Bold title</source>
         <translation>大字标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="64"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="179"/>
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="65"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="180"/>
         <source>Title and subtitle</source>
         <translation>标题加副标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="66"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="181"/>
         <source>No text</source>
         <translation>无文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="70"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="185"/>
         <source>The draft&apos;s title</source>
         <translation>草稿的标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="71"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="187"/>
         <source>For a subtitle, write it after “ | ”.</source>
         <translation>副标题写在“ | ”之后。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="72"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="191"/>
         <source>Use this cover</source>
         <translation>使用此封面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="94"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="214"/>
         <source>Covers on this platform carry no title.</source>
         <translation>此平台的封面不带标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="96"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="216"/>
         <source>Choose a draft to see its cover.</source>
         <translation>选择一个草稿以查看封面。</translation>
     </message>
@@ -349,67 +365,67 @@
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="169"/>
+        <location filename="../../crosspost/gui/models.py" line="181"/>
         <source>the post</source>
         <translation>作品</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="169"/>
+        <location filename="../../crosspost/gui/models.py" line="181"/>
         <source>its translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="169"/>
+        <location filename="../../crosspost/gui/models.py" line="181"/>
         <source>its media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="170"/>
+        <location filename="../../crosspost/gui/models.py" line="182"/>
         <source>Out of date: %1 changed — press Refresh from post.</source>
         <translation>已过时：%1已更改——请点“从作品更新”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="183"/>
+        <location filename="../../crosspost/gui/models.py" line="195"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="184"/>
+        <location filename="../../crosspost/gui/models.py" line="196"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="185"/>
+        <location filename="../../crosspost/gui/models.py" line="197"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="186"/>
+        <location filename="../../crosspost/gui/models.py" line="198"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="187"/>
+        <location filename="../../crosspost/gui/models.py" line="199"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="188"/>
+        <location filename="../../crosspost/gui/models.py" line="200"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="200"/>
+        <location filename="../../crosspost/gui/models.py" line="212"/>
         <source>%1: kept the original (not re-encoded)</source>
         <translation>%1：保留原文件（未重新编码）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="202"/>
+        <location filename="../../crosspost/gui/models.py" line="214"/>
         <source>%1: re-encoded</source>
         <translation>%1：已重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="223"/>
+        <location filename="../../crosspost/gui/models.py" line="235"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -417,27 +433,27 @@
 <context>
     <name>ExpiryBanner</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="128"/>
+        <location filename="../../crosspost/gui/panels.py" line="135"/>
         <source>Fetch all now</source>
         <translation>立即全部下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="129"/>
+        <location filename="../../crosspost/gui/panels.py" line="136"/>
         <source>Attach files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="144"/>
+        <location filename="../../crosspost/gui/panels.py" line="152"/>
         <source>These links expired on %1 — attach your own files (drop them on a post) or request a new export from TikTok.</source>
         <translation>这些链接已于 %1 失效——请添加你自己的文件（拖到作品上），或向 TikTok 重新申请导出数据。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="154"/>
+        <location filename="../../crosspost/gui/panels.py" line="164"/>
         <source>Your export&apos;s media links expire today (%1) — fetch them now.</source>
         <translation>导出数据中的媒体链接今天（%1）失效——请立即下载。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="156"/>
+        <location filename="../../crosspost/gui/panels.py" line="166"/>
         <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
         <translation>
             <numerusform>导出数据中的媒体链接将在 %n 天后（%1）失效——请立即下载。</numerusform>
@@ -447,39 +463,39 @@
 <context>
     <name>ExportResultDialog</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="177"/>
+        <location filename="../../crosspost/gui/panels.py" line="187"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="178"/>
+        <location filename="../../crosspost/gui/panels.py" line="188"/>
         <source>%n bundle(s) exported to:</source>
         <translation>
             <numerusform>已导出 %n 个发布包到：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="187"/>
+        <location filename="../../crosspost/gui/panels.py" line="197"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="188"/>
+        <location filename="../../crosspost/gui/panels.py" line="198"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="204"/>
+        <location filename="../../crosspost/gui/panels.py" line="214"/>
         <source>Opened in your file manager.</source>
         <translation>已在文件管理器中打开。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="208"/>
+        <location filename="../../crosspost/gui/panels.py" line="219"/>
         <source>No file manager could be opened here. Your bundles are in %1 (Copy path puts it on the clipboard).</source>
         <translation>这里无法打开文件管理器。你的发布包在 %1（“复制路径”会把它放到剪贴板）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="214"/>
+        <location filename="../../crosspost/gui/panels.py" line="227"/>
         <source>Path copied.</source>
         <translation>路径已复制。</translation>
     </message>
@@ -500,77 +516,77 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="49"/>
+        <location filename="../../crosspost/gui/panels.py" line="55"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="61"/>
+        <location filename="../../crosspost/gui/panels.py" line="67"/>
         <source>Imported %1:</source>
         <translation>已导入 %1：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="63"/>
+        <location filename="../../crosspost/gui/panels.py" line="69"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="65"/>
+        <location filename="../../crosspost/gui/panels.py" line="71"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n 条新作品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="66"/>
+        <location filename="../../crosspost/gui/panels.py" line="72"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n 条已更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="67"/>
+        <location filename="../../crosspost/gui/panels.py" line="73"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n 条未变</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="70"/>
+        <location filename="../../crosspost/gui/panels.py" line="76"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="74"/>
+        <location filename="../../crosspost/gui/panels.py" line="80"/>
         <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
         <translation>
             <numerusform>其中 %n 条作品已在 TikTok 上删除，作品库中已标出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="79"/>
+        <location filename="../../crosspost/gui/panels.py" line="85"/>
         <source>TikTok&apos;s 2019–2022 exports hold no captions, only dates, links and likes; your newer export will fill them in.</source>
         <translation>TikTok 2019–2022 年的导出数据没有文案，只有日期、链接和点赞数；较新的导出数据会补上文案。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="85"/>
+        <location filename="../../crosspost/gui/panels.py" line="92"/>
         <source>Its posts joined @%1&apos;s posts of the same times instead of being added twice.</source>
         <translation>其中的作品已并入 @%1 同一时间的作品，没有重复添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="90"/>
+        <location filename="../../crosspost/gui/panels.py" line="97"/>
         <source>This export has no posts of yours in it.</source>
         <translation>这份导出数据中没有你的作品。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="92"/>
+        <location filename="../../crosspost/gui/panels.py" line="99"/>
         <source>Skipped or changed (%n):</source>
         <translation>
             <numerusform>跳过或更改（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="95"/>
+        <location filename="../../crosspost/gui/panels.py" line="102"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>……还有 %n 条。</numerusform>
@@ -580,111 +596,111 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="16"/>
+        <location filename="../../crosspost/gui/labels.py" line="21"/>
         <source>Crop to fill</source>
         <translation>裁切填满</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="17"/>
+        <location filename="../../crosspost/gui/labels.py" line="22"/>
         <source>Fit with bars</source>
         <translation>完整显示（加边）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="18"/>
+        <location filename="../../crosspost/gui/labels.py" line="23"/>
         <source>Fit on blurred background</source>
         <translation>完整显示（模糊背景）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="23"/>
+        <location filename="../../crosspost/gui/labels.py" line="28"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="24"/>
+        <location filename="../../crosspost/gui/labels.py" line="29"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="25"/>
+        <location filename="../../crosspost/gui/labels.py" line="30"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="30"/>
+        <location filename="../../crosspost/gui/labels.py" line="35"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="31"/>
+        <location filename="../../crosspost/gui/labels.py" line="36"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="32"/>
+        <location filename="../../crosspost/gui/labels.py" line="37"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="33"/>
+        <location filename="../../crosspost/gui/labels.py" line="38"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="41"/>
+        <location filename="../../crosspost/gui/labels.py" line="46"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字符</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="43"/>
+        <location filename="../../crosspost/gui/labels.py" line="48"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 个单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="45"/>
+        <location filename="../../crosspost/gui/labels.py" line="50"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n 个话题标签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="47"/>
+        <location filename="../../crosspost/gui/labels.py" line="52"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n 个话题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="49"/>
+        <location filename="../../crosspost/gui/labels.py" line="54"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="51"/>
+        <location filename="../../crosspost/gui/labels.py" line="56"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="53"/>
+        <location filename="../../crosspost/gui/labels.py" line="58"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n 字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="37"/>
+        <location filename="../../crosspost/gui/labels.py" line="42"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="37"/>
+        <location filename="../../crosspost/gui/labels.py" line="42"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -692,158 +708,157 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="126"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="127"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>From</source>
         <translation>源语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>To</source>
         <translation>目标语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="138"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="139"/>
         <source>Install from file…</source>
         <translation>从文件安装…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="139"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="140"/>
         <source>Install model folder…</source>
         <translation>安装模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="140"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="141"/>
         <source>Use for this pair</source>
         <translation>用于此语言对</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="141"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
         <source>quickmt model:</source>
         <translation>quickmt 模型：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
         <source>Download model</source>
         <translation>下载模型</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="144"/>
         <source>Show available packs</source>
         <translation>显示可用语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="144"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="145"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="145"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="149"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="151"/>
         <source>Add the reverse pack, %1 → %2, to see what your translations say: the sentence view translates each sentence back.</source>
         <translation>添加反向语言包 %1 → %2，就能看懂译文的意思：逐句视图会把每句译文翻译回来。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="154"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="159"/>
         <source>Download %1 → %2</source>
         <translation>下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="168"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="173"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="166"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="171"/>
         <source>available</source>
         <translation>可下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="129"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="130"/>
         <source>Captions are translated on this computer with Argos Translate language packs or quickmt models (quickmt writes better Chinese). Nothing is sent anywhere. Install one from a file or a folder, or download one (this needs the internet once). When a pair has both, choose the one that translates it with Use for this pair.</source>
         <translation>文案在本机用 Argos Translate 语言包或 quickmt 模型翻译（quickmt 的中文更好），不会发送到任何地方。可以从文件或文件夹安装，或下载（只需联网一次）。同一语言对两种都有时，用“用于此语言对”选择由哪一个翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="168"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="173"/>
         <source>in use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="169"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="178"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="183"/>
         <source>No language packs yet.</source>
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="216"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="222"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="229"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="235"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="233"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="281"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="242"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="244"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="252"/>
         <source>Install a quickmt model folder</source>
         <translation>安装 quickmt 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="257"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="265"/>
         <source>Choosing the model for %1 → %2</source>
         <translation>正在为 %1 → %2 选择模型</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="261"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="268"/>
         <source>%1 → %2 is now translated by %3.</source>
         <translation>%1 → %2 现在由 %3 翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="273"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="278"/>
         <source>Type the name of a quickmt model first, such as quickmt-en-zh.</source>
         <translation>请先输入 quickmt 模型的名称，例如 quickmt-en-zh。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="277"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="282"/>
         <source>Downloading %1</source>
         <translation>正在下载 %1</translation>
     </message>
@@ -865,13 +880,13 @@
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="201"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="207"/>
         <location filename="../../crosspost/gui/dialogs.py" line="314"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="220"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="226"/>
         <source>Language packs and models (*.argosmodel *.zip)</source>
         <translation>语言包和模型 (*.argosmodel *.zip)</translation>
     </message>
@@ -952,18 +967,18 @@
 <context>
     <name>MarkPostedDialog</name>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="74"/>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="86"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="79"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="91"/>
         <source>Mark as posted</source>
         <translation>标记为已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="76"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="81"/>
         <source>Paste the link to the published post, or what RedNote&apos;s Share → Copy link gives (optional).</source>
         <translation>粘贴已发布作品的链接，或小红书“分享 → 复制链接”得到的文字（可选）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="104"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="109"/>
         <source>There is no link in this text. Paste the post&apos;s address (https://www.xiaohongshu.com/… or http://xhslink.com/…), or clear the box to mark it posted without one.</source>
         <translation>这段文字里没有链接。请粘贴作品地址（https://www.xiaohongshu.com/… 或 http://xhslink.com/…），或清空输入框，不带链接标记为已发布。</translation>
     </message>
@@ -971,7 +986,7 @@
 <context>
     <name>MediaLabels</name>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="36"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="37"/>
         <source>on disk</source>
         <translation>已在电脑上</translation>
     </message>
@@ -981,42 +996,42 @@
         <translation>%1/%2 已在电脑上</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="44"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="41"/>
         <source>link valid until %1</source>
         <translation>链接有效至 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="46"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="43"/>
         <source>⛔ link expired</source>
         <translation>⛔ 链接已失效</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="48"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="45"/>
         <source>no media on disk</source>
         <translation>电脑上没有媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="56"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="53"/>
         <source>Every file is on this computer (%1).</source>
         <translation>所有文件都在这台电脑上（%1 个）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="61"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="56"/>
         <source>%1 of %2 files are on this computer.</source>
         <translation>%2 个文件中有 %1 个在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="66"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="62"/>
         <source>Fetch the rest before %1 (Post → Fetch media).</source>
         <translation>请在 %1 前下载其余文件（作品 → 下载媒体）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="70"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="66"/>
         <source>The links of the rest expired: attach your own files (drop them on the post).</source>
         <translation>其余文件的链接已失效：请添加你自己的文件（拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="75"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="72"/>
         <source>Not on this computer yet; the export&apos;s link works until %1 (Post → Fetch media).</source>
         <translation>还不在这台电脑上；导出链接有效至 %1（作品 → 下载媒体）。</translation>
     </message>
@@ -1026,12 +1041,12 @@
         <translation>导出链接已于 %1 失效：请添加你自己的文件（作品 → 添加文件…，或拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="84"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="86"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="85"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="87"/>
         <source>This post has no photo or video.</source>
         <translation>这条作品没有照片或视频。</translation>
     </message>
@@ -1039,39 +1054,49 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="176"/>
+        <location filename="../../crosspost/gui/messages.py" line="347"/>
+        <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
+        <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="350"/>
+        <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
+        <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="261"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="176"/>
+        <location filename="../../crosspost/gui/messages.py" line="261"/>
         <source>body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="180"/>
+        <location filename="../../crosspost/gui/messages.py" line="265"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="188"/>
+        <location filename="../../crosspost/gui/messages.py" line="273"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="192"/>
+        <location filename="../../crosspost/gui/messages.py" line="277"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="196"/>
+        <location filename="../../crosspost/gui/messages.py" line="281"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="204"/>
+        <location filename="../../crosspost/gui/messages.py" line="289"/>
         <source>Post %1 has no translation (%2) for the “%3” layout: use Translate first, or choose “Original only”.</source>
         <translation>作品 %1 没有“%3”版式所需的译文（%2）：请先翻译，或选择“仅原文”。</translation>
     </message>
@@ -1171,86 +1196,161 @@
         <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="145"/>
+        <location filename="../../crosspost/gui/messages.py" line="196"/>
+        <source>The name of %1 does not say which languages it translates. Rename its folder after them, like quickmt-en-zh, and install it again. Nothing was installed.</source>
+        <translation>%1 的名称没有说明它翻译哪两种语言。请按语言对重命名它的文件夹（例如 quickmt-en-zh），然后重新安装。未安装任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="230"/>
         <source>Use Post → Fetch media or Post → Attach files… in the library.</source>
         <translation>请在作品库中使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="146"/>
+        <location filename="../../crosspost/gui/messages.py" line="231"/>
         <source>Open the post in the library and press Translate.</source>
         <translation>请在作品库中打开作品并点“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="147"/>
+        <location filename="../../crosspost/gui/messages.py" line="232"/>
         <source>Select the draft and press Render.</source>
         <translation>请选中草稿并点“生成媒体”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="148"/>
+        <location filename="../../crosspost/gui/messages.py" line="233"/>
         <source>Trim the video before rendering.</source>
         <translation>请先剪短视频再生成。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="212"/>
+        <location filename="../../crosspost/gui/messages.py" line="297"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="217"/>
+        <location filename="../../crosspost/gui/messages.py" line="302"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="221"/>
+        <location filename="../../crosspost/gui/messages.py" line="306"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="224"/>
+        <location filename="../../crosspost/gui/messages.py" line="309"/>
         <source>The video is %1 s long; %2 takes at most %3 s.</source>
         <translation>视频长 %1 秒；%2 最长 %3 秒。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="227"/>
+        <location filename="../../crosspost/gui/messages.py" line="312"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="230"/>
+        <location filename="../../crosspost/gui/messages.py" line="315"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="233"/>
+        <location filename="../../crosspost/gui/messages.py" line="318"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="237"/>
+        <location filename="../../crosspost/gui/messages.py" line="322"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="243"/>
+        <location filename="../../crosspost/gui/messages.py" line="328"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="254"/>
+        <location filename="../../crosspost/gui/messages.py" line="339"/>
         <source>Not exported (nothing was written): %1. Fix the problems shown in the queue first.</source>
         <translation>未导出（未写入任何文件）：%1。请先解决队列中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="259"/>
+        <location filename="../../crosspost/gui/messages.py" line="344"/>
         <source>The export folder %1 is not writable (%2); choose another one.</source>
         <translation>导出文件夹 %1 不可写（%2）；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="252"/>
+        <location filename="../../crosspost/gui/messages.py" line="337"/>
         <source>draft %1: %2</source>
         <translation>草稿 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="143"/>
+        <source>%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: use %2 as the account&apos;s server (Tools → Settings… → Accounts…).</source>
+        <translation>%1 是未加密的 http 地址，Crosspost 只通过 https 发送应用专用密码和令牌：请把账号的服务器写成 %2（工具 → 设置… → 账号…）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="153"/>
+        <source>%1 redirected %2 to %3. Crosspost never sends a password or token to another address, so it stopped. %4</source>
+        <translation>%1 把%2重定向到了 %3。Crosspost 从不把密码或令牌发往其他地址，因此已停止。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="165"/>
+        <source>%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4</source>
+        <translation>%1 接受了连接，但在 %3 秒内没有回应%2：服务器太慢或卡住了。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="176"/>
+        <source>%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4</source>
+        <translation>%1 对%2的回应超过 %3 MB，Crosspost 已停止读取。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="186"/>
+        <source>%1 answered %2 with something Crosspost cannot read (not a Bluesky server&apos;s answer). %3</source>
+        <translation>%1 对%2的回应 Crosspost 无法读取（不是 Bluesky 服务器的回应）。%3</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="207"/>
+        <source>the sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="208"/>
+        <source>the record look-up</source>
+        <translation>帖子记录查询</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="209"/>
+        <source>the new post</source>
+        <translation>新帖子</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="210"/>
+        <source>the upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="211"/>
+        <source>the handle look-up</source>
+        <translation>用户名查询</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="212"/>
+        <source>the video upload</source>
+        <translation>视频上传</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="213"/>
+        <source>a request</source>
+        <translation>一个请求</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="225"/>
+        <source>Nothing was stored; check the server and try Add again.</source>
+        <translation>没有保存任何内容；请检查服务器后再点“添加”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="226"/>
+        <source>The draft is unchanged; press Publish again later.</source>
+        <translation>草稿没有改动；请稍后再点“发布”。</translation>
     </message>
 </context>
 <context>
@@ -1467,77 +1567,77 @@
 <context>
     <name>PhoneDialog</name>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="93"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="99"/>
         <source>Send to phone</source>
         <translation>发送到手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="96"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="102"/>
         <source>Scan the code with your phone&apos;s camera. The phone must be on the same network as this computer. Nothing goes through the internet.</source>
         <translation>用手机相机扫描二维码。手机需与这台电脑连接同一网络。内容不经过互联网。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="100"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="106"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="103"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="109"/>
         <source>127.0.0.1 (this computer only)</source>
         <translation>127.0.0.1（仅本机）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="120"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="126"/>
         <source>Listening on %1</source>
         <translation>正在 %1 上等待手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="126"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="132"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="127"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="133"/>
         <source>iPad</source>
         <translation>iPad</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="128"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="134"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="129"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="135"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="132"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="138"/>
         <source>%1 opened the page</source>
         <translation>%1 打开了页面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="134"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="140"/>
         <source>%1 downloaded %2</source>
         <translation>%1 下载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="136"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="142"/>
         <source>%1 loaded %2</source>
         <translation>%1 加载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="137"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="143"/>
         <source>%1 was refused (%2)</source>
         <translation>%1 的请求被拒绝（%2）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="158"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="164"/>
         <source>Stops in %1:%2 or when you close this window.</source>
         <translation>%1:%2 后或关闭此窗口时停止。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="165"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="169"/>
         <source>Stopped. Close this window and send again for a new code.</source>
         <translation>已停止。关闭此窗口，再次发送以获得新的二维码。</translation>
     </message>
@@ -1545,153 +1645,153 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="265"/>
+        <location filename="../../crosspost/gui/editor.py" line="235"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="266"/>
+        <location filename="../../crosspost/gui/editor.py" line="236"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="267"/>
+        <location filename="../../crosspost/gui/editor.py" line="237"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="268"/>
+        <location filename="../../crosspost/gui/editor.py" line="238"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="269"/>
+        <location filename="../../crosspost/gui/editor.py" line="239"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="240"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="240"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="240"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="272"/>
-        <location filename="../../crosspost/gui/editor.py" line="627"/>
+        <location filename="../../crosspost/gui/editor.py" line="242"/>
+        <location filename="../../crosspost/gui/editor.py" line="580"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="273"/>
+        <location filename="../../crosspost/gui/editor.py" line="243"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="274"/>
+        <location filename="../../crosspost/gui/editor.py" line="244"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="275"/>
+        <location filename="../../crosspost/gui/editor.py" line="245"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="275"/>
+        <location filename="../../crosspost/gui/editor.py" line="245"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="276"/>
+        <location filename="../../crosspost/gui/editor.py" line="246"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="278"/>
+        <location filename="../../crosspost/gui/editor.py" line="248"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
         <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="281"/>
+        <location filename="../../crosspost/gui/editor.py" line="251"/>
         <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
         <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="286"/>
+        <location filename="../../crosspost/gui/editor.py" line="256"/>
         <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
         <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="289"/>
+        <location filename="../../crosspost/gui/editor.py" line="259"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="290"/>
+        <location filename="../../crosspost/gui/editor.py" line="260"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="291"/>
+        <location filename="../../crosspost/gui/editor.py" line="261"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="292"/>
+        <location filename="../../crosspost/gui/editor.py" line="262"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="293"/>
+        <location filename="../../crosspost/gui/editor.py" line="263"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="294"/>
+        <location filename="../../crosspost/gui/editor.py" line="264"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="296"/>
+        <location filename="../../crosspost/gui/editor.py" line="266"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="298"/>
+        <location filename="../../crosspost/gui/editor.py" line="268"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="413"/>
+        <location filename="../../crosspost/gui/editor.py" line="385"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="414"/>
+        <location filename="../../crosspost/gui/editor.py" line="386"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="420"/>
+        <location filename="../../crosspost/gui/editor.py" line="392"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="449"/>
+        <location filename="../../crosspost/gui/editor.py" line="405"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="597"/>
+        <location filename="../../crosspost/gui/editor.py" line="550"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -1699,12 +1799,12 @@
 <context>
     <name>PostsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="126"/>
+        <location filename="../../crosspost/gui/models.py" line="138"/>
         <source>Deleted on TikTok on %1</source>
         <translation>已于 %1 在 TikTok 上删除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="127"/>
+        <location filename="../../crosspost/gui/models.py" line="139"/>
         <source>Deleted on TikTok</source>
         <translation>已在 TikTok 上删除</translation>
     </message>
@@ -1712,107 +1812,107 @@
 <context>
     <name>Publisher</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="366"/>
+        <location filename="../../crosspost/gui/publishing.py" line="372"/>
         <source>Publishing due drafts</source>
         <translation>正在发布到期的草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="366"/>
+        <location filename="../../crosspost/gui/publishing.py" line="372"/>
         <source>Publishing</source>
         <translation>正在发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="382"/>
+        <location filename="../../crosspost/gui/publishing.py" line="388"/>
         <source>Tools → Settings… → Accounts…</source>
         <translation>工具 → 设置… → 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="386"/>
+        <location filename="../../crosspost/gui/publishing.py" line="392"/>
         <source>There is no %1 account in Crosspost yet: add one in %2.</source>
         <translation>Crosspost 中还没有 %1 账号：请在“%2”中添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="392"/>
+        <location filename="../../crosspost/gui/publishing.py" line="398"/>
         <source>There are several %1 accounts; keep only the one to publish with in %2.</source>
         <translation>有多个 %1 账号；请在“%2”中只保留用来发布的那一个。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="398"/>
+        <location filename="../../crosspost/gui/publishing.py" line="404"/>
         <source>The app password of %1 is missing: remove the account in %2 and add it again.</source>
         <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="406"/>
+        <location filename="../../crosspost/gui/publishing.py" line="409"/>
         <source>Add the account again with a new app password in %1.</source>
         <translation>请在“%1”中用新的应用专用密码重新添加该账号。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="413"/>
+        <location filename="../../crosspost/gui/publishing.py" line="415"/>
         <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“文案超出长度限制时，拆成一串回复发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="422"/>
+        <location filename="../../crosspost/gui/publishing.py" line="424"/>
         <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“文案超出长度限制时，拆成一串回复发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="430"/>
+        <location filename="../../crosspost/gui/publishing.py" line="432"/>
         <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
         <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="434"/>
+        <location filename="../../crosspost/gui/publishing.py" line="438"/>
         <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
         <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="438"/>
+        <location filename="../../crosspost/gui/publishing.py" line="444"/>
         <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
         <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="442"/>
+        <location filename="../../crosspost/gui/publishing.py" line="448"/>
         <source>Write the alt texts first; then they can be translated like the caption.</source>
         <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="445"/>
+        <location filename="../../crosspost/gui/publishing.py" line="451"/>
         <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
         <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="461"/>
+        <location filename="../../crosspost/gui/publishing.py" line="467"/>
         <source>Draft %1 was already posted</source>
         <translation>草稿 %1 已发布过</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="461"/>
+        <location filename="../../crosspost/gui/publishing.py" line="467"/>
         <source>Draft %1 is posted</source>
         <translation>草稿 %1 已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="465"/>
+        <location filename="../../crosspost/gui/publishing.py" line="471"/>
         <source>Draft %1 was not published: </source>
         <translation>草稿 %1 未发布：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="472"/>
+        <location filename="../../crosspost/gui/publishing.py" line="478"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="482"/>
+        <location filename="../../crosspost/gui/publishing.py" line="488"/>
         <source>Posted: %1</source>
         <translation>已发布：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="501"/>
+        <location filename="../../crosspost/gui/publishing.py" line="507"/>
         <source>Publishing draft %1 now</source>
         <translation>正在发布草稿 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="511"/>
+        <location filename="../../crosspost/gui/publishing.py" line="517"/>
         <source>Next: draft %1 in %2</source>
         <translation>下一个：草稿 %1，%2 后</translation>
     </message>
@@ -1820,142 +1920,142 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="161"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="162"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="162"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="163"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="163"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="164"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="166"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="166"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="166"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="166"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="166"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="168"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="169"/>
         <source>Refresh from post</source>
         <translation>从作品更新</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="171"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="172"/>
         <source>Take the post&apos;s caption, translation and media as they are now; what you changed in the draft by hand stays.</source>
         <translation>按作品当前的文案、译文和媒体更新草稿；你在草稿中手动修改的内容会保留。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="176"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="177"/>
         <source>Render</source>
         <translation>生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="177"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="178"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="178"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="179"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="179"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="180"/>
         <source>Alt text…</source>
         <translation>替代文字…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="180"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="181"/>
         <source>Copy title</source>
         <translation>复制标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="181"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="182"/>
         <source>Copy body</source>
         <translation>复制正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="182"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="183"/>
         <source>Copy topics</source>
         <translation>复制话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="183"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="184"/>
         <source>Mark as posted…</source>
         <translation>标记为已发布…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="184"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="185"/>
         <source>Send to phone…</source>
         <translation>发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="185"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="186"/>
         <source>Open RedNote creator page</source>
         <translation>打开小红书创作者中心</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="188"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="189"/>
         <source>Re-encode</source>
         <translation>重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="191"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="192"/>
         <source>Encode every file again, even a video or photo that already fits the platform and would be kept as it is</source>
         <translation>重新编码每个文件，即使视频或图片已符合平台要求、本可原样保留</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="195"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="196"/>
         <source>No drafts yet. Open a post in the library and choose “Create draft”.</source>
         <translation>还没有草稿。在作品库中打开一条作品，然后点“创建草稿”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="243"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="244"/>
         <source>Title copied</source>
         <translation>标题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="243"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="244"/>
         <source>Body copied</source>
         <translation>正文已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="243"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="244"/>
         <source>Topics copied</source>
         <translation>话题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="259"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="260"/>
         <source>Crosspost exports</source>
         <translation>Crosspost 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="277"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="278"/>
         <source>Export drafts to</source>
         <translation>导出草稿到</translation>
     </message>
@@ -1963,42 +2063,42 @@
 <context>
     <name>SentenceRow</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="94"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="101"/>
         <source>check this sentence</source>
         <translation>请检查此句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="95"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="102"/>
         <source>your wording</source>
         <translation>你的措辞</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="96"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="103"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="97"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="104"/>
         <source>Other wordings</source>
         <translation>其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="98"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="105"/>
         <source>Machine&apos;s wording</source>
         <translation>机器译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="100"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="107"/>
         <source>What it says back is far from your sentence.</source>
         <translation>回译与你的原句相差很大。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="101"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="108"/>
         <source>The translator was unsure of this wording.</source>
         <translation>翻译引擎对这个译法把握不大。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="105"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="112"/>
         <source>What the translation says, translated back. Only shown here: it is never exported.</source>
         <translation>把译文再翻译回来的意思。只在这里显示，不会导出。</translation>
     </message>
@@ -2006,104 +2106,104 @@
 <context>
     <name>SentenceView</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="207"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="214"/>
         <source>Add to glossary</source>
         <translation>加入术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="209"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="216"/>
         <source>Select a word in your sentence and its translation, then add them to your glossary.</source>
         <translation>在原句和译文中各选中一个词，再把它们加入术语表。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="211"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="218"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="212"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="219"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="213"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="220"/>
         <source>Translation, and what it says back</source>
         <translation>译文及回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="239"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="246"/>
         <source>Install it in Tools → Language packs.</source>
         <translation>请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="247"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="254"/>
         <source>Reading the translation sentence by sentence…</source>
         <translation>正在逐句读取译文…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="250"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="257"/>
         <source>Checking the translation</source>
         <translation>正在检查译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="270"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="279"/>
         <source>Saving the sentence</source>
         <translation>正在保存句子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="282"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="291"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="401"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="284"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="293"/>
         <source>You edited this translation as a whole. Editing one sentence replaces that edit with the sentence-by-sentence translation. Go on?</source>
         <translation>你整体修改过这段译文。编辑单句会用逐句译文替换你的整体修改。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="306"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="317"/>
         <source>Finding other wordings</source>
         <translation>正在查找其他译法</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="342"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="354"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>共 %n 句，其中 %1 句可能译错了：请检查标为琥珀色的句子。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="347"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="358"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>共 %n 句，没有发现可能译错的句子。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="350"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="361"/>
         <source>You edited the whole translation: these are the machine&apos;s sentences.</source>
         <translation>你修改过整段译文：这里显示的是机器翻译的句子。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="376"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="387"/>
         <source>Select a word in your sentence and its translation first.</source>
         <translation>请先在原句和译文中各选中一个词。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="386"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="396"/>
         <source>Added “%1” → “%2” to your glossary.</source>
         <translation>已将“%1”→“%2”加入术语表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="393"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="402"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>要用术语表重新翻译包含“%1”的 %n 条作品吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="416"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="425"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>正在重新翻译 %n 条作品</numerusform>
@@ -2199,8 +2299,8 @@
 <context>
     <name>TaskRow</name>
     <message>
-        <location filename="../../crosspost/gui/task_panel.py" line="23"/>
-        <location filename="../../crosspost/gui/task_panel.py" line="31"/>
+        <location filename="../../crosspost/gui/task_panel.py" line="26"/>
+        <location filename="../../crosspost/gui/task_panel.py" line="34"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2231,22 +2331,22 @@
 <context>
     <name>WordingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="133"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="140"/>
         <source>Other wordings of sentence %1</source>
         <translation>第 %1 句的其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="139"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="146"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="140"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="147"/>
         <source>check this wording</source>
         <translation>请检查此译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="147"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="154"/>
         <source>Use this wording</source>
         <translation>使用此译法</translation>
     </message>
@@ -2254,17 +2354,17 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="40"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="41"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="44"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="45"/>
         <source>Something unexpected happened. The details were saved in the log file; please include them if you report the problem.</source>
         <translation>发生了意外错误。详情已写入日志文件；反馈问题时请附上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="48"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="49"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>

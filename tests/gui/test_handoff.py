@@ -28,10 +28,10 @@ def rednote_draft(window, qtbot, tmp_path):
         window.import_paths([str(export)])
     attach_files(window.store, 2, [jpeg(tmp_path / "p.jpg", 900, 1200)])
     with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
-        window.ops.create_draft(2, "rednote", "original")
+        window.create_draft(2, "rednote", "original")
     draft = created.args[0].to_json()
     with qtbot.waitSignal(window.runner.finished, timeout=60000):
-        window.ops.render_draft(draft["id"])
+        window.render_draft(draft["id"])
     qtbot.waitUntil(lambda: bool(window.queue.model.drafts and window.queue.model.drafts[0].draft.cover))
     window.queue.table.selectRow(0)
     return window, draft
@@ -76,12 +76,16 @@ def test_cover_chooser_previews_and_applies(rednote_draft, qtbot):
     window, draft = rednote_draft
     chooser = window.queue.cover
     assert chooser.draft_id == draft["id"] and chooser.style_box.currentData() == "bold"
+    # the preview is drawn on a worker thread: wait for the newest request's picture each time
+    qtbot.waitUntil(lambda: not chooser.preview_pending, timeout=20000)
     bold = chooser.preview.pixmap().toImage()
     chooser.style_box.setCurrentIndex(chooser.style_box.findData("none"))
+    qtbot.waitUntil(lambda: not chooser.preview_pending, timeout=20000)
     plain = chooser.preview.pixmap().toImage()
     chooser.style_box.setCurrentIndex(chooser.style_box.findData("banner"))
     chooser.text.setText("跑步打卡")
-    qtbot.waitUntil(lambda: not chooser._debounce.isActive())  # the live preview caught up with the typing
+    # the live preview caught up with the typing
+    qtbot.waitUntil(lambda: not chooser._debounce.isActive() and not chooser.preview_pending, timeout=20000)
     from crosspost.drafts.cover import preview
     from crosspost.drafts.store import get_draft
 
