@@ -28,10 +28,10 @@ def rednote_draft(window, qtbot, tmp_path):
         window.import_paths([str(export)])
     attach_files(window.store, 2, [jpeg(tmp_path / "p.jpg", 900, 1200)])
     with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
-        window.create_draft(2, "rednote", "original")
+        window.ops.create_draft(2, "rednote", "original")
     draft = created.args[0].to_json()
     with qtbot.waitSignal(window.runner.finished, timeout=60000):
-        window.render_draft(draft["id"])
+        window.ops.render_draft(draft["id"])
     qtbot.waitUntil(lambda: bool(window.queue.model.drafts and window.queue.model.drafts[0].draft.cover))
     window.queue.table.selectRow(0)
     return window, draft
