@@ -138,8 +138,9 @@ class QueueView(Retranslating, QWidget):
         ctx.changed.connect(self.apply_changes)
 
     def apply_changes(self, changes: Changes) -> None:
-        """Drafts changed, or the posts they are made from (their freshness): read them again."""
-        if changes.drafts or changes.library or changes.posts or changes.media:
+        """Drafts changed, or the posts they are made from (their freshness): read them again. An edit
+        of a post while the queue is hidden (typing in the editor) waits until the queue is shown."""
+        if changes.drafts or ((changes.library or changes.posts or changes.media) and self.isVisible()):
             self.reload()
 
     def _emit_selected(self, signal: SignalInstance) -> None:

@@ -123,6 +123,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.drop.dragActive.connect(self.welcome.set_drag_active)
         self._replace_page(0, self.welcome)
 
+        # The editor hears of changes before the library: a library change that opens a post (the
+        # first import) then loads it once, through the library's selection.
+        self.editor: PostEditor = PostEditor(ctx)
         self.library_pane: LibraryPane = LibraryPane(ctx)
         lib = self.library_pane
         self.library, self.posts_model, self.search = lib.list, lib.model, lib.search
@@ -130,7 +133,6 @@ class MainWindow(Retranslating, QMainWindow):
         self.expiry_banner = lib.expiry_banner
         # Files dropped on a post in the library go to that post (an export dropped there still imports).
         self.drop.add_target(self.library.viewport(), lib.post_at)
-        self.editor: PostEditor = PostEditor(ctx)
         lib.postSelected.connect(self.editor.load)
         self.drop.add_target(self.editor.media_box, lambda pos: self.editor.post_id)
         self.editor.media_box.setAcceptDrops(True)
@@ -277,7 +279,7 @@ class MainWindow(Retranslating, QMainWindow):
     def refresh(self) -> None:
         """Everything read again (after a change made outside the window's operations)."""
         self.ensure_ready()
-        self.ctx.publish(Changes(library=True, drafts=True))
+        self.ctx.publish(Changes(library=True))
 
     def _changed(self, changes: Changes) -> None:
         if changes.library and self._ready:
