@@ -245,7 +245,6 @@ class Operations(QObject):
             existing = find_draft(store, ids[0], platform)
             assert existing is not None
             self.show_queue()
-            self.queue.reload()
             self.queue.select_draft(existing.id)
             self.ctx.say(
                 self.tr("This post already has a draft for this platform: it is selected in the Drafts queue."), 8000

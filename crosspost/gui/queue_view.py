@@ -217,6 +217,9 @@ class QueueView(Retranslating, QWidget):
         return [self.model.drafts[r].draft.id for r in rows]
 
     def select_draft(self, draft_id: int, add: bool = False) -> None:
+        """Select DRAFT_ID (ADD: besides the selection), reading the drafts again if it is not shown yet."""
+        if all(c.draft.id != draft_id for c in self.model.drafts):
+            self.reload()
         for row, c in enumerate(self.model.drafts):
             if c.draft.id == draft_id:
                 if add:

@@ -47,6 +47,11 @@ def test_ctrl_shift_a_attach_files_opens_the_chooser(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(open_file_dialogs(window)), timeout=5000)
     assert open_file_dialogs(window)[0].windowTitle() == "Attach photos or videos"
     open_file_dialogs(window)[0].reject()
+    # The keys' release reached the chooser, not the app: let go of them, or Ctrl and Shift stay held
+    # for the next test (a selectRow with Ctrl held toggles the row off).
+    for key in (Qt.Key.Key_Shift, Qt.Key.Key_Control):
+        QTest.keyRelease(window.library, key)
+    assert QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
 
 
 # --- every action in the registry, triggered like a person would from its menu ----------------------
