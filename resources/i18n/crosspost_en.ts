@@ -88,7 +88,7 @@
 <context>
     <name>Labels</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="41"/>
+        <location filename="../../crosspost/gui/labels.py" line="92"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="43"/>
+        <location filename="../../crosspost/gui/labels.py" line="94"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="45"/>
+        <location filename="../../crosspost/gui/labels.py" line="96"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n hashtag</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="47"/>
+        <location filename="../../crosspost/gui/labels.py" line="98"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n topic</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="49"/>
+        <location filename="../../crosspost/gui/labels.py" line="100"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="51"/>
+        <location filename="../../crosspost/gui/labels.py" line="102"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="53"/>
+        <location filename="../../crosspost/gui/labels.py" line="104"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -158,7 +158,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="408"/>
+        <location filename="../../crosspost/gui/window.py" line="412"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -166,7 +166,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="573"/>
+        <location filename="../../crosspost/gui/window.py" line="577"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>%n post translated.</numerusform>
@@ -174,7 +174,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="592"/>
+        <location filename="../../crosspost/gui/window.py" line="596"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="631"/>
+        <location filename="../../crosspost/gui/window.py" line="635"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
@@ -190,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="694"/>
+        <location filename="../../crosspost/gui/window.py" line="698"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n draft ready in the queue.</numerusform>
@@ -198,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="711"/>
+        <location filename="../../crosspost/gui/window.py" line="715"/>
         <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>%n of these post has no translation yet, which the %1 layout needs.</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="764"/>
+        <location filename="../../crosspost/gui/window.py" line="768"/>
         <source>%n file(s) downloaded.</source>
         <translation>
             <numerusform>%n file downloaded.</numerusform>
@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="767"/>
+        <location filename="../../crosspost/gui/window.py" line="771"/>
         <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
         <translation>
             <numerusform>%n could not be downloaded (expired or refused link): attach your own files with Post → Attach files….</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="812"/>
+        <location filename="../../crosspost/gui/window.py" line="816"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>%n file attached.</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="911"/>
+        <location filename="../../crosspost/gui/window.py" line="915"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>Delete %n draft? Your posts stay.</numerusform>

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="105"/>
+        <source>About Crosspost</source>
+        <translation>关于 Crosspost</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="106"/>
+        <source>Crosspost %1</source>
+        <translation>Crosspost %1</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="109"/>
+        <source>Carries your TikTok work to RedNote and beyond, offline on your own computer. Free software under the GNU General Public License, version 3 or later.</source>
+        <translation>把你在 TikTok 的作品带到小红书及更多平台，全程离线，在你自己的电脑上完成。本软件是自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="113"/>
+        <source>Included software and fonts, with their licences:</source>
+        <translation>内含的软件和字体及其许可证：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="114"/>
+        <source>Your library, drafts and language packs are kept in:</source>
+        <translation>你的作品库、草稿和语言包保存在：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="115"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="116"/>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="120"/>
+        <source>No file manager here; the folder is: %1</source>
+        <translation>这里没有文件管理器；文件夹位于：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="124"/>
+        <source>Path copied.</source>
+        <translation>路径已复制。</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="237"/>
@@ -201,67 +249,67 @@
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="169"/>
+        <location filename="../../crosspost/gui/models.py" line="170"/>
         <source>the post</source>
         <translation>作品</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="169"/>
+        <location filename="../../crosspost/gui/models.py" line="170"/>
         <source>its translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="169"/>
+        <location filename="../../crosspost/gui/models.py" line="170"/>
         <source>its media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="170"/>
+        <location filename="../../crosspost/gui/models.py" line="171"/>
         <source>Out of date: %1 changed — press Refresh from post.</source>
         <translation>已过时：%1已更改——请点“从作品更新”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="183"/>
+        <location filename="../../crosspost/gui/models.py" line="184"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="184"/>
+        <location filename="../../crosspost/gui/models.py" line="185"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="185"/>
+        <location filename="../../crosspost/gui/models.py" line="186"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="186"/>
+        <location filename="../../crosspost/gui/models.py" line="187"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="187"/>
+        <location filename="../../crosspost/gui/models.py" line="188"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="188"/>
+        <location filename="../../crosspost/gui/models.py" line="189"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="200"/>
+        <location filename="../../crosspost/gui/models.py" line="201"/>
         <source>%1: kept the original (not re-encoded)</source>
         <translation>%1：保留原文件（未重新编码）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="202"/>
+        <location filename="../../crosspost/gui/models.py" line="203"/>
         <source>%1: re-encoded</source>
         <translation>%1：已重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="223"/>
+        <location filename="../../crosspost/gui/models.py" line="224"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -481,50 +529,275 @@
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="42"/>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="43"/>
+        <source>Azerbaijani</source>
+        <translation>阿塞拜疆语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="44"/>
+        <source>Bulgarian</source>
+        <translation>保加利亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="45"/>
+        <source>Bengali</source>
+        <translation>孟加拉语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="46"/>
+        <source>Catalan</source>
+        <translation>加泰罗尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="47"/>
+        <source>Czech</source>
+        <translation>捷克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="48"/>
+        <source>Danish</source>
+        <translation>丹麦语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="49"/>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="50"/>
+        <source>Greek</source>
+        <translation>希腊语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="51"/>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="52"/>
+        <source>Esperanto</source>
+        <translation>世界语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="53"/>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="54"/>
+        <source>Estonian</source>
+        <translation>爱沙尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="55"/>
+        <source>Persian</source>
+        <translation>波斯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="56"/>
+        <source>Finnish</source>
+        <translation>芬兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="57"/>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="58"/>
+        <source>Irish</source>
+        <translation>爱尔兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="59"/>
+        <source>Hebrew</source>
+        <translation>希伯来语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="60"/>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="61"/>
+        <source>Hungarian</source>
+        <translation>匈牙利语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="62"/>
+        <source>Indonesian</source>
+        <translation>印度尼西亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="63"/>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="64"/>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="65"/>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="66"/>
+        <source>Lithuanian</source>
+        <translation>立陶宛语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="67"/>
+        <source>Latvian</source>
+        <translation>拉脱维亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="68"/>
+        <source>Malay</source>
+        <translation>马来语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="69"/>
+        <source>Norwegian</source>
+        <translation>挪威语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="70"/>
+        <source>Dutch</source>
+        <translation>荷兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="71"/>
+        <source>Polish</source>
+        <translation>波兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="72"/>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="73"/>
+        <source>Romanian</source>
+        <translation>罗马尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="74"/>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="75"/>
+        <source>Slovak</source>
+        <translation>斯洛伐克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="76"/>
+        <source>Slovenian</source>
+        <translation>斯洛文尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="77"/>
+        <source>Albanian</source>
+        <translation>阿尔巴尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="78"/>
+        <source>Swedish</source>
+        <translation>瑞典语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="79"/>
+        <source>Thai</source>
+        <translation>泰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="80"/>
+        <source>Tagalog</source>
+        <translation>他加禄语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="81"/>
+        <source>Turkish</source>
+        <translation>土耳其语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="82"/>
+        <source>Ukrainian</source>
+        <translation>乌克兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="83"/>
+        <source>Urdu</source>
+        <translation>乌尔都语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="84"/>
+        <source>Vietnamese</source>
+        <translation>越南语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="85"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/labels.py" line="86"/>
+        <source>Chinese (Traditional)</source>
+        <translation>繁体中文</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="41"/>
+        <location filename="../../crosspost/gui/labels.py" line="92"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字符</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="43"/>
+        <location filename="../../crosspost/gui/labels.py" line="94"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 个单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="45"/>
+        <location filename="../../crosspost/gui/labels.py" line="96"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n 个话题标签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="47"/>
+        <location filename="../../crosspost/gui/labels.py" line="98"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n 个话题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="49"/>
+        <location filename="../../crosspost/gui/labels.py" line="100"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="51"/>
+        <location filename="../../crosspost/gui/labels.py" line="102"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="53"/>
+        <location filename="../../crosspost/gui/labels.py" line="104"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n 字节</numerusform>
@@ -670,322 +943,322 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="315"/>
-        <source>Crosspost — TikTok to RedNote</source>
-        <translation>Crosspost — 从 TikTok 到小红书</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="316"/>
+        <location filename="../../crosspost/gui/window.py" line="319"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="317"/>
+        <location filename="../../crosspost/gui/window.py" line="320"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="318"/>
+        <location filename="../../crosspost/gui/window.py" line="321"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="319"/>
+        <location filename="../../crosspost/gui/window.py" line="322"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="320"/>
+        <location filename="../../crosspost/gui/window.py" line="323"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="321"/>
+        <location filename="../../crosspost/gui/window.py" line="324"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="322"/>
+        <location filename="../../crosspost/gui/window.py" line="325"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="323"/>
+        <location filename="../../crosspost/gui/window.py" line="326"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="324"/>
+        <location filename="../../crosspost/gui/window.py" line="327"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="325"/>
+        <location filename="../../crosspost/gui/window.py" line="328"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="326"/>
+        <location filename="../../crosspost/gui/window.py" line="329"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="329"/>
+        <location filename="../../crosspost/gui/window.py" line="332"/>
         <source>Search captions and translations (Ctrl+F)</source>
         <translation>搜索文案和译文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="330"/>
-        <location filename="../../crosspost/gui/window.py" line="709"/>
+        <location filename="../../crosspost/gui/window.py" line="333"/>
+        <location filename="../../crosspost/gui/window.py" line="713"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="331"/>
+        <location filename="../../crosspost/gui/window.py" line="334"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="332"/>
+        <location filename="../../crosspost/gui/window.py" line="335"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="361"/>
-        <location filename="../../crosspost/gui/window.py" line="911"/>
+        <location filename="../../crosspost/gui/window.py" line="364"/>
+        <location filename="../../crosspost/gui/window.py" line="915"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="361"/>
+        <location filename="../../crosspost/gui/window.py" line="364"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="408"/>
+        <location filename="../../crosspost/gui/window.py" line="412"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n 条作品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="413"/>
+        <location filename="../../crosspost/gui/window.py" line="417"/>
         <source>No posts match “%1”.</source>
         <translation>没有与“%1”匹配的作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="413"/>
+        <location filename="../../crosspost/gui/window.py" line="417"/>
         <source>Every post is translated.</source>
         <translation>所有作品都已翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="451"/>
+        <location filename="../../crosspost/gui/window.py" line="455"/>
         <source>Thumbnail</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="463"/>
+        <location filename="../../crosspost/gui/window.py" line="467"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="466"/>
+        <location filename="../../crosspost/gui/window.py" line="470"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="470"/>
+        <location filename="../../crosspost/gui/window.py" line="474"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="544"/>
+        <location filename="../../crosspost/gui/window.py" line="548"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="580"/>
+        <location filename="../../crosspost/gui/window.py" line="584"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="699"/>
+        <location filename="../../crosspost/gui/window.py" line="703"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="764"/>
+        <location filename="../../crosspost/gui/window.py" line="768"/>
         <source>%n file(s) downloaded.</source>
         <translation>
             <numerusform>已下载 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="776"/>
+        <location filename="../../crosspost/gui/window.py" line="780"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="788"/>
+        <location filename="../../crosspost/gui/window.py" line="792"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="795"/>
+        <location filename="../../crosspost/gui/window.py" line="799"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="799"/>
+        <location filename="../../crosspost/gui/window.py" line="803"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="812"/>
+        <location filename="../../crosspost/gui/window.py" line="816"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="815"/>
+        <location filename="../../crosspost/gui/window.py" line="819"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="916"/>
+        <location filename="../../crosspost/gui/window.py" line="920"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="840"/>
+        <location filename="../../crosspost/gui/window.py" line="844"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="496"/>
+        <location filename="../../crosspost/gui/window.py" line="318"/>
+        <source>TikTok to RedNote</source>
+        <translation>从 TikTok 到小红书</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="500"/>
         <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="518"/>
+        <location filename="../../crosspost/gui/window.py" line="522"/>
         <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="538"/>
+        <location filename="../../crosspost/gui/window.py" line="542"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="573"/>
+        <location filename="../../crosspost/gui/window.py" line="577"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>已翻译 %n 条作品。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="590"/>
+        <location filename="../../crosspost/gui/window.py" line="594"/>
         <source>Replace your edits?</source>
         <translation>替换你的修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="592"/>
+        <location filename="../../crosspost/gui/window.py" line="596"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="600"/>
+        <location filename="../../crosspost/gui/window.py" line="604"/>
         <source>Replace my edit</source>
         <translation>替换我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="601"/>
+        <location filename="../../crosspost/gui/window.py" line="605"/>
         <source>Keep my edit</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="629"/>
+        <location filename="../../crosspost/gui/window.py" line="633"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="631"/>
+        <location filename="../../crosspost/gui/window.py" line="635"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="672"/>
+        <location filename="../../crosspost/gui/window.py" line="676"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="694"/>
+        <location filename="../../crosspost/gui/window.py" line="698"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="711"/>
+        <location filename="../../crosspost/gui/window.py" line="715"/>
         <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>其中 %n 条作品还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="717"/>
+        <location filename="../../crosspost/gui/window.py" line="721"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="718"/>
+        <location filename="../../crosspost/gui/window.py" line="722"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="744"/>
+        <location filename="../../crosspost/gui/window.py" line="748"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="767"/>
+        <location filename="../../crosspost/gui/window.py" line="771"/>
         <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
         <translation>
             <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="828"/>
+        <location filename="../../crosspost/gui/window.py" line="832"/>
         <source>Updating drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="862"/>
+        <location filename="../../crosspost/gui/window.py" line="866"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="868"/>
+        <location filename="../../crosspost/gui/window.py" line="872"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="890"/>
+        <location filename="../../crosspost/gui/window.py" line="894"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="898"/>
+        <location filename="../../crosspost/gui/window.py" line="902"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="911"/>
+        <location filename="../../crosspost/gui/window.py" line="915"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
@@ -1377,153 +1650,154 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="241"/>
+        <location filename="../../crosspost/gui/editor.py" line="242"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="242"/>
+        <location filename="../../crosspost/gui/editor.py" line="243"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="243"/>
+        <location filename="../../crosspost/gui/editor.py" line="244"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="244"/>
+        <location filename="../../crosspost/gui/editor.py" line="245"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="245"/>
+        <location filename="../../crosspost/gui/editor.py" line="246"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="248"/>
+        <location filename="../../crosspost/gui/editor.py" line="249"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="249"/>
+        <location filename="../../crosspost/gui/editor.py" line="250"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="250"/>
+        <location filename="../../crosspost/gui/editor.py" line="251"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="252"/>
+        <location filename="../../crosspost/gui/editor.py" line="253"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="254"/>
+        <location filename="../../crosspost/gui/editor.py" line="255"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
         <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="257"/>
+        <location filename="../../crosspost/gui/editor.py" line="258"/>
         <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
         <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="262"/>
+        <location filename="../../crosspost/gui/editor.py" line="263"/>
         <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
         <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="265"/>
+        <location filename="../../crosspost/gui/editor.py" line="266"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="266"/>
+        <location filename="../../crosspost/gui/editor.py" line="267"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="267"/>
+        <location filename="../../crosspost/gui/editor.py" line="268"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="268"/>
+        <location filename="../../crosspost/gui/editor.py" line="269"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="269"/>
+        <location filename="../../crosspost/gui/editor.py" line="270"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="271"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="272"/>
+        <location filename="../../crosspost/gui/editor.py" line="273"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="274"/>
+        <location filename="../../crosspost/gui/editor.py" line="275"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="390"/>
+        <location filename="../../crosspost/gui/editor.py" line="391"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="391"/>
+        <location filename="../../crosspost/gui/editor.py" line="392"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="398"/>
+        <location filename="../../crosspost/gui/editor.py" line="399"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="428"/>
+        <location filename="../../crosspost/gui/editor.py" line="430"/>
+        <location filename="../../crosspost/gui/editor.py" line="435"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="280"/>
-        <location filename="../../crosspost/gui/editor.py" line="572"/>
+        <location filename="../../crosspost/gui/editor.py" line="281"/>
+        <location filename="../../crosspost/gui/editor.py" line="626"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -1531,12 +1805,12 @@
 <context>
     <name>PostsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="126"/>
+        <location filename="../../crosspost/gui/models.py" line="127"/>
         <source>Deleted on TikTok on %1</source>
         <translation>已于 %1 在 TikTok 上删除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="127"/>
+        <location filename="../../crosspost/gui/models.py" line="128"/>
         <source>Deleted on TikTok</source>
         <translation>已在 TikTok 上删除</translation>
     </message>
@@ -2040,22 +2314,22 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="97"/>
+        <location filename="../../crosspost/gui/window.py" line="98"/>
         <source>Bring your TikTok posts to RedNote</source>
         <translation>把你的 TikTok 作品带到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="100"/>
+        <location filename="../../crosspost/gui/window.py" line="101"/>
         <source>&lt;p&gt;1. In TikTok open &lt;b&gt;Profile → Menu ☰ → Settings and privacy → Account → Download your data&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;2. Choose &lt;b&gt;JSON&lt;/b&gt; (or TXT) and &lt;b&gt;All data&lt;/b&gt;, then &lt;b&gt;Request data&lt;/b&gt;. TikTok prepares it within a few days; download it from the &lt;b&gt;Download data&lt;/b&gt; tab.&lt;/p&gt;&lt;p&gt;3. Drop the zip here. Your messages and history are never read; only your own posts.&lt;/p&gt;</source>
         <translation>&lt;p&gt;1. 在 TikTok 中打开 &lt;b&gt;个人主页 → 菜单 ☰ → 设置和隐私 → 账号 → 下载你的数据&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;2. 选择 &lt;b&gt;JSON&lt;/b&gt;（或 TXT）和 &lt;b&gt;所有数据&lt;/b&gt;，然后点 &lt;b&gt;申请数据&lt;/b&gt;。TikTok 会在几天内准备好，到 &lt;b&gt;下载数据&lt;/b&gt; 页签下载。&lt;/p&gt;&lt;p&gt;3. 把压缩包拖到这里。私信和浏览记录一概不读，只读取你自己的作品。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="106"/>
+        <location filename="../../crosspost/gui/window.py" line="107"/>
         <source>Drop your TikTok export here</source>
         <translation>把 TikTok 导出文件拖到这里</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="107"/>
+        <location filename="../../crosspost/gui/window.py" line="108"/>
         <source>Choose a file or folder…</source>
         <translation>选择文件或文件夹…</translation>
     </message>
