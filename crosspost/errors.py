@@ -153,6 +153,14 @@ class EditKept(UserError):
         super().__init__(f"Post {post_id} has a {what} you edited; it was kept.")
 
 
+class MediaNotLost(UserError):
+    """Dropping a media item that still has its file on this computer."""
+
+    def __init__(self, post_id: int, media_id: int) -> None:
+        self.post_id, self.media_id = post_id, media_id
+        super().__init__(f"Media {media_id} of post {post_id} is on this computer; only a lost item can be dropped.")
+
+
 class Cancelled(Exception):
     """The user cancelled a long job; whatever it did so far was rolled back or kept whole."""
 
@@ -181,4 +189,5 @@ def examples() -> list[UserError]:
         FolderNotWritable("/x", "permission denied"),
         TrimNeeded(120, 60, "RedNote"),
         EditKept("translation", 7),
+        MediaNotLost(7, 3),
     ]

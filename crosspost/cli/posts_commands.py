@@ -36,6 +36,11 @@ def register(sub) -> None:
     )
     group.add_argument("--topics-auto", action="store_true", help="topics from the caption's hashtags again")
     group.add_argument("--title", metavar="TEXT", help='the title of the post\'s drafts ("": from the caption)')
+    group.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the language the caption is written in, e.g. en (overrides detection; auto: detect again)",
+    )
     p.set_defaults(handler=run_edit)
 
     p = verbs.add_parser("attach", parents=[json_flag_parent()], help="attach local photo/video files to a post")
@@ -109,6 +114,8 @@ def _show_text(post: Post) -> str:
         lines.append("Settings: " + ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in post.privacy.items()))
     if post.title is not None:
         lines.append(f"Title: {post.title}")
+    if post.written_in:
+        lines.append(f"Written in: {post.written_in} (your choice; `--lang auto` detects it again)")
     if post.topics is not None:
         lines.append("Topics: " + (" ".join("#" + t for t in post.topics) or "(none)"))
     lines += ["", post.caption or "(no caption)", ""]
@@ -144,6 +151,8 @@ def run_edit(ctx: Context, args) -> int:
         post = posts.set_post_topics(ctx.store, args.id, None)
     elif args.topics is not None:
         post = posts.set_post_topics(ctx.store, args.id, [t for t in args.topics.split(",") if t.strip()])
+    elif args.lang is not None:
+        post = posts.set_written_in(ctx.store, args.id, args.lang)
     else:
         post = posts.set_post_title(ctx.store, args.id, args.title)
     ctx.emit(post.to_json(), _show_text(post))

@@ -136,6 +136,10 @@ def window_message(exc: errors.UserError) -> str:
                 platform,
                 f"{m:.0f}",
             )
+        case errors.MediaNotLost():
+            return QCoreApplication.translate(
+                "Messages", "This photo or video is on this computer, so it is not lost and stays with the post."
+            )
         case errors.EditKept(what=what):
             return _fill(QCoreApplication.translate("Messages", "You edited this %1 by hand, so it was kept."), what)
     return str(exc)
