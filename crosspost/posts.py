@@ -120,7 +120,8 @@ def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Media, .
         store,
         ids,
         "SELECT post_id, id, position, kind, url, path, expires_at, origin, size, sha256, mime, width, height, "
-        "duration, focus_x, focus_y, gone_at, gone_status FROM media WHERE post_id IN ({ids}) ORDER BY post_id, position",
+        "duration, focus_x, focus_y, gone_at, gone_status FROM media WHERE post_id IN ({ids}) "
+        "ORDER BY post_id, position",
     )
     return {pid: tuple(_media(r) for r in rs) for pid, rs in rows.items()}
 

@@ -16,11 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from crosspost.errors import NoLanguagePack
-
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.store import Store, utc_now
-from crosspost.translation.written_in import CaptionLanguage, LanguageSource, caption_languages
 from crosspost.translation.pipeline import (  # noqa: F401 - also this module's API
     _GLUES_AFTER,
     _STARTS_MENTION_OR_EMAIL,
@@ -40,6 +38,7 @@ from crosspost.translation.pipeline import (  # noqa: F401 - also this module's 
     memory_key,
     translate_captions,
 )
+from crosspost.translation.written_in import CaptionLanguage, LanguageSource, caption_languages
 
 
 @dataclass
@@ -192,9 +191,7 @@ def translate_posts(
         except NoLanguagePack:
             for post_id, _ in items:
                 how = languages[post_id].source if post_id in languages else LanguageSource.CHOSEN
-                results.append(
-                    PostTranslation(post_id, lang, target, "", skipped=SkipReason.NO_PACK, source_from=how)
-                )
+                results.append(PostTranslation(post_id, lang, target, "", skipped=SkipReason.NO_PACK, source_from=how))
             done += len(items)
             continue
         for start in range(0, len(items), CHUNK):
