@@ -330,43 +330,70 @@ def set_written_in(store: Store, post_id: int | str, lang: str | None) -> Post:
     return get_post(store, pid)
 
 
-def drop_media(store: Store, post_id: int | str, media_id: int | str) -> Post:
-    """Take a lost item (no file on this computer) out of a post: its drafts not posted yet stop
-    waiting for it, and importing the export again does not bring it back. An item with a file
-    is kept: that is not lost."""
+def lost_media(post: Post, now: str | None = None) -> list[Media]:
+    """The post's items that are not on this computer and cannot be fetched any more: their link
+    answered 403/404/410, expired, or there is none."""
+    now = now or utc_now()
+    return [
+        m
+        for m in post.media
+        if not (m.path and Path(m.path).exists()) and (m.gone or not m.url or (m.expires_at and m.expires_at <= now))
+    ]
+
+
+def drop_lost_media(store: Store, post_id: int | str) -> tuple[Post, list[int]]:
+    """Drop every lost item of a post (``lost_media``): (the post after, the media IDs dropped)."""
+    post = get_post(store, post_id)
+    dropped = [m.id for m in lost_media(post)]
+    return (drop_media(store, post.id, dropped) if dropped else post), dropped
+
+
+def drop_media(store: Store, post_id: int | str, media_ids: Sequence[int | str]) -> Post:
+    """Take items without a file on this computer out of a post (all of them, or none when one
+    cannot be): its drafts not posted yet stop waiting for them, and importing the export again
+    does not bring them back. An item whose file is on this computer is not lost and stays."""
     pid = require_post(store, post_id)
-    try:
-        mid = int(media_id)
-    except (TypeError, ValueError):
-        raise NotFound("media", media_id, malformed=True) from None
-    row = (
-        store.db.execute("SELECT position, url, path FROM media WHERE id = ? AND post_id = ?", [mid, pid]).fetchone()
-        if 0 <= mid < 2**63
-        else None
-    )
-    if row is None:
-        raise NotFound("media", mid)
-    position, url, path = row
-    if path and Path(path).exists():
-        raise MediaNotLost(pid, mid)
+    rows = []
+    for media_id in media_ids:
+        try:
+            mid = int(media_id)
+        except (TypeError, ValueError):
+            raise NotFound("media", media_id, malformed=True) from None
+        row = (
+            store.db.execute(
+                "SELECT position, url, path FROM media WHERE id = ? AND post_id = ?", [mid, pid]
+            ).fetchone()
+            if 0 <= mid < 2**63
+            else None
+        )
+        if row is None:
+            raise NotFound("media", mid)
+        if row[2] and Path(row[2]).exists():
+            raise MediaNotLost(pid, mid)
+        rows.append((mid, row[0], row[1]))
+    if not rows:
+        raise NothingGiven("media ID")
+    now = utc_now()
+    ids = {mid for mid, _, _ in rows}
     with store.transaction():
         db = store.db
-        db.execute(
-            "INSERT OR REPLACE INTO media_dropped (post_id, position, url, dropped_at) VALUES (?, ?, ?, ?)",
-            [pid, position, url, utc_now()],
-        )
-        db.execute("DELETE FROM media WHERE id = ?", [mid])
-        db.execute("DELETE FROM draft_alt_texts WHERE media_id = ?", [mid])
+        for mid, position, url in rows:
+            db.execute(
+                "INSERT OR REPLACE INTO media_dropped (post_id, position, url, dropped_at) VALUES (?, ?, ?, ?)",
+                [pid, position, url, now],
+            )
+            db.execute("DELETE FROM media WHERE id = ?", [mid])
+            db.execute("DELETE FROM draft_alt_texts WHERE media_id = ?", [mid])
         for draft_id, media in db.execute(
             "SELECT id, media FROM drafts WHERE post_id = ? AND status != 'posted'", [pid]
         ).fetchall():
             items = json.loads(media or "[]")
-            kept = [m for m in items if m.get("media") != mid]
+            kept = [m for m in items if m.get("media") not in ids]
             if len(kept) != len(items):
                 db.execute(
-                    "UPDATE drafts SET media = ?, updated_at = ? WHERE id = ?", [json.dumps(kept), utc_now(), draft_id]
+                    "UPDATE drafts SET media = ?, updated_at = ? WHERE id = ?", [json.dumps(kept), now, draft_id]
                 )
-        db.execute("UPDATE posts SET updated_at = ? WHERE id = ?", [utc_now(), pid])
+        db.execute("UPDATE posts SET updated_at = ? WHERE id = ?", [now, pid])
     return get_post(store, pid)
 
 

@@ -126,6 +126,8 @@ def _show_text(post: Post) -> str:
     for m in post.media:
         where = m.path or m.url or "?"
         expiry = f" (link expires {m.expires_at})" if m.expires_at and not m.path else ""
+        if m.gone:
+            expiry = f" (gone: the link answered HTTP {m.gone_status}; `crosspost media drop {post.id}` drops it)"
         lines.append(f"  {m.position + 1}. {m.kind}: {where}{expiry}")
     for t in post.translations:
         lines += ["", f"[{t.lang}{', edited' if t.edited else ''}]", t.text]

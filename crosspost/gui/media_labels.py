@@ -46,6 +46,8 @@ def media_badge(state: PostMediaState) -> str:
         return QCoreApplication.translate("MediaLabels", "⛔ link expired")
     if s is MediaState.NO_LINK:
         return QCoreApplication.translate("MediaLabels", "no media on disk")
+    if s is MediaState.GONE:
+        return QCoreApplication.translate("MediaLabels", "⛔ media gone")
     return ""
 
 
@@ -70,7 +72,11 @@ def media_sentence(state: PostMediaState) -> str:
             text += " " + QCoreApplication.translate(
                 "MediaLabels", "The links of the rest expired: attach your own files (drop them on the post)."
             )
+        if state.gone:
+            text += " " + gone_sentence(state.gone)
         return text
+    if s is MediaState.GONE:
+        return gone_sentence(state.gone)
     if s is MediaState.LINK_VALID and state.expires:
         return QCoreApplication.translate(
             "MediaLabels", "Not on this computer yet; the export's link works until %1 (Post → Fetch media)."
@@ -83,3 +89,14 @@ def media_sentence(state: PostMediaState) -> str:
     if s is MediaState.NO_LINK:
         return QCoreApplication.translate("MediaLabels", "No media on disk yet: fetch it or attach your own files.")
     return QCoreApplication.translate("MediaLabels", "This post has no photo or video.")
+
+
+def gone_sentence(count: int) -> str:
+    """What to do about COUNT files whose links answered that they are gone."""
+    return QCoreApplication.translate(
+        "MediaLabels",
+        "%n file(s) are gone: TikTok answered that the link no longer has it. Drop the lost items "
+        "(Post → Drop lost media) or attach your own files.",
+        "",
+        count,
+    )
