@@ -4,9 +4,10 @@ link, or partly on disk (a slideshow with 2 of 3 photos). What the library shows
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from crosspost.records import LibraryRow, Post
+from crosspost.records import LibraryRow, Media, Post
 from crosspost.store import utc_now
 
 
@@ -65,8 +66,13 @@ def row_media_state(row: LibraryRow, now: str | None = None) -> PostMediaState:
     return state_of(row.media_count, row.media_on_disk, row.earliest_expiry, now, row.media_gone)
 
 
-def post_media_state(post: Post, now: str | None = None) -> PostMediaState:
-    missing = [m for m in post.media if not m.path]
+def items_state(media: Sequence[Media], now: str | None = None) -> PostMediaState:
+    """The state of a post's MEDIA items."""
+    missing = [m for m in media if not m.path]
     gone = [m for m in missing if m.gone]
     expiries = sorted(m.expires_at for m in missing if m.expires_at and not m.gone)
-    return state_of(len(post.media), len(post.media) - len(missing), expiries[0] if expiries else None, now, len(gone))
+    return state_of(len(media), len(media) - len(missing), expiries[0] if expiries else None, now, len(gone))
+
+
+def post_media_state(post: Post, now: str | None = None) -> PostMediaState:
+    return items_state(post.media, now)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from crosspost.errors import NoLanguagePack
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+from crosspost.records import Translation
 from crosspost.store import Store, utc_now
 from crosspost.translation.pipeline import (  # noqa: F401 - also this module's API
     _GLUES_AFTER,
@@ -251,3 +252,36 @@ def save_edit(store: Store, post_id: int, lang: str, text: str) -> dict:
             [post_id, lang, text, now, now],
         )
     return {"post": post_id, "lang": lang, "text": text, "edited": True}
+
+
+def restore_translation(store: Store, post_id: int, lang: str, previous: Translation | None) -> None:
+    """Put a post's LANG translation back the way PREVIOUS was (None: the post had none, so it has
+    none again): the undo of an edit, which leaves no "edited" mark or empty translation behind."""
+    from crosspost.store.lookups import require_post
+
+    post_id = require_post(store, post_id)
+    lang = check_code(lang)
+    now = utc_now()
+    with store.transaction():
+        if previous is None:
+            store.db.execute("DELETE FROM translations WHERE post_id = ? AND lang = ?", [post_id, lang])
+            return
+        store.db.execute(
+            "INSERT INTO translations (post_id, lang, source_lang, text, pack, pack_version, pivot, edited, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_id, lang) DO UPDATE "
+            "SET source_lang = excluded.source_lang, text = excluded.text, pack = excluded.pack, "
+            "pack_version = excluded.pack_version, pivot = excluded.pivot, edited = excluded.edited, "
+            "updated_at = excluded.updated_at",
+            [
+                post_id,
+                lang,
+                previous.source_lang or "",
+                previous.text,
+                previous.pack,
+                previous.pack_version,
+                previous.pivot,
+                int(previous.edited),
+                now,
+                previous.updated_at or now,
+            ],
+        )
