@@ -75,7 +75,8 @@ def test_translate_all_skips_the_post_it_cannot_translate_and_offers_fixes(windo
     [(post_id, label, fix, packs_button)] = dialog.rows
     assert post_id == french
     assert "French→Chinese (Simplified)" in label.text() and "fr→zh" not in label.text()
-    assert "1 post could not be translated" in dialog.summary.text() and "1 other post was translated" in dialog.summary.text()
+    summary = dialog.summary.text()
+    assert "1 post could not be translated" in summary and "1 other post was translated" in summary
 
     click(qtbot, fix)  # opens the post with its "Written in" box focused
     qtbot.waitUntil(lambda: not dialog.isVisible())
