@@ -12,10 +12,14 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import regex
 
 from crosspost.translation.protect import TOKEN_RE
+
+if TYPE_CHECKING:
+    from lingua import Language, LanguageDetector
 
 MIN_LETTERS = 10
 MIN_CONFIDENCE = 0.75  # below this share of Lingua's confidence the caption counts as "too unsure"
@@ -34,7 +38,7 @@ def letter_count(text: str) -> int:
 
 
 @functools.cache
-def _language_of(code: str):  # -> lingua.Language | None
+def _language_of(code: str) -> Language | None:
     from lingua import IsoCode639_1, Language
 
     iso = getattr(IsoCode639_1, _TO_LINGUA.get(code, code.upper()), None)
@@ -46,8 +50,8 @@ def _language_of(code: str):  # -> lingua.Language | None
         return None
 
 
-def _code_of(language: object, candidates: frozenset[str]) -> str:
-    code = language.iso_code_639_1.name.lower()  # type: ignore[attr-defined]
+def _code_of(language: Language, candidates: frozenset[str]) -> str:
+    code = language.iso_code_639_1.name.lower()
     if code == "zh" and "zh" not in candidates and "zt" in candidates:
         return "zt"
     if code == "nb" and "nb" not in candidates and "no" in candidates:
@@ -56,7 +60,7 @@ def _code_of(language: object, candidates: frozenset[str]) -> str:
 
 
 @functools.cache
-def _detector(codes: frozenset[str]):  # -> lingua.LanguageDetector | None
+def _detector(codes: frozenset[str]) -> LanguageDetector | None:
     from lingua import LanguageDetectorBuilder
 
     languages = {lang for lang in (_language_of(c) for c in codes) if lang is not None}
