@@ -47,6 +47,9 @@ def test_the_recipe_is_english_among_the_users_languages():
     # too few letters to tell, or a language outside the candidates: the usual language
     assert detect_language("Merci!! 🥧 3 #fyp", "de", {"en", "fr"}) == ("de", False)
     assert detect_language("今天去公园跑步了，天气很好，心情也很好", "en", {"en", "zh"}) == ("zh", True)
+    # short English that leans French: leaving the usual language takes strong evidence
+    assert detect_language("Croissant taste test: 5 bakeries", "en", {"en", "zh", "fr"})[0] == "en"
+    assert detect_language("Croissant taste test: 5 bakeries", "fr", {"en", "zh", "fr"})[0] == "fr"
 
 
 def test_usual_language_is_the_most_common_detected_one():

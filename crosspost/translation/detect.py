@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 MIN_LETTERS = 10
 MIN_CONFIDENCE = 0.75  # below this share of Lingua's confidence the caption counts as "too unsure"
+# Leaving the usual language takes stronger evidence: "Croissant taste test: 5 bakeries" is 75% French
+# among English, French and Chinese, and still English.
+MIN_CONFIDENCE_AWAY = 0.90
 USUAL_SAMPLE = 200  # captions looked at to find an account's usual language
 DEFAULT_LANGUAGE = "en"
 # Crosspost's codes that Lingua names differently (zt: Traditional Chinese, told apart by script only).
@@ -96,7 +99,10 @@ def detect_language(
     values = detector.compute_language_confidence_values(prose)
     if not values or values[0].value < MIN_CONFIDENCE:
         return fallback, False
-    return _code_of(values[0].language, codes), True
+    code = _code_of(values[0].language, codes)
+    if code != fallback and values[0].value < MIN_CONFIDENCE_AWAY:
+        return fallback, False
+    return code, True
 
 
 def usual_language(captions: Iterable[str]) -> str:
