@@ -47,6 +47,7 @@ def test_the_recipe_is_english_among_the_users_languages():
     # too few letters to tell, or a language outside the candidates: the usual language
     assert detect_language("Merci!! 🥧 3 #fyp", "de", {"en", "fr"}) == ("de", False)
     assert detect_language("今天去公园跑步了，天气很好，心情也很好", "en", {"en", "zh"}) == ("zh", True)
+    assert detect_language("周末在海边的照片", "en", {"en", "zh", "fr"}) == ("zh", True)  # short, but Chinese
     # short English that leans French: leaving the usual language takes strong evidence
     assert detect_language("Croissant taste test: 5 bakeries", "en", {"en", "zh", "fr"})[0] == "en"
     assert detect_language("Croissant taste test: 5 bakeries", "fr", {"en", "zh", "fr"})[0] == "fr"
