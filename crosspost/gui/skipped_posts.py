@@ -43,6 +43,9 @@ def skip_reason(result: Any) -> str:
     return text.replace("%1", source).replace("%2", target)
 
 
+MAX_ROWS = 50  # a whole archive without a pack: the first fifty, then how many more
+
+
 class SkippedPostsDialog(QDialog):
     fixLanguage = Signal(int)  # post id: open it with "Written in" focused
     openPacks = Signal()
@@ -62,7 +65,7 @@ class SkippedPostsDialog(QDialog):
         body = QWidget()
         rows = QVBoxLayout(body)
         self.rows: list[tuple[int, QLabel, QPushButton, QPushButton]] = []
-        for result in skipped:
+        for result in skipped[:MAX_ROWS]:
             caption = " ".join((captions.get(result.post) or "").split())
             excerpt = caption[:60] + ("…" if len(caption) > 60 else "")
             label = QLabel(
@@ -86,6 +89,9 @@ class SkippedPostsDialog(QDialog):
             row.addWidget(packs)
             rows.addLayout(row)
             self.rows.append((result.post, label, fix, packs))
+        if len(skipped) > MAX_ROWS:
+            more = QLabel(self.tr("… and %n more post(s), skipped for the same reasons.", "", len(skipped) - MAX_ROWS))
+            rows.addWidget(more)
         rows.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -94,7 +100,7 @@ class SkippedPostsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, min(480, 160 + 70 * len(skipped)))
+        self.resize(640, min(480, 160 + 70 * min(len(skipped), MAX_ROWS)))
 
     def _fix(self, post_id: int) -> None:
         self.accept()
@@ -109,7 +115,7 @@ def show_skipped(window: Any, skipped: Sequence[Any], translated: int) -> Skippe
     """Open the dialog over WINDOW (the main window) and wire its fixes."""
     from crosspost.posts import get_post
 
-    captions = {r.post: get_post(window.store, r.post).caption for r in skipped}
+    captions = {r.post: get_post(window.store, r.post).caption for r in skipped[:MAX_ROWS]}
     dialog = SkippedPostsDialog(skipped, translated, captions, window)
     dialog.fixLanguage.connect(lambda post_id: open_written_in(window, post_id))
     dialog.openPacks.connect(window.open_languages)

@@ -317,7 +317,7 @@
 <context>
     <name>SkippedPostsDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="56"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="59"/>
         <source>%n post(s) could not be translated.</source>
         <translation>
             <numerusform>%n post could not be translated.</numerusform>
@@ -325,11 +325,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="58"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="61"/>
         <source>%n other post(s) were translated.</source>
         <translation>
             <numerusform>%n other post was translated.</numerusform>
             <numerusform>%n other posts were translated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="93"/>
+        <source>… and %n more post(s), skipped for the same reasons.</source>
+        <translation>
+            <numerusform>… and %n more post, skipped for the same reasons.</numerusform>
+            <numerusform>… and %n more posts, skipped for the same reasons.</numerusform>
         </translation>
     </message>
 </context>

@@ -1940,28 +1940,28 @@
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="415"/>
+        <location filename="../../crosspost/gui/editor.py" line="420"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="416"/>
+        <location filename="../../crosspost/gui/editor.py" line="421"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="423"/>
+        <location filename="../../crosspost/gui/editor.py" line="428"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="453"/>
+        <location filename="../../crosspost/gui/editor.py" line="458"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/editor.py" line="293"/>
-        <location filename="../../crosspost/gui/editor.py" line="597"/>
+        <location filename="../../crosspost/gui/editor.py" line="598"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -2487,48 +2487,55 @@
 <context>
     <name>SkippedPostsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="53"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="56"/>
         <source>Some posts were not translated</source>
         <translation>有些作品没有翻译</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="56"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="59"/>
         <source>%n post(s) could not be translated.</source>
         <translation>
             <numerusform>有 %n 条作品无法翻译。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="58"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="61"/>
         <source>%n other post(s) were translated.</source>
         <translation>
             <numerusform>其余 %n 条作品已翻译。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="69"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="72"/>
         <source>Post %1 “%2”: %3</source>
         <translation>作品 %1“%2”：%3</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="74"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="77"/>
         <source>Post %1: %2</source>
         <translation>作品 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="78"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="81"/>
         <source>Set its language…</source>
         <translation>设置语言…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="79"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="82"/>
         <source>Open the post and choose the language it is written in</source>
         <translation>打开这条作品，选择它的写作语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="80"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="83"/>
         <source>Language packs…</source>
         <translation>语言包…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="93"/>
+        <source>… and %n more post(s), skipped for the same reasons.</source>
+        <translation>
+            <numerusform>…还有 %n 条作品因同样的原因被跳过。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -236,3 +236,20 @@ def test_edit_undo_puts_the_machine_translation_back_unedited(window, qtbot, tmp
     qtbot.waitUntil(lambda: editor.translation.toPlainText() == machine.text)
     restored = get_post(window.store, post).translation("zh")
     assert restored.text == machine.text and not restored.edited and restored.source_lang == "en"
+
+
+def test_a_long_skip_list_shows_the_first_fifty_and_a_count(qtbot):
+    from crosspost.gui.skipped_posts import MAX_ROWS, SkippedPostsDialog
+    from crosspost.translation.service import PostTranslation, SkipReason
+    from crosspost.translation.written_in import LanguageSource
+
+    skipped = [
+        PostTranslation(i, "de", "zh", "", skipped=SkipReason.NO_PACK, source_from=LanguageSource.USUAL)
+        for i in range(1, 61)
+    ]
+    dialog = SkippedPostsDialog(skipped, 0, {i: f"Guten Morgen {i}" for i in range(1, 61)})
+    qtbot.addWidget(dialog)
+    assert len(dialog.rows) == MAX_ROWS == 50
+    assert "German→Chinese (Simplified)" in dialog.rows[0][1].text() and "usual language" in dialog.rows[0][1].text()
+    texts = [label.text() for label in dialog.findChildren(type(dialog.summary))]
+    assert "… and 10 more posts, skipped for the same reasons." in texts
