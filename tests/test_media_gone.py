@@ -164,6 +164,8 @@ def test_cli_fetch_and_drop(data_dir, tmp_path, cdn):
     slideshow = min(json.loads(out), key=lambda p: p["created_at"])["id"]
     code, out, _ = procs.run(data_dir, "posts", "show", slideshow)
     assert "gone: the link answered HTTP 404" in out
+    code, out, _ = procs.run(data_dir, "posts", "list")
+    assert "3 photo (2 on disk, 1 gone)" in out and "1 video (1 gone)" in out
     code, out, _ = procs.run(data_dir, "posts", "show", slideshow, "--json")
     on_disk = next(m["id"] for m in json.loads(out)["media"] if m["path"])
     code, _, err = procs.run(data_dir, "media", "drop", slideshow, on_disk)

@@ -70,7 +70,9 @@ def _media_summary(media: tuple[Media, ...]) -> str:
     images = len(media) - videos
     local = sum(1 for m in media if m.path)
     parts = ([f"{videos} video"] if videos else []) + ([f"{images} photo"] if images else [])
-    return ", ".join(parts) + (f" ({local} on disk)" if local else "")
+    gone = sum(1 for m in media if m.gone)
+    state = ", ".join(([f"{local} on disk"] if local else []) + ([f"{gone} gone"] if gone else []))
+    return ", ".join(parts) + (f" ({state})" if state else "")
 
 
 def run_list(ctx: Context, args) -> int:
