@@ -136,7 +136,7 @@ def cdn(tmp_path):
             pass
 
         def do_GET(self):
-            if urlsplit(self.path).path.endswith("_1.jpeg"):
+            if urlsplit(self.path).path.endswith(("_1.jpeg", "/v.mp4")):  # photo 1 of a slideshow, every video
                 self.send_error(404)
                 return
             self.send_response(200)
@@ -153,14 +153,20 @@ def cdn(tmp_path):
 
 
 def test_gone_media_is_shown_gone_and_dropped(window, qtbot, tmp_path, cdn):
-    posts = [Post(date=START, caption="Three photos from the market", images=3, media_base=cdn, expires=FUTURE)]
+    posts = [
+        Post(date=START, caption="Three photos from the market", images=3, media_base=cdn, expires=FUTURE),
+        Post(date=START + dt.timedelta(days=1), caption="A video whose link is dead", media_base=cdn, expires=FUTURE),
+    ]
     import_posts(qtbot, window, tmp_path, posts)
     post = post_id_of(window, "Three photos from the market")
+    dead = post_id_of(window, "A video whose link is dead")
     select_post(qtbot, window, post)
     window.actions_.fetch_all.trigger()
     idle(qtbot, window)
     message = window.statusBar().currentMessage()
-    assert message.startswith("Of 3 files: 2 downloaded, 0 already on disk, 1 gone, 0 failed.")
+    assert message.startswith("Of 4 files: 2 downloaded, 0 already on disk, 2 gone, 0 failed.")
+    dead_row = window.posts_model.index(window.posts_model.row_of(dead)).data()
+    assert "media gone" in dead_row and "valid until" not in dead_row
     assert "…." not in message and "Drop lost media" in message
     qtbot.waitUntil(lambda: "1 file is gone" in window.editor.media_state.text())
     assert "until" not in window.editor.media_state.text()
