@@ -259,3 +259,17 @@ def test_a_long_skip_list_shows_the_first_fifty_and_a_count(qtbot):
     assert "German→Chinese (Simplified)" in dialog.rows[0][1].text() and "usual language" in dialog.rows[0][1].text()
     texts = [label.text() for label in dialog.findChildren(type(dialog.summary))]
     assert "… and 10 more posts, skipped for the same reasons." in texts
+
+
+def test_the_banner_follows_the_newest_export(window, qtbot, tmp_path):
+    old = [Post(date=START + dt.timedelta(days=i), caption=f"post number {i}") for i in range(3)]  # expired
+    import_posts(qtbot, window, tmp_path, old)
+    banner = window.expiry_banner
+    assert banner.isVisible() and "expired on 4 Jan 2025" in banner.text.text()
+    newer = [Post(date=p.date, caption=p.caption, expires=FUTURE + 3600) for p in old[1:]]  # a newer export
+    export = write_zip(tmp_path / "newer.zip", build_export("json-2025", newer))
+    with qtbot.waitSignal(window.importFinished, timeout=WAIT):
+        window.import_paths([str(export)])
+    idle(qtbot, window)
+    assert banner.isVisible() and "expire in 6 days" in banner.text.text()
+    assert "expired" not in banner.text.text() and banner.fetch_button.isVisible()
