@@ -147,7 +147,7 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="220"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="303"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>%n pack in the index.</numerusform>

@@ -912,125 +912,191 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="109"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="127"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="112"/>
-        <source>Captions are translated on this computer with Argos Translate language packs. Nothing is sent anywhere. Install a pack from a file, or download one from the index (this needs the internet once).</source>
-        <translation>文案在本机用 Argos Translate 语言包翻译，不会发送到任何地方。可以从文件安装语言包，或从索引下载（只需联网一次）。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>From</source>
         <translation>源语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>To</source>
         <translation>目标语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="118"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="139"/>
         <source>Install from file…</source>
         <translation>从文件安装…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="119"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="140"/>
+        <source>Install model folder…</source>
+        <translation>安装模型文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="141"/>
+        <source>Use for this pair</source>
+        <translation>用于此语言对</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
+        <source>quickmt model:</source>
+        <translation>quickmt 模型：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
+        <source>Download model</source>
+        <translation>下载模型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="144"/>
         <source>Show available packs</source>
         <translation>显示可用语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="120"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="145"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="121"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="125"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="150"/>
         <source>Add the reverse pack, %1 → %2, to see what your translations say: the sentence view translates each sentence back.</source>
         <translation>添加反向语言包 %1 → %2，就能看懂译文的意思：逐句视图会把每句译文翻译回来。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="132"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="157"/>
         <source>Download %1 → %2</source>
         <translation>下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="173"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="171"/>
         <source>available</source>
         <translation>可下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="152"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="130"/>
+        <source>Captions are translated on this computer with Argos Translate language packs or quickmt models (quickmt writes better Chinese). Nothing is sent anywhere. Install one from a file or a folder, or download one (this needs the internet once). When a pair has both, choose the one that translates it with Use for this pair.</source>
+        <translation>文案在本机用 Argos Translate 语言包或 quickmt 模型翻译（quickmt 的中文更好），不会发送到任何地方。可以从文件或文件夹安装，或下载（只需联网一次）。同一语言对两种都有时，用“用于此语言对”选择由哪一个翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="173"/>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="183"/>
         <source>No language packs yet.</source>
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="189"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="221"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="193"/>
-        <source>Argos language packs (*.argosmodel)</source>
-        <translation>Argos 语言包 (*.argosmodel)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="202"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="234"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="206"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="238"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="289"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="249"/>
+        <source>Install a quickmt model folder</source>
+        <translation>安装 quickmt 模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="262"/>
+        <source>Choosing the model for %1 → %2</source>
+        <translation>正在为 %1 → %2 选择模型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="266"/>
+        <source>%1 → %2 is now translated by %3.</source>
+        <translation>%1 → %2 现在由 %3 翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="281"/>
+        <source>Type the name of a quickmt model first, such as quickmt-en-zh.</source>
+        <translation>请先输入 quickmt 模型的名称，例如 quickmt-en-zh。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="285"/>
+        <source>Downloading %1</source>
+        <translation>正在下载 %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="220"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="303"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="224"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="307"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="235"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="318"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="239"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="206"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="322"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="252"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="225"/>
+        <source>Language packs and models (*.argosmodel *.zip)</source>
+        <translation>语言包和模型 (*.argosmodel *.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="335"/>
         <source>Removing %1 → %2</source>
         <translation>正在移除 %1 → %2</translation>
     </message>
@@ -2383,67 +2449,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="272"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="355"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="286"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="369"/>
         <source>Outside mainland China (creator.rednote.com)</source>
         <translation>中国大陆以外（creator.rednote.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="287"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="370"/>
         <source>Mainland China (creator.xiaohongshu.com)</source>
         <translation>中国大陆（creator.xiaohongshu.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="291"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="374"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="378"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="296"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="379"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="297"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="380"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="298"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="381"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="299"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="382"/>
         <source>RedNote account registered</source>
         <translation>小红书账号注册地</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="300"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="383"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="301"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="384"/>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="303"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="386"/>
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="308"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="391"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2707,17 +2773,17 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="35"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="36"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="39"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="40"/>
         <source>Something unexpected happened. The details were saved in the log file; please include them if you report the problem.</source>
         <translation>发生了意外错误。详情已写入日志文件；反馈问题时请附上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="43"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="44"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
