@@ -23,6 +23,7 @@ ROOTS = [
     "lingua-language-detector",
     "regex",
     "segno",
+    "rjieba",
     "opencc",
     "blingfire",
 ]
