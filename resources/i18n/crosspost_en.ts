@@ -263,7 +263,7 @@
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="281"/>
+        <location filename="../../crosspost/gui/messages.py" line="282"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -271,7 +271,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="306"/>
+        <location filename="../../crosspost/gui/messages.py" line="307"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>

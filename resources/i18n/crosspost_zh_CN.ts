@@ -1592,306 +1592,306 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="351"/>
+        <location filename="../../crosspost/gui/messages.py" line="352"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="354"/>
+        <location filename="../../crosspost/gui/messages.py" line="355"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="265"/>
+        <location filename="../../crosspost/gui/messages.py" line="266"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="265"/>
+        <location filename="../../crosspost/gui/messages.py" line="266"/>
         <source>body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="269"/>
+        <location filename="../../crosspost/gui/messages.py" line="270"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="277"/>
+        <location filename="../../crosspost/gui/messages.py" line="278"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="281"/>
+        <location filename="../../crosspost/gui/messages.py" line="282"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="285"/>
+        <location filename="../../crosspost/gui/messages.py" line="286"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="293"/>
+        <location filename="../../crosspost/gui/messages.py" line="294"/>
         <source>Post %1 has no translation (%2) for the “%3” layout: use Translate first, or choose “Original only”.</source>
         <translation>作品 %1 没有“%3”版式所需的译文（%2）：请先翻译，或选择“仅原文”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="27"/>
+        <location filename="../../crosspost/gui/messages.py" line="28"/>
         <source>Post %1 is no longer in your library; it may have been removed.</source>
         <translation>作品 %1 已不在作品库中，可能已被移除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="34"/>
+        <location filename="../../crosspost/gui/messages.py" line="35"/>
         <source>Draft %1 is no longer in the queue; it may have been deleted.</source>
         <translation>草稿 %1 已不在队列中，可能已被删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="39"/>
+        <location filename="../../crosspost/gui/messages.py" line="40"/>
         <source>Item %1 is no longer there; reopen the post and try again.</source>
         <translation>项目 %1 已不存在；请重新打开作品后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="43"/>
+        <location filename="../../crosspost/gui/messages.py" line="44"/>
         <source>Select at least one item in the list first.</source>
         <translation>请先在列表中至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="46"/>
+        <location filename="../../crosspost/gui/messages.py" line="47"/>
         <source>“%1” is not a valid %2; choose one of: %3.</source>
         <translation>“%1”不是有效的%2；请从以下选择：%3。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="52"/>
+        <location filename="../../crosspost/gui/messages.py" line="53"/>
         <source>This post has no photo or video on this computer yet. Use Post → Fetch media while the export&apos;s links work, or Post → Attach files… (or drop your files on the post).</source>
         <translation>这条作品在这台电脑上还没有照片或视频。请趁导出链接还有效时使用“作品 → 下载媒体”，或使用“作品 → 添加文件…”（也可以把文件拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="59"/>
+        <location filename="../../crosspost/gui/messages.py" line="60"/>
         <source>The export&apos;s media links expired%1. Attach your own files with Post → Attach files… (or drop them on the post), or request a new export from TikTok.</source>
         <translation>导出文件里的媒体链接已过期%1。请用“作品 → 添加文件…”添加你自己的文件（或把文件拖到作品上），或者向 TikTok 重新申请导出。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="64"/>
+        <location filename="../../crosspost/gui/messages.py" line="65"/>
         <source> on %1</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="68"/>
+        <location filename="../../crosspost/gui/messages.py" line="69"/>
         <source>The %1 layout needs a target language: choose one in Tools → Settings.</source>
         <translation>“%1”版式需要目标语言：请在“工具 → 设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="75"/>
+        <location filename="../../crosspost/gui/messages.py" line="76"/>
         <source>This post has no %1 translation yet, which the %2 layout needs. Press Translate in the editor first, or choose “Original only” as the layout.</source>
         <translation>这条作品还没有 %1 译文，而“%2”版式需要它。请先在编辑器中点“翻译”，或把版式选为“仅原文”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="85"/>
+        <location filename="../../crosspost/gui/messages.py" line="86"/>
         <source>No %1→%2 language pack is installed. Install it in Tools → Language packs.</source>
         <translation>未安装 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="93"/>
+        <location filename="../../crosspost/gui/messages.py" line="94"/>
         <source>The %1→%2 language pack is damaged. Remove it and install it again in Tools → Language packs.</source>
         <translation>%1→%2 语言包已损坏。请在“工具 → 语言包”中移除后重新安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="101"/>
+        <location filename="../../crosspost/gui/messages.py" line="102"/>
         <source>The list of language packs cannot be downloaded (are you offline?). Connect and try again, or install a pack file you have with Tools → Language packs → Install from file….</source>
         <translation>无法下载语言包列表（是否没有联网？）。请联网后重试，或通过“工具 → 语言包 → 从文件安装…”安装你已有的语言包文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="108"/>
+        <location filename="../../crosspost/gui/messages.py" line="109"/>
         <source>Draft %1 was already marked as posted on %2 (%3).</source>
         <translation>草稿 %1 已标记为在 %2 发布（%3）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="114"/>
+        <location filename="../../crosspost/gui/messages.py" line="115"/>
         <source>The draft&apos;s media is not rendered yet: select it in the Drafts tab and press Render.</source>
         <translation>草稿的媒体还没有生成：请在“草稿队列”中选中它并点“生成媒体”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="119"/>
+        <location filename="../../crosspost/gui/messages.py" line="120"/>
         <source>Nothing was exported: %1. Fix the problems shown in the Drafts tab first.</source>
         <translation>没有导出任何内容：%1。请先解决“草稿队列”中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="126"/>
+        <location filename="../../crosspost/gui/messages.py" line="127"/>
         <source>Crosspost cannot write to %1 (%2). Choose another folder.</source>
         <translation>Crosspost 无法写入 %1（%2）。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="132"/>
+        <location filename="../../crosspost/gui/messages.py" line="133"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
         <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="140"/>
+        <location filename="../../crosspost/gui/messages.py" line="141"/>
         <source>This photo or video is on this computer, so it is not lost and stays with the post.</source>
         <translation>这个照片或视频在这台电脑上，没有丢失，会保留在作品中。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="144"/>
+        <location filename="../../crosspost/gui/messages.py" line="145"/>
         <source>You edited this %1 by hand, so it was kept.</source>
         <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="200"/>
+        <location filename="../../crosspost/gui/messages.py" line="201"/>
         <source>The name of %1 does not say which languages it translates. Rename its folder after them, like quickmt-en-zh, and install it again. Nothing was installed.</source>
         <translation>%1 的名称没有说明它翻译哪两种语言。请按语言对重命名它的文件夹（例如 quickmt-en-zh），然后重新安装。未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="234"/>
+        <location filename="../../crosspost/gui/messages.py" line="235"/>
         <source>Use Post → Fetch media or Post → Attach files… in the library.</source>
         <translation>请在作品库中使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="235"/>
+        <location filename="../../crosspost/gui/messages.py" line="236"/>
         <source>Open the post in the library and press Translate.</source>
         <translation>请在作品库中打开作品并点“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="236"/>
+        <location filename="../../crosspost/gui/messages.py" line="237"/>
         <source>Select the draft and press Render.</source>
         <translation>请选中草稿并点“生成媒体”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="237"/>
+        <location filename="../../crosspost/gui/messages.py" line="238"/>
         <source>Trim the video before rendering.</source>
         <translation>请先剪短视频再生成。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="301"/>
+        <location filename="../../crosspost/gui/messages.py" line="302"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="306"/>
+        <location filename="../../crosspost/gui/messages.py" line="307"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="310"/>
+        <location filename="../../crosspost/gui/messages.py" line="311"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="313"/>
+        <location filename="../../crosspost/gui/messages.py" line="314"/>
         <source>The video is %1 s long; %2 takes at most %3 s.</source>
         <translation>视频长 %1 秒；%2 最长 %3 秒。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="316"/>
+        <location filename="../../crosspost/gui/messages.py" line="317"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="319"/>
+        <location filename="../../crosspost/gui/messages.py" line="320"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="322"/>
+        <location filename="../../crosspost/gui/messages.py" line="323"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="326"/>
+        <location filename="../../crosspost/gui/messages.py" line="327"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="332"/>
+        <location filename="../../crosspost/gui/messages.py" line="333"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="343"/>
+        <location filename="../../crosspost/gui/messages.py" line="344"/>
         <source>Not exported (nothing was written): %1. Fix the problems shown in the queue first.</source>
         <translation>未导出（未写入任何文件）：%1。请先解决队列中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="348"/>
+        <location filename="../../crosspost/gui/messages.py" line="349"/>
         <source>The export folder %1 is not writable (%2); choose another one.</source>
         <translation>导出文件夹 %1 不可写（%2）；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="341"/>
+        <location filename="../../crosspost/gui/messages.py" line="342"/>
         <source>draft %1: %2</source>
         <translation>草稿 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="147"/>
+        <location filename="../../crosspost/gui/messages.py" line="148"/>
         <source>%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: use %2 as the account&apos;s server (Tools → Settings… → Accounts…).</source>
         <translation>%1 是未加密的 http 地址，Crosspost 只通过 https 发送应用专用密码和令牌：请把账号的服务器写成 %2（工具 → 设置… → 账号…）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="157"/>
+        <location filename="../../crosspost/gui/messages.py" line="158"/>
         <source>%1 redirected %2 to %3. Crosspost never sends a password or token to another address, so it stopped. %4</source>
         <translation>%1 把%2重定向到了 %3。Crosspost 从不把密码或令牌发往其他地址，因此已停止。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="169"/>
+        <location filename="../../crosspost/gui/messages.py" line="170"/>
         <source>%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4</source>
         <translation>%1 接受了连接，但在 %3 秒内没有回应%2：服务器太慢或卡住了。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="180"/>
+        <location filename="../../crosspost/gui/messages.py" line="181"/>
         <source>%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4</source>
         <translation>%1 对%2的回应超过 %3 MB，Crosspost 已停止读取。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="190"/>
+        <location filename="../../crosspost/gui/messages.py" line="191"/>
         <source>%1 answered %2 with something Crosspost cannot read (not a Bluesky server&apos;s answer). %3</source>
         <translation>%1 对%2的回应 Crosspost 无法读取（不是 Bluesky 服务器的回应）。%3</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="211"/>
+        <location filename="../../crosspost/gui/messages.py" line="212"/>
         <source>the sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="212"/>
+        <location filename="../../crosspost/gui/messages.py" line="213"/>
         <source>the record look-up</source>
         <translation>帖子记录查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="213"/>
+        <location filename="../../crosspost/gui/messages.py" line="214"/>
         <source>the new post</source>
         <translation>新帖子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="214"/>
+        <location filename="../../crosspost/gui/messages.py" line="215"/>
         <source>the upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="215"/>
+        <location filename="../../crosspost/gui/messages.py" line="216"/>
         <source>the handle look-up</source>
         <translation>用户名查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="216"/>
+        <location filename="../../crosspost/gui/messages.py" line="217"/>
         <source>the video upload</source>
         <translation>视频上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="217"/>
+        <location filename="../../crosspost/gui/messages.py" line="218"/>
         <source>a request</source>
         <translation>一个请求</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="229"/>
+        <location filename="../../crosspost/gui/messages.py" line="230"/>
         <source>Nothing was stored; check the server and try Add again.</source>
         <translation>没有保存任何内容；请检查服务器后再点“添加”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="230"/>
+        <location filename="../../crosspost/gui/messages.py" line="231"/>
         <source>The draft is unchanged; press Publish again later.</source>
         <translation>草稿没有改动；请稍后再点“发布”。</translation>
     </message>

@@ -273,3 +273,16 @@ def test_the_banner_follows_the_newest_export(window, qtbot, tmp_path):
     idle(qtbot, window)
     assert banner.isVisible() and "expire in 6 days" in banner.text.text()
     assert "expired" not in banner.text.text() and banner.fetch_button.isVisible()
+
+
+def test_no_pack_message_names_languages(window, qtbot):
+    from crosspost.errors import NoLanguagePack
+    from crosspost.gui.messages import window_message
+
+    assert window_message(NoLanguagePack("fr", "zh")).startswith("No French→Chinese (Simplified) language pack")
+    window.set_language("zh_CN")
+    try:
+        text = window_message(NoLanguagePack("fr", "zh"))
+        assert "法语" in text and "简体中文" in text and "fr" not in text and "zh" not in text
+    finally:
+        window.set_language("en")
