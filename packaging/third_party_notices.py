@@ -20,9 +20,12 @@ ROOTS = [
     "platformdirs",
     "av",
     "ijson",
-    "langdetect",
+    "lingua-language-detector",
     "regex",
     "segno",
+    "rjieba",
+    "opencc",
+    "blingfire",
 ]
 EXTRA_NOTES = {
     "av": "PyAV's wheels bundle FFmpeg (LGPL/GPL) built with libx264 (GPL-2.0-or-later), libvpx, "

@@ -48,6 +48,8 @@ def remedy(exc: errors.UserError) -> str | None:
             )
         case errors.IndexUnreachable():
             return "A pack file installs with `crosspost languages install FILE.argosmodel`."
+        case errors.ModelPairUnknown():
+            return "Give the pair with --from and --to (e.g. --from en --to zh)."
         case errors.AlreadyPosted():
             return "Use --force to do it anyway."
         case errors.NotRendered(draft_id=did):
@@ -61,6 +63,9 @@ def remedy(exc: errors.UserError) -> str | None:
             return f"Trim it with --start/--end (e.g. --end {s:.0f})."
         case errors.EditKept():
             return "Use --force to replace it."
+        case errors.InsecureServer(url=url):
+            https = "https://" + url.split("://", 1)[-1]
+            return f"Add the account with `crosspost accounts add bluesky --handle H --server {https}`."
     return None
 
 

@@ -36,57 +36,6 @@ class Labels(QObject):
     def level(self, level: str) -> str:
         return {"error": self.tr("Problem"), "warning": self.tr("Note")}.get(level, level)
 
-    def language(self, code: str) -> str:
-        """A language's name in the UI language (the languages Argos and quickmt packs cover)."""
-        names = {
-            "ar": self.tr("Arabic"),
-            "az": self.tr("Azerbaijani"),
-            "bg": self.tr("Bulgarian"),
-            "bn": self.tr("Bengali"),
-            "ca": self.tr("Catalan"),
-            "cs": self.tr("Czech"),
-            "da": self.tr("Danish"),
-            "de": self.tr("German"),
-            "el": self.tr("Greek"),
-            "en": self.tr("English"),
-            "eo": self.tr("Esperanto"),
-            "es": self.tr("Spanish"),
-            "et": self.tr("Estonian"),
-            "fa": self.tr("Persian"),
-            "fi": self.tr("Finnish"),
-            "fr": self.tr("French"),
-            "ga": self.tr("Irish"),
-            "he": self.tr("Hebrew"),
-            "hi": self.tr("Hindi"),
-            "hu": self.tr("Hungarian"),
-            "id": self.tr("Indonesian"),
-            "it": self.tr("Italian"),
-            "ja": self.tr("Japanese"),
-            "ko": self.tr("Korean"),
-            "lt": self.tr("Lithuanian"),
-            "lv": self.tr("Latvian"),
-            "ms": self.tr("Malay"),
-            "nb": self.tr("Norwegian"),
-            "nl": self.tr("Dutch"),
-            "pl": self.tr("Polish"),
-            "pt": self.tr("Portuguese"),
-            "ro": self.tr("Romanian"),
-            "ru": self.tr("Russian"),
-            "sk": self.tr("Slovak"),
-            "sl": self.tr("Slovenian"),
-            "sq": self.tr("Albanian"),
-            "sv": self.tr("Swedish"),
-            "th": self.tr("Thai"),
-            "tl": self.tr("Tagalog"),
-            "tr": self.tr("Turkish"),
-            "uk": self.tr("Ukrainian"),
-            "ur": self.tr("Urdu"),
-            "vi": self.tr("Vietnamese"),
-            "zh": self.tr("Chinese"),
-            "zt": self.tr("Chinese (Traditional)"),
-        }
-        return names.get(code, code)
-
     def unit(self, unit: str, n: int) -> str | None:
         if unit in ("chars", "graphemes"):
             return self.tr("%n character(s)", "", n)
@@ -132,7 +81,9 @@ def level_label(level: str) -> str:
 
 def language_label(code: str) -> str:
     """A language code as its name in the UI language ("zh" → "Chinese" / "中文"); an unknown code as is."""
-    return _labels.language(code)
+    from crosspost.gui.language_names import language_name
+
+    return language_name(code)
 
 
 def pair_label(source: str, target: str) -> str:

@@ -88,7 +88,7 @@
 <context>
     <name>Labels</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="92"/>
+        <location filename="../../crosspost/gui/labels.py" line="41"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="94"/>
+        <location filename="../../crosspost/gui/labels.py" line="43"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="96"/>
+        <location filename="../../crosspost/gui/labels.py" line="45"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n hashtag</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="98"/>
+        <location filename="../../crosspost/gui/labels.py" line="47"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n topic</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="100"/>
+        <location filename="../../crosspost/gui/labels.py" line="49"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="102"/>
+        <location filename="../../crosspost/gui/labels.py" line="51"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="104"/>
+        <location filename="../../crosspost/gui/labels.py" line="53"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -147,11 +147,30 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="220"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="303"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>%n pack in the index.</numerusform>
             <numerusform>%n packs in the index.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>LostMedia</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/lost_media.py" line="18"/>
+        <source>%n photo(s) or video(s) of this post are lost: not on this computer, and their link no longer works. Take them out of the post and its drafts?</source>
+        <translation>
+            <numerusform>%n photo or video of this post is lost: not on this computer, and its link no longer works. Take it out of the post and its drafts?</numerusform>
+            <numerusform>%n photos or videos of this post are lost: not on this computer, and their links no longer work. Take them out of the post and its drafts?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/lost_media.py" line="25"/>
+        <source>%n lost item(s) dropped from the post.</source>
+        <translation>
+            <numerusform>%n lost item dropped from the post.</numerusform>
+            <numerusform>%n lost items dropped from the post.</numerusform>
         </translation>
     </message>
 </context>
@@ -166,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="577"/>
+        <location filename="../../crosspost/gui/window.py" line="579"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>%n post translated.</numerusform>
@@ -174,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="596"/>
+        <location filename="../../crosspost/gui/window.py" line="602"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
@@ -182,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="635"/>
+        <location filename="../../crosspost/gui/window.py" line="641"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
@@ -190,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="698"/>
+        <location filename="../../crosspost/gui/window.py" line="704"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n draft ready in the queue.</numerusform>
@@ -198,31 +217,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="715"/>
-        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
+        <location filename="../../crosspost/gui/window.py" line="724"/>
+        <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
-            <numerusform>%n of these post has no translation yet, which the %1 layout needs.</numerusform>
-            <numerusform>%n of these posts have no translation yet, which the %1 layout needs.</numerusform>
+            <numerusform>%n of the selected posts has no translation yet, which the %1 layout needs.</numerusform>
+            <numerusform>%n of the selected posts have no translation yet, which the %1 layout needs.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="768"/>
-        <source>%n file(s) downloaded.</source>
-        <translation>
-            <numerusform>%n file downloaded.</numerusform>
-            <numerusform>%n files downloaded.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="771"/>
-        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
-        <translation>
-            <numerusform>%n could not be downloaded (expired or refused link): attach your own files with Post → Attach files….</numerusform>
-            <numerusform>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="816"/>
+        <location filename="../../crosspost/gui/window.py" line="820"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>%n file attached.</numerusform>
@@ -230,7 +233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="915"/>
+        <location filename="../../crosspost/gui/window.py" line="919"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>Delete %n draft? Your posts stay.</numerusform>
@@ -239,9 +242,28 @@
     </message>
 </context>
 <context>
+    <name>MediaCounts</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/media_labels.py" line="99"/>
+        <source>%n file(s) are gone: TikTok answered that the link no longer has it. Drop the lost items (Post → Drop lost media) or attach your own files.</source>
+        <translation>
+            <numerusform>%n file is gone: TikTok answered that the link no longer has it. Drop the lost item (Post → Drop lost media) or attach your own file.</numerusform>
+            <numerusform>%n files are gone: TikTok answered that their links no longer have them. Drop the lost items (Post → Drop lost media) or attach your own files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/media_labels.py" line="106"/>
+        <source>Of %n file(s): %1 downloaded, %2 already on disk, %3 gone, %4 failed.</source>
+        <translation>
+            <numerusform>Of %n file: %1 downloaded, %2 already on disk, %3 gone, %4 failed.</numerusform>
+            <numerusform>Of %n files: %1 downloaded, %2 already on disk, %3 gone, %4 failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="192"/>
+        <location filename="../../crosspost/gui/messages.py" line="282"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -249,7 +271,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="217"/>
+        <location filename="../../crosspost/gui/messages.py" line="307"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>
@@ -289,6 +311,33 @@
         <translation>
             <numerusform>Translating %n post again</numerusform>
             <numerusform>Translating %n posts again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SkippedPostsDialog</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="59"/>
+        <source>%n post(s) could not be translated.</source>
+        <translation>
+            <numerusform>%n post could not be translated.</numerusform>
+            <numerusform>%n posts could not be translated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="61"/>
+        <source>%n other post(s) were translated.</source>
+        <translation>
+            <numerusform>%n other post was translated.</numerusform>
+            <numerusform>%n other posts were translated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="93"/>
+        <source>… and %n more post(s), skipped for the same reasons.</source>
+        <translation>
+            <numerusform>… and %n more post, skipped for the same reasons.</numerusform>
+            <numerusform>… and %n more posts, skipped for the same reasons.</numerusform>
         </translation>
     </message>
 </context>

@@ -161,11 +161,11 @@ def test_topic_chips_are_removed_from_the_keyboard(posts_window, qtbot):
 def test_languages_are_named_not_coded(posts_window, qtbot):
     from crosspost.gui.labels import language_label, pair_label
 
-    assert pair_label("en", "zh") == "English → Chinese"
+    assert pair_label("en", "zh") == "English → Chinese (Simplified)"
     posts_window.set_language("zh_CN")
     try:
         qtbot.waitUntil(lambda: language_label("en") == "英语")
-        assert pair_label("fr", "zh") == "法语 → 中文"
+        assert pair_label("fr", "zh") == "法语 → 简体中文"
     finally:
         posts_window.set_language("en")
 
