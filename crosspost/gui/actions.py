@@ -67,7 +67,7 @@ def tr(text: str) -> str:
 class ActionRegistry:
     """The QActions for ENTRIES on WINDOW's menu bar; ``scopes()`` says which scopes apply now."""
 
-    window: QWidget
+    host: QWidget
     menubar: QMenuBar
     entries: list[Entry]
     scopes: Callable[[], set[Scope]]
@@ -88,9 +88,9 @@ class ActionRegistry:
 
     def _make(self, entry: Entry) -> QAction:
         if entry.make is not None:
-            action = entry.make(self.window)
+            action = entry.make(self.host)
         else:
-            action = QAction(self.window)
+            action = QAction(self.host)
             action.triggered.connect(lambda _checked=False, e=entry: e.run())
         if entry.shortcuts:
             action.setShortcuts([QKeySequence(k) for k in entry.shortcuts])

@@ -3,7 +3,7 @@ the platform's way), and the undo step for an edit of the caption or the transla
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import QLabel
@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QLabel
 from crosspost.gui.labels import unit_label
 from crosspost.platforms.profiles_loader import PlatformProfile
 from crosspost.platforms.textcount import count
+
+if TYPE_CHECKING:
+    from crosspost.records import Translation
 
 OK, NEAR, OVER = "#2e7d32", "#b26a00", "#c62828"
 
@@ -38,7 +41,11 @@ def set_counter(label: QLabel, profile: PlatformProfile, field: str, text: str) 
 
 
 class TextTarget(Protocol):
-    def apply_text(self, field: str, text: str) -> None: ...
+    def stored_translation(self) -> Translation | None: ...
+
+    def apply_text(
+        self, field: str, text: str, *, restore: bool = False, before: Translation | None = None
+    ) -> None: ...
 
 
 class SetTextCommand(QUndoCommand):
@@ -47,6 +54,9 @@ class SetTextCommand(QUndoCommand):
     def __init__(self, editor: TextTarget, field: str, old: str, new: str) -> None:
         super().__init__(f"edit {field}")
         self.editor, self.field, self.old, self.new = editor, field, old, new
+        # The stored translation before this edit (None: there was none): undo puts it back exactly,
+        # so undoing the typing of a first translation leaves the post untranslated again.
+        self.before = editor.stored_translation() if field == "translation" else None
 
     def id(self) -> int:  # consecutive typing in one field merges into one step
         return 1 if self.field == "caption" else 2
@@ -61,4 +71,7 @@ class SetTextCommand(QUndoCommand):
         self.editor.apply_text(self.field, self.new)
 
     def undo(self) -> None:
-        self.editor.apply_text(self.field, self.old)
+        if self.field == "translation":
+            self.editor.apply_text(self.field, self.old, restore=True, before=self.before)
+        else:
+            self.editor.apply_text(self.field, self.old)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,19 +33,18 @@ from crosspost.gui.context import AppContext, Changes
 from crosspost.gui.counters import NEAR, OK, OVER, SetTextCommand, counter_colour, set_counter
 from crosspost.gui.flow_layout import FlowBox, clear_layout
 from crosspost.gui.labels import fit_label, platform_label
-from crosspost.gui.media_preview import CropPreview, crop_focus, preview_image, to_pixmap
+from crosspost.gui.media_preview import CropPreview, MediaStrip, crop_focus
 from crosspost.gui.words import Retranslating, fill
 from crosspost.platforms import all_profiles, get_profile
 
 __all__ = ["PostEditor", "CropPreview", "crop_focus", "counter_colour", "OK", "NEAR", "OVER"]
 
 if TYPE_CHECKING:
-    from PIL.Image import Image
-
     from crosspost.gui.sentence_view import SentenceView
+    from crosspost.records import Translation
 
 
-class PostEditor(Retranslating, QWidget):
+class PostEditor(Retranslating, MediaStrip, QWidget):
     draftRequested = Signal(int, str, str)  # post id, platform, layout
     translateRequested = Signal(int)
     glossaryChanged = Signal(str)  # the term whose translation was set
@@ -53,7 +52,7 @@ class PostEditor(Retranslating, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.store = ctx.store
+        self.store = store = ctx.store
         self.settings = settings = ctx.settings
         self._previews = 0  # media previews still being decoded on the task runner
         self._strip = 0  # which strip they are for (a newer one makes older results moot)
@@ -97,6 +96,7 @@ class PostEditor(Retranslating, QWidget):
 
         self.title_edit = QLineEdit()  # the user's own title; empty: made from the caption
         self.title_edit.editingFinished.connect(self._title_edited)
+        self.title_edit.textEdited.connect(self._title_typing)  # the counter follows every keystroke
         self.user_title: str | None = None
         self._user_topics: list[str] | None = None
         self.title_help = QLabel()  # what the counter counts (a RedNote "unit")
@@ -132,6 +132,12 @@ class PostEditor(Retranslating, QWidget):
         self.draft_button.clicked.connect(self.request_draft)
 
         self.controls = QFormLayout()
+        from crosspost.gui.written_in_box import WrittenInBox
+
+        self.written_in = WrittenInBox(store)  # the language the caption is in (detected unless chosen)
+        self.written_in_label = QLabel()
+        self.written_in_label.setBuddy(self.written_in)
+        self.controls.addRow(self.written_in_label, self.written_in)
         self.controls_labels = [QLabel(), QLabel(), QLabel()]
         self.controls.addRow(self.controls_labels[0], self.platform)
         self.controls.addRow(self.controls_labels[1], self.layout_switch)
@@ -237,6 +243,7 @@ class PostEditor(Retranslating, QWidget):
         self.layout_switch.setItemText(0, self.tr("Original only"))
         self.layout_switch.setItemText(1, self.tr("Translation only"))
         self.layout_switch.setItemText(2, self.tr("Bilingual"))
+        self.written_in_label.setText(self.tr("Written in"))
         for label, text in zip(self.controls_labels, (self.tr("Platform"), self.tr("Layout"), self.tr("Fit"))):
             label.setText(text)
         self.preview_box.setTitle(self.tr("Preview"))
@@ -304,6 +311,7 @@ class PostEditor(Retranslating, QWidget):
         when = QDateTime.fromString(post.planned_at or "", "yyyy-MM-ddTHH:mm")
         self.planned.setDateTime(when if when.isValid() else self._default_plan())
         self.notes.setPlainText(post.notes)
+        self.written_in.show_post(post_id, post.written_in)
         self._loading = False
         self._plan_timer.stop()
         self._notes_timer.stop()
@@ -335,9 +343,18 @@ class PostEditor(Retranslating, QWidget):
         if new != old:
             self.undo_stack.push(SetTextCommand(self, field, old, new))
 
-    def apply_text(self, field: str, text: str) -> None:
-        """Show TEXT in FIELD's editor and store it (the caption, or an edited translation)."""
-        from crosspost.translation.service import save_edit
+    def stored_translation(self) -> Translation | None:
+        """The post's translation into the target language as stored now (None: it has none)."""
+        from crosspost.posts import get_post
+
+        if self.post_id is None:
+            return None
+        return get_post(self.store, self.post_id).translation(self.settings.target_lang)
+
+    def apply_text(self, field: str, text: str, *, restore: bool = False, before: Translation | None = None) -> None:
+        """Show TEXT in FIELD's editor and store it (the caption, or an edited translation).
+        RESTORE: put the translation back as BEFORE was (undo), not as an edit."""
+        from crosspost.translation.service import restore_translation, save_edit
 
         if self.post_id is None:
             return
@@ -353,6 +370,13 @@ class PostEditor(Retranslating, QWidget):
             edit_caption(self.store, self.post_id, text)
             if self.user_topics is None:  # topics follow the caption's hashtags until chosen by hand
                 self.topics = hashtags(text)
+        elif restore or not text.strip():  # undone, or emptied: an empty translation is no translation
+            restore_translation(
+                self.store,
+                self.post_id,
+                self.settings.target_lang,
+                before if restore else None,
+            )
         else:
             save_edit(self.store, self.post_id, self.settings.target_lang, text)
         self._preview_timer.start()
@@ -389,14 +413,14 @@ class PostEditor(Retranslating, QWidget):
         set_counter(self.body_counter, profile, "body", comp.body)
         topic_limit = profile.limit_value("topics")
         if topic_limit:
-            self.topics_counter.setText(fill(self.tr("%1 / %2 topics"), len(self.topics), f"{topic_limit:g}"))
+            self.topics_counter.setText(fill(self.tr("%1 / %2 topics"), str(len(self.topics)), f"{topic_limit:g}"))
             self.topics_counter.setStyleSheet(f"color: {counter_colour(len(self.topics), topic_limit)};")
         else:
             self.topics_counter.setText("")
         self._rebuild_chips()
 
     def _rebuild_chips(self) -> None:
-        clear_layout(self.chips)
+        clear_layout(self.chips, forget="topic")  # a chip going away is no longer a topic's chip
         for topic in self.topics:
             chip = QToolButton()
             text = f"#{topic}"
@@ -407,9 +431,29 @@ class PostEditor(Retranslating, QWidget):
                 "QToolButton { border: 1px solid #e0b4b4; border-radius: 10px; padding: 2px 8px;"
                 " background: #fff1f0; color: #b71c1c; }"
             )
+            chip.setAccessibleName(fill(self.tr("Remove the topic %1"), text))
+            # Tab reaches every chip; Space, Delete or Backspace removes it (no mouse needed).
+            chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            chip.installEventFilter(self)
+            chip.setProperty("topic", topic)
             chip.clicked.connect(lambda _=False, t=topic: self._remove_topic(t))
             self.chips.addWidget(chip)
         self.chips_box.refit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Delete/Backspace on a chip
+        if (
+            event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+            and isinstance(watched, QToolButton)
+            and watched.property("topic") is not None
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            if event.type() == QEvent.Type.ShortcutOverride:  # the key is the chip's, not Edit → Delete's
+                event.accept()
+                return True
+            self._remove_topic(str(watched.property("topic")))
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def user_topics(self) -> list[str] | None:
@@ -431,9 +475,35 @@ class PostEditor(Retranslating, QWidget):
         self.new_topic.clear()
 
     def _remove_topic(self, topic: str) -> None:
+        chip_had_focus = isinstance(self.focusWidget(), QToolButton) and self.focusWidget().property("topic") == topic
+        index = self.topics.index(topic) if topic in self.topics else 0
         self.topics = [t for t in self.topics if t != topic]
         self._save_topics()
-        QTimer.singleShot(0, self.refresh_preview)
+
+        def after() -> None:
+            self.refresh_preview()
+            if chip_had_focus:  # the keyboard stays in the chips: the next one, or the new-topic field
+                chips = [
+                    w
+                    for w in self.chips_box.findChildren(QToolButton)
+                    if w.property("topic") in self.topics  # not the ones going away
+                ]
+                chips.sort(key=lambda w: self.topics.index(str(w.property("topic"))))
+                (chips[min(index, len(chips) - 1)] if chips else self.new_topic).setFocus()
+
+        QTimer.singleShot(0, after)
+
+    def _title_typing(self, text: str) -> None:
+        """The title's counter and preview while the person types (saved when they leave the field)."""
+        if self.post_id is None:
+            return
+        profile = get_profile(self.platform.currentData() or "rednote")
+        typed = text.strip()
+        if not typed:
+            self.refresh_preview()
+            return
+        self.preview_title.setText(typed)
+        set_counter(self.title_counter, profile, "title", typed)
 
     def _title_edited(self) -> None:
         from crosspost.posts import set_post_title
@@ -474,11 +544,18 @@ class PostEditor(Retranslating, QWidget):
         set_post_plan(self.store, self.post_id, notes=self.notes.toPlainText())
 
     def flush(self) -> None:
-        """Save what is still waiting on a timer (before another post is loaded)."""
+        """Save what is still waiting on a timer or being typed (before another post is loaded, or the
+        window closes)."""
         for timer, save in ((self._plan_timer, self._save_plan), (self._notes_timer, self._save_notes)):
             if timer.isActive():
                 timer.stop()
                 save()
+        self._title_edited()  # a title still being typed (saved only when the field loses focus)
+
+    def close_post(self) -> None:
+        """Save what is pending and let go of the post: nothing is written after this (the store closes)."""
+        self.flush()
+        self.post_id = None
 
     # --- glossary in place ------------------------------------------------------------------------
     def _load_glossary(self) -> None:
@@ -505,86 +582,3 @@ class PostEditor(Retranslating, QWidget):
                 return
             QTimer.singleShot(0, self._load_glossary)
             self.glossaryChanged.emit(term.text().strip())
-
-    # --- media strip with the platform's fit ------------------------------------------------------
-    def refresh_media(self) -> None:
-        """The media strip: a preview per file on disk (decoded on the task runner, never here)."""
-        self.no_media_label = None
-        self._strip += 1
-        self._previews = 0
-        clear_layout(self.media_strip)
-        if self.post_id is None:
-            return
-        from crosspost.gui.media_labels import media_sentence
-        from crosspost.media.state import state_of
-        from crosspost.posts import post_media
-
-        every = post_media(self.store, self.post_id)
-        missing = [m for m in every if not m.path]
-        expiries = sorted(m.expires_at for m in missing if m.expires_at)
-        self.media_state.setText(
-            media_sentence(state_of(len(every), len(every) - len(missing), expiries[0] if expiries else None))
-        )
-        rows = [m for m in every if m.path]
-        profile = get_profile(self.platform.currentData() or "rednote")
-        fit = self.fit.currentData()
-        for m in rows[:6]:
-            path, kind = str(m.path), str(m.kind)
-            spec = profile.image if kind == "image" and profile.image else profile.video
-            if spec is None:
-                continue
-            widget: QWidget
-            if fit == "crop":
-                # m.focus is None (automatic) or a position where 0.0 is a real edge.
-                crop = CropPreview(m.id, spec.width / spec.height, m.focus)
-                crop.focusChanged.connect(self._focus_changed)
-                widget, size = crop, (170, 170)
-            else:
-                widget = QLabel()
-                widget.setFixedSize(QSize(120, 160))
-                size = (120, int(120 * spec.height / spec.width))
-            widget.setToolTip(path)
-            self.media_strip.addWidget(widget)
-            self._decode_preview(widget, path, kind, size, None if fit == "crop" else fit)
-        if not rows:
-            self.no_media_label = QLabel(self.tr("No media on disk yet: fetch it or attach your own files."))
-            self.media_strip.addWidget(self.no_media_label)
-        self.media_strip.addStretch(1)
-
-    @property
-    def previews_pending(self) -> int:
-        """Previews of the strip still being decoded."""
-        return self._previews
-
-    def _decode_preview(self, widget: QWidget, path: str, kind: str, size: tuple[int, int], fit: str | None) -> None:
-        """Decode PATH (a photo, or a video's frame) on the task runner and show it in WIDGET."""
-        strip = self._strip
-        self._previews += 1
-
-        def done(image: Image | None) -> None:
-            if strip != self._strip:
-                return  # a newer strip replaced this one (and its widgets)
-            self._previews -= 1
-            if image is None:
-                return
-            if isinstance(widget, CropPreview):
-                widget.set_image(image)
-            elif isinstance(widget, QLabel):
-                widget.setPixmap(to_pixmap(image))
-
-        def failed(message: str, details: str) -> None:
-            if strip == self._strip:
-                self._previews -= 1
-
-        self.ctx.runner.run(
-            self.tr("Preview"),
-            lambda store, progress, cancel: preview_image(path, kind, size, fit),
-            on_success=done,
-            on_failure=failed,
-            background=True,
-        )
-
-    def _focus_changed(self, media_id: int, fx: float, fy: float) -> None:
-        from crosspost.posts import set_media_focus
-
-        set_media_focus(self.store, media_id, fx, fy)

@@ -72,12 +72,15 @@ class FlowLayout(QLayout):
         return y + line_height - rect.y() + m.bottom()
 
 
-def clear_layout(layout: QLayout) -> None:
-    """Take every item out of LAYOUT; its widgets are hidden and deleted (later, by Qt)."""
+def clear_layout(layout: QLayout, forget: str | None = None) -> None:
+    """Take every item out of LAYOUT; its widgets are hidden and deleted (later, by Qt). FORGET: a
+    property cleared on each first (a chip going away is no longer a topic's chip)."""
     while layout.count():
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
+            if forget:
+                widget.setProperty(forget, None)
             widget.hide()
             widget.deleteLater()
 

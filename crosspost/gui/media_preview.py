@@ -7,10 +7,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPaintEvent, QPixmap
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+
+from crosspost.gui.flow_layout import clear_layout
+from crosspost.platforms import get_profile
 
 if TYPE_CHECKING:
     from PIL.Image import Image
+
+    from crosspost.gui.context import AppContext
+    from crosspost.store import Store
 
 
 def crop_focus(fx: float | None, fy: float | None) -> tuple[float, float] | None:
@@ -144,3 +150,106 @@ class CropPreview(QWidget):
             self._drag = None
             self.setCursor(Qt.CursorShape.OpenHandCursor)
             self.focusChanged.emit(self.media_id, self.focus[0], self.focus[1])
+
+
+class MediaStrip:
+    """The editor's media strip (mixed into PostEditor): the post's media state in a sentence and a
+    preview per file on disk, framed as the chosen platform and fit will frame it. Pictures are
+    decoded on the task runner (``preview_image``), never on the GUI thread."""
+
+    ctx: AppContext
+    store: Store
+    post_id: int | None
+    platform: QComboBox
+    fit: QComboBox
+    media_state: QLabel
+    media_strip: QHBoxLayout
+    no_media_label: QLabel | None
+    _strip: int
+    _previews: int
+
+    if TYPE_CHECKING:  # QObject's, through the widget this is mixed into
+
+        def tr(self, text: str, disambiguation: str | None = None, n: int = -1) -> str: ...
+
+    def refresh_media(self) -> None:
+        """The media strip: a preview per file on disk (decoded on the task runner, never here)."""
+        self.no_media_label = None
+        self._strip += 1
+        self._previews = 0
+        clear_layout(self.media_strip)
+        if self.post_id is None:
+            return
+        from crosspost.gui.media_labels import media_sentence
+        from crosspost.media.state import state_of
+        from crosspost.posts import post_media
+
+        every = post_media(self.store, self.post_id)
+        missing = [m for m in every if not m.path]
+        expiries = sorted(m.expires_at for m in missing if m.expires_at)
+        self.media_state.setText(
+            media_sentence(state_of(len(every), len(every) - len(missing), expiries[0] if expiries else None))
+        )
+        rows = [m for m in every if m.path]
+        profile = get_profile(self.platform.currentData() or "rednote")
+        fit = self.fit.currentData()
+        for m in rows[:6]:
+            path, kind = str(m.path), str(m.kind)
+            spec = profile.image if kind == "image" and profile.image else profile.video
+            if spec is None:
+                continue
+            widget: QWidget
+            if fit == "crop":
+                # m.focus is None (automatic) or a position where 0.0 is a real edge.
+                crop = CropPreview(m.id, spec.width / spec.height, m.focus)
+                crop.focusChanged.connect(self._focus_changed)
+                widget, size = crop, (170, 170)
+            else:
+                widget = QLabel()
+                widget.setFixedSize(QSize(120, 160))
+                size = (120, int(120 * spec.height / spec.width))
+            widget.setToolTip(path)
+            self.media_strip.addWidget(widget)
+            self._decode_preview(widget, path, kind, size, None if fit == "crop" else fit)
+        if not rows:
+            self.no_media_label = QLabel(self.tr("No media on disk yet: fetch it or attach your own files."))
+            self.media_strip.addWidget(self.no_media_label)
+        self.media_strip.addStretch(1)
+
+    @property
+    def previews_pending(self) -> int:
+        """Previews of the strip still being decoded."""
+        return self._previews
+
+    def _decode_preview(self, widget: QWidget, path: str, kind: str, size: tuple[int, int], fit: str | None) -> None:
+        """Decode PATH (a photo, or a video's frame) on the task runner and show it in WIDGET."""
+        strip = self._strip
+        self._previews += 1
+
+        def done(image: Image | None) -> None:
+            if strip != self._strip:
+                return  # a newer strip replaced this one (and its widgets)
+            self._previews -= 1
+            if image is None:
+                return
+            if isinstance(widget, CropPreview):
+                widget.set_image(image)
+            elif isinstance(widget, QLabel):
+                widget.setPixmap(to_pixmap(image))
+
+        def failed(message: str, details: str) -> None:
+            if strip == self._strip:
+                self._previews -= 1
+
+        self.ctx.runner.run(
+            self.tr("Preview"),
+            lambda store, progress, cancel: preview_image(path, kind, size, fit),
+            on_success=done,
+            on_failure=failed,
+            background=True,
+        )
+
+    def _focus_changed(self, media_id: int, fx: float, fy: float) -> None:
+        from crosspost.posts import set_media_focus
+
+        set_media_focus(self.store, media_id, fx, fy)

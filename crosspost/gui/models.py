@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QPixmap
 
+from crosspost.gui.labels import language_label
 from crosspost.gui.messages import problem_text
 from crosspost.gui.words import fill
 from crosspost.records import CheckedDraft, Draft, LibraryRow
@@ -111,7 +112,7 @@ class PostsModel(QAbstractListModel):
                 )
                 badges.append(media_badge(row_media_state(r)))
             if r.langs:
-                badges.append("🌐 " + ",".join(r.langs))
+                badges.append("🌐 " + ", ".join(language_label(code) for code in r.langs))
             if r.likes is not None:
                 badges.append(f"♥ {r.likes:,}")
             return f"{r.created_at[:10]}  {'  '.join(badges)}\n{first or '—'}"

@@ -37,6 +37,7 @@ class Operations(QObject):
     draftCreated = Signal(object)  # CheckedDraft
     exportFinished = Signal(object)  # {"bundles": [...]}
     mediaFetched = Signal(object)  # FetchReport
+    translationsSkipped = Signal(list, int)  # the results of the posts a batch skipped, how many were done
 
     def __init__(
         self,
@@ -160,8 +161,12 @@ class Operations(QObject):
 
         def done(results: list[Any]) -> None:
             kept = sum(1 for r in results if getattr(r, "kept_edit", False))
-            self.ctx.say(self.tr("%n post(s) translated.", "", len(results) - kept), 8000)
-            if then is not None:
+            skipped = [r for r in results if r.skipped]
+            translated = len(results) - kept - len(skipped)
+            self.ctx.say(self.tr("%n post(s) translated.", "", translated), 8000)
+            if skipped:  # the rest went on; the window says which were skipped, each with its fix
+                self.translationsSkipped.emit(skipped, translated)
+            elif then is not None:
                 then()
 
         return self.ctx.op(
@@ -286,7 +291,11 @@ class Operations(QObject):
             "offerTranslation",
             self.tr("Not translated yet"),
             fill(
-                self.tr("%n of these post(s) have no translation yet, which the %1 layout needs.", "", len(missing)),
+                self.tr("This post has no translation yet, which the %1 layout needs.")
+                if len(post_ids) == 1
+                else self.tr(
+                    "%n of the selected posts have no translation yet, which the %1 layout needs.", "", len(missing)
+                ),
                 layout_label(layout),
             ),
         )
@@ -425,15 +434,9 @@ class Operations(QObject):
         def done(report: Any) -> None:
             # Not a dialog: a whole-archive fetch can leave many links behind; the editor shows each
             # post's media and the status bar says what happened.
-            message = self.tr("%n file(s) downloaded.", "", len(report.fetched))
-            if report.failed:
-                message += " " + self.tr(
-                    "%n could not be downloaded (expired or refused links): attach your own "
-                    "files with Post → Attach files….",
-                    "",
-                    len(report.failed),
-                )
-            self.ctx.say(message, 15000)
+            from crosspost.gui.media_labels import fetch_result_sentence
+
+            self.ctx.say(fetch_result_sentence(report), 15000)
             self.mediaFetched.emit(report)
 
         return self.ctx.op(self.tr("Fetching media"), job, changes, on_success=done)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from crosspost.gui.context import AppContext, Changes
 from crosspost.gui.drop import DropHandler
+from crosspost.gui.screen_fit import KeepOnScreen, first_size
 from crosspost.gui.task_panel import TaskPanel
 from crosspost.gui.words import Retranslating
 from crosspost.paths import DataLocation
@@ -90,10 +91,9 @@ class MainWindow(Retranslating, QMainWindow):
         geometry = self.settings.geometry
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:  # first run: 1280×800, or the whole free screen where that is smaller (a 1024×700 laptop)
-            screen = QApplication.primaryScreen()
-            free = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
-            self.resize(QSize(1280, 800).boundedTo(free))
+        else:  # first run: 1280×800, or the free screen less the window's frame (a 1024×700 laptop)
+            self.resize(first_size(self, QSize(0, 30)))  # the frame's real size is known once shown
+        self.keep_on_screen = KeepOnScreen(self)
         self.retranslate()
         self._build_scheduled = False  # the library is built right after the first paint (paintEvent)
 
@@ -156,6 +156,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.importFinished, self.draftCreated = ops.importFinished, ops.draftCreated
         self.exportFinished, self.mediaFetched = ops.exportFinished, ops.mediaFetched
         ops.imported.connect(self._imported)
+        ops.translationsSkipped.connect(self._skipped)
         self.welcome.openRequested.connect(ops.choose_import)
         self.editor.translateRequested.connect(ops.translate_post)
         self.editor.draftRequested.connect(ops.create_draft)
@@ -228,7 +229,8 @@ class MainWindow(Retranslating, QMainWindow):
     def retranslate(self) -> None:
         from crosspost.gui.i18n import current_language
 
-        self.setWindowTitle(self.tr("Crosspost — TikTok to RedNote"))
+        # The desktop adds the app's name ("… — Crosspost"): the title is only what this window is.
+        self.setWindowTitle(self.tr("TikTok to RedNote"))
         if not self._ready:
             return
         self.tabs.setTabText(LIBRARY_TAB, self.tr("Library"))
@@ -271,6 +273,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.runner.wait(30)
         if self._ready:
             self._save_state()
+            self.editor.close_post()  # a title being typed is saved now, not after the store closed
         self.runner.shutdown()
         self.ctx.close()
         event.accept()
@@ -299,6 +302,31 @@ class MainWindow(Retranslating, QMainWindow):
                 "request a new export with “All data” selected."
             )
         )
+
+    def _skipped(self, skipped: list[Any], translated: int) -> None:
+        """A translation batch went past some posts: say which, each with its fix."""
+        from crosspost.gui.skipped_posts import show_skipped
+
+        self.skipped_dialog = show_skipped(self.ctx, self, skipped, translated)
+        self.skipped_dialog.fixLanguage.connect(self.open_written_in)
+        self.skipped_dialog.openPacks.connect(self.open_languages)
+
+    def open_written_in(self, post_id: int) -> None:
+        """Show POST_ID in the library and the editor, with the "Written in" box focused."""
+        self.tabs.setCurrentIndex(LIBRARY_TAB)
+        self.search.clear()
+        row = self.posts_model.row_of(post_id)
+        if row is not None:
+            self.library.setCurrentIndex(self.posts_model.index(row))
+        if self.editor.post_id != post_id:
+            self.editor.load(post_id)
+        box = self.editor.written_in
+
+        def focus() -> None:  # after the dialog has closed and handed the focus back to the window
+            self.activateWindow()
+            box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        QTimer.singleShot(0, focus)
 
     def show_queue(self) -> None:
         self.tabs.setCurrentIndex(QUEUE_TAB)

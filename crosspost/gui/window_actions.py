@@ -25,6 +25,13 @@ else:
 Std = QKeySequence.StandardKey
 
 
+def drop_lost(ops: Operations, post_id: int | None) -> object:
+    """Post → Drop lost media (asked first; gui/lost_media.py)."""
+    from crosspost.gui.lost_media import drop_lost_media_of
+
+    return drop_lost_media_of(ops.ctx, ops.host, post_id)
+
+
 def window_entries(
     ops: Operations,
     library: LibraryPane,
@@ -123,6 +130,14 @@ def window_entries(
             lambda: ops.attach_files(editor.post_id),
             Scope.POST,
             ("Ctrl+Shift+A",),
+            ("post",),
+        ),
+        Entry(
+            "post.drop_lost",
+            QT_TRANSLATE_NOOP("Actions", "Drop lost media"),
+            lambda: drop_lost(ops, editor.post_id),
+            Scope.POST,
+            (),
             ("post",),
         ),
         Entry(

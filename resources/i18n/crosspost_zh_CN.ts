@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="105"/>
+        <source>About Crosspost</source>
+        <translation>关于 Crosspost</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="106"/>
+        <source>Crosspost %1</source>
+        <translation>Crosspost %1</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="109"/>
+        <source>Carries your TikTok work to RedNote and beyond, offline on your own computer. Free software under the GNU General Public License, version 3 or later.</source>
+        <translation>把你在 TikTok 的作品带到小红书及更多平台，全程离线，在你自己的电脑上完成。本软件是自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="113"/>
+        <source>Included software and fonts, with their licences:</source>
+        <translation>内含的软件和字体及其许可证：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="114"/>
+        <source>Your library, drafts and language packs are kept in:</source>
+        <translation>你的作品库、草稿和语言包保存在：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="115"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="116"/>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="120"/>
+        <source>No file manager here; the folder is: %1</source>
+        <translation>这里没有文件管理器；文件夹位于：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="124"/>
+        <source>Path copied.</source>
+        <translation>路径已复制。</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="253"/>
@@ -72,102 +120,107 @@
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="50"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="57"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="58"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="65"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="67"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="74"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="73"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="80"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="77"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="84"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="80"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="87"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="89"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="96"/>
         <source>&amp;Translate the selected posts</source>
         <translation>翻译所选作品(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="97"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="104"/>
         <source>Create &amp;drafts for the selected posts</source>
         <translation>为所选作品创建草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="105"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="112"/>
         <source>Translate all &amp;untranslated posts</source>
         <translation>翻译所有未翻译的作品(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="113"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="120"/>
         <source>&amp;Fetch media</source>
         <translation>下载媒体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="122"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="129"/>
         <source>&amp;Attach files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="130"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="137"/>
+        <source>Drop lost media</source>
+        <translation>移除丢失的媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="145"/>
         <source>Fetch media for a&amp;ll posts</source>
         <translation>下载所有作品的媒体(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="139"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="154"/>
         <source>&amp;Render</source>
         <translation>生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="147"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="162"/>
         <source>Copy &amp;title</source>
         <translation>复制标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="156"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="171"/>
         <source>Copy &amp;body</source>
         <translation>复制正文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="164"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="179"/>
         <source>Copy t&amp;opics</source>
         <translation>复制话题(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="172"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="187"/>
         <source>&amp;Mark as posted…</source>
         <translation>标记为已发布(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="182"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="197"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="190"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="205"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="198"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="213"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -365,67 +418,67 @@
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="181"/>
+        <location filename="../../crosspost/gui/models.py" line="182"/>
         <source>the post</source>
         <translation>作品</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="181"/>
+        <location filename="../../crosspost/gui/models.py" line="182"/>
         <source>its translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="181"/>
+        <location filename="../../crosspost/gui/models.py" line="182"/>
         <source>its media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="182"/>
+        <location filename="../../crosspost/gui/models.py" line="183"/>
         <source>Out of date: %1 changed — press Refresh from post.</source>
         <translation>已过时：%1已更改——请点“从作品更新”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="195"/>
+        <location filename="../../crosspost/gui/models.py" line="196"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="196"/>
+        <location filename="../../crosspost/gui/models.py" line="197"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="197"/>
+        <location filename="../../crosspost/gui/models.py" line="198"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="198"/>
+        <location filename="../../crosspost/gui/models.py" line="199"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="199"/>
+        <location filename="../../crosspost/gui/models.py" line="200"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="200"/>
+        <location filename="../../crosspost/gui/models.py" line="201"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="212"/>
+        <location filename="../../crosspost/gui/models.py" line="213"/>
         <source>%1: kept the original (not re-encoded)</source>
         <translation>%1：保留原文件（未重新编码）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="214"/>
+        <location filename="../../crosspost/gui/models.py" line="215"/>
         <source>%1: re-encoded</source>
         <translation>%1：已重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="235"/>
+        <location filename="../../crosspost/gui/models.py" line="236"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -706,6 +759,374 @@
     </message>
 </context>
 <context>
+    <name>LanguageNames</name>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="9"/>
+        <source>Afrikaans</source>
+        <translation>南非荷兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="10"/>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="11"/>
+        <source>Azerbaijani</source>
+        <translation>阿塞拜疆语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="12"/>
+        <source>Belarusian</source>
+        <translation>白俄罗斯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="13"/>
+        <source>Bulgarian</source>
+        <translation>保加利亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="14"/>
+        <source>Bengali</source>
+        <translation>孟加拉语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="15"/>
+        <source>Bosnian</source>
+        <translation>波斯尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="16"/>
+        <source>Catalan</source>
+        <translation>加泰罗尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="17"/>
+        <source>Czech</source>
+        <translation>捷克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="18"/>
+        <source>Welsh</source>
+        <translation>威尔士语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="19"/>
+        <source>Danish</source>
+        <translation>丹麦语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="20"/>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="21"/>
+        <source>Greek</source>
+        <translation>希腊语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="22"/>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="23"/>
+        <source>Esperanto</source>
+        <translation>世界语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="24"/>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="25"/>
+        <source>Estonian</source>
+        <translation>爱沙尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="26"/>
+        <source>Basque</source>
+        <translation>巴斯克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="27"/>
+        <source>Persian</source>
+        <translation>波斯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="28"/>
+        <source>Finnish</source>
+        <translation>芬兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="29"/>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="30"/>
+        <source>Irish</source>
+        <translation>爱尔兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="31"/>
+        <source>Galician</source>
+        <translation>加利西亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="32"/>
+        <source>Gujarati</source>
+        <translation>古吉拉特语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="33"/>
+        <source>Hebrew</source>
+        <translation>希伯来语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="34"/>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="35"/>
+        <source>Croatian</source>
+        <translation>克罗地亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="36"/>
+        <source>Hungarian</source>
+        <translation>匈牙利语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="37"/>
+        <source>Armenian</source>
+        <translation>亚美尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="38"/>
+        <source>Indonesian</source>
+        <translation>印度尼西亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="39"/>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="40"/>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="41"/>
+        <source>Georgian</source>
+        <translation>格鲁吉亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="42"/>
+        <source>Kazakh</source>
+        <translation>哈萨克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="43"/>
+        <source>Khmer</source>
+        <translation>高棉语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="44"/>
+        <source>Kannada</source>
+        <translation>卡纳达语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="45"/>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="46"/>
+        <source>Kyrgyz</source>
+        <translation>吉尔吉斯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="47"/>
+        <source>Lithuanian</source>
+        <translation>立陶宛语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="48"/>
+        <source>Latvian</source>
+        <translation>拉脱维亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="49"/>
+        <source>Macedonian</source>
+        <translation>马其顿语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="50"/>
+        <source>Malayalam</source>
+        <translation>马拉雅拉姆语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="51"/>
+        <source>Mongolian</source>
+        <translation>蒙古语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="52"/>
+        <source>Marathi</source>
+        <translation>马拉地语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="53"/>
+        <source>Malay</source>
+        <translation>马来语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="54"/>
+        <source>Maltese</source>
+        <translation>马耳他语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="55"/>
+        <source>Norwegian Bokmål</source>
+        <translation>书面挪威语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="56"/>
+        <source>Nepali</source>
+        <translation>尼泊尔语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="57"/>
+        <source>Dutch</source>
+        <translation>荷兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="58"/>
+        <source>Norwegian</source>
+        <translation>挪威语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="59"/>
+        <source>Punjabi</source>
+        <translation>旁遮普语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="60"/>
+        <source>Polish</source>
+        <translation>波兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="61"/>
+        <source>Pashto</source>
+        <translation>普什图语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="62"/>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="63"/>
+        <source>Romanian</source>
+        <translation>罗马尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="64"/>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="65"/>
+        <source>Slovak</source>
+        <translation>斯洛伐克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="66"/>
+        <source>Slovenian</source>
+        <translation>斯洛文尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="67"/>
+        <source>Albanian</source>
+        <translation>阿尔巴尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="68"/>
+        <source>Serbian</source>
+        <translation>塞尔维亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="69"/>
+        <source>Swedish</source>
+        <translation>瑞典语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="70"/>
+        <source>Swahili</source>
+        <translation>斯瓦希里语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="71"/>
+        <source>Tamil</source>
+        <translation>泰米尔语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="72"/>
+        <source>Telugu</source>
+        <translation>泰卢固语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="73"/>
+        <source>Thai</source>
+        <translation>泰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="74"/>
+        <source>Tagalog</source>
+        <translation>他加禄语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="75"/>
+        <source>Turkish</source>
+        <translation>土耳其语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="76"/>
+        <source>Ukrainian</source>
+        <translation>乌克兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="77"/>
+        <source>Urdu</source>
+        <translation>乌尔都语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="78"/>
+        <source>Uzbek</source>
+        <translation>乌兹别克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="79"/>
+        <source>Vietnamese</source>
+        <translation>越南语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="80"/>
+        <source>Chinese (Simplified)</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="81"/>
+        <source>Chinese (Traditional)</source>
+        <translation>繁体中文</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePacksDialog</name>
     <message>
         <location filename="../../crosspost/gui/dialogs.py" line="127"/>
@@ -932,34 +1353,71 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="229"/>
-        <source>Crosspost — TikTok to RedNote</source>
-        <translation>Crosspost — 从 TikTok 到小红书</translation>
+    <name>LostMedia</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/lost_media.py" line="21"/>
+        <source>%n photo(s) or video(s) of this post are lost: not on this computer, and their link no longer works. Take them out of the post and its drafts?</source>
+        <translation>
+            <numerusform>这条作品有 %n 个照片或视频已丢失：不在这台电脑上，链接也已失效。要把它们从作品及其草稿中移除吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/lost_media.py" line="28"/>
+        <source>%n lost item(s) dropped from the post.</source>
+        <translation>
+            <numerusform>已从作品中移除 %n 个丢失的媒体。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="232"/>
+        <location filename="../../crosspost/gui/lost_media.py" line="43"/>
+        <source>Every photo and video of this post is on this computer or can still be fetched.</source>
+        <translation>这条作品的照片和视频都已在这台电脑上，或仍可下载。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/lost_media.py" line="51"/>
+        <source>Drop lost media</source>
+        <translation>移除丢失的媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/lost_media.py" line="57"/>
+        <source>Drop them</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/lost_media.py" line="77"/>
+        <source>Dropping lost media</source>
+        <translation>正在移除丢失的媒体</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="236"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="233"/>
+        <location filename="../../crosspost/gui/window.py" line="237"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="263"/>
+        <location filename="../../crosspost/gui/window.py" line="267"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="263"/>
+        <location filename="../../crosspost/gui/window.py" line="267"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="296"/>
+        <location filename="../../crosspost/gui/window.py" line="233"/>
+        <source>TikTok to RedNote</source>
+        <translation>从 TikTok 到小红书</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="301"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
@@ -984,371 +1442,421 @@
     </message>
 </context>
 <context>
+    <name>MediaCounts</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/media_labels.py" line="105"/>
+        <source>%n file(s) are gone: TikTok answered that the link no longer has it. Drop the lost items (Post → Drop lost media) or attach your own files.</source>
+        <translation>
+            <numerusform>%n 个文件已失效：TikTok 表示链接中已没有该文件。请移除丢失的媒体（作品 → 移除丢失的媒体），或添加你自己的文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/media_labels.py" line="112"/>
+        <source>Of %n file(s): %1 downloaded, %2 already on disk, %3 gone, %4 failed.</source>
+        <translation>
+            <numerusform>共 %n 个文件：已下载 %1 个，已在电脑上 %2 个，已失效 %3 个，失败 %4 个。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MediaLabels</name>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="37"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="41"/>
         <source>on disk</source>
         <translation>已在电脑上</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="39"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="43"/>
         <source>%1 of %2 on disk</source>
         <translation>%1/%2 已在电脑上</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="41"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="45"/>
         <source>link valid until %1</source>
         <translation>链接有效至 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="43"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="47"/>
         <source>⛔ link expired</source>
         <translation>⛔ 链接已失效</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="45"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="49"/>
         <source>no media on disk</source>
         <translation>电脑上没有媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="53"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="51"/>
+        <source>⛔ media gone</source>
+        <translation>⛔ 媒体已失效</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="59"/>
         <source>Every file is on this computer (%1).</source>
         <translation>所有文件都在这台电脑上（%1 个）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="56"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="62"/>
         <source>%1 of %2 files are on this computer.</source>
         <translation>%2 个文件中有 %1 个在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="62"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="68"/>
         <source>Fetch the rest before %1 (Post → Fetch media).</source>
         <translation>请在 %1 前下载其余文件（作品 → 下载媒体）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="66"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="72"/>
         <source>The links of the rest expired: attach your own files (drop them on the post).</source>
         <translation>其余文件的链接已失效：请添加你自己的文件（拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="72"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="82"/>
         <source>Not on this computer yet; the export&apos;s link works until %1 (Post → Fetch media).</source>
         <translation>还不在这台电脑上；导出链接有效至 %1（作品 → 下载媒体）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="79"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="89"/>
         <source>The export&apos;s link expired on %1: attach your own files (Post → Attach files…, or drop them on the post).</source>
         <translation>导出链接已于 %1 失效：请添加你自己的文件（作品 → 添加文件…，或拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="86"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="96"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="87"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="97"/>
         <source>This post has no photo or video.</source>
         <translation>这条作品没有照片或视频。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="134"/>
+        <source>Gone files are lost: drop them from their posts with Post → Drop lost media.</source>
+        <translation>失效的文件已丢失：请用“作品 → 移除丢失的媒体”把它们从作品中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="138"/>
+        <source>For the failed ones, attach your own files with Post → Attach files…</source>
+        <translation>下载失败的，请用“作品 → 添加文件…”添加你自己的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaStrip</name>
+    <message>
+        <location filename="../../crosspost/gui/media_preview.py" line="215"/>
+        <source>No media on disk yet: fetch it or attach your own files.</source>
+        <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_preview.py" line="245"/>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="347"/>
+        <location filename="../../crosspost/gui/messages.py" line="352"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="350"/>
+        <location filename="../../crosspost/gui/messages.py" line="355"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="261"/>
+        <location filename="../../crosspost/gui/messages.py" line="266"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="261"/>
+        <location filename="../../crosspost/gui/messages.py" line="266"/>
         <source>body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="265"/>
+        <location filename="../../crosspost/gui/messages.py" line="270"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="273"/>
+        <location filename="../../crosspost/gui/messages.py" line="278"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="277"/>
+        <location filename="../../crosspost/gui/messages.py" line="282"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="281"/>
+        <location filename="../../crosspost/gui/messages.py" line="286"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="289"/>
+        <location filename="../../crosspost/gui/messages.py" line="294"/>
         <source>Post %1 has no translation (%2) for the “%3” layout: use Translate first, or choose “Original only”.</source>
         <translation>作品 %1 没有“%3”版式所需的译文（%2）：请先翻译，或选择“仅原文”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="27"/>
+        <location filename="../../crosspost/gui/messages.py" line="28"/>
         <source>Post %1 is no longer in your library; it may have been removed.</source>
         <translation>作品 %1 已不在作品库中，可能已被移除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="34"/>
+        <location filename="../../crosspost/gui/messages.py" line="35"/>
         <source>Draft %1 is no longer in the queue; it may have been deleted.</source>
         <translation>草稿 %1 已不在队列中，可能已被删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="39"/>
+        <location filename="../../crosspost/gui/messages.py" line="40"/>
         <source>Item %1 is no longer there; reopen the post and try again.</source>
         <translation>项目 %1 已不存在；请重新打开作品后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="43"/>
+        <location filename="../../crosspost/gui/messages.py" line="44"/>
         <source>Select at least one item in the list first.</source>
         <translation>请先在列表中至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="46"/>
+        <location filename="../../crosspost/gui/messages.py" line="47"/>
         <source>“%1” is not a valid %2; choose one of: %3.</source>
         <translation>“%1”不是有效的%2；请从以下选择：%3。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="52"/>
+        <location filename="../../crosspost/gui/messages.py" line="53"/>
         <source>This post has no photo or video on this computer yet. Use Post → Fetch media while the export&apos;s links work, or Post → Attach files… (or drop your files on the post).</source>
         <translation>这条作品在这台电脑上还没有照片或视频。请趁导出链接还有效时使用“作品 → 下载媒体”，或使用“作品 → 添加文件…”（也可以把文件拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="59"/>
+        <location filename="../../crosspost/gui/messages.py" line="60"/>
         <source>The export&apos;s media links expired%1. Attach your own files with Post → Attach files… (or drop them on the post), or request a new export from TikTok.</source>
         <translation>导出文件里的媒体链接已过期%1。请用“作品 → 添加文件…”添加你自己的文件（或把文件拖到作品上），或者向 TikTok 重新申请导出。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="64"/>
+        <location filename="../../crosspost/gui/messages.py" line="65"/>
         <source> on %1</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="68"/>
+        <location filename="../../crosspost/gui/messages.py" line="69"/>
         <source>The %1 layout needs a target language: choose one in Tools → Settings.</source>
         <translation>“%1”版式需要目标语言：请在“工具 → 设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="75"/>
+        <location filename="../../crosspost/gui/messages.py" line="76"/>
         <source>This post has no %1 translation yet, which the %2 layout needs. Press Translate in the editor first, or choose “Original only” as the layout.</source>
         <translation>这条作品还没有 %1 译文，而“%2”版式需要它。请先在编辑器中点“翻译”，或把版式选为“仅原文”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="85"/>
+        <location filename="../../crosspost/gui/messages.py" line="86"/>
         <source>No %1→%2 language pack is installed. Install it in Tools → Language packs.</source>
         <translation>未安装 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="93"/>
+        <location filename="../../crosspost/gui/messages.py" line="94"/>
         <source>The %1→%2 language pack is damaged. Remove it and install it again in Tools → Language packs.</source>
         <translation>%1→%2 语言包已损坏。请在“工具 → 语言包”中移除后重新安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="101"/>
+        <location filename="../../crosspost/gui/messages.py" line="102"/>
         <source>The list of language packs cannot be downloaded (are you offline?). Connect and try again, or install a pack file you have with Tools → Language packs → Install from file….</source>
         <translation>无法下载语言包列表（是否没有联网？）。请联网后重试，或通过“工具 → 语言包 → 从文件安装…”安装你已有的语言包文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="108"/>
+        <location filename="../../crosspost/gui/messages.py" line="109"/>
         <source>Draft %1 was already marked as posted on %2 (%3).</source>
         <translation>草稿 %1 已标记为在 %2 发布（%3）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="114"/>
+        <location filename="../../crosspost/gui/messages.py" line="115"/>
         <source>The draft&apos;s media is not rendered yet: select it in the Drafts tab and press Render.</source>
         <translation>草稿的媒体还没有生成：请在“草稿队列”中选中它并点“生成媒体”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="119"/>
+        <location filename="../../crosspost/gui/messages.py" line="120"/>
         <source>Nothing was exported: %1. Fix the problems shown in the Drafts tab first.</source>
         <translation>没有导出任何内容：%1。请先解决“草稿队列”中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="126"/>
+        <location filename="../../crosspost/gui/messages.py" line="127"/>
         <source>Crosspost cannot write to %1 (%2). Choose another folder.</source>
         <translation>Crosspost 无法写入 %1（%2）。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="132"/>
+        <location filename="../../crosspost/gui/messages.py" line="133"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
         <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="140"/>
+        <location filename="../../crosspost/gui/messages.py" line="141"/>
+        <source>This photo or video is on this computer, so it is not lost and stays with the post.</source>
+        <translation>这个照片或视频在这台电脑上，没有丢失，会保留在作品中。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="145"/>
         <source>You edited this %1 by hand, so it was kept.</source>
         <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="196"/>
+        <location filename="../../crosspost/gui/messages.py" line="201"/>
         <source>The name of %1 does not say which languages it translates. Rename its folder after them, like quickmt-en-zh, and install it again. Nothing was installed.</source>
         <translation>%1 的名称没有说明它翻译哪两种语言。请按语言对重命名它的文件夹（例如 quickmt-en-zh），然后重新安装。未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="230"/>
+        <location filename="../../crosspost/gui/messages.py" line="235"/>
         <source>Use Post → Fetch media or Post → Attach files… in the library.</source>
         <translation>请在作品库中使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="231"/>
+        <location filename="../../crosspost/gui/messages.py" line="236"/>
         <source>Open the post in the library and press Translate.</source>
         <translation>请在作品库中打开作品并点“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="232"/>
+        <location filename="../../crosspost/gui/messages.py" line="237"/>
         <source>Select the draft and press Render.</source>
         <translation>请选中草稿并点“生成媒体”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="233"/>
+        <location filename="../../crosspost/gui/messages.py" line="238"/>
         <source>Trim the video before rendering.</source>
         <translation>请先剪短视频再生成。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="297"/>
+        <location filename="../../crosspost/gui/messages.py" line="302"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="302"/>
+        <location filename="../../crosspost/gui/messages.py" line="307"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="306"/>
+        <location filename="../../crosspost/gui/messages.py" line="311"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="309"/>
+        <location filename="../../crosspost/gui/messages.py" line="314"/>
         <source>The video is %1 s long; %2 takes at most %3 s.</source>
         <translation>视频长 %1 秒；%2 最长 %3 秒。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="312"/>
+        <location filename="../../crosspost/gui/messages.py" line="317"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="315"/>
+        <location filename="../../crosspost/gui/messages.py" line="320"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="318"/>
+        <location filename="../../crosspost/gui/messages.py" line="323"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="322"/>
+        <location filename="../../crosspost/gui/messages.py" line="327"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="328"/>
+        <location filename="../../crosspost/gui/messages.py" line="333"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="339"/>
+        <location filename="../../crosspost/gui/messages.py" line="344"/>
         <source>Not exported (nothing was written): %1. Fix the problems shown in the queue first.</source>
         <translation>未导出（未写入任何文件）：%1。请先解决队列中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="344"/>
+        <location filename="../../crosspost/gui/messages.py" line="349"/>
         <source>The export folder %1 is not writable (%2); choose another one.</source>
         <translation>导出文件夹 %1 不可写（%2）；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="337"/>
+        <location filename="../../crosspost/gui/messages.py" line="342"/>
         <source>draft %1: %2</source>
         <translation>草稿 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="143"/>
+        <location filename="../../crosspost/gui/messages.py" line="148"/>
         <source>%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: use %2 as the account&apos;s server (Tools → Settings… → Accounts…).</source>
         <translation>%1 是未加密的 http 地址，Crosspost 只通过 https 发送应用专用密码和令牌：请把账号的服务器写成 %2（工具 → 设置… → 账号…）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="153"/>
+        <location filename="../../crosspost/gui/messages.py" line="158"/>
         <source>%1 redirected %2 to %3. Crosspost never sends a password or token to another address, so it stopped. %4</source>
         <translation>%1 把%2重定向到了 %3。Crosspost 从不把密码或令牌发往其他地址，因此已停止。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="165"/>
+        <location filename="../../crosspost/gui/messages.py" line="170"/>
         <source>%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4</source>
         <translation>%1 接受了连接，但在 %3 秒内没有回应%2：服务器太慢或卡住了。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="176"/>
+        <location filename="../../crosspost/gui/messages.py" line="181"/>
         <source>%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4</source>
         <translation>%1 对%2的回应超过 %3 MB，Crosspost 已停止读取。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="186"/>
+        <location filename="../../crosspost/gui/messages.py" line="191"/>
         <source>%1 answered %2 with something Crosspost cannot read (not a Bluesky server&apos;s answer). %3</source>
         <translation>%1 对%2的回应 Crosspost 无法读取（不是 Bluesky 服务器的回应）。%3</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="207"/>
+        <location filename="../../crosspost/gui/messages.py" line="212"/>
         <source>the sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="208"/>
+        <location filename="../../crosspost/gui/messages.py" line="213"/>
         <source>the record look-up</source>
         <translation>帖子记录查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="209"/>
+        <location filename="../../crosspost/gui/messages.py" line="214"/>
         <source>the new post</source>
         <translation>新帖子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="210"/>
+        <location filename="../../crosspost/gui/messages.py" line="215"/>
         <source>the upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="211"/>
+        <location filename="../../crosspost/gui/messages.py" line="216"/>
         <source>the handle look-up</source>
         <translation>用户名查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="212"/>
+        <location filename="../../crosspost/gui/messages.py" line="217"/>
         <source>the video upload</source>
         <translation>视频上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="213"/>
+        <location filename="../../crosspost/gui/messages.py" line="218"/>
         <source>a request</source>
         <translation>一个请求</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="225"/>
+        <location filename="../../crosspost/gui/messages.py" line="230"/>
         <source>Nothing was stored; check the server and try Add again.</source>
         <translation>没有保存任何内容；请检查服务器后再点“添加”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="226"/>
+        <location filename="../../crosspost/gui/messages.py" line="231"/>
         <source>The draft is unchanged; press Publish again later.</source>
         <translation>草稿没有改动；请稍后再点“发布”。</translation>
     </message>
@@ -1356,208 +1864,199 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="62"/>
+        <location filename="../../crosspost/gui/operations.py" line="63"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="65"/>
+        <location filename="../../crosspost/gui/operations.py" line="66"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="69"/>
+        <location filename="../../crosspost/gui/operations.py" line="70"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="94"/>
+        <location filename="../../crosspost/gui/operations.py" line="95"/>
         <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="115"/>
+        <location filename="../../crosspost/gui/operations.py" line="116"/>
         <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="128"/>
+        <location filename="../../crosspost/gui/operations.py" line="129"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="163"/>
+        <location filename="../../crosspost/gui/operations.py" line="166"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>已翻译 %n 条作品。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="168"/>
+        <location filename="../../crosspost/gui/operations.py" line="173"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="187"/>
+        <location filename="../../crosspost/gui/operations.py" line="192"/>
         <source>Replace your edits?</source>
         <translation>替换你的修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="189"/>
+        <location filename="../../crosspost/gui/operations.py" line="194"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="194"/>
+        <location filename="../../crosspost/gui/operations.py" line="199"/>
         <source>Replace my edit</source>
         <translation>替换我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="195"/>
+        <location filename="../../crosspost/gui/operations.py" line="200"/>
         <source>Keep my edit</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="219"/>
+        <location filename="../../crosspost/gui/operations.py" line="224"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="222"/>
+        <location filename="../../crosspost/gui/operations.py" line="227"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="251"/>
+        <location filename="../../crosspost/gui/operations.py" line="255"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="272"/>
+        <location filename="../../crosspost/gui/operations.py" line="276"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="277"/>
+        <location filename="../../crosspost/gui/operations.py" line="281"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="288"/>
+        <location filename="../../crosspost/gui/operations.py" line="292"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="294"/>
+        <source>This post has no translation yet, which the %1 layout needs.</source>
+        <translation>这条作品还没有译文，而“%1”版式需要译文。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="290"/>
-        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
+        <location filename="../../crosspost/gui/operations.py" line="297"/>
+        <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
-            <numerusform>其中 %n 条作品还没有译文，而“%1”版式需要译文。</numerusform>
+            <numerusform>所选作品中有 %n 条还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="294"/>
+        <location filename="../../crosspost/gui/operations.py" line="302"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="295"/>
+        <location filename="../../crosspost/gui/operations.py" line="303"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="314"/>
+        <location filename="../../crosspost/gui/operations.py" line="322"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="324"/>
+        <location filename="../../crosspost/gui/operations.py" line="332"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="341"/>
+        <location filename="../../crosspost/gui/operations.py" line="349"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="347"/>
+        <location filename="../../crosspost/gui/operations.py" line="355"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="369"/>
+        <location filename="../../crosspost/gui/operations.py" line="377"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="379"/>
+        <location filename="../../crosspost/gui/operations.py" line="387"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="391"/>
+        <location filename="../../crosspost/gui/operations.py" line="399"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="391"/>
+        <location filename="../../crosspost/gui/operations.py" line="399"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="399"/>
+        <location filename="../../crosspost/gui/operations.py" line="407"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="429"/>
-        <source>%n file(s) downloaded.</source>
-        <translation>
-            <numerusform>已下载 %n 个文件。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="432"/>
-        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
-        <translation>
-            <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="440"/>
+        <location filename="../../crosspost/gui/operations.py" line="442"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="449"/>
+        <location filename="../../crosspost/gui/operations.py" line="451"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="456"/>
+        <location filename="../../crosspost/gui/operations.py" line="458"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="460"/>
+        <location filename="../../crosspost/gui/operations.py" line="462"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="473"/>
+        <location filename="../../crosspost/gui/operations.py" line="475"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="476"/>
+        <location filename="../../crosspost/gui/operations.py" line="478"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
@@ -1645,166 +2144,166 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="235"/>
+        <location filename="../../crosspost/gui/editor.py" line="241"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="236"/>
+        <location filename="../../crosspost/gui/editor.py" line="242"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="237"/>
+        <location filename="../../crosspost/gui/editor.py" line="243"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="238"/>
+        <location filename="../../crosspost/gui/editor.py" line="244"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="239"/>
+        <location filename="../../crosspost/gui/editor.py" line="245"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="240"/>
+        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <source>Written in</source>
+        <translation>写作语言</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="240"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="240"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="242"/>
-        <location filename="../../crosspost/gui/editor.py" line="580"/>
+        <location filename="../../crosspost/gui/editor.py" line="249"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="243"/>
+        <location filename="../../crosspost/gui/editor.py" line="250"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="244"/>
+        <location filename="../../crosspost/gui/editor.py" line="251"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="245"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="245"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="253"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="248"/>
+        <location filename="../../crosspost/gui/editor.py" line="255"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
         <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="258"/>
         <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
         <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="256"/>
+        <location filename="../../crosspost/gui/editor.py" line="263"/>
         <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
         <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="259"/>
+        <location filename="../../crosspost/gui/editor.py" line="266"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="260"/>
+        <location filename="../../crosspost/gui/editor.py" line="267"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="261"/>
+        <location filename="../../crosspost/gui/editor.py" line="268"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="262"/>
+        <location filename="../../crosspost/gui/editor.py" line="269"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="263"/>
+        <location filename="../../crosspost/gui/editor.py" line="270"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="264"/>
+        <location filename="../../crosspost/gui/editor.py" line="271"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="266"/>
+        <location filename="../../crosspost/gui/editor.py" line="273"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="268"/>
+        <location filename="../../crosspost/gui/editor.py" line="275"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="385"/>
+        <location filename="../../crosspost/gui/editor.py" line="409"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="386"/>
+        <location filename="../../crosspost/gui/editor.py" line="410"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="392"/>
+        <location filename="../../crosspost/gui/editor.py" line="416"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="405"/>
+        <location filename="../../crosspost/gui/editor.py" line="429"/>
+        <location filename="../../crosspost/gui/editor.py" line="434"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/editor.py" line="550"/>
-        <source>No media on disk yet: fetch it or attach your own files.</source>
-        <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
 </context>
 <context>
     <name>PostsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="138"/>
+        <location filename="../../crosspost/gui/models.py" line="139"/>
         <source>Deleted on TikTok on %1</source>
         <translation>已于 %1 在 TikTok 上删除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="139"/>
+        <location filename="../../crosspost/gui/models.py" line="140"/>
         <source>Deleted on TikTok</source>
         <translation>已在 TikTok 上删除</translation>
     </message>
@@ -1920,142 +2419,142 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="162"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="163"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="163"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="164"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="164"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="166"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="167"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="166"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="167"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="166"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="167"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="166"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="167"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="166"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="167"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="169"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="170"/>
         <source>Refresh from post</source>
         <translation>从作品更新</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="172"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="173"/>
         <source>Take the post&apos;s caption, translation and media as they are now; what you changed in the draft by hand stays.</source>
         <translation>按作品当前的文案、译文和媒体更新草稿；你在草稿中手动修改的内容会保留。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="177"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="178"/>
         <source>Render</source>
         <translation>生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="178"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="179"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="179"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="180"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="180"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="181"/>
         <source>Alt text…</source>
         <translation>替代文字…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="181"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="182"/>
         <source>Copy title</source>
         <translation>复制标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="182"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="183"/>
         <source>Copy body</source>
         <translation>复制正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="183"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="184"/>
         <source>Copy topics</source>
         <translation>复制话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="184"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="185"/>
         <source>Mark as posted…</source>
         <translation>标记为已发布…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="185"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="186"/>
         <source>Send to phone…</source>
         <translation>发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="186"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="187"/>
         <source>Open RedNote creator page</source>
         <translation>打开小红书创作者中心</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="189"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="190"/>
         <source>Re-encode</source>
         <translation>重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="192"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="193"/>
         <source>Encode every file again, even a video or photo that already fits the platform and would be kept as it is</source>
         <translation>重新编码每个文件，即使视频或图片已符合平台要求、本可原样保留</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="196"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="197"/>
         <source>No drafts yet. Open a post in the library and choose “Create draft”.</source>
         <translation>还没有草稿。在作品库中打开一条作品，然后点“创建草稿”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="244"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="248"/>
         <source>Title copied</source>
         <translation>标题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="244"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="248"/>
         <source>Body copied</source>
         <translation>正文已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="244"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="248"/>
         <source>Topics copied</source>
         <translation>话题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="260"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="264"/>
         <source>Crosspost exports</source>
         <translation>Crosspost 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="278"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="282"/>
         <source>Export drafts to</source>
         <translation>导出草稿到</translation>
     </message>
@@ -2297,6 +2796,78 @@
     </message>
 </context>
 <context>
+    <name>SkippedPosts</name>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="33"/>
+        <source>No %1→%2 language pack is installed (the caption was detected as %1).</source>
+        <translation>未安装%1→%2语言包（文案被识别为%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="37"/>
+        <source>No %1→%2 language pack is installed (the caption is too short to tell, so it was taken to be in %1, the account&apos;s usual language).</source>
+        <translation>未安装%1→%2语言包（文案太短无法判断，已按账号常用语言%1处理）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="43"/>
+        <source>No %1→%2 language pack is installed (you said the post is written in %1).</source>
+        <translation>未安装%1→%2语言包（你设置了这条作品用%1写成）。</translation>
+    </message>
+</context>
+<context>
+    <name>SkippedPostsDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="61"/>
+        <source>Some posts were not translated</source>
+        <translation>有些作品没有翻译</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="64"/>
+        <source>%n post(s) could not be translated.</source>
+        <translation>
+            <numerusform>有 %n 条作品无法翻译。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="66"/>
+        <source>%n other post(s) were translated.</source>
+        <translation>
+            <numerusform>其余 %n 条作品已翻译。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="77"/>
+        <source>Post %1 “%2”: %3</source>
+        <translation>作品 %1“%2”：%3</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="82"/>
+        <source>Post %1: %2</source>
+        <translation>作品 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="86"/>
+        <source>Set its language…</source>
+        <translation>设置语言…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="87"/>
+        <source>Open the post and choose the language it is written in</source>
+        <translation>打开这条作品，选择它的写作语言</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="88"/>
+        <source>Language packs…</source>
+        <translation>语言包…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="98"/>
+        <source>… and %n more post(s), skipped for the same reasons.</source>
+        <translation>
+            <numerusform>…还有 %n 条作品因同样的原因被跳过。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TaskRow</name>
     <message>
         <location filename="../../crosspost/gui/task_panel.py" line="26"/>
@@ -2349,6 +2920,19 @@
         <location filename="../../crosspost/gui/sentence_view.py" line="154"/>
         <source>Use this wording</source>
         <translation>使用此译法</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenInBox</name>
+    <message>
+        <location filename="../../crosspost/gui/written_in_box.py" line="36"/>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/written_in_box.py" line="41"/>
+        <source>The language this post is written in. Crosspost detects it; choose it here when the detection is wrong.</source>
+        <translation>这条作品的写作语言。Crosspost 会自动检测；检测有误时请在这里选择。</translation>
     </message>
 </context>
 <context>
