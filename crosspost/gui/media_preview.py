@@ -181,15 +181,11 @@ class MediaStrip:
         if self.post_id is None:
             return
         from crosspost.gui.media_labels import media_sentence
-        from crosspost.media.state import state_of
+        from crosspost.media.state import items_state
         from crosspost.posts import post_media
 
         every = post_media(self.store, self.post_id)
-        missing = [m for m in every if not m.path]
-        expiries = sorted(m.expires_at for m in missing if m.expires_at)
-        self.media_state.setText(
-            media_sentence(state_of(len(every), len(every) - len(missing), expiries[0] if expiries else None))
-        )
+        self.media_state.setText(media_sentence(items_state(every)))
         rows = [m for m in every if m.path]
         profile = get_profile(self.platform.currentData() or "rednote")
         fit = self.fit.currentData()

@@ -29,7 +29,10 @@ def drop_lost(ops: Operations, post_id: int | None) -> object:
     """Post → Drop lost media (asked first; gui/lost_media.py)."""
     from crosspost.gui.lost_media import drop_lost_media_of
 
-    return drop_lost_media_of(ops.ctx, ops.host, post_id)
+    box = drop_lost_media_of(ops.ctx, ops.host, post_id)
+    if box is not None:
+        ops.question = box  # the window's one open question
+    return box
 
 
 def window_entries(
