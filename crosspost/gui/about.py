@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 import crosspost
-from crosspost.gui.words import Retranslating
+from crosspost.gui.words import Retranslating, fill
 
 # What the app carries at run time, with the licence each is used under (the full texts ship in
 # THIRD-PARTY-NOTICES.txt with the installers; packaging/third_party_notices.py writes it).
@@ -99,7 +99,7 @@ class AboutDialog(Retranslating, QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("About Crosspost"))
-        self.heading.setText(self.tr("Crosspost %1").replace("%1", crosspost.__version__))
+        self.heading.setText(fill(self.tr("Crosspost %1"), crosspost.__version__))
         self.licence.setText(
             self.tr(
                 "Carries your TikTok work to RedNote and beyond, offline on your own computer. "
@@ -113,7 +113,7 @@ class AboutDialog(Retranslating, QDialog):
 
     def open_folder(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder))):
-            self.notice.setText(self.tr("No file manager here; the folder is: %1").replace("%1", str(self.data_folder)))
+            self.notice.setText(fill(self.tr("No file manager here; the folder is: %1"), str(self.data_folder)))
 
     def copy_folder(self) -> None:
         QGuiApplication.clipboard().setText(str(self.data_folder))

@@ -123,12 +123,8 @@ def gone_sentence(count: int) -> str:
 def fetch_result_sentence(report: FetchReport) -> str:
     """What a fetch did (``crosspost.media.fetch.FetchReport``), every file counted once: the four
     numbers add up to the total."""
-    text = (
-        _counts.fetched(report.total)
-        .replace("%1", str(len(report.fetched)))
-        .replace("%2", str(report.already))
-        .replace("%3", str(len(report.gone)))
-        .replace("%4", str(len(report.failed)))
+    text = fill(
+        _counts.fetched(report.total), len(report.fetched), report.already, len(report.gone), len(report.failed)
     )
     if report.gone:
         text += " " + QCoreApplication.translate(

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.language_names import language_name
+from crosspost.gui.words import fill
 from crosspost.translation.written_in import LanguageSource
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def skip_reason(result: Any) -> str:
         text = QCoreApplication.translate(
             "SkippedPosts", "No %1→%2 language pack is installed (you said the post is written in %1)."
         )
-    return text.replace("%1", source).replace("%2", target)
+    return fill(text, source, target)
 
 
 MAX_ROWS = 50  # a whole archive without a pack: the first fifty, then how many more
@@ -74,12 +75,9 @@ class SkippedPostsDialog(QDialog):
             caption = " ".join((captions.get(result.post) or "").split())
             excerpt = caption[:60] + ("…" if len(caption) > 60 else "")
             label = QLabel(
-                self.tr("Post %1 “%2”: %3")
-                .replace("%1", str(result.post))
-                .replace("%2", excerpt)
-                .replace("%3", skip_reason(result))
+                fill(self.tr("Post %1 “%2”: %3"), str(result.post), excerpt, skip_reason(result))
                 if excerpt
-                else self.tr("Post %1: %2").replace("%1", str(result.post)).replace("%2", skip_reason(result))
+                else fill(self.tr("Post %1: %2"), str(result.post), skip_reason(result))
             )
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
