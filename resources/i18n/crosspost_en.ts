@@ -320,7 +320,7 @@
 <context>
     <name>SkippedPostsDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="64"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="65"/>
         <source>%n post(s) could not be translated.</source>
         <translation>
             <numerusform>%n post could not be translated.</numerusform>
@@ -328,7 +328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="66"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="67"/>
         <source>%n other post(s) were translated.</source>
         <translation>
             <numerusform>%n other post was translated.</numerusform>
@@ -336,7 +336,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="98"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="96"/>
         <source>… and %n more post(s), skipped for the same reasons.</source>
         <translation>
             <numerusform>… and %n more post, skipped for the same reasons.</numerusform>

@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="105"/>
+        <location filename="../../crosspost/gui/about.py" line="101"/>
         <source>About Crosspost</source>
         <translation>关于 Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="106"/>
+        <location filename="../../crosspost/gui/about.py" line="102"/>
         <source>Crosspost %1</source>
         <translation>Crosspost %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="109"/>
+        <location filename="../../crosspost/gui/about.py" line="105"/>
         <source>Carries your TikTok work to RedNote and beyond, offline on your own computer. Free software under the GNU General Public License, version 3 or later.</source>
         <translation>把你在 TikTok 的作品带到小红书及更多平台，全程离线，在你自己的电脑上完成。本软件是自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="113"/>
+        <location filename="../../crosspost/gui/about.py" line="109"/>
         <source>Included software and fonts, with their licences:</source>
         <translation>内含的软件和字体及其许可证：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="114"/>
+        <location filename="../../crosspost/gui/about.py" line="110"/>
         <source>Your library, drafts and language packs are kept in:</source>
         <translation>你的作品库、草稿和语言包保存在：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="115"/>
+        <location filename="../../crosspost/gui/about.py" line="111"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="116"/>
+        <location filename="../../crosspost/gui/about.py" line="112"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="120"/>
+        <location filename="../../crosspost/gui/about.py" line="116"/>
         <source>No file manager here; the folder is: %1</source>
         <translation>这里没有文件管理器；文件夹位于：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="124"/>
+        <location filename="../../crosspost/gui/about.py" line="120"/>
         <source>Path copied.</source>
         <translation>路径已复制。</translation>
     </message>
@@ -86,143 +86,163 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/actions.py" line="55"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="56"/>
         <source>&amp;Post</source>
         <translation>作品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="56"/>
+        <location filename="../../crosspost/gui/actions.py" line="57"/>
         <source>D&amp;raft</source>
         <translation>草稿(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="57"/>
+        <location filename="../../crosspost/gui/actions.py" line="58"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="58"/>
+        <location filename="../../crosspost/gui/actions.py" line="59"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="152"/>
+        <location filename="../../crosspost/gui/actions.py" line="153"/>
         <source>Search → Clear the search</source>
         <translation>搜索 → 清空搜索</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="158"/>
+        <location filename="../../crosspost/gui/actions.py" line="159"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="159"/>
+        <location filename="../../crosspost/gui/actions.py" line="160"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="57"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="62"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="65"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="70"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="74"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="79"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="80"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="84"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="89"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="87"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="92"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="96"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="101"/>
+        <source>&amp;Next tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="109"/>
+        <source>&amp;Previous tab</source>
+        <translation>上一个标签页(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="118"/>
         <source>&amp;Translate the selected posts</source>
         <translation>翻译所选作品(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="104"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="126"/>
         <source>Create &amp;drafts for the selected posts</source>
         <translation>为所选作品创建草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="112"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="134"/>
         <source>Translate all &amp;untranslated posts</source>
         <translation>翻译所有未翻译的作品(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="120"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="142"/>
         <source>&amp;Fetch media</source>
         <translation>下载媒体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="129"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="151"/>
         <source>&amp;Attach files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="137"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="159"/>
         <source>Drop lost media</source>
         <translation>移除丢失的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="145"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="167"/>
         <source>Fetch media for a&amp;ll posts</source>
         <translation>下载所有作品的媒体(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="154"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="176"/>
         <source>&amp;Render</source>
         <translation>生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="162"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="184"/>
         <source>Copy &amp;title</source>
         <translation>复制标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="171"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="193"/>
         <source>Copy &amp;body</source>
         <translation>复制正文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="179"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="201"/>
         <source>Copy t&amp;opics</source>
         <translation>复制话题(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="187"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="209"/>
         <source>&amp;Mark as posted…</source>
         <translation>标记为已发布(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="197"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="219"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="205"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="227"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="213"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="235"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="243"/>
+        <source>&amp;About Crosspost</source>
+        <translation>关于 Crosspost(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1392,32 +1412,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="236"/>
+        <location filename="../../crosspost/gui/window.py" line="238"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="237"/>
+        <location filename="../../crosspost/gui/window.py" line="239"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="267"/>
+        <location filename="../../crosspost/gui/window.py" line="269"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="267"/>
+        <location filename="../../crosspost/gui/window.py" line="269"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="233"/>
+        <location filename="../../crosspost/gui/window.py" line="235"/>
         <source>TikTok to RedNote</source>
         <translation>从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="301"/>
+        <location filename="../../crosspost/gui/window.py" line="309"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
@@ -1531,12 +1551,12 @@
         <translation>这条作品没有照片或视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="134"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="130"/>
         <source>Gone files are lost: drop them from their posts with Post → Drop lost media.</source>
         <translation>失效的文件已丢失：请用“作品 → 移除丢失的媒体”把它们从作品中移除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="138"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="134"/>
         <source>For the failed ones, attach your own files with Post → Attach files…</source>
         <translation>下载失败的，请用“作品 → 添加文件…”添加你自己的文件。</translation>
     </message>
@@ -1544,12 +1564,12 @@
 <context>
     <name>MediaStrip</name>
     <message>
-        <location filename="../../crosspost/gui/media_preview.py" line="215"/>
+        <location filename="../../crosspost/gui/media_preview.py" line="211"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_preview.py" line="245"/>
+        <location filename="../../crosspost/gui/media_preview.py" line="241"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -2289,8 +2309,8 @@
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="429"/>
-        <location filename="../../crosspost/gui/editor.py" line="434"/>
+        <location filename="../../crosspost/gui/editor.py" line="430"/>
+        <location filename="../../crosspost/gui/editor.py" line="436"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
@@ -2780,17 +2800,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="72"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="81"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="74"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="83"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="74"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="83"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -2798,17 +2818,17 @@
 <context>
     <name>SkippedPosts</name>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="33"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="34"/>
         <source>No %1→%2 language pack is installed (the caption was detected as %1).</source>
         <translation>未安装%1→%2语言包（文案被识别为%1）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="37"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="38"/>
         <source>No %1→%2 language pack is installed (the caption is too short to tell, so it was taken to be in %1, the account&apos;s usual language).</source>
         <translation>未安装%1→%2语言包（文案太短无法判断，已按账号常用语言%1处理）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="43"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="44"/>
         <source>No %1→%2 language pack is installed (you said the post is written in %1).</source>
         <translation>未安装%1→%2语言包（你设置了这条作品用%1写成）。</translation>
     </message>
@@ -2816,51 +2836,51 @@
 <context>
     <name>SkippedPostsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="61"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="62"/>
         <source>Some posts were not translated</source>
         <translation>有些作品没有翻译</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="64"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="65"/>
         <source>%n post(s) could not be translated.</source>
         <translation>
             <numerusform>有 %n 条作品无法翻译。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="66"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="67"/>
         <source>%n other post(s) were translated.</source>
         <translation>
             <numerusform>其余 %n 条作品已翻译。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="77"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="78"/>
         <source>Post %1 “%2”: %3</source>
         <translation>作品 %1“%2”：%3</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="82"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="80"/>
         <source>Post %1: %2</source>
         <translation>作品 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="86"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="84"/>
         <source>Set its language…</source>
         <translation>设置语言…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="87"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="85"/>
         <source>Open the post and choose the language it is written in</source>
         <translation>打开这条作品，选择它的写作语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="88"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="86"/>
         <source>Language packs…</source>
         <translation>语言包…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="98"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="96"/>
         <source>… and %n more post(s), skipped for the same reasons.</source>
         <translation>
             <numerusform>…还有 %n 条作品因同样的原因被跳过。</numerusform>
@@ -2925,12 +2945,12 @@
 <context>
     <name>WrittenInBox</name>
     <message>
-        <location filename="../../crosspost/gui/written_in_box.py" line="36"/>
+        <location filename="../../crosspost/gui/written_in_box.py" line="32"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/written_in_box.py" line="41"/>
+        <location filename="../../crosspost/gui/written_in_box.py" line="37"/>
         <source>The language this post is written in. Crosspost detects it; choose it here when the detection is wrong.</source>
         <translation>这条作品的写作语言。Crosspost 会自动检测；检测有误时请在这里选择。</translation>
     </message>
