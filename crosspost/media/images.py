@@ -72,12 +72,12 @@ def load_image(path: str | Path, cover: tuple[int, int] | None = None) -> Image.
                 f"{path.name} claims {width}×{height} pixels, far beyond any camera; it was refused "
                 "as a possible decompression bomb."
             )
-        orientation = image.getexif().get(0x0112, 1)
-        if cover and image.format == "JPEG":
-            want = cover if orientation not in (5, 6, 7, 8) else (cover[1], cover[0])
-            scale = max(want[0] / width, want[1] / height)  # what "covers" needs for any fit mode
-            image.draft("RGB", (max(1, int(width * scale) + 1), max(1, int(height * scale) + 1)))
         try:
+            orientation = image.getexif().get(0x0112, 1)  # (for a PNG this decodes it)
+            if cover and image.format == "JPEG":
+                want = cover if orientation not in (5, 6, 7, 8) else (cover[1], cover[0])
+                scale = max(want[0] / width, want[1] / height)  # what "covers" needs for any fit mode
+                image.draft("RGB", (max(1, int(width * scale) + 1), max(1, int(height * scale) + 1)))
             if getattr(image, "is_animated", False):
                 image.seek(0)  # GIF/WebP animations: the first frame
             image.load()
