@@ -162,6 +162,8 @@ _EXPIRY_PARAMS = ("x-tos-expires", "x-expires", "expires", "expire")
 
 def unwrap_link(url: str) -> str:
     """The real media link of a deleted post, out of TikTok's login redirect (possibly nested)."""
+    if "login" not in url:
+        return url  # (nearly every link: no need to take it apart)
     for _ in range(5):
         try:
             parts = urlsplit(url)
@@ -179,6 +181,8 @@ def unwrap_link(url: str) -> str:
 
 def link_expiry(url: str) -> str | None:
     """When a signed CDN link stops working, from its ``x-tos-expires`` parameter."""
+    if "expire" not in url.lower():
+        return None
     try:
         query = {k.lower(): v for k, v in parse_qs(urlsplit(url).query).items()}
     except ValueError:
