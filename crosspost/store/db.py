@@ -143,7 +143,9 @@ def connect(path: Path | str, *, migrate: bool = True, stop_before: str | None =
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         conn.execute("PRAGMA foreign_keys = ON")
-        db = Database(conn)
+        # No sqlite-utils plugins: Crosspost uses none, and finding them scans every installed
+        # package's metadata (tens of ms of every start-up).
+        db = Database(conn, execute_plugins=False)
         if str(path) != ":memory:":
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.enable_wal()
@@ -214,12 +216,25 @@ def open_store(location: DataLocation) -> Store:
     except OSError as exc:
         raise UserError(explain_data_dir_error(location, exc)) from None
     # Opening is serialized between processes: a store another command is creating this instant
-    # is briefly a 0-byte file, which must not be mistaken for an empty one.
-    with _open_lock(location):
-        notices = _set_aside_empty_store(location.db_path)
+    # is briefly a 0-byte file, which must not be mistaken for an empty one. A store with content
+    # never becomes a 0-byte file again, so opening one needs no lock (nor the lock's import, a
+    # noticeable part of the window's start-up).
+    if _has_content(location.db_path):
+        notices: list[str] = []
         store = Store(connect(location.db_path), location)
+    else:
+        with _open_lock(location):
+            notices = _set_aside_empty_store(location.db_path)
+            store = Store(connect(location.db_path), location)
     store.notices = notices
     return store
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager
