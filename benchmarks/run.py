@@ -1,13 +1,13 @@
 """Every speed goal of issue 25, measured side by side in one run, as one table.
 
-| work                                            | baseline                                        | goal       |
-|-------------------------------------------------|-------------------------------------------------|------------|
-| 40 × 12 MP JPEG → RedNote 1080×1440, fit crop   | naive one-core Pillow loop                      | ≥ 3.5× faster |
-| import a 142 MB export (2,000 posts after       | ``json.load`` of the same file                  | ≤ 0.4× time, ≤ 0.1× mem |
-|   1.4M watch-history rows)                      |                                                 |            |
-| start-up to a visible window with a small       | an empty PySide6 QMainWindow                    | ≤ 1.5×     |
-|   library, under a real X server (Xvfb)         |                                                 |            |
-| 8 fitting + 4 landscape clips → RedNote         | ffmpeg re-encoding only the 4 that must change  | ≤ 1.05×    |
+- 40 × 12 MP JPEG → RedNote 1080×1440 (render --fit crop) against a naive one-core Pillow loop
+  (open, exif_transpose, ImageOps.fit LANCZOS, save q90): goal ≥ 3.5× faster.
+- import a 142 MB export (2,000 posts after 1.4M watch-history rows) against ``json.load`` of the same
+  file: goal ≤ 0.4× its time and ≤ 0.1× its memory.
+- start-up to a visible window with a small library (its first paint with the posts in it), under a
+  real X server, against an empty PySide6 QMainWindow's first paint: goal ≤ 1.5×.
+- 8 fitting + 4 landscape clips → RedNote (drafts render --all) against ffmpeg re-encoding only the 4
+  that must change (the limit): goal ≤ 1.05×.
 
 Each side runs as a whole command in a fresh process (start-up included), the two sides alternating,
 medians over the rounds. Without a DISPLAY, an Xvfb server is started for the start-up row

@@ -2,7 +2,8 @@
 
 Side by side, in fresh processes with the same interpreter set-up (offscreen Qt unless a display
 is there): the time from starting the process until Crosspost's main window has had its first paint
-through the event loop with its library (30 posts) in it, against the same for an empty QMainWindow, rounds alternating. Goal: <= 1.5x
+through the event loop with its library (30 posts) in it, against the same for an empty QMainWindow,
+rounds alternating. Goal: <= 1.5x
 (issue 13: with the bundled fonts and the translations loaded). Also, for a 10,000-post library: the
 time to the first paint of the window and the time a search takes. Goals: < 0.3 s and < 50 ms.
 
