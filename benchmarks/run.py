@@ -246,7 +246,7 @@ def bench_archive(work: Path, fitting: int, landscape: int, rounds: int, floor: 
     import archive_render_bench as arb
     import imageio_ffmpeg
 
-    from crosspost.drafts.queue import create_drafts, draft_json
+    from crosspost.drafts.store import create_drafts, get_draft
     from crosspost.paths import resolve
     from crosspost.posts import attach_files
     from crosspost.store import open_store
@@ -278,7 +278,7 @@ def bench_archive(work: Path, fitting: int, landscape: int, rounds: int, floor: 
         attach_files(store, post_id, [clip])
     drafts = create_drafts(store, post_ids[: len(clips)], "rednote", layout="original", fit="crop")
     store.close()
-    draft_of = {clip: d["id"] for d, (_, clip) in zip(drafts, clips)}
+    draft_of = {clip: d.draft.id for d, (_, clip) in zip(drafts, clips)}
 
     def ours(i: int) -> float:
         data = work / f"archive-data-{i}"
@@ -300,8 +300,8 @@ def bench_archive(work: Path, fitting: int, landscape: int, rounds: int, floor: 
     identical = 0
     for group, clip in clips:
         if group == "fit":
-            [m] = [m for m in draft_json(store, draft_of[clip])["media_detail"] if m.get("rendered")]
-            identical += m["render_method"] == "copy" and arb.packet_hash(Path(m["rendered"])) == arb.packet_hash(clip)
+            [m] = [m for m in get_draft(store, draft_of[clip]).media if m.rendered]
+            identical += m.render_method == "copy" and arb.packet_hash(Path(m.rendered)) == arb.packet_hash(clip)
     store.close()
     ratio = t_ours / t_limit
     return Row(
@@ -381,16 +381,21 @@ def main() -> None:
     print(f"before: {load()}", file=sys.stderr)
     rows: list[Row] = []
     work = Path(tempfile.mkdtemp(prefix="crosspost-bench-"))
+    time_floor, memory_floor = floors["import"]
+    benches: dict[str, Callable[[], Row]] = {
+        "photos": lambda: bench_photos(work, 12 if quick else 40, rounds, floors["photos"]),
+        "import": lambda: bench_import(work, 700_000 if quick else 1_400_000, rounds, time_floor, memory_floor),
+        "startup": lambda: bench_startup(work, args.rounds or (3 if quick else 6), floors["startup"]),
+        "archive": lambda: bench_archive(work, 4 if quick else 8, 2 if quick else 4, rounds, floors["archive"]),
+    }
     try:
-        if "photos" in only:
-            rows.append(bench_photos(work, 12 if quick else 40, rounds, floors["photos"]))
-        if "import" in only:
-            time_floor, memory_floor = floors["import"]
-            rows.append(bench_import(work, 700_000 if quick else 1_400_000, rounds, time_floor, memory_floor))
-        if "startup" in only:
-            rows.append(bench_startup(work, args.rounds or (3 if quick else 6), floors["startup"]))
-        if "archive" in only:
-            rows.append(bench_archive(work, 4 if quick else 8, 2 if quick else 4, rounds, floors["archive"]))
+        for name, bench in benches.items():
+            if name in only:
+                row = bench()
+                rows.append(row)
+                print(
+                    f"{name}: {row.ours:.2f} s vs {row.theirs:.2f} s, ratio {row.ratio:.2f} ({load()})", file=sys.stderr
+                )
     finally:
         shutil.rmtree(work, ignore_errors=True)
     print(f"{'quick run (CI floors)' if quick else 'full run'}, {rounds} round(s) per row, medians; after: {load()}")
