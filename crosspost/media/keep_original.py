@@ -264,12 +264,19 @@ def render_photo_for(
     except OSError as exc:
         raise UserError(f"{source} cannot be read ({exc.strerror or exc}).") from None
     stripped = None
+    reasons = None
     if data.startswith(b"\xff\xd8\xff"):
-        try:
-            stripped = strip_jpeg(data)
-        except UserError:
-            stripped = None  # a damaged structure: let the decoder try (and explain) on the encode path
-    reasons = photo_copy_blockers(source, data, stripped, profile, target, reencode)
+        # A JPEG its header already rules out (shape, rotation, colours), and too small for the
+        # size rule, is not stripped only to be thrown away: the reasons are the same without it.
+        if target.max_bytes is None or len(data) <= target.max_bytes:
+            reasons = photo_copy_blockers(source, data, data, profile, target, reencode) or None
+        if reasons is None:
+            try:
+                stripped = strip_jpeg(data)
+            except UserError:
+                stripped = None  # a damaged structure: let the decoder try (and explain) on the encode path
+    if reasons is None:
+        reasons = photo_copy_blockers(source, data, stripped, profile, target, reencode)
     if not reasons:
         assert stripped is not None  # else a reason says it is not a JPEG
         atomic_write(output, stripped)
