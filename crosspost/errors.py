@@ -104,6 +104,17 @@ class IndexUnreachable(UserError):
         )
 
 
+class ModelPairUnknown(UserError):
+    """A translation model whose name does not say its language pair, and no pair was given."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(
+            f"{name}: its name does not say its language pair (like quickmt-en-zh); name its folder after "
+            "the pair, or say the pair. Nothing was installed."
+        )
+
+
 class AlreadyPosted(UserError):
     """A draft already marked posted; doing it again needs an explicit force."""
 

@@ -48,6 +48,8 @@ def remedy(exc: errors.UserError) -> str | None:
             )
         case errors.IndexUnreachable():
             return "A pack file installs with `crosspost languages install FILE.argosmodel`."
+        case errors.ModelPairUnknown():
+            return "Give the pair with --from and --to (e.g. --from en --to zh)."
         case errors.AlreadyPosted():
             return "Use --force to do it anyway."
         case errors.NotRendered(draft_id=did):

@@ -544,125 +544,191 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="109"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="127"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="112"/>
-        <source>Captions are translated on this computer with Argos Translate language packs. Nothing is sent anywhere. Install a pack from a file, or download one from the index (this needs the internet once).</source>
-        <translation>文案在本机用 Argos Translate 语言包翻译，不会发送到任何地方。可以从文件安装语言包，或从索引下载（只需联网一次）。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>From</source>
         <translation>源语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>To</source>
         <translation>目标语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="118"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="139"/>
         <source>Install from file…</source>
         <translation>从文件安装…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="119"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="140"/>
+        <source>Install model folder…</source>
+        <translation>安装模型文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="141"/>
+        <source>Use for this pair</source>
+        <translation>用于此语言对</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
+        <source>quickmt model:</source>
+        <translation>quickmt 模型：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
+        <source>Download model</source>
+        <translation>下载模型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="144"/>
         <source>Show available packs</source>
         <translation>显示可用语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="120"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="145"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="121"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="125"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="150"/>
         <source>Add the reverse pack, %1 → %2, to see what your translations say: the sentence view translates each sentence back.</source>
         <translation>添加反向语言包 %1 → %2，就能看懂译文的意思：逐句视图会把每句译文翻译回来。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="132"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="157"/>
         <source>Download %1 → %2</source>
         <translation>下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="173"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="171"/>
         <source>available</source>
         <translation>可下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="152"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="130"/>
+        <source>Captions are translated on this computer with Argos Translate language packs or quickmt models (quickmt writes better Chinese). Nothing is sent anywhere. Install one from a file or a folder, or download one (this needs the internet once). When a pair has both, choose the one that translates it with Use for this pair.</source>
+        <translation>文案在本机用 Argos Translate 语言包或 quickmt 模型翻译（quickmt 的中文更好），不会发送到任何地方。可以从文件或文件夹安装，或下载（只需联网一次）。同一语言对两种都有时，用“用于此语言对”选择由哪一个翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="173"/>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="183"/>
         <source>No language packs yet.</source>
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="189"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="221"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="193"/>
-        <source>Argos language packs (*.argosmodel)</source>
-        <translation>Argos 语言包 (*.argosmodel)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="202"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="234"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="206"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="238"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="289"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="249"/>
+        <source>Install a quickmt model folder</source>
+        <translation>安装 quickmt 模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="262"/>
+        <source>Choosing the model for %1 → %2</source>
+        <translation>正在为 %1 → %2 选择模型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="266"/>
+        <source>%1 → %2 is now translated by %3.</source>
+        <translation>%1 → %2 现在由 %3 翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="281"/>
+        <source>Type the name of a quickmt model first, such as quickmt-en-zh.</source>
+        <translation>请先输入 quickmt 模型的名称，例如 quickmt-en-zh。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="285"/>
+        <source>Downloading %1</source>
+        <translation>正在下载 %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="220"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="303"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="224"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="307"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="235"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="318"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="239"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="206"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="322"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="252"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="225"/>
+        <source>Language packs and models (*.argosmodel *.zip)</source>
+        <translation>语言包和模型 (*.argosmodel *.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="335"/>
         <source>Removing %1 → %2</source>
         <translation>正在移除 %1 → %2</translation>
     </message>
@@ -670,322 +736,322 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="315"/>
+        <location filename="../../crosspost/gui/window.py" line="317"/>
         <source>Crosspost — TikTok to RedNote</source>
         <translation>Crosspost — 从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="316"/>
+        <location filename="../../crosspost/gui/window.py" line="318"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="317"/>
+        <location filename="../../crosspost/gui/window.py" line="319"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="318"/>
+        <location filename="../../crosspost/gui/window.py" line="320"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="319"/>
+        <location filename="../../crosspost/gui/window.py" line="321"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="320"/>
+        <location filename="../../crosspost/gui/window.py" line="322"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="321"/>
+        <location filename="../../crosspost/gui/window.py" line="323"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="322"/>
+        <location filename="../../crosspost/gui/window.py" line="324"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="323"/>
+        <location filename="../../crosspost/gui/window.py" line="325"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="324"/>
+        <location filename="../../crosspost/gui/window.py" line="326"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="325"/>
+        <location filename="../../crosspost/gui/window.py" line="327"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="326"/>
+        <location filename="../../crosspost/gui/window.py" line="328"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="329"/>
+        <location filename="../../crosspost/gui/window.py" line="331"/>
         <source>Search captions and translations (Ctrl+F)</source>
         <translation>搜索文案和译文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="330"/>
-        <location filename="../../crosspost/gui/window.py" line="709"/>
+        <location filename="../../crosspost/gui/window.py" line="332"/>
+        <location filename="../../crosspost/gui/window.py" line="711"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="331"/>
+        <location filename="../../crosspost/gui/window.py" line="333"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="332"/>
+        <location filename="../../crosspost/gui/window.py" line="334"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="361"/>
-        <location filename="../../crosspost/gui/window.py" line="911"/>
+        <location filename="../../crosspost/gui/window.py" line="363"/>
+        <location filename="../../crosspost/gui/window.py" line="913"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="361"/>
+        <location filename="../../crosspost/gui/window.py" line="363"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="408"/>
+        <location filename="../../crosspost/gui/window.py" line="410"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n 条作品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="413"/>
+        <location filename="../../crosspost/gui/window.py" line="415"/>
         <source>No posts match “%1”.</source>
         <translation>没有与“%1”匹配的作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="413"/>
+        <location filename="../../crosspost/gui/window.py" line="415"/>
         <source>Every post is translated.</source>
         <translation>所有作品都已翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="451"/>
+        <location filename="../../crosspost/gui/window.py" line="453"/>
         <source>Thumbnail</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="463"/>
+        <location filename="../../crosspost/gui/window.py" line="465"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="466"/>
+        <location filename="../../crosspost/gui/window.py" line="468"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="470"/>
+        <location filename="../../crosspost/gui/window.py" line="472"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="544"/>
+        <location filename="../../crosspost/gui/window.py" line="546"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="580"/>
+        <location filename="../../crosspost/gui/window.py" line="582"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="699"/>
+        <location filename="../../crosspost/gui/window.py" line="701"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="764"/>
+        <location filename="../../crosspost/gui/window.py" line="766"/>
         <source>%n file(s) downloaded.</source>
         <translation>
             <numerusform>已下载 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="776"/>
+        <location filename="../../crosspost/gui/window.py" line="778"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="788"/>
+        <location filename="../../crosspost/gui/window.py" line="790"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="795"/>
+        <location filename="../../crosspost/gui/window.py" line="797"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="799"/>
+        <location filename="../../crosspost/gui/window.py" line="801"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="812"/>
+        <location filename="../../crosspost/gui/window.py" line="814"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="815"/>
+        <location filename="../../crosspost/gui/window.py" line="817"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="916"/>
+        <location filename="../../crosspost/gui/window.py" line="918"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="840"/>
+        <location filename="../../crosspost/gui/window.py" line="842"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="496"/>
+        <location filename="../../crosspost/gui/window.py" line="498"/>
         <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="518"/>
+        <location filename="../../crosspost/gui/window.py" line="520"/>
         <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="538"/>
+        <location filename="../../crosspost/gui/window.py" line="540"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="573"/>
+        <location filename="../../crosspost/gui/window.py" line="575"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>已翻译 %n 条作品。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="590"/>
+        <location filename="../../crosspost/gui/window.py" line="592"/>
         <source>Replace your edits?</source>
         <translation>替换你的修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="592"/>
+        <location filename="../../crosspost/gui/window.py" line="594"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="600"/>
+        <location filename="../../crosspost/gui/window.py" line="602"/>
         <source>Replace my edit</source>
         <translation>替换我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="601"/>
+        <location filename="../../crosspost/gui/window.py" line="603"/>
         <source>Keep my edit</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="629"/>
+        <location filename="../../crosspost/gui/window.py" line="631"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="631"/>
+        <location filename="../../crosspost/gui/window.py" line="633"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="672"/>
+        <location filename="../../crosspost/gui/window.py" line="674"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="694"/>
+        <location filename="../../crosspost/gui/window.py" line="696"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="711"/>
+        <location filename="../../crosspost/gui/window.py" line="713"/>
         <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>其中 %n 条作品还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="717"/>
+        <location filename="../../crosspost/gui/window.py" line="719"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="718"/>
+        <location filename="../../crosspost/gui/window.py" line="720"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="744"/>
+        <location filename="../../crosspost/gui/window.py" line="746"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="767"/>
+        <location filename="../../crosspost/gui/window.py" line="769"/>
         <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
         <translation>
             <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="828"/>
+        <location filename="../../crosspost/gui/window.py" line="830"/>
         <source>Updating drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="862"/>
+        <location filename="../../crosspost/gui/window.py" line="864"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="868"/>
+        <location filename="../../crosspost/gui/window.py" line="870"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="890"/>
+        <location filename="../../crosspost/gui/window.py" line="892"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="898"/>
+        <location filename="../../crosspost/gui/window.py" line="900"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="911"/>
+        <location filename="../../crosspost/gui/window.py" line="913"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
@@ -1945,67 +2011,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="272"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="355"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="286"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="369"/>
         <source>Outside mainland China (creator.rednote.com)</source>
         <translation>中国大陆以外（creator.rednote.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="287"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="370"/>
         <source>Mainland China (creator.xiaohongshu.com)</source>
         <translation>中国大陆（creator.xiaohongshu.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="291"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="374"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="378"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="296"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="379"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="297"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="380"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="298"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="381"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="299"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="382"/>
         <source>RedNote account registered</source>
         <translation>小红书账号注册地</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="300"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="383"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="301"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="384"/>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="303"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="386"/>
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="308"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="391"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2179,17 +2245,17 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="35"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="36"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="39"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="40"/>
         <source>Something unexpected happened. The details were saved in the log file; please include them if you report the problem.</source>
         <translation>发生了意外错误。详情已写入日志文件；反馈问题时请附上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="43"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="44"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
