@@ -459,7 +459,7 @@ def _write_export(
                 "SELECT id, created_at, seq FROM posts WHERE account_id = ?", [account_id]
             )
         }
-        media_rows = []
+        media_rows: list[dict] = []
         for index, record in new_records:
             post_id = id_of[(record.created_at, seq_of[id(record)])]
             post_ids[index] = post_id
