@@ -20,9 +20,10 @@ ROOTS = [
     "platformdirs",
     "av",
     "ijson",
-    "langdetect",
+    "lingua-language-detector",
     "regex",
     "segno",
+    "rjieba",
     "opencc",
     "blingfire",
 ]

@@ -3,9 +3,14 @@ UI language. The core keeps its plain codes ("rednote", "ready", "blur"); only t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from crosspost.gui.i18n import current_language
+
+if TYPE_CHECKING:
+    from crosspost.platforms.profiles_loader import PlatformProfile
 
 
 class Labels(QObject):
@@ -57,7 +62,7 @@ class Labels(QObject):
 _labels = Labels()
 
 
-def platform_label(profile) -> str:
+def platform_label(profile: PlatformProfile) -> str:
     """The platform's own name in the UI language, once ("小红书" in Chinese, "RedNote (Xiaohongshu)")."""
     names = profile.display_name
     return names.get("zh" if current_language().startswith("zh") else "en") or names["en"]
@@ -77,6 +82,18 @@ def status_label(status: str) -> str:
 
 def level_label(level: str) -> str:
     return _labels.level(level)
+
+
+def language_label(code: str) -> str:
+    """A language code as its name in the UI language ("zh" → "Chinese" / "中文"); an unknown code as is."""
+    from crosspost.gui.language_names import language_name
+
+    return language_name(code)
+
+
+def pair_label(source: str, target: str) -> str:
+    """A language pair as the window names it: "English → Chinese" / "英语 → 中文"."""
+    return f"{language_label(source)} → {language_label(target)}"
 
 
 def unit_label(unit: str, value: float) -> str:

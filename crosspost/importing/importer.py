@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crosspost.errors import UserError
+from crosspost.importing.caption_check import settle_captions
 from crosspost.importing.readers import ExportRead, read_export
 from crosspost.importing.records import MediaRecord, PostRecord, Profile
 from crosspost.importing.sources import ReadStream, open_source
@@ -382,6 +383,7 @@ def _write_export(
             result.merged_into = name[0]
     result.deleted += sum(1 for r in records if r.deleted)
     _cap_captions(records, export.warnings)
+    settle_captions(store, account_id, export, digest, lambda p: _read_one(p, no_progress, cancel)[1:])
     now = utc_now()
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     touched: list[int] = []
@@ -525,15 +527,32 @@ def _write_media(db: Database, post_id: int, record: PostRecord) -> bool:
             [post_id],
         )
     }
+    dropped = {r[0] for r in db.execute("SELECT position FROM media_dropped WHERE post_id = ?", [post_id])}
     table = db.table("media")
     for position, media in enumerate(record.media):
         known = existing.get(position)
+        if position in dropped:
+            continue  # the user dropped this item from the post
         if known is None:
             table.insert(_media_row(post_id, position, media))
             changed = True
         elif known[3] and media.expires_at and media.expires_at < known[3]:
             continue  # an older export's link: the stored one works longer
         elif tuple(known[1:]) != (media.kind, media.url, media.expires_at):
-            table.update(known[0], {"kind": media.kind, "url": media.url, "expires_at": media.expires_at})
+            # The same link keeps its gone mark; a new link may work again (SQLite reads the old url).
+            table.update(
+                known[0],
+                {
+                    "kind": media.kind,
+                    "url": media.url,
+                    "expires_at": media.expires_at,
+                    "gone_at": media.url,
+                    "gone_status": media.url,
+                },
+                conversions={
+                    "gone_at": "CASE WHEN url IS ? THEN gone_at END",
+                    "gone_status": "CASE WHEN url IS ? THEN gone_status END",
+                },
+            )
             changed = True
     return changed

@@ -4,7 +4,7 @@
 <context>
     <name>ChoosePostDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/post_dialogs.py" line="30"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="35"/>
         <source>Choose the post %n file(s) belong to (or drop them right onto a post in the library next time).</source>
         <translation>
             <numerusform>Choose the post %n file belong to (or drop them right onto a post in the library next time).</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ExpiryBanner</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="165"/>
+        <location filename="../../crosspost/gui/panels.py" line="166"/>
         <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
         <translation>
             <numerusform>Your export&apos;s media links expire in %n day (%1) — fetch them now.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ExportResultDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="187"/>
+        <location filename="../../crosspost/gui/panels.py" line="188"/>
         <source>%n bundle(s) exported to:</source>
         <translation>
             <numerusform>%n bundle exported to:</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ImportPanel</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="69"/>
+        <location filename="../../crosspost/gui/panels.py" line="71"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n new post</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="70"/>
+        <location filename="../../crosspost/gui/panels.py" line="72"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="71"/>
+        <location filename="../../crosspost/gui/panels.py" line="73"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n unchanged</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="78"/>
+        <location filename="../../crosspost/gui/panels.py" line="80"/>
         <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
         <translation>
             <numerusform>%n post is one you deleted on TikTok; it is marked in the library.</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="96"/>
+        <location filename="../../crosspost/gui/panels.py" line="99"/>
         <source>Skipped or changed (%n):</source>
         <translation>
             <numerusform>Skipped or changed (%n):</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="99"/>
+        <location filename="../../crosspost/gui/panels.py" line="102"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>… and %n more.</numerusform>
@@ -88,7 +88,7 @@
 <context>
     <name>Labels</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="41"/>
+        <location filename="../../crosspost/gui/labels.py" line="46"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="43"/>
+        <location filename="../../crosspost/gui/labels.py" line="48"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="45"/>
+        <location filename="../../crosspost/gui/labels.py" line="50"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n hashtag</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="47"/>
+        <location filename="../../crosspost/gui/labels.py" line="52"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n topic</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="49"/>
+        <location filename="../../crosspost/gui/labels.py" line="54"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="51"/>
+        <location filename="../../crosspost/gui/labels.py" line="56"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="53"/>
+        <location filename="../../crosspost/gui/labels.py" line="58"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -147,7 +147,7 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="303"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>%n pack in the index.</numerusform>
@@ -156,92 +156,58 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>LibraryPane</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="410"/>
+        <location filename="../../crosspost/gui/library_view.py" line="103"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
             <numerusform>%n posts</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>LostMedia</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="575"/>
-        <source>%n post(s) translated.</source>
+        <location filename="../../crosspost/gui/lost_media.py" line="21"/>
+        <source>%n photo(s) or video(s) of this post are lost: not on this computer, and their link no longer works. Take them out of the post and its drafts?</source>
         <translation>
-            <numerusform>%n post translated.</numerusform>
-            <numerusform>%n posts translated.</numerusform>
+            <numerusform>%n photo or video of this post is lost: not on this computer, and its link no longer works. Take it out of the post and its drafts?</numerusform>
+            <numerusform>%n photos or videos of this post are lost: not on this computer, and their links no longer work. Take them out of the post and its drafts?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="594"/>
-        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
+        <location filename="../../crosspost/gui/lost_media.py" line="28"/>
+        <source>%n lost item(s) dropped from the post.</source>
         <translation>
-            <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
-            <numerusform>You edited the translation of %n of these posts. Replace your edit with a new translation?</numerusform>
+            <numerusform>%n lost item dropped from the post.</numerusform>
+            <numerusform>%n lost items dropped from the post.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MediaCounts</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/media_labels.py" line="105"/>
+        <source>%n file(s) are gone: TikTok answered that the link no longer has it. Drop the lost items (Post → Drop lost media) or attach your own files.</source>
+        <translation>
+            <numerusform>%n file is gone: TikTok answered that the link no longer has it. Drop the lost item (Post → Drop lost media) or attach your own file.</numerusform>
+            <numerusform>%n files are gone: TikTok answered that their links no longer have them. Drop the lost items (Post → Drop lost media) or attach your own files.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="633"/>
-        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
+        <location filename="../../crosspost/gui/media_labels.py" line="112"/>
+        <source>Of %n file(s): %1 downloaded, %2 already on disk, %3 gone, %4 failed.</source>
         <translation>
-            <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
-            <numerusform>%n translated posts use “%1”. Translate them again with the new glossary entry?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="696"/>
-        <source>%n draft(s) ready in the queue.</source>
-        <translation>
-            <numerusform>%n draft ready in the queue.</numerusform>
-            <numerusform>%n drafts ready in the queue.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="713"/>
-        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
-        <translation>
-            <numerusform>%n of these post has no translation yet, which the %1 layout needs.</numerusform>
-            <numerusform>%n of these posts have no translation yet, which the %1 layout needs.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="766"/>
-        <source>%n file(s) downloaded.</source>
-        <translation>
-            <numerusform>%n file downloaded.</numerusform>
-            <numerusform>%n files downloaded.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="769"/>
-        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
-        <translation>
-            <numerusform>%n could not be downloaded (expired or refused link): attach your own files with Post → Attach files….</numerusform>
-            <numerusform>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="814"/>
-        <source>%n file(s) attached.</source>
-        <translation>
-            <numerusform>%n file attached.</numerusform>
-            <numerusform>%n files attached.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="913"/>
-        <source>Delete %n draft(s)? Your posts stay.</source>
-        <translation>
-            <numerusform>Delete %n draft? Your posts stay.</numerusform>
-            <numerusform>Delete %n drafts? Your posts stay.</numerusform>
+            <numerusform>Of %n file: %1 downloaded, %2 already on disk, %3 gone, %4 failed.</numerusform>
+            <numerusform>Of %n files: %1 downloaded, %2 already on disk, %3 gone, %4 failed.</numerusform>
         </translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="192"/>
+        <location filename="../../crosspost/gui/messages.py" line="282"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -249,7 +215,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="217"/>
+        <location filename="../../crosspost/gui/messages.py" line="307"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>
@@ -258,9 +224,68 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="166"/>
+        <source>%n post(s) translated.</source>
+        <translation>
+            <numerusform>%n post translated.</numerusform>
+            <numerusform>%n posts translated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="194"/>
+        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
+        <translation>
+            <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
+            <numerusform>You edited the translation of %n of these posts. Replace your edit with a new translation?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="227"/>
+        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
+        <translation>
+            <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
+            <numerusform>%n translated posts use “%1”. Translate them again with the new glossary entry?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="276"/>
+        <source>%n draft(s) ready in the queue.</source>
+        <translation>
+            <numerusform>%n draft ready in the queue.</numerusform>
+            <numerusform>%n drafts ready in the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="297"/>
+        <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
+        <translation>
+            <numerusform>%n of the selected posts has no translation yet, which the %1 layout needs.</numerusform>
+            <numerusform>%n of the selected posts have no translation yet, which the %1 layout needs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="399"/>
+        <source>Delete %n draft(s)? Your posts stay.</source>
+        <translation>
+            <numerusform>Delete %n draft? Your posts stay.</numerusform>
+            <numerusform>Delete %n drafts? Your posts stay.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="478"/>
+        <source>%n file(s) attached.</source>
+        <translation>
+            <numerusform>%n file attached.</numerusform>
+            <numerusform>%n files attached.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SentenceView</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="341"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="354"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>%1 of %n sentence may be mistranslated: check the amber ones.</numerusform>
@@ -268,7 +293,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="346"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="358"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>%n sentence; it does not look mistranslated.</numerusform>
@@ -276,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="402"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>Translate the %n post that contains “%1” again, with your glossary?</numerusform>
@@ -284,11 +309,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="416"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="425"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>Translating %n post again</numerusform>
             <numerusform>Translating %n posts again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SkippedPostsDialog</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="64"/>
+        <source>%n post(s) could not be translated.</source>
+        <translation>
+            <numerusform>%n post could not be translated.</numerusform>
+            <numerusform>%n posts could not be translated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="66"/>
+        <source>%n other post(s) were translated.</source>
+        <translation>
+            <numerusform>%n other post was translated.</numerusform>
+            <numerusform>%n other posts were translated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="98"/>
+        <source>… and %n more post(s), skipped for the same reasons.</source>
+        <translation>
+            <numerusform>… and %n more post, skipped for the same reasons.</numerusform>
+            <numerusform>… and %n more posts, skipped for the same reasons.</numerusform>
         </translation>
     </message>
 </context>
