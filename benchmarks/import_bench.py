@@ -28,21 +28,21 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-def build(path: Path) -> None:
+def build(path: Path, watch_rows: int = 700_000, search_rows: int = 400_000, posts: int = 2000) -> None:
+    """An export of POSTS posts after WATCH_ROWS watch-history and SEARCH_ROWS search rows."""
     from exports import json_export_dict, sample_posts
 
-    posts = sample_posts(2000)
-    data = json_export_dict("json-2025", posts, watch_rows=1)
+    data = json_export_dict("json-2025", sample_posts(posts), watch_rows=1)
     data["Activity"]["Video Browsing History"]["VideoList"] = [
         {
             "Date": f"2024-{1 + i % 12:02d}-{1 + i % 28:02d} {i % 24:02d}:{i % 60:02d}:{i % 59:02d}",
             "Link": f"https://www.tiktokv.com/share/video/{7200000000000000000 + i * 7919}/",
         }
-        for i in range(700_000)
+        for i in range(watch_rows)
     ]
     data["Activity"]["Search History"]["SearchList"] = [
         {"Date": "2024-03-01 10:00:00", "SearchTerm": f"search term number {i} sourdough starter tips"}
-        for i in range(400_000)
+        for i in range(search_rows)
     ]
     # Pretty-printed like TikTok's own file.
     with open(path, "w", encoding="utf-8") as f:

@@ -53,3 +53,18 @@ class CancelToken:
 
 
 NEVER_CANCELLED = CancelToken()
+
+
+# Who hears "waiting for another command" when the store is busy (the CLI prints it on stderr; None:
+# nobody). Kept here, not with the store, so setting it costs a command no store import.
+_wait_notice: Callable[[str], None] | None = None
+
+
+def set_wait_notice(notice: Callable[[str], None] | None) -> None:
+    """Who hears "waiting for another command" (the CLI prints it on stderr; None: nobody)."""
+    global _wait_notice
+    _wait_notice = notice
+
+
+def wait_notice() -> Callable[[str], None] | None:
+    return _wait_notice

@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot and not args.self_test:
         parser.error("--screenshot goes with --self-test")
     ctx = Context(data_dir=args.data_dir, json=bool(getattr(args, "json", False)))
-    from crosspost.store.db import set_wait_notice
+    from crosspost.progress import set_wait_notice
 
     set_wait_notice(lambda text: message(f"crosspost: {text}"))
     try:

@@ -206,7 +206,7 @@ def render_drafts(
                 finished(jobs[0], *_worker(jobs[0]))
         elif jobs:
             _run_pools(
-                jobs,
+                _overlapped(store, jobs),
                 begin,
                 finished,
                 video_workers or default_video_workers(),
@@ -218,6 +218,33 @@ def render_drafts(
             lock.release()
     report.seconds = time.monotonic() - started
     return report
+
+
+def _overlapped(store: Store, jobs: list[DraftRenderJob]) -> list[DraftRenderJob]:
+    """JOBS in the order that hides the cheap ones behind the encodes: one video that must be
+    re-encoded first (x264 takes every core at once), then every video that probably fits as it is
+    (the second worker copies them meanwhile), then the other encodes. Kept in draft order otherwise.
+    "Probably fits": its stored shape is the platform's (the worker decides; this is only an order)."""
+    from crosspost.media.targets import video_target
+    from crosspost.platforms import get_profile
+
+    def encodes(job: DraftRenderJob) -> bool:
+        profile = get_profile(job.platform)
+        if profile.video is None:
+            return True
+        target = video_target(profile, job.fit)
+        for item in job.items:
+            if item.kind != "video" or item.media_id is None:
+                continue
+            row = store.db.execute("SELECT width, height FROM media WHERE id = ?", [item.media_id]).fetchone()
+            if not row or not row[0] or not row[1] or row[0] * target.height != row[1] * target.width:
+                return True
+        return False
+
+    videos = [j for j in jobs if j.has_video]
+    heavy = [j for j in videos if encodes(j)]
+    light = [j for j in videos if j not in heavy]
+    return heavy[:1] + light + heavy[1:] + [j for j in jobs if not j.has_video]
 
 
 def busy_message(draft_id: int) -> str:

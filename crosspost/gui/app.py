@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
     from PySide6.QtWidgets import QApplication
 
+if TYPE_CHECKING:
+    from crosspost.gui.window import MainWindow
+
 # What Qt's xcb platform plugin needs on Linux (see shared/docs/linux-desktop.md).
 XCB_LIBRARIES = [
     "xcb-cursor",
@@ -135,10 +138,17 @@ def run_app(data_dir: str | None = None, paths: list[str] | None = None) -> int:
         show_error(window, f"{kind.__name__}: {value}", details)
 
     sys.excepthook = excepthook
-    window.show()
+    show_window(window)
     if paths:
         window.open_paths(list(paths))
     return app.exec()
+
+
+def show_window(window: MainWindow) -> None:
+    """Show WINDOW with its library built first: its first frame on screen has the posts in it (one
+    paint, instead of an empty frame and, a second later, another with the library)."""
+    window.ensure_ready()
+    window.show()
 
 
 def main_gui() -> int:

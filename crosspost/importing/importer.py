@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from crosspost.errors import UserError
 from crosspost.importing.caption_check import settle_captions
 from crosspost.importing.readers import ExportRead, read_export
-from crosspost.importing.records import PostRecord, Profile
+from crosspost.importing.records import MediaRecord, PostRecord, Profile
 from crosspost.importing.sources import ReadStream, open_source
 from crosspost.limits import MAX_CAPTION_CHARS
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
@@ -412,21 +412,27 @@ def _write_export(
             rows_of[id(record)] = row
             if row is None:
                 seq_of[id(record)], next_seq = next_seq, next_seq + 1
+    # Transform: each record becomes a new row, an update of the stored row, or nothing.
+    new_rows: list[dict] = []
+    new_records: list[tuple[int, PostRecord]] = []
+    post_ids: list[int | None] = [None] * len(records)
+    posts, media = db.table("posts"), db.table("media")
     for index, record in enumerate(records):
         cancel.check()
         values = _post_values(record)
         row = rows_of[id(record)]
         if row is None:
-            cursor = db.execute(
-                f"INSERT INTO posts (account_id, source, created_at, seq, {', '.join(columns)}, updated_at) "
-                f"VALUES (?, 'tiktok', ?, ?, {', '.join('?' for _ in columns)}, ?)",
-                [account_id, record.created_at, seq_of[id(record)], *values.values(), now],
+            new_rows.append(
+                {
+                    "account_id": account_id,
+                    "source": "tiktok",
+                    "created_at": record.created_at,
+                    "seq": seq_of[id(record)],
+                    **values,
+                    "updated_at": now,
+                }
             )
-            post_id = cursor.lastrowid
-            assert post_id is not None  # set by the INSERT just run
-            counts["added"] += 1
-            touched.append(post_id)
-            _write_media(db, post_id, record, new_post=True)
+            new_records.append((index, record))
         else:
             post_id = row[1]
             old = dict(zip(columns, row[2:]))
@@ -438,18 +444,32 @@ def _write_export(
                     target["tiktok_caption"] = target.pop("caption")
                     if target["tiktok_caption"] != old["caption"]:
                         target["caption_changed_on_tiktok"] = 1
-                assignments = ", ".join(f"{c} = ?" for c in target)
-                db.execute(
-                    f"UPDATE posts SET {assignments}, updated_at = ? WHERE id = ?",
-                    [*target.values(), now, post_id],
-                )
+                posts.update(post_id, {**target, "updated_at": now})
             changed_media = _write_media(db, post_id, record)
             counts["updated" if (changed_post or changed_media) else "unchanged"] += 1
             if changed_post or changed_media:
                 touched.append(post_id)
-        result.posts.append(post_id)
+            post_ids[index] = post_id
         if index % 50 == 0 or index == len(records) - 1:
             progress(Progress(index + 1, len(records), f"saving posts from {path.name}"))
+    # Load: the new posts in one batched insert, then their media links.
+    if new_rows:
+        posts.insert_all(new_rows, batch_size=200)
+        id_of = {
+            (created_at, seq): post_id
+            for post_id, created_at, seq in db.execute(
+                "SELECT id, created_at, seq FROM posts WHERE account_id = ?", [account_id]
+            )
+        }
+        media_rows: list[dict] = []
+        for index, record in new_records:
+            post_id = id_of[(record.created_at, seq_of[id(record)])]
+            post_ids[index] = post_id
+            touched.append(post_id)
+            media_rows.extend(_media_row(post_id, position, m) for position, m in enumerate(record.media))
+        media.insert_all(media_rows, batch_size=200)
+        counts["added"] += len(new_rows)
+    result.posts.extend(p for p in post_ids if p is not None)
 
     result.added += counts["added"]
     result.updated += counts["updated"]
@@ -484,45 +504,55 @@ def _write_export(
     return account_id
 
 
-def _write_media(db: Database, post_id: int, record: PostRecord, new_post: bool = False) -> bool:
-    """Insert or refresh the export's media links of a post; True if anything changed.
+def _media_row(post_id: int, position: int, media: MediaRecord) -> dict:
+    return {
+        "post_id": post_id,
+        "position": position,
+        "kind": media.kind,
+        "url": media.url,
+        "expires_at": media.expires_at,
+        "origin": "export",
+    }
+
+
+def _write_media(db: Database, post_id: int, record: PostRecord) -> bool:
+    """Insert or refresh the export's media links of a stored post; True if anything changed.
 
     A refreshed link keeps what the user already has (a downloaded or attached file)."""
     changed = False
-    existing = (
-        {}
-        if new_post
-        else {
-            row[0]: row[1:]
-            for row in db.execute(
-                "SELECT position, kind, url, expires_at FROM media WHERE post_id = ? ORDER BY position",
-                [post_id],
-            )
-        }
-    )
-    dropped = (
-        set()
-        if new_post
-        else {r[0] for r in db.execute("SELECT position FROM media_dropped WHERE post_id = ?", [post_id])}
-    )
+    existing = {
+        row[0]: row[1:]
+        for row in db.execute(
+            "SELECT position, id, kind, url, expires_at FROM media WHERE post_id = ? ORDER BY position",
+            [post_id],
+        )
+    }
+    dropped = {r[0] for r in db.execute("SELECT position FROM media_dropped WHERE post_id = ?", [post_id])}
+    table = db.table("media")
     for position, media in enumerate(record.media):
         known = existing.get(position)
         if position in dropped:
             continue  # the user dropped this item from the post
         if known is None:
-            db.execute(
-                "INSERT INTO media (post_id, position, kind, url, expires_at, origin) VALUES (?, ?, ?, ?, ?, 'export')",
-                [post_id, position, media.kind, media.url, media.expires_at],
-            )
+            table.insert(_media_row(post_id, position, media))
             changed = True
-        elif known[2] and media.expires_at and media.expires_at < known[2]:
+        elif known[3] and media.expires_at and media.expires_at < known[3]:
             continue  # an older export's link: the stored one works longer
-        elif tuple(known) != (media.kind, media.url, media.expires_at):
-            db.execute(
-                "UPDATE media SET kind = ?, url = ?, expires_at = ?, "
-                "gone_at = CASE WHEN url IS ? THEN gone_at END, "  # a new link may work again
-                "gone_status = CASE WHEN url IS ? THEN gone_status END WHERE post_id = ? AND position = ?",
-                [media.kind, media.url, media.expires_at, media.url, media.url, post_id, position],
+        elif tuple(known[1:]) != (media.kind, media.url, media.expires_at):
+            # The same link keeps its gone mark; a new link may work again (SQLite reads the old url).
+            table.update(
+                known[0],
+                {
+                    "kind": media.kind,
+                    "url": media.url,
+                    "expires_at": media.expires_at,
+                    "gone_at": media.url,
+                    "gone_status": media.url,
+                },
+                conversions={
+                    "gone_at": "CASE WHEN url IS ? THEN gone_at END",
+                    "gone_status": "CASE WHEN url IS ? THEN gone_status END",
+                },
             )
             changed = True
     return changed

@@ -118,13 +118,14 @@ def scan_json(
                 if not stripped.startswith(b"{"):
                     raise UserError(f"{name} is not a TikTok export (it is not a JSON object).")
                 started = True
-        if buf.rstrip():
-            tail = buf.rstrip()[-16:]
+        end = buf[-64:].rstrip() or buf.rstrip()  # (not a copy of the whole chunk, as a rule)
+        if end:
+            tail = end[-16:]
         hit = _first_key(buf)
         if hit is None:
             if exhausted:
                 break
-            carry = buf[-LONGEST_KEY:]
+            carry = buf[-CARRY:]
             continue
         position, key = hit
         match = _AFTER_KEY.match(buf, position + len(key))
@@ -154,8 +155,9 @@ def scan_json(
             carry = carry[1 + len(key) :]
         if replay.stream_ended:
             exhausted = True
-        if replay.last_block.rstrip():
-            tail = replay.last_block.rstrip()[-16:]
+        end = replay.last_block[-64:].rstrip() or replay.last_block.rstrip()
+        if end:
+            tail = end[-16:]
     if started and not tail.endswith(b"}"):
         raise UserError(
             f"{name} is cut off before its end (truncated JSON). Download the export from TikTok "
@@ -166,23 +168,26 @@ def scan_json(
     return found
 
 
-# Searching for these prefixes finds every key above with three C-speed scans per chunk.
-_PREFIXES = (b'"video', b'"post', b'"profile')
+# Bytes kept from one chunk to the next when no section starts in it: a key, the blanks after it
+# and its opening brace may straddle the two chunks.
+CARRY = 1024
+# The end of a key whose value is an object. The bulk of an export (watch history, searches: lists
+# of small objects) has none, so one C-speed search per chunk finds the few candidates.
+_OBJECT_KEY_END = re.compile(rb'":\s*\{')
 
 
 def _first_key(buf: bytes) -> tuple[int, bytes] | None:
-    """The earliest of ALL_KEYS (as a whole quoted key) in BUF, case-insensitively."""
-    low = buf.lower()
-    best: tuple[int, bytes] | None = None
-    for prefix in _PREFIXES:
-        at = low.find(prefix)
-        while at >= 0 and (best is None or at < best[0]):
-            close = low.find(b'"', at + 1, at + LONGEST_KEY)
-            if close > 0 and low[at : close + 1] in ALL_KEYS:
-                best = (at, low[at : close + 1])
-                break
-            at = low.find(prefix, at + 1)
-    return best
+    """The earliest of ALL_KEYS (as a whole quoted key opening an object) in BUF, case-insensitively:
+    (where its opening quote is, the key lower-cased with its quotes)."""
+    for end in _OBJECT_KEY_END.finditer(buf):
+        close = end.start()  # the key's closing quote
+        start = buf.rfind(b'"', max(0, close - LONGEST_KEY), close)
+        if start < 0:
+            continue
+        key = buf[start : close + 1].lower()
+        if key in ALL_KEYS:
+            return start, key
+    return None
 
 
 def _parse_section(replay: _Replay, spelled: str, name: str) -> Any:

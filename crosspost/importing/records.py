@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+import time
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, unquote_plus, urlsplit
 
 EMPTY_VALUES = {"", "n/a", "none", "null", "nil", "undefined"}
 
@@ -162,6 +163,8 @@ _EXPIRY_PARAMS = ("x-tos-expires", "x-expires", "expires", "expire")
 
 def unwrap_link(url: str) -> str:
     """The real media link of a deleted post, out of TikTok's login redirect (possibly nested)."""
+    if "login" not in url:
+        return url  # (nearly every link: no need to take it apart)
     for _ in range(5):
         try:
             parts = urlsplit(url)
@@ -179,18 +182,24 @@ def unwrap_link(url: str) -> str:
 
 def link_expiry(url: str) -> str | None:
     """When a signed CDN link stops working, from its ``x-tos-expires`` parameter."""
-    try:
-        query = {k.lower(): v for k, v in parse_qs(urlsplit(url).query).items()}
-    except ValueError:
+    if "expire" not in url.lower():
         return None
+    query = url.partition("?")[2].partition("#")[0]
+    values: dict[str, str] = {}
+    for pair in query.split("&"):  # the query's parameters, names case-insensitive, first one kept
+        name, _, value = pair.partition("=")
+        if "%" in name or "+" in name or "%" in value or "+" in value:
+            name, value = unquote_plus(name), unquote_plus(value)
+        if value:
+            values.setdefault(name.lower(), value)
     for name in _EXPIRY_PARAMS:
-        if name in query:
+        if name in values:
             try:
-                seconds = int(query[name][0])
+                seconds = int(values[name])
             except ValueError:
                 continue
             if 1_000_000_000 < seconds < 10_000_000_000:
-                return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+                return time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(seconds))
     return None
 
 

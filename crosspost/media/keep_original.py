@@ -16,16 +16,18 @@ import io
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crosspost.errors import UserError
 from crosspost.media.facts import VideoFacts, video_facts
 from crosspost.media.images import RenderedImage, atomic_write, render_image
 from crosspost.media.output_check import PLAIN_PIX_FMTS
 from crosspost.media.targets import Target
-from crosspost.media.video import RenderedVideo, render_video
 from crosspost.platforms import PlatformProfile
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+
+if TYPE_CHECKING:  # (PyAV is imported when a video is rendered, not by photo workers)
+    from crosspost.media.video import RenderedVideo
 
 # How far the source's width/height ratio may be from the target's and still need no crop or pad:
 # 1% (720×1280, 1080×1920 and 1080×1916 are all 9:16; 1080×1350 is not 3:4).
@@ -173,6 +175,7 @@ def render_video_for(
     ENCODE_GATE: a lock (or semaphore) held while encoding, so a batch runs one x264 encode at a
     time (x264 already uses every core) while copies go on beside it."""
     from crosspost.media.output_check import check_video_output
+    from crosspost.media.video import RenderedVideo, render_video
 
     output = Path(output)
     facts = video_facts(source)
@@ -264,12 +267,19 @@ def render_photo_for(
     except OSError as exc:
         raise UserError(f"{source} cannot be read ({exc.strerror or exc}).") from None
     stripped = None
+    reasons = None
     if data.startswith(b"\xff\xd8\xff"):
-        try:
-            stripped = strip_jpeg(data)
-        except UserError:
-            stripped = None  # a damaged structure: let the decoder try (and explain) on the encode path
-    reasons = photo_copy_blockers(source, data, stripped, profile, target, reencode)
+        # A JPEG its header already rules out (shape, rotation, colours), and too small for the
+        # size rule, is not stripped only to be thrown away: the reasons are the same without it.
+        if target.max_bytes is None or len(data) <= target.max_bytes:
+            reasons = photo_copy_blockers(source, data, data, profile, target, reencode) or None
+        if reasons is None:
+            try:
+                stripped = strip_jpeg(data)
+            except UserError:
+                stripped = None  # a damaged structure: let the decoder try (and explain) on the encode path
+    if reasons is None:
+        reasons = photo_copy_blockers(source, data, stripped, profile, target, reencode)
     if not reasons:
         assert stripped is not None  # else a reason says it is not a JPEG
         atomic_write(output, stripped)

@@ -5,6 +5,8 @@ with no video stream is refused."""
 
 from __future__ import annotations
 
+import mmap
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -71,6 +73,12 @@ def probe_file(path: str | Path) -> MediaInfo:
 
 
 def _probe_image(path: Path) -> MediaInfo:
+    """A photo's format, size and EXIF orientation from its header, without decoding its pixels.
+
+    A photo cut short is still refused here: JPEG, PNG and WebP files are checked for their
+    structural end (the end-of-image marker after the first scan, the IEND chunk, the RIFF length)
+    by reading markers, not pixels. Other formats are rare and small; they are decoded to the end.
+    Damage inside the compressed data is found by the renderer when it decodes."""
     from PIL import Image, UnidentifiedImageError
 
     try:
@@ -83,22 +91,110 @@ def _probe_image(path: Path) -> MediaInfo:
         with Image.open(path) as image:
             fmt = image.format or ""
             width, height = image.size
-            orientation = image.getexif().get(0x0112, 1)
             try:
-                # Decode it to the end, so a photo cut short is refused now, not at render time
-                # (JPEG at 1/8 scale: every byte is still read, at a fraction of the cost).
-                if fmt == "JPEG":
-                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
-                image.load()
+                # (Pillow's PNG getexif() decodes the whole image: its eXIf chunk is read here instead.)
+                orientation = 1 if fmt == "PNG" else image.getexif().get(0x0112, 1)
+                if fmt in ("JPEG", "MPO"):
+                    problem = _jpeg_end_problem(path)
+                elif fmt == "PNG":
+                    problem, orientation = _png_end_problem(path)
+                elif fmt == "WEBP":
+                    problem = _riff_end_problem(path)
+                else:  # GIF, BMP, TIFF, HEIF: decoded to the end (rare, no cheap structural check)
+                    image.load()
+                    problem = None
             except (OSError, ValueError, SyntaxError, EOFError) as exc:
+                problem = str(exc)
+            if problem:
                 raise UserError(
-                    f"{path.name} is a damaged or incomplete photo; it cannot be read to its end ({exc})."
+                    f"{path.name} is a damaged or incomplete photo; it cannot be read to its end ({problem})."
                 ) from None
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         raise UserError(f"{path.name} is not a readable photo ({exc}).") from None
     if orientation in (5, 6, 7, 8):  # shown rotated by 90 degrees
         width, height = height, width
     return MediaInfo("image", IMAGE_MIME.get(fmt, f"image/{fmt.lower() or 'unknown'}"), width, height)
+
+
+_JPEG_STANDALONE = {0x01, *range(0xD0, 0xD8)}  # TEM, RST0..7: markers without a length
+
+
+def _jpeg_end_problem(path: Path) -> str | None:
+    """Why the JPEG at PATH is cut short, or None. Walks the marker segments to the first scan
+    (so an EXIF thumbnail's own end marker is not mistaken for the photo's), then looks for the
+    end-of-image marker after it: inside compressed data 0xFF is always followed by 0x00 or a
+    restart marker, so a file cut anywhere in or before its scans has no 0xFFD9 there."""
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        pos = 2
+        while True:
+            f.seek(pos)
+            head = f.read(4)
+            if len(head) < 2:
+                return "it ends before its first scan"
+            if head[0] != 0xFF:
+                return "its structure is damaged"
+            marker = head[1]
+            if marker == 0xFF:  # fill byte
+                pos += 1
+                continue
+            if marker in _JPEG_STANDALONE:
+                pos += 2
+                continue
+            if marker == 0xD9:
+                return "it ends before its first scan"
+            if len(head) < 4:
+                return "it ends inside a marker"
+            length = int.from_bytes(head[2:4], "big")
+            if length < 2 or pos + 2 + length > size:
+                return "it ends inside a marker"
+            pos += 2 + length
+            if marker == 0xDA:  # start of scan: compressed data from here
+                break
+        f.seek(max(pos, size - 2))
+        if f.read(2) == b"\xff\xd9":  # the common case: the marker is the file's last two bytes
+            return None
+        with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            if data.find(b"\xff\xd9", pos) < 0:
+                return "no end-of-image marker"
+    return None
+
+
+def _png_end_problem(path: Path) -> tuple[str | None, int]:
+    """Why the PNG at PATH is cut short (or None: every chunk fits in the file, up to IEND), and
+    its EXIF orientation (from an eXIf chunk, 1 without one)."""
+    from PIL import Image
+
+    orientation = 1
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        pos = 8
+        while True:
+            f.seek(pos)
+            head = f.read(8)
+            if len(head) < 8:
+                return "no IEND chunk", orientation
+            length = int.from_bytes(head[:4], "big")
+            end = pos + 12 + length  # length, type, data, CRC
+            if end > size:
+                return "a chunk goes past the end of the file", orientation
+            if head[4:8] == b"IEND":
+                return None, orientation
+            if head[4:8] == b"eXIf" and length < 1 << 20:
+                exif = Image.Exif()
+                exif.load(f.read(length))
+                orientation = exif.get(0x0112, 1)
+            pos = end
+
+
+def _riff_end_problem(path: Path) -> str | None:
+    """Why the WebP at PATH is cut short, or None: the RIFF header gives the file's whole length."""
+    with open(path, "rb") as f:
+        head = f.read(8)
+        size = os.fstat(f.fileno()).st_size
+    if len(head) < 8 or size < 8 + int.from_bytes(head[4:8], "little"):
+        return "it is shorter than its header says"
+    return None
 
 
 def _probe_video(path: Path) -> MediaInfo:

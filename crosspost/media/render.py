@@ -7,14 +7,17 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from crosspost.errors import UserError
 from crosspost.media.images import RenderedImage
 from crosspost.media.probe import probe_file
 from crosspost.media.targets import Target, image_target, video_target
-from crosspost.media.video import RenderedVideo
 from crosspost.platforms import PlatformProfile
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+
+if TYPE_CHECKING:  # (PyAV is imported only when a video is rendered)
+    from crosspost.media.video import RenderedVideo
 
 
 @dataclass
@@ -34,7 +37,7 @@ class RenderReport:
                     "size": r.size,
                     "method": r.method,
                     "reasons": list(r.reasons),
-                    **({"duration": r.duration} if isinstance(r, RenderedVideo) else {}),
+                    **({"duration": r.duration} if not isinstance(r, RenderedImage) else {}),
                 }
                 for r in self.results
             ],

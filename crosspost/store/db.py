@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,19 +39,13 @@ else:
 
 from crosspost.errors import UserError  # noqa: E402
 from crosspost.paths import DataLocation, make_private  # noqa: E402
+from crosspost.progress import set_wait_notice, wait_notice  # noqa: E402,F401  (set_wait_notice: its old home)
 from crosspost.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations  # noqa: E402
 
 BUSY_TIMEOUT_MS = 60_000  # any single statement waits this long for another process's lock
 NOTICE_AFTER = 2.0  # seconds of waiting for the write lock before the person is told
 MAX_WAIT = 3600.0  # a command waits its turn this long at most, then says so
 PRIVATE_FILE = 0o600  # the store file, its write-ahead log and shared memory
-_wait_notice: Callable[[str], None] | None = None
-
-
-def set_wait_notice(notice: Callable[[str], None] | None) -> None:
-    """Who hears "waiting for another command" (the CLI prints it on stderr; None: nobody)."""
-    global _wait_notice
-    _wait_notice = notice
 
 
 def begin_immediate(conn: sqlite3.Connection, what: str = "the store") -> None:
@@ -75,8 +69,9 @@ def begin_immediate(conn: sqlite3.Connection, what: str = "the store") -> None:
                     f"{what} has been busy with another Crosspost for {waited / 60:.0f} minutes; "
                     "nothing was changed. Run it again when the other one has finished."
                 )
-            if not noticed and _wait_notice is not None:
-                _wait_notice(f"Another Crosspost is writing to {what}; waiting for it to finish…")
+            notice = wait_notice()
+            if not noticed and notice is not None:
+                notice(f"Another Crosspost is writing to {what}; waiting for it to finish…")
             noticed = True
             conn.execute("PRAGMA busy_timeout = 1000")
     finally:
@@ -144,7 +139,9 @@ def connect(path: Path | str, *, migrate: bool = True, stop_before: str | None =
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         conn.execute("PRAGMA foreign_keys = ON")
-        db = Database(conn)
+        # No sqlite-utils plugins: Crosspost uses none, and finding them scans every installed
+        # package's metadata (tens of ms of every start-up).
+        db = Database(conn, execute_plugins=False)
         if str(path) != ":memory:":
             # Private drafts: the store is this user's alone. SQLite makes its -wal and -shm files
             # with the store file's mode, so they follow (and are tightened too if an older
@@ -220,12 +217,25 @@ def open_store(location: DataLocation) -> Store:
     except OSError as exc:
         raise UserError(explain_data_dir_error(location, exc)) from None
     # Opening is serialized between processes: a store another command is creating this instant
-    # is briefly a 0-byte file, which must not be mistaken for an empty one.
-    with _open_lock(location):
-        notices = _set_aside_empty_store(location.db_path)
+    # is briefly a 0-byte file, which must not be mistaken for an empty one. A store with content
+    # never becomes a 0-byte file again, so opening one needs no lock (nor the lock's import, a
+    # noticeable part of the window's start-up).
+    if _has_content(location.db_path):
+        notices: list[str] = []
         store = Store(connect(location.db_path), location)
+    else:
+        with _open_lock(location):
+            notices = _set_aside_empty_store(location.db_path)
+            store = Store(connect(location.db_path), location)
     store.notices = notices
     return store
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager

@@ -1,0 +1,52 @@
+"""Start-up (issue 25): the window's first frame on screen already has the library in it, not an
+empty window that fills a second later."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+
+from crosspost.cli.main import main
+
+
+class FirstPaint(QObject):
+    """What the window held when it was painted for the first time."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+        self.seen: dict | None = None
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint and watched is self.window and self.seen is None:
+            model = getattr(self.window, "posts_model", None)
+            library = getattr(self.window, "library", None)
+            self.seen = {
+                "rows": model.rowCount() if model is not None else 0,
+                "library shown": library is not None and library.isVisibleTo(self.window),
+            }
+        return False
+
+
+def test_the_first_frame_shows_the_library(qtbot, tmp_path):
+    from exports import build_export, sample_posts, write_zip
+
+    from crosspost.gui.app import show_window
+    from crosspost.gui.window import MainWindow
+    from crosspost.paths import resolve
+
+    export = write_zip(tmp_path / "e.zip", build_export("json-2025", sample_posts(12)))
+    assert main(["--data-dir", str(tmp_path / "data"), "import", str(export)]) == 0
+    window = MainWindow(resolve(tmp_path / "data"))
+    spy = FirstPaint(window)
+    window.installEventFilter(spy)
+    try:
+        show_window(window)  # what `crosspost` with no command does
+        qtbot.waitUntil(lambda: spy.seen is not None, timeout=10_000)
+        assert spy.seen == {"rows": 12, "library shown": True}
+    finally:
+        window.removeEventFilter(spy)
+        window.runner.shutdown()
+        QApplication.processEvents()
+        window.close()
+        window.deleteLater()
