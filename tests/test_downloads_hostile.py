@@ -83,7 +83,8 @@ def make_handler(state: dict):
                     for i in range(len(raw)):
                         self.wfile.write(raw[i : i + 1])
                         self.wfile.flush()
-                        time.sleep(0.1)
+                        if state["stop"].wait(0.1):  # the drip's own pace; ends with the test
+                            break
                     self.wfile.write(body)
                 except OSError:
                     pass
@@ -138,7 +139,7 @@ def make_handler(state: dict):
                     if start == 0:
                         self.wfile.write(body[: len(body) // 2])
                         self.wfile.flush()
-                        time.sleep(2.5)
+                        state["stop"].wait(2.5)  # silence, as a stalled connection (ends with the test)
                     self.wfile.write(body[start:] if start else body[len(body) // 2 :])
                 except OSError:
                     pass
