@@ -81,9 +81,9 @@ def _client(timeout: float, stall: float) -> httpx.Client:
 
 
 def _disk_full(part: Path, need: int | None) -> Exception:
-    from crosspost.faults import DiskFull, disk_full_message
+    from crosspost.faults import disk_full
 
-    return DiskFull(disk_full_message(part.parent, need))
+    return disk_full(part.parent, need)
 
 
 def download_to(

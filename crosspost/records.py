@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from crosspost.values import DraftStatus, Fit, Layout, MediaKind, ProblemLevel
+from crosspost.values import DraftStatus, Fit, Layout, MediaKind, ProblemCode, ProblemLevel
 
 
 @dataclass(frozen=True)
@@ -174,20 +174,129 @@ class ExpirySummary:
 
 @dataclass(frozen=True)
 class Problem:
-    """One preflight finding. ``code`` names the kind (so a face can offer the fix);
-    ``message`` is a neutral sentence."""
+    """One preflight or compose finding: a ``code`` (what it is about, which also fixes its level and
+    field) and the ``facts`` a face words it from. ``message`` is the core's neutral English sentence."""
 
-    level: ProblemLevel
-    field: str
-    message: str
-    code: str = ""
+    code: ProblemCode
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def level(self) -> ProblemLevel:
+        return self.code.level
+
+    @property
+    def field(self) -> str:
+        return self.code.field
 
     @property
     def is_error(self) -> bool:
         return self.level is ProblemLevel.ERROR
 
+    @property
+    def platform_name(self) -> str:
+        """The English name of the platform the facts name (the id when it is not known)."""
+        from crosspost.platforms import all_profiles
+
+        name = str(self.facts.get("platform", ""))
+        return next((p.display_name["en"] for p in all_profiles() if p.name == name), name)
+
+    @property
+    def message(self) -> str:
+        f, name = self.facts, self.platform_name
+        match self.code:
+            case ProblemCode.TITLE_TOO_LONG | ProblemCode.BODY_TOO_LONG:
+                return f"The {self.field} is {f['used']:g} {f['unit']} long; {name} allows {f['limit']:g}."
+            case ProblemCode.TITLE_EMPTY:
+                return f"The title is empty; {name} notes with a short, punchy title do better."
+            case ProblemCode.TOO_MANY_TOPICS:
+                return f"{f['count']} topics; {name} allows {f['limit']:g}."
+            case ProblemCode.NO_TRANSLATION:
+                return f"The {f['layout']} layout needs a {f['lang']} translation of the post."
+            case ProblemCode.DOUBTFUL_SENTENCES:
+                n = f["count"]
+                return (
+                    f"{n} sentence{'s' if n > 1 else ''} may be mistranslated: what the translation "
+                    "says back is far from your caption."
+                )
+            case ProblemCode.EXTERNAL_LINK:
+                return (
+                    f"The body has an external link; {name} limits the reach of notes with links. Consider removing it."
+                )
+            case ProblemCode.TIKTOK_NAMES:
+                return (
+                    f"{', '.join(f['names'])} are TikTok names; they mean nothing on {name}. "
+                    "Remove them or mention the people there."
+                )
+            case ProblemCode.TAGS_TOO_LONG:
+                return (
+                    f"With its #tags the post is {f['used']:g} graphemes long; {name} allows "
+                    f"{f['limit']:g}. Shorten it, or publish it as a thread."
+                )
+            case ProblemCode.THREAD:
+                return f"The caption goes out as a thread of {f['parts']} posts."
+            case ProblemCode.NO_ALT_TEXT:
+                one = len(f["media"]) == 1
+                return (
+                    f"Media {', '.join(str(i) for i in f['media'])} {'has' if one else 'have'} no alt text; people "
+                    f"using screen readers on {name} will not know what {'it shows' if one else 'they show'}."
+                )
+            case ProblemCode.NO_MEDIA:
+                return "The post has no media on disk yet."
+            case ProblemCode.TOO_MANY_PHOTOS:
+                return f"{f['count']} photos; {name} takes {f['allowed'] or 'no'} photos per post."
+            case ProblemCode.NO_VIDEOS:
+                return f"{name} takes no videos."
+            case ProblemCode.VIDEO_TOO_LONG:
+                return f"The video is {f['seconds']:.0f} s long; {name} takes at most {f['max_seconds']:.0f} s."
+            case ProblemCode.NOT_RENDERED:
+                return f"The media is not rendered for {name} yet."
+            case ProblemCode.FILE_TOO_LARGE:
+                return f"{f['file']} is {f['size'] / 1e6:.1f} MB; {name} takes at most {f['max_size'] / 1e6:.0f} MB."
+            case ProblemCode.WRONG_ASPECT:
+                return f"{f['file']} is {f['width']}×{f['height']}; {name} accepts {', '.join(f['aspects'])}."
+            case ProblemCode.TITLE_SHORTENED:
+                return f"The title was shortened to fit {name}'s {f['limit']:g} {f['unit']}; check it still reads well."
+            case ProblemCode.TOPICS_LEFT_OUT:
+                return (
+                    f"{name} takes at most {f['limit']:g} topics; left out: {', '.join('#' + t for t in f['topics'])}."
+                )
+
     def to_json(self) -> dict[str, Any]:
-        return {"level": str(self.level), "field": self.field, "message": self.message, "code": self.code}
+        return {"level": str(self.level), "field": self.field, "message": self.message, "code": str(self.code)}
+
+
+def problem_examples() -> list[Problem]:
+    """Every problem code with sample facts: the faces' tests word each of them."""
+    rednote, bluesky = {"platform": "rednote"}, {"platform": "bluesky"}
+    facts: dict[ProblemCode, dict[str, Any]] = {
+        ProblemCode.TITLE_TOO_LONG: {"used": 31, "unit": "chars", "limit": 20, **rednote},
+        ProblemCode.BODY_TOO_LONG: {"used": 1200, "unit": "chars", "limit": 1000, **rednote},
+        ProblemCode.TITLE_EMPTY: rednote,
+        ProblemCode.TOO_MANY_TOPICS: {"count": 12, "limit": 10, **rednote},
+        ProblemCode.NO_TRANSLATION: {"layout": Layout.BILINGUAL, "lang": "zh"},
+        ProblemCode.DOUBTFUL_SENTENCES: {"count": 2},
+        ProblemCode.EXTERNAL_LINK: rednote,
+        ProblemCode.TIKTOK_NAMES: {"names": ("@bestie", "@runclub"), **rednote},
+        ProblemCode.TAGS_TOO_LONG: {"used": 305, "limit": 300, **bluesky},
+        ProblemCode.THREAD: {"parts": 3},
+        ProblemCode.NO_ALT_TEXT: {"media": (1, 3), **bluesky},
+        ProblemCode.NO_MEDIA: {},
+        ProblemCode.TOO_MANY_PHOTOS: {"count": 5, "allowed": 4, **bluesky},
+        ProblemCode.NO_VIDEOS: {"platform": "instagram"},
+        ProblemCode.VIDEO_TOO_LONG: {"seconds": 912.4, "max_seconds": 900, **rednote},
+        ProblemCode.NOT_RENDERED: rednote,
+        ProblemCode.FILE_TOO_LARGE: {"file": "1.jpg", "size": 32_500_000, "max_size": 30_000_000, **rednote},
+        ProblemCode.WRONG_ASPECT: {
+            "file": "1.mp4",
+            "width": 1000,
+            "height": 1000,
+            "aspects": ("9:16", "3:4"),
+            **rednote,
+        },
+        ProblemCode.TITLE_SHORTENED: {"limit": 20, "unit": "chars", **rednote},
+        ProblemCode.TOPICS_LEFT_OUT: {"limit": 10, "topics": ("fyp", "viral"), **rednote},
+    }
+    return [Problem(code, facts[code]) for code in ProblemCode]
 
 
 @dataclass(frozen=True)

@@ -46,23 +46,9 @@ def register_translations(tverbs) -> None:
     p.set_defaults(handler=run_edit_sentence)
 
 
-def _remedy(exc: UserError) -> UserError:
-    """The core's message with the command that fixes it."""
-    from crosspost.translation.checking import ReversePackMissing, WholeEditExists
-
-    if isinstance(exc, ReversePackMissing):
-        return UserError(
-            f"{exc} Install it with `crosspost languages download {exc.source} {exc.target}` "
-            "(or `crosspost languages install FILE.argosmodel`)."
-        )
-    if isinstance(exc, WholeEditExists):
-        return UserError(f"{exc} Add --replace to do it anyway.")
-    return exc
-
-
 def require_reverse_pack(ctx: Context, source: str, target: str) -> None:
     """Before translating for a check: the reverse pack must be there, so a missing one changes nothing."""
-    from crosspost.translation.checking import ReversePackMissing
+    from crosspost.errors import ReversePackMissing
     from crosspost.translation.packs import installed_packs
     from crosspost.translation.service import check_code
 
@@ -70,9 +56,9 @@ def require_reverse_pack(ctx: Context, source: str, target: str) -> None:
     froms = {(p.from_code, p.to_code) for p in installed_packs(ctx.location)}
     if source != "auto":
         if (target, source) not in froms and not {(target, "en"), ("en", source)} <= froms:
-            raise _remedy(ReversePackMissing(target, source))
+            raise ReversePackMissing(target, source)
     elif not any(f == target for f, _ in froms):
-        raise _remedy(ReversePackMissing(target, "en"))
+        raise ReversePackMissing(target, "en")
 
 
 def _sentence_lines(s) -> list[str]:
@@ -91,10 +77,7 @@ def print_checks(ctx: Context, results) -> int:
     checks = []
     for lang in dict.fromkeys(r.source for r in results):  # one batched check per caption language
         ids = [r.post for r in results if r.source == lang and r.text and r.source != r.target]
-        try:
-            checks += check_posts(ctx.store, ctx.location, ids, results[0].target, lang) if ids else []
-        except UserError as exc:
-            raise _remedy(exc) from None
+        checks += check_posts(ctx.store, ctx.location, ids, results[0].target, lang) if ids else []
     order = {r.post: i for i, r in enumerate(results)}
     checks.sort(key=lambda c: order[c.post])
     for check in checks:
@@ -124,20 +107,17 @@ def run_alternatives(ctx: Context, args) -> int:
     from crosspost.translation.service import check_code
 
     lang = check_code(args.lang)
-    try:
-        if args.use is not None:
-            check = pick_alternative(
-                ctx.store, ctx.location, args.id, lang, args.n, args.use, args.count, replace_whole_edit=args.replace
-            )
-            chosen = check.sentences[int(args.n) - 1]
-            ctx.emit(
-                {"post": check.post, "lang": lang, "n": chosen.n, "text": chosen.text, "edited": True},
-                f"Sentence {chosen.n} of post {check.post} is now: {chosen.text}",
-            )
-            return 0
-        options = alternatives(ctx.store, ctx.location, args.id, lang, args.n, args.count)
-    except UserError as exc:
-        raise _remedy(exc) from None
+    if args.use is not None:
+        check = pick_alternative(
+            ctx.store, ctx.location, args.id, lang, args.n, args.use, args.count, replace_whole_edit=args.replace
+        )
+        chosen = check.sentences[int(args.n) - 1]
+        ctx.emit(
+            {"post": check.post, "lang": lang, "n": chosen.n, "text": chosen.text, "edited": True},
+            f"Sentence {chosen.n} of post {check.post} is now: {chosen.text}",
+        )
+        return 0
+    options = alternatives(ctx.store, ctx.location, args.id, lang, args.n, args.count)
     lines = []
     for a in options:
         lines.append(f"{a.k}. {a.text}{'  (current)' if a.current else ''}")
@@ -154,18 +134,15 @@ def run_edit_sentence(ctx: Context, args) -> int:
     if args.reset == (args.text is not None):
         raise UserError("Give the sentence's new wording, or --reset to go back to the machine's (not both).")
     lang = check_code(args.lang)
-    try:
-        check = save_sentence(
-            ctx.store,
-            ctx.location,
-            args.id,
-            lang,
-            args.n,
-            None if args.reset else args.text,
-            replace_whole_edit=args.replace,
-        )
-    except UserError as exc:
-        raise _remedy(exc) from None
+    check = save_sentence(
+        ctx.store,
+        ctx.location,
+        args.id,
+        lang,
+        args.n,
+        None if args.reset else args.text,
+        replace_whole_edit=args.replace,
+    )
     s = check.sentences[int(args.n) - 1]
     ctx.emit(
         {"post": check.post, "lang": lang, "n": s.n, "text": s.text, "edited": s.edited},

@@ -7,7 +7,7 @@ import argparse
 import sys
 
 from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message
-from crosspost.cli.remedies import problem_hint, remedy
+from crosspost.cli.remedies import cli_message
 from crosspost.errors import UserError
 
 
@@ -89,38 +89,6 @@ def register(sub) -> None:
     p.set_defaults(handler=run_accounts_remove)
 
 
-def _remedy(exc: UserError, *, choose: str = "--account HANDLE") -> str | None:
-    """The command that fixes a publishing or account error; None when the core's sentence says it all."""
-    from crosspost.publishing.accounts import NoAccount, SecretMissing, SeveralAccounts
-    from crosspost.publishing.bluesky import PublishError
-    from crosspost.publishing.publish import NotReadyToPublish
-
-    match exc:
-        case NoAccount(platform=platform):
-            return f"Add one with `crosspost accounts add {platform} --handle H`."
-        case SeveralAccounts():
-            return f"Say which with {choose}."
-        case SecretMissing(platform=platform, handle=handle):
-            return (
-                f"Run `crosspost accounts remove {platform} --handle {handle}`, then "
-                f"`crosspost accounts add {platform} --handle {handle}`."
-            )
-        case NotReadyToPublish(draft_id=did, problem=problem) if problem.code in ("body_too_long", "tags_too_long"):
-            return f"To publish it as a thread: `crosspost drafts thread {did} on`."
-        case NotReadyToPublish(draft_id=did, post_id=pid, lang=lang, platform=platform, problem=problem):
-            worded = problem_hint(problem, draft=did, post=pid, lang=lang, platform=platform)
-            return worded.removeprefix(problem.message).strip() or None
-        case PublishError(kind="auth"):
-            return "Add the account again with a new app password: `crosspost accounts add bluesky --handle H`."
-    return remedy(exc)
-
-
-def _say(exc: UserError, **kw: str) -> str:
-    """EXC with the command that fixes it."""
-    hint = _remedy(exc, **kw)
-    return f"{exc} {hint}" if hint else str(exc)
-
-
 def run_publish(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.publishing.publish import due_drafts, publish_drafts
 
@@ -137,7 +105,7 @@ def run_publish(ctx: Context, args: argparse.Namespace) -> int:
 
     def on_error(draft_id: int, exc: UserError) -> None:
         failures.append(draft_id)
-        message(f"crosspost: draft {draft_id}: {_say(exc)}")
+        message(f"crosspost: draft {draft_id}: {cli_message(exc)}")
 
     with ProgressBar("Publishing") as bar:
         results = publish_drafts(ctx.store, ctx.location, ids, account=args.account, progress=bar, on_error=on_error)
@@ -243,9 +211,6 @@ def run_accounts_list(ctx: Context, args: argparse.Namespace) -> int:
 def run_accounts_remove(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.publishing.accounts import remove_account
 
-    try:
-        account = remove_account(ctx.store, ctx.location, args.platform, args.handle)
-    except UserError as exc:  # worded here: which account to name is this command's option
-        raise UserError(_say(exc, choose="--handle HANDLE")) from None
+    account = remove_account(ctx.store, ctx.location, args.platform, args.handle)
     ctx.emit(account.to_json(), f"Removed {account.handle} and its app password.")
     return 0

@@ -23,7 +23,7 @@ from crosspost.posts import MAX_SEARCH_CHARS, fts_query, get_post, parse_planned
 from crosspost.records import CheckedDraft, Draft, DraftMedia, Post, Problem
 from crosspost.store import Store, utc_now
 from crosspost.translation.glossary import map_topics
-from crosspost.values import DraftStatus, Fit, Layout, ProblemLevel
+from crosspost.values import DraftStatus, Fit, Layout
 
 EDITABLE = ("title", "body", "topics", "planned_at", "notes", "layout", "fit", "cover_style", "cover_text")
 COVER_FIELDS = {"cover_style", "cover_text", "title"}  # a change redraws the rendered cover
@@ -255,11 +255,7 @@ def create_drafts(
                 db.execute(
                     f"UPDATE drafts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), did]
                 )
-            extra = [
-                Problem(ProblemLevel(w["level"]), w["field"], w["message"], w.get("code", "compose"))
-                for w in comp.warnings
-            ]
-            results.append((did, extra))
+            results.append((did, comp.warnings))
     return [checked(store, did, extra) for did, extra in results]
 
 

@@ -85,6 +85,7 @@ def send_to_phone(view):
     from crosspost.errors import UserError
     from crosspost.gui.dialogs import show_error
     from crosspost.gui.i18n import resolve_language
+    from crosspost.gui.messages import window_message
     from crosspost.gui.phone_dialog import PhoneDialog, network_addresses
     from crosspost.handoff.phone_server import payload_for_draft
 
@@ -96,7 +97,7 @@ def send_to_phone(view):
     try:
         payload = payload_for_draft(view.store, ids[0])
     except UserError as exc:
-        show_error(view, str(exc))
+        show_error(view, window_message(exc))
         return None
     last = settings.value(PHONE_HOST_KEY) if settings is not None else None
     host = last if last in network_addresses() else None
@@ -114,6 +115,7 @@ def send_to_phone(view):
 def open_creator_page_for(view):
     from crosspost.errors import UserError
     from crosspost.gui.dialogs import show_error
+    from crosspost.gui.messages import window_message
 
     ids = view.selected_ids()
     if not ids:
@@ -123,5 +125,5 @@ def open_creator_page_for(view):
     try:
         return open_creator_page(view.store, ids[0], region)
     except UserError as exc:
-        show_error(view, str(exc))
+        show_error(view, window_message(exc))
         return None

@@ -29,9 +29,6 @@ def show_error(parent: QWidget, message: str, details: str = "") -> QMessageBox:
     """What happened and what to do; a traceback only behind "Copy details" (and in the log)."""
     if details:
         log.error("%s\n%s", message, details)
-    from crosspost.gui.messages import translate_message
-
-    message = translate_message(message)
     box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Crosspost"), message, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setInformativeText(

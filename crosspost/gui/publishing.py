@@ -27,14 +27,6 @@ from crosspost.errors import UserError
 APP_PASSWORDS_HELP = "https://bsky.app/settings/app-passwords"
 
 
-def _platform_name(name: str) -> str:
-    """The platform's display name (as the window's other labels show it)."""
-    from crosspost.gui.labels import platform_label
-    from crosspost.platforms import get_profile
-
-    return platform_label(get_profile(name))
-
-
 class AddBlueskyAccountDialog(QDialog):
     """Handle, app password (with a link explaining app passwords), server; the opt-in to a
     user-only file only where no keyring exists. Checking the password with the server runs on the
@@ -360,84 +352,10 @@ class Publisher(QObject):
         title = self.tr("Publishing due drafts") if scheduled else self.tr("Publishing")
         return self.window.runner.run(title, job, on_success=done, on_failure=failed)
 
-    def explain(self, exc) -> str:
-        """A publishing error in the window's words: what is wrong and the button or menu that fixes it."""
-        from crosspost.gui.messages import problem_text, window_message
-        from crosspost.publishing.accounts import NoAccount, SecretMissing, SeveralAccounts
-        from crosspost.publishing.bluesky import PublishError
-        from crosspost.publishing.publish import (
-            NoPublishApi,
-            NothingToTranslate,
-            NotReadyToPublish,
-            OtherAccount,
-            PublishingBusy,
-        )
+    def explain(self, exc: UserError) -> str:
+        """A publishing error in the window's words (``messages.window_message``, like every error)."""
+        from crosspost.gui.messages import window_message
 
-        accounts = self.tr("Tools → Settings… → Accounts…")
-        match exc:
-            case NoAccount(platform=platform):
-                return (
-                    self.tr("There is no %1 account in Crosspost yet: add one in %2.")
-                    .replace("%1", _platform_name(platform))
-                    .replace("%2", accounts)
-                )
-            case SeveralAccounts(platform=platform):
-                return (
-                    self.tr("There are several %1 accounts; keep only the one to publish with in %2.")
-                    .replace("%1", _platform_name(platform))
-                    .replace("%2", accounts)
-                )
-            case SecretMissing(handle=handle):
-                return (
-                    self.tr("The app password of %1 is missing: remove the account in %2 and add it again.")
-                    .replace("%1", handle)
-                    .replace("%2", accounts)
-                )
-            case PublishError(kind="auth"):
-                return (
-                    str(exc)
-                    + " "
-                    + self.tr("Add the account again with a new app password in %1.").replace("%1", accounts)
-                )
-            case NotReadyToPublish(problem=problem) if problem.code == "body_too_long":
-                return (
-                    problem_text(problem)
-                    + " "
-                    + self.tr(
-                        "Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a "
-                        "thread of replies” in Alt text…."
-                    )
-                )
-            case NotReadyToPublish(problem=problem) if problem.code == "tags_too_long":
-                return (
-                    problem_text(problem)
-                    + " "
-                    + self.tr(
-                        "For a thread, tick “Publish a caption over the length limit as a thread of replies” in "
-                        "Alt text…."
-                    )
-                )
-            case NotReadyToPublish(problem=problem):
-                return problem_text(problem)
-            case NoPublishApi(platform=platform):
-                return self.tr(
-                    "Crosspost cannot publish to %1 by itself: export the draft and upload it there."
-                ).replace("%1", _platform_name(platform))
-            case OtherAccount():
-                return self.tr(
-                    "Publishing this draft was started with another account; add that account again in %1 to finish it."
-                ).replace("%1", accounts)
-            case NothingToTranslate(original_layout=True):
-                return self.tr(
-                    "This draft shows the original caption only, so its alt texts stay as they are. "
-                    "Create it again with a translated or bilingual layout to translate them."
-                )
-            case NothingToTranslate():
-                return self.tr("Write the alt texts first; then they can be translated like the caption.")
-            case PublishingBusy():
-                return self.tr(
-                    "Another publishing run is going on (perhaps a scheduled one); try again when it has finished."
-                )
         return window_message(exc)
 
     def edit_alt_texts(self, draft_id: int | None = None):

@@ -367,6 +367,7 @@ class SentenceView(QWidget):
 
     def add_to_glossary(self) -> int | None:
         from crosspost.errors import UserError
+        from crosspost.gui.messages import window_message
         from crosspost.translation.checking import posts_with_term
         from crosspost.translation.glossary import add_entry
 
@@ -378,7 +379,7 @@ class SentenceView(QWidget):
         try:
             add_entry(store, term, translation, self.check.source, self.check.target)
         except UserError as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(window_message(exc))
             return None
         ids = posts_with_term(store, term)
         self.summary.setText(

@@ -16,19 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from crosspost.errors import UserError
+from crosspost.errors import PublishError
 
 POST_COLLECTION = "app.bsky.feed.post"
 DEFAULT_VIDEO_SERVICE = "https://video.bsky.app"
-
-
-class PublishError(UserError):
-    """Publishing failed; the draft stays publishable. ``retry_after`` (UTC) when rate limited."""
-
-    def __init__(self, message: str, *, kind: str = "error", retry_after: dt.datetime | None = None):
-        super().__init__(message)
-        self.kind = kind
-        self.retry_after = retry_after
 
 
 class RecordMissing(Exception):

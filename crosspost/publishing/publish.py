@@ -36,7 +36,15 @@ from typing import Any
 from crosspost.drafts.preflight import post_text
 from crosspost.drafts.richtext import MAX_GRAPHEMES, facets_for, split_thread
 from crosspost.drafts.store import checked, get_draft, set_alt_text, set_status
-from crosspost.errors import UserError
+from crosspost.errors import (
+    NoPublishApi,
+    NothingToTranslate,
+    NotReadyToPublish,
+    OtherAccount,
+    PublishError,
+    PublishingBusy,
+    UserError,
+)
 from crosspost.paths import DataLocation
 from crosspost.platforms import PlatformProfile, all_profiles, get_profile
 from crosspost.posts import get_post
@@ -46,13 +54,12 @@ from crosspost.publishing.bluesky import (
     POST_COLLECTION,
     BlobMissing,
     BlueskySession,
-    PublishError,
     RecordMissing,
     login,
     new_tid,
     upload_video,
 )
-from crosspost.records import CheckedDraft, Draft, DraftMedia, Problem
+from crosspost.records import CheckedDraft, Draft, DraftMedia
 from crosspost.store import Store, utc_now
 from crosspost.values import DraftStatus, Layout, MediaKind
 
@@ -67,57 +74,6 @@ def _checkpoint(name: str) -> None:
 
 
 # --- errors (neutral sentences; the faces add the remedy) --------------------------------------------
-
-
-class PublishingBusy(UserError):
-    """Another publishing run holds the data dir's lock."""
-
-    def __init__(self) -> None:
-        super().__init__("Another publishing run is going on for this data folder; try again when it has finished.")
-
-
-class NoPublishApi(UserError):
-    """A draft for a platform Crosspost does not publish to itself (the user uploads the export)."""
-
-    def __init__(self, draft_id: int, platform: str) -> None:
-        self.draft_id, self.platform = draft_id, platform
-        name = get_profile(platform).display_name["en"]
-        super().__init__(f"Crosspost cannot publish to {name} by itself; export the draft and upload it there.")
-
-
-class NotReadyToPublish(UserError):
-    """The draft's preflight has an error; ``problem`` is the first one."""
-
-    def __init__(self, draft: Draft, problem: Problem) -> None:
-        self.draft_id, self.post_id, self.platform, self.lang = (
-            draft.id,
-            draft.post_id,
-            draft.platform,
-            draft.target_lang,
-        )
-        self.problem = problem
-        hint = " Shorten it, or publish it as a thread." if problem.code == "body_too_long" else ""
-        super().__init__(f"Draft {draft.id} is not ready to publish: {problem.message}{hint}")
-
-
-class OtherAccount(UserError):
-    """A draft whose publishing was started with another account (its record keys live in that repo)."""
-
-    def __init__(self, draft_id: int) -> None:
-        self.draft_id = draft_id
-        super().__init__(f"Draft {draft_id} was started with another account; publish it with that one.")
-
-
-class NothingToTranslate(UserError):
-    """Alt texts cannot be translated: the layout shows the original only, or there are none yet."""
-
-    def __init__(self, draft_id: int, *, original_layout: bool) -> None:
-        self.draft_id, self.original_layout = draft_id, original_layout
-        super().__init__(
-            f"Draft {draft_id} shows the original caption only; its alt texts stay as they are."
-            if original_layout
-            else f"Draft {draft_id} has no alt texts to translate yet."
-        )
 
 
 # --- results ---------------------------------------------------------------------------------------
@@ -390,7 +346,7 @@ def publish_one(
         return Result(d.id, d.posted_uri, d.posted_url or "", already=True)
     errors = [p for p in checked(store, d.id).problems if p.is_error]
     if errors:
-        raise NotReadyToPublish(d, errors[0])
+        raise NotReadyToPublish.of(d, errors[0])
     limit = int(profile.limit_value("body") or MAX_GRAPHEMES)
     text = post_text(d, profile)
     texts = split_thread(text, limit) if d.thread else [text]

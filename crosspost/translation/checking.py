@@ -30,7 +30,7 @@ from typing import Any
 
 import regex
 
-from crosspost.errors import UserError
+from crosspost.errors import ReversePackMissing, UserError, WholeEditExists
 from crosspost.paths import DataLocation
 from crosspost.store import Store, utc_now
 from crosspost.translation import engine, glossary, packs
@@ -67,17 +67,6 @@ _TERMINAL = regex.compile(r"[.!?…。！？][\"'”’)\]」』）]*$")
 _PUNCTUATION_END = regex.compile(r"[\p{P}\s]*[.!?…。！？][\"'”’)\]」』）]*\s*$")
 _BREAK = regex.compile(r"\r\n|\n|\r")
 _SPACES = regex.compile(r"\s+")
-
-
-class ReversePackMissing(UserError):
-    """Back-translation needs the reverse pack (zh→en for an en→zh translation)."""
-
-    def __init__(self, source: str, target: str):
-        self.source, self.target = source, target
-        super().__init__(
-            f"Showing what the translation says needs the {source}→{target} language pack "
-            f"(the reverse of the {target}→{source} one); it is not installed."
-        )
 
 
 class MissingFromMemory(Exception):
@@ -634,10 +623,6 @@ def doubtful_count(store: Store, post_id: int, target: str | None) -> int | None
 # --- the user's sentences ------------------------------------------------------------------------
 
 
-class WholeEditExists(UserError):
-    """The translation is the user's own wording as a whole; a sentence edit would replace it."""
-
-
 def _sentence(check: PostCheck, n: int | str) -> SentencePair:
     try:
         n = int(n)
@@ -677,10 +662,7 @@ def save_sentence(
     if text is not None and not text.strip():
         raise UserError("Give the new wording of the sentence.")
     if check.whole_edit and not replace_whole_edit:
-        raise WholeEditExists(
-            f"The {check.target} translation of post {check.post} is your own wording as a "
-            "whole; editing one sentence would replace it with the sentence-by-sentence one."
-        )
+        raise WholeEditExists(check.post, check.target)
     now = utc_now()
     with store.transaction():
         if text is None:
