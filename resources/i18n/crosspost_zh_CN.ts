@@ -4,22 +4,22 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="237"/>
+        <location filename="../../crosspost/gui/publishing.py" line="229"/>
         <source>Accounts</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="239"/>
+        <location filename="../../crosspost/gui/publishing.py" line="231"/>
         <source>Add Bluesky account…</source>
         <translation>添加 Bluesky 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="240"/>
+        <location filename="../../crosspost/gui/publishing.py" line="232"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="292"/>
+        <location filename="../../crosspost/gui/publishing.py" line="284"/>
         <source>Removing account</source>
         <translation>正在移除账号</translation>
     </message>
@@ -27,57 +27,57 @@
 <context>
     <name>AddBlueskyAccountDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="50"/>
+        <location filename="../../crosspost/gui/publishing.py" line="42"/>
         <source>Add Bluesky account</source>
         <translation>添加 Bluesky 账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="59"/>
+        <location filename="../../crosspost/gui/publishing.py" line="51"/>
         <source>Use an &lt;b&gt;app password&lt;/b&gt;, not your main password: make one in Bluesky under Settings → Privacy and security → App passwords. &lt;a href=&quot;%1&quot;&gt;What is an app password?&lt;/a&gt;</source>
         <translation>请使用&lt;b&gt;应用专用密码&lt;/b&gt;，而不是主密码：在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建。&lt;a href=&quot;%1&quot;&gt;什么是应用专用密码？&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="70"/>
+        <location filename="../../crosspost/gui/publishing.py" line="62"/>
         <source>No keyring was found on this computer to keep the app password safely. Crosspost stores it only if you allow a file in its data folder that only you can read.</source>
         <translation>这台电脑上没有可安全保存应用专用密码的钥匙串。只有在你允许时，Crosspost 才会把它存进数据文件夹中只有你能读取的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="77"/>
+        <location filename="../../crosspost/gui/publishing.py" line="69"/>
         <source>Keep the app password in a file only I can read</source>
         <translation>把应用专用密码保存在只有我能读取的文件中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="82"/>
+        <location filename="../../crosspost/gui/publishing.py" line="74"/>
         <source>Handle</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="83"/>
+        <location filename="../../crosspost/gui/publishing.py" line="75"/>
         <source>App password</source>
         <translation>应用专用密码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="85"/>
+        <location filename="../../crosspost/gui/publishing.py" line="77"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="91"/>
+        <location filename="../../crosspost/gui/publishing.py" line="83"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="101"/>
+        <location filename="../../crosspost/gui/publishing.py" line="93"/>
         <source>Nothing was stored: tick the box, or install a keyring and try again.</source>
         <translation>没有保存任何内容：请勾选该选项，或安装钥匙串后重试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="118"/>
+        <location filename="../../crosspost/gui/publishing.py" line="110"/>
         <source>Checking the app password with the server…</source>
         <translation>正在向服务器验证应用专用密码…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="130"/>
+        <location filename="../../crosspost/gui/publishing.py" line="122"/>
         <source>Adding Bluesky account</source>
         <translation>正在添加 Bluesky 账号</translation>
     </message>
@@ -85,42 +85,42 @@
 <context>
     <name>AltTextDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="149"/>
+        <location filename="../../crosspost/gui/publishing.py" line="141"/>
         <source>Alt text for draft %1</source>
         <translation>草稿 %1 的替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="156"/>
+        <location filename="../../crosspost/gui/publishing.py" line="148"/>
         <source>What does it show?</source>
         <translation>画面里有什么？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="157"/>
+        <location filename="../../crosspost/gui/publishing.py" line="149"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="157"/>
+        <location filename="../../crosspost/gui/publishing.py" line="149"/>
         <source>Video %1</source>
         <translation>视频 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="160"/>
+        <location filename="../../crosspost/gui/publishing.py" line="152"/>
         <source>Publish a caption over the length limit as a thread of replies</source>
         <translation>超出字数的文案以回复串的形式发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="168"/>
+        <location filename="../../crosspost/gui/publishing.py" line="160"/>
         <source>Translate like the caption</source>
         <translation>像文案一样翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="224"/>
+        <location filename="../../crosspost/gui/publishing.py" line="216"/>
         <source>Translating alt texts</source>
         <translation>正在翻译替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="228"/>
+        <location filename="../../crosspost/gui/publishing.py" line="220"/>
         <source>Saving alt texts</source>
         <translation>正在保存替代文字</translation>
     </message>
@@ -544,125 +544,125 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="109"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="106"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="112"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="109"/>
         <source>Captions are translated on this computer with Argos Translate language packs. Nothing is sent anywhere. Install a pack from a file, or download one from the index (this needs the internet once).</source>
         <translation>文案在本机用 Argos Translate 语言包翻译，不会发送到任何地方。可以从文件安装语言包，或从索引下载（只需联网一次）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="114"/>
         <source>From</source>
         <translation>源语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="114"/>
         <source>To</source>
         <translation>目标语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="114"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="114"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="118"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="115"/>
         <source>Install from file…</source>
         <translation>从文件安装…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="119"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="116"/>
         <source>Show available packs</source>
         <translation>显示可用语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="120"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="121"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="118"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="125"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="122"/>
         <source>Add the reverse pack, %1 → %2, to see what your translations say: the sentence view translates each sentence back.</source>
         <translation>添加反向语言包 %1 → %2，就能看懂译文的意思：逐句视图会把每句译文翻译回来。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="132"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="129"/>
         <source>Download %1 → %2</source>
         <translation>下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
         <source>available</source>
         <translation>可下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="152"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="149"/>
         <source>No language packs yet.</source>
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="189"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="186"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="193"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="190"/>
         <source>Argos language packs (*.argosmodel)</source>
         <translation>Argos 语言包 (*.argosmodel)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="202"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="199"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="206"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="203"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="220"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="217"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="224"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="221"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="235"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="232"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="239"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="171"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="236"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="252"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="249"/>
         <source>Removing %1 → %2</source>
         <translation>正在移除 %1 → %2</translation>
     </message>
@@ -670,322 +670,322 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="315"/>
+        <location filename="../../crosspost/gui/window.py" line="317"/>
         <source>Crosspost — TikTok to RedNote</source>
         <translation>Crosspost — 从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="316"/>
+        <location filename="../../crosspost/gui/window.py" line="318"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="317"/>
+        <location filename="../../crosspost/gui/window.py" line="319"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="318"/>
+        <location filename="../../crosspost/gui/window.py" line="320"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="319"/>
+        <location filename="../../crosspost/gui/window.py" line="321"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="320"/>
+        <location filename="../../crosspost/gui/window.py" line="322"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="321"/>
+        <location filename="../../crosspost/gui/window.py" line="323"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="322"/>
+        <location filename="../../crosspost/gui/window.py" line="324"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="323"/>
+        <location filename="../../crosspost/gui/window.py" line="325"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="324"/>
+        <location filename="../../crosspost/gui/window.py" line="326"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="325"/>
+        <location filename="../../crosspost/gui/window.py" line="327"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="326"/>
+        <location filename="../../crosspost/gui/window.py" line="328"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="329"/>
+        <location filename="../../crosspost/gui/window.py" line="331"/>
         <source>Search captions and translations (Ctrl+F)</source>
         <translation>搜索文案和译文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="330"/>
-        <location filename="../../crosspost/gui/window.py" line="709"/>
+        <location filename="../../crosspost/gui/window.py" line="332"/>
+        <location filename="../../crosspost/gui/window.py" line="711"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="331"/>
+        <location filename="../../crosspost/gui/window.py" line="333"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="332"/>
+        <location filename="../../crosspost/gui/window.py" line="334"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="361"/>
-        <location filename="../../crosspost/gui/window.py" line="911"/>
+        <location filename="../../crosspost/gui/window.py" line="363"/>
+        <location filename="../../crosspost/gui/window.py" line="913"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="361"/>
+        <location filename="../../crosspost/gui/window.py" line="363"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="408"/>
+        <location filename="../../crosspost/gui/window.py" line="410"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n 条作品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="413"/>
+        <location filename="../../crosspost/gui/window.py" line="415"/>
         <source>No posts match “%1”.</source>
         <translation>没有与“%1”匹配的作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="413"/>
+        <location filename="../../crosspost/gui/window.py" line="415"/>
         <source>Every post is translated.</source>
         <translation>所有作品都已翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="451"/>
+        <location filename="../../crosspost/gui/window.py" line="453"/>
         <source>Thumbnail</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="463"/>
+        <location filename="../../crosspost/gui/window.py" line="465"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="466"/>
+        <location filename="../../crosspost/gui/window.py" line="468"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="470"/>
+        <location filename="../../crosspost/gui/window.py" line="472"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="544"/>
+        <location filename="../../crosspost/gui/window.py" line="546"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="580"/>
+        <location filename="../../crosspost/gui/window.py" line="582"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="699"/>
+        <location filename="../../crosspost/gui/window.py" line="701"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="764"/>
+        <location filename="../../crosspost/gui/window.py" line="766"/>
         <source>%n file(s) downloaded.</source>
         <translation>
             <numerusform>已下载 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="776"/>
+        <location filename="../../crosspost/gui/window.py" line="778"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="788"/>
+        <location filename="../../crosspost/gui/window.py" line="790"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="795"/>
+        <location filename="../../crosspost/gui/window.py" line="797"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="799"/>
+        <location filename="../../crosspost/gui/window.py" line="801"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="812"/>
+        <location filename="../../crosspost/gui/window.py" line="814"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="815"/>
+        <location filename="../../crosspost/gui/window.py" line="817"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="916"/>
+        <location filename="../../crosspost/gui/window.py" line="918"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="840"/>
+        <location filename="../../crosspost/gui/window.py" line="842"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="496"/>
+        <location filename="../../crosspost/gui/window.py" line="498"/>
         <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="518"/>
+        <location filename="../../crosspost/gui/window.py" line="520"/>
         <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="538"/>
+        <location filename="../../crosspost/gui/window.py" line="540"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="573"/>
+        <location filename="../../crosspost/gui/window.py" line="575"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>已翻译 %n 条作品。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="590"/>
+        <location filename="../../crosspost/gui/window.py" line="592"/>
         <source>Replace your edits?</source>
         <translation>替换你的修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="592"/>
+        <location filename="../../crosspost/gui/window.py" line="594"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="600"/>
+        <location filename="../../crosspost/gui/window.py" line="602"/>
         <source>Replace my edit</source>
         <translation>替换我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="601"/>
+        <location filename="../../crosspost/gui/window.py" line="603"/>
         <source>Keep my edit</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="629"/>
+        <location filename="../../crosspost/gui/window.py" line="631"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="631"/>
+        <location filename="../../crosspost/gui/window.py" line="633"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="672"/>
+        <location filename="../../crosspost/gui/window.py" line="674"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="694"/>
+        <location filename="../../crosspost/gui/window.py" line="696"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="711"/>
+        <location filename="../../crosspost/gui/window.py" line="713"/>
         <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>其中 %n 条作品还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="717"/>
+        <location filename="../../crosspost/gui/window.py" line="719"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="718"/>
+        <location filename="../../crosspost/gui/window.py" line="720"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="744"/>
+        <location filename="../../crosspost/gui/window.py" line="746"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="767"/>
+        <location filename="../../crosspost/gui/window.py" line="769"/>
         <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
         <translation>
             <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="828"/>
+        <location filename="../../crosspost/gui/window.py" line="830"/>
         <source>Updating drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="862"/>
+        <location filename="../../crosspost/gui/window.py" line="864"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="868"/>
+        <location filename="../../crosspost/gui/window.py" line="870"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="890"/>
+        <location filename="../../crosspost/gui/window.py" line="892"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="898"/>
+        <location filename="../../crosspost/gui/window.py" line="900"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="911"/>
+        <location filename="../../crosspost/gui/window.py" line="913"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
@@ -1082,89 +1082,154 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="176"/>
+        <location filename="../../crosspost/gui/messages.py" line="40"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="176"/>
+        <location filename="../../crosspost/gui/messages.py" line="40"/>
         <source>body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="180"/>
+        <location filename="../../crosspost/gui/messages.py" line="144"/>
+        <source>The %1 translation of this post is your own wording as a whole; editing one sentence would replace it with the sentence-by-sentence one.</source>
+        <translation>这条作品的 %1 译文是你整体改写的；修改其中一句会用逐句译文替换它。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="156"/>
+        <source>No keyring is available on this computer to keep the app password safely, so nothing was stored. Install and unlock one (GNOME Keyring, KWallet), or tick “Keep the app password in a file only I can read”.</source>
+        <translation>这台电脑上没有可安全保存应用专用密码的钥匙串，因此没有保存任何内容。请安装并解锁一个钥匙串（GNOME Keyring、KWallet），或勾选“把应用专用密码保存在只有我能读取的文件中”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="162"/>
+        <source>There is no %1 account in Crosspost yet: add one in %2.</source>
+        <translation>Crosspost 中还没有 %1 账号：请在“%2”中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="168"/>
+        <source>There are several %1 accounts; keep only the one to publish with in %2.</source>
+        <translation>有多个 %1 账号；请在“%2”中只保留用来发布的那一个。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="174"/>
+        <source>The app password of %1 is missing: remove the account in %2 and add it again.</source>
+        <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="182"/>
+        <source>Add the account again with a new app password in %1.</source>
+        <translation>请在“%1”中用新的应用专用密码重新添加该账号。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="185"/>
+        <source>Publishing did not go through: %1</source>
+        <translation>发布没有成功：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="191"/>
+        <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
+        <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="200"/>
+        <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
+        <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="208"/>
+        <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
+        <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="214"/>
+        <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
+        <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="221"/>
+        <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
+        <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="225"/>
+        <source>Write the alt texts first; then they can be translated like the caption.</source>
+        <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="228"/>
+        <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
+        <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="240"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="188"/>
+        <location filename="../../crosspost/gui/messages.py" line="247"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="192"/>
+        <location filename="../../crosspost/gui/messages.py" line="249"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="196"/>
+        <location filename="../../crosspost/gui/messages.py" line="252"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="204"/>
-        <source>Post %1 has no translation (%2) for the “%3” layout: use Translate first, or choose “Original only”.</source>
-        <translation>作品 %1 没有“%3”版式所需的译文（%2）：请先翻译，或选择“仅原文”。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="27"/>
+        <location filename="../../crosspost/gui/messages.py" line="47"/>
         <source>Post %1 is no longer in your library; it may have been removed.</source>
         <translation>作品 %1 已不在作品库中，可能已被移除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="34"/>
+        <location filename="../../crosspost/gui/messages.py" line="49"/>
         <source>Draft %1 is no longer in the queue; it may have been deleted.</source>
         <translation>草稿 %1 已不在队列中，可能已被删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="39"/>
+        <location filename="../../crosspost/gui/messages.py" line="51"/>
         <source>Item %1 is no longer there; reopen the post and try again.</source>
         <translation>项目 %1 已不存在；请重新打开作品后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="43"/>
+        <location filename="../../crosspost/gui/messages.py" line="53"/>
         <source>Select at least one item in the list first.</source>
         <translation>请先在列表中至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="46"/>
+        <location filename="../../crosspost/gui/messages.py" line="55"/>
         <source>“%1” is not a valid %2; choose one of: %3.</source>
         <translation>“%1”不是有效的%2；请从以下选择：%3。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="52"/>
+        <location filename="../../crosspost/gui/messages.py" line="58"/>
         <source>This post has no photo or video on this computer yet. Use Post → Fetch media while the export&apos;s links work, or Post → Attach files… (or drop your files on the post).</source>
         <translation>这条作品在这台电脑上还没有照片或视频。请趁导出链接还有效时使用“作品 → 下载媒体”，或使用“作品 → 添加文件…”（也可以把文件拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="59"/>
+        <location filename="../../crosspost/gui/messages.py" line="64"/>
         <source>The export&apos;s media links expired%1. Attach your own files with Post → Attach files… (or drop them on the post), or request a new export from TikTok.</source>
         <translation>导出文件里的媒体链接已过期%1。请用“作品 → 添加文件…”添加你自己的文件（或把文件拖到作品上），或者向 TikTok 重新申请导出。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="64"/>
+        <location filename="../../crosspost/gui/messages.py" line="67"/>
         <source> on %1</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="68"/>
+        <location filename="../../crosspost/gui/messages.py" line="71"/>
         <source>The %1 layout needs a target language: choose one in Tools → Settings.</source>
         <translation>“%1”版式需要目标语言：请在“工具 → 设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="75"/>
+        <location filename="../../crosspost/gui/messages.py" line="77"/>
         <source>This post has no %1 translation yet, which the %2 layout needs. Press Translate in the editor first, or choose “Original only” as the layout.</source>
         <translation>这条作品还没有 %1 译文，而“%2”版式需要它。请先在编辑器中点“翻译”，或把版式选为“仅原文”。</translation>
     </message>
@@ -1174,17 +1239,22 @@
         <translation>未安装 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="93"/>
+        <location filename="../../crosspost/gui/messages.py" line="90"/>
         <source>The %1→%2 language pack is damaged. Remove it and install it again in Tools → Language packs.</source>
         <translation>%1→%2 语言包已损坏。请在“工具 → 语言包”中移除后重新安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="101"/>
+        <location filename="../../crosspost/gui/messages.py" line="98"/>
+        <source>Showing what the translation says needs the %1→%2 language pack. Install it in Tools → Language packs.</source>
+        <translation>要显示译文的回译，需要 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="106"/>
         <source>The list of language packs cannot be downloaded (are you offline?). Connect and try again, or install a pack file you have with Tools → Language packs → Install from file….</source>
         <translation>无法下载语言包列表（是否没有联网？）。请联网后重试，或通过“工具 → 语言包 → 从文件安装…”安装你已有的语言包文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="108"/>
+        <location filename="../../crosspost/gui/messages.py" line="111"/>
         <source>Draft %1 was already marked as posted on %2 (%3).</source>
         <translation>草稿 %1 已标记为在 %2 发布（%3）。</translation>
     </message>
@@ -1194,17 +1264,33 @@
         <translation>草稿的媒体还没有生成：请在“草稿队列”中选中它并点“生成媒体”。</translation>
     </message>
     <message>
+        <location filename="../../crosspost/gui/messages.py" line="116"/>
+        <source>draft %1 was already posted (%2)</source>
+        <translation>草稿 %1 已发布过（%2）</translation>
+    </message>
+    <message>
         <location filename="../../crosspost/gui/messages.py" line="119"/>
         <source>Nothing was exported: %1. Fix the problems shown in the Drafts tab first.</source>
         <translation>没有导出任何内容：%1。请先解决“草稿队列”中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="126"/>
+        <location filename="../../crosspost/gui/messages.py" line="123"/>
         <source>Crosspost cannot write to %1 (%2). Choose another folder.</source>
         <translation>Crosspost 无法写入 %1（%2）。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="132"/>
+        <location filename="../../crosspost/gui/messages.py" line="125"/>
+        <source> (only %1 MB free now)</source>
+        <translation>（现在只剩 %1 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="127"/>
+        <source>The disk holding %1 is full%2: free %3 MB and try again.</source>
+        <translation>存放 %1 的磁盘已满%2：请腾出 %3 MB 后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="134"/>
+        <location filename="../../crosspost/gui/messages.py" line="305"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
         <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
@@ -1214,84 +1300,90 @@
         <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="145"/>
-        <source>Use Post → Fetch media or Post → Attach files… in the library.</source>
-        <translation>请在作品库中使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
+        <location filename="../../crosspost/gui/messages.py" line="277"/>
+        <source>With its #tags the post is %1 long; %2 allows %3. Shorten it, or publish it as a thread.</source>
+        <translation>加上 #话题标签后，帖子长度为 %1；%2 最多允许 %3。请缩短，或拆成一串回复发布。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="283"/>
+        <source>The caption goes out as a thread of %n post(s).</source>
+        <translation>
+            <numerusform>文案将拆成 %n 条帖子的回复串发布。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="287"/>
+        <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
+        <translation>
+            <numerusform>%n 个照片或视频（%1）没有替代文字：在%2上使用读屏软件的人将无法知道画面内容。请在“替代文字…”中添加。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="146"/>
-        <source>Open the post in the library and press Translate.</source>
-        <translation>请在作品库中打开作品并点“翻译”。</translation>
+        <location filename="../../crosspost/gui/messages.py" line="331"/>
+        <source>The title was shortened to fit %1&apos;s limit of %2; check it still reads well.</source>
+        <translation>标题已缩短以符合%1的 %2 上限；请检查是否仍然通顺。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="147"/>
-        <source>Select the draft and press Render.</source>
-        <translation>请选中草稿并点“生成媒体”。</translation>
+        <location filename="../../crosspost/gui/messages.py" line="337"/>
+        <source>%1 takes at most %2 topics; left out: %3.</source>
+        <translation>%1 最多 %2 个话题；未放入：%3。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="148"/>
-        <source>Trim the video before rendering.</source>
-        <translation>请先剪短视频再生成。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="212"/>
+        <location filename="../../crosspost/gui/messages.py" line="296"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="217"/>
+        <location filename="../../crosspost/gui/messages.py" line="299"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="221"/>
+        <location filename="../../crosspost/gui/messages.py" line="302"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="224"/>
-        <source>The video is %1 s long; %2 takes at most %3 s.</source>
-        <translation>视频长 %1 秒；%2 最长 %3 秒。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="227"/>
+        <location filename="../../crosspost/gui/messages.py" line="311"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="230"/>
+        <location filename="../../crosspost/gui/messages.py" line="314"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="233"/>
+        <location filename="../../crosspost/gui/messages.py" line="322"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="237"/>
+        <location filename="../../crosspost/gui/messages.py" line="265"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="243"/>
+        <location filename="../../crosspost/gui/messages.py" line="37"/>
+        <source>Tools → Settings… → Accounts…</source>
+        <translation>工具 → 设置… → 账号…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="258"/>
+        <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
+        <translation>
+            <numerusform>%n 个句子可能译得不准：译文回译后与你的文案相差较远。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="271"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="254"/>
-        <source>Not exported (nothing was written): %1. Fix the problems shown in the queue first.</source>
-        <translation>未导出（未写入任何文件）：%1。请先解决队列中显示的问题。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="259"/>
-        <source>The export folder %1 is not writable (%2); choose another one.</source>
-        <translation>导出文件夹 %1 不可写（%2）；请选择其他文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="252"/>
+        <location filename="../../crosspost/gui/messages.py" line="117"/>
         <source>draft %1: %2</source>
         <translation>草稿 %1：%2</translation>
     </message>
@@ -1319,57 +1411,57 @@
         <translation>127.0.0.1（仅本机）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="124"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="125"/>
         <source>Listening on %1</source>
         <translation>正在 %1 上等待手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="130"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="131"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="131"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="132"/>
         <source>iPad</source>
         <translation>iPad</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="132"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="133"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="133"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="134"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="136"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="137"/>
         <source>%1 opened the page</source>
         <translation>%1 打开了页面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="138"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="139"/>
         <source>%1 downloaded %2</source>
         <translation>%1 下载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="140"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="141"/>
         <source>%1 loaded %2</source>
         <translation>%1 加载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="141"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="142"/>
         <source>%1 was refused (%2)</source>
         <translation>%1 的请求被拒绝（%2）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="162"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="163"/>
         <source>Stops in %1:%2 or when you close this window.</source>
         <translation>%1:%2 后或关闭此窗口时停止。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="169"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="170"/>
         <source>Stopped. Close this window and send again for a new code.</source>
         <translation>已停止。关闭此窗口，再次发送以获得新的二维码。</translation>
     </message>
@@ -1544,107 +1636,47 @@
 <context>
     <name>Publisher</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="360"/>
+        <location filename="../../crosspost/gui/publishing.py" line="352"/>
         <source>Publishing due drafts</source>
         <translation>正在发布到期的草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="360"/>
+        <location filename="../../crosspost/gui/publishing.py" line="352"/>
         <source>Publishing</source>
         <translation>正在发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="376"/>
-        <source>Tools → Settings… → Accounts…</source>
-        <translation>工具 → 设置… → 账号…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="380"/>
-        <source>There is no %1 account in Crosspost yet: add one in %2.</source>
-        <translation>Crosspost 中还没有 %1 账号：请在“%2”中添加。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="386"/>
-        <source>There are several %1 accounts; keep only the one to publish with in %2.</source>
-        <translation>有多个 %1 账号；请在“%2”中只保留用来发布的那一个。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="392"/>
-        <source>The app password of %1 is missing: remove the account in %2 and add it again.</source>
-        <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="400"/>
-        <source>Add the account again with a new app password in %1.</source>
-        <translation>请在“%1”中用新的应用专用密码重新添加该账号。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="407"/>
-        <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
-        <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“文案超出长度限制时，拆成一串回复发布”。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="416"/>
-        <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
-        <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“文案超出长度限制时，拆成一串回复发布”。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="424"/>
-        <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
-        <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="428"/>
-        <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
-        <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="432"/>
-        <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
-        <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="436"/>
-        <source>Write the alt texts first; then they can be translated like the caption.</source>
-        <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="439"/>
-        <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
-        <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="455"/>
+        <location filename="../../crosspost/gui/publishing.py" line="373"/>
         <source>Draft %1 was already posted</source>
         <translation>草稿 %1 已发布过</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="455"/>
+        <location filename="../../crosspost/gui/publishing.py" line="373"/>
         <source>Draft %1 is posted</source>
         <translation>草稿 %1 已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="459"/>
+        <location filename="../../crosspost/gui/publishing.py" line="377"/>
         <source>Draft %1 was not published: </source>
         <translation>草稿 %1 未发布：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="466"/>
+        <location filename="../../crosspost/gui/publishing.py" line="384"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="476"/>
+        <location filename="../../crosspost/gui/publishing.py" line="394"/>
         <source>Posted: %1</source>
         <translation>已发布：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="495"/>
+        <location filename="../../crosspost/gui/publishing.py" line="413"/>
         <source>Publishing draft %1 now</source>
         <translation>正在发布草稿 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="505"/>
+        <location filename="../../crosspost/gui/publishing.py" line="423"/>
         <source>Next: draft %1 in %2</source>
         <translation>下一个：草稿 %1，%2 后</translation>
     </message>
@@ -1884,7 +1916,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/sentence_view.py" line="281"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="391"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
@@ -1918,24 +1950,24 @@
         <translation>你修改过整段译文：这里显示的是机器翻译的句子。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="375"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="376"/>
         <source>Select a word in your sentence and its translation first.</source>
         <translation>请先在原句和译文中各选中一个词。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="385"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="386"/>
         <source>Added “%1” → “%2” to your glossary.</source>
         <translation>已将“%1”→“%2”加入术语表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="393"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>要用术语表重新翻译包含“%1”的 %n 条作品吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="416"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="417"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>正在重新翻译 %n 条作品</numerusform>
@@ -1945,67 +1977,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="272"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="269"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="286"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="283"/>
         <source>Outside mainland China (creator.rednote.com)</source>
         <translation>中国大陆以外（creator.rednote.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="287"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="284"/>
         <source>Mainland China (creator.xiaohongshu.com)</source>
         <translation>中国大陆（creator.xiaohongshu.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="291"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="288"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="292"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="296"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="293"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="297"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="294"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="298"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="299"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="296"/>
         <source>RedNote account registered</source>
         <translation>小红书账号注册地</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="300"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="297"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="301"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="298"/>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="303"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="300"/>
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="308"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="305"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2179,17 +2211,17 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="35"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="32"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="39"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="36"/>
         <source>Something unexpected happened. The details were saved in the log file; please include them if you report the problem.</source>
         <translation>发生了意外错误。详情已写入日志文件；反馈问题时请附上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="43"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="40"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
