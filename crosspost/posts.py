@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from crosspost.limits import check_text_length
 from crosspost.records import ExpirySummary, LibraryRow, Media, Post, Translation
 from crosspost.store import Store, utc_now
 from crosspost.store.lookups import require_post
-from crosspost.values import MediaKind
+from crosspost.values import DraftStatus, MediaKind
 
 _POST_COLUMNS = (
     "id, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, "
@@ -58,14 +59,13 @@ def search_post_ids(store: Store, text: str) -> list[int] | None:
     if not text:
         return None
     text = text[:MAX_SEARCH_CHARS]  # the CLI says so first; the window's search box just stops there
-    db = store.db
     ids: set[int] = set()
     query = fts_query(text.replace("#", " ").replace("@", " "))
     if query.strip('"* '):
-        ids.update(r[0] for r in db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", [query]))
+        ids.update(r["id"] for r in store.rows("SELECT rowid AS id FROM posts_fts WHERE posts_fts MATCH ?", [query]))
         ids.update(
-            r[0]
-            for r in db.execute(
+            r["post_id"]
+            for r in store.rows(
                 "SELECT t.post_id FROM translations_fts f JOIN translations t ON t.id = f.rowid "
                 "WHERE translations_fts MATCH ?",
                 [query],
@@ -73,43 +73,41 @@ def search_post_ids(store: Store, text: str) -> list[int] | None:
         )
     if _CJK.search(text) or text.startswith(("#", "@")) or not ids:
         like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        ids.update(r[0] for r in db.execute("SELECT id FROM posts WHERE caption LIKE ? ESCAPE '\\'", [like]))
-        ids.update(r[0] for r in db.execute("SELECT post_id FROM translations WHERE text LIKE ? ESCAPE '\\'", [like]))
+        ids.update(r["id"] for r in store.rows("SELECT id FROM posts WHERE caption LIKE ? ESCAPE '\\'", [like]))
+        ids.update(
+            r["post_id"] for r in store.rows("SELECT post_id FROM translations WHERE text LIKE ? ESCAPE '\\'", [like])
+        )
     return sorted(ids)
 
 
-_Row = tuple[Any, ...]
-
-
-def _by_post(store: Store, ids: Sequence[int], sql: str) -> dict[int, list[_Row]]:
-    """Rows of SQL (its first column the post id, ``{ids}`` the id list) grouped by post, in batches
+def _by_post(store: Store, ids: Sequence[int], sql: str) -> dict[int, list[sqlite3.Row]]:
+    """Rows of SQL (with a ``post_id`` column, ``{ids}`` the id list) grouped by post, in batches
     SQLite's parameter limit allows."""
-    out: dict[int, list[_Row]] = {i: [] for i in ids}
+    out: dict[int, list[sqlite3.Row]] = {i: [] for i in ids}
     for start in range(0, len(ids), 900):
         batch = list(ids[start : start + 900])
-        for r in store.db.execute(sql.format(ids=",".join("?" * len(batch))), batch):
-            out[r[0]].append(tuple(r))
+        for r in store.rows(sql.format(ids=",".join("?" * len(batch))), batch):
+            out[r["post_id"]].append(r)
     return out
 
 
-def _media(r: _Row) -> Media:
+def _media(r: sqlite3.Row) -> Media:
+    fx, fy = r["focus_x"], r["focus_y"]
     return Media(
-        id=r[1],
-        position=r[2],
-        kind=MediaKind(r[3]),
-        url=r[4],
-        path=r[5],
-        expires_at=r[6],
-        origin=r[7],
-        size=r[8],
-        sha256=r[9],
-        mime=r[10],
-        width=r[11],
-        height=r[12],
-        duration=r[13],
-        focus=None
-        if r[14] is None and r[15] is None
-        else (0.5 if r[14] is None else r[14], 0.5 if r[15] is None else r[15]),
+        id=r["id"],
+        position=r["position"],
+        kind=MediaKind(r["kind"]),
+        url=r["url"],
+        path=r["path"],
+        expires_at=r["expires_at"],
+        origin=r["origin"],
+        size=r["size"],
+        sha256=r["sha256"],
+        mime=r["mime"],
+        width=r["width"],
+        height=r["height"],
+        duration=r["duration"],
+        focus=None if fx is None and fy is None else (0.5 if fx is None else fx, 0.5 if fy is None else fy),
     )
 
 
@@ -133,14 +131,14 @@ def _translations_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[T
     return {
         pid: tuple(
             Translation(
-                lang=r[1],
-                text=r[2],
-                edited=bool(r[3]),
-                source_lang=r[4],
-                pack=r[5],
-                pack_version=r[6],
-                pivot=r[7],
-                updated_at=r[8],
+                lang=r["lang"],
+                text=r["text"],
+                edited=bool(r["edited"]),
+                source_lang=r["source_lang"],
+                pack=r["pack"],
+                pack_version=r["pack_version"],
+                pivot=r["pivot"],
+                updated_at=r["updated_at"],
             )
             for r in rs
         )
@@ -149,62 +147,39 @@ def _translations_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[T
 
 
 def _post(
-    row: _Row, media: tuple[Media, ...], translations: tuple[Translation, ...], usernames: dict[int, str]
+    r: sqlite3.Row, media: tuple[Media, ...], translations: tuple[Translation, ...], usernames: dict[int, str]
 ) -> Post:
-    (
-        pid,
-        account_id,
-        source,
-        created_at,
-        caption,
-        likes,
-        collections,
-        deleted,
-        deleted_at,
-        sound,
-        location,
-        add_yours_text,
-        alt_text,
-        cover_url,
-        privacy,
-        caption_edited,
-        tiktok_caption,
-        changed,
-        user_topics,
-        user_title,
-        planned_at,
-        notes,
-    ) = row
+    caption, edited = r["caption"], bool(r["caption_edited"])
     return Post(
-        id=pid,
-        source=source,
-        account=usernames.get(account_id) or None,
-        created_at=created_at,
+        id=r["id"],
+        source=r["source"],
+        account=usernames.get(r["account_id"]) or None,
+        created_at=r["created_at"],
         caption=caption or "",
-        likes=likes,
-        collections=collections,
-        deleted=bool(deleted),
-        deleted_at=deleted_at,
-        sound=sound,
-        location=location,
-        add_yours_text=add_yours_text,
-        alt_text=alt_text,
-        cover_url=cover_url,
-        privacy=json.loads(privacy or "{}"),
+        likes=r["likes"],
+        collections=r["collections"],
+        deleted=bool(r["deleted"]),
+        deleted_at=r["deleted_at"],
+        sound=r["sound"],
+        location=r["location"],
+        add_yours_text=r["add_yours_text"],
+        alt_text=r["alt_text"],
+        cover_url=r["cover_url"],
+        privacy=json.loads(r["privacy"] or "{}"),
         media=media,
         translations=translations,
-        caption_edited=bool(caption_edited),
-        tiktok_caption=(tiktok_caption if caption_edited else caption) or "",
-        caption_changed_on_tiktok=bool(changed),
-        topics=tuple(json.loads(user_topics)) if user_topics is not None else None,
-        title=user_title,
-        planned_at=planned_at,
-        notes=notes or "",
+        caption_edited=edited,
+        tiktok_caption=(r["tiktok_caption"] if edited else caption) or "",
+        caption_changed_on_tiktok=bool(r["caption_changed_on_tiktok"]),
+        topics=tuple(json.loads(r["user_topics"])) if r["user_topics"] is not None else None,
+        title=r["user_title"],
+        planned_at=r["planned_at"],
+        notes=r["notes"] or "",
     )
 
 
 def _usernames(store: Store) -> dict[int, str]:
-    return {r[0]: r[1] for r in store.db.execute("SELECT id, username FROM accounts")}
+    return {r["id"]: r["username"] for r in store.rows("SELECT id, username FROM accounts")}
 
 
 def list_posts(store: Store, search: str | None = None, limit: int | None = None, offset: int = 0) -> list[Post]:
@@ -220,12 +195,12 @@ def list_posts(store: Store, search: str | None = None, limit: int | None = None
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params = [*params, int(limit), int(offset)]
-    rows = store.db.execute(sql, params).fetchall()
-    ids = [r[0] for r in rows]
+    rows = store.rows(sql, params)
+    ids = [r["id"] for r in rows]
     media = _media_by_post(store, ids)
     translations = _translations_by_post(store, ids)
     usernames = _usernames(store)
-    return [_post(r, media[r[0]], translations[r[0]], usernames) for r in rows]
+    return [_post(r, media[r["id"]], translations[r["id"]], usernames) for r in rows]
 
 
 def has_posts(store: Store) -> bool:
@@ -234,7 +209,8 @@ def has_posts(store: Store) -> bool:
 
 def get_post(store: Store, post_id: int | str) -> Post:
     pid = require_post(store, post_id)
-    row = store.db.execute(f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", [pid]).fetchone()
+    row = store.row(f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", [pid])
+    assert row is not None  # require_post found it
     return _post(row, _media_by_post(store, [pid])[pid], _translations_by_post(store, [pid])[pid], _usernames(store))
 
 
@@ -244,43 +220,47 @@ def post_media(store: Store, post_id: int) -> tuple[Media, ...]:
 
 def library_rows(store: Store, post_id: int | None = None) -> list[LibraryRow]:
     """Every post as the library lists it, newest first, in three queries (or just POST_ID's row)."""
-    db = store.db
     where, params = ("WHERE post_id = ?", [post_id]) if post_id is not None else ("", [])
     media = {
-        r[0]: tuple(r[1:])
-        for r in db.execute(
-            "SELECT post_id, count(*), count(path), min(path), min(CASE WHEN position = 0 THEN kind END), "
-            f"min(CASE WHEN path IS NULL THEN expires_at END) FROM media {where} GROUP BY post_id",
+        r["post_id"]: r
+        for r in store.rows(
+            "SELECT post_id, count(*) AS count, count(path) AS on_disk, min(path) AS first_path, "
+            "min(CASE WHEN position = 0 THEN kind END) AS first_kind, "
+            f"min(CASE WHEN path IS NULL THEN expires_at END) AS expiry FROM media {where} GROUP BY post_id",
             params,
         )
     }
     langs = {
-        r[0]: tuple(sorted((r[1] or "").split(",")))
-        for r in db.execute(f"SELECT post_id, group_concat(lang) FROM translations {where} GROUP BY post_id", params)
+        r["post_id"]: tuple(sorted((r["langs"] or "").split(",")))
+        for r in store.rows(
+            f"SELECT post_id, group_concat(lang) AS langs FROM translations {where} GROUP BY post_id", params
+        )
     }
     out = []
-    for pid, created, caption, likes, deleted, deleted_at, edited in db.execute(
+    for r in store.rows(
         "SELECT id, created_at, caption, likes, deleted, deleted_at, caption_edited FROM posts "
         + ("WHERE id = ? " if post_id is not None else "")
         + "ORDER BY created_at DESC, id DESC",
         params,
     ):
-        count, on_disk, path, kind, expiry = media.get(pid) or (0, 0, None, None, None)
+        pid = r["id"]
+        m = media.get(pid)
+        kind = m["first_kind"] if m else None
         out.append(
             LibraryRow(
                 id=pid,
-                created_at=created,
-                caption=caption or "",
-                likes=likes,
-                deleted=bool(deleted),
-                deleted_at=deleted_at,
-                media_count=count,
-                media_on_disk=on_disk,
-                first_path=path,
+                created_at=r["created_at"],
+                caption=r["caption"] or "",
+                likes=r["likes"],
+                deleted=bool(r["deleted"]),
+                deleted_at=r["deleted_at"],
+                media_count=m["count"] if m else 0,
+                media_on_disk=m["on_disk"] if m else 0,
+                first_path=m["first_path"] if m else None,
                 first_kind=MediaKind(kind) if kind else None,
                 langs=langs.get(pid, ()),
-                earliest_expiry=expiry,
-                caption_edited=bool(edited),
+                earliest_expiry=m["expiry"] if m else None,
+                caption_edited=bool(r["caption_edited"]),
             )
         )
     return out
@@ -365,7 +345,8 @@ def set_post_plan(store: Store, post_id: int | str, planned_at: str | None = Non
         with store.transaction():
             store.db.execute(f"UPDATE posts SET {assignments} WHERE id = ?", [*sets.values(), pid])
             store.db.execute(
-                f"UPDATE drafts SET {assignments} WHERE post_id = ? AND status != 'posted'", [*sets.values(), pid]
+                f"UPDATE drafts SET {assignments} WHERE post_id = ? AND status != ?",
+                [*sets.values(), pid, str(DraftStatus.POSTED)],
             )
     return get_post(store, pid)
 
@@ -406,28 +387,28 @@ def attach_files(store: Store, post_id: int | str, files: Iterable[str | Path]) 
     with store.transaction():
         db = store.db
         for path, info, digest, size in prepared:
-            same = db.execute(
+            same = store.row(
                 "SELECT id FROM media WHERE post_id = ? AND (path = ? OR sha256 = ?)", [pid, str(path), digest]
-            ).fetchone()
+            )
             if same:  # attaching the same file again changes nothing
-                attached.append({"media": same[0], "post": pid, "kind": info.kind, "path": str(path), "already": True})
+                attached.append(
+                    {"media": same["id"], "post": pid, "kind": info.kind, "path": str(path), "already": True}
+                )
                 continue
             values = [str(path), size, digest, info.mime, info.width, info.height, info.duration]
-            slot = db.execute(
+            slot = store.value(
                 "SELECT id FROM media WHERE post_id = ? AND kind = ? AND path IS NULL ORDER BY position LIMIT 1",
                 [pid, info.kind],
-            ).fetchone()
-            if slot:
+            )
+            if slot is not None:
                 db.execute(
                     "UPDATE media SET path = ?, size = ?, sha256 = ?, mime = ?, width = ?, "
                     "height = ?, duration = ? WHERE id = ?",
-                    [*values, slot[0]],
+                    [*values, slot],
                 )
-                media_id = slot[0]
+                media_id = slot
             else:
-                position = db.execute(
-                    "SELECT coalesce(max(position) + 1, 0) FROM media WHERE post_id = ?", [pid]
-                ).fetchone()[0]
+                position = store.value("SELECT coalesce(max(position) + 1, 0) FROM media WHERE post_id = ?", [pid])
                 media_id = db.execute(
                     "INSERT INTO media (post_id, position, kind, origin, path, size, sha256, mime, width, "
                     "height, duration) VALUES (?, ?, ?, 'attached', ?, ?, ?, ?, ?, ?, ?)",
@@ -443,8 +424,8 @@ def set_media_focus(store: Store, media_id: int | str, focus_x: float | None, fo
         mid = int(media_id)
     except (TypeError, ValueError):
         raise NotFound("media", media_id, malformed=True) from None
-    row = store.db.execute("SELECT post_id FROM media WHERE id = ?", [mid]).fetchone() if 0 <= mid < 2**63 else None
-    if row is None:
+    post = store.value("SELECT post_id FROM media WHERE id = ?", [mid]) if 0 <= mid < 2**63 else None
+    if post is None:
         raise NotFound("media", mid)
     values = []
     for v in (focus_x, focus_y):
@@ -453,7 +434,7 @@ def set_media_focus(store: Store, media_id: int | str, focus_x: float | None, fo
         values.append(None if v is None else float(v))
     with store.transaction():
         store.db.execute("UPDATE media SET focus_x = ?, focus_y = ? WHERE id = ?", [*values, mid])
-    return {"media": mid, "post": row[0], "focus_x": values[0], "focus_y": values[1]}
+    return {"media": mid, "post": post, "focus_x": values[0], "focus_y": values[1]}
 
 
 def parse_planned(value: str | None) -> str | None:

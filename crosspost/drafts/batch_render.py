@@ -28,6 +28,7 @@ from crosspost.errors import Cancelled, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.store import Store
+from crosspost.values import DraftStatus
 
 
 @dataclass
@@ -70,7 +71,8 @@ def format_duration(seconds: float) -> str:
 
 def renderable_draft_ids(store: Store) -> list[int]:
     """Every draft that may still be published (not marked posted), oldest first."""
-    return [r[0] for r in store.db.execute("SELECT id FROM drafts WHERE status != 'posted' ORDER BY id")]
+    rows = store.rows("SELECT id FROM drafts WHERE status != ? ORDER BY id", [str(DraftStatus.POSTED)])
+    return [r["id"] for r in rows]
 
 
 # In a video worker process: the batch's one-encode-at-a-time semaphore (None elsewhere).

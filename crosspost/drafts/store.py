@@ -10,6 +10,7 @@ they no longer match); a posted draft is never exported or posted again without 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -34,63 +35,39 @@ _COLUMNS = (
 )
 
 
-def _draft(row: Sequence[Any], edited: Iterable[str], alt_texts: dict[int, str]) -> Draft:
-    (
-        did,
-        post_id,
-        platform,
-        layout,
-        target_lang,
-        status,
-        title,
-        body,
-        topics,
-        media,
-        cover,
-        fit,
-        planned_at,
-        notes,
-        exported_to,
-        posted_at,
-        posted_url,
-        created_at,
-        updated_at,
-        cover_style,
-        cover_text,
-        thread,
-        posted_uri,
-    ) = row
+def _draft(r: sqlite3.Row, edited: Iterable[str], alt_texts: dict[int, str]) -> Draft:
+    platform, fit = r["platform"], r["fit"]
     return Draft(
-        id=did,
-        post_id=post_id,
+        id=r["id"],
+        post_id=r["post_id"],
         platform=platform,
-        layout=Layout(layout),
-        target_lang=target_lang,
-        status=DraftStatus(status),
-        title=title or "",
-        body=body or "",
-        topics=tuple(json.loads(topics or "[]")),
-        media=tuple(DraftMedia.from_dict(m) for m in json.loads(media or "[]")),
-        cover=cover,
+        layout=Layout(r["layout"]),
+        target_lang=r["target_lang"],
+        status=DraftStatus(r["status"]),
+        title=r["title"] or "",
+        body=r["body"] or "",
+        topics=tuple(json.loads(r["topics"] or "[]")),
+        media=tuple(DraftMedia.from_dict(m) for m in json.loads(r["media"] or "[]")),
+        cover=r["cover"],
         fit=Fit(fit) if fit else None,
-        planned_at=planned_at,
-        notes=notes or "",
-        exported_to=exported_to,
-        posted_at=posted_at,
-        posted_url=posted_url,
-        created_at=created_at,
-        updated_at=updated_at,
+        planned_at=r["planned_at"],
+        notes=r["notes"] or "",
+        exported_to=r["exported_to"],
+        posted_at=r["posted_at"],
+        posted_url=r["posted_url"],
+        created_at=r["created_at"],
+        updated_at=r["updated_at"],
         edited_fields=frozenset(edited),
-        cover_style=cover_style or get_profile(platform).cover_text.get("default", "none"),
-        cover_text=cover_text,
-        thread=bool(thread),
+        cover_style=r["cover_style"] or get_profile(platform).cover_text.get("default", "none"),
+        cover_text=r["cover_text"],
+        thread=bool(r["thread"]),
         alt_texts=alt_texts,
-        posted_uri=posted_uri,
+        posted_uri=r["posted_uri"],
     )
 
 
 def _edited_fields(store: Store, draft_id: int) -> set[str]:
-    return {r[0] for r in store.db.execute("SELECT DISTINCT field FROM draft_edits WHERE draft_id = ?", [draft_id])}
+    return {r["field"] for r in store.rows("SELECT DISTINCT field FROM draft_edits WHERE draft_id = ?", [draft_id])}
 
 
 def get_draft(store: Store, draft_id: int | str) -> Draft:
@@ -100,19 +77,20 @@ def get_draft(store: Store, draft_id: int | str) -> Draft:
         raise NotFound("draft", draft_id, malformed=True) from None
     row = None
     if 0 <= did < 2**63:
-        row = store.db.execute(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [did]).fetchone()
+        row = store.row(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [did])
     if row is None:
         raise NotFound("draft", did)
     alts = {
-        r[0]: r[1] for r in store.db.execute("SELECT media_id, text FROM draft_alt_texts WHERE draft_id = ?", [did])
+        r["media_id"]: r["text"]
+        for r in store.rows("SELECT media_id, text FROM draft_alt_texts WHERE draft_id = ?", [did])
     }
     return _draft(row, _edited_fields(store, did), alts)
 
 
 def find_draft(store: Store, post_id: int, platform: str) -> Draft | None:
     """The draft of POST_ID for PLATFORM, if there is one."""
-    row = store.db.execute("SELECT id FROM drafts WHERE post_id = ? AND platform = ?", [post_id, platform]).fetchone()
-    return get_draft(store, row[0]) if row else None
+    did = store.value("SELECT id FROM drafts WHERE post_id = ? AND platform = ?", [post_id, platform])
+    return get_draft(store, did) if did is not None else None
 
 
 def has_translation(store: Store, post_id: int, lang: str | None) -> bool:
@@ -279,7 +257,7 @@ def list_drafts(
         )
         params += [fts_query(search), like, like, like]
     sql += " ORDER BY coalesce(planned_at, '9999'), updated_at DESC, id"
-    return [checked(store, r[0]) for r in store.db.execute(sql, params).fetchall()]
+    return [checked(store, r["id"]) for r in store.rows(sql, params)]
 
 
 def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fields: Any) -> CheckedDraft:
@@ -335,8 +313,8 @@ def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fiel
 def history(store: Store, draft_id: int | str) -> list[dict[str, Any]]:
     d = get_draft(store, draft_id)
     return [
-        {"id": r[0], "field": r[1], "old": r[2], "new": r[3], "at": r[4]}
-        for r in store.db.execute(
+        {"id": r["id"], "field": r["field"], "old": r["old_value"], "new": r["new_value"], "at": r["edited_at"]}
+        for r in store.rows(
             "SELECT id, field, old_value, new_value, edited_at FROM draft_edits WHERE draft_id = ? ORDER BY id", [d.id]
         )
     ]
@@ -345,17 +323,18 @@ def history(store: Store, draft_id: int | str) -> list[dict[str, Any]]:
 def undo_last_edit(store: Store, draft_id: int | str) -> CheckedDraft:
     """Revert the most recent edit of a draft (the window's Ctrl+Z across sessions)."""
     d = get_draft(store, draft_id)
-    row = store.db.execute(
-        "SELECT id, field, old_value FROM draft_edits WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [d.id]
-    ).fetchone()
+    row = store.row("SELECT id, field, old_value FROM draft_edits WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [d.id])
     if row is None:
         raise UserError(f"Draft {d.id} has no edits to undo.")
-    if row[1] not in EDITABLE:
+    field = row["field"]
+    if field not in EDITABLE:
         raise UserError(f"Draft {d.id}'s last edit cannot be undone.")
     with store.transaction():
-        store.db.execute(f"UPDATE drafts SET {row[1]} = ?, updated_at = ? WHERE id = ?", [row[2], utc_now(), d.id])
-        store.db.execute("DELETE FROM draft_edits WHERE id = ?", [row[0]])
-    if row[1] in COVER_FIELDS:
+        store.db.execute(
+            f"UPDATE drafts SET {field} = ?, updated_at = ? WHERE id = ?", [row["old_value"], utc_now(), d.id]
+        )
+        store.db.execute("DELETE FROM draft_edits WHERE id = ?", [row["id"]])
+    if field in COVER_FIELDS:
         refresh_cover(store, get_draft(store, d.id))
     return checked(store, d.id)
 

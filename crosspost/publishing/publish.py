@@ -204,8 +204,8 @@ class _Plan:
 
 def _plans(store: Store, draft_id: int) -> dict[int, _Plan]:
     return {
-        r[0]: _Plan(rkey=r[1], repo=r[4], uri=r[2], cid=r[3])
-        for r in store.db.execute(
+        r["part"]: _Plan(rkey=r["rkey"], repo=r["repo"], uri=r["uri"], cid=r["cid"])
+        for r in store.rows(
             "SELECT part, rkey, uri, cid, repo FROM publications WHERE draft_id = ? ORDER BY part", [draft_id]
         )
     }
@@ -235,10 +235,10 @@ def _part_created(store: Store, draft_id: int, part: int, plan: _Plan) -> None:
 
 
 def _stored_blob(store: Store, draft_id: int, path: Path, digest: str) -> dict[str, Any] | None:
-    row = store.db.execute(
+    blob = store.value(
         "SELECT blob FROM publish_blobs WHERE draft_id = ? AND path = ? AND sha256 = ?", [draft_id, str(path), digest]
-    ).fetchone()
-    return json.loads(row[0]) if row else None
+    )
+    return json.loads(blob) if blob is not None else None
 
 
 def _keep_blob(store: Store, draft_id: int, path: Path, digest: str, blob: dict[str, Any]) -> None:
@@ -261,8 +261,8 @@ def due_drafts(store: Store, now: dt.datetime | None = None) -> list[int]:
     platforms = api_platforms()
     marks = ", ".join("?" for _ in platforms)
     return [
-        r[0]
-        for r in store.db.execute(
+        r["id"]
+        for r in store.rows(
             f"SELECT id FROM drafts WHERE status != ? AND planned_at IS NOT NULL AND planned_at <= ? "
             f"AND platform IN ({marks}) ORDER BY planned_at, id",
             [str(DraftStatus.POSTED), now.strftime("%Y-%m-%dT%H:%M"), *platforms],
@@ -274,12 +274,12 @@ def next_due(store: Store) -> tuple[int, str] | None:
     """The next planned, unposted draft for a publishing platform: (draft id, planned_at)."""
     platforms = api_platforms()
     marks = ", ".join("?" for _ in platforms)
-    row = store.db.execute(
+    row = store.row(
         f"SELECT id, planned_at FROM drafts WHERE status != ? AND planned_at IS NOT NULL "
         f"AND platform IN ({marks}) ORDER BY planned_at, id LIMIT 1",
         [str(DraftStatus.POSTED), *platforms],
-    ).fetchone()
-    return (row[0], row[1]) if row else None
+    )
+    return (row["id"], row["planned_at"]) if row else None
 
 
 # --- the loop ----------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -119,13 +119,29 @@ class Store:
                 conn.execute("ROLLBACK")
             raise
 
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """SQL's rows, read by column name (``row["caption"]``): no positional indexes."""
+        cursor = self.db.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, list(params)).fetchall()
+
+    def row(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        """SQL's first row by column name, or None."""
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The one value SQL selects (``SELECT count(*) …``), or None when there is no row."""
+        row = self.db.execute(sql, list(params)).fetchone()
+        return None if row is None else row[0]
+
     @property
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+        return int(self.value("PRAGMA user_version"))
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
+        row = self.row("SELECT value FROM settings WHERE key = ?", [key])
+        return row["value"] if row else default
 
     def set_setting(self, key: str, value: str | None) -> None:
         self.db.execute(

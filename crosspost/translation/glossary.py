@@ -28,8 +28,15 @@ def list_entries(
             sql += f" AND {column} = ?"
             params.append(value)
     return [
-        {"id": r[0], "from": r[1], "to": r[2], "term": r[3], "translation": r[4], "kind": r[5]}
-        for r in store.db.execute(sql + " ORDER BY kind, lower(term)", params)
+        {
+            "id": r["id"],
+            "from": r["source_lang"],
+            "to": r["target_lang"],
+            "term": r["term"],
+            "translation": r["translation"],
+            "kind": r["kind"],
+        }
+        for r in store.rows(sql + " ORDER BY kind, lower(term)", params)
     ]
 
 
