@@ -21,7 +21,7 @@ from crosspost.records import Problem
 from crosspost.translation.layouts import compose_caption
 from crosspost.translation.protect import EMAIL, EMOJI, HASHTAG, MENTION, URL
 from crosspost.translation.sentences import split_sentences
-from crosspost.values import ProblemCode
+from crosspost.values import Layout, ProblemCode
 
 _HASHTAG = regex.compile(HASHTAG)
 _MENTION = regex.compile(MENTION)
@@ -69,13 +69,13 @@ def compose(
     profile: PlatformProfile,
     caption: str,
     translation: str | None,
-    layout: str,
+    layout: Layout,
     topics: list[str],
     target_lang: str | None,
     source_lang: str = "en",
 ) -> Composition:
     warnings: list[Problem] = []
-    showing_translation = layout in ("translated", "bilingual") and translation
+    showing_translation = layout.needs_translation and translation
     title = title_from(translation if showing_translation and translation else caption)
     title_limit = profile.limit("title")
     if title_limit is not None:
@@ -88,7 +88,7 @@ def compose(
     translated = body_without_trailing_tags(translation) if translation else None
     body = (
         compose_caption(original, translated, layout, target_lang=target_lang or "zh", source_lang=source_lang)
-        if (layout == "original" or translated is not None)
+        if (layout is Layout.ORIGINAL or translated is not None)
         else original
     )
     topic_limit = profile.limit_value("topics")

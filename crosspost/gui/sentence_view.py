@@ -368,8 +368,7 @@ class SentenceView(QWidget):
     def add_to_glossary(self) -> int | None:
         from crosspost.errors import UserError
         from crosspost.gui.messages import window_message
-        from crosspost.translation.checking import posts_with_term
-        from crosspost.translation.glossary import add_entry
+        from crosspost.translation.glossary import add_entry, posts_with_term
 
         term, translation = self._picked["source"], self._picked["target"]
         if self.check is None or not term or not translation:

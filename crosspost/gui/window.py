@@ -619,11 +619,10 @@ class MainWindow(QMainWindow):
 
     def _glossary_changed(self, term: str) -> None:
         """After a glossary change: offer to re-translate the translated posts that use the term."""
-        from crosspost.posts import library_rows, search_post_ids
+        from crosspost.translation.glossary import posts_with_term
 
         target = self.settings.value("defaults/target_lang", "zh")
-        using = set(search_post_ids(self.store, term) or [])
-        ids = [r.id for r in library_rows(self.store) if r.id in using and target in r.langs]
+        ids = posts_with_term(self.store, term, translated_to=target)
         if not ids:
             return
         box = QMessageBox(

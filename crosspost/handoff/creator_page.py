@@ -9,8 +9,6 @@ from crosspost.errors import UserError
 from crosspost.platforms import get_profile
 from crosspost.records import Draft
 
-REGIONS = ("overseas", "mainland")
-
 
 def creator_page_url(platform: str, region: str = "overseas") -> str:
     """The upload page for an account registered in REGION ("overseas" or "mainland")."""

@@ -19,7 +19,6 @@ from urllib.parse import urlparse
 from crosspost.errors import PublishError
 
 POST_COLLECTION = "app.bsky.feed.post"
-DEFAULT_VIDEO_SERVICE = "https://video.bsky.app"
 
 
 class RecordMissing(Exception):

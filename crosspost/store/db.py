@@ -135,10 +135,6 @@ class Store:
         row = self.db.execute(sql, list(params)).fetchone()
         return None if row is None else row[0]
 
-    @property
-    def schema_version(self) -> int:
-        return int(self.value("PRAGMA user_version"))
-
     def setting(self, key: str, default: str | None = None) -> str | None:
         row = self.row("SELECT value FROM settings WHERE key = ?", [key])
         return row["value"] if row else default

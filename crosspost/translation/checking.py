@@ -35,14 +35,12 @@ from crosspost.paths import DataLocation
 from crosspost.store import Store, utc_now
 from crosspost.translation import engine, glossary, packs
 from crosspost.translation.pipeline import (
-    _GLUES_AFTER,
-    _STARTS_MENTION_OR_EMAIL,
-    _WORDISH,
     NO_SPACE_LANGS,
     PIVOT,
     Route,
     _assemble,
     _lookup,
+    assemble,
     check_code,
     find_route,
     memory_key,
@@ -60,9 +58,6 @@ SCORE_THRESHOLD = -1.5
 ALTERNATIVES = 4
 
 SCORE_TAG = "\x1escore\x1e"
-# How far back from the end of the text assembled so far a token is looked for (``_GLUES_AFTER``):
-# longer than any URL, e-mail, hashtag or mention in a caption, and it keeps the pass linear.
-_GLUE_WINDOW = 2048
 _TERMINAL = regex.compile(r"[.!?…。！？][\"'”’)\]」』）]*$")
 _PUNCTUATION_END = regex.compile(r"[\p{P}\s]*[.!?…。！？][\"'”’)\]」』）]*\s*$")
 _BREAK = regex.compile(r"\r\n|\n|\r")
@@ -158,25 +153,12 @@ def group_atoms(atoms: list[_Atom]) -> list[tuple[int, int]]:
 
 
 def unit_texts(atoms: list[_Atom], bounds: list[tuple[int, int]], translated: Sequence[str]) -> list[str]:
-    """Each unit's share of the assembled translation (``''.join`` gives the whole caption's).
-    One pass of ``service._assemble``'s own loop (same rules, same regexes), cut at the unit ends."""
-    out, cuts = "", []
-    ends = {end for _, end in bounds}
-    for i, atom in enumerate(atoms):
-        piece = atom.piece
-        if piece[0] == "keep":
-            text = piece[1]
-            if text and out and _WORDISH.match(out[-1]) and _STARTS_MENTION_OR_EMAIL.match(text):
-                text = " " + text
-        else:
-            text = translated[piece[1]] + piece[2]
-            if text and out and not text[0].isspace() and _GLUES_AFTER.search(out[-_GLUE_WINDOW:]):
-                text = " " + text
-        out += text
-        if i + 1 in ends:
-            cuts.append(len(out))
+    """Each unit's share of the assembled translation (``''.join`` gives the whole caption's): the
+    translator's own ``assemble``, cut at the unit ends."""
     if not atoms:
-        cuts = [0] * len(bounds)
+        return [""] * len(bounds)
+    out, ends = assemble([atom.piece for atom in atoms], translated)
+    cuts = [ends[end - 1] for _, end in bounds]
     return [out[a:b] for a, b in zip([0, *cuts], cuts)]
 
 
@@ -796,14 +778,3 @@ def pick_alternative(
     return save_sentence(
         store, location, post_id, target, n, options[k - 1].text, replace_whole_edit=replace_whole_edit
     )
-
-
-def posts_with_term(store: Store, term: str, source_lang: str | None = None) -> list[int]:
-    """Posts whose caption contains glossary TERM (matched as the translator matches it)."""
-    pattern = _glossary_regex({term: ""})
-    if pattern is None or not term.strip():
-        return []
-    rows = store.db.execute(
-        "SELECT id, caption FROM posts WHERE instr(lower(caption), lower(?)) > 0 ORDER BY id", [term.strip()]
-    ).fetchall()
-    return [pid for pid, caption in rows if pattern.search(caption or "")]

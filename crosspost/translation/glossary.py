@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from crosspost.errors import UserError
 from crosspost.store import Store, utc_now
+from crosspost.translation.protect import _glossary_regex
 
 VERSION_SETTING = "glossary_version"
 
@@ -89,3 +90,17 @@ def map_topics(store: Store, tags: list[str], source_lang: str | None, target_la
     if source_lang and target_lang:
         mapping = {e["term"].lower(): e["translation"] for e in list_entries(store, source_lang, target_lang, "topic")}
     return [mapping.get(tag.lstrip("#＃").lower(), tag.lstrip("#＃")) for tag in tags]
+
+
+def posts_with_term(store: Store, term: str, *, translated_to: str | None = None) -> list[int]:
+    """Posts whose caption contains glossary TERM, matched as the translator matches it (the one
+    answer to "which posts use this term"); with TRANSLATED_TO, only those with a translation into it."""
+    pattern = _glossary_regex({term: ""})
+    if pattern is None or not term.strip():
+        return []
+    sql = "SELECT id, caption FROM posts WHERE instr(lower(caption), lower(?)) > 0"
+    params: list[str] = [term.strip()]
+    if translated_to is not None:
+        sql += " AND id IN (SELECT post_id FROM translations WHERE lang = ?)"
+        params.append(translated_to)
+    return [r["id"] for r in store.rows(sql + " ORDER BY id", params) if pattern.search(r["caption"] or "")]

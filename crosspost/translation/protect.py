@@ -30,13 +30,6 @@ EMOJI = (
 LINE_BREAK = r"\r\n|\n|\r"
 
 TOKEN_RE = regex.compile("|".join(f"(?:{p})" for p in (URL, EMAIL, HASHTAG, MENTION, EMOJI, LINE_BREAK)))
-TOKEN_KINDS = {
-    "url": regex.compile(URL),
-    "email": regex.compile(EMAIL),
-    "hashtag": regex.compile(HASHTAG),
-    "mention": regex.compile(MENTION),
-    "emoji": regex.compile(EMOJI),
-}
 
 
 @dataclass(frozen=True)
