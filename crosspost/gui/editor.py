@@ -32,6 +32,7 @@ from crosspost.gui.labels import fit_label, platform_label, unit_label
 from crosspost.platforms import all_profiles, get_profile
 from crosspost.platforms.textcount import count
 from crosspost.store import Store
+from crosspost.values import Layout
 
 OK, NEAR, OVER = "#2e7d32", "#b26a00", "#c62828"
 
@@ -368,12 +369,9 @@ class PostEditor(QWidget):
         if self.post_id is None:
             return
         profile = get_profile(self.platform.currentData() or "rednote")
-        layout = self.layout_switch.currentData()
+        layout = Layout(self.layout_switch.currentData())
         translation = self._texts["translation"] or None
-        if layout != "original" and not translation:
-            layout_used = "original"
-        else:
-            layout_used = layout
+        layout_used = Layout.ORIGINAL if layout.needs_translation and not translation else layout
         comp = compose(
             profile,
             self._texts["caption"],
