@@ -20,6 +20,7 @@ import shutil
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -53,7 +54,7 @@ def _check_scheme(url: str, redirected: bool) -> None:
         )
 
 
-def _open(client: httpx.Client, url: str, headers: dict) -> httpx.Response:
+def _open(client: httpx.Client, url: str, headers: dict[str, Any]) -> httpx.Response:
     """GET URL, following at most MAX_REDIRECTS redirects to http(s) only. The caller closes it."""
     seen = [url]
     _check_scheme(url, False)

@@ -304,7 +304,6 @@ def examples() -> list[UserError]:
     from crosspost.records import Problem
     from crosspost.values import ProblemCode
 
-    draft = {"draft_id": 2, "post_id": 7, "platform": "bluesky", "lang": "zh"}
     too_long = Problem(
         ProblemCode.BODY_TOO_LONG, {"used": 320, "unit": "graphemes", "limit": 300, "platform": "bluesky"}
     )
@@ -341,8 +340,8 @@ def examples() -> list[UserError]:
         SecretMissing("bluesky", "me.bsky.social", "keyring"),
         PublishingBusy(),
         NoPublishApi(2, "rednote"),
-        NotReadyToPublish(too_long, **draft),
-        NotReadyToPublish(not_rendered, **draft),
+        NotReadyToPublish(too_long, draft_id=2, post_id=7, platform="bluesky", lang="zh"),
+        NotReadyToPublish(not_rendered, draft_id=2, post_id=7, platform="bluesky", lang=None),
         OtherAccount(2),
         NothingToTranslate(2, original_layout=True),
         NothingToTranslate(2, original_layout=False),

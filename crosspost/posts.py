@@ -207,7 +207,7 @@ def has_posts(store: Store) -> bool:
     return store.db.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is not None
 
 
-def get_post(store: Store, post_id: int | str) -> Post:
+def get_post(store: Store, post_id: int) -> Post:
     pid = require_post(store, post_id)
     row = store.row(f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", [pid])
     assert row is not None  # require_post found it
@@ -282,7 +282,7 @@ def expiry_summary(store: Store, post_ids: Sequence[int] | None = None) -> Expir
     return ExpirySummary(links=links or 0, earliest=earliest, expired=bool(earliest) and earliest <= utc_now())
 
 
-def edit_caption(store: Store, post_id: int | str, text: str) -> Post:
+def edit_caption(store: Store, post_id: int, text: str) -> Post:
     """The user's own caption for a post, kept over every later import (TikTok's text is kept
     beside it)."""
     pid = require_post(store, post_id)
@@ -295,7 +295,7 @@ def edit_caption(store: Store, post_id: int | str, text: str) -> Post:
     return get_post(store, pid)
 
 
-def reset_caption(store: Store, post_id: int | str) -> Post:
+def reset_caption(store: Store, post_id: int) -> Post:
     """Take TikTok's latest caption back in place of the user's."""
     pid = require_post(store, post_id)
     with store.transaction():
@@ -307,7 +307,7 @@ def reset_caption(store: Store, post_id: int | str) -> Post:
     return get_post(store, pid)
 
 
-def set_post_topics(store: Store, post_id: int | str, topics: Sequence[str] | None) -> Post:
+def set_post_topics(store: Store, post_id: int, topics: Sequence[str] | None) -> Post:
     """The topics the user chose for a post (None: back to the caption's hashtags)."""
     pid = require_post(store, post_id)
     value = (
@@ -320,7 +320,7 @@ def set_post_topics(store: Store, post_id: int | str, topics: Sequence[str] | No
     return get_post(store, pid)
 
 
-def set_post_title(store: Store, post_id: int | str, title: str | None) -> Post:
+def set_post_title(store: Store, post_id: int, title: str | None) -> Post:
     """The title the user wrote for a post's drafts (None or blank: made from the caption)."""
     pid = require_post(store, post_id)
     value = title.strip() if title and title.strip() else None
@@ -329,7 +329,7 @@ def set_post_title(store: Store, post_id: int | str, title: str | None) -> Post:
     return get_post(store, pid)
 
 
-def set_post_plan(store: Store, post_id: int | str, planned_at: str | None = None, notes: str | None = None) -> Post:
+def set_post_plan(store: Store, post_id: int, planned_at: str | None = None, notes: str | None = None) -> Post:
     """When the user plans to publish a post (``""``: no plan) and their notes (None: unchanged).
     Kept on the post for the drafts made later, and written to its drafts not posted yet."""
 
@@ -359,7 +359,7 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def attach_files(store: Store, post_id: int | str, files: Iterable[str | Path]) -> list[dict]:
+def attach_files(store: Store, post_id: int, files: Iterable[str | Path]) -> list[dict[str, Any]]:
     """Attach local photo/video files to a post, in the given order. Each file fills the first
     media slot of its kind that has no file yet (the export's links), or is added after them.
     Files are used where they are (not copied). All or nothing: one bad file attaches none."""
@@ -418,7 +418,7 @@ def attach_files(store: Store, post_id: int | str, files: Iterable[str | Path]) 
     return attached
 
 
-def set_media_focus(store: Store, media_id: int | str, focus_x: float | None, focus_y: float | None) -> dict:
+def set_media_focus(store: Store, media_id: int, focus_x: float | None, focus_y: float | None) -> dict[str, Any]:
     """Where the crop window sits for this media (0..1 on each axis), or None for automatic."""
     try:
         mid = int(media_id)

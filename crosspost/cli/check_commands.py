@@ -3,11 +3,20 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, json_flag_parent, message
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crosspost.translation.checking import SentencePair
+    from crosspost.translation.service import PostTranslation
+
+import argparse
+
+from crosspost.cli.common import Context, Subcommands, json_flag_parent, message, post_id_arg
 from crosspost.errors import UserError
 
 
-def register_translations(tverbs) -> None:
+def register_translations(tverbs: Subcommands) -> None:
     p = tverbs.add_parser(
         "alternatives",
         parents=[json_flag_parent()],
@@ -16,8 +25,8 @@ def register_translations(tverbs) -> None:
         "translated back. --use K makes wording K your choice for that sentence: it is kept "
         "when the post is translated again.",
     )
-    p.add_argument("id", metavar="ID")
-    p.add_argument("n", metavar="N", help="the sentence number, as `translate ID --check` shows it")
+    p.add_argument("id", type=post_id_arg, metavar="ID")
+    p.add_argument("n", type=int, metavar="N", help="the sentence number, as `translate ID --check` shows it")
     p.add_argument("--lang", default="zh", metavar="CODE", help="the translation's language (default zh)")
     p.add_argument("--count", type=int, default=4, metavar="K", help="how many wordings to ask for (default 4)")
     p.add_argument("--use", type=int, metavar="K", help="make wording K your choice for the sentence")
@@ -33,8 +42,8 @@ def register_translations(tverbs) -> None:
         parents=[json_flag_parent()],
         help="your own wording of sentence N (kept when the rest is translated again)",
     )
-    p.add_argument("id", metavar="ID")
-    p.add_argument("n", metavar="N", help="the sentence number, as `translate ID --check` shows it")
+    p.add_argument("id", type=post_id_arg, metavar="ID")
+    p.add_argument("n", type=int, metavar="N", help="the sentence number, as `translate ID --check` shows it")
     p.add_argument("text", nargs="?", metavar="TEXT", help="the sentence as you want it")
     p.add_argument("--lang", default="zh", metavar="CODE", help="the translation's language (default zh)")
     p.add_argument("--reset", action="store_true", help="go back to the machine's wording of the sentence")
@@ -50,7 +59,7 @@ def require_reverse_pack(ctx: Context, source: str, target: str) -> None:
     """Before translating for a check: the reverse pack must be there, so a missing one changes nothing."""
     from crosspost.errors import ReversePackMissing
     from crosspost.translation.packs import installed_packs
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     source, target = check_code(source, allow_auto=True), check_code(target)
     froms = {(p.from_code, p.to_code) for p in installed_packs(ctx.location)}
@@ -61,7 +70,7 @@ def require_reverse_pack(ctx: Context, source: str, target: str) -> None:
         raise ReversePackMissing(target, "en")
 
 
-def _sentence_lines(s) -> list[str]:
+def _sentence_lines(s: SentencePair) -> list[str]:
     mark = "  (yours)" if s.edited else ""
     lines = [f"{s.n:>3}. {s.source}", f"     → {s.text}{mark}"]
     if s.has_words:
@@ -71,7 +80,7 @@ def _sentence_lines(s) -> list[str]:
     return lines
 
 
-def print_checks(ctx: Context, results) -> int:
+def print_checks(ctx: Context, results: Sequence[PostTranslation]) -> int:
     from crosspost.translation.checking import check_posts
 
     checks = []
@@ -102,16 +111,16 @@ def print_checks(ctx: Context, results) -> int:
     return 0
 
 
-def run_alternatives(ctx: Context, args) -> int:
+def run_alternatives(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.checking import alternatives, pick_alternative
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     lang = check_code(args.lang)
     if args.use is not None:
         check = pick_alternative(
             ctx.store, ctx.location, args.id, lang, args.n, args.use, args.count, replace_whole_edit=args.replace
         )
-        chosen = check.sentences[int(args.n) - 1]
+        chosen = check.sentences[args.n - 1]
         ctx.emit(
             {"post": check.post, "lang": lang, "n": chosen.n, "text": chosen.text, "edited": True},
             f"Sentence {chosen.n} of post {check.post} is now: {chosen.text}",
@@ -127,9 +136,9 @@ def run_alternatives(ctx: Context, args) -> int:
     return 0
 
 
-def run_edit_sentence(ctx: Context, args) -> int:
+def run_edit_sentence(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.checking import save_sentence
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     if args.reset == (args.text is not None):
         raise UserError("Give the sentence's new wording, or --reset to go back to the machine's (not both).")
@@ -143,7 +152,7 @@ def run_edit_sentence(ctx: Context, args) -> int:
         None if args.reset else args.text,
         replace_whole_edit=args.replace,
     )
-    s = check.sentences[int(args.n) - 1]
+    s = check.sentences[args.n - 1]
     ctx.emit(
         {"post": check.post, "lang": lang, "n": s.n, "text": s.text, "edited": s.edited},
         f"Sentence {s.n} of post {check.post}: {s.text}" + ("  (yours)" if s.edited else "  (the machine's)"),

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
+from typing import TYPE_CHECKING
 
-def register(sub) -> None:
+if TYPE_CHECKING:  # imported when used: the window's start-up reads this module
+    from crosspost.cli.common import Context, Subcommands
+
+
+def register(sub: Subcommands) -> None:
     from crosspost.cli.common import json_flag_parent
 
     p = sub.add_parser(
@@ -13,7 +19,7 @@ def register(sub) -> None:
     p.set_defaults(handler=run_gui)
 
 
-def run_gui(ctx, args) -> int:
+def run_gui(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.gui.app import run_app
 
     return run_app(data_dir=ctx.data_dir, paths=args.paths)

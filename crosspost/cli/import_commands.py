@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message
+from crosspost.cli.common import Context, ProgressBar, Subcommands, json_flag_parent, message
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "import",
         parents=[json_flag_parent()],
@@ -26,7 +27,7 @@ def register(sub) -> None:
     p.set_defaults(handler=run_import)
 
 
-def run_import(ctx: Context, args) -> int:
+def run_import(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.importing import import_paths
 
     with ProgressBar("Importing") as bar:

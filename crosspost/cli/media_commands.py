@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message, record_id
-from crosspost.media.targets import FIT_MODES
+import argparse
+
+from crosspost.cli.common import Context, ProgressBar, Subcommands, choice_arg, json_flag_parent, message, post_id_arg
+from crosspost.values import Fit
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "render",
         parents=[json_flag_parent()],
@@ -19,7 +21,7 @@ def register(sub) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--platform", required=True, metavar="NAME", help="e.g. rednote, instagram, bluesky")
-    p.add_argument("--fit", choices=FIT_MODES, help="crop, pad or blur (default: the platform's)")
+    p.add_argument("--fit", type=choice_arg(Fit), choices=list(Fit), help="crop, pad or blur (default: the platform's)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file (one input) or folder")
     p.add_argument("--start", type=float, metavar="S", help="videos: start at S seconds")
     p.add_argument("--end", type=float, metavar="S", help="videos: end at S seconds")
@@ -35,12 +37,12 @@ def register(sub) -> None:
     f = verbs.add_parser(
         "fetch", parents=[json_flag_parent()], help="download the media behind the export's links (before they expire)"
     )
-    f.add_argument("ids", nargs="*", type=record_id, metavar="ID", help="post IDs (default with --all: every post)")
+    f.add_argument("ids", nargs="*", type=post_id_arg, metavar="ID", help="post IDs (default with --all: every post)")
     f.add_argument("--all", action="store_true", help="every post whose media is not on disk yet")
     f.set_defaults(handler=run_fetch)
 
 
-def run_render(ctx: Context, args) -> int:
+def run_render(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.media.render import render_for_platform
     from crosspost.platforms import get_profile
 
@@ -69,7 +71,7 @@ def run_render(ctx: Context, args) -> int:
     return 0
 
 
-def run_fetch(ctx: Context, args) -> int:
+def run_fetch(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.errors import UserError
     from crosspost.media.fetch import fetch_media
 

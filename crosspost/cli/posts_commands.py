@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, json_flag_parent, record_id
+import argparse
+
+from crosspost.cli.common import Context, Subcommands, json_flag_parent, media_id_arg, post_id_arg
 from crosspost.records import Media, Post
 from crosspost.values import MediaKind
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     posts = sub.add_parser("posts", help="the imported posts: list, show, attach media")
     verbs = posts.add_subparsers(dest="posts_command", metavar="ACTION", required=True)
 
@@ -17,7 +19,7 @@ def register(sub) -> None:
     p.set_defaults(handler=run_list)
 
     p = verbs.add_parser("show", parents=[json_flag_parent()], help="one post with its media and translations")
-    p.add_argument("id", type=record_id, metavar="ID")
+    p.add_argument("id", type=post_id_arg, metavar="ID")
     p.set_defaults(handler=run_show)
 
     p = verbs.add_parser(
@@ -25,7 +27,7 @@ def register(sub) -> None:
         parents=[json_flag_parent()],
         help="your own caption for a post (kept over re-imports), or --reset to TikTok's",
     )
-    p.add_argument("id", type=record_id, metavar="ID")
+    p.add_argument("id", type=post_id_arg, metavar="ID")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--caption", metavar="TEXT", help="the caption to use instead of TikTok's")
     group.add_argument("--reset", action="store_true", help="take TikTok's (latest) caption back")
@@ -39,14 +41,14 @@ def register(sub) -> None:
     p.set_defaults(handler=run_edit)
 
     p = verbs.add_parser("attach", parents=[json_flag_parent()], help="attach local photo/video files to a post")
-    p.add_argument("id", type=record_id, metavar="ID")
+    p.add_argument("id", type=post_id_arg, metavar="ID")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=run_attach)
 
     p = verbs.add_parser(
         "focus", parents=[json_flag_parent()], help="where the crop window sits for a photo or video (0..1), or --auto"
     )
-    p.add_argument("media", type=record_id, metavar="MEDIA_ID", help="a media ID from `posts show ID --json`")
+    p.add_argument("media", type=media_id_arg, metavar="MEDIA_ID", help="a media ID from `posts show ID --json`")
     p.add_argument("x", type=float, nargs="?", help="0 left … 1 right")
     p.add_argument("y", type=float, nargs="?", help="0 top … 1 bottom")
     p.add_argument("--auto", action="store_true", help="back to automatic (toward the busiest region)")
@@ -68,7 +70,7 @@ def _media_summary(media: tuple[Media, ...]) -> str:
     return ", ".join(parts) + (f" ({local} on disk)" if local else "")
 
 
-def run_list(ctx: Context, args) -> int:
+def run_list(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.posts import check_search, list_posts
 
     check_search(args.search)
@@ -125,7 +127,7 @@ def _show_text(post: Post) -> str:
     return "\n".join(lines)
 
 
-def run_show(ctx: Context, args) -> int:
+def run_show(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.posts import get_post
 
     post = get_post(ctx.store, args.id)
@@ -133,7 +135,7 @@ def run_show(ctx: Context, args) -> int:
     return 0
 
 
-def run_edit(ctx: Context, args) -> int:
+def run_edit(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost import posts
 
     if args.reset:
@@ -150,7 +152,7 @@ def run_edit(ctx: Context, args) -> int:
     return 0
 
 
-def run_attach(ctx: Context, args) -> int:
+def run_attach(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.posts import attach_files
 
     attached = attach_files(ctx.store, args.id, args.files)
@@ -167,7 +169,7 @@ def run_attach(ctx: Context, args) -> int:
     return 0
 
 
-def run_focus(ctx: Context, args) -> int:
+def run_focus(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.errors import UserError
     from crosspost.posts import set_media_focus
 

@@ -6,12 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message
+from crosspost.cli.common import Context, ProgressBar, Subcommands, draft_id_arg, json_flag_parent, message
 from crosspost.cli.remedies import cli_message
 from crosspost.errors import UserError
 
 
-def _verbs(sub, name: str):
+def _verbs(sub: Subcommands, name: str) -> Subcommands:
     """The subcommand group of an existing command (``drafts``), to add verbs to it."""
     parser = sub.choices[name]
     for action in parser._actions:
@@ -20,7 +20,7 @@ def _verbs(sub, name: str):
     raise RuntimeError(f"{name} has no subcommands")
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     j = [json_flag_parent()]
     verbs = _verbs(sub, "drafts")
     p = verbs.add_parser(
@@ -30,7 +30,7 @@ def register(sub) -> None:
         description="Publish drafts through the platform's API where Crosspost has an account "
         "for it (Bluesky). A posted draft is never posted twice.",
     )
-    p.add_argument("ids", nargs="*", metavar="ID")
+    p.add_argument("ids", nargs="*", type=draft_id_arg, metavar="ID")
     p.add_argument(
         "--due", action="store_true", help="every draft whose planned time has come (for a systemd timer or cron)"
     )
@@ -38,7 +38,7 @@ def register(sub) -> None:
     p.set_defaults(handler=run_publish)
 
     p = verbs.add_parser("alt", parents=j, help="set the alt text of a draft's photo or video")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=draft_id_arg, metavar="ID")
     p.add_argument("n", type=int, nargs="?", metavar="N", help="which media item, from 1")
     p.add_argument("text", nargs="?", metavar="TEXT", help="what the picture shows (empty: remove)")
     p.add_argument(
@@ -49,7 +49,7 @@ def register(sub) -> None:
     p.set_defaults(handler=run_alt)
 
     p = verbs.add_parser("thread", parents=j, help="publish a caption over the length limit as a thread (on/off)")
-    p.add_argument("id", metavar="ID")
+    p.add_argument("id", type=draft_id_arg, metavar="ID")
     p.add_argument("state", choices=["on", "off"])
     p.set_defaults(handler=run_thread)
 

@@ -3,10 +3,18 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message, record_id
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crosspost.translation.packs import PackInfo
+
+import argparse
+
+from crosspost.cli.common import Context, ProgressBar, Subcommands, json_flag_parent, message, post_id_arg
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     lang = sub.add_parser("languages", help="offline translation packs: list, available, install, download, remove")
     verbs = lang.add_subparsers(dest="languages_command", metavar="ACTION", required=True)
     p = verbs.add_parser("list", parents=[json_flag_parent()], help="installed language pairs")
@@ -38,7 +46,7 @@ def register(sub) -> None:
         "used; identical sentences are never translated twice. Your edits of a translation "
         "are kept unless you say --force.",
     )
-    p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
+    p.add_argument("ids", nargs="*", type=post_id_arg, metavar="ID")
     p.add_argument("--from", dest="source", default="auto", metavar="CODE", help="caption language, or auto (default)")
     p.add_argument("--to", dest="target", required=True, metavar="CODE", help="target language, e.g. zh")
     p.add_argument("--all", action="store_true", help="every post without a translation into --to")
@@ -56,7 +64,7 @@ def register(sub) -> None:
     e = tverbs.add_parser(
         "edit", parents=[json_flag_parent()], help="set the translation text yourself (kept as edited)"
     )
-    e.add_argument("id", type=record_id, metavar="ID")
+    e.add_argument("id", type=post_id_arg, metavar="ID")
     e.add_argument("--lang", required=True, metavar="CODE")
     e.add_argument("--text", required=True)
     e.set_defaults(handler=run_edit)
@@ -79,7 +87,7 @@ def register(sub) -> None:
         p.set_defaults(handler=run_glossary_add if name == "add" else run_glossary_remove)
 
 
-def _pairs_text(packs) -> str:
+def _pairs_text(packs: Sequence[PackInfo]) -> str:
     if not packs:
         return "No language packs installed. `crosspost languages available` lists what can be downloaded."
     return "\n".join(
@@ -87,7 +95,7 @@ def _pairs_text(packs) -> str:
     )
 
 
-def run_list(ctx: Context, args) -> int:
+def run_list(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.packs import installed_packs
 
     packs = installed_packs(ctx.location)
@@ -95,7 +103,7 @@ def run_list(ctx: Context, args) -> int:
     return 0
 
 
-def run_available(ctx: Context, args) -> int:
+def run_available(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.packs import available_packs
 
     packs, note = available_packs(ctx.location, ctx.store)
@@ -105,7 +113,7 @@ def run_available(ctx: Context, args) -> int:
     return 0
 
 
-def run_install(ctx: Context, args) -> int:
+def run_install(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.packs import install_pack
 
     pack = install_pack(ctx.location, args.file)
@@ -113,9 +121,9 @@ def run_install(ctx: Context, args) -> int:
     return 0
 
 
-def run_download(ctx: Context, args) -> int:
+def run_download(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.packs import download_pack
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     with ProgressBar("Downloading") as bar:
         pack = download_pack(ctx.location, check_code(args.source), check_code(args.target), ctx.store, progress=bar)
@@ -123,7 +131,7 @@ def run_download(ctx: Context, args) -> int:
     return 0
 
 
-def run_remove(ctx: Context, args) -> int:
+def run_remove(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.packs import remove_pack
 
     pack = remove_pack(ctx.location, args.source, args.target)
@@ -131,7 +139,7 @@ def run_remove(ctx: Context, args) -> int:
     return 0
 
 
-def run_translate(ctx: Context, args) -> int:
+def run_translate(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.errors import UserError
     from crosspost.translation.service import translate_posts
 
@@ -177,7 +185,7 @@ def run_translate(ctx: Context, args) -> int:
     return 0
 
 
-def run_edit(ctx: Context, args) -> int:
+def run_edit(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.service import save_edit
 
     saved = save_edit(ctx.store, args.id, args.lang, args.text)
@@ -185,7 +193,7 @@ def run_edit(ctx: Context, args) -> int:
     return 0
 
 
-def run_glossary_list(ctx: Context, args) -> int:
+def run_glossary_list(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.glossary import list_entries
 
     entries = list_entries(ctx.store)
@@ -200,9 +208,9 @@ def run_glossary_list(ctx: Context, args) -> int:
     return 0
 
 
-def run_glossary_add(ctx: Context, args) -> int:
+def run_glossary_add(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.glossary import add_entry
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     entry = add_entry(
         ctx.store,
@@ -216,9 +224,9 @@ def run_glossary_add(ctx: Context, args) -> int:
     return 0
 
 
-def run_glossary_remove(ctx: Context, args) -> int:
+def run_glossary_remove(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.glossary import remove_entry
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     remove_entry(
         ctx.store, args.term, check_code(args.source), check_code(args.target), "topic" if args.topic else "term"

@@ -40,7 +40,7 @@ class BatchReport:
     encoded: int = 0
     seconds: float = 0.0
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "rendered": self.rendered,
             "skipped": self.skipped,
@@ -84,7 +84,7 @@ def _init_video_worker(gate: AbstractContextManager[Any] | None) -> None:
     _encode_gate = gate
 
 
-def _worker(job: DraftRenderJob) -> tuple[str, list[dict] | str]:
+def _worker(job: DraftRenderJob) -> tuple[str, list[dict[str, Any]] | str]:
     try:
         return "ok", run_render_job(job, encode_gate=_encode_gate)
     except UserError as exc:
@@ -102,7 +102,7 @@ def default_video_workers() -> int:
 def render_drafts(
     store: Store,
     location: DataLocation,
-    draft_ids: list | None = None,
+    draft_ids: list[int] | None = None,
     *,
     reencode: bool = False,
     video_workers: int | None = None,
@@ -194,7 +194,7 @@ def _run_pools(
     video_jobs = [j for j in jobs if j.has_video]
     photo_jobs = [j for j in jobs if not j.has_video]
     pools = []
-    pending: dict[Future, DraftRenderJob] = {}
+    pending: dict[Future[Any], DraftRenderJob] = {}
     try:
         if video_jobs:
             # Two video workers share one encode slot: while one encodes (x264 on every core), the

@@ -70,7 +70,7 @@ def bundle_name(d: Draft, created_at: str) -> str:
 
 
 def export_drafts(
-    store: Store, draft_ids: Sequence[int | str], to: str | Path, *, as_zip: bool = False, force: bool = False
+    store: Store, draft_ids: Sequence[int], to: str | Path, *, as_zip: bool = False, force: bool = False
 ) -> dict[str, list[str]]:
     drafts = [get_draft(store, i) for i in draft_ids]
     if not drafts:

@@ -70,7 +70,7 @@ def _edited_fields(store: Store, draft_id: int) -> set[str]:
     return {r["field"] for r in store.rows("SELECT DISTINCT field FROM draft_edits WHERE draft_id = ?", [draft_id])}
 
 
-def get_draft(store: Store, draft_id: int | str) -> Draft:
+def get_draft(store: Store, draft_id: int) -> Draft:
     try:
         did = int(draft_id)
     except (TypeError, ValueError):
@@ -113,7 +113,7 @@ def check(store: Store, draft: Draft) -> list[Problem]:
     return preflight(draft, get_profile(draft.platform), facts)
 
 
-def checked(store: Store, draft_id: int | str, extra: Iterable[Problem] = ()) -> CheckedDraft:
+def checked(store: Store, draft_id: int, extra: Iterable[Problem] = ()) -> CheckedDraft:
     draft = get_draft(store, draft_id)
     problems = check(store, draft)
     seen = {(p.field, p.message) for p in problems}
@@ -158,17 +158,17 @@ def composition(
 
 def create_drafts(
     store: Store,
-    post_ids: Sequence[int | str],
+    post_ids: Sequence[int],
     platform: str,
-    layout: str | None = None,
+    layout: Layout | None = None,
     target_lang: str | None = None,
     reset: bool = False,
-    fit: str | None = None,
+    fit: Fit | None = None,
 ) -> list[CheckedDraft]:
     """One draft per post for PLATFORM (updating an existing one, never a duplicate)."""
     profile = get_profile(platform)
     fit_value = Fit.parse(fit, "fit mode") if fit is not None else None
-    layout_value = Layout.parse(layout or profile.defaults.get("layout", "original"), "layout")
+    layout_value = Layout.parse(layout or profile.defaults.get("layout", Layout.ORIGINAL), "layout")
     target_lang = target_lang or profile.defaults.get("target_lang")
     if layout_value.needs_translation and not target_lang:
         raise NoTranslation(0, None, layout_value)
@@ -238,7 +238,7 @@ def create_drafts(
 
 
 def list_drafts(
-    store: Store, platform: str | None = None, status: str | None = None, search: str | None = None
+    store: Store, platform: str | None = None, status: DraftStatus | None = None, search: str | None = None
 ) -> list[CheckedDraft]:
     sql, params = "SELECT id FROM drafts WHERE 1 = 1", []
     if platform:
@@ -260,7 +260,7 @@ def list_drafts(
     return [checked(store, r["id"]) for r in store.rows(sql, params)]
 
 
-def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fields: Any) -> CheckedDraft:
+def edit_draft(store: Store, draft_id: int, *, force: bool = False, **fields: Any) -> CheckedDraft:
     """Change fields of a draft; every change is kept in the edit history (undo-able)."""
     d = get_draft(store, draft_id)
     if d.status is DraftStatus.POSTED and not force:
@@ -310,7 +310,7 @@ def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fiel
     return checked(store, d.id)
 
 
-def history(store: Store, draft_id: int | str) -> list[dict[str, Any]]:
+def history(store: Store, draft_id: int) -> list[dict[str, Any]]:
     d = get_draft(store, draft_id)
     return [
         {"id": r["id"], "field": r["field"], "old": r["old_value"], "new": r["new_value"], "at": r["edited_at"]}
@@ -320,7 +320,7 @@ def history(store: Store, draft_id: int | str) -> list[dict[str, Any]]:
     ]
 
 
-def undo_last_edit(store: Store, draft_id: int | str) -> CheckedDraft:
+def undo_last_edit(store: Store, draft_id: int) -> CheckedDraft:
     """Revert the most recent edit of a draft (the window's Ctrl+Z across sessions)."""
     d = get_draft(store, draft_id)
     row = store.row("SELECT id, field, old_value FROM draft_edits WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [d.id])
@@ -339,7 +339,7 @@ def undo_last_edit(store: Store, draft_id: int | str) -> CheckedDraft:
     return checked(store, d.id)
 
 
-def mark_posted(store: Store, draft_id: int | str, url: str | None = None, force: bool = False) -> CheckedDraft:
+def mark_posted(store: Store, draft_id: int, url: str | None = None, force: bool = False) -> CheckedDraft:
     d = get_draft(store, draft_id)
     if d.status is DraftStatus.POSTED and not force:
         raise AlreadyPosted(d.id, d.platform, d.posted_at)
@@ -385,7 +385,7 @@ def save_render(store: Store, draft: Draft, media: Sequence[DraftMedia], cover: 
     return checked(store, draft.id)
 
 
-def set_alt_text(store: Store, draft_id: int | str, media_index: int, text: str) -> CheckedDraft:
+def set_alt_text(store: Store, draft_id: int, media_index: int, text: str) -> CheckedDraft:
     """Alt text of the draft's MEDIA_INDEX-th media file (1-based, counting the files it has)."""
     d = get_draft(store, draft_id)
     media = d.sources
@@ -406,7 +406,7 @@ def set_alt_text(store: Store, draft_id: int | str, media_index: int, text: str)
     return checked(store, d.id)
 
 
-def set_thread(store: Store, draft_id: int | str, thread: bool) -> CheckedDraft:
+def set_thread(store: Store, draft_id: int, thread: bool) -> CheckedDraft:
     """Whether a caption over the platform's limit goes out as a thread of replies."""
     d = get_draft(store, draft_id)
     with store.transaction():

@@ -18,7 +18,8 @@ def creator_page_url(platform: str, region: str = "overseas") -> str:
         raise UserError(f"Crosspost knows no upload page for {profile.display_name['en']}.")
     if region not in pages:
         raise UserError(f"Unknown account region {region!r}: use one of {', '.join(sorted(pages))}.")
-    return pages[region]["url"]
+    url: str = pages[region]["url"]
+    return url
 
 
 def upload_files(d: Draft) -> list[Path]:

@@ -62,7 +62,7 @@ class PhonePayload:
     platform_zh: str | None = None  # display name in Chinese
 
 
-def payload_for_draft(store: Store, draft_id: int | str) -> PhonePayload:
+def payload_for_draft(store: Store, draft_id: int) -> PhonePayload:
     """What the phone gets for a draft: its rendered media (and cover), title, body and topics."""
     from crosspost.drafts.store import get_draft
     from crosspost.errors import NotRendered

@@ -59,12 +59,12 @@ class FetchError(Exception):
 
 @dataclass
 class FetchReport:
-    fetched: list[dict] = field(default_factory=list)
-    failed: list[dict] = field(default_factory=list)
+    fetched: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     already: int = 0
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"fetched": self.fetched, "failed": self.failed, "already_on_disk": self.already}
 
     def summary(self) -> str:
@@ -224,7 +224,7 @@ def fetch_media(
         jobs.append(_Job(media_id, post_id, url, expires_at, partial / f"media-{media_id}.part"))
 
     lock = threading.Lock()
-    files: dict[int, list] = {job.media_id: [0, None] for job in jobs}  # bytes on disk, whole size
+    files: dict[int, list[Any]] = {job.media_id: [0, None] for job in jobs}  # bytes on disk, whole size
     ended: set[int] = set()
 
     def overall() -> float:

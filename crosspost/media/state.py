@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from typing import Any
 
 from crosspost.records import LibraryRow, Post
 from crosspost.store import utc_now
@@ -27,7 +28,7 @@ class PostMediaState:
     expires: str | None  # the earliest expiry of the links still needed (ISO-8601 UTC), if known
     expired: bool  # that expiry has passed
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "state": str(self.state),
             "on_disk": self.on_disk,

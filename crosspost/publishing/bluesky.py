@@ -135,7 +135,7 @@ def with_retries(fn: Callable[[], Any], *, attempts: int = 3, delay: float = 0.5
             time.sleep(delay * (2**attempt))
 
 
-def _jwt_claims(token: str) -> dict:
+def _jwt_claims(token: str) -> dict[str, Any]:
     try:
         payload = token.split(".")[1]
         return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
@@ -203,7 +203,7 @@ class BlueskySession:
                 raise explain(exc, self.server) from None
             return None
 
-    def get_record(self, rkey: str, collection: str = POST_COLLECTION) -> dict:
+    def get_record(self, rkey: str, collection: str = POST_COLLECTION) -> dict[str, Any]:
         from atproto_client import exceptions as ex
 
         try:
@@ -225,7 +225,7 @@ class BlueskySession:
             raise explain(exc, self.server) from None
 
     # --- writes ----------------------------------------------------------------------------------
-    def upload_blob(self, data: bytes, mime: str) -> dict:
+    def upload_blob(self, data: bytes, mime: str) -> dict[str, Any]:
         try:
             response = with_retries(
                 lambda: self.client.invoke_procedure(
@@ -236,7 +236,7 @@ class BlueskySession:
             raise explain(exc, self.server) from None
         return _plain(response.content)["blob"]
 
-    def create_record(self, rkey: str, record: dict, collection: str = POST_COLLECTION) -> dict:
+    def create_record(self, rkey: str, record: dict, collection: str = POST_COLLECTION) -> dict[str, Any]:
         """Create the record under RKEY; when it already exists (a retry), return the existing one."""
         from atproto_client import exceptions as ex
 
@@ -316,7 +316,7 @@ def upload_video(
     poll: float = 1.0,
     timeout: float = 900.0,
     progress: Callable[[str, float | None], None] | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Upload a video through the video service: upload limits, uploadVideo with a service token for
     the user's PDS, then poll getJobStatus until the blob is ready. Returns the blob ref."""
     import httpx

@@ -310,7 +310,7 @@ def publishing_lock(location: DataLocation) -> Iterator[None]:
 def publish_drafts(
     store: Store,
     location: DataLocation,
-    draft_ids: list[int | str],
+    draft_ids: list[int],
     *,
     account: str | None = None,
     progress: ProgressCallback | None = None,
@@ -336,7 +336,7 @@ def publish_drafts(
 
 
 def publish_one(
-    store: Store, location: DataLocation, draft_id: int | str, *, account: str | None = None, video_poll: float = 1.0
+    store: Store, location: DataLocation, draft_id: int, *, account: str | None = None, video_poll: float = 1.0
 ) -> Result:
     d = get_draft(store, draft_id)
     profile = get_profile(d.platform)
@@ -486,11 +486,11 @@ def _embed(
 # --- alt texts -----------------------------------------------------------------------------------------
 
 
-def translate_alt_texts(store: Store, location: DataLocation, draft_id: int | str) -> CheckedDraft:
+def translate_alt_texts(store: Store, location: DataLocation, draft_id: int) -> CheckedDraft:
     """Translate the draft's alt texts the way its caption is laid out: the translation alone for the
     ``translated`` layout, the original then the translation for ``bilingual`` (offline, with the
     installed language pack). The result is stored as the alt text, still editable."""
-    from crosspost.translation.service import find_route, translate_captions
+    from crosspost.translation.pipeline import find_route, translate_captions
 
     d = get_draft(store, draft_id)
     if not d.layout.needs_translation or not d.target_lang:

@@ -37,6 +37,7 @@ from crosspost.translation import engine, glossary, packs
 from crosspost.translation.pipeline import (
     NO_SPACE_LANGS,
     PIVOT,
+    Piece,
     Route,
     _assemble,
     _lookup,
@@ -74,8 +75,15 @@ class MissingFromMemory(Exception):
 @dataclass
 class _Atom:
     source: str  # the caption text this piece stands for
-    piece: tuple  # the translator's plan piece: ("keep", text) | ("sentence", index, ws)
+    piece: Piece  # the translator's plan piece: ("keep", text) | ("sentence", index, ws)
     kind: str  # "sentence", "term" (glossary), "break" (line break), "keep" (token, space)
+
+    @property
+    def index(self) -> int:
+        """A sentence atom's place in the batch of sentences to translate."""
+        index = self.piece[1]
+        assert isinstance(index, int), self.piece
+        return index
 
 
 def _source_segments(text: str, terms: dict[str, str]) -> list[tuple[str, Segment, bool]]:
@@ -248,7 +256,8 @@ _chrf = None
 
 
 def _prose(text: str) -> str:
-    return _SPACES.sub(" ", TOKEN_RE.sub(" ", text)).strip()
+    prose: str = _SPACES.sub(" ", TOKEN_RE.sub(" ", text))
+    return prose.strip()
 
 
 def similarity(source: str, back: str) -> float:
@@ -258,10 +267,11 @@ def similarity(source: str, back: str) -> float:
     if not has_words(source):
         return 100.0
     if _chrf is None:
-        from sacrebleu.metrics import CHRF
+        from sacrebleu.metrics.chrf import CHRF
 
         _chrf = CHRF(lowercase=True)
-    return _chrf.sentence_score(back, [source]).score
+    score: float = _chrf.sentence_score(back, [source]).score
+    return score
 
 
 def is_doubtful(chrf: float | None, score: float | None) -> list[str]:
@@ -302,7 +312,7 @@ class SentencePair:
     def doubtful(self) -> bool:
         return bool(self.reasons)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "n": self.n,
             "source": self.source,
@@ -335,7 +345,7 @@ class PostCheck:
     def doubtful_count(self) -> int:
         return sum(1 for s in self.sentences if s.doubtful)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "post": self.post,
             "from": self.source,
@@ -373,7 +383,7 @@ def _route(location: DataLocation, source: str, target: str, use_engine: bool, *
     return route
 
 
-def _post_row(store: Store, post_id: int | str, target: str) -> tuple[int, str, str | None, Sequence[Any] | None]:
+def _post_row(store: Store, post_id: int, target: str) -> tuple[int, str, str | None, Sequence[Any] | None]:
     from crosspost.store.lookups import require_post
 
     post_id = require_post(store, post_id)
@@ -390,7 +400,7 @@ def _source_lang(caption: str, usual: str | None, stored: Sequence[Any] | None, 
     if source != "auto":
         return source
     if stored and stored[0]:
-        return stored[0]
+        return str(stored[0])
     from crosspost.translation.detect import detect_language
 
     return detect_language(caption, usual or "en")[0]
@@ -471,7 +481,7 @@ def back_translate(
 
 
 def _pairs(
-    store: Store, location: DataLocation, post_id: int | str, target: str, source: str, use_engine: bool
+    store: Store, location: DataLocation, post_id: int, target: str, source: str, use_engine: bool
 ) -> tuple[PostCheck, _Layout, Route, int]:
     """The pairs of one post (no back-translation yet), with what the back-translation needs."""
     post_id, caption, usual, stored = _post_row(store, post_id, target)
@@ -515,7 +525,7 @@ def _pairs(
 def check_posts(
     store: Store,
     location: DataLocation,
-    post_ids: Sequence[int | str],
+    post_ids: Sequence[int],
     target: str,
     source: str = "auto",
     *,
@@ -531,7 +541,7 @@ def check_posts(
     prepared = [_pairs(store, location, pid, target, source, use_engine) for pid in post_ids]
     if not back:
         return [p[0] for p in prepared]
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Any]] = {}
     for item in prepared:
         groups.setdefault(item[0].source, []).append(item)
     for lang, items in groups.items():
@@ -556,9 +566,9 @@ def check_posts(
             if not pair.edited:
                 start, end = lay.bounds[pair.n - 1]
                 unit_scores = [
-                    scores[lay.sentences[a.piece[1]]]
+                    scores[lay.sentences[a.index]]
                     for a in lay.atoms[start:end]
-                    if a.kind == "sentence" and lay.sentences[a.piece[1]] in scores
+                    if a.kind == "sentence" and lay.sentences[a.index] in scores
                 ]
                 pair.score = min(unit_scores) if unit_scores else None
             pair.reasons = is_doubtful(pair.chrf, pair.score)
@@ -572,7 +582,7 @@ def check_posts(
 def check_post(
     store: Store,
     location: DataLocation,
-    post_id: int | str,
+    post_id: int,
     target: str,
     source: str = "auto",
     *,
@@ -605,11 +615,7 @@ def doubtful_count(store: Store, post_id: int, target: str | None) -> int | None
 # --- the user's sentences ------------------------------------------------------------------------
 
 
-def _sentence(check: PostCheck, n: int | str) -> SentencePair:
-    try:
-        n = int(n)
-    except (TypeError, ValueError):
-        raise UserError(f"{n!r} is not a sentence number.") from None
+def _sentence(check: PostCheck, n: int) -> SentencePair:
     if not 1 <= n <= len(check.sentences):
         raise UserError(f"Post {check.post} has {len(check.sentences)} sentence(s); there is no sentence {n}.")
     return check.sentences[n - 1]
@@ -630,9 +636,9 @@ def _store_whole(store: Store, check: PostCheck, text: str) -> None:
 def save_sentence(
     store: Store,
     location: DataLocation,
-    post_id: int | str,
+    post_id: int,
     target: str,
-    n: int | str,
+    n: int,
     text: str | None,
     *,
     replace_whole_edit: bool = False,
@@ -670,7 +676,7 @@ def keep_sentence_edits(store: Store, route: Route, items: Sequence[tuple[int, s
     """Fresh translations TEXTS of (post id, caption) ITEMS with the user's sentences laid over them:
     re-translating a post never loses a sentence the user wrote or picked."""
     ids = [pid for pid, _ in items]
-    edited: dict[int, list] = {}
+    edited: dict[int, list[Any]] = {}
     for start in range(0, len(ids), 900):
         batch = ids[start : start + 900]
         for row in store.db.execute(
@@ -707,7 +713,7 @@ class Alternative:
     def doubtful(self) -> bool:
         return self.chrf < CHRF_THRESHOLD
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "k": self.k,
             "text": self.text,
@@ -719,7 +725,7 @@ class Alternative:
 
 
 def alternatives(
-    store: Store, location: DataLocation, post_id: int | str, target: str, n: int | str, count: int = ALTERNATIVES
+    store: Store, location: DataLocation, post_id: int, target: str, n: int, count: int = ALTERNATIVES
 ) -> list[Alternative]:
     """The engine's COUNT best wordings of sentence N (distinct), each with its back-translation."""
     if not 1 <= int(count) <= 16:
@@ -732,7 +738,7 @@ def alternatives(
     caption = "".join(s.raw_source for s in check.sentences)
     lay = _layout(store, route, caption, terms, version, True)
     start, end = lay.bounds[pair.n - 1]
-    mine = [a.piece[1] for a in lay.atoms[start:end] if a.kind == "sentence"]
+    mine = [a.index for a in lay.atoms[start:end] if a.kind == "sentence"]
     nbest = [
         json.loads(v)
         for v in _memo(
@@ -759,20 +765,16 @@ def alternatives(
 def pick_alternative(
     store: Store,
     location: DataLocation,
-    post_id: int | str,
+    post_id: int,
     target: str,
-    n: int | str,
-    k: int | str,
+    n: int,
+    k: int,
     count: int = ALTERNATIVES,
     *,
     replace_whole_edit: bool = False,
 ) -> PostCheck:
     """Make wording K of sentence N's alternatives the user's choice for that sentence."""
     options = alternatives(store, location, post_id, target, n, count)
-    try:
-        k = int(k)
-    except (TypeError, ValueError):
-        raise UserError(f"{k!r} is not a wording number.") from None
     if not 1 <= k <= len(options):
         raise UserError(f"Sentence {n} has {len(options)} wording(s); there is no wording {k}.")
     return save_sentence(

@@ -4,6 +4,8 @@ memory's key, so a changed glossary is never hidden by a remembered translation.
 
 from __future__ import annotations
 
+from typing import Any
+
 from crosspost.errors import UserError
 from crosspost.store import Store, utc_now
 from crosspost.translation.protect import _glossary_regex
@@ -21,9 +23,9 @@ def _bump(store: Store) -> None:
 
 def list_entries(
     store: Store, source_lang: str | None = None, target_lang: str | None = None, kind: str | None = None
-) -> list[dict]:
+) -> list[dict[str, Any]]:
     sql = "SELECT id, source_lang, target_lang, term, translation, kind FROM glossary WHERE 1 = 1"
-    params: list = []
+    params: list[Any] = []
     for column, value in (("source_lang", source_lang), ("target_lang", target_lang), ("kind", kind)):
         if value:
             sql += f" AND {column} = ?"
@@ -52,7 +54,7 @@ def _normalise_term(term: str, kind: str) -> str:
 
 def add_entry(
     store: Store, term: str, translation: str, source_lang: str = "en", target_lang: str = "zh", kind: str = "term"
-) -> dict:
+) -> dict[str, Any]:
     term = _normalise_term(term, kind)
     translation = translation.strip().lstrip("#＃") if kind == "topic" else translation.strip()
     if not translation:

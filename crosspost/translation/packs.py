@@ -78,7 +78,7 @@ class PackInfo:
     size: int | None = None
     sha256: str | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         data = {"from": self.from_code, "to": self.to_code, "version": self.version, "installed": self.installed}
         if self.from_name:
             data["from_name"], data["to_name"] = self.from_name, self.to_name
@@ -144,9 +144,10 @@ def argos(location: DataLocation, index: str | None = None) -> Any:
         return package
 
 
-def _read_metadata(folder: Path) -> dict:
+def _read_metadata(folder: Path) -> dict[str, Any]:
     try:
-        return json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        metadata: dict[str, Any] = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        return metadata
     except (OSError, ValueError):
         return {}
 
@@ -179,7 +180,7 @@ def find_pack(location: DataLocation, from_code: str, to_code: str) -> PackInfo 
     return None
 
 
-def validate_archive(path: Path) -> dict:
+def validate_archive(path: Path) -> dict[str, Any]:
     """Check an .argosmodel before anything is installed; returns its metadata."""
     if not path.is_file():
         raise UserError(f"{path} is not a file. Give the path of a .argosmodel language pack.")

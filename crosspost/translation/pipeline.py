@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 
@@ -49,7 +49,7 @@ class Route:
 
     source: str
     target: str
-    models: list
+    models: list[Any]
 
     @property
     def pivot(self) -> str | None:

@@ -103,4 +103,5 @@ def has_words(text: str) -> bool:
 
 def scrub(translated: str) -> str:
     """Engine output with any token-like thing it invented removed (see module docstring)."""
-    return TOKEN_RE.sub("", translated).replace("#", "").replace("＃", "")
+    kept: str = TOKEN_RE.sub("", translated)
+    return kept.replace("#", "").replace("＃", "")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
@@ -49,7 +50,7 @@ class PostTranslation:
     kept_edit: bool = False
     note: str | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "post": self.post,
             "from": self.source,
@@ -201,7 +202,7 @@ def translate_posts(
     return results
 
 
-def save_edit(store: Store, post_id: int, lang: str, text: str) -> dict:
+def save_edit(store: Store, post_id: int, lang: str, text: str) -> dict[str, Any]:
     """The user's own wording of a translation: kept, and marked ``edited``."""
     from crosspost.limits import check_text_length
     from crosspost.store.lookups import require_post
