@@ -15,7 +15,7 @@ from typing import Any
 from crosspost.errors import NotFound, NothingGiven, UserError
 from crosspost.limits import check_text_length
 from crosspost.records import ExpirySummary, LibraryRow, Media, Post, Translation
-from crosspost.store import Store, utc_now
+from crosspost.store import Store, record, utc_now
 from crosspost.store.lookups import require_post
 from crosspost.values import DraftStatus, MediaKind
 
@@ -93,22 +93,8 @@ def _by_post(store: Store, ids: Sequence[int], sql: str) -> dict[int, list[sqlit
 
 def _media(r: sqlite3.Row) -> Media:
     fx, fy = r["focus_x"], r["focus_y"]
-    return Media(
-        id=r["id"],
-        position=r["position"],
-        kind=MediaKind(r["kind"]),
-        url=r["url"],
-        path=r["path"],
-        expires_at=r["expires_at"],
-        origin=r["origin"],
-        size=r["size"],
-        sha256=r["sha256"],
-        mime=r["mime"],
-        width=r["width"],
-        height=r["height"],
-        duration=r["duration"],
-        focus=None if fx is None and fy is None else (0.5 if fx is None else fx, 0.5 if fy is None else fy),
-    )
+    focus = None if fx is None and fy is None else (0.5 if fx is None else fx, 0.5 if fy is None else fy)
+    return record(Media, r, kind=MediaKind(r["kind"]), focus=focus)
 
 
 def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Media, ...]]:
@@ -128,43 +114,19 @@ def _translations_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[T
         "SELECT post_id, lang, text, edited, source_lang, pack, pack_version, pivot, updated_at FROM translations "
         "WHERE post_id IN ({ids}) ORDER BY post_id, lang",
     )
-    return {
-        pid: tuple(
-            Translation(
-                lang=r["lang"],
-                text=r["text"],
-                edited=bool(r["edited"]),
-                source_lang=r["source_lang"],
-                pack=r["pack"],
-                pack_version=r["pack_version"],
-                pivot=r["pivot"],
-                updated_at=r["updated_at"],
-            )
-            for r in rs
-        )
-        for pid, rs in rows.items()
-    }
+    return {pid: tuple(record(Translation, r, edited=bool(r["edited"])) for r in rs) for pid, rs in rows.items()}
 
 
 def _post(
     r: sqlite3.Row, media: tuple[Media, ...], translations: tuple[Translation, ...], usernames: dict[int, str]
 ) -> Post:
-    caption, edited = r["caption"], bool(r["caption_edited"])
-    return Post(
-        id=r["id"],
-        source=r["source"],
+    caption, edited = r["caption"] or "", bool(r["caption_edited"])
+    return record(
+        Post,
+        r,
         account=usernames.get(r["account_id"]) or None,
-        created_at=r["created_at"],
-        caption=caption or "",
-        likes=r["likes"],
-        collections=r["collections"],
+        caption=caption,
         deleted=bool(r["deleted"]),
-        deleted_at=r["deleted_at"],
-        sound=r["sound"],
-        location=r["location"],
-        add_yours_text=r["add_yours_text"],
-        alt_text=r["alt_text"],
-        cover_url=r["cover_url"],
         privacy=json.loads(r["privacy"] or "{}"),
         media=media,
         translations=translations,
@@ -173,7 +135,6 @@ def _post(
         caption_changed_on_tiktok=bool(r["caption_changed_on_tiktok"]),
         topics=tuple(json.loads(r["user_topics"])) if r["user_topics"] is not None else None,
         title=r["user_title"],
-        planned_at=r["planned_at"],
         notes=r["notes"] or "",
     )
 

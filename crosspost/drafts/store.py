@@ -22,7 +22,7 @@ from crosspost.limits import check_text_length
 from crosspost.platforms import PlatformProfile, get_profile
 from crosspost.posts import MAX_SEARCH_CHARS, fts_query, get_post, parse_planned
 from crosspost.records import CheckedDraft, Draft, DraftMedia, Post, Problem
-from crosspost.store import Store, utc_now
+from crosspost.store import Store, record, utc_now
 from crosspost.translation.glossary import map_topics
 from crosspost.values import DraftStatus, Fit, Layout
 
@@ -37,32 +37,21 @@ _COLUMNS = (
 
 def _draft(r: sqlite3.Row, edited: Iterable[str], alt_texts: dict[int, str]) -> Draft:
     platform, fit = r["platform"], r["fit"]
-    return Draft(
-        id=r["id"],
-        post_id=r["post_id"],
-        platform=platform,
+    return record(
+        Draft,
+        r,
         layout=Layout(r["layout"]),
-        target_lang=r["target_lang"],
         status=DraftStatus(r["status"]),
         title=r["title"] or "",
         body=r["body"] or "",
         topics=tuple(json.loads(r["topics"] or "[]")),
         media=tuple(DraftMedia.from_dict(m) for m in json.loads(r["media"] or "[]")),
-        cover=r["cover"],
         fit=Fit(fit) if fit else None,
-        planned_at=r["planned_at"],
         notes=r["notes"] or "",
-        exported_to=r["exported_to"],
-        posted_at=r["posted_at"],
-        posted_url=r["posted_url"],
-        created_at=r["created_at"],
-        updated_at=r["updated_at"],
         edited_fields=frozenset(edited),
         cover_style=r["cover_style"] or get_profile(platform).cover_text.get("default", "none"),
-        cover_text=r["cover_text"],
         thread=bool(r["thread"]),
         alt_texts=alt_texts,
-        posted_uri=r["posted_uri"],
     )
 
 

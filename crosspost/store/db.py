@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 
 def _import_sqlite_utils() -> Any:
@@ -80,6 +81,17 @@ def begin_immediate(conn: sqlite3.Connection, what: str = "the store") -> None:
             conn.execute("PRAGMA busy_timeout = 1000")
     finally:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+
+
+_R = TypeVar("_R")
+
+
+def record(cls: type[_R], row: sqlite3.Row, **computed: Any) -> _R:
+    """The dataclass CLS from ROW by column name: each field takes the column of its name, COMPUTED
+    gives the fields that are not a column as they are (a parsed value, a joined list)."""
+    fields = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    values = {name: row[name] for name in row.keys() if name in fields and name not in computed}
+    return cls(**values, **computed)
 
 
 def utc_now() -> str:
