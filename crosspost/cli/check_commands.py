@@ -12,20 +12,21 @@ if TYPE_CHECKING:
 
 import argparse
 
-from crosspost.cli.common import Context, Subcommands, json_flag_parent, message, post_id_arg
+from crosspost.cli.common import Context, Subcommands, command, message, post_id_arg
 from crosspost.errors import UserError
 
 
 def register_translations(tverbs: Subcommands) -> None:
-    p = tverbs.add_parser(
+    p = command(
+        tverbs,
         "alternatives",
-        parents=[json_flag_parent()],
-        help="other wordings of sentence N of a post's translation (pick one with --use K)",
+        run_alternatives,
+        "other wordings of sentence N of a post's translation (pick one with --use K)",
         description="The engine's best wordings of one sentence, each with what it says "
         "translated back. --use K makes wording K your choice for that sentence: it is kept "
         "when the post is translated again.",
+        ids=post_id_arg,
     )
-    p.add_argument("id", type=post_id_arg, metavar="ID")
     p.add_argument("n", type=int, metavar="N", help="the sentence number, as `translate ID --check` shows it")
     p.add_argument("--lang", default="zh", metavar="CODE", help="the translation's language (default zh)")
     p.add_argument("--count", type=int, default=4, metavar="K", help="how many wordings to ask for (default 4)")
@@ -35,14 +36,14 @@ def register_translations(tverbs: Subcommands) -> None:
         action="store_true",
         help="with --use, also when you edited the whole translation yourself (that edit is replaced)",
     )
-    p.set_defaults(handler=run_alternatives)
 
-    p = tverbs.add_parser(
+    p = command(
+        tverbs,
         "edit-sentence",
-        parents=[json_flag_parent()],
-        help="your own wording of sentence N (kept when the rest is translated again)",
+        run_edit_sentence,
+        "your own wording of sentence N (kept when the rest is translated again)",
+        ids=post_id_arg,
     )
-    p.add_argument("id", type=post_id_arg, metavar="ID")
     p.add_argument("n", type=int, metavar="N", help="the sentence number, as `translate ID --check` shows it")
     p.add_argument("text", nargs="?", metavar="TEXT", help="the sentence as you want it")
     p.add_argument("--lang", default="zh", metavar="CODE", help="the translation's language (default zh)")
@@ -52,7 +53,6 @@ def register_translations(tverbs: Subcommands) -> None:
         action="store_true",
         help="also when you edited the whole translation yourself (that edit is replaced)",
     )
-    p.set_defaults(handler=run_edit_sentence)
 
 
 def require_reverse_pack(ctx: Context, source: str, target: str) -> None:

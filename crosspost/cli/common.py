@@ -128,6 +128,29 @@ def choice_arg(choices: type[_C]) -> Callable[[str], _C]:
     return parse
 
 
+def command(
+    verbs: Subcommands,
+    name: str,
+    handler: Callable[[Context, argparse.Namespace], int],
+    help: str | None = None,
+    *,
+    description: str | None = None,
+    json: bool = True,
+    ids: Callable[[str], int] | None = None,
+    nargs: str | None = None,
+) -> argparse.ArgumentParser:
+    """A command (or a command's verb) run by HANDLER: with --json unless JSON is False, and with an
+    ID argument of type IDS (several with NARGS)."""
+    p = verbs.add_parser(name, parents=[json_flag_parent()] if json else [], help=help, description=description)
+    if ids is not None:
+        if nargs is None:
+            p.add_argument("id", type=ids, metavar="ID")
+        else:
+            p.add_argument("ids", nargs=nargs, type=ids, metavar="ID")
+    p.set_defaults(handler=handler)
+    return p
+
+
 def json_flag_parent() -> argparse.ArgumentParser:
     parent = argparse.ArgumentParser(add_help=False)
     parent.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON on stdout")

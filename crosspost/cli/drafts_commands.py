@@ -9,8 +9,8 @@ from crosspost.cli.common import (
     ProgressBar,
     Subcommands,
     choice_arg,
+    command,
     draft_id_arg,
-    json_flag_parent,
     message,
     post_id_arg,
 )
@@ -24,10 +24,10 @@ from crosspost.values import DraftStatus, Fit, Layout
 def register(sub: Subcommands) -> None:
     drafts = sub.add_parser("drafts", help="the queue of ready-to-publish drafts")
     verbs = drafts.add_subparsers(dest="drafts_command", metavar="ACTION", required=True)
-    j = [json_flag_parent()]
 
-    p = verbs.add_parser("create", parents=j, help="make (or refresh) drafts from posts for a platform")
-    p.add_argument("ids", nargs="+", type=post_id_arg, metavar="ID")
+    p = command(
+        verbs, "create", run_create, "make (or refresh) drafts from posts for a platform", ids=post_id_arg, nargs="+"
+    )
     p.add_argument("--platform", required=True, metavar="NAME")
     p.add_argument(
         "--layout", type=choice_arg(Layout), choices=list(Layout), help="default: the platform's (RedNote: bilingual)"
@@ -37,20 +37,15 @@ def register(sub: Subcommands) -> None:
     p.add_argument(
         "--fit", type=choice_arg(Fit), choices=list(Fit), help="how media fill the frame (default: the platform's)"
     )
-    p.set_defaults(handler=run_create)
 
-    p = verbs.add_parser("list", parents=j, help="the queue")
+    p = command(verbs, "list", run_list, "the queue")
     p.add_argument("--platform", metavar="NAME")
     p.add_argument("--status", type=choice_arg(DraftStatus), choices=list(DraftStatus))
     p.add_argument("--search", metavar="TEXT")
-    p.set_defaults(handler=run_list)
 
-    p = verbs.add_parser("show", parents=j, help="one draft")
-    p.add_argument("id", type=draft_id_arg, metavar="ID")
-    p.set_defaults(handler=run_show)
+    p = command(verbs, "show", run_show, "one draft", ids=draft_id_arg)
 
-    p = verbs.add_parser("edit", parents=j, help="change a draft (every edit is kept and can be undone)")
-    p.add_argument("id", type=draft_id_arg, metavar="ID")
+    p = command(verbs, "edit", run_edit, "change a draft (every edit is kept and can be undone)", ids=draft_id_arg)
     p.add_argument("--title")
     p.add_argument("--body")
     p.add_argument("--topics", help='comma-separated, e.g. "旅行,成都"')
@@ -69,47 +64,37 @@ def register(sub: Subcommands) -> None:
         help="the text on the cover (default: the draft's title; "
         'for bilingual, a subtitle after " | "); "" goes back to the title',
     )
-    p.set_defaults(handler=run_edit)
 
-    p = verbs.add_parser("undo", parents=j, help="undo the last edit of a draft")
-    p.add_argument("id", type=draft_id_arg, metavar="ID")
-    p.set_defaults(handler=run_undo)
+    p = command(verbs, "undo", run_undo, "undo the last edit of a draft", ids=draft_id_arg)
 
-    p = verbs.add_parser("history", parents=j, help="the edits of a draft")
-    p.add_argument("id", type=draft_id_arg, metavar="ID")
-    p.set_defaults(handler=run_history)
+    p = command(verbs, "history", run_history, "the edits of a draft", ids=draft_id_arg)
 
-    p = verbs.add_parser("check", parents=j, help="preflight against the platform's limits")
-    p.add_argument("id", type=draft_id_arg, metavar="ID")
-    p.set_defaults(handler=run_check)
+    p = command(verbs, "check", run_check, "preflight against the platform's limits", ids=draft_id_arg)
 
-    p = verbs.add_parser(
+    p = command(
+        verbs,
         "render",
-        parents=j,
-        help="render drafts' media and covers for their platform",
+        run_render,
+        "render drafts' media and covers for their platform",
         description="Render the media of one or more drafts. A video or JPEG that already fits the platform "
         "is kept as it is (its metadata removed, not re-encoded); anything else is encoded. With several IDs "
         "or --all, drafts whose render is up to date are skipped, so an interrupted batch continues where "
         "it stopped; videos run one or two at a time, photos on all cores.",
+        ids=draft_id_arg,
+        nargs="*",
     )
-    p.add_argument("ids", nargs="*", type=draft_id_arg, metavar="ID")
     p.add_argument("--all", action="store_true", help="every draft not yet posted")
     p.add_argument("--reencode", action="store_true", help="encode every file even when the original already fits")
     p.add_argument("--cover-at", type=float, metavar="S", help="video cover frame at S seconds (default: sharpest)")
-    p.set_defaults(handler=run_render)
 
-    p = verbs.add_parser("export", parents=j, help="write ready-to-upload bundles")
-    p.add_argument("ids", nargs="+", type=draft_id_arg, metavar="ID")
+    p = command(verbs, "export", run_export, "write ready-to-upload bundles", ids=draft_id_arg, nargs="+")
     p.add_argument("--to", required=True, metavar="DIR")
     p.add_argument("--zip", action="store_true", help="one .zip per draft")
     p.add_argument("--force", action="store_true", help="export even with errors or when already posted")
-    p.set_defaults(handler=run_export)
 
-    p = verbs.add_parser("mark-posted", parents=j, help="record that you published the draft")
-    p.add_argument("id", type=draft_id_arg, metavar="ID")
+    p = command(verbs, "mark-posted", run_mark_posted, "record that you published the draft", ids=draft_id_arg)
     p.add_argument("--url", metavar="URL")
     p.add_argument("--force", action="store_true", help="record it again")
-    p.set_defaults(handler=run_mark_posted)
 
 
 def _problem_lines(c: CheckedDraft) -> list[str]:

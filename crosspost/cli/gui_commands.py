@@ -10,13 +10,10 @@ if TYPE_CHECKING:  # imported when used: the window's start-up reads this module
 
 
 def register(sub: Subcommands) -> None:
-    from crosspost.cli.common import json_flag_parent
+    from crosspost.cli.common import command
 
-    p = sub.add_parser(
-        "gui", parents=[json_flag_parent()], help="open the window (PATHs are imported as if dropped on it)"
-    )
+    p = command(sub, "gui", run_gui, "open the window (PATHs are imported as if dropped on it)")
     p.add_argument("paths", nargs="*", metavar="PATH")
-    p.set_defaults(handler=run_gui)
 
 
 def run_gui(ctx: Context, args: argparse.Namespace) -> int:

@@ -4,15 +4,24 @@ from __future__ import annotations
 
 import argparse
 
-from crosspost.cli.common import Context, ProgressBar, Subcommands, choice_arg, json_flag_parent, message, post_id_arg
+from crosspost.cli.common import (
+    Context,
+    ProgressBar,
+    Subcommands,
+    choice_arg,
+    command,
+    message,
+    post_id_arg,
+)
 from crosspost.values import Fit
 
 
 def register(sub: Subcommands) -> None:
-    p = sub.add_parser(
+    p = command(
+        sub,
         "render",
-        parents=[json_flag_parent()],
-        help="convert photos/videos for a platform (size, fit, format)",
+        run_render,
+        "convert photos/videos for a platform (size, fit, format)",
         description="Render photos and videos the way a platform wants them: photos as JPEG at the "
         "platform's size under its file-size cap (no location data), videos as H.264/AAC MP4 "
         "(preset medium, CRF 21, AAC 128 kb/s, +faststart). OUT is a file for one input, a folder "
@@ -30,16 +39,12 @@ def register(sub: Subcommands) -> None:
         action="store_true",
         help="encode every file even when it already fits the platform (default: keep it, without its metadata)",
     )
-    p.set_defaults(handler=run_render)
 
     media = sub.add_parser("media", help="the media behind your posts: fetch from the export's links")
     verbs = media.add_subparsers(dest="media_command", metavar="ACTION", required=True)
-    f = verbs.add_parser(
-        "fetch", parents=[json_flag_parent()], help="download the media behind the export's links (before they expire)"
-    )
+    f = command(verbs, "fetch", run_fetch, "download the media behind the export's links (before they expire)")
     f.add_argument("ids", nargs="*", type=post_id_arg, metavar="ID", help="post IDs (default with --all: every post)")
     f.add_argument("--all", action="store_true", help="every post whose media is not on disk yet")
-    f.set_defaults(handler=run_fetch)
 
 
 def run_render(ctx: Context, args: argparse.Namespace) -> int:

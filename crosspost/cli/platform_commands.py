@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from crosspost.cli.common import Context, Subcommands, json_flag_parent
+from crosspost.cli.common import Context, Subcommands, command
 
 
 def register(sub: Subcommands) -> None:
     p = sub.add_parser("platforms", help="target platforms and their limits (with sources and dates)")
     verbs = p.add_subparsers(dest="platforms_command", metavar="ACTION", required=True)
-    lst = verbs.add_parser("list", parents=[json_flag_parent()], help="every platform with its limits")
-    lst.set_defaults(handler=run_list)
+    command(verbs, "list", run_list, "every platform with its limits")
 
 
 def run_list(ctx: Context, args: argparse.Namespace) -> int:

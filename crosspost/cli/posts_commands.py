@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from crosspost.cli.common import Context, Subcommands, json_flag_parent, media_id_arg, post_id_arg
+from crosspost.cli.common import Context, Subcommands, command, media_id_arg, post_id_arg
 from crosspost.records import Media, Post
 from crosspost.values import MediaKind
 
@@ -13,21 +13,19 @@ def register(sub: Subcommands) -> None:
     posts = sub.add_parser("posts", help="the imported posts: list, show, attach media")
     verbs = posts.add_subparsers(dest="posts_command", metavar="ACTION", required=True)
 
-    p = verbs.add_parser("list", parents=[json_flag_parent()], help="the imported posts, newest first")
+    p = command(verbs, "list", run_list, "the imported posts, newest first")
     p.add_argument("--search", metavar="TEXT", help="only posts whose caption or translation has TEXT")
     p.add_argument("--limit", type=int, metavar="N", help="at most N posts")
-    p.set_defaults(handler=run_list)
 
-    p = verbs.add_parser("show", parents=[json_flag_parent()], help="one post with its media and translations")
-    p.add_argument("id", type=post_id_arg, metavar="ID")
-    p.set_defaults(handler=run_show)
+    p = command(verbs, "show", run_show, "one post with its media and translations", ids=post_id_arg)
 
-    p = verbs.add_parser(
+    p = command(
+        verbs,
         "edit",
-        parents=[json_flag_parent()],
-        help="your own caption for a post (kept over re-imports), or --reset to TikTok's",
+        run_edit,
+        "your own caption for a post (kept over re-imports), or --reset to TikTok's",
+        ids=post_id_arg,
     )
-    p.add_argument("id", type=post_id_arg, metavar="ID")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--caption", metavar="TEXT", help="the caption to use instead of TikTok's")
     group.add_argument("--reset", action="store_true", help="take TikTok's (latest) caption back")
@@ -38,21 +36,15 @@ def register(sub: Subcommands) -> None:
     )
     group.add_argument("--topics-auto", action="store_true", help="topics from the caption's hashtags again")
     group.add_argument("--title", metavar="TEXT", help='the title of the post\'s drafts ("": from the caption)')
-    p.set_defaults(handler=run_edit)
 
-    p = verbs.add_parser("attach", parents=[json_flag_parent()], help="attach local photo/video files to a post")
-    p.add_argument("id", type=post_id_arg, metavar="ID")
+    p = command(verbs, "attach", run_attach, "attach local photo/video files to a post", ids=post_id_arg)
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.set_defaults(handler=run_attach)
 
-    p = verbs.add_parser(
-        "focus", parents=[json_flag_parent()], help="where the crop window sits for a photo or video (0..1), or --auto"
-    )
+    p = command(verbs, "focus", run_focus, "where the crop window sits for a photo or video (0..1), or --auto")
     p.add_argument("media", type=media_id_arg, metavar="MEDIA_ID", help="a media ID from `posts show ID --json`")
     p.add_argument("x", type=float, nargs="?", help="0 left … 1 right")
     p.add_argument("y", type=float, nargs="?", help="0 top … 1 bottom")
     p.add_argument("--auto", action="store_true", help="back to automatic (toward the busiest region)")
-    p.set_defaults(handler=run_focus)
 
 
 def _one_line(text: str, width: int) -> str:

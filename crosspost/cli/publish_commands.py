@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crosspost.cli.common import Context, ProgressBar, Subcommands, draft_id_arg, json_flag_parent, message
+from crosspost.cli.common import Context, ProgressBar, Subcommands, command, draft_id_arg, message
 from crosspost.cli.remedies import cli_message
 from crosspost.errors import UserError
 
@@ -21,24 +21,23 @@ def _verbs(sub: Subcommands, name: str) -> Subcommands:
 
 
 def register(sub: Subcommands) -> None:
-    j = [json_flag_parent()]
     verbs = _verbs(sub, "drafts")
-    p = verbs.add_parser(
+    p = command(
+        verbs,
         "publish",
-        parents=j,
-        help="publish drafts through the platform's API (Bluesky)",
+        run_publish,
+        "publish drafts through the platform's API (Bluesky)",
         description="Publish drafts through the platform's API where Crosspost has an account "
         "for it (Bluesky). A posted draft is never posted twice.",
+        ids=draft_id_arg,
+        nargs="*",
     )
-    p.add_argument("ids", nargs="*", type=draft_id_arg, metavar="ID")
     p.add_argument(
         "--due", action="store_true", help="every draft whose planned time has come (for a systemd timer or cron)"
     )
     p.add_argument("--account", metavar="HANDLE", help="which account, when there are several")
-    p.set_defaults(handler=run_publish)
 
-    p = verbs.add_parser("alt", parents=j, help="set the alt text of a draft's photo or video")
-    p.add_argument("id", type=draft_id_arg, metavar="ID")
+    p = command(verbs, "alt", run_alt, "set the alt text of a draft's photo or video", ids=draft_id_arg)
     p.add_argument("n", type=int, nargs="?", metavar="N", help="which media item, from 1")
     p.add_argument("text", nargs="?", metavar="TEXT", help="what the picture shows (empty: remove)")
     p.add_argument(
@@ -46,19 +45,19 @@ def register(sub: Subcommands) -> None:
         action="store_true",
         help="translate the draft's alt texts like its caption (translated or bilingual layout)",
     )
-    p.set_defaults(handler=run_alt)
 
-    p = verbs.add_parser("thread", parents=j, help="publish a caption over the length limit as a thread (on/off)")
-    p.add_argument("id", type=draft_id_arg, metavar="ID")
+    p = command(
+        verbs, "thread", run_thread, "publish a caption over the length limit as a thread (on/off)", ids=draft_id_arg
+    )
     p.add_argument("state", choices=["on", "off"])
-    p.set_defaults(handler=run_thread)
 
     accounts = sub.add_parser("accounts", help="accounts on the platforms Crosspost publishes to")
     averbs = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
-    p = averbs.add_parser(
+    p = command(
+        averbs,
         "add",
-        parents=j,
-        help="add (or update) an account",
+        run_accounts_add,
+        "add (or update) an account",
         description="Add a Bluesky account with an app password (Bluesky: Settings → Privacy "
         "and security → App passwords). The password is checked with the server "
         "and kept in the system keyring.",
@@ -78,15 +77,12 @@ def register(sub: Subcommands) -> None:
         help="Bluesky's video service (default: https://video.bsky.app for bsky.social, none "
         "elsewhere: videos then go straight to the server); 'none' to upload videos directly",
     )
-    p.set_defaults(handler=run_accounts_add)
 
-    p = averbs.add_parser("list", parents=j, help="the accounts (never a secret)")
-    p.set_defaults(handler=run_accounts_list)
+    p = command(averbs, "list", run_accounts_list, "the accounts (never a secret)")
 
-    p = averbs.add_parser("remove", parents=j, help="forget an account and its password")
+    p = command(averbs, "remove", run_accounts_remove, "forget an account and its password")
     p.add_argument("platform", choices=["bluesky"])
     p.add_argument("--handle", metavar="H")
-    p.set_defaults(handler=run_accounts_remove)
 
 
 def run_publish(ctx: Context, args: argparse.Namespace) -> int:

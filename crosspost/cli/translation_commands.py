@@ -11,42 +11,40 @@ if TYPE_CHECKING:
 
 import argparse
 
-from crosspost.cli.common import Context, ProgressBar, Subcommands, json_flag_parent, message, post_id_arg
+from crosspost.cli.common import Context, ProgressBar, Subcommands, command, json_flag_parent, message, post_id_arg
 
 
 def register(sub: Subcommands) -> None:
     lang = sub.add_parser("languages", help="offline translation packs: list, available, install, download, remove")
     verbs = lang.add_subparsers(dest="languages_command", metavar="ACTION", required=True)
-    p = verbs.add_parser("list", parents=[json_flag_parent()], help="installed language pairs")
-    p.set_defaults(handler=run_list)
-    p = verbs.add_parser(
+    p = command(verbs, "list", run_list, "installed language pairs")
+    p = command(
+        verbs,
         "available",
-        parents=[json_flag_parent()],
-        help="pairs in the Argos package index (downloads the index; env CROSSPOST_ARGOS_INDEX)",
+        run_available,
+        "pairs in the Argos package index (downloads the index; env CROSSPOST_ARGOS_INDEX)",
     )
-    p.set_defaults(handler=run_available)
-    p = verbs.add_parser("install", parents=[json_flag_parent()], help="install a .argosmodel file")
+    p = command(verbs, "install", run_install, "install a .argosmodel file")
     p.add_argument("file", metavar="FILE.argosmodel")
-    p.set_defaults(handler=run_install)
-    p = verbs.add_parser("download", parents=[json_flag_parent()], help="download and install a pair from the index")
+    p = command(verbs, "download", run_download, "download and install a pair from the index")
     p.add_argument("source", metavar="FROM")
     p.add_argument("target", metavar="TO")
-    p.set_defaults(handler=run_download)
-    p = verbs.add_parser("remove", parents=[json_flag_parent()], help="remove an installed pair")
+    p = command(verbs, "remove", run_remove, "remove an installed pair")
     p.add_argument("source", metavar="FROM")
     p.add_argument("target", metavar="TO")
-    p.set_defaults(handler=run_remove)
 
-    p = sub.add_parser(
+    p = command(
+        sub,
         "translate",
-        parents=[json_flag_parent()],
-        help="translate captions offline and store them with the posts",
+        run_translate,
+        "translate captions offline and store them with the posts",
         description="Translate captions on this computer. Hashtags, @mentions, links, e-mail "
         "addresses, emoji and line breaks stay exactly as they are; your glossary terms are "
         "used; identical sentences are never translated twice. Your edits of a translation "
         "are kept unless you say --force.",
+        ids=post_id_arg,
+        nargs="*",
     )
-    p.add_argument("ids", nargs="*", type=post_id_arg, metavar="ID")
     p.add_argument("--from", dest="source", default="auto", metavar="CODE", help="caption language, or auto (default)")
     p.add_argument("--to", dest="target", required=True, metavar="CODE", help="target language, e.g. zh")
     p.add_argument("--all", action="store_true", help="every post without a translation into --to")
@@ -57,25 +55,19 @@ def register(sub: Subcommands) -> None:
         help="show each sentence beside its translation and what it says translated back "
         "(needs the reverse pack, e.g. zh→en), flagging the doubtful ones",
     )
-    p.set_defaults(handler=run_translate)
 
     p = sub.add_parser("translations", help="your own wording of a translation")
     tverbs = p.add_subparsers(dest="translations_command", metavar="ACTION", required=True)
-    e = tverbs.add_parser(
-        "edit", parents=[json_flag_parent()], help="set the translation text yourself (kept as edited)"
-    )
-    e.add_argument("id", type=post_id_arg, metavar="ID")
+    e = command(tverbs, "edit", run_edit, "set the translation text yourself (kept as edited)", ids=post_id_arg)
     e.add_argument("--lang", required=True, metavar="CODE")
     e.add_argument("--text", required=True)
-    e.set_defaults(handler=run_edit)
     from crosspost.cli.check_commands import register_translations
 
     register_translations(tverbs)
 
     g = sub.add_parser("glossary", help="your own terms and hashtag→topic mappings for translation")
     gverbs = g.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
-    p = gverbs.add_parser("list", parents=[json_flag_parent()], help="the glossary")
-    p.set_defaults(handler=run_glossary_list)
+    p = command(gverbs, "list", run_glossary_list, "the glossary")
     for name, helptext in (("add", "add or change a term"), ("remove", "remove a term")):
         p = gverbs.add_parser(name, parents=[json_flag_parent()], help=helptext)
         p.add_argument("term")
