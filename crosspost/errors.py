@@ -243,27 +243,34 @@ class PublishingBusy(UserError):
 class NoPublishApi(UserError):
     """A draft for a platform Crosspost does not publish to itself (the user uploads the export)."""
 
-    def __init__(self, draft_id: int, platform: str) -> None:
-        from crosspost.platforms import get_profile
-
+    def __init__(self, draft_id: int, platform: str, platform_name: str | None = None) -> None:
         self.draft_id, self.platform = draft_id, platform
-        name = get_profile(platform).display_name["en"]
+        name = platform_name or platform
         super().__init__(f"Crosspost cannot publish to {name} by itself; export the draft and upload it there.")
 
 
 class NotReadyToPublish(UserError):
     """The draft's preflight has an error; ``problem`` is the first one."""
 
-    def __init__(self, problem: Problem, *, draft_id: int, post_id: int, platform: str, lang: str | None) -> None:
-        from crosspost.values import ProblemCode
-
+    def __init__(
+        self, problem: Problem, *, draft_id: int, post_id: int, platform: str, lang: str | None, as_thread: bool = False
+    ) -> None:
         self.problem, self.draft_id, self.post_id, self.platform, self.lang = problem, draft_id, post_id, platform, lang
-        hint = " Shorten it, or publish it as a thread." if problem.code is ProblemCode.BODY_TOO_LONG else ""
+        self.as_thread = as_thread  # a thread of replies would carry it
+        hint = " Shorten it, or publish it as a thread." if as_thread else ""
         super().__init__(f"Draft {draft_id} is not ready to publish: {problem.message}{hint}")
 
     @classmethod
-    def of(cls, draft: Draft, problem: Problem) -> NotReadyToPublish:
-        return cls(problem, draft_id=draft.id, post_id=draft.post_id, platform=draft.platform, lang=draft.target_lang)
+    def of(cls, draft: Draft, problem: Problem, *, as_thread: bool = False) -> NotReadyToPublish:
+        """For DRAFT, whose first preflight error is PROBLEM."""
+        return cls(
+            problem,
+            draft_id=draft.id,
+            post_id=draft.post_id,
+            platform=draft.platform,
+            lang=draft.target_lang,
+            as_thread=as_thread,
+        )
 
 
 class OtherAccount(UserError):
@@ -297,54 +304,3 @@ class PublishError(UserError):
 
 class Cancelled(Exception):
     """The user cancelled a long job; whatever it did so far was rolled back or kept whole."""
-
-
-#: Every typed error with sample data: the faces' tests word each of them.
-def examples() -> list[UserError]:
-    from crosspost.records import Problem
-    from crosspost.values import ProblemCode
-
-    too_long = Problem(
-        ProblemCode.BODY_TOO_LONG, {"used": 320, "unit": "graphemes", "limit": 300, "platform": "bluesky"}
-    )
-    not_rendered = Problem(ProblemCode.NOT_RENDERED, {"platform": "rednote"})
-    return [
-        UserError("Something is wrong with the input."),
-        NotFound("post", 7),
-        NotFound("draft", "x", malformed=True),
-        NotFound("media", 3),
-        NothingGiven("post ID"),
-        InvalidChoice("fit mode", "zoom", ["crop", "pad", "blur"]),
-        NoMediaOnDisk(7),
-        NoMediaOnDisk(7, draft_id=2),
-        LinksExpired(7, "2024-12-23T10:00:00Z"),
-        LinksExpired(None, None),
-        NoTranslation(7, "zh", "bilingual"),
-        NoTranslation(7, None, "translated"),
-        NoLanguagePack("en", "zh"),
-        LanguagePackBroken("en", "zh", "bad model"),
-        IndexUnreachable(),
-        AlreadyPosted(2, "rednote", "2025-01-02T03:04:05Z"),
-        NotRendered(2, "RedNote"),
-        ExportBlocked({2: not_rendered}, {3: "2025-01-02T03:04:05Z"}),
-        FolderNotWritable("/x", "permission denied"),
-        TrimNeeded(120, 60, "RedNote"),
-        EditKept("translation", 7),
-        DiskFull("/data/media", 250, 12.0),
-        ReversePackMissing("zh", "en"),
-        WholeEditExists(7, "zh"),
-        NoKeyringError(),
-        NoAccount("bluesky"),
-        NoAccount("bluesky", "me.bsky.social"),
-        SeveralAccounts("bluesky", ["a.bsky.social", "b.bsky.social"]),
-        SecretMissing("bluesky", "me.bsky.social", "keyring"),
-        PublishingBusy(),
-        NoPublishApi(2, "rednote"),
-        NotReadyToPublish(too_long, draft_id=2, post_id=7, platform="bluesky", lang="zh"),
-        NotReadyToPublish(not_rendered, draft_id=2, post_id=7, platform="bluesky", lang=None),
-        OtherAccount(2),
-        NothingToTranslate(2, original_layout=True),
-        NothingToTranslate(2, original_layout=False),
-        PublishError("bsky.social refused the request (ExpiredToken).", kind="auth"),
-        PublishError("Cannot reach bsky.social: the computer seems to be offline.", kind="offline"),
-    ]

@@ -4,7 +4,6 @@ caption, topics and title, attaching files, the crop position."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import sqlite3
@@ -14,6 +13,7 @@ from typing import Any
 
 from crosspost.errors import NotFound, NothingGiven, UserError
 from crosspost.limits import check_text_length
+from crosspost.media.facts import file_sha256
 from crosspost.records import ExpirySummary, LibraryRow, Media, Post, Translation
 from crosspost.store import Store, record, utc_now
 from crosspost.store.lookups import require_post
@@ -310,14 +310,6 @@ def set_post_plan(store: Store, post_id: int, planned_at: str | None = None, not
                 [*sets.values(), pid, str(DraftStatus.POSTED)],
             )
     return get_post(store, pid)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def attach_files(store: Store, post_id: int, files: Iterable[str | Path]) -> list[dict[str, Any]]:

@@ -8,11 +8,24 @@ record's ``to_json()``; nothing else builds those dicts.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from crosspost.values import DraftStatus, Fit, Layout, MediaKind, ProblemCode, ProblemLevel
+
+
+def fields_json(record: Any, *, skip: Collection[str] = (), **keys: str) -> dict[str, Any]:
+    """RECORD's dataclass fields as a JSON object, in field order: each under its own name unless
+    KEYS gives another (``source_lang="from"``), SKIP left out; tuples become lists, enum members
+    their words."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        if f.name in skip:
+            continue
+        value = getattr(record, f.name)
+        out[keys.get(f.name, f.name)] = list(value) if isinstance(value, tuple) else value
+    return out
 
 
 @dataclass(frozen=True)
@@ -35,22 +48,7 @@ class Media:
     focus: tuple[float, float] | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "position": self.position,
-            "kind": str(self.kind),
-            "url": self.url,
-            "path": self.path,
-            "expires_at": self.expires_at,
-            "origin": self.origin,
-            "size": self.size,
-            "sha256": self.sha256,
-            "mime": self.mime,
-            "width": self.width,
-            "height": self.height,
-            "duration": self.duration,
-            "focus": list(self.focus) if self.focus is not None else None,
-        }
+        return {**fields_json(self), "kind": str(self.kind)}
 
 
 @dataclass(frozen=True)
@@ -65,16 +63,7 @@ class Translation:
     updated_at: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "lang": self.lang,
-            "text": self.text,
-            "edited": self.edited,
-            "from": self.source_lang,
-            "pack": self.pack,
-            "pack_version": self.pack_version,
-            "pivot": self.pivot,
-            "updated_at": self.updated_at,
-        }
+        return fields_json(self, source_lang="from")
 
 
 @dataclass(frozen=True)
@@ -263,40 +252,6 @@ class Problem:
 
     def to_json(self) -> dict[str, Any]:
         return {"level": str(self.level), "field": self.field, "message": self.message, "code": str(self.code)}
-
-
-def problem_examples() -> list[Problem]:
-    """Every problem code with sample facts: the faces' tests word each of them."""
-    rednote, bluesky = {"platform": "rednote"}, {"platform": "bluesky"}
-    facts: dict[ProblemCode, dict[str, Any]] = {
-        ProblemCode.TITLE_TOO_LONG: {"used": 31, "unit": "chars", "limit": 20, **rednote},
-        ProblemCode.BODY_TOO_LONG: {"used": 1200, "unit": "chars", "limit": 1000, **rednote},
-        ProblemCode.TITLE_EMPTY: rednote,
-        ProblemCode.TOO_MANY_TOPICS: {"count": 12, "limit": 10, **rednote},
-        ProblemCode.NO_TRANSLATION: {"layout": Layout.BILINGUAL, "lang": "zh"},
-        ProblemCode.DOUBTFUL_SENTENCES: {"count": 2},
-        ProblemCode.EXTERNAL_LINK: rednote,
-        ProblemCode.TIKTOK_NAMES: {"names": ("@bestie", "@runclub"), **rednote},
-        ProblemCode.TAGS_TOO_LONG: {"used": 305, "limit": 300, **bluesky},
-        ProblemCode.THREAD: {"parts": 3},
-        ProblemCode.NO_ALT_TEXT: {"media": (1, 3), **bluesky},
-        ProblemCode.NO_MEDIA: {},
-        ProblemCode.TOO_MANY_PHOTOS: {"count": 5, "allowed": 4, **bluesky},
-        ProblemCode.NO_VIDEOS: {"platform": "instagram"},
-        ProblemCode.VIDEO_TOO_LONG: {"seconds": 912.4, "max_seconds": 900, **rednote},
-        ProblemCode.NOT_RENDERED: rednote,
-        ProblemCode.FILE_TOO_LARGE: {"file": "1.jpg", "size": 32_500_000, "max_size": 30_000_000, **rednote},
-        ProblemCode.WRONG_ASPECT: {
-            "file": "1.mp4",
-            "width": 1000,
-            "height": 1000,
-            "aspects": ("9:16", "3:4"),
-            **rednote,
-        },
-        ProblemCode.TITLE_SHORTENED: {"limit": 20, "unit": "chars", **rednote},
-        ProblemCode.TOPICS_LEFT_OUT: {"limit": 10, "topics": ("fyp", "viral"), **rednote},
-    }
-    return [Problem(code, facts[code]) for code in ProblemCode]
 
 
 @dataclass(frozen=True)

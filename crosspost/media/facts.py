@@ -4,12 +4,22 @@ decoded for the display rotation); used to decide whether a file can be kept as 
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from crosspost.errors import UserError
+
+
+def file_sha256(path: Path) -> str:
+    """The file's content hash (the media store's content address)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import threading
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from typing import Any
 
 from crosspost.downloads import DownloadError, download_to
 from crosspost.errors import UserError
+from crosspost.media.facts import file_sha256
 from crosspost.media.probe import MediaInfo, probe_file
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
@@ -163,11 +163,7 @@ def _store_file(part: Path, media_dir: Path) -> tuple[Path, str, MediaInfo, int]
     except UserError:
         part.unlink(missing_ok=True)
         raise FetchError("what arrived is not a readable photo or video") from None
-    digest = hashlib.sha256()
-    with open(part, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    sha = digest.hexdigest()
+    sha = file_sha256(part)
     final = media_dir / sha[:2] / f"{sha}{EXTENSIONS.get(info.mime, '.bin')}"
     final.parent.mkdir(parents=True, exist_ok=True)
     size = part.stat().st_size

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import io
 import json
 import os
@@ -45,6 +44,7 @@ from crosspost.errors import (
     PublishingBusy,
     UserError,
 )
+from crosspost.media.facts import file_sha256
 from crosspost.paths import DataLocation
 from crosspost.platforms import PlatformProfile, all_profiles, get_profile
 from crosspost.posts import get_post
@@ -59,9 +59,9 @@ from crosspost.publishing.bluesky import (
     new_tid,
     upload_video,
 )
-from crosspost.records import CheckedDraft, Draft, DraftMedia
+from crosspost.records import CheckedDraft, Draft, DraftMedia, fields_json
 from crosspost.store import Store, utc_now
-from crosspost.values import DraftStatus, Layout, MediaKind
+from crosspost.values import DraftStatus, Layout, MediaKind, ProblemCode
 
 KILL_ENV = "CROSSPOST_TEST_KILL_AT"
 
@@ -90,14 +90,7 @@ class Result:
 
     def to_json(self) -> dict[str, Any]:
         """The contract's ``{"draft", "uri", "url"}``, plus detail."""
-        return {
-            "draft": self.draft,
-            "uri": self.uri,
-            "url": self.url,
-            "already_posted": self.already,
-            "parts": self.parts,
-            "warnings": list(self.warnings),
-        }
+        return fields_json(self, already="already_posted")
 
 
 def post_url(did_or_handle: str, uri: str) -> str:
@@ -141,14 +134,6 @@ def langs_for(store: Store, draft: Draft) -> list[str]:
 
 
 # --- media -----------------------------------------------------------------------------------------
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _image_under(path: Path, limit: int) -> tuple[bytes, str, int, int]:
@@ -341,12 +326,12 @@ def publish_one(
     d = get_draft(store, draft_id)
     profile = get_profile(d.platform)
     if not profile.publish_api:
-        raise NoPublishApi(d.id, d.platform)
+        raise NoPublishApi(d.id, d.platform, profile.display_name["en"])
     if d.status is DraftStatus.POSTED:  # posted by Crosspost (with its URI) or marked posted by hand (without)
         return Result(d.id, d.posted_uri, d.posted_url or "", already=True)
     errors = [p for p in checked(store, d.id).problems if p.is_error]
     if errors:
-        raise NotReadyToPublish.of(d, errors[0])
+        raise NotReadyToPublish.of(d, errors[0], as_thread=errors[0].code is ProblemCode.BODY_TOO_LONG)
     limit = int(profile.limit_value("body") or MAX_GRAPHEMES)
     text = post_text(d, profile)
     texts = split_thread(text, limit) if d.thread else [text]
@@ -439,7 +424,7 @@ def _embed(
         m = videos[0]
         assert m.rendered is not None
         path = Path(m.rendered)
-        digest = _sha256(path)
+        digest = file_sha256(path)
         blob = _stored_blob(store, d.id, path, digest)
         if blob is None:
             data = path.read_bytes()
@@ -466,7 +451,7 @@ def _embed(
     for m in images[: int(profile.limit_value("images") or 4)]:
         assert m.rendered is not None
         path = Path(m.rendered)
-        digest = _sha256(path)
+        digest = file_sha256(path)
         blob = _stored_blob(store, d.id, path, digest)
         data, mime, width, height = _image_under(path, cap)
         if blob is None:

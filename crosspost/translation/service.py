@@ -17,6 +17,7 @@ from typing import Any
 
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+from crosspost.records import fields_json
 from crosspost.store import Store, utc_now
 from crosspost.translation.detect import detect_language
 from crosspost.translation.pipeline import (  # noqa: F401 - also this module's API
@@ -51,15 +52,7 @@ class PostTranslation:
     note: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "post": self.post,
-            "from": self.source,
-            "to": self.target,
-            "text": self.text,
-            "pivot": self.pivot,
-            "kept_edit": self.kept_edit,
-            **({"note": self.note} if self.note else {}),
-        }
+        return fields_json(self, skip=() if self.note else ("note",), source="from", target="to")
 
 
 def _store_translations(

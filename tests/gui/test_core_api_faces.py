@@ -13,11 +13,11 @@ from exports import build_export, sample_posts, write_zip
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from crosspost import errors
+from crosspost import errors, examples
 from crosspost.cli.remedies import cli_message, problem_hint, remedy
 from crosspost.gui import messages
 from crosspost.gui.messages import problem_text, window_message
-from crosspost.records import Problem, problem_examples
+from crosspost.records import Problem
 from crosspost.values import ProblemCode
 
 
@@ -41,7 +41,7 @@ def _core_modules() -> list[str]:
 
 def test_every_typed_error_has_an_example():
     assert len(_typed_errors()) >= 28
-    assert _typed_errors() <= {type(e) for e in errors.examples()}
+    assert _typed_errors() <= {type(e) for e in examples.errors()}
 
 
 def test_every_user_error_class_lives_in_errors_py():
@@ -70,7 +70,7 @@ def test_gui_messages_hold_no_regex():
 def test_the_window_words_every_typed_error_without_a_command(window, language):
     window.set_language(language)
     try:
-        for exc in errors.examples():
+        for exc in examples.errors():
             text = window_message(exc)
             assert text.strip(), exc
             assert "crosspost " not in text and " --" not in text, (type(exc).__name__, text)
@@ -83,11 +83,11 @@ def test_the_window_words_every_typed_error_without_a_command(window, language):
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_the_window_words_every_problem_code_from_its_facts(window, language):
-    examples = problem_examples()
-    assert {p.code for p in examples} == set(ProblemCode)
+    problems = examples.problems()
+    assert {p.code for p in problems} == set(ProblemCode)
     window.set_language(language)
     try:
-        for problem in examples:
+        for problem in problems:
             text = problem_text(problem)
             assert text.strip(), problem.code
             if language == "zh_CN":
@@ -119,13 +119,13 @@ def test_the_four_sentences_the_chinese_window_showed_in_english(window):
 
 
 def test_the_cli_words_every_typed_error_and_problem_code():
-    for exc in errors.examples():
+    for exc in examples.errors():
         text = cli_message(exc)
         assert text.startswith(str(exc)) and str(exc).strip(), type(exc).__name__
     # Every type has a command that fixes it (InvalidChoice's sentence already lists the choices).
-    remedied = {type(exc) for exc in errors.examples() if remedy(exc)}
+    remedied = {type(exc) for exc in examples.errors() if remedy(exc)}
     assert _typed_errors() - remedied == {errors.InvalidChoice}
-    for problem in problem_examples():
+    for problem in examples.problems():
         assert problem.message.endswith("."), problem.code
         assert problem.to_json() == {
             "level": str(problem.code.level),
