@@ -254,7 +254,7 @@ def test_bilingual_langs_and_translated_alt_text(pds, tmp_path, capsys, monkeypa
     record = pds.get_record(out[0]["uri"])["value"]
     assert record["embed"]["images"][0]["alt"] == alt
     records = pds.list_records(me["did"])
-    assert all(r["value"]["langs"] == ["en", "zh"] for r in records)
+    assert records and all(r["value"]["langs"] == ["en", "zh"] for r in records)
     assert any("—— 中文翻译 ——" in r["value"]["text"] for r in records)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 import threading
-import time
 
 import procs
 import pytest
@@ -24,18 +23,19 @@ def _export(path, n, start, username):
 
 
 def test_import_waits_for_another_writer_and_says_so(data_dir, tmp_path):
-    """Another process holds the write lock (and commits a write) for 3 s: the import waits, says so
-    on stderr after ~2 s, then imports everything. Before: "database is locked" with a traceback."""
+    """Another process holds the write lock (and commits a write) until the import has said it is
+    waiting; then the import goes on and imports everything. Before: "database is locked" with a
+    traceback."""
     assert procs.run(data_dir, "posts", "list")[0] == 0  # the store exists
     export, posts = _export(tmp_path / "a.zip", 5, dt.datetime(2024, 1, 1, 8), "alice")
     holder = sqlite3.connect(data_dir / "crosspost.db", isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")
     holder.execute("INSERT INTO settings (key, value) VALUES ('held', 'yes')")
-    proc = procs.start(data_dir, "import", export)
-    time.sleep(3.5)
+    proc = procs.start_watched(data_dir, "import", export)
+    proc.wait_for_text("waiting")  # the import met the held lock and told the person
     holder.execute("COMMIT")
     holder.close()
-    code, out, err = procs.finish(proc)
+    code, out, err = proc.finish()
     assert code == 0, err
     assert "Traceback" not in err and "locked" not in err
     assert "waiting" in err.lower()
@@ -173,12 +173,20 @@ def test_two_renders_of_one_draft(data_dir, tmp_path):
     assert procs.run(data_dir, "drafts", "render", "1")[0] == 0
 
 
+def _has_bytes(folder) -> bool:
+    """FOLDER holds a file with something in it (files come and go while we look)."""
+    try:
+        return any(p.is_file() and p.stat().st_size > 0 for p in folder.iterdir())
+    except FileNotFoundError:
+        return False
+
+
 # -- item 2: two `media fetch` of one file ----------------------------------------------------------------
 
 
 def test_two_fetches_of_one_file_store_it_whole(data_dir, store, tmp_path):
-    """The server sends half the photo, pauses 2.5 s, sends the rest. A second `media fetch` starts
-    during the pause. Before: both appended to one .part and the stored file was corrupt."""
+    """The server sends half the photo, then holds the rest until a second `media fetch` of the same
+    file has run and ended. Before: both appended to one .part and the stored file was corrupt."""
     import hashlib
     import json
     from pathlib import Path
@@ -188,17 +196,20 @@ def test_two_fetches_of_one_file_store_it_whole(data_dir, store, tmp_path):
     from test_media_fetch import FUTURE, _post_with
 
     body = jpeg(tmp_path / "served.jpg", 1600, 1200, quality=95).read_bytes()
-    state = {"body": body, "log": [], "pause": 2.5}
+    state = {"body": body, "log": [], "release": threading.Event()}
     httpd = Server(("127.0.0.1", 0), make_handler(state))
+    partial = data_dir / "media" / "partial"
     threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
     try:
         _post_with(store, [("image", f"http://127.0.0.1:{httpd.server_address[1]}/slow-photo")], FUTURE)
         first = procs.start(data_dir, "--json", "media", "fetch", "1")
-        procs.wait_for(lambda: state["log"], 30, "the first download to start")
-        time.sleep(0.3)
+        procs.wait_for(lambda: _has_bytes(partial), 60, "the first download to write its first half")
         second = procs.run(data_dir, "--json", "media", "fetch", "1")
+        state["release"].set()  # now the first download gets the rest
         code, out, err = procs.finish(first)
     finally:
+        state["release"].set()
+        state["stop"].set()
         httpd.shutdown()
         httpd.server_close()
     assert code == 0, err

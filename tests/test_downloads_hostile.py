@@ -31,6 +31,11 @@ class QuietFiles(http.server.SimpleHTTPRequestHandler):
 
 
 def make_handler(state: dict):
+    """A handler whose misbehaviour is set by STATE. ``state["stop"]`` (a threading.Event, made here when
+    missing) ends every dripping answer at once when the test is over; ``state["release"]`` (an Event)
+    holds /slow-photo between its two halves until the test has done what it needed meanwhile."""
+    state.setdefault("stop", threading.Event())
+    state.setdefault("release", threading.Event())
     body = state["body"]
 
     class Handler(http.server.BaseHTTPRequestHandler):
@@ -63,14 +68,15 @@ def make_handler(state: dict):
                     for i in range(len(body)):
                         self.wfile.write(body[i : i + 1])
                         self.wfile.flush()
-                        time.sleep(1)
+                        if state["stop"].wait(1):  # the drip's own pace; ends with the test
+                            break
                 except OSError:
                     pass
                 return
             if path == "/endless":  # no Content-Length, bytes forever (close-delimited)
                 self._headers(None, "application/octet-stream")
                 try:
-                    while not state.get("stop"):
+                    while not state["stop"].is_set():
                         self.wfile.write(b"\0" * 65536)
                 except OSError:
                     pass
@@ -102,7 +108,8 @@ def make_handler(state: dict):
                 try:
                     self.wfile.write(body[start : start + (len(body) - start) // 2])
                     self.wfile.flush()
-                    time.sleep(state.get("pause", 2.5))
+                    # holds the rest until the test says so (bounded: a stuck test can't hang the server)
+                    state["release"].wait(60)
                     self.wfile.write(body[start + (len(body) - start) // 2 :])
                 except OSError:
                     pass
@@ -126,7 +133,8 @@ def hostile(tmp_path):
     thread.start()
     state["base"] = f"http://127.0.0.1:{httpd.server_address[1]}"
     yield state
-    state["stop"] = True
+    state["stop"].set()
+    state["release"].set()
     httpd.shutdown()
     httpd.server_close()
 
@@ -266,7 +274,7 @@ def test_attach_refuses_a_truncated_jpeg(one_post, tmp_path, capsys):
     assert "damaged or incomplete" in err
     code = main(["--data-dir", str(one_post), "--json", "posts", "show", "1"])
     shown = json.loads(capsys.readouterr().out)
-    assert all(m["path"] is None for m in shown["media"])
+    assert shown["media"] and all(m["path"] is None for m in shown["media"])
 
 
 def test_attach_of_a_file_deleted_mid_way_is_a_clear_message(one_post, tmp_path, capsys, monkeypatch):

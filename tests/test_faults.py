@@ -359,7 +359,7 @@ def test_full_disk_during_media_fetch_leaves_no_partial_file(small_disk, tmp_pat
             assert "is full" in err, err
             assert [p for p in (data_dir / "media").rglob("*") if p.is_file()] == []
     finally:
-        state["stop"] = True
+        state["stop"].set()
         httpd.shutdown()
         httpd.server_close()
     import shutil

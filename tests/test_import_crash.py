@@ -7,8 +7,8 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 
+import procs
 from exports import build_export, sample_posts, write_zip
 
 
@@ -44,12 +44,12 @@ def test_kill_during_import_then_rerun_equals_clean_run(tmp_path):
 
     proc = _import(killed_dir, export)
     wal = killed_dir / "crosspost.db-wal"
-    deadline = time.monotonic() + 60
     # Wait until the import is writing (the WAL grows past the schema), then kill it hard.
-    while time.monotonic() < deadline and proc.poll() is None:
-        if wal.exists() and wal.stat().st_size > 256 * 1024:
-            break
-        time.sleep(0.01)
+    procs.wait_for(
+        lambda: proc.poll() is not None or (wal.exists() and wal.stat().st_size > 256 * 1024),
+        60,
+        "the import to start writing",
+    )
     assert proc.poll() is None, "the import finished before it could be killed; make the export bigger"
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()

@@ -93,4 +93,5 @@ def test_attach_bad_file_attaches_nothing(data_dir, tmp_path, export_and_media, 
     err = capsys.readouterr().err
     assert err.startswith("crosspost: ") and "Traceback" not in err
     assert main(["--data-dir", str(data_dir), "posts", "show", "1", "--json"]) == 0
-    assert all(m["path"] is None for m in json.loads(capsys.readouterr().out)["media"])
+    media = json.loads(capsys.readouterr().out)["media"]
+    assert media and all(m["path"] is None for m in media)

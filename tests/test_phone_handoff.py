@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import socket
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
+import procs
 import pytest
 from exports import build_export, sample_posts, write_zip
 from media_files import jpeg, video
@@ -220,9 +220,7 @@ def test_server_stops_by_itself_after_its_lifetime(rendered):
     server = PhoneServer(payload_for_draft(rendered, 2), "127.0.0.1", lifetime=0.5).start()
     status, _, _ = get(server.url)
     assert status == 200
-    deadline = time.monotonic() + 10
-    while server.running and time.monotonic() < deadline:
-        time.sleep(0.05)
+    procs.wait_for(lambda: not server.running, 10, "the server to stop at the end of its lifetime")
     assert not server.running and server.seconds_left() == 0
     assert refused(server.port)
 

@@ -12,10 +12,10 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import av
+import procs
 import pytest
 from exports import build_export, sample_posts, write_zip
 from media_files import jpeg, png_with_alpha, video
@@ -340,15 +340,15 @@ def test_an_interrupted_batch_resumes_where_it_stopped(archive, capsys):
         command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
     )
     try:
-        deadline = time.monotonic() + 120
-        done: set[int] = set()
-        while not done and time.monotonic() < deadline and first.poll() is None:
-            time.sleep(0.05)
+
+        def some_done() -> bool:
             try:
-                done = _rendered_ids(data_dir)
+                return bool(_rendered_ids(data_dir)) or first.poll() is not None
             except sqlite3.OperationalError:  # the store is being written: look again
-                pass
-        assert done, "the batch rendered nothing within two minutes"
+                return False
+
+        procs.wait_for(some_done, 120, "the batch to render its first draft")
+        assert first.poll() is None, "the batch ended before it could be stopped in the middle"
         os.killpg(first.pid, signal.SIGKILL)  # the render and its worker processes, as a power cut would
     finally:
         first.wait()

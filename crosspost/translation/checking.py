@@ -233,19 +233,20 @@ def _nbest_fn(route: Route, count: int) -> Callable[[list[str]], list[str]]:
         *first, last = route.models
         inputs = _through(route, ss, first)
         tokens = [last.tokenizer.encode(s, out_type=str) for s in inputs]
-        results = last.translator.translate_batch(
-            tokens,
-            beam_size=max(engine.BEAM_SIZE, count),
-            num_hypotheses=count,
-            max_decoding_length=engine.MAX_DECODING_LENGTH,
-            max_batch_size=32,
-            batch_type="examples",
-            replace_unknowns=True,
-        )
-        return [
-            json.dumps([scrub(last.tokenizer.decode(h)).strip() for h in r.hypotheses], ensure_ascii=False)
-            for r in results
-        ]
+        out = [""] * len(tokens)
+        for limit, indexes in engine.by_decoding_limit(tokens).items():
+            results = last.translator.translate_batch(
+                [tokens[i] for i in indexes],
+                beam_size=max(engine.BEAM_SIZE, count),
+                num_hypotheses=count,
+                max_decoding_length=limit,
+                max_batch_size=32,
+                batch_type="examples",
+                replace_unknowns=True,
+            )
+            for i, r in zip(indexes, results, strict=True):
+                out[i] = json.dumps([scrub(last.tokenizer.decode(h)).strip() for h in r.hypotheses], ensure_ascii=False)
+        return out
 
     return compute
 

@@ -2,7 +2,8 @@
 
 Crosspost splits sentences itself (``sentences.py``) and runs ``<pack>/model`` directly, so a pack
 without a MiniSBD model (many older ones ship ``stanza/``) never triggers a download, and all the
-sentences of a caption set go through the engine in one ``translate_batch`` call.
+sentences of a caption set go through the engine together (one ``translate_batch`` call per
+length group: a translation is bounded by its sentence's length, see ``decoding_limit``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,27 @@ from crosspost.errors import LanguagePackBroken, UserError
 
 BEAM_SIZE = 2  # Argos uses 4; 2 keeps nearly all the quality at half the time on a laptop CPU
 MAX_DECODING_LENGTH = 256
+# A translation is at most LENGTH_RATIO × its sentence's tokens + LENGTH_SLACK tokens long. A real
+# translation between these languages is rarely longer than its source (Chinese takes fewer tokens
+# than English); a model that loops ("哈哈哈哈…") or babbles stops there instead of flooding a caption
+# with 256 tokens of repetition. It also bounds what a test's tiny random pack can write.
+LENGTH_RATIO = 3
+LENGTH_SLACK = 10
+
+
+def decoding_limit(source_tokens: int) -> int:
+    """The most tokens a translation of a sentence of SOURCE_TOKENS tokens may have."""
+    return min(MAX_DECODING_LENGTH, LENGTH_RATIO * source_tokens + LENGTH_SLACK)
+
+
+def by_decoding_limit(tokens: list[list[str]]) -> dict[int, list[int]]:
+    """The indexes of TOKENS grouped by their decoding limit (one engine call per group)."""
+    groups: dict[int, list[int]] = {}
+    for i, t in enumerate(tokens):
+        groups.setdefault(decoding_limit(len(t)), []).append(i)
+    return groups
+
+
 _models: dict[Path, "Model"] = {}
 _lock = threading.Lock()
 
@@ -37,18 +59,21 @@ class Model:
         """SENTENCES translated, in order, with one batched engine call."""
         if not sentences:
             return []
-        max_decoding_length = max_decoding_length or MAX_DECODING_LENGTH
         beam_size = beam_size or BEAM_SIZE
         tokens = [self.tokenizer.encode(s, out_type=str) for s in sentences]
-        results = self.translator.translate_batch(
-            tokens,
-            beam_size=beam_size,
-            max_decoding_length=max_decoding_length,
-            max_batch_size=32,
-            batch_type="examples",
-            replace_unknowns=True,
-        )
-        return [self.tokenizer.decode(r.hypotheses[0]).strip() for r in results]
+        out = [""] * len(sentences)
+        for limit, indexes in by_decoding_limit(tokens).items():
+            results = self.translator.translate_batch(
+                [tokens[i] for i in indexes],
+                beam_size=beam_size,
+                max_decoding_length=min(limit, max_decoding_length or MAX_DECODING_LENGTH),
+                max_batch_size=32,
+                batch_type="examples",
+                replace_unknowns=True,
+            )
+            for i, r in zip(indexes, results, strict=True):
+                out[i] = self.tokenizer.decode(r.hypotheses[0]).strip()
+        return out
 
 
 def _reinstall_hint(path: Path, what: str) -> UserError:

@@ -11,7 +11,7 @@ from bluesky_world import World
 from gui.conftest import screenshot
 from media_files import jpeg
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 
 @pytest.fixture(autouse=True)
@@ -47,7 +47,7 @@ def test_account_publish_and_schedule_from_the_window(window, qtbot, pds, tmp_pa
     assert add.submit() is None and "Nothing was stored" in add.status.text()  # nothing stored without the opt-in
     add.file_opt_in.setChecked(True)
     add.status.clear()
-    qtbot.wait(20)
+    QApplication.processEvents()
     screenshot(add, "bluesky-add-account")
     with qtbot.waitSignal(add.added, timeout=30000):
         add.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -97,7 +97,7 @@ def test_account_publish_and_schedule_from_the_window(window, qtbot, pds, tmp_pa
     window.publisher.last_message.close()
     window.publisher.tick()
     assert window.queue.countdown.text().startswith(f"Next: draft {drafts[2]} in 6 d")
-    qtbot.wait(50)
+    QApplication.processEvents()
     screenshot(window, "queue-publish-countdown")
     texts = sorted(r["value"]["text"] for r in pds.list_records(me["did"]))
     assert texts == ["Hello from the window\n\n#crosspost", "Planned post"]

@@ -18,7 +18,9 @@ from gui.conftest import screenshot
 from media_files import jpeg, video
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QFileSystemModel, QLineEdit
+
+from crosspost.posts import get_post
 
 pytestmark = pytest.mark.journey
 
@@ -118,8 +120,17 @@ def answer_file_dialog(qtbot, parent, path) -> None:
     qtbot.waitUntil(lambda: any(d.isVisible() for d in parent.findChildren(QFileDialog)), timeout=10000)
     dialog = next(d for d in parent.findChildren(QFileDialog) if d.isVisible())
     paths = [str(p) for p in (path if isinstance(path, list) else [path])]
-    dialog.setDirectory(str(Path(paths[0]).parent))  # as if the person went to the folder
-    qtbot.wait(100)
+    folder = Path(paths[0]).parent
+    dialog.setDirectory(str(folder))  # as if the person went to the folder
+    # The chooser lists a folder in the background: wait until it shows what the person will pick.
+    listing = dialog.findChild(QFileSystemModel)
+    wanted = {Path(p).name for p in paths}
+
+    def listed() -> bool:
+        root = listing.index(str(folder))
+        return wanted <= {listing.index(r, 0, root).data() for r in range(listing.rowCount(root))}
+
+    qtbot.waitUntil(listed, timeout=10000)
     name = dialog.findChild(QLineEdit, "fileNameEdit")
     name.clear()
     qtbot.keyClicks(
@@ -221,10 +232,14 @@ def edit_title_topics_plan(qtbot, window, name) -> int:
     qtbot.keyClick(field, Qt.Key.Key_Home)  # the first section: the year
     qtbot.keyClick(field, Qt.Key.Key_Up)  # planned one year later
     assert editor.planned.dateTime() == before.addYears(1)
-    qtbot.wait(400)  # the plan is saved a moment after the last change
+    # The plan and the notes are saved a moment after the last change: wait until the store has them.
+    planned = editor.planned.dateTime().toString("yyyy-MM-ddTHH:mm")
+    qtbot.waitUntil(
+        lambda: (get_post(window.store, post_id).planned_at or "").replace(" ", "T") == planned, timeout=WAIT
+    )
     qtbot.mouseClick(editor.notes, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(editor.notes, "Post after the morning run")
-    qtbot.wait(500)
+    qtbot.waitUntil(lambda: get_post(window.store, post_id).notes == "Post after the morning run", timeout=WAIT)
     shoot(window, "07-edited", name)
     return post_id, editor.planned.dateTime().toString("yyyy-MM-ddTHH:mm")
 
@@ -243,9 +258,12 @@ def drafts_render_export_post(qtbot, window, tmp_path, name):
     shoot(window, "08-drafts", name)
     click(qtbot, queue.buttons["render"])
     idle(qtbot, window)
-    qtbot.waitUntil(lambda: all(c.draft.status == "ready" for c in queue.model.drafts), timeout=WAIT) if all(
-        c.ok for c in queue.model.drafts
-    ) else pytest.fail(str([(c.draft.status, c.problems) for c in queue.model.drafts]))
+    qtbot.waitUntil(
+        lambda: len(queue.model.drafts) == 2 and all(c.draft.status == "ready" for c in queue.model.drafts),
+        timeout=WAIT,
+    ) if all(c.ok for c in queue.model.drafts) else pytest.fail(
+        str([(c.draft.status, c.problems) for c in queue.model.drafts])
+    )
     assert len(queue.selected_ids()) == 2
     shoot(window, "09-rendered", name)
     out = tmp_path / "out"

@@ -65,9 +65,17 @@ def inside_window(window, widget) -> bool:
 
 
 def settle(qtbot, window) -> None:
-    for _ in range(3):
-        QApplication.processEvents()
-        qtbot.wait(10)
+    """Background work done, then the layout at rest: wrapping layouts take several rounds of events
+    to settle, so wait until no widget has moved or resized across two looks in a row."""
+    qtbot.waitUntil(lambda: not window.runner.busy, timeout=30000)
+    shots: list[list] = []
+
+    def at_rest() -> bool:
+        QApplication.sendPostedEvents()
+        shots.append([(w, w.geometry().getRect(), w.isVisible()) for w in window.findChildren(QWidget)])
+        return len(shots) >= 3 and shots[-1] == shots[-2] == shots[-3]
+
+    qtbot.waitUntil(at_rest, timeout=10000)
 
 
 # --- 1. fonts ---------------------------------------------------------------------------------------
@@ -540,17 +548,20 @@ def test_chinese_ui_walk_finds_no_english(posts_window, qtbot, tmp_path):
 
     window = posts_window
     window.create_draft(window.editor.post_id, "rednote", "original")
+    # The draft is made on the task runner: wait until the queue holds it, so the walk below reads it.
+    qtbot.waitUntil(lambda: not window.runner.busy and len(window.queue.model.drafts) == 1, timeout=30000)
     window.tabs.setCurrentIndex(0)
     window.set_language("zh_CN")
     try:
         qtbot.waitUntil(lambda: window.tabs.tabText(0) == "作品库")
-        drafts = window.queue.model.drafts
+        drafts = [checked.draft for checked in window.queue.model.drafts]
+        assert len(drafts) == 1 and drafts[0].body, "the walk needs the draft it made"
         user_data = [
             d
             for pid in range(1, 7)
             for d in (window.store.db.execute("SELECT caption FROM posts WHERE id = ?", [pid]).fetchone() or [""])
         ]
-        user_data += [w for d in drafts for w in (d["title"], d["body"], *d["topics"])]
+        user_data += [w for d in drafts for w in (d.title, d.body, *d.topics)]
         user_data += [f"#{t}" for t in window.editor.topics] + [
             window.editor.preview_title.text(),
             str(window.location.root),
@@ -756,4 +767,4 @@ def test_the_window_fits_1024_by_700_at_200_percent(tmp_path):
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["ratio"] == 2.0 and result["size"] == [1024, 700]
     assert result["hint"][0] <= 1024 and result["hint"][1] <= 700
-    assert all(result["library"]) and all(result["queue"]), result
+    assert result["library"] and result["queue"] and all(result["library"]) and all(result["queue"]), result
