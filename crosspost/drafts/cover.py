@@ -15,7 +15,7 @@ from crosspost.media.cover_styles import STYLES
 from crosspost.platforms import PlatformProfile, get_profile
 from crosspost.records import Draft
 from crosspost.store import Store
-from crosspost.values import MediaKind
+from crosspost.values import Layout, MediaKind
 
 if TYPE_CHECKING:  # Pillow and the font load only when a cover is drawn, not when drafts are listed
     from PIL import Image
@@ -47,7 +47,7 @@ def texts_of(store: Store, d: Draft) -> tuple[str, str]:
     from crosspost.media.cover_text import split_title
 
     title, subtitle = split_title(d.cover_text or d.title or "")
-    if not subtitle and d.layout == "bilingual":
+    if not subtitle and d.layout is Layout.BILINGUAL:
         from crosspost.drafts.compose import title_from
         from crosspost.posts import get_post
 
