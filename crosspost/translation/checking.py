@@ -24,6 +24,7 @@ Everything the engine computes goes into the translation memory under keys that 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -384,24 +385,24 @@ def _route(location: DataLocation, source: str, target: str, use_engine: bool, *
     return route
 
 
-def _post_row(store: Store, post_id: int, target: str) -> tuple[int, str, str | None, Sequence[Any] | None]:
+def _post_row(store: Store, post_id: int, target: str) -> tuple[int, str, str | None, sqlite3.Row | None]:
     from crosspost.store.lookups import require_post
 
     post_id = require_post(store, post_id)
     caption, usual = store.db.execute(
         "SELECT p.caption, a.usual_lang FROM posts p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?", [post_id]
     ).fetchone()
-    stored = store.db.execute(
+    stored = store.row(
         "SELECT source_lang, edited, text FROM translations WHERE post_id = ? AND lang = ?", [post_id, target]
-    ).fetchone()
+    )
     return post_id, caption or "", usual, stored
 
 
-def _source_lang(caption: str, usual: str | None, stored: Sequence[Any] | None, source: str) -> str:
+def _source_lang(caption: str, usual: str | None, stored: sqlite3.Row | None, source: str) -> str:
     if source != "auto":
         return source
-    if stored and stored[0]:
-        return str(stored[0])
+    if stored and stored["source_lang"]:
+        return str(stored["source_lang"])
     from crosspost.translation.detect import detect_language
 
     return detect_language(caption, usual or "en")[0]
@@ -515,7 +516,7 @@ def _pairs(
         source,
         target,
         pairs,
-        whole_edit=bool(stored and stored[1]),
+        whole_edit=bool(stored and stored["edited"]),
         pivot=route.pivot,
         pack="+".join(getattr(m, "path").name for m in route.models),
         pack_version=route.pack_version,
@@ -601,10 +602,8 @@ def doubtful_count(store: Store, post_id: int, target: str | None) -> int | None
     location = getattr(store, "location", None)
     if location is None or not target:
         return None
-    row = store.db.execute(
-        "SELECT edited, source_lang FROM translations WHERE post_id = ? AND lang = ?", [post_id, target]
-    ).fetchone()
-    if row is None or row[0] or not row[1]:
+    row = store.row("SELECT edited, source_lang FROM translations WHERE post_id = ? AND lang = ?", [post_id, target])
+    if row is None or row["edited"] or not row["source_lang"]:
         return None
     try:
         check = check_post(store, location, post_id, target, use_engine=False)
@@ -680,12 +679,12 @@ def keep_sentence_edits(store: Store, route: Route, items: Sequence[tuple[int, s
     edited: dict[int, list[Any]] = {}
     for start in range(0, len(ids), 900):
         batch = ids[start : start + 900]
-        for row in store.db.execute(
+        for row in store.rows(
             f"SELECT post_id, position, source, text FROM translation_sentences WHERE lang = ? AND post_id IN "
             f"({','.join('?' * len(batch))}) ORDER BY position",
             [route.target, *batch],
         ):
-            edited.setdefault(row[0], []).append(row[1:])
+            edited.setdefault(row["post_id"], []).append((row["position"], row["source"], row["text"]))
     if not edited:
         return texts
     version = glossary.glossary_version(store)
