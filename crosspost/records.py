@@ -14,6 +14,43 @@ from typing import Any
 
 from crosspost.values import DraftStatus, Fit, Layout, MediaKind, ProblemCode, ProblemLevel
 
+# The core's neutral sentence for each problem code, from the facts (``Problem._words``).
+_SENTENCES = {
+    ProblemCode.TITLE_TOO_LONG: "The {field} is {used:g} {unit} long; {platform} allows {limit:g}.",
+    ProblemCode.BODY_TOO_LONG: "The {field} is {used:g} {unit} long; {platform} allows {limit:g}.",
+    ProblemCode.TITLE_EMPTY: "The title is empty; {platform} notes with a short, punchy title do better.",
+    ProblemCode.TOO_MANY_TOPICS: "{count} topics; {platform} allows {limit:g}.",
+    ProblemCode.NO_TRANSLATION: "The {layout} layout needs a {lang} translation of the post.",
+    ProblemCode.DOUBTFUL_SENTENCES: (
+        "{count} sentence{s} may be mistranslated: what the translation says back is far from your caption."
+    ),
+    ProblemCode.EXTERNAL_LINK: (
+        "The body has an external link; {platform} limits the reach of notes with links. Consider removing it."
+    ),
+    ProblemCode.TIKTOK_NAMES: (
+        "{names} are TikTok names; they mean nothing on {platform}. Remove them or mention the people there."
+    ),
+    ProblemCode.TAGS_TOO_LONG: (
+        "With its #tags the post is {used:g} graphemes long; {platform} allows {limit:g}. "
+        "Shorten it, or publish it as a thread."
+    ),
+    ProblemCode.THREAD: "The caption goes out as a thread of {parts} posts.",
+    ProblemCode.NO_ALT_TEXT: (
+        "Media {media} {has} no alt text; people using screen readers on {platform} will not know what {shows}."
+    ),
+    ProblemCode.NO_MEDIA: "The post has no media on disk yet.",
+    ProblemCode.TOO_MANY_PHOTOS: "{count} photos; {platform} takes {allowed} photos per post.",
+    ProblemCode.NO_VIDEOS: "{platform} takes no videos.",
+    ProblemCode.VIDEO_TOO_LONG: "The video is {seconds:.0f} s long; {platform} takes at most {max_seconds:.0f} s.",
+    ProblemCode.NOT_RENDERED: "The media is not rendered for {platform} yet.",
+    ProblemCode.FILE_TOO_LARGE: "{file} is {size_mb:.1f} MB; {platform} takes at most {max_size_mb:.0f} MB.",
+    ProblemCode.WRONG_ASPECT: "{file} is {width}×{height}; {platform} accepts {aspects}.",
+    ProblemCode.TITLE_SHORTENED: (
+        "The title was shortened to fit {platform}'s {limit:g} {unit}; check it still reads well."
+    ),
+    ProblemCode.TOPICS_LEFT_OUT: "{platform} takes at most {limit:g} topics; left out: {tags}.",
+}
+
 
 def fields_json(record: Any, *, skip: Collection[str] = (), **keys: str) -> dict[str, Any]:
     """RECORD's dataclass fields as a JSON object, in field order: each under its own name unless
@@ -191,64 +228,25 @@ class Problem:
 
     @property
     def message(self) -> str:
-        f, name = self.facts, self.platform_name
-        match self.code:
-            case ProblemCode.TITLE_TOO_LONG | ProblemCode.BODY_TOO_LONG:
-                return f"The {self.field} is {f['used']:g} {f['unit']} long; {name} allows {f['limit']:g}."
-            case ProblemCode.TITLE_EMPTY:
-                return f"The title is empty; {name} notes with a short, punchy title do better."
-            case ProblemCode.TOO_MANY_TOPICS:
-                return f"{f['count']} topics; {name} allows {f['limit']:g}."
-            case ProblemCode.NO_TRANSLATION:
-                return f"The {f['layout']} layout needs a {f['lang']} translation of the post."
-            case ProblemCode.DOUBTFUL_SENTENCES:
-                n = f["count"]
-                return (
-                    f"{n} sentence{'s' if n > 1 else ''} may be mistranslated: what the translation "
-                    "says back is far from your caption."
-                )
-            case ProblemCode.EXTERNAL_LINK:
-                return (
-                    f"The body has an external link; {name} limits the reach of notes with links. Consider removing it."
-                )
-            case ProblemCode.TIKTOK_NAMES:
-                return (
-                    f"{', '.join(f['names'])} are TikTok names; they mean nothing on {name}. "
-                    "Remove them or mention the people there."
-                )
-            case ProblemCode.TAGS_TOO_LONG:
-                return (
-                    f"With its #tags the post is {f['used']:g} graphemes long; {name} allows "
-                    f"{f['limit']:g}. Shorten it, or publish it as a thread."
-                )
-            case ProblemCode.THREAD:
-                return f"The caption goes out as a thread of {f['parts']} posts."
-            case ProblemCode.NO_ALT_TEXT:
-                one = len(f["media"]) == 1
-                return (
-                    f"Media {', '.join(str(i) for i in f['media'])} {'has' if one else 'have'} no alt text; people "
-                    f"using screen readers on {name} will not know what {'it shows' if one else 'they show'}."
-                )
-            case ProblemCode.NO_MEDIA:
-                return "The post has no media on disk yet."
-            case ProblemCode.TOO_MANY_PHOTOS:
-                return f"{f['count']} photos; {name} takes {f['allowed'] or 'no'} photos per post."
-            case ProblemCode.NO_VIDEOS:
-                return f"{name} takes no videos."
-            case ProblemCode.VIDEO_TOO_LONG:
-                return f"The video is {f['seconds']:.0f} s long; {name} takes at most {f['max_seconds']:.0f} s."
-            case ProblemCode.NOT_RENDERED:
-                return f"The media is not rendered for {name} yet."
-            case ProblemCode.FILE_TOO_LARGE:
-                return f"{f['file']} is {f['size'] / 1e6:.1f} MB; {name} takes at most {f['max_size'] / 1e6:.0f} MB."
-            case ProblemCode.WRONG_ASPECT:
-                return f"{f['file']} is {f['width']}×{f['height']}; {name} accepts {', '.join(f['aspects'])}."
-            case ProblemCode.TITLE_SHORTENED:
-                return f"The title was shortened to fit {name}'s {f['limit']:g} {f['unit']}; check it still reads well."
-            case ProblemCode.TOPICS_LEFT_OUT:
-                return (
-                    f"{name} takes at most {f['limit']:g} topics; left out: {', '.join('#' + t for t in f['topics'])}."
-                )
+        return _SENTENCES[self.code].format_map(self._words())
+
+    def _words(self) -> dict[str, Any]:
+        """The facts as the sentences use them: lists joined, sizes in MB, the platform's name."""
+        words = {k: ", ".join(map(str, v)) if isinstance(v, tuple) else v for k, v in self.facts.items()}
+        media, count, size, max_size = (self.facts.get(k) for k in ("media", "count", "size", "max_size"))
+        one = media is not None and len(media) == 1
+        words.update(
+            platform=self.platform_name,
+            field=self.field,
+            s="s" if count and count > 1 else "",
+            has="has" if one else "have",
+            shows="it shows" if one else "they show",
+            allowed=self.facts.get("allowed") or "no",
+            tags=", ".join("#" + t for t in self.facts.get("topics", ())),
+            size_mb=(size or 0) / 1e6,
+            max_size_mb=(max_size or 0) / 1e6,
+        )
+        return words
 
     def to_json(self) -> dict[str, Any]:
         return {"level": str(self.level), "field": self.field, "message": self.message, "code": str(self.code)}

@@ -183,26 +183,18 @@ class Messages(QObject):
                 )
             case errors.PublishError():
                 return _fill(self.tr("Publishing did not go through: %1"), str(exc))
-            case errors.NotReadyToPublish(problem=problem) if problem.code is ProblemCode.BODY_TOO_LONG:
-                return (
-                    self.problem(problem)
-                    + " "
-                    + self.tr(
+            case errors.NotReadyToPublish(problem=problem):
+                thread = {
+                    ProblemCode.BODY_TOO_LONG: self.tr(
                         "Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a "
                         "thread of replies” in Alt text…."
-                    )
-                )
-            case errors.NotReadyToPublish(problem=problem) if problem.code is ProblemCode.TAGS_TOO_LONG:
-                return (
-                    self.problem(problem)
-                    + " "
-                    + self.tr(
+                    ),
+                    ProblemCode.TAGS_TOO_LONG: self.tr(
                         "For a thread, tick “Publish a caption over the length limit as a thread of replies” in "
                         "Alt text…."
-                    )
-                )
-            case errors.NotReadyToPublish(problem=problem):
-                return self.problem(problem)
+                    ),
+                }.get(problem.code)
+                return self.problem(problem) + (" " + thread if thread else "")
             case errors.NoPublishApi(platform=platform):
                 return _fill(
                     self.tr("Crosspost cannot publish to %1 by itself: export the draft and upload it there."),
