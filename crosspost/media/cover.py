@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import av
@@ -13,7 +14,8 @@ CANDIDATES = (0.1, 0.3, 0.5, 0.7, 0.9)  # fractions of the duration tried for "s
 
 
 def _upright(frame: av.VideoFrame) -> Image.Image:
-    image: Image.Image = frame.to_image()  # type: ignore[no-untyped-call]  # PyAV's stub leaves it untyped
+    to_image: Callable[[], Image.Image] = frame.to_image  # PyAV leaves it unannotated
+    image = to_image()
     rotation = int(round(getattr(frame, "rotation", 0) or 0)) % 360
     if rotation:
         image = image.rotate(rotation, expand=True)  # PIL rotates counter-clockwise, like FFmpeg's sign
