@@ -10,6 +10,7 @@ command, a ``--flag``, a button or a menu. Each face words the remedy its own wa
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
@@ -293,10 +294,31 @@ class NothingToTranslate(UserError):
         )
 
 
-class PublishError(UserError):
-    """Publishing failed; the draft stays publishable. ``retry_after`` (UTC) when rate limited."""
+class PublishFailure(enum.StrEnum):
+    """What kind of failure a ``PublishError`` is (what a face can word without the server's text)."""
 
-    def __init__(self, message: str, *, kind: str = "error", retry_after: dt.datetime | None = None) -> None:
+    ERROR = "error"
+    OFFLINE = "offline"  # no connection to the server
+    RATE_LIMITED = "rate_limited"  # retry_after says until when
+    TWO_FACTOR = "2fa"  # the account wants an e-mailed sign-in code
+    ACCOUNT = "account"  # taken down
+    EMAIL = "email"  # the e-mail address is not confirmed yet
+    AUTH = "auth"  # the handle and app password were refused
+    MAIN_PASSWORD = "main_password"  # the main password was given instead of an app password
+    TOO_LARGE = "too_large"
+    SERVER = "server"
+    REFUSED = "refused"
+    MEDIA = "media"
+    VIDEO = "video"
+
+
+class PublishError(UserError):
+    """Publishing failed; the draft stays publishable. ``kind`` is a ``PublishFailure`` value;
+    ``retry_after`` (UTC) when rate limited."""
+
+    def __init__(
+        self, message: str, *, kind: PublishFailure | str = PublishFailure.ERROR, retry_after: dt.datetime | None = None
+    ) -> None:
         super().__init__(message)
         self.kind = kind
         self.retry_after = retry_after

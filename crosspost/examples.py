@@ -4,6 +4,7 @@ the window and the CLI fails there."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from crosspost import errors as e
@@ -88,6 +89,12 @@ def errors() -> list[e.UserError]:
         e.OtherAccount(2),
         e.NothingToTranslate(2, original_layout=True),
         e.NothingToTranslate(2, original_layout=False),
-        e.PublishError("bsky.social refused the request (ExpiredToken).", kind="auth"),
+        e.PublishError("bsky.social refused the request (ExpiredToken).", kind=e.PublishFailure.AUTH),
         e.PublishError("Cannot reach bsky.social: the computer seems to be offline.", kind="offline"),
+        *[e.PublishError(f"bsky.social: {kind}", kind=kind) for kind in e.PublishFailure],
+        e.PublishError(
+            "bsky.social is limiting how fast this account can post.",
+            kind=e.PublishFailure.RATE_LIMITED,
+            retry_after=dt.datetime(2025, 1, 2, 3, 4, tzinfo=dt.timezone.utc),
+        ),
     ]

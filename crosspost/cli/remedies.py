@@ -109,7 +109,7 @@ def publishing_remedy(exc: errors.UserError) -> str | None:
             return f'Write them first: `crosspost drafts alt {did} N "TEXT"`.'
         case errors.PublishingBusy():
             return "`crosspost drafts publish --due` publishes what is left afterwards."
-        case errors.PublishError(kind="auth"):
+        case errors.PublishError(kind=errors.PublishFailure.AUTH):
             return "Add the account again with a new app password: `crosspost accounts add bluesky --handle H`."
     return None
 

@@ -175,14 +175,8 @@ class Messages(QObject):
                     handle,
                     self.accounts(),
                 )
-            case errors.PublishError(kind="auth"):
-                return (
-                    str(exc)
-                    + " "
-                    + _fill(self.tr("Add the account again with a new app password in %1."), self.accounts())
-                )
             case errors.PublishError():
-                return _fill(self.tr("Publishing did not go through: %1"), str(exc))
+                return self.publish_failure(exc)
             case errors.NotReadyToPublish(problem=problem):
                 thread = {
                     ProblemCode.BODY_TOO_LONG: self.tr(
@@ -220,6 +214,48 @@ class Messages(QObject):
                     "Another publishing run is going on (perhaps a scheduled one); try again when it has finished."
                 )
         return str(exc)
+
+    def publish_failure(self, exc: errors.PublishError) -> str:
+        F = errors.PublishFailure
+        match exc.kind:
+            case F.OFFLINE:
+                return self.tr(
+                    "Cannot reach the server: the computer seems to be offline or the server is down. The draft "
+                    "is unchanged; publish it again when the connection is back."
+                )
+            case F.RATE_LIMITED if exc.retry_after is not None:
+                when = exc.retry_after.astimezone().strftime("%H:%M")
+                return _fill(
+                    self.tr("The server is limiting how fast this account can post; wait until %1 and publish again."),
+                    when,
+                )
+            case F.RATE_LIMITED:
+                return self.tr("The server is limiting how fast this account can post; wait a while and publish again.")
+            case F.TWO_FACTOR:
+                return self.tr(
+                    "This account asks for a sign-in code sent by email (two-factor sign-in). Use an app password "
+                    "instead: app passwords skip the code."
+                )
+            case F.ACCOUNT:
+                return self.tr("The account was taken down by its server; it cannot post.")
+            case F.EMAIL:
+                return self.tr(
+                    "The server wants the account's email address confirmed before it can post; confirm it from "
+                    "the message the server sent, then publish again."
+                )
+            case F.MAIN_PASSWORD:
+                return self.tr(
+                    "That is the account's main password. Crosspost only keeps app passwords: make one in "
+                    "Bluesky's Settings → Privacy and security → App passwords and use it here."
+                )
+            case F.AUTH:
+                return _fill(
+                    self.tr(
+                        "The server did not accept the sign-in. Add the account again with a new app password in %1."
+                    ),
+                    self.accounts(),
+                )
+        return _fill(self.tr("Publishing did not go through: %1"), str(exc))
 
     # --- problems ----------------------------------------------------------------------------------
 

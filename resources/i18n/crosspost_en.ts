@@ -182,7 +182,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="633"/>
+        <location filename="../../crosspost/gui/window.py" line="632"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
@@ -190,7 +190,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="696"/>
+        <location filename="../../crosspost/gui/window.py" line="695"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n draft ready in the queue.</numerusform>
@@ -198,7 +198,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="713"/>
+        <location filename="../../crosspost/gui/window.py" line="712"/>
         <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>%n of these post has no translation yet, which the %1 layout needs.</numerusform>
@@ -206,7 +206,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="766"/>
+        <location filename="../../crosspost/gui/window.py" line="765"/>
         <source>%n file(s) downloaded.</source>
         <translation>
             <numerusform>%n file downloaded.</numerusform>
@@ -214,7 +214,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="769"/>
+        <location filename="../../crosspost/gui/window.py" line="768"/>
         <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
         <translation>
             <numerusform>%n could not be downloaded (expired or refused link): attach your own files with Post → Attach files….</numerusform>
@@ -222,7 +222,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="814"/>
+        <location filename="../../crosspost/gui/window.py" line="813"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>%n file attached.</numerusform>
@@ -230,7 +230,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="913"/>
+        <location filename="../../crosspost/gui/window.py" line="912"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>Delete %n draft? Your posts stay.</numerusform>
@@ -241,7 +241,7 @@
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="249"/>
+        <location filename="../../crosspost/gui/messages.py" line="277"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -249,7 +249,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="258"/>
+        <location filename="../../crosspost/gui/messages.py" line="286"/>
         <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
         <translation>
             <numerusform>%n sentence may be mistranslated: what the translation says back is far from your caption.</numerusform>
@@ -257,7 +257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="283"/>
+        <location filename="../../crosspost/gui/messages.py" line="311"/>
         <source>The caption goes out as a thread of %n post(s).</source>
         <translation>
             <numerusform>The caption goes out as a thread of %n post.</numerusform>
@@ -265,7 +265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="287"/>
+        <location filename="../../crosspost/gui/messages.py" line="315"/>
         <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
         <translation>
             <numerusform>%n photo or video (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</numerusform>
@@ -273,7 +273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="299"/>
+        <location filename="../../crosspost/gui/messages.py" line="327"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>
@@ -300,7 +300,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="393"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>Translate the %n post that contains “%1” again, with your glossary?</numerusform>
@@ -308,7 +308,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="417"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="416"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>Translating %n post again</numerusform>

@@ -736,7 +736,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/window.py" line="332"/>
-        <location filename="../../crosspost/gui/window.py" line="711"/>
+        <location filename="../../crosspost/gui/window.py" line="710"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
@@ -752,7 +752,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/window.py" line="363"/>
-        <location filename="../../crosspost/gui/window.py" line="913"/>
+        <location filename="../../crosspost/gui/window.py" line="912"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
@@ -809,56 +809,56 @@
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="701"/>
+        <location filename="../../crosspost/gui/window.py" line="700"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="766"/>
+        <location filename="../../crosspost/gui/window.py" line="765"/>
         <source>%n file(s) downloaded.</source>
         <translation>
             <numerusform>已下载 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="778"/>
+        <location filename="../../crosspost/gui/window.py" line="777"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="790"/>
+        <location filename="../../crosspost/gui/window.py" line="789"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="797"/>
+        <location filename="../../crosspost/gui/window.py" line="796"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="801"/>
+        <location filename="../../crosspost/gui/window.py" line="800"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="814"/>
+        <location filename="../../crosspost/gui/window.py" line="813"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="817"/>
+        <location filename="../../crosspost/gui/window.py" line="816"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="918"/>
+        <location filename="../../crosspost/gui/window.py" line="917"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="842"/>
+        <location filename="../../crosspost/gui/window.py" line="841"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
@@ -907,85 +907,85 @@
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="631"/>
+        <location filename="../../crosspost/gui/window.py" line="630"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="633"/>
+        <location filename="../../crosspost/gui/window.py" line="632"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="674"/>
+        <location filename="../../crosspost/gui/window.py" line="673"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="696"/>
+        <location filename="../../crosspost/gui/window.py" line="695"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="713"/>
+        <location filename="../../crosspost/gui/window.py" line="712"/>
         <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>其中 %n 条作品还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="719"/>
+        <location filename="../../crosspost/gui/window.py" line="718"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="720"/>
+        <location filename="../../crosspost/gui/window.py" line="719"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="746"/>
+        <location filename="../../crosspost/gui/window.py" line="745"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="769"/>
+        <location filename="../../crosspost/gui/window.py" line="768"/>
         <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
         <translation>
             <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="830"/>
+        <location filename="../../crosspost/gui/window.py" line="829"/>
         <source>Updating drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="864"/>
+        <location filename="../../crosspost/gui/window.py" line="863"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="870"/>
+        <location filename="../../crosspost/gui/window.py" line="869"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="892"/>
+        <location filename="../../crosspost/gui/window.py" line="891"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="900"/>
+        <location filename="../../crosspost/gui/window.py" line="899"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="913"/>
+        <location filename="../../crosspost/gui/window.py" line="912"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
@@ -1117,69 +1117,64 @@
         <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="182"/>
-        <source>Add the account again with a new app password in %1.</source>
-        <translation>请在“%1”中用新的应用专用密码重新添加该账号。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="185"/>
+        <location filename="../../crosspost/gui/messages.py" line="258"/>
         <source>Publishing did not go through: %1</source>
         <translation>发布没有成功：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="191"/>
+        <location filename="../../crosspost/gui/messages.py" line="183"/>
         <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="200"/>
+        <location filename="../../crosspost/gui/messages.py" line="187"/>
         <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="208"/>
+        <location filename="../../crosspost/gui/messages.py" line="194"/>
         <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
         <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="214"/>
+        <location filename="../../crosspost/gui/messages.py" line="200"/>
         <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
         <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="221"/>
+        <location filename="../../crosspost/gui/messages.py" line="207"/>
         <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
         <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="225"/>
+        <location filename="../../crosspost/gui/messages.py" line="211"/>
         <source>Write the alt texts first; then they can be translated like the caption.</source>
         <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="228"/>
+        <location filename="../../crosspost/gui/messages.py" line="214"/>
         <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
         <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="240"/>
+        <location filename="../../crosspost/gui/messages.py" line="268"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="247"/>
+        <location filename="../../crosspost/gui/messages.py" line="275"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="249"/>
+        <location filename="../../crosspost/gui/messages.py" line="277"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="252"/>
+        <location filename="../../crosspost/gui/messages.py" line="280"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
@@ -1290,7 +1285,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="134"/>
-        <location filename="../../crosspost/gui/messages.py" line="305"/>
+        <location filename="../../crosspost/gui/messages.py" line="333"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
         <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
@@ -1300,68 +1295,108 @@
         <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="277"/>
+        <location filename="../../crosspost/gui/messages.py" line="223"/>
+        <source>Cannot reach the server: the computer seems to be offline or the server is down. The draft is unchanged; publish it again when the connection is back.</source>
+        <translation>无法连接服务器：这台电脑可能没有联网，或服务器出了故障。草稿没有变化；恢复连接后请重新发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="229"/>
+        <source>The server is limiting how fast this account can post; wait until %1 and publish again.</source>
+        <translation>服务器正在限制这个账号的发布速度；请等到 %1 后再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="233"/>
+        <source>The server is limiting how fast this account can post; wait a while and publish again.</source>
+        <translation>服务器正在限制这个账号的发布速度；请稍等一会儿再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="236"/>
+        <source>This account asks for a sign-in code sent by email (two-factor sign-in). Use an app password instead: app passwords skip the code.</source>
+        <translation>这个账号要求输入通过电子邮件发送的登录验证码（两步验证）。请改用应用专用密码：应用专用密码无需验证码。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="240"/>
+        <source>The account was taken down by its server; it cannot post.</source>
+        <translation>该账号已被其服务器封禁，无法发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="243"/>
+        <source>The server wants the account&apos;s email address confirmed before it can post; confirm it from the message the server sent, then publish again.</source>
+        <translation>服务器要求先确认该账号的电子邮件地址才能发布；请通过服务器发来的邮件确认后再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="248"/>
+        <source>That is the account&apos;s main password. Crosspost only keeps app passwords: make one in Bluesky&apos;s Settings → Privacy and security → App passwords and use it here.</source>
+        <translation>这是账号的主密码。Crosspost 只保存应用专用密码：请在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建一个，并在这里使用。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="254"/>
+        <source>The server did not accept the sign-in. Add the account again with a new app password in %1.</source>
+        <translation>服务器不接受这次登录。请在“%1”中用新的应用专用密码重新添加该账号。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="305"/>
         <source>With its #tags the post is %1 long; %2 allows %3. Shorten it, or publish it as a thread.</source>
         <translation>加上 #话题标签后，帖子长度为 %1；%2 最多允许 %3。请缩短，或拆成一串回复发布。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="283"/>
+        <location filename="../../crosspost/gui/messages.py" line="311"/>
         <source>The caption goes out as a thread of %n post(s).</source>
         <translation>
             <numerusform>文案将拆成 %n 条帖子的回复串发布。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="287"/>
+        <location filename="../../crosspost/gui/messages.py" line="315"/>
         <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
         <translation>
             <numerusform>%n 个照片或视频（%1）没有替代文字：在%2上使用读屏软件的人将无法知道画面内容。请在“替代文字…”中添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="331"/>
+        <location filename="../../crosspost/gui/messages.py" line="359"/>
         <source>The title was shortened to fit %1&apos;s limit of %2; check it still reads well.</source>
         <translation>标题已缩短以符合%1的 %2 上限；请检查是否仍然通顺。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="337"/>
+        <location filename="../../crosspost/gui/messages.py" line="365"/>
         <source>%1 takes at most %2 topics; left out: %3.</source>
         <translation>%1 最多 %2 个话题；未放入：%3。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="296"/>
+        <location filename="../../crosspost/gui/messages.py" line="324"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="299"/>
+        <location filename="../../crosspost/gui/messages.py" line="327"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="302"/>
+        <location filename="../../crosspost/gui/messages.py" line="330"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="311"/>
+        <location filename="../../crosspost/gui/messages.py" line="339"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="314"/>
+        <location filename="../../crosspost/gui/messages.py" line="342"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="322"/>
+        <location filename="../../crosspost/gui/messages.py" line="350"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="265"/>
+        <location filename="../../crosspost/gui/messages.py" line="293"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
@@ -1371,14 +1406,14 @@
         <translation>工具 → 设置… → 账号…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="258"/>
+        <location filename="../../crosspost/gui/messages.py" line="286"/>
         <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
         <translation>
             <numerusform>%n 个句子可能译得不准：译文回译后与你的文案相差较远。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="271"/>
+        <location filename="../../crosspost/gui/messages.py" line="299"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
@@ -1469,153 +1504,153 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="241"/>
+        <location filename="../../crosspost/gui/editor.py" line="242"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="242"/>
+        <location filename="../../crosspost/gui/editor.py" line="243"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="243"/>
+        <location filename="../../crosspost/gui/editor.py" line="244"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="244"/>
+        <location filename="../../crosspost/gui/editor.py" line="245"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="245"/>
+        <location filename="../../crosspost/gui/editor.py" line="246"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="248"/>
+        <location filename="../../crosspost/gui/editor.py" line="249"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="249"/>
+        <location filename="../../crosspost/gui/editor.py" line="250"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="250"/>
+        <location filename="../../crosspost/gui/editor.py" line="251"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="252"/>
+        <location filename="../../crosspost/gui/editor.py" line="253"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="254"/>
+        <location filename="../../crosspost/gui/editor.py" line="255"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
         <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="257"/>
+        <location filename="../../crosspost/gui/editor.py" line="258"/>
         <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
         <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="262"/>
+        <location filename="../../crosspost/gui/editor.py" line="263"/>
         <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
         <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="265"/>
+        <location filename="../../crosspost/gui/editor.py" line="266"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="266"/>
+        <location filename="../../crosspost/gui/editor.py" line="267"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="267"/>
+        <location filename="../../crosspost/gui/editor.py" line="268"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="268"/>
+        <location filename="../../crosspost/gui/editor.py" line="269"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="269"/>
+        <location filename="../../crosspost/gui/editor.py" line="270"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="271"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="272"/>
+        <location filename="../../crosspost/gui/editor.py" line="273"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="274"/>
+        <location filename="../../crosspost/gui/editor.py" line="275"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="390"/>
+        <location filename="../../crosspost/gui/editor.py" line="388"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="391"/>
+        <location filename="../../crosspost/gui/editor.py" line="389"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="398"/>
+        <location filename="../../crosspost/gui/editor.py" line="396"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="428"/>
+        <location filename="../../crosspost/gui/editor.py" line="426"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="280"/>
-        <location filename="../../crosspost/gui/editor.py" line="572"/>
+        <location filename="../../crosspost/gui/editor.py" line="281"/>
+        <location filename="../../crosspost/gui/editor.py" line="570"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -1916,7 +1951,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/sentence_view.py" line="281"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="391"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
@@ -1950,24 +1985,24 @@
         <translation>你修改过整段译文：这里显示的是机器翻译的句子。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="376"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="375"/>
         <source>Select a word in your sentence and its translation first.</source>
         <translation>请先在原句和译文中各选中一个词。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="386"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="385"/>
         <source>Added “%1” → “%2” to your glossary.</source>
         <translation>已将“%1”→“%2”加入术语表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="393"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>要用术语表重新翻译包含“%1”的 %n 条作品吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="417"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="416"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>正在重新翻译 %n 条作品</numerusform>

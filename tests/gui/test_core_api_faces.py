@@ -4,6 +4,7 @@ re-composition, and every typed error is worded with the window's own actions (n
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import importlib
 import inspect
 import pkgutil
@@ -233,3 +234,21 @@ def test_hand_edits_survive_reimport_retranslate_and_recompose(window, qtbot, tm
     window.queue.select_draft(draft.id)
     window.queue.buttons["copy_topics"].click()
     assert QApplication.clipboard().text() == "#running #portland"
+
+
+def test_publishing_failures_are_worded_by_kind_not_by_the_servers_english(window):
+    """What the window can say without the server's text (offline, rate limit, sign-in…) it says in
+    the UI language; only the other kinds quote the server."""
+    own = [k for k in errors.PublishFailure if k not in {"error", "too_large", "server", "refused", "media", "video"}]
+    assert len(own) == 7
+    window.set_language("zh_CN")
+    try:
+        for kind in own:
+            text = window_message(errors.PublishError("SERVER TEXT", kind=kind))
+            assert _has_chinese(text) and "SERVER TEXT" not in text, (kind, text)
+        quoted = window_message(errors.PublishError("SERVER TEXT", kind=errors.PublishFailure.REFUSED))
+        assert _has_chinese(quoted) and "SERVER TEXT" in quoted
+        late = errors.PublishError("x", kind="rate_limited", retry_after=dt.datetime(2025, 1, 2, 3, 4, tzinfo=dt.UTC))
+        assert dt.datetime(2025, 1, 2, 3, 4, tzinfo=dt.UTC).astimezone().strftime("%H:%M") in window_message(late)
+    finally:
+        window.set_language("en")
