@@ -7,9 +7,9 @@ import datetime as dt
 import json
 import re
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from crosspost.errors import NotFound, NothingGiven, UserError
 from crosspost.limits import check_text_length
@@ -24,6 +24,7 @@ _POST_COLUMNS = (
     "sound, location, add_yours_text, alt_text, cover_url, privacy, caption_edited, tiktok_caption, "
     "caption_changed_on_tiktok, user_topics, user_title, planned_at, notes"
 )
+_T = TypeVar("_T")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -80,15 +81,17 @@ def search_post_ids(store: Store, text: str) -> list[int] | None:
     return sorted(ids)
 
 
-def _by_post(store: Store, ids: Sequence[int], sql: str) -> dict[int, list[sqlite3.Row]]:
-    """Rows of SQL (with a ``post_id`` column, ``{ids}`` the id list) grouped by post, in batches
-    SQLite's parameter limit allows."""
-    out: dict[int, list[sqlite3.Row]] = {i: [] for i in ids}
+def _by_post(
+    store: Store, ids: Sequence[int], sql: str, make: Callable[[sqlite3.Row], _T]
+) -> dict[int, tuple[_T, ...]]:
+    """The records MAKE builds from the rows of SQL (with a ``post_id`` column, ``{ids}`` the id
+    list), grouped by post, in batches SQLite's parameter limit allows."""
+    out: dict[int, list[_T]] = {i: [] for i in ids}
     for start in range(0, len(ids), 900):
         batch = list(ids[start : start + 900])
         for r in store.rows(sql.format(ids=",".join("?" * len(batch))), batch):
-            out[r["post_id"]].append(r)
-    return out
+            out[r["post_id"]].append(make(r))
+    return {pid: tuple(records) for pid, records in out.items()}
 
 
 def _media(r: sqlite3.Row) -> Media:
@@ -98,23 +101,19 @@ def _media(r: sqlite3.Row) -> Media:
 
 
 def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Media, ...]]:
-    rows = _by_post(
-        store,
-        ids,
+    sql = (
         "SELECT post_id, id, position, kind, url, path, expires_at, origin, size, sha256, mime, width, height, "
-        "duration, focus_x, focus_y FROM media WHERE post_id IN ({ids}) ORDER BY post_id, position",
+        "duration, focus_x, focus_y FROM media WHERE post_id IN ({ids}) ORDER BY post_id, position"
     )
-    return {pid: tuple(_media(r) for r in rs) for pid, rs in rows.items()}
+    return _by_post(store, ids, sql, _media)
 
 
 def _translations_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Translation, ...]]:
-    rows = _by_post(
-        store,
-        ids,
+    sql = (
         "SELECT post_id, lang, text, edited, source_lang, pack, pack_version, pivot, updated_at FROM translations "
-        "WHERE post_id IN ({ids}) ORDER BY post_id, lang",
+        "WHERE post_id IN ({ids}) ORDER BY post_id, lang"
     )
-    return {pid: tuple(record(Translation, r, edited=bool(r["edited"])) for r in rs) for pid, rs in rows.items()}
+    return _by_post(store, ids, sql, lambda r: record(Translation, r, edited=bool(r["edited"])))
 
 
 def _post(

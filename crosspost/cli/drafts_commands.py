@@ -155,12 +155,15 @@ def run_list(ctx: Context, args: argparse.Namespace) -> int:
     return 0
 
 
+def _show(ctx: Context, d: CheckedDraft) -> int:
+    ctx.emit(d.to_json(), _human(d))
+    return 0
+
+
 def run_show(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.drafts.store import checked
 
-    d = checked(ctx.store, args.id)
-    ctx.emit(d.to_json(), _human(d))
-    return 0
+    return _show(ctx, checked(ctx.store, args.id))
 
 
 def run_edit(ctx: Context, args: argparse.Namespace) -> int:
@@ -178,16 +181,13 @@ def run_edit(ctx: Context, args: argparse.Namespace) -> int:
         cover_style=args.cover_style,
         cover_text=args.cover_text,
     )
-    ctx.emit(d.to_json(), _human(d))
-    return 0
+    return _show(ctx, d)
 
 
 def run_undo(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.drafts.store import undo_last_edit
 
-    d = undo_last_edit(ctx.store, args.id)
-    ctx.emit(d.to_json(), _human(d))
-    return 0
+    return _show(ctx, undo_last_edit(ctx.store, args.id))
 
 
 def run_history(ctx: Context, args: argparse.Namespace) -> int:
