@@ -229,15 +229,10 @@ class SentenceView(QWidget):
 
                 show_error(self, message, details)
             if post_id == self.post_id:
-                self.summary.setText(self._explain(message))
+                self.summary.setText(message)  # a typed error, already worded with its remedy
                 self.failed.emit(message)
 
         return self.window_.runner.run(title, job, on_success=done, on_failure=failed)
-
-    def _explain(self, message: str) -> str:
-        if "language pack" in message:
-            return message + " " + self.tr("Install it in Tools → Language packs.")
-        return message
 
     def load(self, post_id: int) -> int:
         """Check POST_ID's translation (from memory when it was looked at before)."""

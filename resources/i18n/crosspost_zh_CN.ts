@@ -1930,79 +1930,74 @@
         <translation>译文及回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="239"/>
-        <source>Install it in Tools → Language packs.</source>
-        <translation>请在“工具 → 语言包”中安装。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="247"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="242"/>
         <source>Reading the translation sentence by sentence…</source>
         <translation>正在逐句读取译文…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="250"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="245"/>
         <source>Checking the translation</source>
         <translation>正在检查译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="270"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="265"/>
         <source>Saving the sentence</source>
         <translation>正在保存句子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="281"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="391"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="276"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="386"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="283"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="278"/>
         <source>You edited this translation as a whole. Editing one sentence replaces that edit with the sentence-by-sentence translation. Go on?</source>
         <translation>你整体修改过这段译文。编辑单句会用逐句译文替换你的整体修改。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="305"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="300"/>
         <source>Finding other wordings</source>
         <translation>正在查找其他译法</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="341"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="336"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>共 %n 句，其中 %1 句可能译错了：请检查标为琥珀色的句子。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="346"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="341"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>共 %n 句，没有发现可能译错的句子。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="349"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="344"/>
         <source>You edited the whole translation: these are the machine&apos;s sentences.</source>
         <translation>你修改过整段译文：这里显示的是机器翻译的句子。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="375"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="370"/>
         <source>Select a word in your sentence and its translation first.</source>
         <translation>请先在原句和译文中各选中一个词。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="385"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="380"/>
         <source>Added “%1” → “%2” to your glossary.</source>
         <translation>已将“%1”→“%2”加入术语表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="387"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>要用术语表重新翻译包含“%1”的 %n 条作品吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="416"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="411"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>正在重新翻译 %n 条作品</numerusform>
