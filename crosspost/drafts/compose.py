@@ -74,6 +74,7 @@ def compose(
     target_lang: str | None,
     source_lang: str = "en",
 ) -> Composition:
+    layout = Layout.parse(layout, "layout")  # a member (its word is accepted too)
     warnings: list[Problem] = []
     showing_translation = layout.needs_translation and translation
     title = title_from(translation if showing_translation and translation else caption)
