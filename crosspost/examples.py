@@ -42,6 +42,7 @@ def problems() -> list[Problem]:
         },
         ProblemCode.TITLE_SHORTENED: {"limit": 20, "unit": "chars", **rednote},
         ProblemCode.TOPICS_LEFT_OUT: {"limit": 10, "topics": ("fyp", "viral"), **rednote},
+        ProblemCode.COVER_TEXT_UNDRAWABLE: {"blank": False, "missing": ("م", "ر"), "more": False},
     }
     return [Problem(code, facts[code]) for code in ProblemCode]
 
@@ -68,12 +69,18 @@ def errors() -> list[e.UserError]:
         e.NoLanguagePack("en", "zh"),
         e.LanguagePackBroken("en", "zh", "bad model"),
         e.IndexUnreachable(),
+        e.ModelPairUnknown("my-model"),
         e.AlreadyPosted(2, "rednote", "2025-01-02T03:04:05Z"),
         e.NotRendered(2, "RedNote"),
         e.ExportBlocked({2: not_rendered}, {3: "2025-01-02T03:04:05Z"}),
         e.FolderNotWritable("/x", "permission denied"),
         e.TrimNeeded(120, 60, "RedNote"),
         e.EditKept("translation", 7),
+        e.InsecureServer("http://pds.example"),
+        e.ServerRedirected("bsky.social", "http://other.example", "sign_in"),
+        e.ServerTooSlow("bsky.social", 60, "record"),
+        e.AnswerTooLarge("bsky.social", 4 * 1024**2, "sign_in"),
+        e.BadAnswer("bsky.social", "record"),
         e.DiskFull("/data/media", 250, 12.0),
         e.ReversePackMissing("zh", "en"),
         e.WholeEditExists(7, "zh"),

@@ -49,6 +49,7 @@ _SENTENCES = {
         "The title was shortened to fit {platform}'s {limit:g} {unit}; check it still reads well."
     ),
     ProblemCode.TOPICS_LEFT_OUT: "{platform} takes at most {limit:g} topics; left out: {tags}.",
+    ProblemCode.COVER_TEXT_UNDRAWABLE: "The cover text can't be drawn with the cover font{undrawn}.",
 }
 
 
@@ -245,8 +246,16 @@ class Problem:
             tags=", ".join("#" + t for t in self.facts.get("topics", ())),
             size_mb=(size or 0) / 1e6,
             max_size_mb=(max_size or 0) / 1e6,
+            undrawn=self._undrawn(),
         )
         return words
+
+    def _undrawn(self) -> str:
+        """What a cover whose text the font cannot draw loses (``cover_text_undrawable``)."""
+        if self.facts.get("blank"):
+            return "; the cover would carry no title"
+        missing = " ".join(self.facts.get("missing", ())) + (" …" if self.facts.get("more") else "")
+        return f": {missing} will be left out"
 
     def to_json(self) -> dict[str, Any]:
         return {"level": str(self.level), "field": self.field, "message": self.message, "code": str(self.code)}

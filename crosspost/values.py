@@ -87,6 +87,7 @@ class ProblemCode(_Choice):
     WRONG_ASPECT = "wrong_aspect"  # file, width, height, aspects, platform
     TITLE_SHORTENED = "title_shortened"  # limit, unit, platform
     TOPICS_LEFT_OUT = "topics_left_out"  # limit, topics, platform
+    COVER_TEXT_UNDRAWABLE = "cover_text_undrawable"  # blank (nothing drawn), missing (characters), more
 
     @property
     def level(self) -> ProblemLevel:
@@ -108,6 +109,7 @@ _WARNINGS = frozenset(
         ProblemCode.NO_ALT_TEXT,
         ProblemCode.TITLE_SHORTENED,
         ProblemCode.TOPICS_LEFT_OUT,
+        ProblemCode.COVER_TEXT_UNDRAWABLE,
     }
 )
 _FIELDS = {
@@ -117,6 +119,7 @@ _FIELDS = {
     ProblemCode.TOO_MANY_TOPICS: "topics",
     ProblemCode.TOPICS_LEFT_OUT: "topics",
     ProblemCode.NO_ALT_TEXT: "alt_text",
+    ProblemCode.COVER_TEXT_UNDRAWABLE: "cover",
     **dict.fromkeys(
         (
             ProblemCode.BODY_TOO_LONG,

@@ -23,6 +23,9 @@ ROOTS = [
     "langdetect",
     "regex",
     "segno",
+    "rjieba",
+    "opencc",
+    "blingfire",
 ]
 EXTRA_NOTES = {
     "av": "PyAV's wheels bundle FFmpeg (LGPL/GPL) built with libx264 (GPL-2.0-or-later), libvpx, "

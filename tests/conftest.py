@@ -9,7 +9,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-_TRANSLATING_FIXTURES = {"argos_packs", "en_zh", "en_zh_both"}
+_TRANSLATING_FIXTURES = {"argos_packs", "en_zh", "en_zh_both", "quickmt_models"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -92,3 +92,18 @@ def en_zh_both(en_zh, argos_packs):
 
     install_pack(en_zh, argos_packs[("zh", "en")])
     return en_zh
+
+
+@pytest.fixture(scope="session")
+def quickmt_models(tmp_path_factory):
+    """Tiny real quickmt model folders (quickmt's hub layout): en→zh and zh→en (back-translation),
+    one with a joint vocabulary and no pair in its name, and an en→zh one that writes Traditional."""
+    from quickmt_model import ENGLISH, SIMPLIFIED, TRADITIONAL, build_quickmt_dir
+
+    folder = tmp_path_factory.mktemp("quickmt")
+    return {
+        ("en", "zh"): build_quickmt_dir(folder, "en", "zh", seed=11),
+        ("zh", "en"): build_quickmt_dir(folder, "zh", "en", source_text=SIMPLIFIED, target_text=ENGLISH, seed=12),
+        "joint": build_quickmt_dir(folder / "joint", "en", "zh", name="my-model", joint=True, seed=13),
+        "traditional": build_quickmt_dir(folder / "trad", "en", "zh", target_text=TRADITIONAL, seed=14),
+    }

@@ -15,6 +15,7 @@ from crosspost.cli.common import (
     post_id_arg,
 )
 from crosspost.cli.remedies import problem_hint
+from crosspost.limits import MAX_COVER_TEXT_CHARS
 from crosspost.media.cover_styles import STYLE_HELP, STYLES
 from crosspost.progress import Progress
 from crosspost.records import CheckedDraft
@@ -62,7 +63,7 @@ def register(sub: Subcommands) -> None:
         "--cover-text",
         metavar="TEXT",
         help="the text on the cover (default: the draft's title; "
-        'for bilingual, a subtitle after " | "); "" goes back to the title',
+        f'for bilingual, a subtitle after " | "; at most {MAX_COVER_TEXT_CHARS} characters); "" goes back to the title',
     )
 
     p = command(verbs, "undo", run_undo, "undo the last edit of a draft", ids=draft_id_arg)

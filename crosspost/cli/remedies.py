@@ -55,6 +55,8 @@ def remedy(exc: errors.UserError) -> str | None:  # noqa: C901 - one case a type
             )
         case errors.IndexUnreachable():
             return "A pack file installs with `crosspost languages install FILE.argosmodel`."
+        case errors.ModelPairUnknown():
+            return "Give the pair with --from and --to (e.g. --from en --to zh)."
         case errors.AlreadyPosted():
             return "Use --force to do it anyway."
         case errors.EditKept():
@@ -109,6 +111,9 @@ def publishing_remedy(exc: errors.UserError) -> str | None:
             return f'Write them first: `crosspost drafts alt {did} N "TEXT"`.'
         case errors.PublishingBusy():
             return "`crosspost drafts publish --due` publishes what is left afterwards."
+        case errors.InsecureServer(url=url):
+            https = "https://" + url.split("://", 1)[-1]
+            return f"Add the account with `crosspost accounts add bluesky --handle H --server {https}`."
         case errors.PublishError(kind=errors.PublishFailure.AUTH):
             return "Add the account again with a new app password: `crosspost accounts add bluesky --handle H`."
     return None

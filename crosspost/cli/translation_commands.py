@@ -15,23 +15,46 @@ from crosspost.cli.common import Context, ProgressBar, Subcommands, command, jso
 
 
 def register(sub: Subcommands) -> None:
-    lang = sub.add_parser("languages", help="offline translation packs: list, available, install, download, remove")
+    lang = sub.add_parser(
+        "languages", help="offline translation models: list, available, install, download, use, remove"
+    )
     verbs = lang.add_subparsers(dest="languages_command", metavar="ACTION", required=True)
-    p = command(verbs, "list", run_list, "installed language pairs")
+    p = command(verbs, "list", run_list, "installed models with their kind, source, licence and which is in use")
     p = command(
         verbs,
         "available",
         run_available,
         "pairs in the Argos package index (downloads the index; env CROSSPOST_ARGOS_INDEX)",
     )
-    p = command(verbs, "install", run_install, "install a .argosmodel file")
-    p.add_argument("file", metavar="FILE.argosmodel")
-    p = command(verbs, "download", run_download, "download and install a pair from the index")
+    p = command(
+        verbs,
+        "install",
+        run_install,
+        "install a .argosmodel file, or a quickmt model folder or its zip",
+        description="Install an Argos Translate pack (.argosmodel) or a quickmt model: the folder "
+        "quickmt-model-download wrote (quickmt-en-zh), or a zip of it. The new model translates its pair.",
+    )
+    p.add_argument("file", metavar="PATH")
+    p.add_argument("--from", dest="source", metavar="CODE", help="a quickmt model's source language (else its name)")
+    p.add_argument("--to", dest="target", metavar="CODE", help="a quickmt model's target language (else its name)")
+    p = command(
+        verbs,
+        "download",
+        run_download,
+        "FROM TO: an Argos pack from the index; MODEL (quickmt-en-zh): a quickmt model from its hub",
+        description="Download and install a model: `download FROM TO` takes the pair's Argos pack from "
+        "the index (env CROSSPOST_ARGOS_INDEX); `download quickmt-en-zh` takes that quickmt model from "
+        "the Hugging Face hub (env CROSSPOST_MODEL_HUB). An interrupted download resumes.",
+    )
+    p.add_argument("names", nargs="+", metavar="FROM TO | MODEL")
+    p = command(verbs, "use", run_use, "pick which installed model translates a pair (argos or quickmt, or its name)")
     p.add_argument("source", metavar="FROM")
     p.add_argument("target", metavar="TO")
+    p.add_argument("model", metavar="MODEL")
     p = command(verbs, "remove", run_remove, "remove an installed pair")
     p.add_argument("source", metavar="FROM")
     p.add_argument("target", metavar="TO")
+    p.add_argument("--kind", choices=("argos", "quickmt"), help="which model, when both kinds are installed")
 
     p = command(
         sub,
@@ -83,7 +106,18 @@ def _pairs_text(packs: Sequence[PackInfo]) -> str:
     if not packs:
         return "No language packs installed. `crosspost languages available` lists what can be downloaded."
     return "\n".join(
-        f"{p.from_code} → {p.to_code}  version {p.version}" + ("  (installed)" if p.installed else "") for p in packs
+        f"{p.from_code} → {p.to_code}  {p.kind:8} version {p.version}"
+        + ("  (installed)" if p.installed else "")
+        + ("  (in use)" if p.active else "")
+        + (f"  licence {p.licence or 'not stated'}" if p.installed else "")
+        + (f"  from {p.source}" if p.installed and p.source else "")
+        for p in packs
+    )
+
+
+def _installed_text(pack) -> str:
+    return (
+        f"Installed {pack.from_code} → {pack.to_code} ({pack.kind}, version {pack.version}); it translates this pair."
     )
 
 
@@ -106,28 +140,52 @@ def run_available(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_install(ctx: Context, args: argparse.Namespace) -> int:
-    from crosspost.translation.packs import install_pack
+    from crosspost.translation.models import install_model
+    from crosspost.translation.pipeline import check_code
 
-    pack = install_pack(ctx.location, args.file)
-    ctx.emit(pack.to_json(), f"Installed {pack.from_code} → {pack.to_code} (version {pack.version}).")
+    source = check_code(args.source) if args.source else None
+    target = check_code(args.target) if args.target else None
+    pack = install_model(ctx.location, args.file, source, target)
+    ctx.emit(pack.to_json(), _installed_text(pack))
     return 0
 
 
 def run_download(ctx: Context, args: argparse.Namespace) -> int:
+    from crosspost.errors import UserError
     from crosspost.translation.packs import download_pack
     from crosspost.translation.pipeline import check_code
+    from crosspost.translation.quickmt import download_model
 
-    with ProgressBar("Downloading") as bar:
-        pack = download_pack(ctx.location, check_code(args.source), check_code(args.target), ctx.store, progress=bar)
-    ctx.emit(pack.to_json(), f"Installed {pack.from_code} → {pack.to_code} (version {pack.version}).")
+    if len(args.names) == 1:
+        with ProgressBar("Downloading") as bar:
+            pack = download_model(ctx.location, args.names[0], progress=bar)
+    elif len(args.names) == 2:
+        source, target = (check_code(n) for n in args.names)
+        with ProgressBar("Downloading") as bar:
+            pack = download_pack(ctx.location, source, target, ctx.store, progress=bar)
+    else:
+        raise UserError("Give a pair (FROM TO) for an Argos pack, or one model name such as quickmt-en-zh.")
+    ctx.emit(pack.to_json(), _installed_text(pack))
+    return 0
+
+
+def run_use(ctx: Context, args: argparse.Namespace) -> int:
+    from crosspost.translation.packs import use_pack
+    from crosspost.translation.pipeline import check_code
+
+    pack = use_pack(ctx.location, check_code(args.source), check_code(args.target), args.model)
+    ctx.emit(pack.to_json(), f"{pack.from_code} → {pack.to_code} is now translated by {pack.kind} ({pack.name}).")
     return 0
 
 
 def run_remove(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.packs import remove_pack
 
-    pack = remove_pack(ctx.location, args.source, args.target)
-    ctx.emit({**pack.to_json(), "installed": False}, f"Removed {pack.from_code} → {pack.to_code}.")
+    pack = remove_pack(ctx.location, args.source, args.target, args.kind)
+    ctx.emit(
+        {**pack.to_json(), "installed": False, "active": False},
+        f"Removed {pack.from_code} → {pack.to_code} ({pack.kind}).",
+    )
     return 0
 
 

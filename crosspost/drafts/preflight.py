@@ -81,6 +81,7 @@ def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> 
         add(ProblemCode.DOUBTFUL_SENTENCES, count=facts.doubtful_sentences)
     problems += platform_text_warnings(profile, draft.body)
     problems += api_problems(draft, profile)
+    problems += cover_problems(draft, profile)
 
     local = [m for m in draft.media if facts.exists(m.source)]
     if not local:
@@ -148,6 +149,19 @@ def api_problems(draft: Draft, profile: PlatformProfile) -> list[Problem]:
     if missing:
         problems.append(Problem(ProblemCode.NO_ALT_TEXT, {"media": missing, "platform": profile.name}))
     return problems
+
+
+def cover_problems(draft: Draft, profile: PlatformProfile) -> list[Problem]:
+    """A warning when the cover's text (its own, else the title) holds what the cover font cannot draw
+    (a script it lacks, emoji only, stray combining marks): left out, or a cover with no title."""
+    styles = tuple(profile.cover_text.get("styles", ()))
+    text = draft.cover_text or draft.title
+    if draft.cover_style == "none" or draft.cover_style not in styles or not text.strip():
+        return []
+    from crosspost.media.cover_text import split_title, undrawn_cover_text
+
+    facts = undrawn_cover_text(*split_title(text))
+    return [] if facts is None else [Problem(ProblemCode.COVER_TEXT_UNDRAWABLE, facts)]
 
 
 def is_ok(problems: Iterable[Problem]) -> bool:

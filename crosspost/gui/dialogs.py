@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -46,7 +47,9 @@ def show_error(parent: QWidget, message: str, details: str = "") -> QMessageBox:
 
 
 class LanguagePacksDialog(QDialog):
-    """Installed pairs and the index; install from a file, download with progress, remove."""
+    """Installed models (Argos packs and quickmt models) and the index; install from a file or a
+    folder, download with progress (a pack from the index, a quickmt model by name), choose which
+    model translates a pair, remove."""
 
     def __init__(self, window, parent=None):
         super().__init__(parent or window)
@@ -55,7 +58,7 @@ class LanguagePacksDialog(QDialog):
         layout = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 6)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -66,6 +69,10 @@ class LanguagePacksDialog(QDialog):
         self.refresh_button = QPushButton()
         self.download_button = QPushButton()
         self.remove_button = QPushButton()
+        self.folder_button = QPushButton()  # a quickmt model folder
+        self.use_button = QPushButton()  # this model translates its pair (when both kinds are installed)
+        self.model_name = QLineEdit("quickmt-en-zh")  # a quickmt model to download by name
+        self.model_download_button = QPushButton()
         self.reverse_button = QPushButton()  # offers zh→en when en→zh is installed (back-translation)
         self.reverse_button.hide()
         self.reverse_note = QLabel()
@@ -74,12 +81,19 @@ class LanguagePacksDialog(QDialog):
         self.missing_reverse: tuple[str, str] | None = None
         for b in (
             self.install_button,
+            self.folder_button,
             self.refresh_button,
             self.download_button,
+            self.use_button,
             self.remove_button,
             self.reverse_button,
         ):
             buttons.addWidget(b)
+        by_name = QHBoxLayout()
+        self.model_name_label = QLabel()
+        by_name.addWidget(self.model_name_label)
+        by_name.addWidget(self.model_name, 1)
+        by_name.addWidget(self.model_download_button)
         self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.close_buttons.rejected.connect(self.reject)
         layout.addWidget(self.intro)
@@ -87,11 +101,15 @@ class LanguagePacksDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(self.reverse_note)
         layout.addLayout(buttons)
+        layout.addLayout(by_name)
         layout.addWidget(self.close_buttons)
         self.install_button.clicked.connect(self.install_from_file)
         self.refresh_button.clicked.connect(self.refresh_index)
         self.download_button.clicked.connect(self.download_selected)
         self.remove_button.clicked.connect(self.remove_selected)
+        self.folder_button.clicked.connect(self.install_from_folder)
+        self.use_button.clicked.connect(self.use_selected)
+        self.model_download_button.clicked.connect(self.download_model)
         self.available: list = []
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.retranslate()
@@ -106,13 +124,20 @@ class LanguagePacksDialog(QDialog):
         self.setWindowTitle(self.tr("Language packs"))
         self.intro.setText(
             self.tr(
-                "Captions are translated on this computer with Argos Translate language packs. "
-                "Nothing is sent anywhere. Install a pack from a file, or download one from "
-                "the index (this needs the internet once)."
+                "Captions are translated on this computer with Argos Translate language packs or "
+                "quickmt models (quickmt writes better Chinese). Nothing is sent anywhere. Install "
+                "one from a file or a folder, or download one (this needs the internet once). When "
+                "a pair has both, choose the one that translates it with Use for this pair."
             )
         )
-        self.table.setHorizontalHeaderLabels([self.tr("From"), self.tr("To"), self.tr("Version"), self.tr("State")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("From"), self.tr("To"), self.tr("Kind"), self.tr("Version"), self.tr("Licence"), self.tr("State")]
+        )
         self.install_button.setText(self.tr("Install from file…"))
+        self.folder_button.setText(self.tr("Install model folder…"))
+        self.use_button.setText(self.tr("Use for this pair"))
+        self.model_name_label.setText(self.tr("quickmt model:"))
+        self.model_download_button.setText(self.tr("Download model"))
         self.refresh_button.setText(self.tr("Show available packs"))
         self.download_button.setText(self.tr("Download"))
         self.remove_button.setText(self.tr("Remove"))
@@ -135,19 +160,25 @@ class LanguagePacksDialog(QDialog):
         from crosspost.translation.packs import installed_packs
 
         rows = [(p, True) for p in installed_packs(self.window.location)]
-        have = {(p.from_code, p.to_code) for p, _ in rows}
-        rows += [(p, False) for p in self.available if (p.from_code, p.to_code) not in have]
+        have = {(p.from_code, p.to_code, p.kind) for p, _ in rows}
+        rows += [(p, False) for p in self.available if (p.from_code, p.to_code, p.kind) not in have]
+        pairs = [(p.from_code, p.to_code) for p, installed in rows if installed]
         self.table.setRowCount(len(rows))
         for i, (p, installed) in enumerate(rows):
-            for j, text in enumerate(
-                (p.from_code, p.to_code, p.version, self.tr("installed") if installed else self.tr("available"))
-            ):
+            state = self.tr("available")
+            if installed:
+                state = self.tr("in use") if p.active else self.tr("installed")
+            licence = (p.licence or self.tr("not stated")) if installed else ""
+            for j, text in enumerate((p.from_code, p.to_code, p.kind, p.version, licence, state)):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, (p.from_code, p.to_code, installed))
+                shared = pairs.count((p.from_code, p.to_code)) > 1
+                item.setData(Qt.ItemDataRole.UserRole, (p.from_code, p.to_code, installed, p.kind, p.active, shared))
+                if installed and p.source:
+                    item.setToolTip(p.source)
                 self.table.setItem(i, j, item)
         if not rows:
             self.status.setText(self.tr("No language packs yet."))
-        installed = [(p.from_code, p.to_code) for p, is_installed in rows if is_installed]
+        installed = list(dict.fromkeys(pairs))
         self.missing_reverse = next(((b, a) for a, b in installed if (b, a) not in installed), None)
         self.reverse_button.setVisible(self.missing_reverse is not None)
         self.reverse_note.setVisible(self.missing_reverse is not None)
@@ -159,6 +190,7 @@ class LanguagePacksDialog(QDialog):
         selected = self._selected()
         self.download_button.setEnabled(bool(selected) and not selected[2])
         self.remove_button.setEnabled(bool(selected) and bool(selected[2]))
+        self.use_button.setEnabled(bool(selected) and bool(selected[2]) and not selected[4] and bool(selected[5]))
 
     def download_reverse(self) -> int | None:
         from crosspost.translation.packs import download_pack
@@ -187,17 +219,68 @@ class LanguagePacksDialog(QDialog):
             FILE,
             lambda paths: self.install_path(paths[0]),
             Path.home(),
-            self.tr("Argos language packs (*.argosmodel)"),
+            self.tr("Language packs and models (*.argosmodel *.zip)"),
         )
         return self.file_dialog
 
     def install_path(self, path: str) -> int:
-        from crosspost.translation.packs import install_pack
+        from crosspost.translation.models import install_model
 
         location = self.window.location
         return self.window.runner.run(
             self.tr("Installing language pack"),
-            lambda store, progress, cancel: install_pack(location, path),
+            lambda store, progress, cancel: install_model(location, path),
+            on_success=lambda pack: (
+                self.status.setText(
+                    self.tr("Installed %1 → %2.").replace("%1", pack.from_code).replace("%2", pack.to_code)
+                ),
+                self.reload(),
+            ),
+            on_failure=self._failed,
+        )
+
+    def install_from_folder(self) -> object:
+        from crosspost.gui.file_choice import FOLDER, choose
+
+        self.file_dialog = choose(
+            self, self.tr("Install a quickmt model folder"), FOLDER, lambda paths: self.install_path(paths[0])
+        )
+        return self.file_dialog
+
+    def use_selected(self) -> int | None:
+        from crosspost.translation.packs import use_pack
+
+        selected = self._selected()
+        if not selected or not selected[2]:
+            return None
+        source, target, kind = selected[0], selected[1], selected[3]
+        location = self.window.location
+        return self.window.runner.run(
+            self.tr("Choosing the model for %1 → %2").replace("%1", source).replace("%2", target),
+            lambda store, progress, cancel: use_pack(location, source, target, kind),
+            on_success=lambda pack: (
+                self.status.setText(
+                    self.tr("%1 → %2 is now translated by %3.")
+                    .replace("%1", pack.from_code)
+                    .replace("%2", pack.to_code)
+                    .replace("%3", pack.kind)
+                ),
+                self.reload(),
+            ),
+            on_failure=self._failed,
+        )
+
+    def download_model(self) -> int | None:
+        from crosspost.translation.quickmt import download_model
+
+        name = self.model_name.text().strip()
+        if not name:
+            self.status.setText(self.tr("Type the name of a quickmt model first, such as quickmt-en-zh."))
+            return None
+        location = self.window.location
+        return self.window.runner.run(
+            self.tr("Downloading %1").replace("%1", name),
+            lambda store, progress, cancel: download_model(location, name, progress, cancel),
             on_success=lambda pack: (
                 self.status.setText(
                     self.tr("Installed %1 → %2.").replace("%1", pack.from_code).replace("%2", pack.to_code)
@@ -247,7 +330,7 @@ class LanguagePacksDialog(QDialog):
             location = self.window.location
             self.window.runner.run(
                 self.tr("Removing %1 → %2").replace("%1", selected[0]).replace("%2", selected[1]),
-                lambda store, progress, cancel: remove_pack(location, selected[0], selected[1]),
+                lambda store, progress, cancel: remove_pack(location, selected[0], selected[1], selected[3]),
                 on_success=lambda _: self.reload(),
                 on_failure=self._failed,
             )

@@ -138,6 +138,14 @@ class Messages(QObject):
                 )
             case errors.EditKept(what=what):
                 return _fill(self.tr("You edited this %1 by hand, so it was kept."), what)
+            case errors.ModelPairUnknown(name=name):
+                return _fill(
+                    self.tr(
+                        "The name of %1 does not say which languages it translates. Rename its folder after "
+                        "them, like quickmt-en-zh, and install it again. Nothing was installed."
+                    ),
+                    name,
+                )
             case errors.WholeEditExists(lang=lang):
                 return _fill(
                     self.tr(
@@ -149,8 +157,70 @@ class Messages(QObject):
             case _:
                 return self.publishing_error(exc)
 
-    def publishing_error(self, exc: errors.UserError) -> str:
+    def server_action(self, action: str) -> str:
+        """What a network call was doing (``crosspost.errors.SERVER_ACTIONS``), in the UI language."""
+        return {
+            "sign_in": self.tr("the sign-in"),
+            "record": self.tr("the record look-up"),
+            "post": self.tr("the new post"),
+            "upload": self.tr("the upload"),
+            "handle": self.tr("the handle look-up"),
+            "video": self.tr("the video upload"),
+        }.get(action) or self.tr("a request")
+
+    def afterwards(self, action: str) -> str:
+        """What stayed as it was after a failed network call, and what to do."""
+        if action == "sign_in":
+            return self.tr("Nothing was stored; check the server and try Add again.")
+        return self.tr("The draft is unchanged; press Publish again later.")
+
+    def publishing_error(self, exc: errors.UserError) -> str:  # noqa: C901 - one case a type
         match exc:
+            case errors.InsecureServer(url=url):
+                return _fill(
+                    self.tr(
+                        "%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: "
+                        "use %2 as the account's server (Tools → Settings… → Accounts…)."
+                    ),
+                    url,
+                    "https://" + url.split("://", 1)[-1],
+                )
+            case errors.ServerRedirected(host=host, target=target, action=action):
+                return _fill(
+                    self.tr(
+                        "%1 redirected %2 to %3. Crosspost never sends a password or token to another address, "
+                        "so it stopped. %4"
+                    ),
+                    host,
+                    self.server_action(action),
+                    target,
+                    self.afterwards(action),
+                )
+            case errors.ServerTooSlow(host=host, seconds=seconds, action=action):
+                return _fill(
+                    self.tr(
+                        "%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4"
+                    ),
+                    host,
+                    self.server_action(action),
+                    f"{seconds:.0f}",
+                    self.afterwards(action),
+                )
+            case errors.AnswerTooLarge(host=host, limit=limit, action=action):
+                return _fill(
+                    self.tr("%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4"),
+                    host,
+                    self.server_action(action),
+                    f"{limit / 1024**2:.0f}",
+                    self.afterwards(action),
+                )
+            case errors.BadAnswer(host=host, action=action):
+                return _fill(
+                    self.tr("%1 answered %2 with something Crosspost cannot read (not a Bluesky server's answer). %3"),
+                    host,
+                    self.server_action(action),
+                    self.afterwards(action),
+                )
             case errors.NoKeyringError():
                 return self.tr(
                     "No keyring is available on this computer to keep the app password safely, so nothing was "
@@ -359,6 +429,13 @@ class Messages(QObject):
                     self.tr("The title was shortened to fit %1's limit of %2; check it still reads well."),
                     platform,
                     unit_label(f["unit"], f["limit"]),
+                )
+            case ProblemCode.COVER_TEXT_UNDRAWABLE if f["blank"]:
+                return self.tr("The cover text can't be drawn with the cover font; the cover would carry no title.")
+            case ProblemCode.COVER_TEXT_UNDRAWABLE:
+                return _fill(
+                    self.tr("The cover text can't be drawn with the cover font: %1 will be left out."),
+                    " ".join(f["missing"]) + (" …" if f["more"] else ""),
                 )
             case ProblemCode.TOPICS_LEFT_OUT:
                 return _fill(

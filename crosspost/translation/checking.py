@@ -40,14 +40,16 @@ from crosspost.translation.pipeline import (
     PIVOT,
     Piece,
     Route,
+    Splitter,
     _assemble,
     _lookup,
     assemble,
     check_code,
     find_route,
+    machine_text,
     memory_key,
 )
-from crosspost.translation.protect import TOKEN_RE, Segment, _glossary_regex, has_words, scrub, segment
+from crosspost.translation.protect import TOKEN_RE, Segment, _glossary_regex, has_words, segment
 from crosspost.translation.sentences import split_sentences
 
 # Tuned on the example pairs in tests/test_translation_checking.py (chrF, lower-cased): faithful
@@ -107,7 +109,9 @@ def _source_segments(text: str, terms: dict[str, str]) -> list[tuple[str, Segmen
     return out
 
 
-def plan_atoms(caption: str, terms: dict[str, str], sentences: list[str], target: str) -> list[_Atom]:
+def plan_atoms(
+    caption: str, terms: dict[str, str], sentences: list[str], target: str, split: Splitter = split_sentences
+) -> list[_Atom]:
     """The translator's plan of CAPTION (``service._plan``, piece for piece) with each piece's source."""
     atoms: list[_Atom] = []
     for src, seg, is_term in _source_segments(caption, terms):
@@ -119,7 +123,7 @@ def plan_atoms(caption: str, terms: dict[str, str], sentences: list[str], target
         lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
         trail = seg.text[len(seg.text.rstrip()) :]
         atoms.append(_Atom(lead, ("keep", lead), "keep"))
-        for sentence, ws in split_sentences(stripped):
+        for sentence, ws in split(stripped):
             if has_words(sentence):
                 sentences.append(sentence)
                 atoms.append(
@@ -213,7 +217,7 @@ def _through(route: Route, sentences: list[str], models: Sequence[engine.Model] 
 
 
 def _translate_fn(route: Route) -> Callable[[list[str]], list[str]]:
-    return lambda ss: [scrub(t) for t in _through(route, ss)]
+    return lambda ss: [machine_text(route, t) for t in _through(route, ss)]
 
 
 def _score_fn(route: Route, translations: dict[str, str]) -> Callable[[list[str]], list[str]]:
@@ -221,8 +225,8 @@ def _score_fn(route: Route, translations: dict[str, str]) -> Callable[[list[str]
 
     def compute(ss: list[str]) -> list[str]:
         model = route.models[0]
-        src = [model.tokenizer.encode(s, out_type=str) for s in ss]
-        tgt = [model.tokenizer.encode(translations[s], out_type=str) for s in ss]
+        src = model.encode_source(ss)
+        tgt = model.encode_target([translations[s] for s in ss])
         results = model.translator.score_batch(src, tgt, max_batch_size=32)
         return [f"{sum(r.log_probs) / max(1, len(r.log_probs)):.4f}" for r in results]
 
@@ -233,7 +237,7 @@ def _nbest_fn(route: Route, count: int) -> Callable[[list[str]], list[str]]:
     def compute(ss: list[str]) -> list[str]:
         *first, last = route.models
         inputs = _through(route, ss, first)
-        tokens = [last.tokenizer.encode(s, out_type=str) for s in inputs]
+        tokens = last.encode_source(inputs)
         out = [""] * len(tokens)
         for limit, indexes in engine.by_decoding_limit(tokens).items():
             results = last.translator.translate_batch(
@@ -243,10 +247,12 @@ def _nbest_fn(route: Route, count: int) -> Callable[[list[str]], list[str]]:
                 max_decoding_length=limit,
                 max_batch_size=32,
                 batch_type="examples",
-                replace_unknowns=True,
+                **last.decoding_options(),
             )
             for i, r in zip(indexes, results, strict=True):
-                out[i] = json.dumps([scrub(last.tokenizer.decode(h)).strip() for h in r.hypotheses], ensure_ascii=False)
+                out[i] = json.dumps(
+                    [machine_text(route, last.decode(h)).strip() for h in r.hypotheses], ensure_ascii=False
+                )
         return out
 
     return compute
@@ -454,7 +460,7 @@ class _Layout:
 
 def _layout(store: Store, route: Route, caption: str, terms: dict[str, str], version: int, use_engine: bool) -> _Layout:
     sentences: list[str] = []
-    atoms = plan_atoms(caption, terms, sentences, route.target)
+    atoms = plan_atoms(caption, terms, sentences, route.target, route.split)
     bounds = group_atoms(atoms)
     translated = _memo(store, route, version, "", sentences, _translate_fn(route) if use_engine else None)
     machine = unit_texts(atoms, bounds, translated)
@@ -477,7 +483,7 @@ def back_translate(
     from crosspost.translation.pipeline import _plan
 
     sentences: list[str] = []
-    plans = [_plan(t, terms, sentences, back_route.target) for t in texts]
+    plans = [_plan(t, terms, sentences, back_route.target, back_route.split) for t in texts]
     translated = _memo(store, back_route, version, "", sentences, _translate_fn(back_route) if use_engine else None)
     return [_assemble(p, translated) for p in plans]
 

@@ -1,4 +1,7 @@
-"""Language packs: Argos Translate packages, kept in the data dir's ``languages/``.
+"""Language packs: Argos Translate packages and quickmt models, kept in the data dir's ``languages/``
+(``packages/`` for Argos, ``models/`` for quickmt, ``choices.json`` for which one translates a pair
+when both kinds are installed; each installed folder has a ``crosspost-model.json`` saying its kind,
+codes, where it came from and when it was installed).
 
 argostranslate decides its folders from environment variables when it is first imported, creates
 them at once (under the home directory by default) and reads settings once. So it is imported
@@ -20,7 +23,7 @@ import shutil
 import tempfile
 import threading
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +68,12 @@ def inside(folder: Path, name: str) -> Path:
     return path
 
 
+ARGOS, QUICKMT = "argos", "quickmt"
+KINDS = (ARGOS, QUICKMT)
+SIDECAR = "crosspost-model.json"
+CHOICES = "choices.json"
+
+
 @dataclass(frozen=True)
 class PackInfo:
     from_code: str
@@ -77,18 +86,44 @@ class PackInfo:
     links: tuple[str, ...] = ()
     size: int | None = None
     sha256: str | None = None
+    kind: str = ARGOS
+    source: str | None = None  # where it was installed from (a file, the index, the model hub)
+    licence: str | None = None
+    active: bool = False  # the one that translates its pair
+    installed_at: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.name if self.path else f"{self.kind}-{self.from_code}-{self.to_code}"
+
+    @property
+    def pair(self) -> str:
+        return f"{self.from_code}-{self.to_code}"
 
     def to_json(self) -> dict[str, Any]:
-        data = {"from": self.from_code, "to": self.to_code, "version": self.version, "installed": self.installed}
+        data: dict[str, Any] = {
+            "from": self.from_code,
+            "to": self.to_code,
+            "version": self.version,
+            "installed": self.installed,
+        }
         if self.from_name:
             data["from_name"], data["to_name"] = self.from_name, self.to_name
         if self.path:
             data["path"] = str(self.path)
+        data.update(kind=self.kind, source=self.source, licence=self.licence, active=self.active)
+        if self.installed:
+            data["name"] = self.name
         return data
 
 
 def packages_dir(location: DataLocation) -> Path:
     return location.languages_dir / "packages"
+
+
+def models_dir(location: DataLocation) -> Path:
+    """Where models of other kinds than Argos live (argostranslate never looks in here)."""
+    return location.languages_dir / "models"
 
 
 def _argos_home(location: DataLocation) -> Path:
@@ -152,14 +187,64 @@ def _read_metadata(folder: Path) -> dict[str, Any]:
         return {}
 
 
-def installed_packs(location: DataLocation) -> list[PackInfo]:
-    """Installed translation pairs. Reads the packages folder directly: listing needs no engine."""
+def read_json_file(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_json_atomic(path: Path, data: dict) -> None:
+    """DATA as PATH, all or nothing: a temporary file beside it, then a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=2)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+_FRONT_LICENCE = re.compile(r"^licen[cs]e\s*:\s*[\"']?([^\s\"'#]+)", re.IGNORECASE | re.MULTILINE)
+
+
+def readme_licence(folder: Path) -> str | None:
+    """The licence a model's README.md states (Hugging Face front matter ``license: cc-by-4.0``)."""
+    try:
+        with open(folder / "README.md", encoding="utf-8", errors="replace") as f:
+            head = f.read(8192)
+    except OSError:
+        return None
+    if head.startswith("---"):
+        end = head.find("\n---", 3)
+        match = _FRONT_LICENCE.search(head[: end if end > 0 else len(head)])
+        if match:
+            return match.group(1)
+    return None
+
+
+def _installed_at(folder: Path, side: dict) -> str:
+    when = side.get("installed_at")
+    if isinstance(when, str) and when:
+        return when
+    stamp = folder.stat().st_mtime
+    return dt.datetime.fromtimestamp(stamp, dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _argos_packs(location: DataLocation) -> list[PackInfo]:
     folder = packages_dir(location)
     packs = []
     if folder.is_dir():
         for child in sorted(folder.iterdir()):
             meta = _read_metadata(child)
             if meta.get("from_code") and meta.get("to_code") and meta.get("type", "translate") == "translate":
+                side = read_json_file(child / SIDECAR)
                 packs.append(
                     PackInfo(
                         meta["from_code"],
@@ -168,16 +253,98 @@ def installed_packs(location: DataLocation) -> list[PackInfo]:
                         child,
                         meta.get("from_name"),
                         meta.get("to_name"),
+                        kind=ARGOS,
+                        source=side.get("source") or "Argos Translate pack",
+                        licence=side["licence"] if "licence" in side else meta.get("license") or readme_licence(child),
+                        installed_at=_installed_at(child, side),
                     )
                 )
     return packs
 
 
+def _other_models(location: DataLocation) -> list[PackInfo]:
+    folder = models_dir(location)
+    models = []
+    if folder.is_dir():
+        for child in sorted(folder.iterdir()):
+            side = read_json_file(child / SIDECAR)
+            if child.name.startswith(".") or side.get("kind") not in KINDS or not child.is_dir():
+                continue
+            if not (side.get("from_code") and side.get("to_code")):
+                continue
+            models.append(
+                PackInfo(
+                    str(side["from_code"]),
+                    str(side["to_code"]),
+                    str(side.get("version", "?")),
+                    child,
+                    kind=str(side["kind"]),
+                    source=side.get("source"),
+                    licence=side["licence"] if "licence" in side else readme_licence(child),
+                    installed_at=_installed_at(child, side),
+                )
+            )
+    return models
+
+
+def read_choices(location: DataLocation) -> dict[str, str]:
+    """{"en-zh": "quickmt", …}: the kind the user chose for a pair (installing one chooses it too)."""
+    data = read_json_file(location.languages_dir / CHOICES)
+    return {k: v for k, v in data.items() if isinstance(k, str) and v in KINDS}
+
+
+def _choose(location: DataLocation, from_code: str, to_code: str, kind: str) -> None:
+    choices = read_choices(location)
+    choices[f"{from_code}-{to_code}"] = kind
+    write_json_atomic(location.languages_dir / CHOICES, choices)
+
+
+def installed_packs(location: DataLocation) -> list[PackInfo]:
+    """Installed models of every kind, each saying whether it is the one that translates its pair
+    (the kind chosen for the pair; else the one installed last). Reads the folders directly:
+    listing needs no engine."""
+    everything = _argos_packs(location) + _other_models(location)
+    choices = read_choices(location)
+    active: dict[str, PackInfo] = {}
+    for pack in everything:
+        current = active.get(pack.pair)
+        chosen = choices.get(pack.pair)
+        if current is None:
+            active[pack.pair] = pack
+        elif current.kind != chosen and (
+            pack.kind == chosen or (pack.installed_at or "") > (current.installed_at or "")
+        ):
+            active[pack.pair] = pack
+    return [replace(p, active=active[p.pair] is p) for p in everything]
+
+
+def packs_for_pair(location: DataLocation, from_code: str, to_code: str) -> list[PackInfo]:
+    return [p for p in installed_packs(location) if p.from_code == from_code and p.to_code == to_code]
+
+
 def find_pack(location: DataLocation, from_code: str, to_code: str) -> PackInfo | None:
-    for pack in installed_packs(location):
-        if pack.from_code == from_code and pack.to_code == to_code:
+    """The installed model that translates FROM→TO (see ``installed_packs``), or None."""
+    for pack in packs_for_pair(location, from_code, to_code):
+        if pack.active:
             return pack
     return None
+
+
+def use_pack(location: DataLocation, from_code: str, to_code: str, model: str) -> PackInfo:
+    """Make MODEL (a kind, ``argos`` or ``quickmt``, or an installed folder's name) the one that
+    translates FROM→TO; remembered for the pair."""
+    candidates = packs_for_pair(location, from_code, to_code)
+    if not candidates:
+        raise NoLanguagePack(from_code, to_code)
+    wanted = model.strip().lower()
+    match = [p for p in candidates if wanted in (p.kind, p.name.lower())]
+    if not match:
+        have = ", ".join(f"{p.kind} ({p.name})" for p in candidates)
+        raise UserError(f"No {model[:40]!r} model translates {from_code}→{to_code}; installed: {have}.")
+    _choose(location, from_code, to_code, match[0].kind)
+    chosen = find_pack(location, from_code, to_code)
+    assert chosen is not None and chosen.kind == match[0].kind  # just chosen
+    return chosen
 
 
 def validate_archive(path: Path) -> dict[str, Any]:
@@ -217,10 +384,35 @@ def validate_archive(path: Path) -> dict[str, Any]:
     return meta
 
 
-def install_pack(location: DataLocation, path: str | Path) -> PackInfo:
-    """Validate, then install atomically: a staging folder, a check that the model loads, a rename."""
+def is_argos_archive(path: Path) -> bool:
+    """PATH is a zip with ``metadata.json`` and ``sentencepiece.model`` in its one top folder."""
+    try:
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
+    return any(n.endswith("/metadata.json") for n in names) and any(n.endswith("/sentencepiece.model") for n in names)
+
+
+def install_pack(
+    location: DataLocation,
+    path: str | Path,
+    from_code: str | None = None,
+    to_code: str | None = None,
+    *,
+    source: str | None = None,
+) -> PackInfo:
+    """Install the Argos pack (``.argosmodel``) at PATH; it becomes the one that translates its pair.
+    Validate, then install atomically: a staging folder, a check that the model loads, a rename.
+    (``models.install_model`` takes a quickmt model as well.)"""
     path = Path(path).expanduser()
     meta = validate_archive(path)
+    for given, key in ((from_code, "from_code"), (to_code, "to_code")):
+        if given and given != meta[key]:
+            raise UserError(
+                f"{path.name} is a {meta['from_code']}→{meta['to_code']} pack, not the pair you gave; "
+                "nothing was installed."
+            )
     package = argos(location)
     from argostranslate import settings
 
@@ -236,8 +428,22 @@ def install_pack(location: DataLocation, path: str | Path) -> PackInfo:
         from crosspost.translation.engine import load_model
 
         load_model(folder)  # raises UserError when the model does not load
+        write_json_atomic(
+            folder / SIDECAR,
+            {
+                "kind": ARGOS,
+                "from_code": meta["from_code"],
+                "to_code": meta["to_code"],
+                "source": source or f"file {path.name}",
+                "licence": meta.get("license") or readme_licence(folder),
+                "installed_at": now_stamp(),
+            },
+        )
         final = inside(target_root, f"translate-{meta['from_code']}_{meta['to_code']}")
-        old = find_pack(location, meta["from_code"], meta["to_code"])
+        old = next(
+            (p for p in _argos_packs(location) if (p.from_code, p.to_code) == (meta["from_code"], meta["to_code"])),
+            None,
+        )
         if old is not None:
             assert old.path is not None  # an installed pack has its folder
             inside(target_root, old.path.name)
@@ -250,15 +456,27 @@ def install_pack(location: DataLocation, path: str | Path) -> PackInfo:
     from crosspost.translation.engine import forget_models
 
     forget_models()
+    _choose(location, meta["from_code"], meta["to_code"], ARGOS)
     installed = find_pack(location, meta["from_code"], meta["to_code"])
     assert installed is not None  # just installed under its metadata's codes
     return installed
 
 
-def remove_pack(location: DataLocation, from_code: str, to_code: str) -> PackInfo:
-    pack = find_pack(location, from_code, to_code)
-    if pack is None:
+def now_stamp() -> str:
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def remove_pack(location: DataLocation, from_code: str, to_code: str, kind: str | None = None) -> PackInfo:
+    """Remove the FROM→TO model (of KIND, needed when both kinds are installed)."""
+    candidates = [p for p in packs_for_pair(location, from_code, to_code) if kind in (None, p.kind)]
+    if not candidates:
+        if kind:
+            raise UserError(f"No {kind} model for {from_code}→{to_code} is installed.")
         raise NoLanguagePack(from_code, to_code)
+    if len(candidates) > 1:
+        kinds = " or ".join(p.kind for p in candidates)
+        raise UserError(f"Both kinds of model translate {from_code}→{to_code}; say which kind to remove ({kinds}).")
+    pack = candidates[0]
     assert pack.path is not None  # an installed pack has its folder
     shutil.rmtree(pack.path)
     from crosspost.translation.engine import forget_models
@@ -291,7 +509,7 @@ def available_packs(location: DataLocation, store: Store | None = None) -> tuple
         entries = json.loads(cache.read_text(encoding="utf-8"))
     except ValueError:
         raise UserError("The saved language pack index is damaged; connect and run this again.") from None
-    installed = {(p.from_code, p.to_code): p for p in installed_packs(location)}
+    installed = {(p.from_code, p.to_code): p for p in installed_packs(location) if p.kind == ARGOS}
     packs = []
     for e in entries if isinstance(entries, list) else []:
         if e.get("type", "translate") != "translate" or not e.get("from_code"):
@@ -309,6 +527,9 @@ def available_packs(location: DataLocation, store: Store | None = None) -> tuple
                 links=tuple(e.get("links") or ()),
                 size=e.get("size"),
                 sha256=e.get("sha256") or e.get("checksum"),
+                source=have.source if have else url,
+                licence=have.licence if have else None,
+                active=have.active if have else False,
             )
         )
     return packs, note
@@ -373,7 +594,7 @@ def download_pack(
     final = part.with_suffix("")
     os.replace(part, final)
     try:
-        return install_pack(location, final)
+        return install_pack(location, final, source=pack.links[0])
     finally:
         with contextlib.suppress(OSError):
             final.unlink()

@@ -6,7 +6,7 @@ memory lookup, one batched engine call per caption set, and putting each caption
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -17,7 +17,10 @@ from crosspost.paths import DataLocation
 from crosspost.store import Store, utc_now
 from crosspost.translation import engine, glossary, packs
 from crosspost.translation.protect import EMAIL, HASHTAG, MENTION, URL, has_words, scrub, segment
-from crosspost.translation.sentences import split_sentences
+from crosspost.translation.sentences import split_sentences, split_sentences_blingfire
+from crosspost.translation.simplified import SIMPLIFIED, for_target
+
+Splitter = Callable[[str], list[tuple[str, str]]]
 
 CHUNK = 64  # captions per batched engine call: big enough to batch well, small enough to cancel quickly
 PIVOT = "en"
@@ -57,7 +60,19 @@ class Route:
 
     @property
     def pack_version(self) -> str:
-        return "+".join(f"{m.from_code}-{m.to_code}@{m.version}" for m in self.models)
+        # An Argos pack keeps the form it always had (its memory stays valid); another kind says its kind.
+        return "+".join(
+            f"{m.from_code}-{m.to_code}@{m.version}"
+            if getattr(m, "kind", engine.ARGOS) == engine.ARGOS
+            else f"{m.kind}:{m.from_code}-{m.to_code}@{m.version}"
+            for m in self.models
+        )
+
+    @property
+    def split(self) -> Splitter:
+        """How the first model's input is cut into sentences: as quickmt cuts for its models (blingfire)."""
+        kind = getattr(self.models[0], "kind", engine.ARGOS) if self.models else engine.ARGOS
+        return split_sentences_blingfire if kind == engine.QUICKMT else split_sentences
 
     @property
     def pack_name(self) -> str:
@@ -78,7 +93,10 @@ def find_route(location: DataLocation, source: str, target: str) -> Route:
 
 
 def memory_key(sentence: str, route: Route, glossary_version: int) -> str:
-    raw = "\x1f".join([route.source, route.target, route.pack_version, str(glossary_version), sentence])
+    # Into Simplified Chinese the engine's words pass through OpenCC (``simplified``): what was
+    # remembered before that has no place under the same key.
+    version = route.pack_version + ("\x1ft2s" if route.target == SIMPLIFIED else "")
+    raw = "\x1f".join([route.source, route.target, version, str(glossary_version), sentence])
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()
 
 
@@ -92,7 +110,14 @@ class CaptionPlan:
     pieces: list[Piece] = field(default_factory=list)  # ("keep", text) | ("sentence", idx, ws)
 
 
-def _plan(caption: str, terms: dict[str, str], sentences: list[str], target: str) -> CaptionPlan:
+def machine_text(route: Route, text: str) -> str:
+    """An engine's output as it may stand in a ROUTE translation: scrubbed, and Simplified into zh."""
+    return for_target(scrub(text), route.target)
+
+
+def _plan(
+    caption: str, terms: dict[str, str], sentences: list[str], target: str, split: Splitter = split_sentences
+) -> CaptionPlan:
     plan = CaptionPlan()
     for seg in segment(caption, terms):
         if not seg.translate or not has_words(seg.text):
@@ -102,7 +127,7 @@ def _plan(caption: str, terms: dict[str, str], sentences: list[str], target: str
         lead = seg.text[: len(seg.text) - len(seg.text.lstrip())]
         trail = seg.text[len(seg.text.rstrip()) :]
         plan.pieces.append(("keep", lead))
-        for sentence, ws in split_sentences(stripped):
+        for sentence, ws in split(stripped):
             if has_words(sentence):
                 sentences.append(sentence)
                 plan.pieces.append(("sentence", len(sentences) - 1, "" if target in NO_SPACE_LANGS else ws))
@@ -177,7 +202,7 @@ def translate_captions(
     known_captions = _lookup(store, caption_keys)
     todo = [i for i, k in enumerate(caption_keys) if k not in known_captions]
     sentences: list[str] = []
-    plans = {i: _plan(captions[i], terms, sentences, route.target) for i in todo}
+    plans = {i: _plan(captions[i], terms, sentences, route.target, route.split) for i in todo}
     keys = [memory_key(s, route, version) for s in sentences]
     remembered = _lookup(store, keys)
     missing = list(dict.fromkeys(s for s, k in zip(sentences, keys) if k not in remembered))
@@ -187,7 +212,7 @@ def translate_captions(
         texts = missing
         for model in route.models:
             texts = model.translate(texts)
-        fresh = dict(zip(missing, (scrub(t) for t in texts)))
+        fresh = dict(zip(missing, (machine_text(route, t) for t in texts)))
         for sentence, key in zip(sentences, keys):
             if key not in remembered:
                 remembered[key] = fresh[sentence]
@@ -215,3 +240,16 @@ def translate_captions(
         stats.sentences += len(sentences)
         stats.from_memory += len(sentences) - len(missing)
     return results
+
+
+def translate_plain(route: Route, captions: Sequence[str]) -> list[str]:
+    """CAPTIONS along ROUTE with no store: no glossary, no memory (the quality benchmark's path),
+    otherwise as ``translate_captions`` does it: tokens kept, the route's sentences, Simplified into zh."""
+    sentences: list[str] = []
+    plans = [_plan(c, {}, sentences, route.target, route.split) for c in captions]
+    unique = list(dict.fromkeys(sentences))
+    texts = unique
+    for model in route.models:
+        texts = model.translate(texts)
+    done = dict(zip(unique, (machine_text(route, t) for t in texts)))
+    return [_assemble(p, [done[s] for s in sentences]) for p in plans]

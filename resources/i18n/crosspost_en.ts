@@ -147,7 +147,7 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="217"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="300"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>%n pack in the index.</numerusform>
@@ -241,7 +241,7 @@
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="277"/>
+        <location filename="../../crosspost/gui/messages.py" line="349"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -249,7 +249,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="286"/>
+        <location filename="../../crosspost/gui/messages.py" line="358"/>
         <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
         <translation>
             <numerusform>%n sentence may be mistranslated: what the translation says back is far from your caption.</numerusform>
@@ -257,7 +257,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="311"/>
+        <location filename="../../crosspost/gui/messages.py" line="383"/>
         <source>The caption goes out as a thread of %n post(s).</source>
         <translation>
             <numerusform>The caption goes out as a thread of %n post.</numerusform>
@@ -265,7 +265,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="315"/>
+        <location filename="../../crosspost/gui/messages.py" line="387"/>
         <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
         <translation>
             <numerusform>%n photo or video (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</numerusform>
@@ -273,7 +273,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="327"/>
+        <location filename="../../crosspost/gui/messages.py" line="399"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>

@@ -148,52 +148,68 @@
 <context>
     <name>CoverChooser</name>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="65"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="195"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="284"/>
+        <source>A cover holds at most %1 characters.</source>
+        <translation>封面最多容纳 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="277"/>
+        <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
+        <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="281"/>
+        <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
+        <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="182"/>
         <source>Cover title</source>
         <translation>封面标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="67"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="184"/>
         <source>Bold title</source>
         <translation>大字标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="68"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="185"/>
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="69"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="186"/>
         <source>Title and subtitle</source>
         <translation>标题加副标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="70"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="187"/>
         <source>No text</source>
         <translation>无文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="74"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="191"/>
         <source>The draft&apos;s title</source>
         <translation>草稿的标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="75"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="193"/>
         <source>For a subtitle, write it after “ | ”.</source>
         <translation>副标题写在“ | ”之后。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="76"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="197"/>
         <source>Use this cover</source>
         <translation>使用此封面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="98"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="220"/>
         <source>Covers on this platform carry no title.</source>
         <translation>此平台的封面不带标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="100"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="222"/>
         <source>Choose a draft to see its cover.</source>
         <translation>选择一个草稿以查看封面。</translation>
     </message>
@@ -544,125 +560,191 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="106"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="124"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="109"/>
-        <source>Captions are translated on this computer with Argos Translate language packs. Nothing is sent anywhere. Install a pack from a file, or download one from the index (this needs the internet once).</source>
-        <translation>文案在本机用 Argos Translate 语言包翻译，不会发送到任何地方。可以从文件安装语言包，或从索引下载（只需联网一次）。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="114"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>From</source>
         <translation>源语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="114"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>To</source>
         <translation>目标语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="114"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="114"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="115"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
+        <source>Licence</source>
+        <translation>许可</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
         <source>Install from file…</source>
         <translation>从文件安装…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="116"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <source>Install model folder…</source>
+        <translation>安装模型文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="138"/>
+        <source>Use for this pair</source>
+        <translation>用于此语言对</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="139"/>
+        <source>quickmt model:</source>
+        <translation>quickmt 模型：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="140"/>
+        <source>Download model</source>
+        <translation>下载模型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="141"/>
         <source>Show available packs</source>
         <translation>显示可用语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="117"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="118"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="122"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="147"/>
         <source>Add the reverse pack, %1 → %2, to see what your translations say: the sentence view translates each sentence back.</source>
         <translation>添加反向语言包 %1 → %2，就能看懂译文的意思：逐句视图会把每句译文翻译回来。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="129"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="154"/>
         <source>Download %1 → %2</source>
         <translation>下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="170"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="168"/>
         <source>available</source>
         <translation>可下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="149"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="127"/>
+        <source>Captions are translated on this computer with Argos Translate language packs or quickmt models (quickmt writes better Chinese). Nothing is sent anywhere. Install one from a file or a folder, or download one (this needs the internet once). When a pair has both, choose the one that translates it with Use for this pair.</source>
+        <translation>文案在本机用 Argos Translate 语言包或 quickmt 模型翻译（quickmt 的中文更好），不会发送到任何地方。可以从文件或文件夹安装，或下载（只需联网一次）。同一语言对两种都有时，用“用于此语言对”选择由哪一个翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="170"/>
+        <source>in use</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="171"/>
+        <source>not stated</source>
+        <translation>未注明</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="180"/>
         <source>No language packs yet.</source>
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="186"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="218"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="190"/>
-        <source>Argos language packs (*.argosmodel)</source>
-        <translation>Argos 语言包 (*.argosmodel)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="199"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="231"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="203"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="235"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="286"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="246"/>
+        <source>Install a quickmt model folder</source>
+        <translation>安装 quickmt 模型文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="259"/>
+        <source>Choosing the model for %1 → %2</source>
+        <translation>正在为 %1 → %2 选择模型</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="263"/>
+        <source>%1 → %2 is now translated by %3.</source>
+        <translation>%1 → %2 现在由 %3 翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="278"/>
+        <source>Type the name of a quickmt model first, such as quickmt-en-zh.</source>
+        <translation>请先输入 quickmt 模型的名称，例如 quickmt-en-zh。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="282"/>
+        <source>Downloading %1</source>
+        <translation>正在下载 %1</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="217"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="300"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="221"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="304"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="232"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="315"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="171"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="236"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="203"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="319"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="249"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="222"/>
+        <source>Language packs and models (*.argosmodel *.zip)</source>
+        <translation>语言包和模型 (*.argosmodel *.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/dialogs.py" line="332"/>
         <source>Removing %1 → %2</source>
         <translation>正在移除 %1 → %2</translation>
     </message>
@@ -1082,6 +1164,16 @@
 <context>
     <name>Messages</name>
     <message>
+        <location filename="../../crosspost/gui/messages.py" line="436"/>
+        <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
+        <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="439"/>
+        <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
+        <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
+    </message>
+    <message>
         <location filename="../../crosspost/gui/messages.py" line="40"/>
         <source>title</source>
         <translation>标题</translation>
@@ -1092,91 +1184,155 @@
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="144"/>
-        <source>The %1 translation of this post is your own wording as a whole; editing one sentence would replace it with the sentence-by-sentence one.</source>
-        <translation>这条作品的 %1 译文是你整体改写的；修改其中一句会用逐句译文替换它。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="156"/>
+        <location filename="../../crosspost/gui/messages.py" line="228"/>
         <source>No keyring is available on this computer to keep the app password safely, so nothing was stored. Install and unlock one (GNOME Keyring, KWallet), or tick “Keep the app password in a file only I can read”.</source>
         <translation>这台电脑上没有可安全保存应用专用密码的钥匙串，因此没有保存任何内容。请安装并解锁一个钥匙串（GNOME Keyring、KWallet），或勾选“把应用专用密码保存在只有我能读取的文件中”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="162"/>
+        <location filename="../../crosspost/gui/messages.py" line="234"/>
         <source>There is no %1 account in Crosspost yet: add one in %2.</source>
         <translation>Crosspost 中还没有 %1 账号：请在“%2”中添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="168"/>
+        <location filename="../../crosspost/gui/messages.py" line="240"/>
         <source>There are several %1 accounts; keep only the one to publish with in %2.</source>
         <translation>有多个 %1 账号；请在“%2”中只保留用来发布的那一个。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="174"/>
+        <location filename="../../crosspost/gui/messages.py" line="246"/>
         <source>The app password of %1 is missing: remove the account in %2 and add it again.</source>
         <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="258"/>
-        <source>Publishing did not go through: %1</source>
-        <translation>发布没有成功：%1</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="183"/>
+        <location filename="../../crosspost/gui/messages.py" line="255"/>
         <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="187"/>
+        <location filename="../../crosspost/gui/messages.py" line="259"/>
         <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="194"/>
+        <location filename="../../crosspost/gui/messages.py" line="266"/>
         <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
         <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="200"/>
+        <location filename="../../crosspost/gui/messages.py" line="272"/>
         <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
         <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="207"/>
+        <location filename="../../crosspost/gui/messages.py" line="279"/>
         <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
         <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="211"/>
+        <location filename="../../crosspost/gui/messages.py" line="283"/>
         <source>Write the alt texts first; then they can be translated like the caption.</source>
         <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="214"/>
+        <location filename="../../crosspost/gui/messages.py" line="286"/>
         <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
         <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="268"/>
+        <location filename="../../crosspost/gui/messages.py" line="295"/>
+        <source>Cannot reach the server: the computer seems to be offline or the server is down. The draft is unchanged; publish it again when the connection is back.</source>
+        <translation>无法连接服务器：这台电脑可能没有联网，或服务器出了故障。草稿没有变化；恢复连接后请重新发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="301"/>
+        <source>The server is limiting how fast this account can post; wait until %1 and publish again.</source>
+        <translation>服务器正在限制这个账号的发布速度；请等到 %1 后再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="305"/>
+        <source>The server is limiting how fast this account can post; wait a while and publish again.</source>
+        <translation>服务器正在限制这个账号的发布速度；请稍等一会儿再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="308"/>
+        <source>This account asks for a sign-in code sent by email (two-factor sign-in). Use an app password instead: app passwords skip the code.</source>
+        <translation>这个账号要求输入通过电子邮件发送的登录验证码（两步验证）。请改用应用专用密码：应用专用密码无需验证码。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="312"/>
+        <source>The account was taken down by its server; it cannot post.</source>
+        <translation>该账号已被其服务器封禁，无法发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="315"/>
+        <source>The server wants the account&apos;s email address confirmed before it can post; confirm it from the message the server sent, then publish again.</source>
+        <translation>服务器要求先确认该账号的电子邮件地址才能发布；请通过服务器发来的邮件确认后再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="320"/>
+        <source>That is the account&apos;s main password. Crosspost only keeps app passwords: make one in Bluesky&apos;s Settings → Privacy and security → App passwords and use it here.</source>
+        <translation>这是账号的主密码。Crosspost 只保存应用专用密码：请在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建一个，并在这里使用。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="326"/>
+        <source>The server did not accept the sign-in. Add the account again with a new app password in %1.</source>
+        <translation>服务器不接受这次登录。请在“%1”中用新的应用专用密码重新添加该账号。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="330"/>
+        <source>Publishing did not go through: %1</source>
+        <translation>发布没有成功：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="340"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="275"/>
+        <location filename="../../crosspost/gui/messages.py" line="347"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="277"/>
+        <location filename="../../crosspost/gui/messages.py" line="349"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="280"/>
+        <location filename="../../crosspost/gui/messages.py" line="352"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="377"/>
+        <source>With its #tags the post is %1 long; %2 allows %3. Shorten it, or publish it as a thread.</source>
+        <translation>加上 #话题标签后，帖子长度为 %1；%2 最多允许 %3。请缩短，或拆成一串回复发布。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="383"/>
+        <source>The caption goes out as a thread of %n post(s).</source>
+        <translation>
+            <numerusform>文案将拆成 %n 条帖子的回复串发布。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="387"/>
+        <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
+        <translation>
+            <numerusform>%n 个照片或视频（%1）没有替代文字：在%2上使用读屏软件的人将无法知道画面内容。请在“替代文字…”中添加。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="431"/>
+        <source>The title was shortened to fit %1&apos;s limit of %2; check it still reads well.</source>
+        <translation>标题已缩短以符合%1的 %2 上限；请检查是否仍然通顺。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="444"/>
+        <source>%1 takes at most %2 topics; left out: %3.</source>
+        <translation>%1 最多 %2 个话题；未放入：%3。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="47"/>
@@ -1285,7 +1441,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="134"/>
-        <location filename="../../crosspost/gui/messages.py" line="333"/>
+        <location filename="../../crosspost/gui/messages.py" line="405"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
         <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
@@ -1295,125 +1451,56 @@
         <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="223"/>
-        <source>Cannot reach the server: the computer seems to be offline or the server is down. The draft is unchanged; publish it again when the connection is back.</source>
-        <translation>无法连接服务器：这台电脑可能没有联网，或服务器出了故障。草稿没有变化；恢复连接后请重新发布。</translation>
+        <location filename="../../crosspost/gui/messages.py" line="144"/>
+        <source>The name of %1 does not say which languages it translates. Rename its folder after them, like quickmt-en-zh, and install it again. Nothing was installed.</source>
+        <translation>%1 的名称没有说明它翻译哪两种语言。请按语言对重命名它的文件夹（例如 quickmt-en-zh），然后重新安装。未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="229"/>
-        <source>The server is limiting how fast this account can post; wait until %1 and publish again.</source>
-        <translation>服务器正在限制这个账号的发布速度；请等到 %1 后再发布。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="233"/>
-        <source>The server is limiting how fast this account can post; wait a while and publish again.</source>
-        <translation>服务器正在限制这个账号的发布速度；请稍等一会儿再发布。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="236"/>
-        <source>This account asks for a sign-in code sent by email (two-factor sign-in). Use an app password instead: app passwords skip the code.</source>
-        <translation>这个账号要求输入通过电子邮件发送的登录验证码（两步验证）。请改用应用专用密码：应用专用密码无需验证码。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="240"/>
-        <source>The account was taken down by its server; it cannot post.</source>
-        <translation>该账号已被其服务器封禁，无法发布。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="243"/>
-        <source>The server wants the account&apos;s email address confirmed before it can post; confirm it from the message the server sent, then publish again.</source>
-        <translation>服务器要求先确认该账号的电子邮件地址才能发布；请通过服务器发来的邮件确认后再发布。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="248"/>
-        <source>That is the account&apos;s main password. Crosspost only keeps app passwords: make one in Bluesky&apos;s Settings → Privacy and security → App passwords and use it here.</source>
-        <translation>这是账号的主密码。Crosspost 只保存应用专用密码：请在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建一个，并在这里使用。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="254"/>
-        <source>The server did not accept the sign-in. Add the account again with a new app password in %1.</source>
-        <translation>服务器不接受这次登录。请在“%1”中用新的应用专用密码重新添加该账号。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="305"/>
-        <source>With its #tags the post is %1 long; %2 allows %3. Shorten it, or publish it as a thread.</source>
-        <translation>加上 #话题标签后，帖子长度为 %1；%2 最多允许 %3。请缩短，或拆成一串回复发布。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="311"/>
-        <source>The caption goes out as a thread of %n post(s).</source>
-        <translation>
-            <numerusform>文案将拆成 %n 条帖子的回复串发布。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="315"/>
-        <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
-        <translation>
-            <numerusform>%n 个照片或视频（%1）没有替代文字：在%2上使用读屏软件的人将无法知道画面内容。请在“替代文字…”中添加。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="359"/>
-        <source>The title was shortened to fit %1&apos;s limit of %2; check it still reads well.</source>
-        <translation>标题已缩短以符合%1的 %2 上限；请检查是否仍然通顺。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="365"/>
-        <source>%1 takes at most %2 topics; left out: %3.</source>
-        <translation>%1 最多 %2 个话题；未放入：%3。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="324"/>
+        <location filename="../../crosspost/gui/messages.py" line="396"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="327"/>
+        <location filename="../../crosspost/gui/messages.py" line="399"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="330"/>
+        <location filename="../../crosspost/gui/messages.py" line="402"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="339"/>
+        <location filename="../../crosspost/gui/messages.py" line="411"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="342"/>
+        <location filename="../../crosspost/gui/messages.py" line="414"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="350"/>
+        <location filename="../../crosspost/gui/messages.py" line="422"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="293"/>
+        <location filename="../../crosspost/gui/messages.py" line="365"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="37"/>
-        <source>Tools → Settings… → Accounts…</source>
-        <translation>工具 → 设置… → 账号…</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="286"/>
+        <location filename="../../crosspost/gui/messages.py" line="358"/>
         <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
         <translation>
             <numerusform>%n 个句子可能译得不准：译文回译后与你的文案相差较远。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="299"/>
+        <location filename="../../crosspost/gui/messages.py" line="371"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
@@ -1421,6 +1508,86 @@
         <location filename="../../crosspost/gui/messages.py" line="117"/>
         <source>draft %1: %2</source>
         <translation>草稿 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="182"/>
+        <source>%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: use %2 as the account&apos;s server (Tools → Settings… → Accounts…).</source>
+        <translation>%1 是未加密的 http 地址，Crosspost 只通过 https 发送应用专用密码和令牌：请把账号的服务器写成 %2（工具 → 设置… → 账号…）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="191"/>
+        <source>%1 redirected %2 to %3. Crosspost never sends a password or token to another address, so it stopped. %4</source>
+        <translation>%1 把%2重定向到了 %3。Crosspost 从不把密码或令牌发往其他地址，因此已停止。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="202"/>
+        <source>%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4</source>
+        <translation>%1 接受了连接，但在 %3 秒内没有回应%2：服务器太慢或卡住了。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="211"/>
+        <source>%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4</source>
+        <translation>%1 对%2的回应超过 %3 MB，Crosspost 已停止读取。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="220"/>
+        <source>%1 answered %2 with something Crosspost cannot read (not a Bluesky server&apos;s answer). %3</source>
+        <translation>%1 对%2的回应 Crosspost 无法读取（不是 Bluesky 服务器的回应）。%3</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="163"/>
+        <source>the sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="37"/>
+        <source>Tools → Settings… → Accounts…</source>
+        <translation>工具 → 设置… → 账号…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="152"/>
+        <source>The %1 translation of this post is your own wording as a whole; editing one sentence would replace it with the sentence-by-sentence one.</source>
+        <translation>这条作品的 %1 译文是你整体改写的；修改其中一句会用逐句译文替换它。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="164"/>
+        <source>the record look-up</source>
+        <translation>帖子记录查询</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="165"/>
+        <source>the new post</source>
+        <translation>新帖子</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="166"/>
+        <source>the upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="167"/>
+        <source>the handle look-up</source>
+        <translation>用户名查询</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="168"/>
+        <source>the video upload</source>
+        <translation>视频上传</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="169"/>
+        <source>a request</source>
+        <translation>一个请求</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="174"/>
+        <source>Nothing was stored; check the server and try Add again.</source>
+        <translation>没有保存任何内容；请检查服务器后再点“添加”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="175"/>
+        <source>The draft is unchanged; press Publish again later.</source>
+        <translation>草稿没有改动；请稍后再点“发布”。</translation>
     </message>
 </context>
 <context>
@@ -2007,67 +2174,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="269"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="352"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="283"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="366"/>
         <source>Outside mainland China (creator.rednote.com)</source>
         <translation>中国大陆以外（creator.rednote.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="284"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="367"/>
         <source>Mainland China (creator.xiaohongshu.com)</source>
         <translation>中国大陆（creator.xiaohongshu.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="288"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="371"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="292"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="375"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="293"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="376"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="294"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="377"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="378"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="296"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="379"/>
         <source>RedNote account registered</source>
         <translation>小红书账号注册地</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="297"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="380"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="298"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="381"/>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="300"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="383"/>
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="305"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="388"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2241,17 +2408,17 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="32"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="33"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="36"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="37"/>
         <source>Something unexpected happened. The details were saved in the log file; please include them if you report the problem.</source>
         <translation>发生了意外错误。详情已写入日志文件；反馈问题时请附上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="40"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="41"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>
