@@ -115,7 +115,7 @@ def _pairs_text(packs: Sequence[PackInfo]) -> str:
     )
 
 
-def _installed_text(pack) -> str:
+def _installed_text(pack: PackInfo) -> str:
     return (
         f"Installed {pack.from_code} → {pack.to_code} ({pack.kind}, version {pack.version}); it translates this pair."
     )

@@ -187,7 +187,7 @@ def _read_metadata(folder: Path) -> dict[str, Any]:
         return {}
 
 
-def read_json_file(path: Path) -> dict:
+def read_json_file(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -195,7 +195,7 @@ def read_json_file(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def write_json_atomic(path: Path, data: dict) -> None:
+def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     """DATA as PATH, all or nothing: a temporary file beside it, then a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -229,7 +229,7 @@ def readme_licence(folder: Path) -> str | None:
     return None
 
 
-def _installed_at(folder: Path, side: dict) -> str:
+def _installed_at(folder: Path, side: dict[str, Any]) -> str:
     when = side.get("installed_at")
     if isinstance(when, str) and when:
         return when
