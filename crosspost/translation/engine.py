@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from crosspost.errors import LanguagePackBroken, UserError
-from crosspost.translation.packs import read_json_file
 
 BEAM_SIZE = 2  # Argos uses 4; 2 keeps nearly all the quality at half the time on a laptop CPU
 MAX_DECODING_LENGTH = 256
@@ -117,6 +116,14 @@ def _reinstall_hint(path: Path, what: str) -> UserError:
     )
 
 
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _translator(path: Path, on_error: Any) -> Any:
     import ctranslate2
 
@@ -131,7 +138,7 @@ def _translator(path: Path, on_error: Any) -> Any:
 def _load_quickmt(path: Path) -> Model:
     import sentencepiece as spm
 
-    meta = read_json_file(path / SIDECAR)
+    meta = _read_json(path / SIDECAR)
 
     def broken(what: str) -> UserError:
         return LanguagePackBroken(
