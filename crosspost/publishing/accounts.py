@@ -91,7 +91,8 @@ def _read_secret_file(location: DataLocation) -> dict[str, str]:
     if not path.exists():
         return {}
     try:
-        return json.loads(path.read_text("utf-8"))
+        secrets: dict[str, str] = json.loads(path.read_text("utf-8"))
+        return secrets
     except (OSError, ValueError):
         return {}
 

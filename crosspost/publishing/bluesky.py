@@ -141,7 +141,7 @@ def retryable(exc: Exception) -> bool:
         return False
     status = getattr(getattr(exc, "response", None), "status_code", None)
     if status is not None:
-        return status >= 500
+        return bool(status >= 500)
     return isinstance(exc, ex.InvokeTimeoutError)
 
 
@@ -158,7 +158,8 @@ def with_retries(fn: Callable[[], Any], *, attempts: int = 3, delay: float = 0.5
 def _jwt_claims(token: str) -> dict[str, Any]:
     try:
         payload = token.split(".")[1]
-        return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        claims: dict[str, Any] = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        return claims
     except (IndexError, ValueError):
         return {}
 
@@ -197,7 +198,7 @@ def _request(http: Http) -> Any:
     from atproto_client import exceptions as ex
     from atproto_client.request import Request, RequestBase, _handle_response, _parse_response
 
-    class XrpcRequest(Request):
+    class XrpcRequest(Request):  # type: ignore[misc, unused-ignore]  # the SDK leaves Request untyped
         def __init__(self, net: Http) -> None:
             RequestBase.__init__(self)  # not Request's: it makes an httpx client that follows redirects
             self.http = net
@@ -212,7 +213,8 @@ def _request(http: Http) -> Any:
                 response = self.http.send(method, url, headers=headers, params=kwargs.get("params"), content=content)
             except httpx.TransportError as exc:  # no connection, or it broke: offline or down
                 raise ex.NetworkError() from exc
-            return _handle_response(response)
+            handled: httpx.Response = _handle_response(response)
+            return handled
 
         def _parsed(self, method: str, url: str, **kwargs: Any) -> Any:
             response = self._send_request(method, url, **kwargs)
@@ -339,7 +341,7 @@ class BlueskySession:
             raise BadAnswer(self.host, "upload")
         return blob
 
-    def create_record(self, rkey: str, record: dict, collection: str = POST_COLLECTION) -> dict[str, Any]:
+    def create_record(self, rkey: str, record: dict[str, Any], collection: str = POST_COLLECTION) -> dict[str, Any]:
         """Create the record under RKEY; when it already exists (a retry), return the existing one."""
         from atproto_client import exceptions as ex
 
@@ -515,8 +517,9 @@ def upload_video(
         job = status.get("jobId")
         deadline = time.monotonic() + timeout
         while True:
-            if isinstance(status.get("blob"), dict):
-                return status["blob"]
+            blob = status.get("blob")
+            if isinstance(blob, dict):
+                return blob
             state = status.get("state")
             if state == "JOB_STATE_FAILED":
                 raise fail(
