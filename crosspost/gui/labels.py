@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from crosspost.gui.i18n import current_language
+from crosspost.platforms import PlatformProfile
 
 
 class Labels(QObject):
@@ -57,9 +58,9 @@ class Labels(QObject):
 _labels = Labels()
 
 
-def platform_label(profile) -> str:
+def platform_label(profile: PlatformProfile) -> str:
     """The platform's own name in the UI language, once ("小红书" in Chinese, "RedNote (Xiaohongshu)")."""
-    names = profile.display_name
+    names: dict[str, str] = profile.display_name
     return names.get("zh" if current_language().startswith("zh") else "en") or names["en"]
 
 
