@@ -62,6 +62,13 @@ class MediaKind(_Choice):
     IMAGE = "image"
 
 
+class GlossaryKind(_Choice):
+    """A glossary entry: a term the translator keeps as the user wrote it, or a hashtag → topic mapping."""
+
+    TERM = "term"
+    TOPIC = "topic"
+
+
 class ProblemCode(_Choice):
     """What a preflight or compose problem is about; a face words it from the code and its facts.
 

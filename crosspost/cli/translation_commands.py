@@ -12,6 +12,7 @@ if TYPE_CHECKING:
 import argparse
 
 from crosspost.cli.common import Context, ProgressBar, Subcommands, command, json_flag_parent, message, post_id_arg
+from crosspost.values import GlossaryKind
 
 
 def register(sub: Subcommands) -> None:
@@ -250,7 +251,7 @@ def run_glossary_list(ctx: Context, args: argparse.Namespace) -> int:
     ctx.emit(
         entries,
         "\n".join(
-            f"{e['from']}→{e['to']}  {'#' if e['kind'] == 'topic' else ''}{e['term']} → {e['translation']}"
+            f"{e['from']}→{e['to']}  {'#' if e['kind'] == GlossaryKind.TOPIC else ''}{e['term']} → {e['translation']}"
             for e in entries
         )
         or 'The glossary is empty. Add a term: crosspost glossary add "TikTok refugee" "TikTok难民"',
@@ -268,7 +269,7 @@ def run_glossary_add(ctx: Context, args: argparse.Namespace) -> int:
         args.translation,
         check_code(args.source),
         check_code(args.target),
-        "topic" if args.topic else "term",
+        GlossaryKind.TOPIC if args.topic else GlossaryKind.TERM,
     )
     ctx.emit(entry, f"Glossary: {entry['term']} → {entry['translation']} ({entry['from']}→{entry['to']}).")
     return 0
@@ -279,7 +280,11 @@ def run_glossary_remove(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.pipeline import check_code
 
     remove_entry(
-        ctx.store, args.term, check_code(args.source), check_code(args.target), "topic" if args.topic else "term"
+        ctx.store,
+        args.term,
+        check_code(args.source),
+        check_code(args.target),
+        GlossaryKind.TOPIC if args.topic else GlossaryKind.TERM,
     )
     ctx.emit({"removed": args.term}, f"Removed {args.term!r} from the glossary.")
     return 0

@@ -32,7 +32,7 @@ from crosspost.gui.labels import fit_label, platform_label, unit_label
 from crosspost.platforms import all_profiles, get_profile
 from crosspost.platforms.textcount import count
 from crosspost.store import Store
-from crosspost.values import Layout
+from crosspost.values import GlossaryKind, Layout
 
 OK, NEAR, OVER = "#2e7d32", "#b26a00", "#c62828"
 
@@ -505,7 +505,7 @@ class PostEditor(QWidget):
     def _load_glossary(self) -> None:
         from crosspost.translation.glossary import list_entries
 
-        entries = list_entries(self.store, "en", self.settings.value("defaults/target_lang", "zh"), "term")
+        entries = list_entries(self.store, "en", self.settings.value("defaults/target_lang", "zh"), GlossaryKind.TERM)
         self.glossary.blockSignals(True)
         self.glossary.setRowCount(len(entries) + 1)
         for i, e in enumerate(entries + [{"term": "", "translation": ""}]):

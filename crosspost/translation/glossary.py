@@ -9,6 +9,7 @@ from typing import Any
 from crosspost.errors import UserError
 from crosspost.store import Store, utc_now
 from crosspost.translation.protect import _glossary_regex
+from crosspost.values import GlossaryKind
 
 VERSION_SETTING = "glossary_version"
 
@@ -22,7 +23,7 @@ def _bump(store: Store) -> None:
 
 
 def list_entries(
-    store: Store, source_lang: str | None = None, target_lang: str | None = None, kind: str | None = None
+    store: Store, source_lang: str | None = None, target_lang: str | None = None, kind: GlossaryKind | None = None
 ) -> list[dict[str, Any]]:
     sql = "SELECT id, source_lang, target_lang, term, translation, kind FROM glossary WHERE 1 = 1"
     params: list[Any] = []
@@ -43,9 +44,9 @@ def list_entries(
     ]
 
 
-def _normalise_term(term: str, kind: str) -> str:
+def _normalise_term(term: str, kind: GlossaryKind) -> str:
     term = term.strip()
-    if kind == "topic":
+    if kind is GlossaryKind.TOPIC:
         term = term.lstrip("#＃").strip()
     if not term:
         raise UserError("A glossary term cannot be empty.")
@@ -53,10 +54,16 @@ def _normalise_term(term: str, kind: str) -> str:
 
 
 def add_entry(
-    store: Store, term: str, translation: str, source_lang: str = "en", target_lang: str = "zh", kind: str = "term"
+    store: Store,
+    term: str,
+    translation: str,
+    source_lang: str = "en",
+    target_lang: str = "zh",
+    kind: GlossaryKind = GlossaryKind.TERM,
 ) -> dict[str, Any]:
+    kind = GlossaryKind.parse(kind, "glossary kind")
     term = _normalise_term(term, kind)
-    translation = translation.strip().lstrip("#＃") if kind == "topic" else translation.strip()
+    translation = translation.strip().lstrip("#＃") if kind is GlossaryKind.TOPIC else translation.strip()
     if not translation:
         raise UserError("Give the translation for the term.")
     with store.transaction():
@@ -70,7 +77,10 @@ def add_entry(
     return next(e for e in list_entries(store, source_lang, target_lang, kind) if e["term"] == term)
 
 
-def remove_entry(store: Store, term: str, source_lang: str = "en", target_lang: str = "zh", kind: str = "term") -> None:
+def remove_entry(
+    store: Store, term: str, source_lang: str = "en", target_lang: str = "zh", kind: GlossaryKind = GlossaryKind.TERM
+) -> None:
+    kind = GlossaryKind.parse(kind, "glossary kind")
     term = _normalise_term(term, kind)
     with store.transaction():
         cursor = store.db.execute(
@@ -83,14 +93,17 @@ def remove_entry(store: Store, term: str, source_lang: str = "en", target_lang: 
 
 
 def terms_for(store: Store, source_lang: str, target_lang: str) -> dict[str, str]:
-    return {e["term"]: e["translation"] for e in list_entries(store, source_lang, target_lang, "term")}
+    return {e["term"]: e["translation"] for e in list_entries(store, source_lang, target_lang, GlossaryKind.TERM)}
 
 
 def map_topics(store: Store, tags: list[str], source_lang: str | None, target_lang: str | None) -> list[str]:
     """Hashtags (with or without #) mapped to the user's target-language topics where mapped."""
     mapping = {}
     if source_lang and target_lang:
-        mapping = {e["term"].lower(): e["translation"] for e in list_entries(store, source_lang, target_lang, "topic")}
+        mapping = {
+            e["term"].lower(): e["translation"]
+            for e in list_entries(store, source_lang, target_lang, GlossaryKind.TOPIC)
+        }
     return [mapping.get(tag.lstrip("#＃").lower(), tag.lstrip("#＃")) for tag in tags]
 
 
