@@ -168,15 +168,11 @@ def run_render_job(
             cancel.check()
             progress(Progress(item.index - 1, total, f"rendering {item.index} of {total}"))
             result: Any
-            if item.kind is MediaKind.IMAGE:
-                result = render_photo_for(
-                    item.source,
-                    staging / f"{item.index:02d}.jpg",
-                    image_target(profile, job.fit),
-                    profile,
-                    reencode=job.reencode,
-                    focus=item.focus,
-                )
+            photo = item.kind is MediaKind.IMAGE
+            out = staging / f"{item.index:02d}.{'jpg' if photo else 'mp4'}"
+            target = image_target(profile, job.fit) if photo else video_target(profile, job.fit)
+            if photo:
+                result = render_photo_for(item.source, out, target, profile, reencode=job.reencode, focus=item.focus)
             else:
 
                 def video_progress(p: Progress, i: int = item.index) -> None:
@@ -184,8 +180,8 @@ def run_render_job(
 
                 result = render_video_for(
                     item.source,
-                    staging / f"{item.index:02d}.mp4",
-                    video_target(profile, job.fit),
+                    out,
+                    target,
                     profile,
                     reencode=job.reencode,
                     cancel=cancel,
