@@ -173,6 +173,14 @@ class EditKept(UserError):
         super().__init__(f"Post {post_id} has a {what} you edited; it was kept.")
 
 
+class MediaNotLost(UserError):
+    """Dropping a media item that still has its file on this computer."""
+
+    def __init__(self, post_id: int, media_id: int) -> None:
+        self.post_id, self.media_id = post_id, media_id
+        super().__init__(f"Media {media_id} of post {post_id} is on this computer; only a lost item can be dropped.")
+
+
 class DiskFull(UserError):
     """The disk holding a folder Crosspost writes to is full."""
 

@@ -76,6 +76,7 @@ def errors() -> list[e.UserError]:
         e.FolderNotWritable("/x", "permission denied"),
         e.TrimNeeded(120, 60, "RedNote"),
         e.EditKept("translation", 7),
+        e.MediaNotLost(7, 3),
         e.InsecureServer("http://pds.example"),
         e.ServerRedirected("bsky.social", "http://other.example", "sign_in"),
         e.ServerTooSlow("bsky.social", 60, "record"),

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-from crosspost.errors import NotFound, NothingGiven, UserError
+from crosspost.errors import MediaNotLost, NotFound, NothingGiven, UserError
 from crosspost.limits import check_text_length
 from crosspost.media.facts import file_sha256
 from crosspost.records import ExpirySummary, LibraryRow, Media, Post, Translation
@@ -22,7 +22,7 @@ from crosspost.values import DraftStatus, MediaKind
 _POST_COLUMNS = (
     "id, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, "
     "sound, location, add_yours_text, alt_text, cover_url, privacy, caption_edited, tiktok_caption, "
-    "caption_changed_on_tiktok, user_topics, user_title, planned_at, notes"
+    "caption_changed_on_tiktok, user_topics, user_title, planned_at, notes, written_in"
 )
 _T = TypeVar("_T")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -103,7 +103,8 @@ def _media(r: sqlite3.Row) -> Media:
 def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Media, ...]]:
     sql = (
         "SELECT post_id, id, position, kind, url, path, expires_at, origin, size, sha256, mime, width, height, "
-        "duration, focus_x, focus_y FROM media WHERE post_id IN ({ids}) ORDER BY post_id, position"
+        "duration, focus_x, focus_y, gone_at, gone_status FROM media WHERE post_id IN ({ids}) "
+        "ORDER BY post_id, position"
     )
     return _by_post(store, ids, sql, _media)
 
@@ -186,7 +187,9 @@ def library_rows(store: Store, post_id: int | None = None) -> list[LibraryRow]:
         for r in store.rows(
             "SELECT post_id, count(*) AS count, count(path) AS on_disk, min(path) AS first_path, "
             "min(CASE WHEN position = 0 THEN kind END) AS first_kind, "
-            f"min(CASE WHEN path IS NULL THEN expires_at END) AS expiry FROM media {where} GROUP BY post_id",
+            "min(CASE WHEN path IS NULL AND gone_at IS NULL THEN expires_at END) AS expiry, "
+            f"count(CASE WHEN path IS NULL AND gone_at IS NOT NULL THEN 1 END) AS gone FROM media {where} "
+            "GROUP BY post_id",
             params,
         )
     }
@@ -221,25 +224,112 @@ def library_rows(store: Store, post_id: int | None = None) -> list[LibraryRow]:
                 langs=langs.get(pid, ()),
                 earliest_expiry=m["expiry"] if m else None,
                 caption_edited=bool(r["caption_edited"]),
+                media_gone=m["gone"] if m else 0,
             )
         )
     return out
 
 
 def expiry_summary(store: Store, post_ids: Sequence[int] | None = None) -> ExpirySummary:
-    """When the links of media not yet on disk stop working (for POST_IDS, or every post)."""
+    """When the links of media not yet on disk stop working (for POST_IDS, or every post).
+
+    Links still working come first: after importing a newer export, its fresh links are what the
+    summary tells about (the earliest of them), not an older export's links of posts the newer one
+    no longer lists. Only when every link still needed has expired is the summary "expired".
+    A link that answered 403/404/410 (gone) is no longer needed by anyone."""
+    now = utc_now()
     sql = (
-        "SELECT min(expires_at), count(*) FROM media WHERE path IS NULL AND url IS NOT NULL AND expires_at IS NOT NULL"
+        "SELECT min(CASE WHEN expires_at > ? THEN expires_at END), count(CASE WHEN expires_at > ? THEN 1 END), "
+        "max(CASE WHEN expires_at <= ? THEN expires_at END), count(*) FROM media "
+        "WHERE path IS NULL AND url IS NOT NULL AND expires_at IS NOT NULL AND gone_at IS NULL"
     )
-    params: list[str] = []
+    params: list[Any] = [now, now, now]
     if post_ids is not None:
         if not post_ids:
             return ExpirySummary(0, None, False)
         # Every post, however many: the IDs go in as one JSON array (no limit on bound variables).
         sql += " AND post_id IN (SELECT value FROM json_each(?))"
-        params = [json.dumps([int(i) for i in post_ids])]
-    earliest, links = store.db.execute(sql, params).fetchone()
-    return ExpirySummary(links=links or 0, earliest=earliest, expired=bool(earliest) and earliest <= utc_now())
+        params.append(json.dumps([int(i) for i in post_ids]))
+    valid_earliest, valid, expired_latest, links = store.db.execute(sql, params).fetchone()
+    if valid:
+        return ExpirySummary(links=links, earliest=valid_earliest, expired=False, expired_links=links - valid)
+    return ExpirySummary(links=links or 0, earliest=expired_latest, expired=bool(links), expired_links=links or 0)
+
+
+def set_written_in(store: Store, post_id: int, lang: str | None) -> Post:
+    """The language the user says the post's caption is written in (None or "auto": detected)."""
+    from crosspost.translation.pipeline import check_code
+
+    pid = require_post(store, post_id)
+    value = None if lang is None or lang.strip().lower() == "auto" else check_code(lang)
+    with store.transaction():
+        store.db.execute("UPDATE posts SET written_in = ?, updated_at = ? WHERE id = ?", [value, utc_now(), pid])
+    return get_post(store, pid)
+
+
+def lost_media(post: Post, now: str | None = None) -> list[Media]:
+    """The post's items that are not on this computer and cannot be fetched any more: their link
+    answered 403/404/410, expired, or there is none."""
+    now = now or utc_now()
+    return [
+        m
+        for m in post.media
+        if not (m.path and Path(m.path).exists()) and (m.gone or not m.url or (m.expires_at and m.expires_at <= now))
+    ]
+
+
+def drop_lost_media(store: Store, post_id: int) -> tuple[Post, list[int]]:
+    """Drop every lost item of a post (``lost_media``): (the post after, the media IDs dropped)."""
+    post = get_post(store, post_id)
+    dropped = [m.id for m in lost_media(post)]
+    return (drop_media(store, post.id, dropped) if dropped else post), dropped
+
+
+def drop_media(store: Store, post_id: int, media_ids: Sequence[int]) -> Post:
+    """Take items without a file on this computer out of a post (all of them, or none when one
+    cannot be): its drafts not posted yet stop waiting for them, and importing the export again
+    does not bring them back. An item whose file is on this computer is not lost and stays."""
+    pid = require_post(store, post_id)
+    rows = []
+    for media_id in media_ids:
+        try:
+            mid = int(media_id)
+        except (TypeError, ValueError):
+            raise NotFound("media", media_id, malformed=True) from None
+        row = (
+            store.row("SELECT position, url, path FROM media WHERE id = ? AND post_id = ?", [mid, pid])
+            if 0 <= mid < 2**63
+            else None
+        )
+        if row is None:
+            raise NotFound("media", mid)
+        if row["path"] and Path(row["path"]).exists():
+            raise MediaNotLost(pid, mid)
+        rows.append((mid, row["position"], row["url"]))
+    if not rows:
+        raise NothingGiven("media ID")
+    now = utc_now()
+    ids = {mid for mid, _, _ in rows}
+    with store.transaction():
+        db = store.db
+        for mid, position, url in rows:
+            db.execute(
+                "INSERT OR REPLACE INTO media_dropped (post_id, position, url, dropped_at) VALUES (?, ?, ?, ?)",
+                [pid, position, url, now],
+            )
+            db.execute("DELETE FROM media WHERE id = ?", [mid])
+            db.execute("DELETE FROM draft_alt_texts WHERE media_id = ?", [mid])
+        for draft in store.rows(
+            "SELECT id, media FROM drafts WHERE post_id = ? AND status != ?", [pid, str(DraftStatus.POSTED)]
+        ):
+            draft_id, items = draft["id"], json.loads(draft["media"] or "[]")
+            kept = [m for m in items if m.get("media") not in ids]
+            if len(kept) != len(items):
+                db.execute(
+                    "UPDATE drafts SET media = ?, updated_at = ? WHERE id = ?", [json.dumps(kept), now, draft_id]
+                )
+        db.execute("UPDATE posts SET updated_at = ? WHERE id = ?", [now, pid])
+    return get_post(store, pid)
 
 
 def edit_caption(store: Store, post_id: int, text: str) -> Post:

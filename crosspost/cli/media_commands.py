@@ -10,6 +10,7 @@ from crosspost.cli.common import (
     Subcommands,
     choice_arg,
     command,
+    media_id_arg,
     message,
     post_id_arg,
 )
@@ -45,6 +46,23 @@ def register(sub: Subcommands) -> None:
     f = command(verbs, "fetch", run_fetch, "download the media behind the export's links (before they expire)")
     f.add_argument("ids", nargs="*", type=post_id_arg, metavar="ID", help="post IDs (default with --all: every post)")
     f.add_argument("--all", action="store_true", help="every post whose media is not on disk yet")
+    d = command(
+        verbs,
+        "drop",
+        run_drop,
+        "take lost items (link gone or expired, no file) out of a post",
+        description="Take items that are lost (not on this computer, and their link answered that the file "
+        "is gone, or expired) out of a post, so it and its drafts stop waiting for them. Importing the "
+        "export again does not bring them back. An item with its file on this computer is never dropped.",
+    )
+    d.add_argument("id", type=post_id_arg, metavar="ID", help="the post")
+    d.add_argument(
+        "media",
+        nargs="*",
+        type=media_id_arg,
+        metavar="MEDIA_ID",
+        help="media IDs (default: every lost item of the post)",
+    )
 
 
 def run_render(ctx: Context, args: argparse.Namespace) -> int:
@@ -91,5 +109,27 @@ def run_fetch(ctx: Context, args: argparse.Namespace) -> int:
             "To use files you already have: `crosspost posts attach ID FILE`, or "
             "`crosspost import EXPORT --media DIR` for a whole folder."
         )
+    if report.gone:
+        message("Lost items can be taken out of their post with `crosspost media drop ID`.")
     ctx.emit(report.to_json(), report.summary())
-    return 1 if report.failed and not report.fetched else 0
+    return 1 if (report.failed or report.gone) and not report.fetched else 0
+
+
+def run_drop(ctx: Context, args: argparse.Namespace) -> int:
+    from crosspost import posts
+
+    if args.media:
+        post = posts.drop_media(ctx.store, args.id, args.media)
+        dropped = list(args.media)
+    else:
+        post, dropped = posts.drop_lost_media(ctx.store, args.id)
+    ctx.emit(
+        {"post": post.id, "dropped": dropped, "media": [m.to_json() for m in post.media]},
+        (
+            f"Dropped {len(dropped)} lost item{'s' if len(dropped) != 1 else ''} from post {post.id}; "
+            f"{len(post.media)} left."
+        )
+        if dropped
+        else f"Post {post.id} has no lost items; nothing was dropped.",
+    )
+    return 0

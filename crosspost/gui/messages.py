@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 
 from crosspost import errors
 from crosspost.gui.labels import layout_label, platform_label, unit_label
+from crosspost.gui.language_names import language_name
 from crosspost.records import Problem
 from crosspost.values import ProblemCode
 
@@ -82,15 +83,17 @@ class Messages(QObject):
                 )
             case errors.NoLanguagePack(source=s, target=t):
                 return _fill(
-                    self.tr("No %1→%2 language pack is installed. Install it in Tools → Language packs."), s, t
+                    self.tr("No %1→%2 language pack is installed. Install it in Tools → Language packs."),
+                    language_name(s),
+                    language_name(t),
                 )
             case errors.LanguagePackBroken(source=s, target=t):
                 return _fill(
                     self.tr(
                         "The %1→%2 language pack is damaged. Remove it and install it again in Tools → Language packs."
                     ),
-                    s,
-                    t,
+                    language_name(s),
+                    language_name(t),
                 )
             case errors.ReversePackMissing(source=s, target=t):
                 return _fill(
@@ -98,8 +101,8 @@ class Messages(QObject):
                         "Showing what the translation says needs the %1→%2 language pack. Install it in "
                         "Tools → Language packs."
                     ),
-                    s,
-                    t,
+                    language_name(s),
+                    language_name(t),
                 )
             case errors.IndexUnreachable():
                 return self.tr(
@@ -136,6 +139,8 @@ class Messages(QObject):
                     _platform(platform),
                     f"{m:.0f}",
                 )
+            case errors.MediaNotLost():
+                return self.tr("This photo or video is on this computer, so it is not lost and stays with the post.")
             case errors.EditKept(what=what):
                 return _fill(self.tr("You edited this %1 by hand, so it was kept."), what)
             case errors.ModelPairUnknown(name=name):

@@ -448,113 +448,481 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="16"/>
+        <location filename="../../crosspost/gui/labels.py" line="17"/>
         <source>Crop to fill</source>
         <translation>裁切填满</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="17"/>
+        <location filename="../../crosspost/gui/labels.py" line="18"/>
         <source>Fit with bars</source>
         <translation>完整显示（加边）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="18"/>
+        <location filename="../../crosspost/gui/labels.py" line="19"/>
         <source>Fit on blurred background</source>
         <translation>完整显示（模糊背景）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="23"/>
+        <location filename="../../crosspost/gui/labels.py" line="24"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="24"/>
+        <location filename="../../crosspost/gui/labels.py" line="25"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="25"/>
+        <location filename="../../crosspost/gui/labels.py" line="26"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="30"/>
+        <location filename="../../crosspost/gui/labels.py" line="31"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="31"/>
+        <location filename="../../crosspost/gui/labels.py" line="32"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="32"/>
+        <location filename="../../crosspost/gui/labels.py" line="33"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="33"/>
+        <location filename="../../crosspost/gui/labels.py" line="34"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="41"/>
+        <location filename="../../crosspost/gui/labels.py" line="42"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字符</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="43"/>
+        <location filename="../../crosspost/gui/labels.py" line="44"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 个单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="45"/>
+        <location filename="../../crosspost/gui/labels.py" line="46"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n 个话题标签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="47"/>
+        <location filename="../../crosspost/gui/labels.py" line="48"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n 个话题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="49"/>
+        <location filename="../../crosspost/gui/labels.py" line="50"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="51"/>
+        <location filename="../../crosspost/gui/labels.py" line="52"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="53"/>
+        <location filename="../../crosspost/gui/labels.py" line="54"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n 字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="37"/>
+        <location filename="../../crosspost/gui/labels.py" line="38"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="37"/>
+        <location filename="../../crosspost/gui/labels.py" line="38"/>
         <source>Note</source>
         <translation>提示</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageNames</name>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="9"/>
+        <source>Afrikaans</source>
+        <translation>南非荷兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="10"/>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="11"/>
+        <source>Azerbaijani</source>
+        <translation>阿塞拜疆语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="12"/>
+        <source>Belarusian</source>
+        <translation>白俄罗斯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="13"/>
+        <source>Bulgarian</source>
+        <translation>保加利亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="14"/>
+        <source>Bengali</source>
+        <translation>孟加拉语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="15"/>
+        <source>Bosnian</source>
+        <translation>波斯尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="16"/>
+        <source>Catalan</source>
+        <translation>加泰罗尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="17"/>
+        <source>Czech</source>
+        <translation>捷克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="18"/>
+        <source>Welsh</source>
+        <translation>威尔士语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="19"/>
+        <source>Danish</source>
+        <translation>丹麦语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="20"/>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="21"/>
+        <source>Greek</source>
+        <translation>希腊语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="22"/>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="23"/>
+        <source>Esperanto</source>
+        <translation>世界语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="24"/>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="25"/>
+        <source>Estonian</source>
+        <translation>爱沙尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="26"/>
+        <source>Basque</source>
+        <translation>巴斯克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="27"/>
+        <source>Persian</source>
+        <translation>波斯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="28"/>
+        <source>Finnish</source>
+        <translation>芬兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="29"/>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="30"/>
+        <source>Irish</source>
+        <translation>爱尔兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="31"/>
+        <source>Galician</source>
+        <translation>加利西亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="32"/>
+        <source>Gujarati</source>
+        <translation>古吉拉特语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="33"/>
+        <source>Hebrew</source>
+        <translation>希伯来语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="34"/>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="35"/>
+        <source>Croatian</source>
+        <translation>克罗地亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="36"/>
+        <source>Hungarian</source>
+        <translation>匈牙利语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="37"/>
+        <source>Armenian</source>
+        <translation>亚美尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="38"/>
+        <source>Indonesian</source>
+        <translation>印度尼西亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="39"/>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="40"/>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="41"/>
+        <source>Georgian</source>
+        <translation>格鲁吉亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="42"/>
+        <source>Kazakh</source>
+        <translation>哈萨克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="43"/>
+        <source>Khmer</source>
+        <translation>高棉语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="44"/>
+        <source>Kannada</source>
+        <translation>卡纳达语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="45"/>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="46"/>
+        <source>Kyrgyz</source>
+        <translation>吉尔吉斯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="47"/>
+        <source>Lithuanian</source>
+        <translation>立陶宛语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="48"/>
+        <source>Latvian</source>
+        <translation>拉脱维亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="49"/>
+        <source>Macedonian</source>
+        <translation>马其顿语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="50"/>
+        <source>Malayalam</source>
+        <translation>马拉雅拉姆语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="51"/>
+        <source>Mongolian</source>
+        <translation>蒙古语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="52"/>
+        <source>Marathi</source>
+        <translation>马拉地语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="53"/>
+        <source>Malay</source>
+        <translation>马来语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="54"/>
+        <source>Maltese</source>
+        <translation>马耳他语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="55"/>
+        <source>Norwegian Bokmål</source>
+        <translation>书面挪威语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="56"/>
+        <source>Nepali</source>
+        <translation>尼泊尔语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="57"/>
+        <source>Dutch</source>
+        <translation>荷兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="58"/>
+        <source>Norwegian</source>
+        <translation>挪威语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="59"/>
+        <source>Punjabi</source>
+        <translation>旁遮普语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="60"/>
+        <source>Polish</source>
+        <translation>波兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="61"/>
+        <source>Pashto</source>
+        <translation>普什图语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="62"/>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="63"/>
+        <source>Romanian</source>
+        <translation>罗马尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="64"/>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="65"/>
+        <source>Slovak</source>
+        <translation>斯洛伐克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="66"/>
+        <source>Slovenian</source>
+        <translation>斯洛文尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="67"/>
+        <source>Albanian</source>
+        <translation>阿尔巴尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="68"/>
+        <source>Serbian</source>
+        <translation>塞尔维亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="69"/>
+        <source>Swedish</source>
+        <translation>瑞典语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="70"/>
+        <source>Swahili</source>
+        <translation>斯瓦希里语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="71"/>
+        <source>Tamil</source>
+        <translation>泰米尔语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="72"/>
+        <source>Telugu</source>
+        <translation>泰卢固语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="73"/>
+        <source>Thai</source>
+        <translation>泰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="74"/>
+        <source>Tagalog</source>
+        <translation>他加禄语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="75"/>
+        <source>Turkish</source>
+        <translation>土耳其语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="76"/>
+        <source>Ukrainian</source>
+        <translation>乌克兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="77"/>
+        <source>Urdu</source>
+        <translation>乌尔都语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="78"/>
+        <source>Uzbek</source>
+        <translation>乌兹别克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="79"/>
+        <source>Vietnamese</source>
+        <translation>越南语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="80"/>
+        <source>Chinese (Simplified)</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="81"/>
+        <source>Chinese (Traditional)</source>
+        <translation>繁体中文</translation>
     </message>
 </context>
 <context>
@@ -750,6 +1118,43 @@
     </message>
 </context>
 <context>
+    <name>LostMedia</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/lost_media.py" line="18"/>
+        <source>%n photo(s) or video(s) of this post are lost: not on this computer, and their link no longer works. Take them out of the post and its drafts?</source>
+        <translation>
+            <numerusform>这条作品有 %n 个照片或视频已丢失：不在这台电脑上，链接也已失效。要把它们从作品及其草稿中移除吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/lost_media.py" line="25"/>
+        <source>%n lost item(s) dropped from the post.</source>
+        <translation>
+            <numerusform>已从作品中移除 %n 个丢失的媒体。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/lost_media.py" line="40"/>
+        <source>Every photo and video of this post is on this computer or can still be fetched.</source>
+        <translation>这条作品的照片和视频都已在这台电脑上，或仍可下载。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/lost_media.py" line="48"/>
+        <source>Drop lost media</source>
+        <translation>移除丢失的媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/lost_media.py" line="54"/>
+        <source>Drop them</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/lost_media.py" line="79"/>
+        <source>Dropping lost media</source>
+        <translation>正在移除丢失的媒体</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../crosspost/gui/window.py" line="317"/>
@@ -818,7 +1223,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/window.py" line="332"/>
-        <location filename="../../crosspost/gui/window.py" line="710"/>
+        <location filename="../../crosspost/gui/window.py" line="716"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
@@ -834,7 +1239,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/window.py" line="363"/>
-        <location filename="../../crosspost/gui/window.py" line="912"/>
+        <location filename="../../crosspost/gui/window.py" line="916"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
@@ -886,61 +1291,66 @@
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="582"/>
+        <location filename="../../crosspost/gui/window.py" line="588"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="700"/>
+        <location filename="../../crosspost/gui/window.py" line="706"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="718"/>
+        <source>This post has no translation yet, which the %1 layout needs.</source>
+        <translation>这条作品还没有译文，而“%1”版式需要译文。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="765"/>
-        <source>%n file(s) downloaded.</source>
+        <location filename="../../crosspost/gui/window.py" line="721"/>
+        <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
-            <numerusform>已下载 %n 个文件。</numerusform>
+            <numerusform>所选作品中有 %n 条还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="777"/>
+        <location filename="../../crosspost/gui/window.py" line="781"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="789"/>
+        <location filename="../../crosspost/gui/window.py" line="793"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="796"/>
+        <location filename="../../crosspost/gui/window.py" line="800"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="800"/>
+        <location filename="../../crosspost/gui/window.py" line="804"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="813"/>
+        <location filename="../../crosspost/gui/window.py" line="817"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="816"/>
+        <location filename="../../crosspost/gui/window.py" line="820"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="917"/>
+        <location filename="../../crosspost/gui/window.py" line="921"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="841"/>
+        <location filename="../../crosspost/gui/window.py" line="845"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
@@ -960,114 +1370,100 @@
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="575"/>
+        <location filename="../../crosspost/gui/window.py" line="577"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>已翻译 %n 条作品。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="592"/>
+        <location filename="../../crosspost/gui/window.py" line="598"/>
         <source>Replace your edits?</source>
         <translation>替换你的修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="594"/>
+        <location filename="../../crosspost/gui/window.py" line="600"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="602"/>
+        <location filename="../../crosspost/gui/window.py" line="608"/>
         <source>Replace my edit</source>
         <translation>替换我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="603"/>
+        <location filename="../../crosspost/gui/window.py" line="609"/>
         <source>Keep my edit</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="630"/>
+        <location filename="../../crosspost/gui/window.py" line="636"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="632"/>
+        <location filename="../../crosspost/gui/window.py" line="638"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="673"/>
+        <location filename="../../crosspost/gui/window.py" line="679"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="695"/>
+        <location filename="../../crosspost/gui/window.py" line="701"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="712"/>
-        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
-        <translation>
-            <numerusform>其中 %n 条作品还没有译文，而“%1”版式需要译文。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="718"/>
+        <location filename="../../crosspost/gui/window.py" line="728"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="719"/>
+        <location filename="../../crosspost/gui/window.py" line="729"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="745"/>
+        <location filename="../../crosspost/gui/window.py" line="755"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="768"/>
-        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
-        <translation>
-            <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="829"/>
+        <location filename="../../crosspost/gui/window.py" line="833"/>
         <source>Updating drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="863"/>
+        <location filename="../../crosspost/gui/window.py" line="867"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="869"/>
+        <location filename="../../crosspost/gui/window.py" line="873"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="891"/>
+        <location filename="../../crosspost/gui/window.py" line="895"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="899"/>
+        <location filename="../../crosspost/gui/window.py" line="903"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="912"/>
+        <location filename="../../crosspost/gui/window.py" line="916"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
@@ -1091,6 +1487,23 @@
         <location filename="../../crosspost/gui/post_dialogs.py" line="104"/>
         <source>There is no link in this text. Paste the post&apos;s address (https://www.xiaohongshu.com/… or http://xhslink.com/…), or clear the box to mark it posted without one.</source>
         <translation>这段文字里没有链接。请粘贴作品地址（https://www.xiaohongshu.com/… 或 http://xhslink.com/…），或清空输入框，不带链接标记为已发布。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaCounts</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/media_labels.py" line="99"/>
+        <source>%n file(s) are gone: TikTok answered that the link no longer has it. Drop the lost items (Post → Drop lost media) or attach your own files.</source>
+        <translation>
+            <numerusform>%n 个文件已失效：TikTok 表示链接中已没有该文件。请移除丢失的媒体（作品 → 移除丢失的媒体），或添加你自己的文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/media_labels.py" line="106"/>
+        <source>Of %n file(s): %1 downloaded, %2 already on disk, %3 gone, %4 failed.</source>
+        <translation>
+            <numerusform>共 %n 个文件：已下载 %1 个，已在电脑上 %2 个，已失效 %3 个，失败 %4 个。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1121,471 +1534,491 @@
         <translation>电脑上没有媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="56"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="50"/>
+        <source>⛔ media gone</source>
+        <translation>⛔ 媒体已失效</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="58"/>
         <source>Every file is on this computer (%1).</source>
         <translation>所有文件都在这台电脑上（%1 个）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="61"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="63"/>
         <source>%1 of %2 files are on this computer.</source>
         <translation>%2 个文件中有 %1 个在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="66"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="68"/>
         <source>Fetch the rest before %1 (Post → Fetch media).</source>
         <translation>请在 %1 前下载其余文件（作品 → 下载媒体）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="70"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="72"/>
         <source>The links of the rest expired: attach your own files (drop them on the post).</source>
         <translation>其余文件的链接已失效：请添加你自己的文件（拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="75"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="81"/>
         <source>Not on this computer yet; the export&apos;s link works until %1 (Post → Fetch media).</source>
         <translation>还不在这台电脑上；导出链接有效至 %1（作品 → 下载媒体）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="79"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="85"/>
         <source>The export&apos;s link expired on %1: attach your own files (Post → Attach files…, or drop them on the post).</source>
         <translation>导出链接已于 %1 失效：请添加你自己的文件（作品 → 添加文件…，或拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="84"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="90"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="85"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="91"/>
         <source>This post has no photo or video.</source>
         <translation>这条作品没有照片或视频。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="128"/>
+        <source>Gone files are lost: drop them from their posts with Post → Drop lost media.</source>
+        <translation>失效的文件已丢失：请用“作品 → 移除丢失的媒体”把它们从作品中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="132"/>
+        <source>For the failed ones, attach your own files with Post → Attach files…</source>
+        <translation>下载失败的，请用“作品 → 添加文件…”添加你自己的文件。</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="436"/>
+        <location filename="../../crosspost/gui/messages.py" line="439"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="439"/>
+        <location filename="../../crosspost/gui/messages.py" line="442"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="40"/>
+        <location filename="../../crosspost/gui/messages.py" line="41"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="40"/>
+        <location filename="../../crosspost/gui/messages.py" line="41"/>
         <source>body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="228"/>
+        <location filename="../../crosspost/gui/messages.py" line="231"/>
         <source>No keyring is available on this computer to keep the app password safely, so nothing was stored. Install and unlock one (GNOME Keyring, KWallet), or tick “Keep the app password in a file only I can read”.</source>
         <translation>这台电脑上没有可安全保存应用专用密码的钥匙串，因此没有保存任何内容。请安装并解锁一个钥匙串（GNOME Keyring、KWallet），或勾选“把应用专用密码保存在只有我能读取的文件中”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="234"/>
+        <location filename="../../crosspost/gui/messages.py" line="237"/>
         <source>There is no %1 account in Crosspost yet: add one in %2.</source>
         <translation>Crosspost 中还没有 %1 账号：请在“%2”中添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="240"/>
+        <location filename="../../crosspost/gui/messages.py" line="243"/>
         <source>There are several %1 accounts; keep only the one to publish with in %2.</source>
         <translation>有多个 %1 账号；请在“%2”中只保留用来发布的那一个。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="246"/>
+        <location filename="../../crosspost/gui/messages.py" line="249"/>
         <source>The app password of %1 is missing: remove the account in %2 and add it again.</source>
         <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="255"/>
+        <location filename="../../crosspost/gui/messages.py" line="258"/>
         <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="259"/>
+        <location filename="../../crosspost/gui/messages.py" line="262"/>
         <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="266"/>
+        <location filename="../../crosspost/gui/messages.py" line="269"/>
         <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
         <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="272"/>
+        <location filename="../../crosspost/gui/messages.py" line="275"/>
         <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
         <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="279"/>
+        <location filename="../../crosspost/gui/messages.py" line="282"/>
         <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
         <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="283"/>
+        <location filename="../../crosspost/gui/messages.py" line="286"/>
         <source>Write the alt texts first; then they can be translated like the caption.</source>
         <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="286"/>
+        <location filename="../../crosspost/gui/messages.py" line="289"/>
         <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
         <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="295"/>
+        <location filename="../../crosspost/gui/messages.py" line="298"/>
         <source>Cannot reach the server: the computer seems to be offline or the server is down. The draft is unchanged; publish it again when the connection is back.</source>
         <translation>无法连接服务器：这台电脑可能没有联网，或服务器出了故障。草稿没有变化；恢复连接后请重新发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="301"/>
+        <location filename="../../crosspost/gui/messages.py" line="304"/>
         <source>The server is limiting how fast this account can post; wait until %1 and publish again.</source>
         <translation>服务器正在限制这个账号的发布速度；请等到 %1 后再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="305"/>
+        <location filename="../../crosspost/gui/messages.py" line="308"/>
         <source>The server is limiting how fast this account can post; wait a while and publish again.</source>
         <translation>服务器正在限制这个账号的发布速度；请稍等一会儿再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="308"/>
+        <location filename="../../crosspost/gui/messages.py" line="311"/>
         <source>This account asks for a sign-in code sent by email (two-factor sign-in). Use an app password instead: app passwords skip the code.</source>
         <translation>这个账号要求输入通过电子邮件发送的登录验证码（两步验证）。请改用应用专用密码：应用专用密码无需验证码。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="312"/>
+        <location filename="../../crosspost/gui/messages.py" line="315"/>
         <source>The account was taken down by its server; it cannot post.</source>
         <translation>该账号已被其服务器封禁，无法发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="315"/>
+        <location filename="../../crosspost/gui/messages.py" line="318"/>
         <source>The server wants the account&apos;s email address confirmed before it can post; confirm it from the message the server sent, then publish again.</source>
         <translation>服务器要求先确认该账号的电子邮件地址才能发布；请通过服务器发来的邮件确认后再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="320"/>
+        <location filename="../../crosspost/gui/messages.py" line="323"/>
         <source>That is the account&apos;s main password. Crosspost only keeps app passwords: make one in Bluesky&apos;s Settings → Privacy and security → App passwords and use it here.</source>
         <translation>这是账号的主密码。Crosspost 只保存应用专用密码：请在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建一个，并在这里使用。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="326"/>
+        <location filename="../../crosspost/gui/messages.py" line="329"/>
         <source>The server did not accept the sign-in. Add the account again with a new app password in %1.</source>
         <translation>服务器不接受这次登录。请在“%1”中用新的应用专用密码重新添加该账号。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="330"/>
+        <location filename="../../crosspost/gui/messages.py" line="333"/>
         <source>Publishing did not go through: %1</source>
         <translation>发布没有成功：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="340"/>
+        <location filename="../../crosspost/gui/messages.py" line="343"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="347"/>
+        <location filename="../../crosspost/gui/messages.py" line="350"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="349"/>
+        <location filename="../../crosspost/gui/messages.py" line="352"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="352"/>
+        <location filename="../../crosspost/gui/messages.py" line="355"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="377"/>
+        <location filename="../../crosspost/gui/messages.py" line="380"/>
         <source>With its #tags the post is %1 long; %2 allows %3. Shorten it, or publish it as a thread.</source>
         <translation>加上 #话题标签后，帖子长度为 %1；%2 最多允许 %3。请缩短，或拆成一串回复发布。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="383"/>
+        <location filename="../../crosspost/gui/messages.py" line="386"/>
         <source>The caption goes out as a thread of %n post(s).</source>
         <translation>
             <numerusform>文案将拆成 %n 条帖子的回复串发布。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="387"/>
+        <location filename="../../crosspost/gui/messages.py" line="390"/>
         <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
         <translation>
             <numerusform>%n 个照片或视频（%1）没有替代文字：在%2上使用读屏软件的人将无法知道画面内容。请在“替代文字…”中添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="431"/>
+        <location filename="../../crosspost/gui/messages.py" line="434"/>
         <source>The title was shortened to fit %1&apos;s limit of %2; check it still reads well.</source>
         <translation>标题已缩短以符合%1的 %2 上限；请检查是否仍然通顺。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="444"/>
+        <location filename="../../crosspost/gui/messages.py" line="447"/>
         <source>%1 takes at most %2 topics; left out: %3.</source>
         <translation>%1 最多 %2 个话题；未放入：%3。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="47"/>
+        <location filename="../../crosspost/gui/messages.py" line="48"/>
         <source>Post %1 is no longer in your library; it may have been removed.</source>
         <translation>作品 %1 已不在作品库中，可能已被移除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="49"/>
+        <location filename="../../crosspost/gui/messages.py" line="50"/>
         <source>Draft %1 is no longer in the queue; it may have been deleted.</source>
         <translation>草稿 %1 已不在队列中，可能已被删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="51"/>
+        <location filename="../../crosspost/gui/messages.py" line="52"/>
         <source>Item %1 is no longer there; reopen the post and try again.</source>
         <translation>项目 %1 已不存在；请重新打开作品后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="53"/>
+        <location filename="../../crosspost/gui/messages.py" line="54"/>
         <source>Select at least one item in the list first.</source>
         <translation>请先在列表中至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="55"/>
+        <location filename="../../crosspost/gui/messages.py" line="56"/>
         <source>“%1” is not a valid %2; choose one of: %3.</source>
         <translation>“%1”不是有效的%2；请从以下选择：%3。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="58"/>
+        <location filename="../../crosspost/gui/messages.py" line="59"/>
         <source>This post has no photo or video on this computer yet. Use Post → Fetch media while the export&apos;s links work, or Post → Attach files… (or drop your files on the post).</source>
         <translation>这条作品在这台电脑上还没有照片或视频。请趁导出链接还有效时使用“作品 → 下载媒体”，或使用“作品 → 添加文件…”（也可以把文件拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="64"/>
+        <location filename="../../crosspost/gui/messages.py" line="65"/>
         <source>The export&apos;s media links expired%1. Attach your own files with Post → Attach files… (or drop them on the post), or request a new export from TikTok.</source>
         <translation>导出文件里的媒体链接已过期%1。请用“作品 → 添加文件…”添加你自己的文件（或把文件拖到作品上），或者向 TikTok 重新申请导出。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="67"/>
+        <location filename="../../crosspost/gui/messages.py" line="68"/>
         <source> on %1</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="71"/>
+        <location filename="../../crosspost/gui/messages.py" line="72"/>
         <source>The %1 layout needs a target language: choose one in Tools → Settings.</source>
         <translation>“%1”版式需要目标语言：请在“工具 → 设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="77"/>
+        <location filename="../../crosspost/gui/messages.py" line="78"/>
         <source>This post has no %1 translation yet, which the %2 layout needs. Press Translate in the editor first, or choose “Original only” as the layout.</source>
         <translation>这条作品还没有 %1 译文，而“%2”版式需要它。请先在编辑器中点“翻译”，或把版式选为“仅原文”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="85"/>
+        <location filename="../../crosspost/gui/messages.py" line="86"/>
         <source>No %1→%2 language pack is installed. Install it in Tools → Language packs.</source>
         <translation>未安装 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="90"/>
+        <location filename="../../crosspost/gui/messages.py" line="93"/>
         <source>The %1→%2 language pack is damaged. Remove it and install it again in Tools → Language packs.</source>
         <translation>%1→%2 语言包已损坏。请在“工具 → 语言包”中移除后重新安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="98"/>
+        <location filename="../../crosspost/gui/messages.py" line="101"/>
         <source>Showing what the translation says needs the %1→%2 language pack. Install it in Tools → Language packs.</source>
         <translation>要显示译文的回译，需要 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="106"/>
+        <location filename="../../crosspost/gui/messages.py" line="109"/>
         <source>The list of language packs cannot be downloaded (are you offline?). Connect and try again, or install a pack file you have with Tools → Language packs → Install from file….</source>
         <translation>无法下载语言包列表（是否没有联网？）。请联网后重试，或通过“工具 → 语言包 → 从文件安装…”安装你已有的语言包文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="111"/>
+        <location filename="../../crosspost/gui/messages.py" line="114"/>
         <source>Draft %1 was already marked as posted on %2 (%3).</source>
         <translation>草稿 %1 已标记为在 %2 发布（%3）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="114"/>
+        <location filename="../../crosspost/gui/messages.py" line="117"/>
         <source>The draft&apos;s media is not rendered yet: select it in the Drafts tab and press Render.</source>
         <translation>草稿的媒体还没有生成：请在“草稿队列”中选中它并点“生成媒体”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="116"/>
+        <location filename="../../crosspost/gui/messages.py" line="119"/>
         <source>draft %1 was already posted (%2)</source>
         <translation>草稿 %1 已发布过（%2）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="119"/>
+        <location filename="../../crosspost/gui/messages.py" line="122"/>
         <source>Nothing was exported: %1. Fix the problems shown in the Drafts tab first.</source>
         <translation>没有导出任何内容：%1。请先解决“草稿队列”中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="123"/>
+        <location filename="../../crosspost/gui/messages.py" line="126"/>
         <source>Crosspost cannot write to %1 (%2). Choose another folder.</source>
         <translation>Crosspost 无法写入 %1（%2）。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="125"/>
+        <location filename="../../crosspost/gui/messages.py" line="128"/>
         <source> (only %1 MB free now)</source>
         <translation>（现在只剩 %1 MB）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="127"/>
+        <location filename="../../crosspost/gui/messages.py" line="130"/>
         <source>The disk holding %1 is full%2: free %3 MB and try again.</source>
         <translation>存放 %1 的磁盘已满%2：请腾出 %3 MB 后重试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="134"/>
-        <location filename="../../crosspost/gui/messages.py" line="405"/>
+        <location filename="../../crosspost/gui/messages.py" line="137"/>
+        <location filename="../../crosspost/gui/messages.py" line="408"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
         <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="140"/>
+        <location filename="../../crosspost/gui/messages.py" line="143"/>
+        <source>This photo or video is on this computer, so it is not lost and stays with the post.</source>
+        <translation>这个照片或视频在这台电脑上，没有丢失，会保留在作品中。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="145"/>
         <source>You edited this %1 by hand, so it was kept.</source>
         <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="144"/>
+        <location filename="../../crosspost/gui/messages.py" line="149"/>
         <source>The name of %1 does not say which languages it translates. Rename its folder after them, like quickmt-en-zh, and install it again. Nothing was installed.</source>
         <translation>%1 的名称没有说明它翻译哪两种语言。请按语言对重命名它的文件夹（例如 quickmt-en-zh），然后重新安装。未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="396"/>
+        <location filename="../../crosspost/gui/messages.py" line="399"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="399"/>
+        <location filename="../../crosspost/gui/messages.py" line="402"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="402"/>
+        <location filename="../../crosspost/gui/messages.py" line="405"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="411"/>
+        <location filename="../../crosspost/gui/messages.py" line="414"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="414"/>
+        <location filename="../../crosspost/gui/messages.py" line="417"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="422"/>
+        <location filename="../../crosspost/gui/messages.py" line="425"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="365"/>
+        <location filename="../../crosspost/gui/messages.py" line="368"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="358"/>
+        <location filename="../../crosspost/gui/messages.py" line="361"/>
         <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
         <translation>
             <numerusform>%n 个句子可能译得不准：译文回译后与你的文案相差较远。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="371"/>
+        <location filename="../../crosspost/gui/messages.py" line="374"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="117"/>
+        <location filename="../../crosspost/gui/messages.py" line="120"/>
         <source>draft %1: %2</source>
         <translation>草稿 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="182"/>
+        <location filename="../../crosspost/gui/messages.py" line="187"/>
         <source>%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: use %2 as the account&apos;s server (Tools → Settings… → Accounts…).</source>
         <translation>%1 是未加密的 http 地址，Crosspost 只通过 https 发送应用专用密码和令牌：请把账号的服务器写成 %2（工具 → 设置… → 账号…）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="191"/>
+        <location filename="../../crosspost/gui/messages.py" line="196"/>
         <source>%1 redirected %2 to %3. Crosspost never sends a password or token to another address, so it stopped. %4</source>
         <translation>%1 把%2重定向到了 %3。Crosspost 从不把密码或令牌发往其他地址，因此已停止。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="202"/>
+        <location filename="../../crosspost/gui/messages.py" line="207"/>
         <source>%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4</source>
         <translation>%1 接受了连接，但在 %3 秒内没有回应%2：服务器太慢或卡住了。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="211"/>
+        <location filename="../../crosspost/gui/messages.py" line="216"/>
         <source>%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4</source>
         <translation>%1 对%2的回应超过 %3 MB，Crosspost 已停止读取。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="220"/>
+        <location filename="../../crosspost/gui/messages.py" line="224"/>
         <source>%1 answered %2 with something Crosspost cannot read (not a Bluesky server&apos;s answer). %3</source>
         <translation>%1 对%2的回应 Crosspost 无法读取（不是 Bluesky 服务器的回应）。%3</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="163"/>
+        <location filename="../../crosspost/gui/messages.py" line="168"/>
         <source>the sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="37"/>
+        <location filename="../../crosspost/gui/messages.py" line="38"/>
         <source>Tools → Settings… → Accounts…</source>
         <translation>工具 → 设置… → 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="152"/>
+        <location filename="../../crosspost/gui/messages.py" line="157"/>
         <source>The %1 translation of this post is your own wording as a whole; editing one sentence would replace it with the sentence-by-sentence one.</source>
         <translation>这条作品的 %1 译文是你整体改写的；修改其中一句会用逐句译文替换它。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="164"/>
+        <location filename="../../crosspost/gui/messages.py" line="169"/>
         <source>the record look-up</source>
         <translation>帖子记录查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="165"/>
+        <location filename="../../crosspost/gui/messages.py" line="170"/>
         <source>the new post</source>
         <translation>新帖子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="166"/>
+        <location filename="../../crosspost/gui/messages.py" line="171"/>
         <source>the upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="167"/>
+        <location filename="../../crosspost/gui/messages.py" line="172"/>
         <source>the handle look-up</source>
         <translation>用户名查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="168"/>
+        <location filename="../../crosspost/gui/messages.py" line="173"/>
         <source>the video upload</source>
         <translation>视频上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="169"/>
+        <location filename="../../crosspost/gui/messages.py" line="174"/>
         <source>a request</source>
         <translation>一个请求</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="174"/>
+        <location filename="../../crosspost/gui/messages.py" line="179"/>
         <source>Nothing was stored; check the server and try Add again.</source>
         <translation>没有保存任何内容；请检查服务器后再点“添加”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="175"/>
+        <location filename="../../crosspost/gui/messages.py" line="180"/>
         <source>The draft is unchanged; press Publish again later.</source>
         <translation>草稿没有改动；请稍后再点“发布”。</translation>
     </message>
@@ -1671,153 +2104,158 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="242"/>
+        <location filename="../../crosspost/gui/editor.py" line="254"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="243"/>
+        <location filename="../../crosspost/gui/editor.py" line="255"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="244"/>
+        <location filename="../../crosspost/gui/editor.py" line="256"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="245"/>
+        <location filename="../../crosspost/gui/editor.py" line="257"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="258"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="247"/>
+        <location filename="../../crosspost/gui/editor.py" line="259"/>
+        <source>Written in</source>
+        <translation>写作语言</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/editor.py" line="260"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="247"/>
+        <location filename="../../crosspost/gui/editor.py" line="260"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="247"/>
+        <location filename="../../crosspost/gui/editor.py" line="260"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="249"/>
+        <location filename="../../crosspost/gui/editor.py" line="262"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="250"/>
+        <location filename="../../crosspost/gui/editor.py" line="263"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="264"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="252"/>
+        <location filename="../../crosspost/gui/editor.py" line="265"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="252"/>
+        <location filename="../../crosspost/gui/editor.py" line="265"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="253"/>
+        <location filename="../../crosspost/gui/editor.py" line="266"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="255"/>
+        <location filename="../../crosspost/gui/editor.py" line="268"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
         <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="258"/>
+        <location filename="../../crosspost/gui/editor.py" line="271"/>
         <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
         <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="263"/>
+        <location filename="../../crosspost/gui/editor.py" line="276"/>
         <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
         <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="266"/>
+        <location filename="../../crosspost/gui/editor.py" line="279"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="267"/>
+        <location filename="../../crosspost/gui/editor.py" line="280"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="268"/>
+        <location filename="../../crosspost/gui/editor.py" line="281"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="269"/>
+        <location filename="../../crosspost/gui/editor.py" line="282"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="283"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="271"/>
+        <location filename="../../crosspost/gui/editor.py" line="284"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="273"/>
+        <location filename="../../crosspost/gui/editor.py" line="286"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="275"/>
+        <location filename="../../crosspost/gui/editor.py" line="288"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="388"/>
+        <location filename="../../crosspost/gui/editor.py" line="418"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="389"/>
+        <location filename="../../crosspost/gui/editor.py" line="419"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="396"/>
+        <location filename="../../crosspost/gui/editor.py" line="426"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="426"/>
+        <location filename="../../crosspost/gui/editor.py" line="456"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="281"/>
-        <location filename="../../crosspost/gui/editor.py" line="570"/>
+        <location filename="../../crosspost/gui/editor.py" line="294"/>
+        <location filename="../../crosspost/gui/editor.py" line="596"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -2242,19 +2680,91 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="233"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="237"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="235"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="239"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="235"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="239"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SkippedPosts</name>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="30"/>
+        <source>No %1→%2 language pack is installed (the caption was detected as %1).</source>
+        <translation>未安装%1→%2语言包（文案被识别为%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="34"/>
+        <source>No %1→%2 language pack is installed (the caption is too short to tell, so it was taken to be in %1, the account&apos;s usual language).</source>
+        <translation>未安装%1→%2语言包（文案太短无法判断，已按账号常用语言%1处理）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="40"/>
+        <source>No %1→%2 language pack is installed (you said the post is written in %1).</source>
+        <translation>未安装%1→%2语言包（你设置了这条作品用%1写成）。</translation>
+    </message>
+</context>
+<context>
+    <name>SkippedPostsDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="56"/>
+        <source>Some posts were not translated</source>
+        <translation>有些作品没有翻译</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="59"/>
+        <source>%n post(s) could not be translated.</source>
+        <translation>
+            <numerusform>有 %n 条作品无法翻译。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="61"/>
+        <source>%n other post(s) were translated.</source>
+        <translation>
+            <numerusform>其余 %n 条作品已翻译。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="72"/>
+        <source>Post %1 “%2”: %3</source>
+        <translation>作品 %1“%2”：%3</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="77"/>
+        <source>Post %1: %2</source>
+        <translation>作品 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="81"/>
+        <source>Set its language…</source>
+        <translation>设置语言…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="82"/>
+        <source>Open the post and choose the language it is written in</source>
+        <translation>打开这条作品，选择它的写作语言</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="83"/>
+        <source>Language packs…</source>
+        <translation>语言包…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="93"/>
+        <source>… and %n more post(s), skipped for the same reasons.</source>
+        <translation>
+            <numerusform>…还有 %n 条作品因同样的原因被跳过。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2292,92 +2802,97 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="174"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="177"/>
         <source>Search → Clear the search</source>
         <translation>搜索 → 清空搜索</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="178"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="181"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="178"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="181"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="210"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="213"/>
         <source>&amp;Post</source>
         <translation>作品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="211"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="214"/>
         <source>D&amp;raft</source>
         <translation>草稿(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="212"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="215"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="214"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="217"/>
         <source>&amp;Translate the selected posts</source>
         <translation>翻译所选作品(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="215"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="218"/>
         <source>Create &amp;drafts for the selected posts</source>
         <translation>为所选作品创建草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="216"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="219"/>
         <source>Translate all &amp;untranslated posts</source>
         <translation>翻译所有未翻译的作品(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="217"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="220"/>
         <source>&amp;Fetch media</source>
         <translation>下载媒体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="218"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="221"/>
         <source>&amp;Attach files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="219"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="222"/>
         <source>Fetch media for a&amp;ll posts</source>
         <translation>下载所有作品的媒体(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="220"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="223"/>
+        <source>Drop lost media</source>
+        <translation>移除丢失的媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="224"/>
         <source>&amp;Render</source>
         <translation>生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="221"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="225"/>
         <source>Copy &amp;title</source>
         <translation>复制标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="222"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="226"/>
         <source>Copy &amp;body</source>
         <translation>复制正文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="223"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="227"/>
         <source>Copy t&amp;opics</source>
         <translation>复制话题(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="224"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="228"/>
         <source>&amp;Mark as posted…</source>
         <translation>标记为已发布(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="225"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="229"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -2403,6 +2918,19 @@
         <location filename="../../crosspost/gui/sentence_view.py" line="142"/>
         <source>Use this wording</source>
         <translation>使用此译法</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenInBox</name>
+    <message>
+        <location filename="../../crosspost/gui/written_in_box.py" line="36"/>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/written_in_box.py" line="41"/>
+        <source>The language this post is written in. Crosspost detects it; choose it here when the detection is wrong.</source>
+        <translation>这条作品的写作语言。Crosspost 会自动检测；检测有误时请在这里选择。</translation>
     </message>
 </context>
 <context>
