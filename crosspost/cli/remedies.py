@@ -61,6 +61,8 @@ def remedy(exc: errors.UserError) -> str | None:  # noqa: C901 - one case a type
             return "Use --force to do it anyway."
         case errors.EditKept():
             return "Use --force to replace it."
+        case errors.MediaNotLost(post_id=pid):
+            return f"`crosspost media drop {pid}` drops only the post's lost items."
         case errors.NotRendered(draft_id=did):
             return f"Run `crosspost drafts render {did}`."
         case errors.ExportBlocked(problems=problems):
