@@ -69,11 +69,11 @@ class FetchError(Exception):
 class FetchReport:
     """Every file asked for ends in exactly one of: fetched, already on disk, gone, failed."""
 
-    fetched: list[dict] = field(default_factory=list)
-    failed: list[dict] = field(default_factory=list)
+    fetched: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     already: int = 0
-    gone: list[dict] = field(default_factory=list)  # links that answered 403/404/410 (now or before)
+    gone: list[dict[str, Any]] = field(default_factory=list)  # links that answered 403/404/410 (now or before)
 
     @property
     def total(self) -> int:
