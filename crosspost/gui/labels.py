@@ -3,10 +3,15 @@ UI language. The core keeps its plain codes ("rednote", "ready", "blur"); only t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from crosspost.gui.i18n import current_language
 from crosspost.platforms import PlatformProfile
+
+if TYPE_CHECKING:
+    from crosspost.platforms.profiles_loader import PlatformProfile
 
 
 class Labels(QObject):
@@ -78,6 +83,18 @@ def status_label(status: str) -> str:
 
 def level_label(level: str) -> str:
     return _labels.level(level)
+
+
+def language_label(code: str) -> str:
+    """A language code as its name in the UI language ("zh" → "Chinese" / "中文"); an unknown code as is."""
+    from crosspost.gui.language_names import language_name
+
+    return language_name(code)
+
+
+def pair_label(source: str, target: str) -> str:
+    """A language pair as the window names it: "English → Chinese" / "英语 → 中文"."""
+    return f"{language_label(source)} → {language_label(target)}"
 
 
 def unit_label(unit: str, value: float) -> str:

@@ -11,14 +11,9 @@ from PySide6.QtCore import QObject
 from crosspost import errors
 from crosspost.gui.labels import layout_label, platform_label, unit_label
 from crosspost.gui.language_names import language_name
+from crosspost.gui.words import fill
 from crosspost.records import Problem
 from crosspost.values import ProblemCode
-
-
-def _fill(text: str, *values: object) -> str:
-    for i, value in enumerate(values, 1):
-        text = text.replace(f"%{i}", str(value))
-    return text
 
 
 def _platform(name: object) -> str:
@@ -45,35 +40,35 @@ class Messages(QObject):
     def error(self, exc: errors.UserError) -> str:  # noqa: C901 - one case a type, as the CLI's remedies
         match exc:
             case errors.NotFound(kind="post", ident=ident):
-                return _fill(self.tr("Post %1 is no longer in your library; it may have been removed."), ident)
+                return fill(self.tr("Post %1 is no longer in your library; it may have been removed."), ident)
             case errors.NotFound(kind="draft", ident=ident):
-                return _fill(self.tr("Draft %1 is no longer in the queue; it may have been deleted."), ident)
+                return fill(self.tr("Draft %1 is no longer in the queue; it may have been deleted."), ident)
             case errors.NotFound(ident=ident):
-                return _fill(self.tr("Item %1 is no longer there; reopen the post and try again."), ident)
+                return fill(self.tr("Item %1 is no longer there; reopen the post and try again."), ident)
             case errors.NothingGiven():
                 return self.tr("Select at least one item in the list first.")
             case errors.InvalidChoice(field=field, value=value, choices=choices):
-                return _fill(self.tr("“%1” is not a valid %2; choose one of: %3."), value, field, ", ".join(choices))
+                return fill(self.tr("“%1” is not a valid %2; choose one of: %3."), value, field, ", ".join(choices))
             case errors.NoMediaOnDisk():
                 return self.tr(
                     "This post has no photo or video on this computer yet. Use Post → Fetch media while "
                     "the export's links work, or Post → Attach files… (or drop your files on the post)."
                 )
             case errors.LinksExpired(expired_at=when):
-                return _fill(
+                return fill(
                     self.tr(
                         "The export's media links expired%1. Attach your own files with Post → Attach "
                         "files… (or drop them on the post), or request a new export from TikTok."
                     ),
-                    _fill(self.tr(" on %1"), when[:10]) if when else "",
+                    fill(self.tr(" on %1"), when[:10]) if when else "",
                 )
             case errors.NoTranslation(lang=None, layout=layout):
-                return _fill(
+                return fill(
                     self.tr("The %1 layout needs a target language: choose one in Tools → Settings."),
                     layout_label(layout),
                 )
             case errors.NoTranslation(lang=lang, layout=layout):
-                return _fill(
+                return fill(
                     self.tr(
                         "This post has no %1 translation yet, which the %2 layout needs. Press Translate "
                         "in the editor first, or choose “Original only” as the layout."
@@ -82,13 +77,13 @@ class Messages(QObject):
                     layout_label(layout),
                 )
             case errors.NoLanguagePack(source=s, target=t):
-                return _fill(
+                return fill(
                     self.tr("No %1→%2 language pack is installed. Install it in Tools → Language packs."),
                     language_name(s),
                     language_name(t),
                 )
             case errors.LanguagePackBroken(source=s, target=t):
-                return _fill(
+                return fill(
                     self.tr(
                         "The %1→%2 language pack is damaged. Remove it and install it again in Tools → Language packs."
                     ),
@@ -96,7 +91,7 @@ class Messages(QObject):
                     language_name(t),
                 )
             case errors.ReversePackMissing(source=s, target=t):
-                return _fill(
+                return fill(
                     self.tr(
                         "Showing what the translation says needs the %1→%2 language pack. Install it in "
                         "Tools → Language packs."
@@ -110,30 +105,30 @@ class Messages(QObject):
                     "try again, or install a pack file you have with Tools → Language packs → Install from file…."
                 )
             case errors.AlreadyPosted(draft_id=did, platform=platform, posted_at=when):
-                return _fill(
+                return fill(
                     self.tr("Draft %1 was already marked as posted on %2 (%3)."), did, _platform(platform), when or ""
                 )
             case errors.NotRendered():
                 return self.tr("The draft's media is not rendered yet: select it in the Drafts tab and press Render.")
             case errors.ExportBlocked(problems=problems, posted=posted):
-                reasons = [_fill(self.tr("draft %1 was already posted (%2)"), d, w or "") for d, w in posted.items()]
-                reasons += [_fill(self.tr("draft %1: %2"), d, self.problem(p)) for d, p in problems.items()]
-                return _fill(
+                reasons = [fill(self.tr("draft %1 was already posted (%2)"), d, w or "") for d, w in posted.items()]
+                reasons += [fill(self.tr("draft %1: %2"), d, self.problem(p)) for d, p in problems.items()]
+                return fill(
                     self.tr("Nothing was exported: %1. Fix the problems shown in the Drafts tab first."),
                     "; ".join(reasons),
                 )
             case errors.FolderNotWritable(path=path, reason=reason):
-                return _fill(self.tr("Crosspost cannot write to %1 (%2). Choose another folder."), path, reason)
+                return fill(self.tr("Crosspost cannot write to %1 (%2). Choose another folder."), path, reason)
             case errors.DiskFull(folder=folder, need_mb=need, free_mb=free):
-                free_now = _fill(self.tr(" (only %1 MB free now)"), f"{free:.0f}") if free is not None else ""
-                return _fill(
+                free_now = fill(self.tr(" (only %1 MB free now)"), f"{free:.0f}") if free is not None else ""
+                return fill(
                     self.tr("The disk holding %1 is full%2: free %3 MB and try again."),
                     folder,
                     free_now if free is not None and free < need else "",
                     need,
                 )
             case errors.TrimNeeded(seconds=s, max_seconds=m, platform=platform):
-                return _fill(
+                return fill(
                     self.tr("The video is %1 s long; %2 takes at most %3 s. Trim it before rendering."),
                     f"{s:.0f}",
                     _platform(platform),
@@ -142,9 +137,9 @@ class Messages(QObject):
             case errors.MediaNotLost():
                 return self.tr("This photo or video is on this computer, so it is not lost and stays with the post.")
             case errors.EditKept(what=what):
-                return _fill(self.tr("You edited this %1 by hand, so it was kept."), what)
+                return fill(self.tr("You edited this %1 by hand, so it was kept."), what)
             case errors.ModelPairUnknown(name=name):
-                return _fill(
+                return fill(
                     self.tr(
                         "The name of %1 does not say which languages it translates. Rename its folder after "
                         "them, like quickmt-en-zh, and install it again. Nothing was installed."
@@ -152,7 +147,7 @@ class Messages(QObject):
                     name,
                 )
             case errors.WholeEditExists(lang=lang):
-                return _fill(
+                return fill(
                     self.tr(
                         "The %1 translation of this post is your own wording as a whole; editing one "
                         "sentence would replace it with the sentence-by-sentence one."
@@ -182,7 +177,7 @@ class Messages(QObject):
     def publishing_error(self, exc: errors.UserError) -> str:  # noqa: C901 - one case a type
         match exc:
             case errors.InsecureServer(url=url):
-                return _fill(
+                return fill(
                     self.tr(
                         "%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: "
                         "use %2 as the account's server (Tools → Settings… → Accounts…)."
@@ -191,7 +186,7 @@ class Messages(QObject):
                     "https://" + url.split("://", 1)[-1],
                 )
             case errors.ServerRedirected(host=host, target=target, action=action):
-                return _fill(
+                return fill(
                     self.tr(
                         "%1 redirected %2 to %3. Crosspost never sends a password or token to another address, "
                         "so it stopped. %4"
@@ -202,7 +197,7 @@ class Messages(QObject):
                     self.afterwards(action),
                 )
             case errors.ServerTooSlow(host=host, seconds=seconds, action=action):
-                return _fill(
+                return fill(
                     self.tr(
                         "%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4"
                     ),
@@ -212,7 +207,7 @@ class Messages(QObject):
                     self.afterwards(action),
                 )
             case errors.AnswerTooLarge(host=host, limit=limit, action=action):
-                return _fill(
+                return fill(
                     self.tr("%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4"),
                     host,
                     self.server_action(action),
@@ -220,7 +215,7 @@ class Messages(QObject):
                     self.afterwards(action),
                 )
             case errors.BadAnswer(host=host, action=action):
-                return _fill(
+                return fill(
                     self.tr("%1 answered %2 with something Crosspost cannot read (not a Bluesky server's answer). %3"),
                     host,
                     self.server_action(action),
@@ -233,19 +228,19 @@ class Messages(QObject):
                     "in a file only I can read”."
                 )
             case errors.NoAccount(platform=platform):
-                return _fill(
+                return fill(
                     self.tr("There is no %1 account in Crosspost yet: add one in %2."),
                     _platform(platform),
                     self.accounts(),
                 )
             case errors.SeveralAccounts(platform=platform):
-                return _fill(
+                return fill(
                     self.tr("There are several %1 accounts; keep only the one to publish with in %2."),
                     _platform(platform),
                     self.accounts(),
                 )
             case errors.SecretMissing(handle=handle):
-                return _fill(
+                return fill(
                     self.tr("The app password of %1 is missing: remove the account in %2 and add it again."),
                     handle,
                     self.accounts(),
@@ -265,12 +260,12 @@ class Messages(QObject):
                 }.get(problem.code)
                 return self.problem(problem) + (" " + thread if thread else "")
             case errors.NoPublishApi(platform=platform):
-                return _fill(
+                return fill(
                     self.tr("Crosspost cannot publish to %1 by itself: export the draft and upload it there."),
                     _platform(platform),
                 )
             case errors.OtherAccount():
-                return _fill(
+                return fill(
                     self.tr(
                         "Publishing this draft was started with another account; add that account again in %1 "
                         "to finish it."
@@ -300,7 +295,7 @@ class Messages(QObject):
                 )
             case F.RATE_LIMITED if exc.retry_after is not None:
                 when = exc.retry_after.astimezone().strftime("%H:%M")
-                return _fill(
+                return fill(
                     self.tr("The server is limiting how fast this account can post; wait until %1 and publish again."),
                     when,
                 )
@@ -324,13 +319,13 @@ class Messages(QObject):
                     "Bluesky's Settings → Privacy and security → App passwords and use it here."
                 )
             case F.AUTH:
-                return _fill(
+                return fill(
                     self.tr(
                         "The server did not accept the sign-in. Add the account again with a new app password in %1."
                     ),
                     self.accounts(),
                 )
-        return _fill(self.tr("Publishing did not go through: %1"), str(exc))
+        return fill(self.tr("Publishing did not go through: %1"), str(exc))
 
     # --- problems ----------------------------------------------------------------------------------
 
@@ -339,7 +334,7 @@ class Messages(QObject):
         platform = _platform(f.get("platform", ""))
         match problem.code:
             case ProblemCode.TITLE_TOO_LONG | ProblemCode.BODY_TOO_LONG:
-                return _fill(
+                return fill(
                     self.tr("The %1 is %2 long; %3 allows %4."),
                     self.field(problem.field),
                     unit_label(f["unit"], f["used"]),
@@ -347,11 +342,11 @@ class Messages(QObject):
                     unit_label(f["unit"], f["limit"]),
                 )
             case ProblemCode.TITLE_EMPTY:
-                return _fill(self.tr("The title is empty; %1 notes with a short, punchy title do better."), platform)
+                return fill(self.tr("The title is empty; %1 notes with a short, punchy title do better."), platform)
             case ProblemCode.TOO_MANY_TOPICS:
-                return _fill(self.tr("%n topic(s); %1 allows %2.", "", f["count"]), platform, f"{f['limit']:g}")
+                return fill(self.tr("%n topic(s); %1 allows %2.", "", f["count"]), platform, f"{f['limit']:g}")
             case ProblemCode.NO_TRANSLATION:
-                return _fill(
+                return fill(
                     self.tr("The “%1” layout needs a translation (%2): use Translate in the editor first."),
                     layout_label(f["layout"]),
                     f["lang"],
@@ -363,20 +358,20 @@ class Messages(QObject):
                     f["count"],
                 )
             case ProblemCode.EXTERNAL_LINK:
-                return _fill(
+                return fill(
                     self.tr(
                         "The body has an external link; %1 limits the reach of notes with links. Consider removing it."
                     ),
                     platform,
                 )
             case ProblemCode.TIKTOK_NAMES:
-                return _fill(
+                return fill(
                     self.tr("%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there."),
                     ", ".join(f["names"]),
                     platform,
                 )
             case ProblemCode.TAGS_TOO_LONG:
-                return _fill(
+                return fill(
                     self.tr("With its #tags the post is %1 long; %2 allows %3. Shorten it, or publish it as a thread."),
                     unit_label("graphemes", f["used"]),
                     platform,
@@ -385,7 +380,7 @@ class Messages(QObject):
             case ProblemCode.THREAD:
                 return self.tr("The caption goes out as a thread of %n post(s).", "", f["parts"])
             case ProblemCode.NO_ALT_TEXT:
-                return _fill(
+                return fill(
                     self.tr(
                         "%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will "
                         "not know what they show. Add it in Alt text….",
@@ -398,22 +393,22 @@ class Messages(QObject):
             case ProblemCode.NO_MEDIA:
                 return self.tr("The post has no media on disk: use Post → Fetch media or Post → Attach files.")
             case ProblemCode.TOO_MANY_PHOTOS:
-                return _fill(
+                return fill(
                     self.tr("%n photo(s); %1 takes at most %2 per post.", "", f["count"]), platform, f["allowed"]
                 )
             case ProblemCode.NO_VIDEOS:
-                return _fill(self.tr("%1 takes no videos."), platform)
+                return fill(self.tr("%1 takes no videos."), platform)
             case ProblemCode.VIDEO_TOO_LONG:
-                return _fill(
+                return fill(
                     self.tr("The video is %1 s long; %2 takes at most %3 s. Trim it before rendering."),
                     f"{f['seconds']:.0f}",
                     platform,
                     f"{f['max_seconds']:.0f}",
                 )
             case ProblemCode.NOT_RENDERED:
-                return _fill(self.tr("The media is not rendered for %1 yet: use Render in the drafts queue."), platform)
+                return fill(self.tr("The media is not rendered for %1 yet: use Render in the drafts queue."), platform)
             case ProblemCode.FILE_TOO_LARGE:
-                return _fill(
+                return fill(
                     self.tr("%1 is %2 MB; %3 takes at most %4 MB."),
                     f["file"],
                     f"{f['size'] / 1e6:.1f}",
@@ -421,7 +416,7 @@ class Messages(QObject):
                     f"{f['max_size'] / 1e6:.0f}",
                 )
             case ProblemCode.WRONG_ASPECT:
-                return _fill(
+                return fill(
                     self.tr("%1 is %2×%3; %4 accepts %5."),
                     f["file"],
                     f["width"],
@@ -430,7 +425,7 @@ class Messages(QObject):
                     ", ".join(f["aspects"]),
                 )
             case ProblemCode.TITLE_SHORTENED:
-                return _fill(
+                return fill(
                     self.tr("The title was shortened to fit %1's limit of %2; check it still reads well."),
                     platform,
                     unit_label(f["unit"], f["limit"]),
@@ -438,12 +433,12 @@ class Messages(QObject):
             case ProblemCode.COVER_TEXT_UNDRAWABLE if f["blank"]:
                 return self.tr("The cover text can't be drawn with the cover font; the cover would carry no title.")
             case ProblemCode.COVER_TEXT_UNDRAWABLE:
-                return _fill(
+                return fill(
                     self.tr("The cover text can't be drawn with the cover font: %1 will be left out."),
                     " ".join(f["missing"]) + (" …" if f["more"] else ""),
                 )
             case ProblemCode.TOPICS_LEFT_OUT:
-                return _fill(
+                return fill(
                     self.tr("%1 takes at most %2 topics; left out: %3."),
                     platform,
                     f"{f['limit']:g}",
