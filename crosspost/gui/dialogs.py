@@ -115,7 +115,7 @@ class LanguagePacksDialog(Retranslating, QDialog):
         self.folder_button.clicked.connect(self.install_from_folder)
         self.use_button.clicked.connect(self.use_selected)
         self.model_download_button.clicked.connect(self.download_model)
-        self.available: list = []
+        self.available: list[Any] = []
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.retranslate()
         self.reload()

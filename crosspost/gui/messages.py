@@ -286,46 +286,41 @@ class Messages(QObject):
         return str(exc)
 
     def publish_failure(self, exc: errors.PublishError) -> str:
+        """A failed publish in the UI language where its kind says it all; else with the server's words."""
         F = errors.PublishFailure
-        match exc.kind:
-            case F.OFFLINE:
-                return self.tr(
-                    "Cannot reach the server: the computer seems to be offline or the server is down. The draft "
-                    "is unchanged; publish it again when the connection is back."
-                )
-            case F.RATE_LIMITED if exc.retry_after is not None:
-                when = exc.retry_after.astimezone().strftime("%H:%M")
-                return fill(
-                    self.tr("The server is limiting how fast this account can post; wait until %1 and publish again."),
-                    when,
-                )
-            case F.RATE_LIMITED:
-                return self.tr("The server is limiting how fast this account can post; wait a while and publish again.")
-            case F.TWO_FACTOR:
-                return self.tr(
-                    "This account asks for a sign-in code sent by email (two-factor sign-in). Use an app password "
-                    "instead: app passwords skip the code."
-                )
-            case F.ACCOUNT:
-                return self.tr("The account was taken down by its server; it cannot post.")
-            case F.EMAIL:
-                return self.tr(
-                    "The server wants the account's email address confirmed before it can post; confirm it from "
-                    "the message the server sent, then publish again."
-                )
-            case F.MAIN_PASSWORD:
-                return self.tr(
-                    "That is the account's main password. Crosspost only keeps app passwords: make one in "
-                    "Bluesky's Settings → Privacy and security → App passwords and use it here."
-                )
-            case F.AUTH:
-                return fill(
-                    self.tr(
-                        "The server did not accept the sign-in. Add the account again with a new app password in %1."
-                    ),
-                    self.accounts(),
-                )
-        return fill(self.tr("Publishing did not go through: %1"), str(exc))
+        if exc.kind == F.RATE_LIMITED and exc.retry_after is not None:
+            return fill(
+                self.tr("The server is limiting how fast this account can post; wait until %1 and publish again."),
+                exc.retry_after.astimezone().strftime("%H:%M"),
+            )
+        if exc.kind == F.AUTH:
+            return fill(
+                self.tr("The server did not accept the sign-in. Add the account again with a new app password in %1."),
+                self.accounts(),
+            )
+        said: dict[str, str] = {  # a kind's value or member: StrEnum members hash as their words
+            F.OFFLINE: self.tr(
+                "Cannot reach the server: the computer seems to be offline or the server is down. The draft "
+                "is unchanged; publish it again when the connection is back."
+            ),
+            F.RATE_LIMITED: self.tr(
+                "The server is limiting how fast this account can post; wait a while and publish again."
+            ),
+            F.TWO_FACTOR: self.tr(
+                "This account asks for a sign-in code sent by email (two-factor sign-in). Use an app password "
+                "instead: app passwords skip the code."
+            ),
+            F.ACCOUNT: self.tr("The account was taken down by its server; it cannot post."),
+            F.EMAIL: self.tr(
+                "The server wants the account's email address confirmed before it can post; confirm it from "
+                "the message the server sent, then publish again."
+            ),
+            F.MAIN_PASSWORD: self.tr(
+                "That is the account's main password. Crosspost only keeps app passwords: make one in "
+                "Bluesky's Settings → Privacy and security → App passwords and use it here."
+            ),
+        }
+        return said.get(exc.kind) or fill(self.tr("Publishing did not go through: %1"), str(exc))
 
     # --- problems ----------------------------------------------------------------------------------
 

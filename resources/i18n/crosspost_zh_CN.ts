@@ -418,67 +418,67 @@
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="182"/>
+        <location filename="../../crosspost/gui/models.py" line="183"/>
         <source>the post</source>
         <translation>作品</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="182"/>
+        <location filename="../../crosspost/gui/models.py" line="183"/>
         <source>its translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="182"/>
+        <location filename="../../crosspost/gui/models.py" line="183"/>
         <source>its media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="183"/>
+        <location filename="../../crosspost/gui/models.py" line="184"/>
         <source>Out of date: %1 changed — press Refresh from post.</source>
         <translation>已过时：%1已更改——请点“从作品更新”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="196"/>
+        <location filename="../../crosspost/gui/models.py" line="197"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="197"/>
+        <location filename="../../crosspost/gui/models.py" line="198"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="198"/>
+        <location filename="../../crosspost/gui/models.py" line="199"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="199"/>
+        <location filename="../../crosspost/gui/models.py" line="200"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="200"/>
+        <location filename="../../crosspost/gui/models.py" line="201"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="201"/>
+        <location filename="../../crosspost/gui/models.py" line="202"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="213"/>
+        <location filename="../../crosspost/gui/models.py" line="214"/>
         <source>%1: kept the original (not re-encoded)</source>
         <translation>%1：保留原文件（未重新编码）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="215"/>
+        <location filename="../../crosspost/gui/models.py" line="216"/>
         <source>%1: re-encoded</source>
         <translation>%1：已重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="236"/>
+        <location filename="../../crosspost/gui/models.py" line="237"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -1544,12 +1544,12 @@
 <context>
     <name>MediaStrip</name>
     <message>
-        <location filename="../../crosspost/gui/media_preview.py" line="211"/>
+        <location filename="../../crosspost/gui/media_preview.py" line="212"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_preview.py" line="241"/>
+        <location filename="../../crosspost/gui/media_preview.py" line="242"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -1557,12 +1557,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="434"/>
+        <location filename="../../crosspost/gui/messages.py" line="429"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="437"/>
+        <location filename="../../crosspost/gui/messages.py" line="432"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
@@ -1632,98 +1632,98 @@
         <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="293"/>
+        <location filename="../../crosspost/gui/messages.py" line="303"/>
         <source>Cannot reach the server: the computer seems to be offline or the server is down. The draft is unchanged; publish it again when the connection is back.</source>
         <translation>无法连接服务器：这台电脑可能没有联网，或服务器出了故障。草稿没有变化；恢复连接后请重新发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="299"/>
+        <location filename="../../crosspost/gui/messages.py" line="293"/>
         <source>The server is limiting how fast this account can post; wait until %1 and publish again.</source>
         <translation>服务器正在限制这个账号的发布速度；请等到 %1 后再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="303"/>
+        <location filename="../../crosspost/gui/messages.py" line="307"/>
         <source>The server is limiting how fast this account can post; wait a while and publish again.</source>
         <translation>服务器正在限制这个账号的发布速度；请稍等一会儿再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="306"/>
+        <location filename="../../crosspost/gui/messages.py" line="310"/>
         <source>This account asks for a sign-in code sent by email (two-factor sign-in). Use an app password instead: app passwords skip the code.</source>
         <translation>这个账号要求输入通过电子邮件发送的登录验证码（两步验证）。请改用应用专用密码：应用专用密码无需验证码。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="310"/>
+        <location filename="../../crosspost/gui/messages.py" line="313"/>
         <source>The account was taken down by its server; it cannot post.</source>
         <translation>该账号已被其服务器封禁，无法发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="313"/>
+        <location filename="../../crosspost/gui/messages.py" line="315"/>
         <source>The server wants the account&apos;s email address confirmed before it can post; confirm it from the message the server sent, then publish again.</source>
         <translation>服务器要求先确认该账号的电子邮件地址才能发布；请通过服务器发来的邮件确认后再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="318"/>
+        <location filename="../../crosspost/gui/messages.py" line="319"/>
         <source>That is the account&apos;s main password. Crosspost only keeps app passwords: make one in Bluesky&apos;s Settings → Privacy and security → App passwords and use it here.</source>
         <translation>这是账号的主密码。Crosspost 只保存应用专用密码：请在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建一个，并在这里使用。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="324"/>
+        <location filename="../../crosspost/gui/messages.py" line="298"/>
         <source>The server did not accept the sign-in. Add the account again with a new app password in %1.</source>
         <translation>服务器不接受这次登录。请在“%1”中用新的应用专用密码重新添加该账号。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="328"/>
+        <location filename="../../crosspost/gui/messages.py" line="323"/>
         <source>Publishing did not go through: %1</source>
         <translation>发布没有成功：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="338"/>
+        <location filename="../../crosspost/gui/messages.py" line="333"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="345"/>
+        <location filename="../../crosspost/gui/messages.py" line="340"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="347"/>
+        <location filename="../../crosspost/gui/messages.py" line="342"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="350"/>
+        <location filename="../../crosspost/gui/messages.py" line="345"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="375"/>
+        <location filename="../../crosspost/gui/messages.py" line="370"/>
         <source>With its #tags the post is %1 long; %2 allows %3. Shorten it, or publish it as a thread.</source>
         <translation>加上 #话题标签后，帖子长度为 %1；%2 最多允许 %3。请缩短，或拆成一串回复发布。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="381"/>
+        <location filename="../../crosspost/gui/messages.py" line="376"/>
         <source>The caption goes out as a thread of %n post(s).</source>
         <translation>
             <numerusform>文案将拆成 %n 条帖子的回复串发布。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="385"/>
+        <location filename="../../crosspost/gui/messages.py" line="380"/>
         <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
         <translation>
             <numerusform>%n 个照片或视频（%1）没有替代文字：在%2上使用读屏软件的人将无法知道画面内容。请在“替代文字…”中添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="429"/>
+        <location filename="../../crosspost/gui/messages.py" line="424"/>
         <source>The title was shortened to fit %1&apos;s limit of %2; check it still reads well.</source>
         <translation>标题已缩短以符合%1的 %2 上限；请检查是否仍然通顺。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="442"/>
+        <location filename="../../crosspost/gui/messages.py" line="437"/>
         <source>%1 takes at most %2 topics; left out: %3.</source>
         <translation>%1 最多 %2 个话题；未放入：%3。</translation>
     </message>
@@ -1834,7 +1834,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="132"/>
-        <location filename="../../crosspost/gui/messages.py" line="403"/>
+        <location filename="../../crosspost/gui/messages.py" line="398"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
         <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
@@ -1854,51 +1854,51 @@
         <translation>%1 的名称没有说明它翻译哪两种语言。请按语言对重命名它的文件夹（例如 quickmt-en-zh），然后重新安装。未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="394"/>
+        <location filename="../../crosspost/gui/messages.py" line="389"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="397"/>
+        <location filename="../../crosspost/gui/messages.py" line="392"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="400"/>
+        <location filename="../../crosspost/gui/messages.py" line="395"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="409"/>
+        <location filename="../../crosspost/gui/messages.py" line="404"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="412"/>
+        <location filename="../../crosspost/gui/messages.py" line="407"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="420"/>
+        <location filename="../../crosspost/gui/messages.py" line="415"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="363"/>
+        <location filename="../../crosspost/gui/messages.py" line="358"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="356"/>
+        <location filename="../../crosspost/gui/messages.py" line="351"/>
         <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
         <translation>
             <numerusform>%n 个句子可能译得不准：译文回译后与你的文案相差较远。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="369"/>
+        <location filename="../../crosspost/gui/messages.py" line="364"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
@@ -1991,199 +1991,199 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="63"/>
+        <location filename="../../crosspost/gui/operations.py" line="64"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="66"/>
+        <location filename="../../crosspost/gui/operations.py" line="67"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="70"/>
+        <location filename="../../crosspost/gui/operations.py" line="71"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="95"/>
+        <location filename="../../crosspost/gui/operations.py" line="96"/>
         <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="116"/>
+        <location filename="../../crosspost/gui/operations.py" line="117"/>
         <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="129"/>
+        <location filename="../../crosspost/gui/operations.py" line="130"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="166"/>
+        <location filename="../../crosspost/gui/operations.py" line="167"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>已翻译 %n 条作品。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="173"/>
+        <location filename="../../crosspost/gui/operations.py" line="174"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="192"/>
+        <location filename="../../crosspost/gui/operations.py" line="193"/>
         <source>Replace your edits?</source>
         <translation>替换你的修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="194"/>
+        <location filename="../../crosspost/gui/operations.py" line="195"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="199"/>
+        <location filename="../../crosspost/gui/operations.py" line="200"/>
         <source>Replace my edit</source>
         <translation>替换我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="200"/>
+        <location filename="../../crosspost/gui/operations.py" line="201"/>
         <source>Keep my edit</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="222"/>
+        <location filename="../../crosspost/gui/operations.py" line="223"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="225"/>
+        <location filename="../../crosspost/gui/operations.py" line="226"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="253"/>
+        <location filename="../../crosspost/gui/operations.py" line="254"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="274"/>
+        <location filename="../../crosspost/gui/operations.py" line="275"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="279"/>
+        <location filename="../../crosspost/gui/operations.py" line="280"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="290"/>
+        <location filename="../../crosspost/gui/operations.py" line="291"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="292"/>
+        <location filename="../../crosspost/gui/operations.py" line="293"/>
         <source>This post has no translation yet, which the %1 layout needs.</source>
         <translation>这条作品还没有译文，而“%1”版式需要译文。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="295"/>
+        <location filename="../../crosspost/gui/operations.py" line="296"/>
         <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>所选作品中有 %n 条还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="300"/>
+        <location filename="../../crosspost/gui/operations.py" line="301"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="301"/>
+        <location filename="../../crosspost/gui/operations.py" line="302"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="320"/>
+        <location filename="../../crosspost/gui/operations.py" line="321"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="330"/>
+        <location filename="../../crosspost/gui/operations.py" line="331"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="347"/>
+        <location filename="../../crosspost/gui/operations.py" line="348"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="353"/>
+        <location filename="../../crosspost/gui/operations.py" line="354"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="375"/>
+        <location filename="../../crosspost/gui/operations.py" line="376"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="385"/>
+        <location filename="../../crosspost/gui/operations.py" line="386"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="397"/>
+        <location filename="../../crosspost/gui/operations.py" line="398"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="397"/>
+        <location filename="../../crosspost/gui/operations.py" line="398"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="405"/>
+        <location filename="../../crosspost/gui/operations.py" line="406"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="440"/>
+        <location filename="../../crosspost/gui/operations.py" line="441"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="449"/>
+        <location filename="../../crosspost/gui/operations.py" line="450"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="456"/>
+        <location filename="../../crosspost/gui/operations.py" line="457"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="460"/>
+        <location filename="../../crosspost/gui/operations.py" line="461"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="473"/>
+        <location filename="../../crosspost/gui/operations.py" line="474"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="476"/>
+        <location filename="../../crosspost/gui/operations.py" line="477"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
