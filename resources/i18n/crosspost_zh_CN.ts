@@ -86,143 +86,163 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/actions.py" line="55"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="56"/>
         <source>&amp;Post</source>
         <translation>作品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="56"/>
+        <location filename="../../crosspost/gui/actions.py" line="57"/>
         <source>D&amp;raft</source>
         <translation>草稿(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="57"/>
+        <location filename="../../crosspost/gui/actions.py" line="58"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="58"/>
+        <location filename="../../crosspost/gui/actions.py" line="59"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="152"/>
+        <location filename="../../crosspost/gui/actions.py" line="153"/>
         <source>Search → Clear the search</source>
         <translation>搜索 → 清空搜索</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="158"/>
+        <location filename="../../crosspost/gui/actions.py" line="159"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="159"/>
+        <location filename="../../crosspost/gui/actions.py" line="160"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="60"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="62"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="68"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="70"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="77"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="79"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="83"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="87"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="89"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="90"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="92"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="99"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="101"/>
+        <source>&amp;Next tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="109"/>
+        <source>&amp;Previous tab</source>
+        <translation>上一个标签页(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="118"/>
         <source>&amp;Translate the selected posts</source>
         <translation>翻译所选作品(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="107"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="126"/>
         <source>Create &amp;drafts for the selected posts</source>
         <translation>为所选作品创建草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="115"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="134"/>
         <source>Translate all &amp;untranslated posts</source>
         <translation>翻译所有未翻译的作品(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="123"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="142"/>
         <source>&amp;Fetch media</source>
         <translation>下载媒体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="132"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="151"/>
         <source>&amp;Attach files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="140"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="159"/>
         <source>Drop lost media</source>
         <translation>移除丢失的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="148"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="167"/>
         <source>Fetch media for a&amp;ll posts</source>
         <translation>下载所有作品的媒体(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="157"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="176"/>
         <source>&amp;Render</source>
         <translation>生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="165"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="184"/>
         <source>Copy &amp;title</source>
         <translation>复制标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="174"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="193"/>
         <source>Copy &amp;body</source>
         <translation>复制正文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="182"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="201"/>
         <source>Copy t&amp;opics</source>
         <translation>复制话题(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="190"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="209"/>
         <source>&amp;Mark as posted…</source>
         <translation>标记为已发布(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="200"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="219"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="208"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="227"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="216"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="235"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="243"/>
+        <source>&amp;About Crosspost</source>
+        <translation>关于 Crosspost(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -1392,32 +1412,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="236"/>
+        <location filename="../../crosspost/gui/window.py" line="238"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="237"/>
+        <location filename="../../crosspost/gui/window.py" line="239"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="267"/>
+        <location filename="../../crosspost/gui/window.py" line="269"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="267"/>
+        <location filename="../../crosspost/gui/window.py" line="269"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="233"/>
+        <location filename="../../crosspost/gui/window.py" line="235"/>
         <source>TikTok to RedNote</source>
         <translation>从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="301"/>
+        <location filename="../../crosspost/gui/window.py" line="309"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
@@ -1632,14 +1652,19 @@
         <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="303"/>
-        <source>Cannot reach the server: the computer seems to be offline or the server is down. The draft is unchanged; publish it again when the connection is back.</source>
-        <translation>无法连接服务器：这台电脑可能没有联网，或服务器出了故障。草稿没有变化；恢复连接后请重新发布。</translation>
-    </message>
-    <message>
         <location filename="../../crosspost/gui/messages.py" line="293"/>
         <source>The server is limiting how fast this account can post; wait until %1 and publish again.</source>
         <translation>服务器正在限制这个账号的发布速度；请等到 %1 后再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="298"/>
+        <source>The server did not accept the sign-in. Add the account again with a new app password in %1.</source>
+        <translation>服务器不接受这次登录。请在“%1”中用新的应用专用密码重新添加该账号。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="303"/>
+        <source>Cannot reach the server: the computer seems to be offline or the server is down. The draft is unchanged; publish it again when the connection is back.</source>
+        <translation>无法连接服务器：这台电脑可能没有联网，或服务器出了故障。草稿没有变化；恢复连接后请重新发布。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="307"/>
@@ -1665,11 +1690,6 @@
         <location filename="../../crosspost/gui/messages.py" line="319"/>
         <source>That is the account&apos;s main password. Crosspost only keeps app passwords: make one in Bluesky&apos;s Settings → Privacy and security → App passwords and use it here.</source>
         <translation>这是账号的主密码。Crosspost 只保存应用专用密码：请在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建一个，并在这里使用。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="298"/>
-        <source>The server did not accept the sign-in. Add the account again with a new app password in %1.</source>
-        <translation>服务器不接受这次登录。请在“%1”中用新的应用专用密码重新添加该账号。</translation>
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="323"/>
@@ -2416,8 +2436,8 @@
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="427"/>
-        <location filename="../../crosspost/gui/editor.py" line="432"/>
+        <location filename="../../crosspost/gui/editor.py" line="428"/>
+        <location filename="../../crosspost/gui/editor.py" line="434"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
@@ -2842,17 +2862,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="72"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="81"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="74"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="83"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="74"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="83"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
