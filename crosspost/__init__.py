@@ -1,4 +1,3 @@
 """Crosspost: carry a creator's TikTok posts to RedNote and other platforms, offline."""
 
 __version__ = "0.1.0"
-APP_NAME = "Crosspost"

@@ -161,7 +161,7 @@ def _check_scheme(url: str, redirected: bool) -> None:
         )
 
 
-def _open(client: httpx.Client, url: str, headers: dict, header_seconds: float) -> httpx.Response:
+def _open(client: httpx.Client, url: str, headers: dict[str, Any], header_seconds: float) -> httpx.Response:
     """GET URL, following at most MAX_REDIRECTS redirects to http(s) only; each answer's status line and
     headers must arrive within HEADER_SECONDS in all. The caller closes it."""
     seen = [url]
@@ -197,9 +197,9 @@ def _client(timeout: float, stall: float) -> httpx.Client:
 
 
 def _disk_full(part: Path, need: int | None) -> Exception:
-    from crosspost.faults import DiskFull, disk_full_message
+    from crosspost.faults import disk_full
 
-    return DiskFull(disk_full_message(part.parent, need))
+    return disk_full(part.parent, need)
 
 
 def download_to(

@@ -9,7 +9,13 @@ command, a ``--flag``, a button or a menu. Each face words the remedy its own wa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import enum
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # records and values import this module
+    from crosspost.records import Draft, Problem
 
 
 class UserError(Exception):
@@ -132,12 +138,15 @@ class NotRendered(UserError):
 
 
 class ExportBlocked(UserError):
-    """Drafts that cannot be exported as they are (nothing was written)."""
+    """Drafts that cannot be exported as they are (nothing was written): each blocked draft with
+    the first error of its preflight, and the drafts already posted (with when)."""
 
-    def __init__(self, reasons: Sequence[str], codes: dict[int, str] | None = None) -> None:
-        self.reasons = list(reasons)
-        self.codes = dict(codes or {})  # draft id → the code of its first problem
-        super().__init__("Not exported (nothing was written): " + "; ".join(self.reasons) + ".")
+    def __init__(self, problems: Mapping[int, Problem], posted: Mapping[int, str | None] | None = None) -> None:
+        self.problems = dict(problems)  # draft id → its first error
+        self.posted = dict(posted or {})  # draft id → when it was posted
+        reasons = [f"draft {did} was already posted on {when}" for did, when in self.posted.items()]
+        reasons += [f"draft {did}: {problem.message}" for did, problem in self.problems.items()]
+        super().__init__("Not exported (nothing was written): " + "; ".join(reasons) + ".")
 
 
 class FolderNotWritable(UserError):
@@ -170,6 +179,168 @@ class MediaNotLost(UserError):
     def __init__(self, post_id: int, media_id: int) -> None:
         self.post_id, self.media_id = post_id, media_id
         super().__init__(f"Media {media_id} of post {post_id} is on this computer; only a lost item can be dropped.")
+
+
+class DiskFull(UserError):
+    """The disk holding a folder Crosspost writes to is full."""
+
+    def __init__(self, folder: str, need_mb: int, free_mb: float | None = None) -> None:
+        self.folder, self.need_mb, self.free_mb = folder, need_mb, free_mb
+        now = f" (only {free_mb:.0f} MB free now)" if free_mb is not None and free_mb < need_mb else ""
+        super().__init__(f"The disk holding {folder} is full{now}: free {need_mb} MB and run it again.")
+
+
+class ReversePackMissing(UserError):
+    """Back-translation needs the reverse pack (zh→en for an en→zh translation)."""
+
+    def __init__(self, source: str, target: str) -> None:
+        self.source, self.target = source, target
+        super().__init__(
+            f"Showing what the translation says needs the {source}→{target} language pack "
+            f"(the reverse of the {target}→{source} one); it is not installed."
+        )
+
+
+class WholeEditExists(UserError):
+    """The translation is the user's own wording as a whole; a sentence edit would replace it."""
+
+    def __init__(self, post_id: int, lang: str) -> None:
+        self.post_id, self.lang = post_id, lang
+        super().__init__(
+            f"The {lang} translation of post {post_id} is your own wording as a "
+            "whole; editing one sentence would replace it with the sentence-by-sentence one."
+        )
+
+
+# --- accounts and publishing -------------------------------------------------------------------------
+
+
+class NoKeyringError(UserError):
+    """No keyring backend works here and the user did not opt in to the file."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "No keyring is available on this computer to keep the app password safely, so nothing was stored. "
+            "Install and unlock one (GNOME Keyring, KWallet), or allow Crosspost to keep it in a file in its "
+            "data folder that only you can read."
+        )
+
+
+class NoAccount(UserError):
+    """No account for the platform (or none with that handle)."""
+
+    def __init__(self, platform: str, handle: str | None = None) -> None:
+        self.platform, self.handle = platform, handle
+        super().__init__(f"There is no {platform} account{' ' + handle if handle else ''} in Crosspost.")
+
+
+class SeveralAccounts(UserError):
+    """Several accounts for the platform and no handle to choose one."""
+
+    def __init__(self, platform: str, handles: list[str]) -> None:
+        self.platform, self.handles = platform, handles
+        super().__init__(f"There are several {platform} accounts ({', '.join(handles)}) and none was chosen.")
+
+
+class SecretMissing(UserError):
+    """The account's app password is gone from where it was kept."""
+
+    def __init__(self, platform: str, handle: str, where: str) -> None:
+        self.platform, self.handle, self.where = platform, handle, where
+        super().__init__(
+            f"The app password of {handle} is missing from the "
+            f"{'keyring' if where == 'keyring' else 'secrets file'}; remove the account and add it again."
+        )
+
+
+class PublishingBusy(UserError):
+    """Another publishing run holds the data dir's lock."""
+
+    def __init__(self) -> None:
+        super().__init__("Another publishing run is going on for this data folder; try again when it has finished.")
+
+
+class NoPublishApi(UserError):
+    """A draft for a platform Crosspost does not publish to itself (the user uploads the export)."""
+
+    def __init__(self, draft_id: int, platform: str, platform_name: str | None = None) -> None:
+        self.draft_id, self.platform = draft_id, platform
+        name = platform_name or platform
+        super().__init__(f"Crosspost cannot publish to {name} by itself; export the draft and upload it there.")
+
+
+class NotReadyToPublish(UserError):
+    """The draft's preflight has an error; ``problem`` is the first one."""
+
+    def __init__(
+        self, problem: Problem, *, draft_id: int, post_id: int, platform: str, lang: str | None, as_thread: bool = False
+    ) -> None:
+        self.problem, self.draft_id, self.post_id, self.platform, self.lang = problem, draft_id, post_id, platform, lang
+        self.as_thread = as_thread  # a thread of replies would carry it
+        hint = " Shorten it, or publish it as a thread." if as_thread else ""
+        super().__init__(f"Draft {draft_id} is not ready to publish: {problem.message}{hint}")
+
+    @classmethod
+    def of(cls, draft: Draft, problem: Problem, *, as_thread: bool = False) -> NotReadyToPublish:
+        """For DRAFT, whose first preflight error is PROBLEM."""
+        return cls(
+            problem,
+            draft_id=draft.id,
+            post_id=draft.post_id,
+            platform=draft.platform,
+            lang=draft.target_lang,
+            as_thread=as_thread,
+        )
+
+
+class OtherAccount(UserError):
+    """A draft whose publishing was started with another account (its record keys live in that repo)."""
+
+    def __init__(self, draft_id: int) -> None:
+        self.draft_id = draft_id
+        super().__init__(f"Draft {draft_id} was started with another account; publish it with that one.")
+
+
+class NothingToTranslate(UserError):
+    """Alt texts cannot be translated: the layout shows the original only, or there are none yet."""
+
+    def __init__(self, draft_id: int, *, original_layout: bool) -> None:
+        self.draft_id, self.original_layout = draft_id, original_layout
+        super().__init__(
+            f"Draft {draft_id} shows the original caption only; its alt texts stay as they are."
+            if original_layout
+            else f"Draft {draft_id} has no alt texts to translate yet."
+        )
+
+
+class PublishFailure(enum.StrEnum):
+    """What kind of failure a ``PublishError`` is (what a face can word without the server's text)."""
+
+    ERROR = "error"
+    OFFLINE = "offline"  # no connection to the server
+    RATE_LIMITED = "rate_limited"  # retry_after says until when
+    TWO_FACTOR = "2fa"  # the account wants an e-mailed sign-in code
+    ACCOUNT = "account"  # taken down
+    EMAIL = "email"  # the e-mail address is not confirmed yet
+    AUTH = "auth"  # the handle and app password were refused
+    MAIN_PASSWORD = "main_password"  # the main password was given instead of an app password
+    TOO_LARGE = "too_large"
+    SERVER = "server"
+    REFUSED = "refused"
+    MEDIA = "media"
+    VIDEO = "video"
+
+
+class PublishError(UserError):
+    """Publishing failed; the draft stays publishable. ``kind`` is a ``PublishFailure`` value;
+    ``retry_after`` (UTC) when rate limited."""
+
+    def __init__(
+        self, message: str, *, kind: PublishFailure | str = PublishFailure.ERROR, retry_after: dt.datetime | None = None
+    ) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.retry_after = retry_after
 
 
 # --- servers on the network (Bluesky sign-in and publishing) ----------------------------------------------
@@ -249,37 +420,3 @@ class BadAnswer(UserError):
 
 class Cancelled(Exception):
     """The user cancelled a long job; whatever it did so far was rolled back or kept whole."""
-
-
-#: Every typed error with sample data: the faces' tests word each of them.
-def examples() -> list[UserError]:
-    return [
-        UserError("Something is wrong with the input."),
-        NotFound("post", 7),
-        NotFound("draft", "x", malformed=True),
-        NotFound("media", 3),
-        NothingGiven("post ID"),
-        InvalidChoice("fit mode", "zoom", ["crop", "pad", "blur"]),
-        NoMediaOnDisk(7),
-        NoMediaOnDisk(7, draft_id=2),
-        LinksExpired(7, "2024-12-23T10:00:00Z"),
-        LinksExpired(None, None),
-        NoTranslation(7, "zh", "bilingual"),
-        NoTranslation(7, None, "translated"),
-        NoLanguagePack("en", "zh"),
-        LanguagePackBroken("en", "zh", "bad model"),
-        IndexUnreachable(),
-        AlreadyPosted(2, "rednote", "2025-01-02T03:04:05Z"),
-        NotRendered(2, "RedNote"),
-        ExportBlocked(["draft 2: The media is not rendered"], {2: "not_rendered"}),
-        FolderNotWritable("/x", "permission denied"),
-        TrimNeeded(120, 60, "RedNote"),
-        EditKept("translation", 7),
-        MediaNotLost(7, 3),
-        InsecureServer("http://pds.example"),
-        ServerRedirected("bsky.social", "http://other.example", "sign_in"),
-        ServerTooSlow("bsky.social", 60, "record"),
-        AnswerTooLarge("bsky.social", 4 * 1024**2, "sign_in"),
-        BadAnswer("bsky.social", "record"),
-        ModelPairUnknown("my-model"),
-    ]

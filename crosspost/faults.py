@@ -18,16 +18,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crosspost.errors import UserError
+from crosspost.errors import DiskFull
 
 if TYPE_CHECKING:
     from crosspost.paths import DataLocation
 
 SPARE_MB = 100  # what to ask for when the size a job needs is not known
-
-
-class DiskFull(UserError):
-    """The disk holding a folder Crosspost writes to is full."""
 
 
 def _existing(path: Path) -> Path:
@@ -44,14 +40,17 @@ def free_mb(path: Path) -> float | None:
         return None
 
 
-def disk_full_message(folder: Path, need_bytes: int | None = None) -> str:
+def disk_full(folder: Path, need_bytes: int | None = None) -> DiskFull:
+    """The typed error for a full disk under FOLDER, with what it needs and what is free now."""
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         folder = folder.parent
     need = max(1, round(need_bytes / 1e6)) if need_bytes else SPARE_MB
-    free = free_mb(folder)
-    now = f" (only {free:.0f} MB free now)" if free is not None and free < need else ""
-    return f"The disk holding {folder} is full{now}: free {need} MB and run it again."
+    return DiskFull(str(folder), need, free_mb(folder))
+
+
+def disk_full_message(folder: Path, need_bytes: int | None = None) -> str:
+    return disk_full(folder, need_bytes).message
 
 
 def is_disk_full(exc: BaseException) -> bool:
@@ -69,7 +68,7 @@ def writing_to(folder: Path | str, need_bytes: int | None = None) -> Iterator[No
         raise
     except (OSError, sqlite3.DatabaseError) as exc:
         if is_disk_full(exc):
-            raise DiskFull(disk_full_message(Path(folder), need_bytes)) from None
+            raise disk_full(Path(folder), need_bytes) from None
         raise
 
 

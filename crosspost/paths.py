@@ -98,7 +98,7 @@ class DataLocation:
         return self
 
 
-def resolve(data_dir: str | os.PathLike | None = None) -> DataLocation:
+def resolve(data_dir: str | os.PathLike[str] | None = None) -> DataLocation:
     """The data location for an explicit folder, the environment variable, or the platform default."""
     chosen = data_dir or os.environ.get(ENV_VAR) or None
     if chosen:

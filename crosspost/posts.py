@@ -4,25 +4,27 @@ caption, topics and title, attaching files, the crop position."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
-from collections.abc import Iterable, Sequence
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from crosspost.errors import MediaNotLost, NotFound, NothingGiven, UserError
 from crosspost.limits import check_text_length
+from crosspost.media.facts import file_sha256
 from crosspost.records import ExpirySummary, LibraryRow, Media, Post, Translation
-from crosspost.store import Store, utc_now
+from crosspost.store import Store, record, utc_now
 from crosspost.store.lookups import require_post
-from crosspost.values import MediaKind
+from crosspost.values import DraftStatus, MediaKind
 
 _POST_COLUMNS = (
     "id, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, "
     "sound, location, add_yours_text, alt_text, cover_url, privacy, caption_edited, tiktok_caption, "
     "caption_changed_on_tiktok, user_topics, user_title, planned_at, notes, written_in"
 )
+_T = TypeVar("_T")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -58,14 +60,13 @@ def search_post_ids(store: Store, text: str) -> list[int] | None:
     if not text:
         return None
     text = text[:MAX_SEARCH_CHARS]  # the CLI says so first; the window's search box just stops there
-    db = store.db
     ids: set[int] = set()
     query = fts_query(text.replace("#", " ").replace("@", " "))
     if query.strip('"* '):
-        ids.update(r[0] for r in db.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?", [query]))
+        ids.update(r["id"] for r in store.rows("SELECT rowid AS id FROM posts_fts WHERE posts_fts MATCH ?", [query]))
         ids.update(
-            r[0]
-            for r in db.execute(
+            r["post_id"]
+            for r in store.rows(
                 "SELECT t.post_id FROM translations_fts f JOIN translations t ON t.id = f.rowid "
                 "WHERE translations_fts MATCH ?",
                 [query],
@@ -73,143 +74,73 @@ def search_post_ids(store: Store, text: str) -> list[int] | None:
         )
     if _CJK.search(text) or text.startswith(("#", "@")) or not ids:
         like = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        ids.update(r[0] for r in db.execute("SELECT id FROM posts WHERE caption LIKE ? ESCAPE '\\'", [like]))
-        ids.update(r[0] for r in db.execute("SELECT post_id FROM translations WHERE text LIKE ? ESCAPE '\\'", [like]))
+        ids.update(r["id"] for r in store.rows("SELECT id FROM posts WHERE caption LIKE ? ESCAPE '\\'", [like]))
+        ids.update(
+            r["post_id"] for r in store.rows("SELECT post_id FROM translations WHERE text LIKE ? ESCAPE '\\'", [like])
+        )
     return sorted(ids)
 
 
-_Row = tuple[Any, ...]
-
-
-def _by_post(store: Store, ids: Sequence[int], sql: str) -> dict[int, list[_Row]]:
-    """Rows of SQL (its first column the post id, ``{ids}`` the id list) grouped by post, in batches
-    SQLite's parameter limit allows."""
-    out: dict[int, list[_Row]] = {i: [] for i in ids}
+def _by_post(
+    store: Store, ids: Sequence[int], sql: str, make: Callable[[sqlite3.Row], _T]
+) -> dict[int, tuple[_T, ...]]:
+    """The records MAKE builds from the rows of SQL (with a ``post_id`` column, ``{ids}`` the id
+    list), grouped by post, in batches SQLite's parameter limit allows."""
+    out: dict[int, list[_T]] = {i: [] for i in ids}
     for start in range(0, len(ids), 900):
         batch = list(ids[start : start + 900])
-        for r in store.db.execute(sql.format(ids=",".join("?" * len(batch))), batch):
-            out[r[0]].append(tuple(r))
-    return out
+        for r in store.rows(sql.format(ids=",".join("?" * len(batch))), batch):
+            out[r["post_id"]].append(make(r))
+    return {pid: tuple(records) for pid, records in out.items()}
 
 
-def _media(r: _Row) -> Media:
-    return Media(
-        id=r[1],
-        position=r[2],
-        kind=MediaKind(r[3]),
-        url=r[4],
-        path=r[5],
-        expires_at=r[6],
-        origin=r[7],
-        size=r[8],
-        sha256=r[9],
-        mime=r[10],
-        width=r[11],
-        height=r[12],
-        duration=r[13],
-        focus=None
-        if r[14] is None and r[15] is None
-        else (0.5 if r[14] is None else r[14], 0.5 if r[15] is None else r[15]),
-        gone_at=r[16],
-        gone_status=r[17],
-    )
+def _media(r: sqlite3.Row) -> Media:
+    fx, fy = r["focus_x"], r["focus_y"]
+    focus = None if fx is None and fy is None else (0.5 if fx is None else fx, 0.5 if fy is None else fy)
+    return record(Media, r, kind=MediaKind(r["kind"]), focus=focus)
 
 
 def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Media, ...]]:
-    rows = _by_post(
-        store,
-        ids,
+    sql = (
         "SELECT post_id, id, position, kind, url, path, expires_at, origin, size, sha256, mime, width, height, "
         "duration, focus_x, focus_y, gone_at, gone_status FROM media WHERE post_id IN ({ids}) "
-        "ORDER BY post_id, position",
+        "ORDER BY post_id, position"
     )
-    return {pid: tuple(_media(r) for r in rs) for pid, rs in rows.items()}
+    return _by_post(store, ids, sql, _media)
 
 
 def _translations_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Translation, ...]]:
-    rows = _by_post(
-        store,
-        ids,
+    sql = (
         "SELECT post_id, lang, text, edited, source_lang, pack, pack_version, pivot, updated_at FROM translations "
-        "WHERE post_id IN ({ids}) ORDER BY post_id, lang",
+        "WHERE post_id IN ({ids}) ORDER BY post_id, lang"
     )
-    return {
-        pid: tuple(
-            Translation(
-                lang=r[1],
-                text=r[2],
-                edited=bool(r[3]),
-                source_lang=r[4],
-                pack=r[5],
-                pack_version=r[6],
-                pivot=r[7],
-                updated_at=r[8],
-            )
-            for r in rs
-        )
-        for pid, rs in rows.items()
-    }
+    return _by_post(store, ids, sql, lambda r: record(Translation, r, edited=bool(r["edited"])))
 
 
 def _post(
-    row: _Row, media: tuple[Media, ...], translations: tuple[Translation, ...], usernames: dict[int, str]
+    r: sqlite3.Row, media: tuple[Media, ...], translations: tuple[Translation, ...], usernames: dict[int, str]
 ) -> Post:
-    (
-        pid,
-        account_id,
-        source,
-        created_at,
-        caption,
-        likes,
-        collections,
-        deleted,
-        deleted_at,
-        sound,
-        location,
-        add_yours_text,
-        alt_text,
-        cover_url,
-        privacy,
-        caption_edited,
-        tiktok_caption,
-        changed,
-        user_topics,
-        user_title,
-        planned_at,
-        notes,
-        written_in,
-    ) = row
-    return Post(
-        id=pid,
-        source=source,
-        account=usernames.get(account_id) or None,
-        created_at=created_at,
-        caption=caption or "",
-        likes=likes,
-        collections=collections,
-        deleted=bool(deleted),
-        deleted_at=deleted_at,
-        sound=sound,
-        location=location,
-        add_yours_text=add_yours_text,
-        alt_text=alt_text,
-        cover_url=cover_url,
-        privacy=json.loads(privacy or "{}"),
+    caption, edited = r["caption"] or "", bool(r["caption_edited"])
+    return record(
+        Post,
+        r,
+        account=usernames.get(r["account_id"]) or None,
+        caption=caption,
+        deleted=bool(r["deleted"]),
+        privacy=json.loads(r["privacy"] or "{}"),
         media=media,
         translations=translations,
-        caption_edited=bool(caption_edited),
-        tiktok_caption=(tiktok_caption if caption_edited else caption) or "",
-        caption_changed_on_tiktok=bool(changed),
-        topics=tuple(json.loads(user_topics)) if user_topics is not None else None,
-        title=user_title,
-        planned_at=planned_at,
-        notes=notes or "",
-        written_in=written_in,
+        caption_edited=edited,
+        tiktok_caption=(r["tiktok_caption"] if edited else caption) or "",
+        caption_changed_on_tiktok=bool(r["caption_changed_on_tiktok"]),
+        topics=tuple(json.loads(r["user_topics"])) if r["user_topics"] is not None else None,
+        title=r["user_title"],
+        notes=r["notes"] or "",
     )
 
 
 def _usernames(store: Store) -> dict[int, str]:
-    return {r[0]: r[1] for r in store.db.execute("SELECT id, username FROM accounts")}
+    return {r["id"]: r["username"] for r in store.rows("SELECT id, username FROM accounts")}
 
 
 def list_posts(store: Store, search: str | None = None, limit: int | None = None, offset: int = 0) -> list[Post]:
@@ -225,21 +156,22 @@ def list_posts(store: Store, search: str | None = None, limit: int | None = None
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params = [*params, int(limit), int(offset)]
-    rows = store.db.execute(sql, params).fetchall()
-    ids = [r[0] for r in rows]
+    rows = store.rows(sql, params)
+    ids = [r["id"] for r in rows]
     media = _media_by_post(store, ids)
     translations = _translations_by_post(store, ids)
     usernames = _usernames(store)
-    return [_post(r, media[r[0]], translations[r[0]], usernames) for r in rows]
+    return [_post(r, media[r["id"]], translations[r["id"]], usernames) for r in rows]
 
 
 def has_posts(store: Store) -> bool:
     return store.db.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is not None
 
 
-def get_post(store: Store, post_id: int | str) -> Post:
+def get_post(store: Store, post_id: int) -> Post:
     pid = require_post(store, post_id)
-    row = store.db.execute(f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", [pid]).fetchone()
+    row = store.row(f"SELECT {_POST_COLUMNS} FROM posts WHERE id = ?", [pid])
+    assert row is not None  # require_post found it
     return _post(row, _media_by_post(store, [pid])[pid], _translations_by_post(store, [pid])[pid], _usernames(store))
 
 
@@ -249,45 +181,50 @@ def post_media(store: Store, post_id: int) -> tuple[Media, ...]:
 
 def library_rows(store: Store, post_id: int | None = None) -> list[LibraryRow]:
     """Every post as the library lists it, newest first, in three queries (or just POST_ID's row)."""
-    db = store.db
     where, params = ("WHERE post_id = ?", [post_id]) if post_id is not None else ("", [])
     media = {
-        r[0]: tuple(r[1:])
-        for r in db.execute(
-            "SELECT post_id, count(*), count(path), min(path), min(CASE WHEN position = 0 THEN kind END), "
-            "min(CASE WHEN path IS NULL AND gone_at IS NULL THEN expires_at END), "
-            f"count(CASE WHEN path IS NULL AND gone_at IS NOT NULL THEN 1 END) FROM media {where} GROUP BY post_id",
+        r["post_id"]: r
+        for r in store.rows(
+            "SELECT post_id, count(*) AS count, count(path) AS on_disk, min(path) AS first_path, "
+            "min(CASE WHEN position = 0 THEN kind END) AS first_kind, "
+            "min(CASE WHEN path IS NULL AND gone_at IS NULL THEN expires_at END) AS expiry, "
+            f"count(CASE WHEN path IS NULL AND gone_at IS NOT NULL THEN 1 END) AS gone FROM media {where} "
+            "GROUP BY post_id",
             params,
         )
     }
     langs = {
-        r[0]: tuple(sorted((r[1] or "").split(",")))
-        for r in db.execute(f"SELECT post_id, group_concat(lang) FROM translations {where} GROUP BY post_id", params)
+        r["post_id"]: tuple(sorted((r["langs"] or "").split(",")))
+        for r in store.rows(
+            f"SELECT post_id, group_concat(lang) AS langs FROM translations {where} GROUP BY post_id", params
+        )
     }
     out = []
-    for pid, created, caption, likes, deleted, deleted_at, edited in db.execute(
+    for r in store.rows(
         "SELECT id, created_at, caption, likes, deleted, deleted_at, caption_edited FROM posts "
         + ("WHERE id = ? " if post_id is not None else "")
         + "ORDER BY created_at DESC, id DESC",
         params,
     ):
-        count, on_disk, path, kind, expiry, gone = media.get(pid) or (0, 0, None, None, None, 0)
+        pid = r["id"]
+        m = media.get(pid)
+        kind = m["first_kind"] if m else None
         out.append(
             LibraryRow(
                 id=pid,
-                created_at=created,
-                caption=caption or "",
-                likes=likes,
-                deleted=bool(deleted),
-                deleted_at=deleted_at,
-                media_count=count,
-                media_on_disk=on_disk,
-                first_path=path,
+                created_at=r["created_at"],
+                caption=r["caption"] or "",
+                likes=r["likes"],
+                deleted=bool(r["deleted"]),
+                deleted_at=r["deleted_at"],
+                media_count=m["count"] if m else 0,
+                media_on_disk=m["on_disk"] if m else 0,
+                first_path=m["first_path"] if m else None,
                 first_kind=MediaKind(kind) if kind else None,
                 langs=langs.get(pid, ()),
-                earliest_expiry=expiry,
-                caption_edited=bool(edited),
-                media_gone=gone,
+                earliest_expiry=m["expiry"] if m else None,
+                caption_edited=bool(r["caption_edited"]),
+                media_gone=m["gone"] if m else 0,
             )
         )
     return out
@@ -319,7 +256,7 @@ def expiry_summary(store: Store, post_ids: Sequence[int] | None = None) -> Expir
     return ExpirySummary(links=links or 0, earliest=expired_latest, expired=bool(links), expired_links=links or 0)
 
 
-def set_written_in(store: Store, post_id: int | str, lang: str | None) -> Post:
+def set_written_in(store: Store, post_id: int, lang: str | None) -> Post:
     """The language the user says the post's caption is written in (None or "auto": detected)."""
     from crosspost.translation.pipeline import check_code
 
@@ -341,14 +278,14 @@ def lost_media(post: Post, now: str | None = None) -> list[Media]:
     ]
 
 
-def drop_lost_media(store: Store, post_id: int | str) -> tuple[Post, list[int]]:
+def drop_lost_media(store: Store, post_id: int) -> tuple[Post, list[int]]:
     """Drop every lost item of a post (``lost_media``): (the post after, the media IDs dropped)."""
     post = get_post(store, post_id)
     dropped = [m.id for m in lost_media(post)]
     return (drop_media(store, post.id, dropped) if dropped else post), dropped
 
 
-def drop_media(store: Store, post_id: int | str, media_ids: Sequence[int | str]) -> Post:
+def drop_media(store: Store, post_id: int, media_ids: Sequence[int]) -> Post:
     """Take items without a file on this computer out of a post (all of them, or none when one
     cannot be): its drafts not posted yet stop waiting for them, and importing the export again
     does not bring them back. An item whose file is on this computer is not lost and stays."""
@@ -360,17 +297,15 @@ def drop_media(store: Store, post_id: int | str, media_ids: Sequence[int | str])
         except (TypeError, ValueError):
             raise NotFound("media", media_id, malformed=True) from None
         row = (
-            store.db.execute(
-                "SELECT position, url, path FROM media WHERE id = ? AND post_id = ?", [mid, pid]
-            ).fetchone()
+            store.row("SELECT position, url, path FROM media WHERE id = ? AND post_id = ?", [mid, pid])
             if 0 <= mid < 2**63
             else None
         )
         if row is None:
             raise NotFound("media", mid)
-        if row[2] and Path(row[2]).exists():
+        if row["path"] and Path(row["path"]).exists():
             raise MediaNotLost(pid, mid)
-        rows.append((mid, row[0], row[1]))
+        rows.append((mid, row["position"], row["url"]))
     if not rows:
         raise NothingGiven("media ID")
     now = utc_now()
@@ -384,10 +319,10 @@ def drop_media(store: Store, post_id: int | str, media_ids: Sequence[int | str])
             )
             db.execute("DELETE FROM media WHERE id = ?", [mid])
             db.execute("DELETE FROM draft_alt_texts WHERE media_id = ?", [mid])
-        for draft_id, media in db.execute(
-            "SELECT id, media FROM drafts WHERE post_id = ? AND status != 'posted'", [pid]
-        ).fetchall():
-            items = json.loads(media or "[]")
+        for draft in store.rows(
+            "SELECT id, media FROM drafts WHERE post_id = ? AND status != ?", [pid, str(DraftStatus.POSTED)]
+        ):
+            draft_id, items = draft["id"], json.loads(draft["media"] or "[]")
             kept = [m for m in items if m.get("media") not in ids]
             if len(kept) != len(items):
                 db.execute(
@@ -397,7 +332,7 @@ def drop_media(store: Store, post_id: int | str, media_ids: Sequence[int | str])
     return get_post(store, pid)
 
 
-def edit_caption(store: Store, post_id: int | str, text: str) -> Post:
+def edit_caption(store: Store, post_id: int, text: str) -> Post:
     """The user's own caption for a post, kept over every later import (TikTok's text is kept
     beside it)."""
     pid = require_post(store, post_id)
@@ -413,7 +348,7 @@ def edit_caption(store: Store, post_id: int | str, text: str) -> Post:
     return get_post(store, pid)
 
 
-def reset_caption(store: Store, post_id: int | str) -> Post:
+def reset_caption(store: Store, post_id: int) -> Post:
     """Take TikTok's latest caption back in place of the user's."""
     pid = require_post(store, post_id)
     with store.transaction():
@@ -425,7 +360,7 @@ def reset_caption(store: Store, post_id: int | str) -> Post:
     return get_post(store, pid)
 
 
-def set_post_topics(store: Store, post_id: int | str, topics: Sequence[str] | None) -> Post:
+def set_post_topics(store: Store, post_id: int, topics: Sequence[str] | None) -> Post:
     """The topics the user chose for a post (None: back to the caption's hashtags)."""
     pid = require_post(store, post_id)
     value = (
@@ -438,7 +373,7 @@ def set_post_topics(store: Store, post_id: int | str, topics: Sequence[str] | No
     return get_post(store, pid)
 
 
-def set_post_title(store: Store, post_id: int | str, title: str | None) -> Post:
+def set_post_title(store: Store, post_id: int, title: str | None) -> Post:
     """The title the user wrote for a post's drafts (None or blank: made from the caption)."""
     pid = require_post(store, post_id)
     value = title.strip() if title and title.strip() else None
@@ -447,7 +382,7 @@ def set_post_title(store: Store, post_id: int | str, title: str | None) -> Post:
     return get_post(store, pid)
 
 
-def set_post_plan(store: Store, post_id: int | str, planned_at: str | None = None, notes: str | None = None) -> Post:
+def set_post_plan(store: Store, post_id: int, planned_at: str | None = None, notes: str | None = None) -> Post:
     """When the user plans to publish a post (``""``: no plan) and their notes (None: unchanged).
     Kept on the post for the drafts made later, and written to its drafts not posted yet."""
 
@@ -463,20 +398,13 @@ def set_post_plan(store: Store, post_id: int | str, planned_at: str | None = Non
         with store.transaction():
             store.db.execute(f"UPDATE posts SET {assignments} WHERE id = ?", [*sets.values(), pid])
             store.db.execute(
-                f"UPDATE drafts SET {assignments} WHERE post_id = ? AND status != 'posted'", [*sets.values(), pid]
+                f"UPDATE drafts SET {assignments} WHERE post_id = ? AND status != ?",
+                [*sets.values(), pid, str(DraftStatus.POSTED)],
             )
     return get_post(store, pid)
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def attach_files(store: Store, post_id: int | str, files: Iterable[str | Path]) -> list[dict]:
+def attach_files(store: Store, post_id: int, files: Iterable[str | Path]) -> list[dict[str, Any]]:
     """Attach local photo/video files to a post, in the given order. Each file fills the first
     media slot of its kind that has no file yet (the export's links), or is added after them.
     Files are used where they are (not copied). All or nothing: one bad file attaches none."""
@@ -504,28 +432,28 @@ def attach_files(store: Store, post_id: int | str, files: Iterable[str | Path]) 
     with store.transaction():
         db = store.db
         for path, info, digest, size in prepared:
-            same = db.execute(
+            same = store.row(
                 "SELECT id FROM media WHERE post_id = ? AND (path = ? OR sha256 = ?)", [pid, str(path), digest]
-            ).fetchone()
+            )
             if same:  # attaching the same file again changes nothing
-                attached.append({"media": same[0], "post": pid, "kind": info.kind, "path": str(path), "already": True})
+                attached.append(
+                    {"media": same["id"], "post": pid, "kind": info.kind, "path": str(path), "already": True}
+                )
                 continue
             values = [str(path), size, digest, info.mime, info.width, info.height, info.duration]
-            slot = db.execute(
+            slot = store.value(
                 "SELECT id FROM media WHERE post_id = ? AND kind = ? AND path IS NULL ORDER BY position LIMIT 1",
                 [pid, info.kind],
-            ).fetchone()
-            if slot:
+            )
+            if slot is not None:
                 db.execute(
                     "UPDATE media SET path = ?, size = ?, sha256 = ?, mime = ?, width = ?, "
                     "height = ?, duration = ? WHERE id = ?",
-                    [*values, slot[0]],
+                    [*values, slot],
                 )
-                media_id = slot[0]
+                media_id = slot
             else:
-                position = db.execute(
-                    "SELECT coalesce(max(position) + 1, 0) FROM media WHERE post_id = ?", [pid]
-                ).fetchone()[0]
+                position = store.value("SELECT coalesce(max(position) + 1, 0) FROM media WHERE post_id = ?", [pid])
                 media_id = db.execute(
                     "INSERT INTO media (post_id, position, kind, origin, path, size, sha256, mime, width, "
                     "height, duration) VALUES (?, ?, ?, 'attached', ?, ?, ?, ?, ?, ?, ?)",
@@ -535,14 +463,14 @@ def attach_files(store: Store, post_id: int | str, files: Iterable[str | Path]) 
     return attached
 
 
-def set_media_focus(store: Store, media_id: int | str, focus_x: float | None, focus_y: float | None) -> dict:
+def set_media_focus(store: Store, media_id: int, focus_x: float | None, focus_y: float | None) -> dict[str, Any]:
     """Where the crop window sits for this media (0..1 on each axis), or None for automatic."""
     try:
         mid = int(media_id)
     except (TypeError, ValueError):
         raise NotFound("media", media_id, malformed=True) from None
-    row = store.db.execute("SELECT post_id FROM media WHERE id = ?", [mid]).fetchone() if 0 <= mid < 2**63 else None
-    if row is None:
+    post = store.value("SELECT post_id FROM media WHERE id = ?", [mid]) if 0 <= mid < 2**63 else None
+    if post is None:
         raise NotFound("media", mid)
     values = []
     for v in (focus_x, focus_y):
@@ -551,7 +479,7 @@ def set_media_focus(store: Store, media_id: int | str, focus_x: float | None, fo
         values.append(None if v is None else float(v))
     with store.transaction():
         store.db.execute("UPDATE media SET focus_x = ?, focus_y = ? WHERE id = ?", [*values, mid])
-    return {"media": mid, "post": row[0], "focus_x": values[0], "focus_y": values[1]}
+    return {"media": mid, "post": post, "focus_x": values[0], "focus_y": values[1]}
 
 
 def parse_planned(value: str | None) -> str | None:

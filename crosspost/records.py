@@ -8,11 +8,62 @@ record's ``to_json()``; nothing else builds those dicts.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from crosspost.values import DraftStatus, Fit, Layout, MediaKind, ProblemLevel
+from crosspost.values import DraftStatus, Fit, Layout, MediaKind, ProblemCode, ProblemLevel
+
+# The core's neutral sentence for each problem code, from the facts (``Problem._words``).
+_SENTENCES = {
+    ProblemCode.TITLE_TOO_LONG: "The {field} is {used:g} {unit} long; {platform} allows {limit:g}.",
+    ProblemCode.BODY_TOO_LONG: "The {field} is {used:g} {unit} long; {platform} allows {limit:g}.",
+    ProblemCode.TITLE_EMPTY: "The title is empty; {platform} notes with a short, punchy title do better.",
+    ProblemCode.TOO_MANY_TOPICS: "{count} topics; {platform} allows {limit:g}.",
+    ProblemCode.NO_TRANSLATION: "The {layout} layout needs a {lang} translation of the post.",
+    ProblemCode.DOUBTFUL_SENTENCES: (
+        "{count} sentence{s} may be mistranslated: what the translation says back is far from your caption."
+    ),
+    ProblemCode.EXTERNAL_LINK: (
+        "The body has an external link; {platform} limits the reach of notes with links. Consider removing it."
+    ),
+    ProblemCode.TIKTOK_NAMES: (
+        "{names} are TikTok names; they mean nothing on {platform}. Remove them or mention the people there."
+    ),
+    ProblemCode.TAGS_TOO_LONG: (
+        "With its #tags the post is {used:g} graphemes long; {platform} allows {limit:g}. "
+        "Shorten it, or publish it as a thread."
+    ),
+    ProblemCode.THREAD: "The caption goes out as a thread of {parts} posts.",
+    ProblemCode.NO_ALT_TEXT: (
+        "Media {media} {has} no alt text; people using screen readers on {platform} will not know what {shows}."
+    ),
+    ProblemCode.NO_MEDIA: "The post has no media on disk yet.",
+    ProblemCode.TOO_MANY_PHOTOS: "{count} photos; {platform} takes {allowed} photos per post.",
+    ProblemCode.NO_VIDEOS: "{platform} takes no videos.",
+    ProblemCode.VIDEO_TOO_LONG: "The video is {seconds:.0f} s long; {platform} takes at most {max_seconds:.0f} s.",
+    ProblemCode.NOT_RENDERED: "The media is not rendered for {platform} yet.",
+    ProblemCode.FILE_TOO_LARGE: "{file} is {size_mb:.1f} MB; {platform} takes at most {max_size_mb:.0f} MB.",
+    ProblemCode.WRONG_ASPECT: "{file} is {width}×{height}; {platform} accepts {aspects}.",
+    ProblemCode.TITLE_SHORTENED: (
+        "The title was shortened to fit {platform}'s {limit:g} {unit}; check it still reads well."
+    ),
+    ProblemCode.TOPICS_LEFT_OUT: "{platform} takes at most {limit:g} topics; left out: {tags}.",
+    ProblemCode.COVER_TEXT_UNDRAWABLE: "The cover text can't be drawn with the cover font{undrawn}.",
+}
+
+
+def fields_json(record: Any, *, skip: Collection[str] = (), **keys: str) -> dict[str, Any]:
+    """RECORD's dataclass fields as a JSON object, in field order: each under its own name unless
+    KEYS gives another (``source_lang="from"``), SKIP left out; tuples become lists, enum members
+    their words."""
+    out: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        if f.name in skip:
+            continue
+        value = getattr(record, f.name)
+        out[keys.get(f.name, f.name)] = list(value) if isinstance(value, tuple) else value
+    return out
 
 
 @dataclass(frozen=True)
@@ -43,20 +94,8 @@ class Media:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "id": self.id,
-            "position": self.position,
+            **fields_json(self, skip=("gone_at", "gone_status")),
             "kind": str(self.kind),
-            "url": self.url,
-            "path": self.path,
-            "expires_at": self.expires_at,
-            "origin": self.origin,
-            "size": self.size,
-            "sha256": self.sha256,
-            "mime": self.mime,
-            "width": self.width,
-            "height": self.height,
-            "duration": self.duration,
-            "focus": list(self.focus) if self.focus is not None else None,
             "gone": self.gone,
             "gone_status": self.gone_status if self.gone else None,
         }
@@ -74,16 +113,7 @@ class Translation:
     updated_at: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "lang": self.lang,
-            "text": self.text,
-            "edited": self.edited,
-            "from": self.source_lang,
-            "pack": self.pack,
-            "pack_version": self.pack_version,
-            "pivot": self.pivot,
-            "updated_at": self.updated_at,
-        }
+        return fields_json(self, source_lang="from")
 
 
 @dataclass(frozen=True)
@@ -187,20 +217,64 @@ class ExpirySummary:
 
 @dataclass(frozen=True)
 class Problem:
-    """One preflight finding. ``code`` names the kind (so a face can offer the fix);
-    ``message`` is a neutral sentence."""
+    """One preflight or compose finding: a ``code`` (what it is about, which also fixes its level and
+    field) and the ``facts`` a face words it from. ``message`` is the core's neutral English sentence."""
 
-    level: ProblemLevel
-    field: str
-    message: str
-    code: str = ""
+    code: ProblemCode
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def level(self) -> ProblemLevel:
+        return self.code.level
+
+    @property
+    def field(self) -> str:
+        return self.code.field
 
     @property
     def is_error(self) -> bool:
         return self.level is ProblemLevel.ERROR
 
+    @property
+    def platform_name(self) -> str:
+        """The English name of the platform the facts name (the id when it is not known)."""
+        from crosspost.platforms import all_profiles
+
+        name = str(self.facts.get("platform", ""))
+        return next((p.display_name["en"] for p in all_profiles() if p.name == name), name)
+
+    @property
+    def message(self) -> str:
+        return _SENTENCES[self.code].format_map(self._words())
+
+    def _words(self) -> dict[str, Any]:
+        """The facts as the sentences use them: lists joined, sizes in MB, the platform's name."""
+        words = {k: ", ".join(map(str, v)) if isinstance(v, tuple) else v for k, v in self.facts.items()}
+        media, count, size, max_size = (self.facts.get(k) for k in ("media", "count", "size", "max_size"))
+        one = media is not None and len(media) == 1
+        words.update(
+            platform=self.platform_name,
+            field=self.field,
+            s="s" if count and count > 1 else "",
+            has="has" if one else "have",
+            shows="it shows" if one else "they show",
+            allowed=self.facts.get("allowed") or "no",
+            tags=", ".join("#" + t for t in self.facts.get("topics", ())),
+            size_mb=(size or 0) / 1e6,
+            max_size_mb=(max_size or 0) / 1e6,
+            undrawn=self._undrawn(),
+        )
+        return words
+
+    def _undrawn(self) -> str:
+        """What a cover whose text the font cannot draw loses (``cover_text_undrawable``)."""
+        if self.facts.get("blank"):
+            return "; the cover would carry no title"
+        missing = " ".join(self.facts.get("missing", ())) + (" …" if self.facts.get("more") else "")
+        return f": {missing} will be left out"
+
     def to_json(self) -> dict[str, Any]:
-        return {"level": str(self.level), "field": self.field, "message": self.message, "code": self.code}
+        return {"level": str(self.level), "field": self.field, "message": self.message, "code": str(self.code)}
 
 
 @dataclass(frozen=True)

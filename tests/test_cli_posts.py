@@ -83,3 +83,38 @@ def test_posts_show_unknown_id(imported, capsys, bad):
 def test_posts_list_empty_store_says_what_to_do(data_dir, capsys):
     assert main(["--data-dir", str(data_dir), "posts", "list"]) == 0
     assert "crosspost import" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "code", "says"),
+    [
+        (["drafts", "show", "abc"], 1, "`crosspost drafts list` shows the IDs"),
+        (["posts", "focus", "abc", "0.5", "0.5"], 1, "lists a post's media IDs"),
+        (["drafts", "create", "1", "--platform", "rednote", "--layout", "zoom"], 2, "choose from original"),
+        (["drafts", "list", "--status", "sent"], 2, "choose from draft, ready, exported, posted"),
+        (["render", "x.jpg", "--platform", "rednote", "--fit", "zoom", "-o", "y.jpg"], 2, "choose from crop"),
+    ],
+)
+def test_ids_and_choices_are_typed_at_the_edge(data_dir, capsys, argv, code, says):
+    """IDs become ints and choices enum members while the arguments are read: text that is no ID
+    says where the IDs are listed (exit 1), a word outside a choice is a usage error (exit 2)."""
+    if code == 2:
+        with pytest.raises(SystemExit) as exc:
+            main(["--data-dir", str(data_dir), *argv])
+        assert exc.value.code == 2
+    else:
+        assert main(["--data-dir", str(data_dir), *argv]) == 1
+    err = capsys.readouterr().err
+    assert says in err and "Traceback" not in err
+
+
+def test_parsed_arguments_hold_enum_members_and_ints():
+    from crosspost.cli.main import build_parser
+    from crosspost.values import DraftStatus, Fit, Layout
+
+    args = build_parser().parse_args(["drafts", "create", "7", "8", "--platform", "x", "--layout", "bilingual"])
+    assert args.ids == [7, 8] and args.layout is Layout.BILINGUAL
+    args = build_parser().parse_args(["drafts", "list", "--status", "ready"])
+    assert args.status is DraftStatus.READY
+    args = build_parser().parse_args(["render", "a.jpg", "--platform", "x", "--fit", "pad", "-o", "b.jpg"])
+    assert args.fit is Fit.PAD

@@ -376,7 +376,7 @@ def test_cover_text_the_font_cannot_draw_is_a_preflight_warning(drafted, capsys,
     or dotted circles. Preflight now warns, and nothing undrawable reaches the cover."""
     import unicodedata
 
-    from crosspost.media.cover_text import cover_text_problem, drawable
+    from crosspost.media.cover_text import drawable, undrawn_cover_text
 
     d, draft, _ = drafted
     code, edited, err = run(capsys, *d, "drafts", "edit", str(draft["id"]), "--cover-text", text, "--json")
@@ -389,7 +389,7 @@ def test_cover_text_the_font_cannot_draw_is_a_preflight_warning(drafted, capsys,
     assert bool(kept.strip()) is not blank
     # what the font draws raises no warning: accents compose (e + U+0301 is é), emoji beside words
     # are left out quietly as before
-    assert cover_text_problem("Cafe\u0301 au lait 早起跑步🏃") is None
+    assert undrawn_cover_text("Cafe\u0301 au lait 早起跑步🏃") is None
     assert drawable("Cafe\u0301") == "Café"
     code, edited, err = run(capsys, *d, "drafts", "edit", str(draft["id"]), "--cover-text", "早起跑步🏃", "--json")
     assert not [p for p in edited["problems"] if p.get("field") == "cover"]

@@ -95,3 +95,49 @@ def test_a_file_that_is_not_a_store_is_a_user_error(tmp_path, location):
 
     with pytest.raises(UserError, match="cannot be opened"):
         open_store(location)
+
+
+def test_rows_are_read_by_column_name(store):
+    """store.rows/row/value and record(): a record takes each column by its name, whatever the
+    SELECT's order, and leaves columns it has no field for."""
+    from crosspost.records import Translation
+    from crosspost.store import record
+
+    with store.transaction():
+        store.db.execute("INSERT INTO accounts (username, usual_lang) VALUES ('alice', 'en')")
+        pid = store.db.execute(
+            "INSERT INTO posts (account_id, created_at, caption, updated_at) VALUES (1, 'x', 'Hello', 'x')"
+        ).lastrowid
+        store.db.execute(
+            "INSERT INTO translations (post_id, lang, source_lang, text, edited, created_at, updated_at) "
+            "VALUES (?, 'zh', 'en', '你好', 1, 'c', 'u')",
+            [pid],
+        )
+    forwards = store.row("SELECT lang, text, edited, source_lang, updated_at, post_id FROM translations")
+    backwards = store.row("SELECT post_id, updated_at, source_lang, edited, text, lang FROM translations")
+    assert forwards is not None and backwards is not None and backwards["text"] == "你好"
+    one, two = (record(Translation, r, edited=bool(r["edited"])) for r in (forwards, backwards))
+    assert one == two == Translation("zh", "你好", True, source_lang="en", updated_at="u")
+    assert store.value("SELECT count(*) FROM translations") == 1
+    assert store.value("SELECT text FROM translations WHERE lang = 'ja'") is None
+    assert store.row("SELECT * FROM translations WHERE lang = 'ja'") is None
+
+
+def test_the_core_reads_no_row_by_position():
+    """posts, the drafts store, publishing plans, glossary and checking read rows by column name."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parent.parent / "crosspost"
+    positional = re.compile(r"\b(r|row|stored|same|slot)\[\d+\]|fetchone\(\)\[\d+\]")
+    files = [
+        "posts.py",
+        "drafts/store.py",
+        "publishing/publish.py",
+        "translation/glossary.py",
+        "translation/checking.py",
+    ]
+    found = {f: positional.findall((package / f).read_text()) for f in files}
+    assert all((package / f).stat().st_size > 1000 for f in files)
+    assert not any(found.values()), found
+    assert "'posted'" not in (package / "posts.py").read_text()  # the drafts table's status is a DraftStatus

@@ -358,3 +358,39 @@ def test_back_translation_never_reaches_a_draft_or_an_export(store, en_zh_both, 
         data = path.read_bytes()
         assert not any(b.encode("utf-8") in data for b in telling), path.name
     assert any(check.sentences[0].text.encode("utf-8") in p.read_bytes() for p in exported)  # the translation is there
+
+
+@pytest.mark.parametrize("caption", CAPTIONS)
+def test_the_checker_cuts_the_translators_own_assembly(caption):
+    """unit_texts is assemble's text cut at the unit ends (one assembly, not a copy of it)."""
+    from crosspost.translation.pipeline import _assemble, assemble
+
+    terms = {"TikTok refugee": "TikTok难民", "river": "河"}
+    sentences: list[str] = []
+    atoms = plan_atoms(caption, terms, sentences, "zh")
+    translated = [f"译{i}" for i in range(len(sentences))]
+    plan = _plan(caption, terms, [], "zh")
+    text, ends = assemble(plan.pieces, translated)
+    assert text == _assemble(plan, translated) and len(ends) == len(plan.pieces) and ends[-1] == len(text)
+    assert ends == sorted(ends)
+    units = checking.unit_texts(atoms, group_atoms(atoms), translated)
+    assert units and "".join(units) == text
+
+
+def test_posts_that_use_a_term_are_one_answer(store):
+    from crosspost.translation.glossary import posts_with_term
+
+    riverside = add_post(store, "Morning run by the river #running")
+    rivers = add_post(store, "Two rivers meet here")  # "rivers" is not the term "river"
+    translated = add_post(store, "The River at dawn")
+    with store.transaction():
+        store.db.execute(
+            "INSERT INTO translations (post_id, lang, source_lang, text, created_at, updated_at) "
+            "VALUES (?, 'zh', 'en', '黎明的河', 'x', 'x')",
+            [translated],
+        )
+    assert posts_with_term(store, "river") == [riverside, translated]
+    assert rivers not in posts_with_term(store, "river")
+    assert posts_with_term(store, "river", translated_to="zh") == [translated]
+    assert posts_with_term(store, "river", translated_to="ja") == []
+    assert posts_with_term(store, "  ") == []

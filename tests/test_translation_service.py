@@ -175,6 +175,6 @@ def test_layouts():
     assert compose_caption("Hi #a", "你好 #a", "original") == "Hi #a"
     assert compose_caption("Hi #a", "你好 #a", "translated") == "你好 #a"
     assert compose_caption("Hi", "你好", "bilingual") == "Hi\n\n—— 中文翻译 ——\n\n你好"
-    assert compose_caption("Hi", "你好", "bilingual", order="translation-first") == "你好\n\n—— 原文 ——\n\nHi"
+    assert compose_caption("Hi", "你好", "bilingual", translation_first=True) == "你好\n\n—— 原文 ——\n\nHi"
     with pytest.raises(UserError, match="needs a zh translation"):
         compose_caption("Hi", None, "bilingual")

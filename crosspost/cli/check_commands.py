@@ -3,21 +3,31 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, json_flag_parent, message
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crosspost.translation.checking import SentencePair
+    from crosspost.translation.service import PostTranslation
+
+import argparse
+
+from crosspost.cli.common import Context, Subcommands, command, message, post_id_arg
 from crosspost.errors import UserError
 
 
-def register_translations(tverbs) -> None:
-    p = tverbs.add_parser(
+def register_translations(tverbs: Subcommands) -> None:
+    p = command(
+        tverbs,
         "alternatives",
-        parents=[json_flag_parent()],
-        help="other wordings of sentence N of a post's translation (pick one with --use K)",
+        run_alternatives,
+        "other wordings of sentence N of a post's translation (pick one with --use K)",
         description="The engine's best wordings of one sentence, each with what it says "
         "translated back. --use K makes wording K your choice for that sentence: it is kept "
         "when the post is translated again.",
+        ids=post_id_arg,
     )
-    p.add_argument("id", metavar="ID")
-    p.add_argument("n", metavar="N", help="the sentence number, as `translate ID --check` shows it")
+    p.add_argument("n", type=int, metavar="N", help="the sentence number, as `translate ID --check` shows it")
     p.add_argument("--lang", default="zh", metavar="CODE", help="the translation's language (default zh)")
     p.add_argument("--count", type=int, default=4, metavar="K", help="how many wordings to ask for (default 4)")
     p.add_argument("--use", type=int, metavar="K", help="make wording K your choice for the sentence")
@@ -26,15 +36,15 @@ def register_translations(tverbs) -> None:
         action="store_true",
         help="with --use, also when you edited the whole translation yourself (that edit is replaced)",
     )
-    p.set_defaults(handler=run_alternatives)
 
-    p = tverbs.add_parser(
+    p = command(
+        tverbs,
         "edit-sentence",
-        parents=[json_flag_parent()],
-        help="your own wording of sentence N (kept when the rest is translated again)",
+        run_edit_sentence,
+        "your own wording of sentence N (kept when the rest is translated again)",
+        ids=post_id_arg,
     )
-    p.add_argument("id", metavar="ID")
-    p.add_argument("n", metavar="N", help="the sentence number, as `translate ID --check` shows it")
+    p.add_argument("n", type=int, metavar="N", help="the sentence number, as `translate ID --check` shows it")
     p.add_argument("text", nargs="?", metavar="TEXT", help="the sentence as you want it")
     p.add_argument("--lang", default="zh", metavar="CODE", help="the translation's language (default zh)")
     p.add_argument("--reset", action="store_true", help="go back to the machine's wording of the sentence")
@@ -43,39 +53,24 @@ def register_translations(tverbs) -> None:
         action="store_true",
         help="also when you edited the whole translation yourself (that edit is replaced)",
     )
-    p.set_defaults(handler=run_edit_sentence)
-
-
-def _remedy(exc: UserError) -> UserError:
-    """The core's message with the command that fixes it."""
-    from crosspost.translation.checking import ReversePackMissing, WholeEditExists
-
-    if isinstance(exc, ReversePackMissing):
-        return UserError(
-            f"{exc} Install it with `crosspost languages download {exc.source} {exc.target}` "
-            "(or `crosspost languages install FILE.argosmodel`)."
-        )
-    if isinstance(exc, WholeEditExists):
-        return UserError(f"{exc} Add --replace to do it anyway.")
-    return exc
 
 
 def require_reverse_pack(ctx: Context, source: str, target: str) -> None:
     """Before translating for a check: the reverse pack must be there, so a missing one changes nothing."""
-    from crosspost.translation.checking import ReversePackMissing
+    from crosspost.errors import ReversePackMissing
     from crosspost.translation.packs import installed_packs
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     source, target = check_code(source, allow_auto=True), check_code(target)
     froms = {(p.from_code, p.to_code) for p in installed_packs(ctx.location)}
     if source != "auto":
         if (target, source) not in froms and not {(target, "en"), ("en", source)} <= froms:
-            raise _remedy(ReversePackMissing(target, source))
+            raise ReversePackMissing(target, source)
     elif not any(f == target for f, _ in froms):
-        raise _remedy(ReversePackMissing(target, "en"))
+        raise ReversePackMissing(target, "en")
 
 
-def _sentence_lines(s) -> list[str]:
+def _sentence_lines(s: SentencePair) -> list[str]:
     mark = "  (yours)" if s.edited else ""
     lines = [f"{s.n:>3}. {s.source}", f"     → {s.text}{mark}"]
     if s.has_words:
@@ -85,16 +80,13 @@ def _sentence_lines(s) -> list[str]:
     return lines
 
 
-def print_checks(ctx: Context, results) -> int:
+def print_checks(ctx: Context, results: Sequence[PostTranslation]) -> int:
     from crosspost.translation.checking import check_posts
 
     checks = []
     for lang in dict.fromkeys(r.source for r in results):  # one batched check per caption language
         ids = [r.post for r in results if r.source == lang and r.text and r.source != r.target]
-        try:
-            checks += check_posts(ctx.store, ctx.location, ids, results[0].target, lang) if ids else []
-        except UserError as exc:
-            raise _remedy(exc) from None
+        checks += check_posts(ctx.store, ctx.location, ids, results[0].target, lang) if ids else []
     order = {r.post: i for i, r in enumerate(results)}
     checks.sort(key=lambda c: order[c.post])
     for check in checks:
@@ -119,25 +111,22 @@ def print_checks(ctx: Context, results) -> int:
     return 0
 
 
-def run_alternatives(ctx: Context, args) -> int:
+def run_alternatives(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.checking import alternatives, pick_alternative
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     lang = check_code(args.lang)
-    try:
-        if args.use is not None:
-            check = pick_alternative(
-                ctx.store, ctx.location, args.id, lang, args.n, args.use, args.count, replace_whole_edit=args.replace
-            )
-            chosen = check.sentences[int(args.n) - 1]
-            ctx.emit(
-                {"post": check.post, "lang": lang, "n": chosen.n, "text": chosen.text, "edited": True},
-                f"Sentence {chosen.n} of post {check.post} is now: {chosen.text}",
-            )
-            return 0
-        options = alternatives(ctx.store, ctx.location, args.id, lang, args.n, args.count)
-    except UserError as exc:
-        raise _remedy(exc) from None
+    if args.use is not None:
+        check = pick_alternative(
+            ctx.store, ctx.location, args.id, lang, args.n, args.use, args.count, replace_whole_edit=args.replace
+        )
+        chosen = check.sentences[args.n - 1]
+        ctx.emit(
+            {"post": check.post, "lang": lang, "n": chosen.n, "text": chosen.text, "edited": True},
+            f"Sentence {chosen.n} of post {check.post} is now: {chosen.text}",
+        )
+        return 0
+    options = alternatives(ctx.store, ctx.location, args.id, lang, args.n, args.count)
     lines = []
     for a in options:
         lines.append(f"{a.k}. {a.text}{'  (current)' if a.current else ''}")
@@ -147,26 +136,23 @@ def run_alternatives(ctx: Context, args) -> int:
     return 0
 
 
-def run_edit_sentence(ctx: Context, args) -> int:
+def run_edit_sentence(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.checking import save_sentence
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     if args.reset == (args.text is not None):
         raise UserError("Give the sentence's new wording, or --reset to go back to the machine's (not both).")
     lang = check_code(args.lang)
-    try:
-        check = save_sentence(
-            ctx.store,
-            ctx.location,
-            args.id,
-            lang,
-            args.n,
-            None if args.reset else args.text,
-            replace_whole_edit=args.replace,
-        )
-    except UserError as exc:
-        raise _remedy(exc) from None
-    s = check.sentences[int(args.n) - 1]
+    check = save_sentence(
+        ctx.store,
+        ctx.location,
+        args.id,
+        lang,
+        args.n,
+        None if args.reset else args.text,
+        replace_whole_edit=args.replace,
+    )
+    s = check.sentences[args.n - 1]
     ctx.emit(
         {"post": check.post, "lang": lang, "n": s.n, "text": s.text, "edited": s.edited},
         f"Sentence {s.n} of post {check.post}: {s.text}" + ("  (yours)" if s.edited else "  (the machine's)"),

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import enum
 import json
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
+from crosspost.errors import NotFound
 from crosspost.paths import DataLocation, resolve
 from crosspost.progress import Progress
+
+if TYPE_CHECKING:
+    from crosspost.store import Store
+
+_C = TypeVar("_C", bound=enum.StrEnum)
+if TYPE_CHECKING:  # what ``add_subparsers`` returns: a command's verbs
+    Subcommands = argparse._SubParsersAction[argparse.ArgumentParser]
+else:
+    Subcommands = argparse._SubParsersAction
 
 
 @dataclass
@@ -20,7 +32,7 @@ class Context:
     data_dir: str | None = None
     json: bool = False
     _location: DataLocation | None = field(default=None, repr=False)
-    _store: Any = field(default=None, repr=False)
+    _store: Store | None = field(default=None, repr=False)
 
     @property
     def location(self) -> DataLocation:
@@ -29,7 +41,7 @@ class Context:
         return self._location
 
     @property
-    def store(self):
+    def store(self) -> Store:
         """The store, opened (and migrated) on first use."""
         if self._store is None:
             from crosspost.store import open_store
@@ -74,17 +86,69 @@ def terminal_safe(text: str) -> str:
 MAX_ID = 2**63 - 1
 
 
-def record_id(text: str) -> int | str:
-    """The type of every ID argument (posts, drafts, media): a whole number the store can hold. A
-    number past that is a usage error; text that is no number at all is left for the command, which
-    says where the IDs are listed."""
+def _record_id(kind: str, text: str) -> int:
+    """TEXT as the ID of a KIND: a whole number the store can hold. A number past that is a usage
+    error; text that is no number at all is ``NotFound`` (exit 1, with where the IDs are listed)."""
     try:
         value = int(text)
     except ValueError:
-        return text
+        raise NotFound(kind, text, malformed=True) from None
     if not 0 <= value <= MAX_ID:
         raise argparse.ArgumentTypeError(f"{text[:30]} is not an ID: IDs are whole numbers from 1 to {MAX_ID}")
     return value
+
+
+def post_id_arg(text: str) -> int:
+    """The type of a post ID argument."""
+    return _record_id("post", text)
+
+
+def draft_id_arg(text: str) -> int:
+    """The type of a draft ID argument."""
+    return _record_id("draft", text)
+
+
+def media_id_arg(text: str) -> int:
+    """The type of a media ID argument."""
+    return _record_id("media", text)
+
+
+def choice_arg(choices: type[_C]) -> Callable[[str], _C]:
+    """The type of an argument that is one of an enum's values: the member (``Layout.BILINGUAL``)."""
+
+    def parse(text: str) -> _C:
+        try:
+            return choices(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(
+                f"invalid choice: {text[:30]!r} (choose from {', '.join(m.value for m in choices)})"
+            ) from None
+
+    parse.__name__ = choices.__name__
+    return parse
+
+
+def command(
+    verbs: Subcommands,
+    name: str,
+    handler: Callable[[Context, argparse.Namespace], int],
+    help: str | None = None,
+    *,
+    description: str | None = None,
+    json: bool = True,
+    ids: Callable[[str], int] | None = None,
+    nargs: str | None = None,
+) -> argparse.ArgumentParser:
+    """A command (or a command's verb) run by HANDLER: with --json unless JSON is False, and with an
+    ID argument of type IDS (several with NARGS)."""
+    p = verbs.add_parser(name, parents=[json_flag_parent()] if json else [], help=help, description=description)
+    if ids is not None:
+        if nargs is None:
+            p.add_argument("id", type=ids, metavar="ID")
+        else:
+            p.add_argument("ids", nargs=nargs, type=ids, metavar="ID")
+    p.set_defaults(handler=handler)
+    return p
 
 
 def json_flag_parent() -> argparse.ArgumentParser:
@@ -96,7 +160,7 @@ def json_flag_parent() -> argparse.ArgumentParser:
 class ProgressBar:
     """A progress bar on stderr when it is a terminal; silent otherwise (scripts, CI, pipes)."""
 
-    def __init__(self, label: str, stream=None, min_interval: float = 0.1):
+    def __init__(self, label: str, stream: TextIO | None = None, min_interval: float = 0.1) -> None:
         self.label = label
         self.stream = stream or sys.stderr
         self.enabled = bool(getattr(self.stream, "isatty", lambda: False)())
@@ -127,7 +191,7 @@ class ProgressBar:
     def __enter__(self) -> "ProgressBar":
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:

@@ -2,46 +2,57 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message, record_id
+import argparse
+
+from crosspost.cli.common import (
+    Context,
+    ProgressBar,
+    Subcommands,
+    choice_arg,
+    command,
+    draft_id_arg,
+    message,
+    post_id_arg,
+)
 from crosspost.cli.remedies import problem_hint
 from crosspost.limits import MAX_COVER_TEXT_CHARS
 from crosspost.media.cover_styles import STYLE_HELP, STYLES
+from crosspost.progress import Progress
 from crosspost.records import CheckedDraft
 from crosspost.values import DraftStatus, Fit, Layout
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     drafts = sub.add_parser("drafts", help="the queue of ready-to-publish drafts")
     verbs = drafts.add_subparsers(dest="drafts_command", metavar="ACTION", required=True)
-    j = [json_flag_parent()]
 
-    p = verbs.add_parser("create", parents=j, help="make (or refresh) drafts from posts for a platform")
-    p.add_argument("ids", nargs="+", type=record_id, metavar="ID")
+    p = command(
+        verbs, "create", run_create, "make (or refresh) drafts from posts for a platform", ids=post_id_arg, nargs="+"
+    )
     p.add_argument("--platform", required=True, metavar="NAME")
-    p.add_argument("--layout", choices=Layout.values(), help="default: the platform's (RedNote: bilingual)")
+    p.add_argument(
+        "--layout", type=choice_arg(Layout), choices=list(Layout), help="default: the platform's (RedNote: bilingual)"
+    )
     p.add_argument("--lang", metavar="CODE", help="the translation to use (default: the platform's, e.g. zh)")
     p.add_argument("--reset", action="store_true", help="also replace fields you edited by hand")
-    p.add_argument("--fit", choices=Fit.values(), help="how media fill the frame (default: the platform's)")
-    p.set_defaults(handler=run_create)
+    p.add_argument(
+        "--fit", type=choice_arg(Fit), choices=list(Fit), help="how media fill the frame (default: the platform's)"
+    )
 
-    p = verbs.add_parser("list", parents=j, help="the queue")
+    p = command(verbs, "list", run_list, "the queue")
     p.add_argument("--platform", metavar="NAME")
-    p.add_argument("--status", choices=DraftStatus.values())
+    p.add_argument("--status", type=choice_arg(DraftStatus), choices=list(DraftStatus))
     p.add_argument("--search", metavar="TEXT")
-    p.set_defaults(handler=run_list)
 
-    p = verbs.add_parser("show", parents=j, help="one draft")
-    p.add_argument("id", type=record_id, metavar="ID")
-    p.set_defaults(handler=run_show)
+    p = command(verbs, "show", run_show, "one draft", ids=draft_id_arg)
 
-    p = verbs.add_parser("edit", parents=j, help="change a draft (every edit is kept and can be undone)")
-    p.add_argument("id", type=record_id, metavar="ID")
+    p = command(verbs, "edit", run_edit, "change a draft (every edit is kept and can be undone)", ids=draft_id_arg)
     p.add_argument("--title")
     p.add_argument("--body")
     p.add_argument("--topics", help='comma-separated, e.g. "旅行,成都"')
     p.add_argument("--planned", metavar="DATE", help="planned publishing date, e.g. 2025-02-14 18:30")
     p.add_argument("--notes")
-    p.add_argument("--fit", choices=Fit.values())
+    p.add_argument("--fit", type=choice_arg(Fit), choices=list(Fit))
     p.add_argument(
         "--cover-style",
         choices=STYLES,
@@ -54,47 +65,37 @@ def register(sub) -> None:
         help="the text on the cover (default: the draft's title; "
         f'for bilingual, a subtitle after " | "; at most {MAX_COVER_TEXT_CHARS} characters); "" goes back to the title',
     )
-    p.set_defaults(handler=run_edit)
 
-    p = verbs.add_parser("undo", parents=j, help="undo the last edit of a draft")
-    p.add_argument("id", type=record_id, metavar="ID")
-    p.set_defaults(handler=run_undo)
+    p = command(verbs, "undo", run_undo, "undo the last edit of a draft", ids=draft_id_arg)
 
-    p = verbs.add_parser("history", parents=j, help="the edits of a draft")
-    p.add_argument("id", type=record_id, metavar="ID")
-    p.set_defaults(handler=run_history)
+    p = command(verbs, "history", run_history, "the edits of a draft", ids=draft_id_arg)
 
-    p = verbs.add_parser("check", parents=j, help="preflight against the platform's limits")
-    p.add_argument("id", type=record_id, metavar="ID")
-    p.set_defaults(handler=run_check)
+    p = command(verbs, "check", run_check, "preflight against the platform's limits", ids=draft_id_arg)
 
-    p = verbs.add_parser(
+    p = command(
+        verbs,
         "render",
-        parents=j,
-        help="render drafts' media and covers for their platform",
+        run_render,
+        "render drafts' media and covers for their platform",
         description="Render the media of one or more drafts. A video or JPEG that already fits the platform "
         "is kept as it is (its metadata removed, not re-encoded); anything else is encoded. With several IDs "
         "or --all, drafts whose render is up to date are skipped, so an interrupted batch continues where "
         "it stopped; videos run one or two at a time, photos on all cores.",
+        ids=draft_id_arg,
+        nargs="*",
     )
-    p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     p.add_argument("--all", action="store_true", help="every draft not yet posted")
     p.add_argument("--reencode", action="store_true", help="encode every file even when the original already fits")
     p.add_argument("--cover-at", type=float, metavar="S", help="video cover frame at S seconds (default: sharpest)")
-    p.set_defaults(handler=run_render)
 
-    p = verbs.add_parser("export", parents=j, help="write ready-to-upload bundles")
-    p.add_argument("ids", nargs="+", type=record_id, metavar="ID")
+    p = command(verbs, "export", run_export, "write ready-to-upload bundles", ids=draft_id_arg, nargs="+")
     p.add_argument("--to", required=True, metavar="DIR")
     p.add_argument("--zip", action="store_true", help="one .zip per draft")
     p.add_argument("--force", action="store_true", help="export even with errors or when already posted")
-    p.set_defaults(handler=run_export)
 
-    p = verbs.add_parser("mark-posted", parents=j, help="record that you published the draft")
-    p.add_argument("id", type=record_id, metavar="ID")
+    p = command(verbs, "mark-posted", run_mark_posted, "record that you published the draft", ids=draft_id_arg)
     p.add_argument("--url", metavar="URL")
     p.add_argument("--force", action="store_true", help="record it again")
-    p.set_defaults(handler=run_mark_posted)
 
 
 def _problem_lines(c: CheckedDraft) -> list[str]:
@@ -123,7 +124,7 @@ def _human(c: CheckedDraft) -> str:
     return "\n".join(lines + _problem_lines(c))
 
 
-def run_create(ctx: Context, args) -> int:
+def run_create(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.drafts.store import create_drafts
 
     drafts = create_drafts(ctx.store, args.ids, args.platform, args.layout, args.lang, reset=args.reset, fit=args.fit)
@@ -131,7 +132,7 @@ def run_create(ctx: Context, args) -> int:
     return 0
 
 
-def run_list(ctx: Context, args) -> int:
+def run_list(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.drafts.store import list_drafts
     from crosspost.posts import check_search
 
@@ -155,15 +156,18 @@ def run_list(ctx: Context, args) -> int:
     return 0
 
 
-def run_show(ctx: Context, args) -> int:
-    from crosspost.drafts.store import checked
-
-    d = checked(ctx.store, args.id)
+def _show(ctx: Context, d: CheckedDraft) -> int:
     ctx.emit(d.to_json(), _human(d))
     return 0
 
 
-def run_edit(ctx: Context, args) -> int:
+def run_show(ctx: Context, args: argparse.Namespace) -> int:
+    from crosspost.drafts.store import checked
+
+    return _show(ctx, checked(ctx.store, args.id))
+
+
+def run_edit(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.drafts.store import edit_draft
 
     d = edit_draft(
@@ -178,19 +182,16 @@ def run_edit(ctx: Context, args) -> int:
         cover_style=args.cover_style,
         cover_text=args.cover_text,
     )
-    ctx.emit(d.to_json(), _human(d))
-    return 0
+    return _show(ctx, d)
 
 
-def run_undo(ctx: Context, args) -> int:
+def run_undo(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.drafts.store import undo_last_edit
 
-    d = undo_last_edit(ctx.store, args.id)
-    ctx.emit(d.to_json(), _human(d))
-    return 0
+    return _show(ctx, undo_last_edit(ctx.store, args.id))
 
 
-def run_history(ctx: Context, args) -> int:
+def run_history(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.drafts.store import history
 
     edits = history(ctx.store, args.id)
@@ -198,7 +199,7 @@ def run_history(ctx: Context, args) -> int:
     return 0
 
 
-def run_check(ctx: Context, args) -> int:
+def run_check(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.drafts.store import checked
 
     c = checked(ctx.store, args.id)
@@ -209,7 +210,7 @@ def run_check(ctx: Context, args) -> int:
     return 0
 
 
-def run_render(ctx: Context, args) -> int:
+def run_render(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.errors import UserError
 
     if not args.ids and not args.all:
@@ -230,14 +231,14 @@ def run_render(ctx: Context, args) -> int:
     return _run_batch_render(ctx, args)
 
 
-def _run_batch_render(ctx: Context, args) -> int:
+def _run_batch_render(ctx: Context, args: argparse.Namespace) -> int:
     import sys
 
     from crosspost.drafts.batch_render import render_drafts
 
     bar = ProgressBar("Rendering")
 
-    def show(progress) -> None:
+    def show(progress: Progress) -> None:
         if bar.enabled:
             bar(progress)
         elif progress.done:  # scripts and logs: one line per finished draft
@@ -253,7 +254,7 @@ def _run_batch_render(ctx: Context, args) -> int:
     return 1 if report.failed else 0
 
 
-def run_export(ctx: Context, args) -> int:
+def run_export(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.drafts.export import export_drafts
 
     result = export_drafts(ctx.store, args.ids, args.to, as_zip=args.zip, force=args.force)
@@ -261,7 +262,7 @@ def run_export(ctx: Context, args) -> int:
     return 0
 
 
-def run_mark_posted(ctx: Context, args) -> int:
+def run_mark_posted(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.drafts.store import mark_posted
 
     c = mark_posted(ctx.store, args.id, args.url, force=args.force)

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
+from typing import TYPE_CHECKING
 
-def register(sub) -> None:
-    from crosspost.cli.common import json_flag_parent
+if TYPE_CHECKING:  # imported when used: the window's start-up reads this module
+    from crosspost.cli.common import Context, Subcommands
 
-    p = sub.add_parser(
-        "gui", parents=[json_flag_parent()], help="open the window (PATHs are imported as if dropped on it)"
-    )
+
+def register(sub: Subcommands) -> None:
+    from crosspost.cli.common import command
+
+    p = command(sub, "gui", run_gui, "open the window (PATHs are imported as if dropped on it)")
     p.add_argument("paths", nargs="*", metavar="PATH")
-    p.set_defaults(handler=run_gui)
 
 
-def run_gui(ctx, args) -> int:
+def run_gui(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.gui.app import run_app
 
     return run_app(data_dir=ctx.data_dir, paths=args.paths)

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message
+from crosspost.cli.common import Context, ProgressBar, Subcommands, command, message
 
 
-def register(sub) -> None:
-    p = sub.add_parser(
+def register(sub: Subcommands) -> None:
+    p = command(
+        sub,
         "import",
-        parents=[json_flag_parent()],
-        help="import TikTok exports (zip, folder, .json or .txt)",
+        run_import,
+        "import TikTok exports (zip, folder, .json or .txt)",
         description='Import the TikTok "Download your data" export: the zip as TikTok sent it, its '
         "unpacked folder, or the single user_data_tiktok.json / Posts.txt. Only your own posts and "
         "public profile are read; messages, watch history and the rest stay untouched. Importing "
@@ -23,10 +25,9 @@ def register(sub) -> None:
         metavar="DIR",
         help="attach your own video/photo files from DIR (matched by the 19-digit TikTok video ID in their names)",
     )
-    p.set_defaults(handler=run_import)
 
 
-def run_import(ctx: Context, args) -> int:
+def run_import(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.importing import import_paths
 
     with ProgressBar("Importing") as bar:

@@ -74,7 +74,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)  # ID arguments become ints here; "abc" is a NotFound
+    except UserError as exc:
+        message(f"crosspost: {cli_message(exc)}")
+        return exc.exit_code
     if args.screenshot and not args.self_test:
         parser.error("--screenshot goes with --self-test")
     ctx = Context(data_dir=args.data_dir, json=bool(getattr(args, "json", False)))

@@ -2,15 +2,27 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message, record_id
-from crosspost.media.targets import FIT_MODES
+import argparse
+
+from crosspost.cli.common import (
+    Context,
+    ProgressBar,
+    Subcommands,
+    choice_arg,
+    command,
+    media_id_arg,
+    message,
+    post_id_arg,
+)
+from crosspost.values import Fit
 
 
-def register(sub) -> None:
-    p = sub.add_parser(
+def register(sub: Subcommands) -> None:
+    p = command(
+        sub,
         "render",
-        parents=[json_flag_parent()],
-        help="convert photos/videos for a platform (size, fit, format)",
+        run_render,
+        "convert photos/videos for a platform (size, fit, format)",
         description="Render photos and videos the way a platform wants them: photos as JPEG at the "
         "platform's size under its file-size cap (no location data), videos as H.264/AAC MP4 "
         "(preset medium, CRF 21, AAC 128 kb/s, +faststart). OUT is a file for one input, a folder "
@@ -19,7 +31,7 @@ def register(sub) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--platform", required=True, metavar="NAME", help="e.g. rednote, instagram, bluesky")
-    p.add_argument("--fit", choices=FIT_MODES, help="crop, pad or blur (default: the platform's)")
+    p.add_argument("--fit", type=choice_arg(Fit), choices=list(Fit), help="crop, pad or blur (default: the platform's)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file (one input) or folder")
     p.add_argument("--start", type=float, metavar="S", help="videos: start at S seconds")
     p.add_argument("--end", type=float, metavar="S", help="videos: end at S seconds")
@@ -28,32 +40,32 @@ def register(sub) -> None:
         action="store_true",
         help="encode every file even when it already fits the platform (default: keep it, without its metadata)",
     )
-    p.set_defaults(handler=run_render)
 
     media = sub.add_parser("media", help="the media behind your posts: fetch from the export's links")
     verbs = media.add_subparsers(dest="media_command", metavar="ACTION", required=True)
-    f = verbs.add_parser(
-        "fetch", parents=[json_flag_parent()], help="download the media behind the export's links (before they expire)"
-    )
-    f.add_argument("ids", nargs="*", type=record_id, metavar="ID", help="post IDs (default with --all: every post)")
+    f = command(verbs, "fetch", run_fetch, "download the media behind the export's links (before they expire)")
+    f.add_argument("ids", nargs="*", type=post_id_arg, metavar="ID", help="post IDs (default with --all: every post)")
     f.add_argument("--all", action="store_true", help="every post whose media is not on disk yet")
-    f.set_defaults(handler=run_fetch)
-    d = verbs.add_parser(
+    d = command(
+        verbs,
         "drop",
-        parents=[json_flag_parent()],
-        help="take lost items (link gone or expired, no file) out of a post",
+        run_drop,
+        "take lost items (link gone or expired, no file) out of a post",
         description="Take items that are lost (not on this computer, and their link answered that the file "
         "is gone, or expired) out of a post, so it and its drafts stop waiting for them. Importing the "
         "export again does not bring them back. An item with its file on this computer is never dropped.",
     )
-    d.add_argument("id", type=record_id, metavar="ID", help="the post")
+    d.add_argument("id", type=post_id_arg, metavar="ID", help="the post")
     d.add_argument(
-        "media", nargs="*", type=record_id, metavar="MEDIA_ID", help="media IDs (default: every lost item of the post)"
+        "media",
+        nargs="*",
+        type=media_id_arg,
+        metavar="MEDIA_ID",
+        help="media IDs (default: every lost item of the post)",
     )
-    d.set_defaults(handler=run_drop)
 
 
-def run_render(ctx: Context, args) -> int:
+def run_render(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.media.render import render_for_platform
     from crosspost.platforms import get_profile
 
@@ -82,7 +94,7 @@ def run_render(ctx: Context, args) -> int:
     return 0
 
 
-def run_fetch(ctx: Context, args) -> int:
+def run_fetch(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.errors import UserError
     from crosspost.media.fetch import fetch_media
 
@@ -103,7 +115,7 @@ def run_fetch(ctx: Context, args) -> int:
     return 1 if (report.failed or report.gone) and not report.fetched else 0
 
 
-def run_drop(ctx: Context, args) -> int:
+def run_drop(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost import posts
 
     if args.media:

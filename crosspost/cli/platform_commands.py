@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, json_flag_parent
+import argparse
+
+from crosspost.cli.common import Context, Subcommands, command
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("platforms", help="target platforms and their limits (with sources and dates)")
     verbs = p.add_subparsers(dest="platforms_command", metavar="ACTION", required=True)
-    lst = verbs.add_parser("list", parents=[json_flag_parent()], help="every platform with its limits")
-    lst.set_defaults(handler=run_list)
+    command(verbs, "list", run_list, "every platform with its limits")
 
 
-def run_list(ctx: Context, args) -> int:
+def run_list(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.platforms import all_profiles
 
     profiles = all_profiles()

@@ -2,30 +2,30 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, json_flag_parent, record_id
+import argparse
+
+from crosspost.cli.common import Context, Subcommands, command, media_id_arg, post_id_arg
 from crosspost.records import Media, Post
 from crosspost.values import MediaKind
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     posts = sub.add_parser("posts", help="the imported posts: list, show, attach media")
     verbs = posts.add_subparsers(dest="posts_command", metavar="ACTION", required=True)
 
-    p = verbs.add_parser("list", parents=[json_flag_parent()], help="the imported posts, newest first")
+    p = command(verbs, "list", run_list, "the imported posts, newest first")
     p.add_argument("--search", metavar="TEXT", help="only posts whose caption or translation has TEXT")
     p.add_argument("--limit", type=int, metavar="N", help="at most N posts")
-    p.set_defaults(handler=run_list)
 
-    p = verbs.add_parser("show", parents=[json_flag_parent()], help="one post with its media and translations")
-    p.add_argument("id", type=record_id, metavar="ID")
-    p.set_defaults(handler=run_show)
+    p = command(verbs, "show", run_show, "one post with its media and translations", ids=post_id_arg)
 
-    p = verbs.add_parser(
+    p = command(
+        verbs,
         "edit",
-        parents=[json_flag_parent()],
-        help="your own caption for a post (kept over re-imports), or --reset to TikTok's",
+        run_edit,
+        "your own caption for a post (kept over re-imports), or --reset to TikTok's",
+        ids=post_id_arg,
     )
-    p.add_argument("id", type=record_id, metavar="ID")
     group = p.add_mutually_exclusive_group(required=True)
     group.add_argument("--caption", metavar="TEXT", help="the caption to use instead of TikTok's")
     group.add_argument("--reset", action="store_true", help="take TikTok's (latest) caption back")
@@ -41,21 +41,15 @@ def register(sub) -> None:
         metavar="CODE",
         help="the language the caption is written in, e.g. en (overrides detection; auto: detect again)",
     )
-    p.set_defaults(handler=run_edit)
 
-    p = verbs.add_parser("attach", parents=[json_flag_parent()], help="attach local photo/video files to a post")
-    p.add_argument("id", type=record_id, metavar="ID")
+    p = command(verbs, "attach", run_attach, "attach local photo/video files to a post", ids=post_id_arg)
     p.add_argument("files", nargs="+", metavar="FILE")
-    p.set_defaults(handler=run_attach)
 
-    p = verbs.add_parser(
-        "focus", parents=[json_flag_parent()], help="where the crop window sits for a photo or video (0..1), or --auto"
-    )
-    p.add_argument("media", type=record_id, metavar="MEDIA_ID", help="a media ID from `posts show ID --json`")
+    p = command(verbs, "focus", run_focus, "where the crop window sits for a photo or video (0..1), or --auto")
+    p.add_argument("media", type=media_id_arg, metavar="MEDIA_ID", help="a media ID from `posts show ID --json`")
     p.add_argument("x", type=float, nargs="?", help="0 left … 1 right")
     p.add_argument("y", type=float, nargs="?", help="0 top … 1 bottom")
     p.add_argument("--auto", action="store_true", help="back to automatic (toward the busiest region)")
-    p.set_defaults(handler=run_focus)
 
 
 def _one_line(text: str, width: int) -> str:
@@ -75,7 +69,7 @@ def _media_summary(media: tuple[Media, ...]) -> str:
     return ", ".join(parts) + (f" ({state})" if state else "")
 
 
-def run_list(ctx: Context, args) -> int:
+def run_list(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.posts import check_search, list_posts
 
     check_search(args.search)
@@ -136,7 +130,7 @@ def _show_text(post: Post) -> str:
     return "\n".join(lines)
 
 
-def run_show(ctx: Context, args) -> int:
+def run_show(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.posts import get_post
 
     post = get_post(ctx.store, args.id)
@@ -144,7 +138,7 @@ def run_show(ctx: Context, args) -> int:
     return 0
 
 
-def run_edit(ctx: Context, args) -> int:
+def run_edit(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost import posts
 
     if args.reset:
@@ -163,7 +157,7 @@ def run_edit(ctx: Context, args) -> int:
     return 0
 
 
-def run_attach(ctx: Context, args) -> int:
+def run_attach(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.posts import attach_files
 
     attached = attach_files(ctx.store, args.id, args.files)
@@ -180,7 +174,7 @@ def run_attach(ctx: Context, args) -> int:
     return 0
 
 
-def run_focus(ctx: Context, args) -> int:
+def run_focus(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.errors import UserError
     from crosspost.posts import set_media_focus
 

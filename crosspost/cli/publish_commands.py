@@ -6,12 +6,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message
-from crosspost.cli.remedies import problem_hint, remedy
+from crosspost.cli.common import Context, ProgressBar, Subcommands, command, draft_id_arg, message
+from crosspost.cli.remedies import cli_message
 from crosspost.errors import UserError
 
 
-def _verbs(sub, name: str):
+def _verbs(sub: Subcommands, name: str) -> Subcommands:
     """The subcommand group of an existing command (``drafts``), to add verbs to it."""
     parser = sub.choices[name]
     for action in parser._actions:
@@ -20,25 +20,24 @@ def _verbs(sub, name: str):
     raise RuntimeError(f"{name} has no subcommands")
 
 
-def register(sub) -> None:
-    j = [json_flag_parent()]
+def register(sub: Subcommands) -> None:
     verbs = _verbs(sub, "drafts")
-    p = verbs.add_parser(
+    p = command(
+        verbs,
         "publish",
-        parents=j,
-        help="publish drafts through the platform's API (Bluesky)",
+        run_publish,
+        "publish drafts through the platform's API (Bluesky)",
         description="Publish drafts through the platform's API where Crosspost has an account "
         "for it (Bluesky). A posted draft is never posted twice.",
+        ids=draft_id_arg,
+        nargs="*",
     )
-    p.add_argument("ids", nargs="*", metavar="ID")
     p.add_argument(
         "--due", action="store_true", help="every draft whose planned time has come (for a systemd timer or cron)"
     )
     p.add_argument("--account", metavar="HANDLE", help="which account, when there are several")
-    p.set_defaults(handler=run_publish)
 
-    p = verbs.add_parser("alt", parents=j, help="set the alt text of a draft's photo or video")
-    p.add_argument("id", metavar="ID")
+    p = command(verbs, "alt", run_alt, "set the alt text of a draft's photo or video", ids=draft_id_arg)
     p.add_argument("n", type=int, nargs="?", metavar="N", help="which media item, from 1")
     p.add_argument("text", nargs="?", metavar="TEXT", help="what the picture shows (empty: remove)")
     p.add_argument(
@@ -46,19 +45,19 @@ def register(sub) -> None:
         action="store_true",
         help="translate the draft's alt texts like its caption (translated or bilingual layout)",
     )
-    p.set_defaults(handler=run_alt)
 
-    p = verbs.add_parser("thread", parents=j, help="publish a caption over the length limit as a thread (on/off)")
-    p.add_argument("id", metavar="ID")
+    p = command(
+        verbs, "thread", run_thread, "publish a caption over the length limit as a thread (on/off)", ids=draft_id_arg
+    )
     p.add_argument("state", choices=["on", "off"])
-    p.set_defaults(handler=run_thread)
 
     accounts = sub.add_parser("accounts", help="accounts on the platforms Crosspost publishes to")
     averbs = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
-    p = averbs.add_parser(
+    p = command(
+        averbs,
         "add",
-        parents=j,
-        help="add (or update) an account",
+        run_accounts_add,
+        "add (or update) an account",
         description="Add a Bluesky account with an app password (Bluesky: Settings → Privacy "
         "and security → App passwords). The password is checked with the server "
         "and kept in the system keyring.",
@@ -78,47 +77,12 @@ def register(sub) -> None:
         help="Bluesky's video service (default: https://video.bsky.app for bsky.social, none "
         "elsewhere: videos then go straight to the server); 'none' to upload videos directly",
     )
-    p.set_defaults(handler=run_accounts_add)
 
-    p = averbs.add_parser("list", parents=j, help="the accounts (never a secret)")
-    p.set_defaults(handler=run_accounts_list)
+    p = command(averbs, "list", run_accounts_list, "the accounts (never a secret)")
 
-    p = averbs.add_parser("remove", parents=j, help="forget an account and its password")
+    p = command(averbs, "remove", run_accounts_remove, "forget an account and its password")
     p.add_argument("platform", choices=["bluesky"])
     p.add_argument("--handle", metavar="H")
-    p.set_defaults(handler=run_accounts_remove)
-
-
-def _remedy(exc: UserError, *, choose: str = "--account HANDLE") -> str | None:
-    """The command that fixes a publishing or account error; None when the core's sentence says it all."""
-    from crosspost.publishing.accounts import NoAccount, SecretMissing, SeveralAccounts
-    from crosspost.publishing.bluesky import PublishError
-    from crosspost.publishing.publish import NotReadyToPublish
-
-    match exc:
-        case NoAccount(platform=platform):
-            return f"Add one with `crosspost accounts add {platform} --handle H`."
-        case SeveralAccounts():
-            return f"Say which with {choose}."
-        case SecretMissing(platform=platform, handle=handle):
-            return (
-                f"Run `crosspost accounts remove {platform} --handle {handle}`, then "
-                f"`crosspost accounts add {platform} --handle {handle}`."
-            )
-        case NotReadyToPublish(draft_id=did, problem=problem) if problem.code in ("body_too_long", "tags_too_long"):
-            return f"To publish it as a thread: `crosspost drafts thread {did} on`."
-        case NotReadyToPublish(draft_id=did, post_id=pid, lang=lang, platform=platform, problem=problem):
-            worded = problem_hint(problem, draft=did, post=pid, lang=lang, platform=platform)
-            return worded.removeprefix(problem.message).strip() or None
-        case PublishError(kind="auth"):
-            return "Add the account again with a new app password: `crosspost accounts add bluesky --handle H`."
-    return remedy(exc)
-
-
-def _say(exc: UserError, **kw: str) -> str:
-    """EXC with the command that fixes it."""
-    hint = _remedy(exc, **kw)
-    return f"{exc} {hint}" if hint else str(exc)
 
 
 def run_publish(ctx: Context, args: argparse.Namespace) -> int:
@@ -137,7 +101,7 @@ def run_publish(ctx: Context, args: argparse.Namespace) -> int:
 
     def on_error(draft_id: int, exc: UserError) -> None:
         failures.append(draft_id)
-        message(f"crosspost: draft {draft_id}: {_say(exc)}")
+        message(f"crosspost: draft {draft_id}: {cli_message(exc)}")
 
     with ProgressBar("Publishing") as bar:
         results = publish_drafts(ctx.store, ctx.location, ids, account=args.account, progress=bar, on_error=on_error)
@@ -243,9 +207,6 @@ def run_accounts_list(ctx: Context, args: argparse.Namespace) -> int:
 def run_accounts_remove(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.publishing.accounts import remove_account
 
-    try:
-        account = remove_account(ctx.store, ctx.location, args.platform, args.handle)
-    except UserError as exc:  # worded here: which account to name is this command's option
-        raise UserError(_say(exc, choose="--handle HANDLE")) from None
+    account = remove_account(ctx.store, ctx.location, args.platform, args.handle)
     ctx.emit(account.to_json(), f"Removed {account.handle} and its app password.")
     return 0

@@ -3,72 +3,72 @@
 
 from __future__ import annotations
 
-from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message, record_id
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from crosspost.translation.packs import PackInfo
+
+import argparse
+
+from crosspost.cli.common import Context, ProgressBar, Subcommands, command, json_flag_parent, message, post_id_arg
+from crosspost.values import GlossaryKind
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     lang = sub.add_parser(
         "languages", help="offline translation models: list, available, install, download, use, remove"
     )
     verbs = lang.add_subparsers(dest="languages_command", metavar="ACTION", required=True)
-    p = verbs.add_parser(
-        "list",
-        parents=[json_flag_parent()],
-        help="installed models with their kind, source, licence and which is in use",
-    )
-    p.set_defaults(handler=run_list)
-    p = verbs.add_parser(
+    p = command(verbs, "list", run_list, "installed models with their kind, source, licence and which is in use")
+    p = command(
+        verbs,
         "available",
-        parents=[json_flag_parent()],
-        help="pairs in the Argos package index (downloads the index; env CROSSPOST_ARGOS_INDEX)",
+        run_available,
+        "pairs in the Argos package index (downloads the index; env CROSSPOST_ARGOS_INDEX)",
     )
-    p.set_defaults(handler=run_available)
-    p = verbs.add_parser(
+    p = command(
+        verbs,
         "install",
-        parents=[json_flag_parent()],
-        help="install a .argosmodel file, or a quickmt model folder or its zip",
+        run_install,
+        "install a .argosmodel file, or a quickmt model folder or its zip",
         description="Install an Argos Translate pack (.argosmodel) or a quickmt model: the folder "
         "quickmt-model-download wrote (quickmt-en-zh), or a zip of it. The new model translates its pair.",
     )
     p.add_argument("file", metavar="PATH")
     p.add_argument("--from", dest="source", metavar="CODE", help="a quickmt model's source language (else its name)")
     p.add_argument("--to", dest="target", metavar="CODE", help="a quickmt model's target language (else its name)")
-    p.set_defaults(handler=run_install)
-    p = verbs.add_parser(
+    p = command(
+        verbs,
         "download",
-        parents=[json_flag_parent()],
-        help="FROM TO: an Argos pack from the index; MODEL (quickmt-en-zh): a quickmt model from its hub",
+        run_download,
+        "FROM TO: an Argos pack from the index; MODEL (quickmt-en-zh): a quickmt model from its hub",
         description="Download and install a model: `download FROM TO` takes the pair's Argos pack from "
         "the index (env CROSSPOST_ARGOS_INDEX); `download quickmt-en-zh` takes that quickmt model from "
         "the Hugging Face hub (env CROSSPOST_MODEL_HUB). An interrupted download resumes.",
     )
     p.add_argument("names", nargs="+", metavar="FROM TO | MODEL")
-    p.set_defaults(handler=run_download)
-    p = verbs.add_parser(
-        "use",
-        parents=[json_flag_parent()],
-        help="pick which installed model translates a pair (argos or quickmt, or its name)",
-    )
+    p = command(verbs, "use", run_use, "pick which installed model translates a pair (argos or quickmt, or its name)")
     p.add_argument("source", metavar="FROM")
     p.add_argument("target", metavar="TO")
     p.add_argument("model", metavar="MODEL")
-    p.set_defaults(handler=run_use)
-    p = verbs.add_parser("remove", parents=[json_flag_parent()], help="remove an installed pair")
+    p = command(verbs, "remove", run_remove, "remove an installed pair")
     p.add_argument("source", metavar="FROM")
     p.add_argument("target", metavar="TO")
     p.add_argument("--kind", choices=("argos", "quickmt"), help="which model, when both kinds are installed")
-    p.set_defaults(handler=run_remove)
 
-    p = sub.add_parser(
+    p = command(
+        sub,
         "translate",
-        parents=[json_flag_parent()],
-        help="translate captions offline and store them with the posts",
+        run_translate,
+        "translate captions offline and store them with the posts",
         description="Translate captions on this computer. Hashtags, @mentions, links, e-mail "
         "addresses, emoji and line breaks stay exactly as they are; your glossary terms are "
         "used; identical sentences are never translated twice. Your edits of a translation "
         "are kept unless you say --force.",
+        ids=post_id_arg,
+        nargs="*",
     )
-    p.add_argument("ids", nargs="*", type=record_id, metavar="ID")
     p.add_argument("--from", dest="source", default="auto", metavar="CODE", help="caption language, or auto (default)")
     p.add_argument("--to", dest="target", required=True, metavar="CODE", help="target language, e.g. zh")
     p.add_argument("--all", action="store_true", help="every post without a translation into --to")
@@ -79,25 +79,19 @@ def register(sub) -> None:
         help="show each sentence beside its translation and what it says translated back "
         "(needs the reverse pack, e.g. zh→en), flagging the doubtful ones",
     )
-    p.set_defaults(handler=run_translate)
 
     p = sub.add_parser("translations", help="your own wording of a translation")
     tverbs = p.add_subparsers(dest="translations_command", metavar="ACTION", required=True)
-    e = tverbs.add_parser(
-        "edit", parents=[json_flag_parent()], help="set the translation text yourself (kept as edited)"
-    )
-    e.add_argument("id", type=record_id, metavar="ID")
+    e = command(tverbs, "edit", run_edit, "set the translation text yourself (kept as edited)", ids=post_id_arg)
     e.add_argument("--lang", required=True, metavar="CODE")
     e.add_argument("--text", required=True)
-    e.set_defaults(handler=run_edit)
     from crosspost.cli.check_commands import register_translations
 
     register_translations(tverbs)
 
     g = sub.add_parser("glossary", help="your own terms and hashtag→topic mappings for translation")
     gverbs = g.add_subparsers(dest="glossary_command", metavar="ACTION", required=True)
-    p = gverbs.add_parser("list", parents=[json_flag_parent()], help="the glossary")
-    p.set_defaults(handler=run_glossary_list)
+    p = command(gverbs, "list", run_glossary_list, "the glossary")
     for name, helptext in (("add", "add or change a term"), ("remove", "remove a term")):
         p = gverbs.add_parser(name, parents=[json_flag_parent()], help=helptext)
         p.add_argument("term")
@@ -109,7 +103,7 @@ def register(sub) -> None:
         p.set_defaults(handler=run_glossary_add if name == "add" else run_glossary_remove)
 
 
-def _pairs_text(packs) -> str:
+def _pairs_text(packs: Sequence[PackInfo]) -> str:
     if not packs:
         return "No language packs installed. `crosspost languages available` lists what can be downloaded."
     return "\n".join(
@@ -122,13 +116,13 @@ def _pairs_text(packs) -> str:
     )
 
 
-def _installed_text(pack) -> str:
+def _installed_text(pack: PackInfo) -> str:
     return (
         f"Installed {pack.from_code} → {pack.to_code} ({pack.kind}, version {pack.version}); it translates this pair."
     )
 
 
-def run_list(ctx: Context, args) -> int:
+def run_list(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.packs import installed_packs
 
     packs = installed_packs(ctx.location)
@@ -136,7 +130,7 @@ def run_list(ctx: Context, args) -> int:
     return 0
 
 
-def run_available(ctx: Context, args) -> int:
+def run_available(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.packs import available_packs
 
     packs, note = available_packs(ctx.location, ctx.store)
@@ -146,9 +140,9 @@ def run_available(ctx: Context, args) -> int:
     return 0
 
 
-def run_install(ctx: Context, args) -> int:
+def run_install(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.models import install_model
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     source = check_code(args.source) if args.source else None
     target = check_code(args.target) if args.target else None
@@ -157,11 +151,11 @@ def run_install(ctx: Context, args) -> int:
     return 0
 
 
-def run_download(ctx: Context, args) -> int:
+def run_download(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.errors import UserError
     from crosspost.translation.packs import download_pack
+    from crosspost.translation.pipeline import check_code
     from crosspost.translation.quickmt import download_model
-    from crosspost.translation.service import check_code
 
     if len(args.names) == 1:
         with ProgressBar("Downloading") as bar:
@@ -176,16 +170,16 @@ def run_download(ctx: Context, args) -> int:
     return 0
 
 
-def run_use(ctx: Context, args) -> int:
+def run_use(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.packs import use_pack
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     pack = use_pack(ctx.location, check_code(args.source), check_code(args.target), args.model)
     ctx.emit(pack.to_json(), f"{pack.from_code} → {pack.to_code} is now translated by {pack.kind} ({pack.name}).")
     return 0
 
 
-def run_remove(ctx: Context, args) -> int:
+def run_remove(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.packs import remove_pack
 
     pack = remove_pack(ctx.location, args.source, args.target, args.kind)
@@ -196,7 +190,7 @@ def run_remove(ctx: Context, args) -> int:
     return 0
 
 
-def run_translate(ctx: Context, args) -> int:
+def run_translate(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.errors import UserError
     from crosspost.translation.service import translate_posts
 
@@ -254,7 +248,7 @@ def run_translate(ctx: Context, args) -> int:
     return 1 if skipped else 0
 
 
-def run_edit(ctx: Context, args) -> int:
+def run_edit(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.service import save_edit
 
     saved = save_edit(ctx.store, args.id, args.lang, args.text)
@@ -262,14 +256,14 @@ def run_edit(ctx: Context, args) -> int:
     return 0
 
 
-def run_glossary_list(ctx: Context, args) -> int:
+def run_glossary_list(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.glossary import list_entries
 
     entries = list_entries(ctx.store)
     ctx.emit(
         entries,
         "\n".join(
-            f"{e['from']}→{e['to']}  {'#' if e['kind'] == 'topic' else ''}{e['term']} → {e['translation']}"
+            f"{e['from']}→{e['to']}  {'#' if e['kind'] == GlossaryKind.TOPIC else ''}{e['term']} → {e['translation']}"
             for e in entries
         )
         or 'The glossary is empty. Add a term: crosspost glossary add "TikTok refugee" "TikTok难民"',
@@ -277,9 +271,9 @@ def run_glossary_list(ctx: Context, args) -> int:
     return 0
 
 
-def run_glossary_add(ctx: Context, args) -> int:
+def run_glossary_add(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.glossary import add_entry
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     entry = add_entry(
         ctx.store,
@@ -287,18 +281,22 @@ def run_glossary_add(ctx: Context, args) -> int:
         args.translation,
         check_code(args.source),
         check_code(args.target),
-        "topic" if args.topic else "term",
+        GlossaryKind.TOPIC if args.topic else GlossaryKind.TERM,
     )
     ctx.emit(entry, f"Glossary: {entry['term']} → {entry['translation']} ({entry['from']}→{entry['to']}).")
     return 0
 
 
-def run_glossary_remove(ctx: Context, args) -> int:
+def run_glossary_remove(ctx: Context, args: argparse.Namespace) -> int:
     from crosspost.translation.glossary import remove_entry
-    from crosspost.translation.service import check_code
+    from crosspost.translation.pipeline import check_code
 
     remove_entry(
-        ctx.store, args.term, check_code(args.source), check_code(args.target), "topic" if args.topic else "term"
+        ctx.store,
+        args.term,
+        check_code(args.source),
+        check_code(args.target),
+        GlossaryKind.TOPIC if args.topic else GlossaryKind.TERM,
     )
     ctx.emit({"removed": args.term}, f"Removed {args.term!r} from the glossary.")
     return 0

@@ -39,6 +39,7 @@ from crosspost.errors import Cancelled, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.store import Store
+from crosspost.values import DraftStatus
 
 
 @dataclass
@@ -50,7 +51,7 @@ class BatchReport:
     encoded: int = 0
     seconds: float = 0.0
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "rendered": self.rendered,
             "skipped": self.skipped,
@@ -81,7 +82,8 @@ def format_duration(seconds: float) -> str:
 
 def renderable_draft_ids(store: Store) -> list[int]:
     """Every draft that may still be published (not marked posted), oldest first."""
-    return [r[0] for r in store.db.execute("SELECT id FROM drafts WHERE status != 'posted' ORDER BY id")]
+    rows = store.rows("SELECT id FROM drafts WHERE status != ? ORDER BY id", [str(DraftStatus.POSTED)])
+    return [r["id"] for r in rows]
 
 
 # In a video worker process: the batch's one-encode-at-a-time semaphore (None elsewhere).
@@ -93,7 +95,7 @@ def _init_video_worker(gate: AbstractContextManager[Any] | None) -> None:
     _encode_gate = gate
 
 
-def _worker(job: DraftRenderJob) -> tuple[str, list[dict] | str]:
+def _worker(job: DraftRenderJob) -> tuple[str, list[dict[str, Any]] | str]:
     try:
         return "ok", run_render_job(job, encode_gate=_encode_gate)
     except UserError as exc:
@@ -111,7 +113,7 @@ def default_video_workers() -> int:
 def render_drafts(
     store: Store,
     location: DataLocation,
-    draft_ids: list | None = None,
+    draft_ids: list[int] | None = None,
     *,
     reencode: bool = False,
     video_workers: int | None = None,
@@ -269,7 +271,7 @@ def _run_pools(
     video_jobs = [j for j in jobs if j.has_video]
     photo_jobs = [j for j in jobs if not j.has_video]
     lanes: list[tuple[ProcessPoolExecutor, list[DraftRenderJob], int]] = []
-    pending: dict[Future, tuple[DraftRenderJob, int]] = {}
+    pending: dict[Future[Any], tuple[DraftRenderJob, int]] = {}
     try:
         if video_jobs:
             # Two video workers share one encode slot: while one encodes (x264 on every core), the

@@ -17,9 +17,11 @@ import regex
 
 from crosspost.platforms import PlatformProfile
 from crosspost.platforms.textcount import cut_to
+from crosspost.records import Problem
 from crosspost.translation.layouts import compose_caption
 from crosspost.translation.protect import EMAIL, EMOJI, HASHTAG, MENTION, URL
 from crosspost.translation.sentences import split_sentences
+from crosspost.values import Layout, ProblemCode
 
 _HASHTAG = regex.compile(HASHTAG)
 _MENTION = regex.compile(MENTION)
@@ -35,7 +37,7 @@ class Composition:
     title: str
     body: str
     topics: list[str]
-    warnings: list[dict] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
 
 def hashtags(text: str) -> list[str]:
@@ -67,70 +69,45 @@ def compose(
     profile: PlatformProfile,
     caption: str,
     translation: str | None,
-    layout: str,
+    layout: Layout,
     topics: list[str],
     target_lang: str | None,
     source_lang: str = "en",
 ) -> Composition:
-    warnings: list[dict] = []
-    showing_translation = layout in ("translated", "bilingual") and translation
+    layout = Layout.parse(layout, "layout")  # a member (its word is accepted too)
+    warnings: list[Problem] = []
+    showing_translation = layout.needs_translation and translation
     title = title_from(translation if showing_translation and translation else caption)
     title_limit = profile.limit("title")
     if title_limit is not None:
         counter = profile.text_counting.get("title", "chars")
         title, was_cut = cut_to(title, title_limit.value, counter)
         if was_cut:
-            warnings.append(
-                {
-                    "level": "warning",
-                    "field": "title",
-                    "message": f"The title was shortened to fit {profile.display_name['en']}'s "
-                    f"{title_limit.value:g} {title_limit.unit}; check it still reads well.",
-                }
-            )
+            facts = {"limit": title_limit.value, "unit": title_limit.unit, "platform": profile.name}
+            warnings.append(Problem(ProblemCode.TITLE_SHORTENED, facts))
     original = body_without_trailing_tags(caption)
     translated = body_without_trailing_tags(translation) if translation else None
     body = (
         compose_caption(original, translated, layout, target_lang=target_lang or "zh", source_lang=source_lang)
-        if (layout == "original" or translated is not None)
+        if (layout is Layout.ORIGINAL or translated is not None)
         else original
     )
     topic_limit = profile.limit_value("topics")
     if topic_limit is not None and len(topics) > topic_limit:
         extra = topics[int(topic_limit) :]
         topics = topics[: int(topic_limit)]
-        warnings.append(
-            {
-                "level": "warning",
-                "field": "topics",
-                "message": f"{profile.display_name['en']} takes at most {topic_limit:g} topics; "
-                f"left out: {', '.join('#' + t for t in extra)}.",
-            }
-        )
+        facts = {"limit": topic_limit, "topics": tuple(extra), "platform": profile.name}
+        warnings.append(Problem(ProblemCode.TOPICS_LEFT_OUT, facts))
     return Composition(title, body, topics, warnings)
 
 
-def platform_text_warnings(profile: PlatformProfile, body: str) -> list[dict]:
+def platform_text_warnings(profile: PlatformProfile, body: str) -> list[Problem]:
     """Warnings about what works against the user on this platform (RedNote: links, mentions)."""
     out = []
     if profile.warnings.get("external_links") and _URL.search(body or ""):
-        out.append(
-            {
-                "level": "warning",
-                "field": "body",
-                "message": f"The body has an external link; {profile.display_name['en']} limits the reach "
-                "of notes with links. Consider removing it.",
-            }
-        )
+        out.append(Problem(ProblemCode.EXTERNAL_LINK, {"platform": profile.name}))
     if profile.warnings.get("mentions"):
-        names = sorted({m.group(0) for m in _MENTION.finditer(body or "")})
+        names = tuple(sorted({m.group(0) for m in _MENTION.finditer(body or "")}))
         if names:
-            out.append(
-                {
-                    "level": "warning",
-                    "field": "body",
-                    "message": f"{', '.join(names)} are TikTok names; they mean nothing on "
-                    f"{profile.display_name['en']}. Remove them or mention the people there.",
-                }
-            )
+            out.append(Problem(ProblemCode.TIKTOK_NAMES, {"names": names, "platform": profile.name}))
     return out

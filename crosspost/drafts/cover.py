@@ -15,6 +15,7 @@ from crosspost.media.cover_styles import STYLES
 from crosspost.platforms import PlatformProfile, get_profile
 from crosspost.records import Draft
 from crosspost.store import Store
+from crosspost.values import Layout, MediaKind
 
 if TYPE_CHECKING:  # Pillow and the font load only when a cover is drawn, not when drafts are listed
     from PIL import Image
@@ -46,7 +47,7 @@ def texts_of(store: Store, d: Draft) -> tuple[str, str]:
     from crosspost.media.cover_text import split_title
 
     title, subtitle = split_title(d.cover_text or d.title or "")
-    if not subtitle and d.layout == "bilingual":
+    if not subtitle and d.layout is Layout.BILINGUAL:
         from crosspost.drafts.compose import title_from
         from crosspost.posts import get_post
 
@@ -116,7 +117,7 @@ def preview_base(d: Draft, size: tuple[int, int] = (1080, 1440)) -> Image.Image:
         if first is None or first.source is None:
             plain = Image.new("RGB", size, (60, 60, 60))
         else:
-            source = extract_cover(first.source, None) if first.kind == "video" else load_image(first.source)
+            source = extract_cover(first.source, None) if first.kind is MediaKind.VIDEO else load_image(first.source)
             profile = get_profile(d.platform)
             plain = fit_image(source.convert("RGB"), Target(size[0], size[1], d.fit or profile.default_fit))
     return plain if plain.size == size else plain.resize(size)

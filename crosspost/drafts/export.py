@@ -23,7 +23,7 @@ from crosspost.drafts.store import check, get_draft, set_status
 from crosspost.errors import ExportBlocked, FolderNotWritable, NothingGiven
 from crosspost.platforms import get_profile
 from crosspost.posts import get_post
-from crosspost.records import Draft
+from crosspost.records import Draft, Problem
 from crosspost.store import Store, utc_now
 from crosspost.values import DraftStatus
 
@@ -92,22 +92,21 @@ def bundle_json(d: Draft, media: list[str], has_cover: bool) -> dict[str, Any]:
 
 
 def export_drafts(
-    store: Store, draft_ids: Sequence[int | str], to: str | Path, *, as_zip: bool = False, force: bool = False
+    store: Store, draft_ids: Sequence[int], to: str | Path, *, as_zip: bool = False, force: bool = False
 ) -> dict[str, list[str]]:
     drafts = [get_draft(store, i) for i in draft_ids]
     if not drafts:
         raise NothingGiven("draft ID")
-    blocked, codes = [], {}
+    blocked: dict[int, Problem] = {}
+    posted: dict[int, str | None] = {}
     for d in drafts:
         problems = check(store, d)
         if d.status is DraftStatus.POSTED and not force:
-            blocked.append(f"draft {d.id} was already posted on {d.posted_at}")
+            posted[d.id] = d.posted_at
         elif not is_ok(problems) and not force:
-            first = next(p for p in problems if p.is_error)
-            blocked.append(f"draft {d.id}: {first.message}")
-            codes[d.id] = first.code
-    if blocked:
-        raise ExportBlocked(blocked, codes)
+            blocked[d.id] = next(p for p in problems if p.is_error)
+    if blocked or posted:
+        raise ExportBlocked(blocked, posted)
     to = Path(to).expanduser()
     try:
         to.mkdir(parents=True, exist_ok=True)

@@ -67,15 +67,13 @@ def stale_drafts(store: Store, drafts: Sequence[Draft]) -> dict[int, tuple[str, 
     return out
 
 
-def refresh_draft(store: Store, draft_id: int | str) -> CheckedDraft:
+def refresh_draft(store: Store, draft_id: int) -> CheckedDraft:
     """Recompose a draft from its post, translation and media as they are now, keeping every field
     the user edited by hand (and its layout, language, fit, plan and notes)."""
     from crosspost.drafts.store import create_drafts, get_draft
 
     d = get_draft(store, draft_id)
-    return create_drafts(
-        store, [d.post_id], d.platform, str(d.layout), d.target_lang, fit=str(d.fit) if d.fit else None
-    )[0]
+    return create_drafts(store, [d.post_id], d.platform, d.layout, d.target_lang, fit=d.fit)[0]
 
 
 def describe(reasons: Sequence[str]) -> str:

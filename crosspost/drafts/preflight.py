@@ -9,15 +9,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from crosspost.drafts.compose import platform_text_warnings
 from crosspost.drafts.richtext import split_thread, with_topics
 from crosspost.platforms import PlatformProfile
 from crosspost.platforms.textcount import count
 from crosspost.records import Draft, Problem
-from crosspost.values import MediaKind, ProblemLevel
-
-ERROR, WARNING = ProblemLevel.ERROR, ProblemLevel.WARNING
+from crosspost.values import MediaKind, ProblemCode
 
 
 @dataclass(frozen=True)
@@ -58,79 +57,51 @@ def _aspect_ok(width: int | None, height: int | None, aspects: Iterable[str]) ->
 
 
 def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> list[Problem]:
-    name = profile.display_name["en"]
+    platform = profile.name
     problems: list[Problem] = []
 
-    def add(level: ProblemLevel, field: str, message: str, code: str) -> None:
-        problems.append(Problem(level, field, message, code))
+    def add(code: ProblemCode, **values: Any) -> None:
+        problems.append(Problem(code, values))
 
-    for part in ("title", "body"):
+    for part, code in (("title", ProblemCode.TITLE_TOO_LONG), ("body", ProblemCode.BODY_TOO_LONG)):
         limit = profile.limit(part)
         if limit is None or (part == "body" and profile.publish_api and draft.thread):
             continue  # a thread splits a long body
         used = count(getattr(draft, part), profile.text_counting.get(part, "chars"))
         if used > limit.value:
-            add(
-                ERROR,
-                part,
-                f"The {part} is {used:g} {limit.unit} long; {name} allows {limit.value:g}.",
-                f"{part}_too_long",
-            )
+            add(code, used=used, unit=limit.unit, limit=limit.value, platform=platform)
     if profile.limit("title") is not None and not draft.title.strip():
-        add(WARNING, "title", f"The title is empty; {name} notes with a short, punchy title do better.", "title_empty")
+        add(ProblemCode.TITLE_EMPTY, platform=platform)
     topic_limit = profile.limit_value("topics")
     if topic_limit is not None and len(draft.topics) > topic_limit:
-        add(ERROR, "topics", f"{len(draft.topics)} topics; {name} allows {topic_limit:g}.", "too_many_topics")
+        add(ProblemCode.TOO_MANY_TOPICS, count=len(draft.topics), limit=topic_limit, platform=platform)
     if draft.layout.needs_translation and not facts.translation_present:
-        add(
-            ERROR,
-            "body",
-            f"The {draft.layout} layout needs a {draft.target_lang} translation of the post.",
-            "no_translation",
-        )
+        add(ProblemCode.NO_TRANSLATION, layout=draft.layout, lang=draft.target_lang)
     elif draft.layout.needs_translation and facts.doubtful_sentences:
-        n = facts.doubtful_sentences
-        add(
-            WARNING,
-            "body",
-            f"{n} sentence{'s' if n > 1 else ''} may be mistranslated: what the translation "
-            "says back is far from your caption.",
-            "doubtful_sentences",
-        )
-    for w in platform_text_warnings(profile, draft.body):
-        add(WARNING, w["field"], w["message"], w.get("code", "platform_text"))
+        add(ProblemCode.DOUBTFUL_SENTENCES, count=facts.doubtful_sentences)
+    problems += platform_text_warnings(profile, draft.body)
     problems += api_problems(draft, profile)
     problems += cover_problems(draft, profile)
 
     local = [m for m in draft.media if facts.exists(m.source)]
     if not local:
-        add(ERROR, "media", "The post has no media on disk yet.", "no_media")
+        add(ProblemCode.NO_MEDIA)
         return problems
     images = [m for m in local if m.kind is MediaKind.IMAGE]
     videos = [m for m in local if m.kind is MediaKind.VIDEO]
     image_limit = profile.limit_value("images")
     if images and (profile.image is None or (image_limit is not None and len(images) > image_limit)):
         allowed = 0 if profile.image is None else int(image_limit or 0)
-        add(
-            ERROR,
-            "media",
-            f"{len(images)} photos; {name} takes {allowed if allowed else 'no'} photos per post.",
-            "too_many_photos",
-        )
+        add(ProblemCode.TOO_MANY_PHOTOS, count=len(images), allowed=allowed, platform=platform)
     if videos and profile.video is None:
-        add(ERROR, "media", f"{name} takes no videos.", "no_videos")
+        add(ProblemCode.NO_VIDEOS, platform=platform)
     max_seconds = profile.limit_value("video_duration")
     for m in videos:
         if max_seconds and m.duration and m.duration > max_seconds:
-            add(
-                ERROR,
-                "media",
-                f"The video is {m.duration:.0f} s long; {name} takes at most {max_seconds:.0f} s.",
-                "video_too_long",
-            )
+            add(ProblemCode.VIDEO_TOO_LONG, seconds=m.duration, max_seconds=max_seconds, platform=platform)
     rendered = [m for m in local if facts.exists(m.rendered)]
     if len(rendered) < len(local):
-        add(ERROR, "media", f"The media is not rendered for {name} yet.", "not_rendered")
+        add(ProblemCode.NOT_RENDERED, platform=platform)
     size_caps = {MediaKind.IMAGE: profile.limit_value("image_size"), MediaKind.VIDEO: profile.limit_value("video_size")}
     spec = {MediaKind.IMAGE: profile.image, MediaKind.VIDEO: profile.video}
     for m in rendered:
@@ -139,19 +110,16 @@ def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> 
         cap = size_caps.get(m.kind)
         file_name = Path(m.rendered).name
         if cap and size > cap:
-            add(
-                ERROR,
-                "media",
-                f"{file_name} is {size / 1e6:.1f} MB; {name} takes at most {cap / 1e6:.0f} MB.",
-                "file_too_large",
-            )
+            add(ProblemCode.FILE_TOO_LARGE, file=file_name, size=size, max_size=cap, platform=platform)
         s = spec.get(m.kind)
         if s is not None and not _aspect_ok(m.rendered_width, m.rendered_height, s.aspects):
             add(
-                ERROR,
-                "media",
-                f"{file_name} is {m.rendered_width}×{m.rendered_height}; {name} accepts {', '.join(s.aspects)}.",
-                "wrong_aspect",
+                ProblemCode.WRONG_ASPECT,
+                file=file_name,
+                width=m.rendered_width,
+                height=m.rendered_height,
+                aspects=tuple(s.aspects),
+                platform=platform,
             )
     return problems
 
@@ -166,37 +134,20 @@ def api_problems(draft: Draft, profile: PlatformProfile) -> list[Problem]:
     #tags within the limit (or a thread), and alt text for every photo and video."""
     if not profile.publish_api:
         return []
-    name = profile.display_name["en"]
     problems = []
     limit = profile.limit("body")
     text = post_text(draft, profile)
     used = count(text, "graphemes")
     if limit is not None and used > limit.value and count(draft.body, "graphemes") <= limit.value and not draft.thread:
         problems.append(
-            Problem(
-                ERROR,
-                "body",
-                f"With its #tags the post is {used:g} graphemes long; {name} allows "
-                f"{limit.value:g}. Shorten it, or publish it as a thread.",
-                "tags_too_long",
-            )
+            Problem(ProblemCode.TAGS_TOO_LONG, {"used": used, "limit": limit.value, "platform": profile.name})
         )
     if draft.thread and limit is not None and used > limit.value:
         parts = len(split_thread(text, int(limit.value)))
-        problems.append(Problem(WARNING, "body", f"The caption goes out as a thread of {parts} posts.", "thread"))
-    missing = [i for i, m in enumerate(draft.sources, 1) if not (draft.alt_texts.get(m.media) or "").strip()]
+        problems.append(Problem(ProblemCode.THREAD, {"parts": parts}))
+    missing = tuple(i for i, m in enumerate(draft.sources, 1) if not (draft.alt_texts.get(m.media) or "").strip())
     if missing:
-        which = ", ".join(str(i) for i in missing)
-        one = len(missing) == 1
-        problems.append(
-            Problem(
-                WARNING,
-                "alt_text",
-                f"Media {which} {'has' if one else 'have'} no alt text; people "
-                f"using screen readers on {name} will not know what {'it shows' if one else 'they show'}.",
-                "no_alt_text",
-            )
-        )
+        problems.append(Problem(ProblemCode.NO_ALT_TEXT, {"media": missing, "platform": profile.name}))
     return problems
 
 
@@ -207,10 +158,10 @@ def cover_problems(draft: Draft, profile: PlatformProfile) -> list[Problem]:
     text = draft.cover_text or draft.title
     if draft.cover_style == "none" or draft.cover_style not in styles or not text.strip():
         return []
-    from crosspost.media.cover_text import cover_text_problem, split_title
+    from crosspost.media.cover_text import split_title, undrawn_cover_text
 
-    problem = cover_text_problem(*split_title(text))
-    return [] if problem is None else [Problem(WARNING, "cover", problem, "cover_text_undrawable")]
+    facts = undrawn_cover_text(*split_title(text))
+    return [] if facts is None else [Problem(ProblemCode.COVER_TEXT_UNDRAWABLE, facts)]
 
 
 def is_ok(problems: Iterable[Problem]) -> bool:

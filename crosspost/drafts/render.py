@@ -29,7 +29,7 @@ from crosspost.posts import post_media
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.records import CheckedDraft, Draft, DraftMedia
 from crosspost.store import Store
-from crosspost.values import MediaKind
+from crosspost.values import Fit, MediaKind
 
 if TYPE_CHECKING:
     from filelock import BaseFileLock
@@ -42,7 +42,7 @@ RENDER_VERSION = 3  # 3: the cover's title is drawn over a kept plain frame
 class RenderItem:
     index: int
     media_id: int | None
-    kind: str  # "video" | "image"
+    kind: MediaKind
     source: str
     focus: tuple[float, float] | None
     key: str
@@ -52,7 +52,7 @@ class RenderItem:
 class DraftRenderJob:
     draft_id: int
     platform: str
-    fit: str
+    fit: Fit
     staging: str
     folder: str
     items: tuple[RenderItem, ...]
@@ -62,15 +62,15 @@ class DraftRenderJob:
     @property
     def weight(self) -> float:
         """A rough cost for ETAs: 5 per video, 1 per photo."""
-        return sum(1.0 if i.kind == "image" else 5.0 for i in self.items) or 1.0
+        return sum(1.0 if i.kind is MediaKind.IMAGE else 5.0 for i in self.items) or 1.0
 
     @property
     def has_video(self) -> bool:
-        return any(i.kind == "video" for i in self.items)
+        return any(i.kind is MediaKind.VIDEO for i in self.items)
 
 
 def _item_key(
-    profile: PlatformProfile, fit: str, source: str, focus: tuple[float, float] | None, cover_at: float | None
+    profile: PlatformProfile, fit: Fit, source: str, focus: tuple[float, float] | None, cover_at: float | None
 ) -> str:
     """What a rendered file depends on: the source (path, size, time), the platform's profile as a
     whole (a changed limit makes earlier renders out of date), fit, focus, cover time, version."""
@@ -88,7 +88,7 @@ def _local_media(d: Draft) -> list[DraftMedia]:
 
 
 def prepare_render(
-    store: Store, location: DataLocation, draft_id: int | str, *, cover_at: float | None = None, reencode: bool = False
+    store: Store, location: DataLocation, draft_id: int, *, cover_at: float | None = None, reencode: bool = False
 ) -> DraftRenderJob:
     """What rendering DRAFT_ID takes (a ``UserError`` when there is nothing it can render)."""
     d = get_draft(store, draft_id)
@@ -101,13 +101,13 @@ def prepare_render(
             raise UserError(f"{profile.display_name['en']} takes no photos; choose another platform for this post.")
         if m.kind is MediaKind.VIDEO and profile.video is None:
             raise UserError(f"{profile.display_name['en']} takes no videos; choose another platform for this post.")
-    fit = str(d.fit or profile.default_fit)
+    fit = d.fit or profile.default_fit
     focus = {m.id: m.focus for m in post_media(store, d.post_id) if m.focus is not None}
     items = tuple(
         RenderItem(
             i,
             m.media,
-            str(m.kind),
+            m.kind,
             str(m.source),
             focus.get(m.media),
             _item_key(profile, fit, str(m.source), focus.get(m.media), cover_at),
@@ -168,15 +168,11 @@ def run_render_job(
             cancel.check()
             progress(Progress(item.index - 1, total, f"rendering {item.index} of {total}"))
             result: Any
-            if item.kind == "image":
-                result = render_photo_for(
-                    item.source,
-                    staging / f"{item.index:02d}.jpg",
-                    image_target(profile, job.fit),
-                    profile,
-                    reencode=job.reencode,
-                    focus=item.focus,
-                )
+            photo = item.kind is MediaKind.IMAGE
+            out = staging / f"{item.index:02d}.{'jpg' if photo else 'mp4'}"
+            target = image_target(profile, job.fit) if photo else video_target(profile, job.fit)
+            if photo:
+                result = render_photo_for(item.source, out, target, profile, reencode=job.reencode, focus=item.focus)
             else:
 
                 def video_progress(p: Progress, i: int = item.index) -> None:
@@ -184,8 +180,8 @@ def run_render_job(
 
                 result = render_video_for(
                     item.source,
-                    staging / f"{item.index:02d}.mp4",
-                    video_target(profile, job.fit),
+                    out,
+                    target,
                     profile,
                     reencode=job.reencode,
                     cancel=cancel,
@@ -207,7 +203,7 @@ def run_render_job(
         first = job.items[0]
         cover_target = image_target(profile, job.fit) if profile.image else video_target(profile, job.fit)
         plain = staging / PLAIN_NAME  # the frame without text; commit draws cover.jpg with the title
-        if first.kind == "video":
+        if first.kind is MediaKind.VIDEO:
             render_image_from_pil(extract_cover(first.source, job.cover_at), plain, cover_target)
         else:
             render_image(first.source, plain, cover_target)
@@ -277,7 +273,7 @@ def render_lock(location: DataLocation, draft_id: int) -> Iterator[None]:
 def render_draft(
     store: Store,
     location: DataLocation,
-    draft_id: int | str,
+    draft_id: int,
     *,
     cover_at: float | None = None,
     progress: ProgressCallback | None = None,

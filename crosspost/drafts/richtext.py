@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -30,18 +31,19 @@ _TAG = regex.compile(r"(?<![\w#＃])[#＃]([\p{L}\p{N}_\p{M}]*[\p{L}_\p{M}][\p{L
 @dataclass
 class RichText:
     text: str
-    facets: list[dict] = field(default_factory=list)
+    facets: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
-def _byte_range(text: str, start: int, end: int) -> dict:
+def _byte_range(text: str, start: int, end: int) -> dict[str, Any]:
     before = len(text[:start].encode("utf-8"))
     return {"byteStart": before, "byteEnd": before + len(text[start:end].encode("utf-8"))}
 
 
 def tag_of(topic: str) -> str:
     """A topic as a Bluesky tag: no '#', no spaces (they would end the tag)."""
-    return regex.sub(r"[\s#＃]+", "", topic)
+    tag: str = regex.sub(r"[\s#＃]+", "", topic)
+    return tag
 
 
 def with_topics(body: str, topics: list[str]) -> str:

@@ -10,6 +10,7 @@ they no longer match); a posted draft is never exported or posted again without 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -21,9 +22,9 @@ from crosspost.limits import check_cover_text_length, check_text_length
 from crosspost.platforms import PlatformProfile, get_profile
 from crosspost.posts import MAX_SEARCH_CHARS, fts_query, get_post, parse_planned
 from crosspost.records import CheckedDraft, Draft, DraftMedia, Post, Problem
-from crosspost.store import Store, utc_now
+from crosspost.store import Store, record, utc_now
 from crosspost.translation.glossary import map_topics
-from crosspost.values import DraftStatus, Fit, Layout, ProblemLevel
+from crosspost.values import DraftStatus, Fit, Layout
 
 EDITABLE = ("title", "body", "topics", "planned_at", "notes", "layout", "fit", "cover_style", "cover_text")
 COVER_FIELDS = {"cover_style", "cover_text", "title"}  # a change redraws the rendered cover
@@ -34,85 +35,51 @@ _COLUMNS = (
 )
 
 
-def _draft(row: Sequence[Any], edited: Iterable[str], alt_texts: dict[int, str]) -> Draft:
-    (
-        did,
-        post_id,
-        platform,
-        layout,
-        target_lang,
-        status,
-        title,
-        body,
-        topics,
-        media,
-        cover,
-        fit,
-        planned_at,
-        notes,
-        exported_to,
-        posted_at,
-        posted_url,
-        created_at,
-        updated_at,
-        cover_style,
-        cover_text,
-        thread,
-        posted_uri,
-    ) = row
-    return Draft(
-        id=did,
-        post_id=post_id,
-        platform=platform,
-        layout=Layout(layout),
-        target_lang=target_lang,
-        status=DraftStatus(status),
-        title=title or "",
-        body=body or "",
-        topics=tuple(json.loads(topics or "[]")),
-        media=tuple(DraftMedia.from_dict(m) for m in json.loads(media or "[]")),
-        cover=cover,
+def _draft(r: sqlite3.Row, edited: Iterable[str], alt_texts: dict[int, str]) -> Draft:
+    platform, fit = r["platform"], r["fit"]
+    return record(
+        Draft,
+        r,
+        layout=Layout(r["layout"]),
+        status=DraftStatus(r["status"]),
+        title=r["title"] or "",
+        body=r["body"] or "",
+        topics=tuple(json.loads(r["topics"] or "[]")),
+        media=tuple(DraftMedia.from_dict(m) for m in json.loads(r["media"] or "[]")),
         fit=Fit(fit) if fit else None,
-        planned_at=planned_at,
-        notes=notes or "",
-        exported_to=exported_to,
-        posted_at=posted_at,
-        posted_url=posted_url,
-        created_at=created_at,
-        updated_at=updated_at,
+        notes=r["notes"] or "",
         edited_fields=frozenset(edited),
-        cover_style=cover_style or get_profile(platform).cover_text.get("default", "none"),
-        cover_text=cover_text,
-        thread=bool(thread),
+        cover_style=r["cover_style"] or get_profile(platform).cover_text.get("default", "none"),
+        thread=bool(r["thread"]),
         alt_texts=alt_texts,
-        posted_uri=posted_uri,
     )
 
 
 def _edited_fields(store: Store, draft_id: int) -> set[str]:
-    return {r[0] for r in store.db.execute("SELECT DISTINCT field FROM draft_edits WHERE draft_id = ?", [draft_id])}
+    return {r["field"] for r in store.rows("SELECT DISTINCT field FROM draft_edits WHERE draft_id = ?", [draft_id])}
 
 
-def get_draft(store: Store, draft_id: int | str) -> Draft:
+def get_draft(store: Store, draft_id: int) -> Draft:
     try:
         did = int(draft_id)
     except (TypeError, ValueError):
         raise NotFound("draft", draft_id, malformed=True) from None
     row = None
     if 0 <= did < 2**63:
-        row = store.db.execute(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [did]).fetchone()
+        row = store.row(f"SELECT {_COLUMNS} FROM drafts WHERE id = ?", [did])
     if row is None:
         raise NotFound("draft", did)
     alts = {
-        r[0]: r[1] for r in store.db.execute("SELECT media_id, text FROM draft_alt_texts WHERE draft_id = ?", [did])
+        r["media_id"]: r["text"]
+        for r in store.rows("SELECT media_id, text FROM draft_alt_texts WHERE draft_id = ?", [did])
     }
     return _draft(row, _edited_fields(store, did), alts)
 
 
 def find_draft(store: Store, post_id: int, platform: str) -> Draft | None:
     """The draft of POST_ID for PLATFORM, if there is one."""
-    row = store.db.execute("SELECT id FROM drafts WHERE post_id = ? AND platform = ?", [post_id, platform]).fetchone()
-    return get_draft(store, row[0]) if row else None
+    did = store.value("SELECT id FROM drafts WHERE post_id = ? AND platform = ?", [post_id, platform])
+    return get_draft(store, did) if did is not None else None
 
 
 def has_translation(store: Store, post_id: int, lang: str | None) -> bool:
@@ -135,7 +102,7 @@ def check(store: Store, draft: Draft) -> list[Problem]:
     return preflight(draft, get_profile(draft.platform), facts)
 
 
-def checked(store: Store, draft_id: int | str, extra: Iterable[Problem] = ()) -> CheckedDraft:
+def checked(store: Store, draft_id: int, extra: Iterable[Problem] = ()) -> CheckedDraft:
     draft = get_draft(store, draft_id)
     problems = check(store, draft)
     seen = {(p.field, p.message) for p in problems}
@@ -180,17 +147,17 @@ def composition(
 
 def create_drafts(
     store: Store,
-    post_ids: Sequence[int | str],
+    post_ids: Sequence[int],
     platform: str,
-    layout: str | None = None,
+    layout: Layout | None = None,
     target_lang: str | None = None,
     reset: bool = False,
-    fit: str | None = None,
+    fit: Fit | None = None,
 ) -> list[CheckedDraft]:
     """One draft per post for PLATFORM (updating an existing one, never a duplicate)."""
     profile = get_profile(platform)
     fit_value = Fit.parse(fit, "fit mode") if fit is not None else None
-    layout_value = Layout.parse(layout or profile.defaults.get("layout", "original"), "layout")
+    layout_value = Layout.parse(layout or profile.defaults.get("layout", Layout.ORIGINAL), "layout")
     target_lang = target_lang or profile.defaults.get("target_lang")
     if layout_value.needs_translation and not target_lang:
         raise NoTranslation(0, None, layout_value)
@@ -255,16 +222,12 @@ def create_drafts(
                 db.execute(
                     f"UPDATE drafts SET {', '.join(f'{k} = ?' for k in sets)} WHERE id = ?", [*sets.values(), did]
                 )
-            extra = [
-                Problem(ProblemLevel(w["level"]), w["field"], w["message"], w.get("code", "compose"))
-                for w in comp.warnings
-            ]
-            results.append((did, extra))
+            results.append((did, comp.warnings))
     return [checked(store, did, extra) for did, extra in results]
 
 
 def list_drafts(
-    store: Store, platform: str | None = None, status: str | None = None, search: str | None = None
+    store: Store, platform: str | None = None, status: DraftStatus | None = None, search: str | None = None
 ) -> list[CheckedDraft]:
     sql, params = "SELECT id FROM drafts WHERE 1 = 1", []
     if platform:
@@ -283,10 +246,10 @@ def list_drafts(
         )
         params += [fts_query(search), like, like, like]
     sql += " ORDER BY coalesce(planned_at, '9999'), updated_at DESC, id"
-    return [checked(store, r[0]) for r in store.db.execute(sql, params).fetchall()]
+    return [checked(store, r["id"]) for r in store.rows(sql, params)]
 
 
-def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fields: Any) -> CheckedDraft:
+def edit_draft(store: Store, draft_id: int, *, force: bool = False, **fields: Any) -> CheckedDraft:
     """Change fields of a draft; every change is kept in the edit history (undo-able)."""
     d = get_draft(store, draft_id)
     if d.status is DraftStatus.POSTED and not force:
@@ -338,35 +301,36 @@ def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fiel
     return checked(store, d.id)
 
 
-def history(store: Store, draft_id: int | str) -> list[dict[str, Any]]:
+def history(store: Store, draft_id: int) -> list[dict[str, Any]]:
     d = get_draft(store, draft_id)
     return [
-        {"id": r[0], "field": r[1], "old": r[2], "new": r[3], "at": r[4]}
-        for r in store.db.execute(
+        {"id": r["id"], "field": r["field"], "old": r["old_value"], "new": r["new_value"], "at": r["edited_at"]}
+        for r in store.rows(
             "SELECT id, field, old_value, new_value, edited_at FROM draft_edits WHERE draft_id = ? ORDER BY id", [d.id]
         )
     ]
 
 
-def undo_last_edit(store: Store, draft_id: int | str) -> CheckedDraft:
+def undo_last_edit(store: Store, draft_id: int) -> CheckedDraft:
     """Revert the most recent edit of a draft (the window's Ctrl+Z across sessions)."""
     d = get_draft(store, draft_id)
-    row = store.db.execute(
-        "SELECT id, field, old_value FROM draft_edits WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [d.id]
-    ).fetchone()
+    row = store.row("SELECT id, field, old_value FROM draft_edits WHERE draft_id = ? ORDER BY id DESC LIMIT 1", [d.id])
     if row is None:
         raise UserError(f"Draft {d.id} has no edits to undo.")
-    if row[1] not in EDITABLE:
+    field = row["field"]
+    if field not in EDITABLE:
         raise UserError(f"Draft {d.id}'s last edit cannot be undone.")
     with store.transaction():
-        store.db.execute(f"UPDATE drafts SET {row[1]} = ?, updated_at = ? WHERE id = ?", [row[2], utc_now(), d.id])
-        store.db.execute("DELETE FROM draft_edits WHERE id = ?", [row[0]])
-    if row[1] in COVER_FIELDS:
+        store.db.execute(
+            f"UPDATE drafts SET {field} = ?, updated_at = ? WHERE id = ?", [row["old_value"], utc_now(), d.id]
+        )
+        store.db.execute("DELETE FROM draft_edits WHERE id = ?", [row["id"]])
+    if field in COVER_FIELDS:
         refresh_cover(store, get_draft(store, d.id))
     return checked(store, d.id)
 
 
-def mark_posted(store: Store, draft_id: int | str, url: str | None = None, force: bool = False) -> CheckedDraft:
+def mark_posted(store: Store, draft_id: int, url: str | None = None, force: bool = False) -> CheckedDraft:
     d = get_draft(store, draft_id)
     if d.status is DraftStatus.POSTED and not force:
         raise AlreadyPosted(d.id, d.platform, d.posted_at)
@@ -412,7 +376,7 @@ def save_render(store: Store, draft: Draft, media: Sequence[DraftMedia], cover: 
     return checked(store, draft.id)
 
 
-def set_alt_text(store: Store, draft_id: int | str, media_index: int, text: str) -> CheckedDraft:
+def set_alt_text(store: Store, draft_id: int, media_index: int, text: str) -> CheckedDraft:
     """Alt text of the draft's MEDIA_INDEX-th media file (1-based, counting the files it has)."""
     d = get_draft(store, draft_id)
     media = d.sources
@@ -433,7 +397,7 @@ def set_alt_text(store: Store, draft_id: int | str, media_index: int, text: str)
     return checked(store, d.id)
 
 
-def set_thread(store: Store, draft_id: int | str, thread: bool) -> CheckedDraft:
+def set_thread(store: Store, draft_id: int, thread: bool) -> CheckedDraft:
     """Whether a caption over the platform's limit goes out as a thread of replies."""
     d = get_draft(store, draft_id)
     with store.transaction():

@@ -79,7 +79,7 @@ class PreviewWorker:
 
     def __init__(self) -> None:
         self._pool: ThreadPoolExecutor | None = None
-        self._results: queue.SimpleQueue = queue.SimpleQueue()
+        self._results: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self.latest = 0  # the number of the newest request
         self.skipped = 0  # requests overtaken before the worker reached them
         self.dropped = 0  # results overtaken while they were drawn

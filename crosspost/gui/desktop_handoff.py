@@ -75,6 +75,7 @@ def send_to_phone(view: QueueView) -> PhoneDialog | None:
     from crosspost.errors import UserError
     from crosspost.gui.dialogs import show_error
     from crosspost.gui.i18n import resolve_language
+    from crosspost.gui.messages import window_message
     from crosspost.gui.phone_dialog import PhoneDialog, network_addresses
     from crosspost.handoff.phone_server import payload_for_draft
 
@@ -86,7 +87,7 @@ def send_to_phone(view: QueueView) -> PhoneDialog | None:
     try:
         payload = payload_for_draft(view.store, ids[0])
     except UserError as exc:
-        show_error(view, str(exc))
+        show_error(view, window_message(exc))
         return None
     last = settings.phone_address
     host = last if last in network_addresses() else None
@@ -103,6 +104,7 @@ def send_to_phone(view: QueueView) -> PhoneDialog | None:
 def open_creator_page_for(view: QueueView) -> tuple[str, Path | None] | None:
     from crosspost.errors import UserError
     from crosspost.gui.dialogs import show_error
+    from crosspost.gui.messages import window_message
 
     ids = view.selected_ids()
     if not ids:
@@ -110,5 +112,5 @@ def open_creator_page_for(view: QueueView) -> tuple[str, Path | None] | None:
     try:
         return open_creator_page(view.store, ids[0], view.settings.rednote_region)
     except UserError as exc:
-        show_error(view, str(exc))
+        show_error(view, window_message(exc))
         return None

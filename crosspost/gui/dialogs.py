@@ -35,9 +35,6 @@ def show_error(parent: QWidget, message: str, details: str = "") -> QMessageBox:
     """What happened and what to do; a traceback only behind "Copy details" (and in the log)."""
     if details:
         log.error("%s\n%s", message, details)
-    from crosspost.gui.messages import translate_message
-
-    message = translate_message(message)
     box = QMessageBox(QMessageBox.Icon.Warning, parent.tr("Crosspost"), message, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setInformativeText(
@@ -118,7 +115,7 @@ class LanguagePacksDialog(Retranslating, QDialog):
         self.folder_button.clicked.connect(self.install_from_folder)
         self.use_button.clicked.connect(self.use_selected)
         self.model_download_button.clicked.connect(self.download_model)
-        self.available: list = []
+        self.available: list[Any] = []
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.retranslate()
         self.reload()

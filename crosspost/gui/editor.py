@@ -36,6 +36,7 @@ from crosspost.gui.labels import fit_label, platform_label
 from crosspost.gui.media_preview import CropPreview, MediaStrip, crop_focus
 from crosspost.gui.words import Retranslating, fill
 from crosspost.platforms import all_profiles, get_profile
+from crosspost.values import GlossaryKind, Layout
 
 __all__ = ["PostEditor", "CropPreview", "crop_focus", "counter_colour", "OK", "NEAR", "OVER"]
 
@@ -387,12 +388,9 @@ class PostEditor(Retranslating, MediaStrip, QWidget):
         if self.post_id is None:
             return
         profile = get_profile(self.platform.currentData() or "rednote")
-        layout = self.layout_switch.currentData()
+        layout = Layout(self.layout_switch.currentData())
         translation = self._texts["translation"] or None
-        if layout != "original" and not translation:
-            layout_used = "original"
-        else:
-            layout_used = layout
+        layout_used = Layout.ORIGINAL if layout.needs_translation and not translation else layout
         comp = compose(
             profile,
             self._texts["caption"],
@@ -567,7 +565,7 @@ class PostEditor(Retranslating, MediaStrip, QWidget):
     def _load_glossary(self) -> None:
         from crosspost.translation.glossary import list_entries
 
-        entries = list_entries(self.store, "en", self.settings.target_lang, "term")
+        entries = list_entries(self.store, "en", self.settings.target_lang, GlossaryKind.TERM)
         self.glossary.blockSignals(True)
         self.glossary.setRowCount(len(entries) + 1)
         for i, e in enumerate(entries + [{"term": "", "translation": ""}]):

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from crosspost.gui.i18n import current_language
+from crosspost.platforms import PlatformProfile
 
 if TYPE_CHECKING:
     from crosspost.platforms.profiles_loader import PlatformProfile
@@ -64,7 +65,7 @@ _labels = Labels()
 
 def platform_label(profile: PlatformProfile) -> str:
     """The platform's own name in the UI language, once ("小红书" in Chinese, "RedNote (Xiaohongshu)")."""
-    names = profile.display_name
+    names: dict[str, str] = profile.display_name
     return names.get("zh" if current_language().startswith("zh") else "en") or names["en"]
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 from crosspost.gui.flow_layout import clear_layout
 from crosspost.platforms import get_profile
+from crosspost.values import Fit
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -54,7 +55,7 @@ def preview_image(path: str, kind: str, size: tuple[int, int], fit: str | None) 
         return None
     if fit is None:
         return ImageOps.contain(image, size).convert("RGB")
-    return fit_image(ImageOps.contain(image, (480, 480)), Target(size[0], size[1], fit)).convert("RGB")
+    return fit_image(ImageOps.contain(image, (480, 480)), Target(size[0], size[1], Fit(fit))).convert("RGB")
 
 
 def to_pixmap(image: Image) -> QPixmap:

@@ -24,7 +24,7 @@ from crosspost.gui.messages import problem_text
 from crosspost.gui.words import fill
 from crosspost.records import CheckedDraft, Draft, LibraryRow
 from crosspost.store import Store
-from crosspost.values import MediaKind
+from crosspost.values import DraftStatus, MediaKind
 
 ROLE_ID = Qt.ItemDataRole.UserRole + 1
 ROLE_DELETED = Qt.ItemDataRole.UserRole + 3  # "Deleted on TikTok on …", or None
@@ -170,7 +170,8 @@ class DraftsModel(QAbstractTableModel):
         from crosspost.drafts.store import list_drafts
 
         self.beginResetModel()
-        self.drafts = list_drafts(self.store, self.platform, self.status)
+        status = DraftStatus(self.status) if self.status else None  # the filter combo's word
+        self.drafts = list_drafts(self.store, self.platform, status)
         self.stale = stale_drafts(self.store, [c.draft for c in self.drafts])
         self.endResetModel()
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from crosspost.gui.context import AppContext, Changes
 from crosspost.gui.words import fill
+from crosspost.values import Layout
 
 if TYPE_CHECKING:
     from crosspost.gui.editor import PostEditor
@@ -212,11 +213,9 @@ class Operations(QObject):
 
     def glossary_changed(self, term: str) -> None:
         """After a glossary change: offer to re-translate the translated posts that use the term."""
-        from crosspost.posts import library_rows, search_post_ids
+        from crosspost.translation.glossary import posts_with_term
 
-        target = self.ctx.settings.target_lang
-        using = set(search_post_ids(self.ctx.store, term) or [])
-        ids = [r.id for r in library_rows(self.ctx.store) if r.id in using and target in r.langs]
+        ids = posts_with_term(self.ctx.store, term, translated_to=self.ctx.settings.target_lang)
         if not ids:
             return
         box = self._ask(
@@ -279,7 +278,7 @@ class Operations(QObject):
 
         return self.ctx.op(
             self.tr("Creating draft"),
-            lambda store, progress, cancel: create_drafts(store, post_ids, platform, layout, lang, fit=fit),
+            lambda store, progress, cancel: create_drafts(store, post_ids, platform, Layout(layout), lang, fit=fit),
             Changes(drafts=True),
             on_success=done,
         )

@@ -111,6 +111,7 @@ class PhoneDialog(Retranslating, QDialog):
     def restart(self) -> None:
         """(Re)start the server on the chosen address (a new token each time)."""
         from crosspost.errors import UserError
+        from crosspost.gui.messages import window_message
 
         self.stop()
         host = self.network.currentData() or "127.0.0.1"
@@ -119,7 +120,7 @@ class PhoneDialog(Retranslating, QDialog):
         except UserError as exc:
             self.server = None
             self.qr.clear()
-            self.address.setText(str(exc))
+            self.address.setText(window_message(exc))
             return
         self.qr.setPixmap(qr_pixmap(self.server.url))
         self.address.setText(self.server.url)

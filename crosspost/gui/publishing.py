@@ -38,14 +38,6 @@ if TYPE_CHECKING:
 APP_PASSWORDS_HELP = "https://bsky.app/settings/app-passwords"
 
 
-def _platform_name(name: str) -> str:
-    """The platform's display name (as the window's other labels show it)."""
-    from crosspost.gui.labels import platform_label
-    from crosspost.platforms import get_profile
-
-    return platform_label(get_profile(name))
-
-
 class AddBlueskyAccountDialog(QDialog):
     """Handle, app password (with a link explaining app passwords), server; the opt-in to a
     user-only file only where no keyring exists. Checking the password with the server runs on the
@@ -343,7 +335,7 @@ class Publisher(QObject):
             """(results, [(draft id or None, error)]): every error a person can act on comes back
             here, to be worded by ``explain`` on the GUI thread."""
             errors: list[tuple[int | None, UserError]] = []
-            todo: list[int | str] = list(due_drafts(store) if scheduled else ids)
+            todo = [int(i) for i in (due_drafts(store) if scheduled else ids)]
             try:
                 results = (
                     publish_drafts(
@@ -373,83 +365,9 @@ class Publisher(QObject):
         return self.ctx.op(title, job, Changes(drafts=True), on_success=done, on_failure=failed)
 
     def explain(self, exc: UserError) -> str:
-        """A publishing error in the window's words: what is wrong and the button or menu that fixes it."""
-        from crosspost.gui.messages import problem_text, window_message
-        from crosspost.publishing.accounts import NoAccount, SecretMissing, SeveralAccounts
-        from crosspost.publishing.bluesky import PublishError
-        from crosspost.publishing.publish import (
-            NoPublishApi,
-            NothingToTranslate,
-            NotReadyToPublish,
-            OtherAccount,
-            PublishingBusy,
-        )
+        """A publishing error in the window's words (``messages.window_message``, like every error)."""
+        from crosspost.gui.messages import window_message
 
-        accounts = self.tr("Tools → Settings… → Accounts…")
-        match exc:
-            case NoAccount(platform=platform):
-                return fill(
-                    self.tr("There is no %1 account in Crosspost yet: add one in %2."),
-                    _platform_name(platform),
-                    accounts,
-                )
-            case SeveralAccounts(platform=platform):
-                return fill(
-                    self.tr("There are several %1 accounts; keep only the one to publish with in %2."),
-                    _platform_name(platform),
-                    accounts,
-                )
-            case SecretMissing(handle=handle):
-                return fill(
-                    self.tr("The app password of %1 is missing: remove the account in %2 and add it again."),
-                    handle,
-                    accounts,
-                )
-            case PublishError(kind="auth"):
-                return str(exc) + " " + fill(self.tr("Add the account again with a new app password in %1."), accounts)
-            case NotReadyToPublish(problem=problem) if problem.code == "body_too_long":
-                return (
-                    problem_text(problem)
-                    + " "
-                    + self.tr(
-                        "Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a "
-                        "thread of replies” in Alt text…."
-                    )
-                )
-            case NotReadyToPublish(problem=problem) if problem.code == "tags_too_long":
-                return (
-                    problem_text(problem)
-                    + " "
-                    + self.tr(
-                        "For a thread, tick “Publish a caption over the length limit as a thread of replies” in "
-                        "Alt text…."
-                    )
-                )
-            case NotReadyToPublish(problem=problem):
-                return problem_text(problem)
-            case NoPublishApi(platform=platform):
-                return fill(
-                    self.tr("Crosspost cannot publish to %1 by itself: export the draft and upload it there."),
-                    _platform_name(platform),
-                )
-            case OtherAccount():
-                return fill(
-                    self.tr(
-                        "Publishing this draft was started with another account; add that account again in %1 to finish it."  # noqa: E501
-                    ),
-                    accounts,
-                )
-            case NothingToTranslate(original_layout=True):
-                return self.tr(
-                    "This draft shows the original caption only, so its alt texts stay as they are. "
-                    "Create it again with a translated or bilingual layout to translate them."
-                )
-            case NothingToTranslate():
-                return self.tr("Write the alt texts first; then they can be translated like the caption.")
-            case PublishingBusy():
-                return self.tr(
-                    "Another publishing run is going on (perhaps a scheduled one); try again when it has finished."
-                )
         return window_message(exc)
 
     def edit_alt_texts(self, draft_id: int | None = None) -> AltTextDialog | None:

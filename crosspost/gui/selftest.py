@@ -74,14 +74,14 @@ def _run(work: Path, screenshot: str | None) -> int:
     posts = window.posts_model.rowCount()
     print(f"self-test: imported {result.added} posts, {result.matched_media} media file(s) matched", file=sys.stderr)
 
-    created: list = []
+    created: list[Any] = []
     window.draftCreated.connect(created.append)
     window.ops.create_draft(window.posts_model.post_id(0), "rednote", "original")
     if not _wait(app, lambda: created or failures) or failures:
         print(f"self-test: the draft could not be made: {failures[:1]}", file=sys.stderr)
         return 1
     draft = created[0].draft
-    rendered: list = []
+    rendered: list[Any] = []
     window.runner.finished.connect(lambda _id, value: rendered.append(value))
     window.ops.render_draft(draft.id)
 

@@ -236,15 +236,10 @@ class SentenceView(Retranslating, QWidget):
 
                 show_error(self, message, details)
             if post_id == self.post_id:
-                self.summary.setText(self._explain(message))
+                self.summary.setText(message)  # a typed error, already worded with its remedy
                 self.failed.emit(message)
 
         return self.ctx.runner.run(title, job, on_success=done, on_failure=failed)
-
-    def _explain(self, message: str) -> str:
-        if "language pack" in message:
-            return message + " " + self.tr("Install it in Tools → Language packs.")
-        return message
 
     def load(self, post_id: int) -> int:
         """Check POST_ID's translation (from memory when it was looked at before)."""
@@ -379,8 +374,8 @@ class SentenceView(Retranslating, QWidget):
 
     def add_to_glossary(self) -> int | None:
         from crosspost.errors import UserError
-        from crosspost.translation.checking import posts_with_term
-        from crosspost.translation.glossary import add_entry
+        from crosspost.gui.messages import window_message
+        from crosspost.translation.glossary import add_entry, posts_with_term
 
         term, translation = self._picked["source"], self._picked["target"]
         if self.check is None or not term or not translation:
@@ -390,7 +385,7 @@ class SentenceView(Retranslating, QWidget):
         try:
             add_entry(store, term, translation, self.check.source, self.check.target)
         except UserError as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(window_message(exc))
             return None
         ids = posts_with_term(store, term)
         self.summary.setText(fill(self.tr("Added “%1” → “%2” to your glossary."), term, translation))

@@ -112,7 +112,8 @@ def peer_uid(descriptor: int) -> int | None:
             raw = s.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
     except OSError:
         return None
-    return struct.unpack("3i", raw)[1]
+    pid: int = struct.unpack("3i", raw)[1]
+    return pid
 
 
 def _peer_is_this_user(sock: QLocalSocket) -> bool:

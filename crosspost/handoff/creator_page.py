@@ -9,8 +9,6 @@ from crosspost.errors import UserError
 from crosspost.platforms import get_profile
 from crosspost.records import Draft
 
-REGIONS = ("overseas", "mainland")
-
 
 def creator_page_url(platform: str, region: str = "overseas") -> str:
     """The upload page for an account registered in REGION ("overseas" or "mainland")."""
@@ -20,7 +18,8 @@ def creator_page_url(platform: str, region: str = "overseas") -> str:
         raise UserError(f"Crosspost knows no upload page for {profile.display_name['en']}.")
     if region not in pages:
         raise UserError(f"Unknown account region {region!r}: use one of {', '.join(sorted(pages))}.")
-    return pages[region]["url"]
+    url: str = pages[region]["url"]
+    return url
 
 
 def upload_files(d: Draft) -> list[Path]:

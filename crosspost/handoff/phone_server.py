@@ -207,7 +207,7 @@ class PhonePayload:
     platform_zh: str | None = None  # display name in Chinese
 
 
-def payload_for_draft(store: Store, draft_id: int | str) -> PhonePayload:
+def payload_for_draft(store: Store, draft_id: int) -> PhonePayload:
     """What the phone gets for a draft: its rendered media (and cover), title, body and topics."""
     from crosspost.drafts.store import get_draft
     from crosspost.errors import NotRendered
@@ -291,7 +291,7 @@ class _State:
     payload: PhonePayload
     lang: str
     files: dict[str, PhoneFile] = field(default_factory=dict)
-    events: queue.SimpleQueue = field(default_factory=queue.SimpleQueue)
+    events: queue.SimpleQueue[Any] = field(default_factory=queue.SimpleQueue)
     on_event: object = None
 
 
@@ -302,7 +302,8 @@ class _Handler(BaseHTTPRequestHandler):
 
     @property
     def state(self) -> _State:
-        return self.server.state  # type: ignore[attr-defined]
+        state: _State = self.server.state  # type: ignore[attr-defined]
+        return state
 
     def version_string(self) -> str:  # the Server header says nothing about the app
         return "http"
@@ -568,7 +569,7 @@ class PhoneServer:
         return self.url + "f/" + quote(name) + ("?download=1" if download else "")
 
     @property
-    def events(self) -> queue.SimpleQueue:
+    def events(self) -> queue.SimpleQueue[Any]:
         return self.state.events
 
     @property

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import av
 from PIL import Image, ImageFilter, ImageOps, ImageStat
 
 from crosspost.errors import UserError
+from crosspost.media.facts import open_video
 
 CANDIDATES = (0.1, 0.3, 0.5, 0.7, 0.9)  # fractions of the duration tried for "sharpest"
 
 
 def _upright(frame: av.VideoFrame) -> Image.Image:
-    image = frame.to_image()
+    to_image: Callable[[], Image.Image] = frame.to_image  # PyAV leaves it unannotated
+    image = to_image()
     rotation = int(round(getattr(frame, "rotation", 0) or 0)) % 360
     if rotation:
         image = image.rotate(rotation, expand=True)  # PIL rotates counter-clockwise, like FFmpeg's sign
@@ -28,26 +31,20 @@ def sharpness(image: Image.Image) -> float:
 
 def frame_at(path: str | Path, seconds: float) -> Image.Image:
     path = Path(path)
-    try:
-        with av.open(str(path)) as container:
-            if not container.streams.video:
-                raise UserError(f"{path.name} has no video stream; it has no frames for a cover.")
-            stream = container.streams.video[0]
-            if seconds > 0:
-                assert stream.time_base is not None  # FFmpeg gives every demuxed stream one
-                container.seek(int(seconds / stream.time_base), stream=stream, backward=True)
-            best = None
-            for frame in container.decode(stream):
-                if frame.time is None:
-                    continue
-                best = frame
-                if frame.time >= seconds - 1e-3:
-                    break
-            if best is None:
-                raise UserError(f"{path.name} has no frame at {seconds:g} s.")
-            return _upright(best)
-    except av.error.FFmpegError as exc:
-        raise UserError(f"{path.name} is not a readable video ({exc}).") from None
+    with open_video(path, "it has no frames for a cover") as (container, stream):
+        if seconds > 0:
+            assert stream.time_base is not None  # FFmpeg gives every demuxed stream one
+            container.seek(int(seconds / stream.time_base), stream=stream, backward=True)
+        best = None
+        for frame in container.decode(stream):
+            if frame.time is None:
+                continue
+            best = frame
+            if frame.time >= seconds - 1e-3:
+                break
+        if best is None:
+            raise UserError(f"{path.name} has no frame at {seconds:g} s.")
+        return _upright(best)
 
 
 def extract_cover(path: str | Path, at: float | None = None) -> Image.Image:

@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageStat
 
@@ -104,17 +105,16 @@ def undrawable(text: str) -> str:
     return "".join(seen)
 
 
-def cover_text_problem(title: str, subtitle: str = "") -> str | None:
-    """A sentence when the font cannot draw the cover text (some of its letters, or all of it: the
-    cover would carry no title); None when it draws all that matters."""
+def undrawn_cover_text(title: str, subtitle: str = "") -> dict[str, Any] | None:
+    """The facts of a ``cover_text_undrawable`` problem when the font cannot draw the cover text:
+    ``blank`` (none of the title: the cover would carry no title), ``missing`` (the first 12
+    characters it cannot draw) and ``more`` (there are others); None when it draws all that matters."""
     title, subtitle = title[:MAX_COVER_TEXT_CHARS], subtitle[:MAX_COVER_TEXT_CHARS]
     missing = undrawable(title + subtitle)
-    if title.strip() and not drawable(title).strip():
-        return "The cover text can't be drawn with the cover font; the cover would carry no title."
-    if missing:
-        shown = " ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
-        return f"The cover text can't be drawn with the cover font: {shown} will be left out."
-    return None
+    blank = bool(title.strip() and not drawable(title).strip())
+    if not blank and not missing:
+        return None
+    return {"blank": blank, "missing": tuple(missing[:12]), "more": len(missing) > 12}
 
 
 def _is_cjk(ch: str) -> bool:

@@ -4,12 +4,24 @@ decoded for the display rotation); used to decide whether a file can be kept as 
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
 from crosspost.errors import UserError
+
+
+def file_sha256(path: Path) -> str:
+    """The file's content hash (the media store's content address)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -39,41 +51,48 @@ def container_name(format_name: str, major_brand: str | None, suffix: str) -> st
     return format_name
 
 
-def video_facts(path: str | Path) -> VideoFacts:
-    """The facts about the video at PATH, or ``UserError`` when it is not a readable video."""
+@contextlib.contextmanager
+def open_video(path: Path, no_stream: str) -> Iterator[tuple[Any, Any]]:
+    """PATH opened with PyAV: (container, first video stream). ``UserError`` when it is not a
+    readable video, or "NAME has no video stream; NO_STREAM." when it holds none."""
     import av
 
-    from crosspost.media.probe import _rotation
-
-    path = Path(path)
     try:
         with av.open(str(path)) as container:
             if not container.streams.video:
-                raise UserError(f"{path.name} has no video stream; it cannot be used as a video.")
-            stream = container.streams.video[0]
-            ctx = stream.codec_context
-            width, height = ctx.width, ctx.height
-            sar = stream.sample_aspect_ratio
-            rate = stream.average_rate or stream.guessed_rate or stream.base_rate or Fraction(0)
-            duration = None
-            if stream.duration is not None and stream.time_base is not None:
-                duration = float(stream.duration * stream.time_base)
-            elif container.duration is not None:
-                duration = container.duration / 1_000_000
-            audio = container.streams.audio
-            facts: dict[str, Any] = dict(
-                container=container_name(container.format.name, container.metadata.get("major_brand"), path.suffix),
-                video_codec=ctx.name,
-                pix_fmt=ctx.pix_fmt,
-                square_pixels=sar is None or sar == 0 or sar == 1,
-                fps=float(rate),
-                duration=duration,
-                audio_codec=audio[0].codec_context.name if audio else None,
-                audio_streams=len(audio),
-            )
-            rotation = _rotation(container, stream)
+                raise UserError(f"{path.name} has no video stream; {no_stream}.")
+            yield container, container.streams.video[0]
     except av.error.FFmpegError as exc:
         raise UserError(f"{path.name} is not a readable video ({exc}).") from None
+
+
+def video_facts(path: str | Path) -> VideoFacts:
+    """The facts about the video at PATH, or ``UserError`` when it is not a readable video."""
+    from crosspost.media.probe import _rotation
+
+    path = Path(path)
+    with open_video(path, "it cannot be used as a video") as (container, stream):
+        ctx = stream.codec_context
+        width, height = ctx.width, ctx.height
+        sar = stream.sample_aspect_ratio
+        rate = stream.average_rate or stream.guessed_rate or stream.base_rate or Fraction(0)
+        duration = None
+        if stream.duration is not None and stream.time_base is not None:
+            duration = float(stream.duration * stream.time_base)
+        elif container.duration is not None:
+            duration = container.duration / 1_000_000
+        audio = container.streams.audio
+        facts: dict[str, Any] = dict(
+            container=container_name(container.format.name, container.metadata.get("major_brand"), path.suffix),
+            video_codec=ctx.name,
+            pix_fmt=ctx.pix_fmt,
+            square_pixels=sar is None or sar == 0 or sar == 1,
+            fps=float(rate),
+            duration=duration,
+            audio_codec=audio[0].codec_context.name if audio else None,
+            audio_streams=len(audio),
+        )
+        rotation = _rotation(container, stream)
     if rotation in (90, 270):
         width, height = height, width
     size = path.stat().st_size

@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import threading
 from collections.abc import Callable
@@ -25,6 +24,7 @@ from typing import Any
 
 from crosspost.downloads import DownloadError, download_to
 from crosspost.errors import UserError
+from crosspost.media.facts import file_sha256
 from crosspost.media.probe import MediaInfo, probe_file
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
@@ -69,17 +69,17 @@ class FetchError(Exception):
 class FetchReport:
     """Every file asked for ends in exactly one of: fetched, already on disk, gone, failed."""
 
-    fetched: list[dict] = field(default_factory=list)
-    failed: list[dict] = field(default_factory=list)
+    fetched: list[dict[str, Any]] = field(default_factory=list)
+    failed: list[dict[str, Any]] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     already: int = 0
-    gone: list[dict] = field(default_factory=list)  # links that answered 403/404/410 (now or before)
+    gone: list[dict[str, Any]] = field(default_factory=list)  # links that answered 403/404/410 (now or before)
 
     @property
     def total(self) -> int:
         return len(self.fetched) + self.already + len(self.gone) + len(self.failed)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "fetched": self.fetched,
             "failed": self.failed,
@@ -192,11 +192,7 @@ def _store_file(part: Path, media_dir: Path) -> tuple[Path, str, MediaInfo, int]
     except UserError:
         part.unlink(missing_ok=True)
         raise FetchError("what arrived is not a readable photo or video") from None
-    digest = hashlib.sha256()
-    with open(part, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            digest.update(chunk)
-    sha = digest.hexdigest()
+    sha = file_sha256(part)
     final = media_dir / sha[:2] / f"{sha}{EXTENSIONS.get(info.mime, '.bin')}"
     final.parent.mkdir(parents=True, exist_ok=True)
     size = part.stat().st_size
@@ -265,7 +261,7 @@ def fetch_media(
         jobs.append(_Job(media_id, post_id, url, expires_at, partial / f"media-{media_id}.part"))
 
     lock = threading.Lock()
-    files: dict[int, list] = {job.media_id: [0, None] for job in jobs}  # bytes on disk, whole size
+    files: dict[int, list[Any]] = {job.media_id: [0, None] for job in jobs}  # bytes on disk, whole size
     ended: set[int] = set()
 
     def overall() -> float:

@@ -18,6 +18,7 @@ from PIL import Image, ImageCms, ImageFilter, ImageOps, ImageStat, UnidentifiedI
 
 from crosspost.errors import UserError
 from crosspost.media.targets import Target
+from crosspost.values import Fit
 
 # Refuse images with more pixels than this before decoding anything (decompression bombs). A 200 MP
 # photo is already beyond any phone; a 40000x40000 PNG of a few KB is an attack.
@@ -151,7 +152,7 @@ def fit_image(image: Image.Image, target: Target, focus: tuple[float, float] | N
     """IMAGE fitted to TARGET's size with its fit mode. FOCUS (0..1, 0..1) moves the crop window."""
     tw, th = target.width, target.height
     w, h = image.size
-    if target.fit == "crop":
+    if target.fit is Fit.CROP:
         scale = max(tw / w, th / h)
         crop_w, crop_h = tw / scale, th / scale
         if focus is not None:
@@ -165,7 +166,7 @@ def fit_image(image: Image.Image, target: Target, focus: tuple[float, float] | N
             (tw, th), Image.Resampling.LANCZOS, box=(left, top, left + crop_w, top + crop_h), reducing_gap=3.0
         )
     contained = ImageOps.contain(image, (tw, th), Image.Resampling.LANCZOS)
-    if target.fit == "pad":
+    if target.fit is Fit.PAD:
         canvas = Image.new("RGB", (tw, th), target.pad_color)
     else:  # blur: the photo whole over a blurred, enlarged, slightly darkened copy of itself
         small = ImageOps.fit(

@@ -7,7 +7,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crosspost.errors import UserError
 from crosspost.media.images import RenderedImage
@@ -15,6 +15,7 @@ from crosspost.media.probe import probe_file
 from crosspost.media.targets import Target, image_target, video_target
 from crosspost.platforms import PlatformProfile
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+from crosspost.values import Fit, MediaKind
 
 if TYPE_CHECKING:  # (PyAV is imported only when a video is rendered)
     from crosspost.media.video import RenderedVideo
@@ -26,7 +27,7 @@ class RenderReport:
     results: list[RenderedImage | RenderedVideo] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "outputs": [str(p) for p in self.outputs],
             "files": [
@@ -53,14 +54,14 @@ def _photo_job(args: tuple[str, str, Target, str, bool]) -> RenderedImage:
     return render_photo_for(source, output, target, get_profile(platform), reencode=reencode)
 
 
-def plan_outputs(inputs: list[Path], kinds: list[str], out: Path) -> list[Path]:
+def plan_outputs(inputs: list[Path], kinds: list[MediaKind], out: Path) -> list[Path]:
     """Where each input's rendering goes: OUT itself for one input (a file), else files in OUT."""
-    suffix = {"image": ".jpg", "video": ".mp4"}
+    suffix = {MediaKind.IMAGE: ".jpg", MediaKind.VIDEO: ".mp4"}
     if len(inputs) == 1 and not out.is_dir():
-        wanted = suffix[kinds[0]]
+        wanted = suffix[MediaKind(kinds[0])]
         if out.suffix.lower() not in ((".jpg", ".jpeg") if wanted == ".jpg" else (".mp4",)):
             raise UserError(
-                f"{out.name}: a {'photo' if kinds[0] == 'image' else 'video'} is rendered "
+                f"{out.name}: a {'photo' if kinds[0] == MediaKind.IMAGE else 'video'} is rendered "
                 f"as {wanted}; name the output {out.stem}{wanted}."
             )
         return [out]
@@ -68,10 +69,10 @@ def plan_outputs(inputs: list[Path], kinds: list[str], out: Path) -> list[Path]:
     outputs = []
     for path, kind in zip(inputs, kinds):
         stem, n = path.stem, 1
-        name = stem + suffix[kind]
+        name = stem + suffix[MediaKind(kind)]
         while name in names:
             n += 1
-            name = f"{stem}-{n}{suffix[kind]}"
+            name = f"{stem}-{n}{suffix[MediaKind(kind)]}"
         names.add(name)
         outputs.append(out / name)
     return outputs
@@ -108,7 +109,7 @@ def render_for_platform(
     profile: PlatformProfile,
     out: str | Path,
     *,
-    fit: str | None = None,
+    fit: Fit | None = None,
     start: float | None = None,
     end: float | None = None,
     workers: int | None = None,
@@ -141,7 +142,7 @@ def _render_for_platform(
     profile: PlatformProfile,
     out: str | Path,
     *,
-    fit: str | None,
+    fit: Fit | None,
     start: float | None,
     end: float | None,
     workers: int | None,
@@ -162,14 +163,14 @@ def _render_for_platform(
             raise UserError(f"{path} is not a file.")
         infos.append(probe_file(path))
     out = Path(out).expanduser()
-    outputs = plan_outputs(paths, [i.kind for i in infos], out)
+    outputs = plan_outputs(paths, [MediaKind(i.kind) for i in infos], out)
     _refuse_overwriting_inputs(paths, outputs)
     _check_writable(outputs[0].parent)
 
     report = RenderReport()
     photo_jobs = []
     for path, info, output in zip(paths, infos, outputs):
-        if info.kind == "image":
+        if info.kind == MediaKind.IMAGE:
             photo_jobs.append((str(path), str(output), image_target(profile, fit), profile.name, reencode))
     done = 0
     total = len(paths)
@@ -189,7 +190,7 @@ def _render_for_platform(
             progress(Progress(done, total, f"rendered {Path(job[1]).name}"))
 
     for path, info, output in zip(paths, infos, outputs):
-        if info.kind != "video":
+        if info.kind != MediaKind.VIDEO:
             continue
         target = video_target(profile, fit)
         length = (end if end is not None else (info.duration or 0)) - (start or 0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from crosspost.records import LibraryRow, Media, Post
 from crosspost.store import utc_now
@@ -30,7 +31,7 @@ class PostMediaState:
     expired: bool  # that expiry has passed
     gone: int = 0  # files not on disk whose link answered 403/404/410 (lost; never "valid until")
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "state": str(self.state),
             "on_disk": self.on_disk,

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 
 from crosspost.errors import UserError
 from crosspost.platforms import PlatformProfile
-
-FIT_MODES = ("crop", "pad", "blur")
+from crosspost.values import Fit
 
 # Shapes a caller may ask for instead of the profile's preferred size (width, height at 1080 wide).
 SHAPES = {"9:16": (1080, 1920), "3:4": (1080, 1440), "4:5": (1080, 1350), "1:1": (1080, 1080)}
@@ -17,18 +16,17 @@ SHAPES = {"9:16": (1080, 1920), "3:4": (1080, 1440), "4:5": (1080, 1350), "1:1":
 class Target:
     width: int
     height: int
-    fit: str = "crop"
+    fit: Fit = Fit.CROP
     max_bytes: int | None = None
     pad_color: tuple[int, int, int] = (255, 255, 255)
     max_fps: int = 60
     max_seconds: float | None = None
 
     def __post_init__(self) -> None:
-        if self.fit not in FIT_MODES:
-            raise UserError(f"Unknown fit mode {self.fit!r}: use one of {', '.join(FIT_MODES)}.")
+        object.__setattr__(self, "fit", Fit.parse(self.fit, "fit mode"))  # a member, also when given its word
 
 
-def image_target(profile: PlatformProfile, fit: str | None = None, shape: str | None = None) -> Target:
+def image_target(profile: PlatformProfile, fit: Fit | None = None, shape: str | None = None) -> Target:
     if profile.image is None:
         raise UserError(f"{profile.display_name['en']} takes no photos; render a video for it instead.")
     width, height = SHAPES[shape] if shape else (profile.image.width, profile.image.height)
@@ -36,7 +34,7 @@ def image_target(profile: PlatformProfile, fit: str | None = None, shape: str | 
     return Target(width, height, fit or profile.default_fit, int(cap) if cap else None)
 
 
-def video_target(profile: PlatformProfile, fit: str | None = None, shape: str | None = None) -> Target:
+def video_target(profile: PlatformProfile, fit: Fit | None = None, shape: str | None = None) -> Target:
     if profile.video is None:
         raise UserError(f"{profile.display_name['en']} takes no videos.")
     shape = shape or profile.defaults.get("video_shape")

@@ -10,6 +10,7 @@ from PIL import ImageOps
 from crosspost.errors import UserError
 from crosspost.media.images import atomic_write, encode_jpeg, load_image
 from crosspost.media.probe import sniff
+from crosspost.values import MediaKind
 
 THUMB_SIZE = 320
 
@@ -33,9 +34,9 @@ def thumbnail_for(cache_dir: str | Path, source: str | Path, size: int = THUMB_S
         return target
     with open(source, "rb") as f:
         kind = sniff(f.read(32))
-    if kind == "image":
+    if kind == MediaKind.IMAGE:
         image = load_image(source, cover=(size, size))
-    elif kind == "video":
+    elif kind == MediaKind.VIDEO:
         from crosspost.media.cover import frame_at
 
         image = frame_at(source, 0.5)

@@ -19,6 +19,7 @@ import av
 from crosspost.errors import UserError
 from crosspost.media.targets import Target
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+from crosspost.values import Fit
 
 X264_PRESET = "medium"
 X264_CRF = 21
@@ -89,11 +90,11 @@ def _build_graph(
     for name, args in _transpose_filters(int(round(getattr(frame, "rotation", 0) or 0))):
         add(name, args)
     tw, th = target.width, target.height
-    if target.fit == "crop":
+    if target.fit is Fit.CROP:
         add("scale", f"w={tw}:h={th}:force_original_aspect_ratio=increase:flags=bicubic")
         fx, fy = focus if focus is not None else (0.5, 0.5)
         add("crop", f"w={tw}:h={th}:x=(iw-ow)*{fx:.4f}:y=(ih-oh)*{fy:.4f}")
-    elif target.fit == "pad":
+    elif target.fit is Fit.PAD:
         add("scale", f"w={tw}:h={th}:force_original_aspect_ratio=decrease:flags=bicubic")
         add("pad", f"w={tw}:h={th}:x=(ow-iw)/2:y=(oh-ih)/2:color={VIDEO_PAD_COLOR}")
     else:  # blur: the whole picture over a blurred, enlarged copy of itself

@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Any
 
 from crosspost.errors import UserError
+from crosspost.values import Fit
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,9 @@ class PlatformProfile:
         return None if lim is None else lim.value
 
     @property
-    def default_fit(self) -> str:
-        return self.defaults.get("fit", "crop")
+    def default_fit(self) -> Fit:
+        fit: Fit = Fit.parse(self.defaults.get("fit", Fit.CROP), "fit mode")
+        return fit
 
     def to_json(self) -> dict[str, Any]:
         def spec(s: object) -> dict[str, Any] | None:

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import regex
 
 _URL = regex.compile(r"https?://\S+|www\.\S+")
@@ -16,7 +18,8 @@ _X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 
 
 def graphemes(text: str) -> list[str]:
-    return regex.findall(r"\X", text or "")
+    found: list[str] = regex.findall(r"\X", text or "")
+    return found
 
 
 def rednote_units(text: str) -> float:
@@ -49,7 +52,8 @@ COUNTERS = {
 
 def count(text: str, counter: str) -> float:
     try:
-        return COUNTERS[counter](text)
+        counter_fn: Callable[[str], float] = COUNTERS[counter]
+        return counter_fn(text)
     except KeyError:
         raise ValueError(f"unknown text counter {counter!r}") from None
 

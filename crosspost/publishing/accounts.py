@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from crosspost.errors import UserError
+from crosspost.errors import NoAccount, NoKeyringError, SecretMissing, SeveralAccounts, UserError
 from crosspost.paths import DataLocation
 from crosspost.store import Store, utc_now
 
@@ -24,37 +24,6 @@ KEYRING_SERVICE = "Crosspost"
 DEFAULT_SERVERS = {"bluesky": "https://bsky.social"}
 DEFAULT_VIDEO_SERVICES = {"bluesky": "https://video.bsky.app"}
 SUPPORTED = tuple(DEFAULT_SERVERS)
-
-
-class NoKeyringError(UserError):
-    """No keyring backend works here and the user did not opt in to the file."""
-
-
-class NoAccount(UserError):
-    """No account for the platform (or none with that handle)."""
-
-    def __init__(self, platform: str, handle: str | None = None) -> None:
-        self.platform, self.handle = platform, handle
-        super().__init__(f"There is no {platform} account{' ' + handle if handle else ''} in Crosspost.")
-
-
-class SeveralAccounts(UserError):
-    """Several accounts for the platform and no handle to choose one."""
-
-    def __init__(self, platform: str, handles: list[str]) -> None:
-        self.platform, self.handles = platform, handles
-        super().__init__(f"There are several {platform} accounts ({', '.join(handles)}) and none was chosen.")
-
-
-class SecretMissing(UserError):
-    """The account's app password is gone from where it was kept."""
-
-    def __init__(self, platform: str, handle: str, where: str) -> None:
-        self.platform, self.handle, self.where = platform, handle, where
-        super().__init__(
-            f"The app password of {handle} is missing from the "
-            f"{'keyring' if where == 'keyring' else 'secrets file'}; remove the account and add it again."
-        )
 
 
 @dataclass(frozen=True)
@@ -122,7 +91,8 @@ def _read_secret_file(location: DataLocation) -> dict[str, str]:
     if not path.exists():
         return {}
     try:
-        return json.loads(path.read_text("utf-8"))
+        secrets: dict[str, str] = json.loads(path.read_text("utf-8"))
+        return secrets
     except (OSError, ValueError):
         return {}
 
@@ -148,11 +118,7 @@ def _store_secret(location: DataLocation, key: str, secret: str, allow_file: boo
         except KeyringError:
             pass
     if not allow_file:
-        raise NoKeyringError(
-            "No keyring is available on this computer to keep the app password safely, so nothing was stored. "
-            "Install and unlock one (GNOME Keyring, KWallet), or allow Crosspost to keep it in a file in its "
-            "data folder that only you can read."
-        )
+        raise NoKeyringError()
     data = _read_secret_file(location)
     data[key] = secret
     _write_secret_file(location, data)

@@ -20,20 +20,18 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from crosspost.errors import AnswerTooLarge, BadAnswer, InsecureServer, ServerRedirected, ServerTooSlow, UserError
+from crosspost.errors import (
+    AnswerTooLarge,
+    BadAnswer,
+    InsecureServer,
+    PublishError,
+    ServerRedirected,
+    ServerTooSlow,
+    UserError,
+)
 from crosspost.publishing.net import Http, check_url, host_of
 
 POST_COLLECTION = "app.bsky.feed.post"
-DEFAULT_VIDEO_SERVICE = "https://video.bsky.app"
-
-
-class PublishError(UserError):
-    """Publishing failed; the draft stays publishable. ``retry_after`` (UTC) when rate limited."""
-
-    def __init__(self, message: str, *, kind: str = "error", retry_after: dt.datetime | None = None):
-        super().__init__(message)
-        self.kind = kind
-        self.retry_after = retry_after
 
 
 class RecordMissing(Exception):
@@ -143,7 +141,7 @@ def retryable(exc: Exception) -> bool:
         return False
     status = getattr(getattr(exc, "response", None), "status_code", None)
     if status is not None:
-        return status >= 500
+        return bool(status >= 500)
     return isinstance(exc, ex.InvokeTimeoutError)
 
 
@@ -157,10 +155,11 @@ def with_retries(fn: Callable[[], Any], *, attempts: int = 3, delay: float = 0.5
             time.sleep(delay * (2**attempt))
 
 
-def _jwt_claims(token: str) -> dict:
+def _jwt_claims(token: str) -> dict[str, Any]:
     try:
         payload = token.split(".")[1]
-        return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        claims: dict[str, Any] = json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+        return claims
     except (IndexError, ValueError):
         return {}
 
@@ -199,7 +198,7 @@ def _request(http: Http) -> Any:
     from atproto_client import exceptions as ex
     from atproto_client.request import Request, RequestBase, _handle_response, _parse_response
 
-    class XrpcRequest(Request):
+    class XrpcRequest(Request):  # type: ignore[misc, unused-ignore]  # the SDK leaves Request untyped
         def __init__(self, net: Http) -> None:
             RequestBase.__init__(self)  # not Request's: it makes an httpx client that follows redirects
             self.http = net
@@ -214,7 +213,8 @@ def _request(http: Http) -> Any:
                 response = self.http.send(method, url, headers=headers, params=kwargs.get("params"), content=content)
             except httpx.TransportError as exc:  # no connection, or it broke: offline or down
                 raise ex.NetworkError() from exc
-            return _handle_response(response)
+            handled: httpx.Response = _handle_response(response)
+            return handled
 
         def _parsed(self, method: str, url: str, **kwargs: Any) -> Any:
             response = self._send_request(method, url, **kwargs)
@@ -294,7 +294,7 @@ class BlueskySession:
                 raise explain(exc, self.server) from None
             return None
 
-    def get_record(self, rkey: str, collection: str = POST_COLLECTION) -> dict:
+    def get_record(self, rkey: str, collection: str = POST_COLLECTION) -> dict[str, Any]:
         """The record under RKEY ({"uri", "cid", "value"}); ``RecordMissing`` when there is none."""
         from atproto_client import exceptions as ex
 
@@ -324,7 +324,7 @@ class BlueskySession:
         return did
 
     # --- writes ----------------------------------------------------------------------------------
-    def upload_blob(self, data: bytes, mime: str) -> dict:
+    def upload_blob(self, data: bytes, mime: str) -> dict[str, Any]:
         try:
             response = with_retries(
                 lambda: self.client.invoke_procedure(
@@ -341,7 +341,7 @@ class BlueskySession:
             raise BadAnswer(self.host, "upload")
         return blob
 
-    def create_record(self, rkey: str, record: dict, collection: str = POST_COLLECTION) -> dict:
+    def create_record(self, rkey: str, record: dict[str, Any], collection: str = POST_COLLECTION) -> dict[str, Any]:
         """Create the record under RKEY; when it already exists (a retry), return the existing one."""
         from atproto_client import exceptions as ex
 
@@ -442,7 +442,7 @@ def upload_video(
     poll: float = 1.0,
     timeout: float = 900.0,
     progress: Callable[[str, float | None], None] | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Upload a video through the video service: upload limits, uploadVideo with a service token for
     the user's PDS, then poll getJobStatus until the blob is ready. Returns the blob ref."""
     import httpx
@@ -517,8 +517,9 @@ def upload_video(
         job = status.get("jobId")
         deadline = time.monotonic() + timeout
         while True:
-            if isinstance(status.get("blob"), dict):
-                return status["blob"]
+            blob = status.get("blob")
+            if isinstance(blob, dict):
+                return blob
             state = status.get("state")
             if state == "JOB_STATE_FAILED":
                 raise fail(

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import io
 import json
 import os
@@ -36,7 +35,16 @@ from typing import Any
 from crosspost.drafts.preflight import post_text
 from crosspost.drafts.richtext import MAX_GRAPHEMES, facets_for, split_thread
 from crosspost.drafts.store import checked, get_draft, set_alt_text, set_status
-from crosspost.errors import UserError
+from crosspost.errors import (
+    NoPublishApi,
+    NothingToTranslate,
+    NotReadyToPublish,
+    OtherAccount,
+    PublishError,
+    PublishingBusy,
+    UserError,
+)
+from crosspost.media.facts import file_sha256
 from crosspost.paths import DataLocation
 from crosspost.platforms import PlatformProfile, all_profiles, get_profile
 from crosspost.posts import get_post
@@ -46,15 +54,14 @@ from crosspost.publishing.bluesky import (
     POST_COLLECTION,
     BlobMissing,
     BlueskySession,
-    PublishError,
     RecordMissing,
     login,
     new_tid,
     upload_video,
 )
-from crosspost.records import CheckedDraft, Draft, DraftMedia, Problem
+from crosspost.records import CheckedDraft, Draft, DraftMedia, fields_json
 from crosspost.store import Store, utc_now
-from crosspost.values import DraftStatus, Layout, MediaKind
+from crosspost.values import DraftStatus, Layout, MediaKind, ProblemCode
 
 KILL_ENV = "CROSSPOST_TEST_KILL_AT"
 
@@ -67,57 +74,6 @@ def _checkpoint(name: str) -> None:
 
 
 # --- errors (neutral sentences; the faces add the remedy) --------------------------------------------
-
-
-class PublishingBusy(UserError):
-    """Another publishing run holds the data dir's lock."""
-
-    def __init__(self) -> None:
-        super().__init__("Another publishing run is going on for this data folder; try again when it has finished.")
-
-
-class NoPublishApi(UserError):
-    """A draft for a platform Crosspost does not publish to itself (the user uploads the export)."""
-
-    def __init__(self, draft_id: int, platform: str) -> None:
-        self.draft_id, self.platform = draft_id, platform
-        name = get_profile(platform).display_name["en"]
-        super().__init__(f"Crosspost cannot publish to {name} by itself; export the draft and upload it there.")
-
-
-class NotReadyToPublish(UserError):
-    """The draft's preflight has an error; ``problem`` is the first one."""
-
-    def __init__(self, draft: Draft, problem: Problem) -> None:
-        self.draft_id, self.post_id, self.platform, self.lang = (
-            draft.id,
-            draft.post_id,
-            draft.platform,
-            draft.target_lang,
-        )
-        self.problem = problem
-        hint = " Shorten it, or publish it as a thread." if problem.code == "body_too_long" else ""
-        super().__init__(f"Draft {draft.id} is not ready to publish: {problem.message}{hint}")
-
-
-class OtherAccount(UserError):
-    """A draft whose publishing was started with another account (its record keys live in that repo)."""
-
-    def __init__(self, draft_id: int) -> None:
-        self.draft_id = draft_id
-        super().__init__(f"Draft {draft_id} was started with another account; publish it with that one.")
-
-
-class NothingToTranslate(UserError):
-    """Alt texts cannot be translated: the layout shows the original only, or there are none yet."""
-
-    def __init__(self, draft_id: int, *, original_layout: bool) -> None:
-        self.draft_id, self.original_layout = draft_id, original_layout
-        super().__init__(
-            f"Draft {draft_id} shows the original caption only; its alt texts stay as they are."
-            if original_layout
-            else f"Draft {draft_id} has no alt texts to translate yet."
-        )
 
 
 # --- results ---------------------------------------------------------------------------------------
@@ -134,14 +90,7 @@ class Result:
 
     def to_json(self) -> dict[str, Any]:
         """The contract's ``{"draft", "uri", "url"}``, plus detail."""
-        return {
-            "draft": self.draft,
-            "uri": self.uri,
-            "url": self.url,
-            "already_posted": self.already,
-            "parts": self.parts,
-            "warnings": list(self.warnings),
-        }
+        return fields_json(self, already="already_posted")
 
 
 def post_url(did_or_handle: str, uri: str) -> str:
@@ -187,14 +136,6 @@ def langs_for(store: Store, draft: Draft) -> list[str]:
 
 
 # --- media -----------------------------------------------------------------------------------------
-
-
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for chunk in iter(lambda: fh.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _image_under(path: Path, limit: int) -> tuple[bytes, str, int, int]:
@@ -250,8 +191,8 @@ class _Plan:
 
 def _plans(store: Store, draft_id: int) -> dict[int, _Plan]:
     return {
-        r[0]: _Plan(rkey=r[1], repo=r[4], uri=r[2], cid=r[3])
-        for r in store.db.execute(
+        r["part"]: _Plan(rkey=r["rkey"], repo=r["repo"], uri=r["uri"], cid=r["cid"])
+        for r in store.rows(
             "SELECT part, rkey, uri, cid, repo FROM publications WHERE draft_id = ? ORDER BY part", [draft_id]
         )
     }
@@ -281,10 +222,10 @@ def _part_created(store: Store, draft_id: int, part: int, plan: _Plan) -> None:
 
 
 def _stored_blob(store: Store, draft_id: int, path: Path, digest: str) -> dict[str, Any] | None:
-    row = store.db.execute(
+    blob = store.value(
         "SELECT blob FROM publish_blobs WHERE draft_id = ? AND path = ? AND sha256 = ?", [draft_id, str(path), digest]
-    ).fetchone()
-    return json.loads(row[0]) if row else None
+    )
+    return json.loads(blob) if blob is not None else None
 
 
 def _keep_blob(store: Store, draft_id: int, path: Path, digest: str, blob: dict[str, Any]) -> None:
@@ -307,8 +248,8 @@ def due_drafts(store: Store, now: dt.datetime | None = None) -> list[int]:
     platforms = api_platforms()
     marks = ", ".join("?" for _ in platforms)
     return [
-        r[0]
-        for r in store.db.execute(
+        r["id"]
+        for r in store.rows(
             f"SELECT id FROM drafts WHERE status != ? AND planned_at IS NOT NULL AND planned_at <= ? "
             f"AND platform IN ({marks}) ORDER BY planned_at, id",
             [str(DraftStatus.POSTED), now.strftime("%Y-%m-%dT%H:%M"), *platforms],
@@ -320,12 +261,12 @@ def next_due(store: Store) -> tuple[int, str] | None:
     """The next planned, unposted draft for a publishing platform: (draft id, planned_at)."""
     platforms = api_platforms()
     marks = ", ".join("?" for _ in platforms)
-    row = store.db.execute(
+    row = store.row(
         f"SELECT id, planned_at FROM drafts WHERE status != ? AND planned_at IS NOT NULL "
         f"AND platform IN ({marks}) ORDER BY planned_at, id LIMIT 1",
         [str(DraftStatus.POSTED), *platforms],
-    ).fetchone()
-    return (row[0], row[1]) if row else None
+    )
+    return (row["id"], row["planned_at"]) if row else None
 
 
 # --- the loop ----------------------------------------------------------------------------------------
@@ -356,7 +297,7 @@ def publishing_lock(location: DataLocation) -> Iterator[None]:
 def publish_drafts(
     store: Store,
     location: DataLocation,
-    draft_ids: list[int | str],
+    draft_ids: list[int],
     *,
     account: str | None = None,
     progress: ProgressCallback | None = None,
@@ -382,17 +323,17 @@ def publish_drafts(
 
 
 def publish_one(
-    store: Store, location: DataLocation, draft_id: int | str, *, account: str | None = None, video_poll: float = 1.0
+    store: Store, location: DataLocation, draft_id: int, *, account: str | None = None, video_poll: float = 1.0
 ) -> Result:
     d = get_draft(store, draft_id)
     profile = get_profile(d.platform)
     if not profile.publish_api:
-        raise NoPublishApi(d.id, d.platform)
+        raise NoPublishApi(d.id, d.platform, profile.display_name["en"])
     if d.status is DraftStatus.POSTED:  # posted by Crosspost (with its URI) or marked posted by hand (without)
         return Result(d.id, d.posted_uri, d.posted_url or "", already=True)
     errors = [p for p in checked(store, d.id).problems if p.is_error]
     if errors:
-        raise NotReadyToPublish(d, errors[0])
+        raise NotReadyToPublish.of(d, errors[0], as_thread=errors[0].code is ProblemCode.BODY_TOO_LONG)
     limit = int(profile.limit_value("body") or MAX_GRAPHEMES)
     text = post_text(d, profile)
     texts = split_thread(text, limit) if d.thread else [text]
@@ -485,7 +426,7 @@ def _embed(
         m = videos[0]
         assert m.rendered is not None
         path = Path(m.rendered)
-        digest = _sha256(path)
+        digest = file_sha256(path)
         blob = _stored_blob(store, d.id, path, digest)
         if blob is None:
             data = path.read_bytes()
@@ -512,7 +453,7 @@ def _embed(
     for m in images[: int(profile.limit_value("images") or 4)]:
         assert m.rendered is not None
         path = Path(m.rendered)
-        digest = _sha256(path)
+        digest = file_sha256(path)
         blob = _stored_blob(store, d.id, path, digest)
         data, mime, width, height = _image_under(path, cap)
         if blob is None:
@@ -532,11 +473,11 @@ def _embed(
 # --- alt texts -----------------------------------------------------------------------------------------
 
 
-def translate_alt_texts(store: Store, location: DataLocation, draft_id: int | str) -> CheckedDraft:
+def translate_alt_texts(store: Store, location: DataLocation, draft_id: int) -> CheckedDraft:
     """Translate the draft's alt texts the way its caption is laid out: the translation alone for the
     ``translated`` layout, the original then the translation for ``bilingual`` (offline, with the
     installed language pack). The result is stored as the alt text, still editable."""
-    from crosspost.translation.service import find_route, translate_captions
+    from crosspost.translation.pipeline import find_route, translate_captions
 
     d = get_draft(store, draft_id)
     if not d.layout.needs_translation or not d.target_lang:

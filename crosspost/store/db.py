@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 
 def _import_sqlite_utils() -> Any:
@@ -78,6 +79,17 @@ def begin_immediate(conn: sqlite3.Connection, what: str = "the store") -> None:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
+_R = TypeVar("_R")
+
+
+def record(cls: type[_R], row: sqlite3.Row, **computed: Any) -> _R:
+    """The dataclass CLS from ROW by column name: each field takes the column of its name, COMPUTED
+    gives the fields that are not a column as they are (a parsed value, a joined list)."""
+    fields = {f.name for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    values = {name: row[name] for name in row.keys() if name in fields and name not in computed}
+    return cls(**values, **computed)
+
+
 def utc_now() -> str:
     """Now as ISO-8601 UTC with a Z, to the second: the format of every timestamp in the store."""
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -115,13 +127,25 @@ class Store:
                 conn.execute("ROLLBACK")
             raise
 
-    @property
-    def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        """SQL's rows, read by column name (``row["caption"]``): no positional indexes."""
+        cursor = self.db.conn.cursor()
+        cursor.row_factory = sqlite3.Row
+        return cursor.execute(sql, list(params)).fetchall()
+
+    def row(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+        """SQL's first row by column name, or None."""
+        found = self.rows(sql, params)
+        return found[0] if found else None
+
+    def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        """The one value SQL selects (``SELECT count(*) …``), or None when there is no row."""
+        row = self.db.execute(sql, list(params)).fetchone()
+        return None if row is None else row[0]
 
     def setting(self, key: str, default: str | None = None) -> str | None:
-        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-        return row[0] if row else default
+        row = self.row("SELECT value FROM settings WHERE key = ?", [key])
+        return row["value"] if row else default
 
     def set_setting(self, key: str, value: str | None) -> None:
         self.db.execute(

@@ -7,7 +7,7 @@ from crosspost.errors import NotFound
 from crosspost.store.db import Store
 
 
-def require_post(store: Store, post_id: int | str) -> int:
+def require_post(store: Store, post_id: int) -> int:
     """POST_ID as the ID of an existing post, or NotFound."""
     try:
         pid = int(post_id)

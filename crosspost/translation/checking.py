@@ -24,26 +24,26 @@ Everything the engine computes goes into the translation memory under keys that 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
-from crosspost.errors import UserError
+from crosspost.errors import ReversePackMissing, UserError, WholeEditExists
 from crosspost.paths import DataLocation
 from crosspost.store import Store, utc_now
 from crosspost.translation import engine, glossary, packs
 from crosspost.translation.pipeline import (
-    _GLUES_AFTER,
-    _STARTS_MENTION_OR_EMAIL,
-    _WORDISH,
     NO_SPACE_LANGS,
     PIVOT,
+    Piece,
     Route,
     Splitter,
     _assemble,
     _lookup,
+    assemble,
     check_code,
     find_route,
     machine_text,
@@ -62,24 +62,10 @@ SCORE_THRESHOLD = -1.5
 ALTERNATIVES = 4
 
 SCORE_TAG = "\x1escore\x1e"
-# How far back from the end of the text assembled so far a token is looked for (``_GLUES_AFTER``):
-# longer than any URL, e-mail, hashtag or mention in a caption, and it keeps the pass linear.
-_GLUE_WINDOW = 2048
 _TERMINAL = regex.compile(r"[.!?…。！？][\"'”’)\]」』）]*$")
 _PUNCTUATION_END = regex.compile(r"[\p{P}\s]*[.!?…。！？][\"'”’)\]」』）]*\s*$")
 _BREAK = regex.compile(r"\r\n|\n|\r")
 _SPACES = regex.compile(r"\s+")
-
-
-class ReversePackMissing(UserError):
-    """Back-translation needs the reverse pack (zh→en for an en→zh translation)."""
-
-    def __init__(self, source: str, target: str):
-        self.source, self.target = source, target
-        super().__init__(
-            f"Showing what the translation says needs the {source}→{target} language pack "
-            f"(the reverse of the {target}→{source} one); it is not installed."
-        )
 
 
 class MissingFromMemory(Exception):
@@ -92,8 +78,15 @@ class MissingFromMemory(Exception):
 @dataclass
 class _Atom:
     source: str  # the caption text this piece stands for
-    piece: tuple  # the translator's plan piece: ("keep", text) | ("sentence", index, ws)
+    piece: Piece  # the translator's plan piece: ("keep", text) | ("sentence", index, ws)
     kind: str  # "sentence", "term" (glossary), "break" (line break), "keep" (token, space)
+
+    @property
+    def index(self) -> int:
+        """A sentence atom's place in the batch of sentences to translate."""
+        index = self.piece[1]
+        assert isinstance(index, int), self.piece
+        return index
 
 
 def _source_segments(text: str, terms: dict[str, str]) -> list[tuple[str, Segment, bool]]:
@@ -173,25 +166,12 @@ def group_atoms(atoms: list[_Atom]) -> list[tuple[int, int]]:
 
 
 def unit_texts(atoms: list[_Atom], bounds: list[tuple[int, int]], translated: Sequence[str]) -> list[str]:
-    """Each unit's share of the assembled translation (``''.join`` gives the whole caption's).
-    One pass of ``service._assemble``'s own loop (same rules, same regexes), cut at the unit ends."""
-    out, cuts = "", []
-    ends = {end for _, end in bounds}
-    for i, atom in enumerate(atoms):
-        piece = atom.piece
-        if piece[0] == "keep":
-            text = piece[1]
-            if text and out and _WORDISH.match(out[-1]) and _STARTS_MENTION_OR_EMAIL.match(text):
-                text = " " + text
-        else:
-            text = translated[piece[1]] + piece[2]
-            if text and out and not text[0].isspace() and _GLUES_AFTER.search(out[-_GLUE_WINDOW:]):
-                text = " " + text
-        out += text
-        if i + 1 in ends:
-            cuts.append(len(out))
+    """Each unit's share of the assembled translation (``''.join`` gives the whole caption's): the
+    translator's own ``assemble``, cut at the unit ends."""
     if not atoms:
-        cuts = [0] * len(bounds)
+        return [""] * len(bounds)
+    out, ends = assemble([atom.piece for atom in atoms], translated)
+    cuts = [ends[end - 1] for _, end in bounds]
     return [out[a:b] for a, b in zip([0, *cuts], cuts)]
 
 
@@ -284,7 +264,8 @@ _chrf = None
 
 
 def _prose(text: str) -> str:
-    return _SPACES.sub(" ", TOKEN_RE.sub(" ", text)).strip()
+    prose: str = _SPACES.sub(" ", TOKEN_RE.sub(" ", text))
+    return prose.strip()
 
 
 def similarity(source: str, back: str) -> float:
@@ -294,10 +275,11 @@ def similarity(source: str, back: str) -> float:
     if not has_words(source):
         return 100.0
     if _chrf is None:
-        from sacrebleu.metrics import CHRF
+        from sacrebleu.metrics.chrf import CHRF
 
         _chrf = CHRF(lowercase=True)
-    return _chrf.sentence_score(back, [source]).score
+    score: float = _chrf.sentence_score(back, [source]).score
+    return score
 
 
 def is_doubtful(chrf: float | None, score: float | None) -> list[str]:
@@ -338,7 +320,7 @@ class SentencePair:
     def doubtful(self) -> bool:
         return bool(self.reasons)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "n": self.n,
             "source": self.source,
@@ -371,7 +353,7 @@ class PostCheck:
     def doubtful_count(self) -> int:
         return sum(1 for s in self.sentences if s.doubtful)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "post": self.post,
             "from": self.source,
@@ -409,24 +391,24 @@ def _route(location: DataLocation, source: str, target: str, use_engine: bool, *
     return route
 
 
-def _post_row(store: Store, post_id: int | str, target: str) -> tuple[int, str, str | None, Sequence[Any] | None]:
+def _post_row(store: Store, post_id: int, target: str) -> tuple[int, str, str | None, sqlite3.Row | None]:
     from crosspost.store.lookups import require_post
 
     post_id = require_post(store, post_id)
     caption, usual = store.db.execute(
         "SELECT p.caption, a.usual_lang FROM posts p JOIN accounts a ON a.id = p.account_id WHERE p.id = ?", [post_id]
     ).fetchone()
-    stored = store.db.execute(
+    stored = store.row(
         "SELECT source_lang, edited, text FROM translations WHERE post_id = ? AND lang = ?", [post_id, target]
-    ).fetchone()
+    )
     return post_id, caption or "", usual, stored
 
 
-def _source_lang(caption: str, usual: str | None, stored: Sequence[Any] | None, source: str) -> str:
+def _source_lang(caption: str, usual: str | None, stored: sqlite3.Row | None, source: str) -> str:
     if source != "auto":
         return source
-    if stored and stored[0]:
-        return stored[0]
+    if stored and stored["source_lang"]:
+        return str(stored["source_lang"])
     from crosspost.translation.detect import detect_language
 
     return detect_language(caption, usual or "en")[0]
@@ -507,13 +489,13 @@ def back_translate(
 
 
 def _pairs(
-    store: Store, location: DataLocation, post_id: int | str, target: str, source: str, use_engine: bool
+    store: Store, location: DataLocation, post_id: int, target: str, source: str, use_engine: bool
 ) -> tuple[PostCheck, _Layout, Route, int]:
     """The pairs of one post (no back-translation yet), with what the back-translation needs."""
     post_id, caption, usual, stored = _post_row(store, post_id, target)
     if not caption.strip():
         raise UserError(f"Post {post_id} has no caption to check.")
-    if source == "auto" and not (stored and stored[0]):
+    if source == "auto" and not (stored and stored["source_lang"]):
         from crosspost.translation.written_in import post_languages
 
         source = post_languages(store, location, [post_id])[post_id].code
@@ -544,7 +526,7 @@ def _pairs(
         source,
         target,
         pairs,
-        whole_edit=bool(stored and stored[1]),
+        whole_edit=bool(stored and stored["edited"]),
         pivot=route.pivot,
         pack="+".join(getattr(m, "path").name for m in route.models),
         pack_version=route.pack_version,
@@ -555,7 +537,7 @@ def _pairs(
 def check_posts(
     store: Store,
     location: DataLocation,
-    post_ids: Sequence[int | str],
+    post_ids: Sequence[int],
     target: str,
     source: str = "auto",
     *,
@@ -571,7 +553,7 @@ def check_posts(
     prepared = [_pairs(store, location, pid, target, source, use_engine) for pid in post_ids]
     if not back:
         return [p[0] for p in prepared]
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Any]] = {}
     for item in prepared:
         groups.setdefault(item[0].source, []).append(item)
     for lang, items in groups.items():
@@ -596,9 +578,9 @@ def check_posts(
             if not pair.edited:
                 start, end = lay.bounds[pair.n - 1]
                 unit_scores = [
-                    scores[lay.sentences[a.piece[1]]]
+                    scores[lay.sentences[a.index]]
                     for a in lay.atoms[start:end]
-                    if a.kind == "sentence" and lay.sentences[a.piece[1]] in scores
+                    if a.kind == "sentence" and lay.sentences[a.index] in scores
                 ]
                 pair.score = min(unit_scores) if unit_scores else None
             pair.reasons = is_doubtful(pair.chrf, pair.score)
@@ -612,7 +594,7 @@ def check_posts(
 def check_post(
     store: Store,
     location: DataLocation,
-    post_id: int | str,
+    post_id: int,
     target: str,
     source: str = "auto",
     *,
@@ -630,10 +612,8 @@ def doubtful_count(store: Store, post_id: int, target: str | None) -> int | None
     location = getattr(store, "location", None)
     if location is None or not target:
         return None
-    row = store.db.execute(
-        "SELECT edited, source_lang FROM translations WHERE post_id = ? AND lang = ?", [post_id, target]
-    ).fetchone()
-    if row is None or row[0] or not row[1]:
+    row = store.row("SELECT edited, source_lang FROM translations WHERE post_id = ? AND lang = ?", [post_id, target])
+    if row is None or row["edited"] or not row["source_lang"]:
         return None
     try:
         check = check_post(store, location, post_id, target, use_engine=False)
@@ -645,15 +625,7 @@ def doubtful_count(store: Store, post_id: int, target: str | None) -> int | None
 # --- the user's sentences ------------------------------------------------------------------------
 
 
-class WholeEditExists(UserError):
-    """The translation is the user's own wording as a whole; a sentence edit would replace it."""
-
-
-def _sentence(check: PostCheck, n: int | str) -> SentencePair:
-    try:
-        n = int(n)
-    except (TypeError, ValueError):
-        raise UserError(f"{n!r} is not a sentence number.") from None
+def _sentence(check: PostCheck, n: int) -> SentencePair:
     if not 1 <= n <= len(check.sentences):
         raise UserError(f"Post {check.post} has {len(check.sentences)} sentence(s); there is no sentence {n}.")
     return check.sentences[n - 1]
@@ -674,9 +646,9 @@ def _store_whole(store: Store, check: PostCheck, text: str) -> None:
 def save_sentence(
     store: Store,
     location: DataLocation,
-    post_id: int | str,
+    post_id: int,
     target: str,
-    n: int | str,
+    n: int,
     text: str | None,
     *,
     replace_whole_edit: bool = False,
@@ -688,10 +660,7 @@ def save_sentence(
     if text is not None and not text.strip():
         raise UserError("Give the new wording of the sentence.")
     if check.whole_edit and not replace_whole_edit:
-        raise WholeEditExists(
-            f"The {check.target} translation of post {check.post} is your own wording as a "
-            "whole; editing one sentence would replace it with the sentence-by-sentence one."
-        )
+        raise WholeEditExists(check.post, check.target)
     now = utc_now()
     with store.transaction():
         if text is None:
@@ -717,15 +686,15 @@ def keep_sentence_edits(store: Store, route: Route, items: Sequence[tuple[int, s
     """Fresh translations TEXTS of (post id, caption) ITEMS with the user's sentences laid over them:
     re-translating a post never loses a sentence the user wrote or picked."""
     ids = [pid for pid, _ in items]
-    edited: dict[int, list] = {}
+    edited: dict[int, list[Any]] = {}
     for start in range(0, len(ids), 900):
         batch = ids[start : start + 900]
-        for row in store.db.execute(
+        for row in store.rows(
             f"SELECT post_id, position, source, text FROM translation_sentences WHERE lang = ? AND post_id IN "
             f"({','.join('?' * len(batch))}) ORDER BY position",
             [route.target, *batch],
         ):
-            edited.setdefault(row[0], []).append(row[1:])
+            edited.setdefault(row["post_id"], []).append((row["position"], row["source"], row["text"]))
     if not edited:
         return texts
     version = glossary.glossary_version(store)
@@ -754,7 +723,7 @@ class Alternative:
     def doubtful(self) -> bool:
         return self.chrf < CHRF_THRESHOLD
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "k": self.k,
             "text": self.text,
@@ -766,7 +735,7 @@ class Alternative:
 
 
 def alternatives(
-    store: Store, location: DataLocation, post_id: int | str, target: str, n: int | str, count: int = ALTERNATIVES
+    store: Store, location: DataLocation, post_id: int, target: str, n: int, count: int = ALTERNATIVES
 ) -> list[Alternative]:
     """The engine's COUNT best wordings of sentence N (distinct), each with its back-translation."""
     if not 1 <= int(count) <= 16:
@@ -779,7 +748,7 @@ def alternatives(
     caption = "".join(s.raw_source for s in check.sentences)
     lay = _layout(store, route, caption, terms, version, True)
     start, end = lay.bounds[pair.n - 1]
-    mine = [a.piece[1] for a in lay.atoms[start:end] if a.kind == "sentence"]
+    mine = [a.index for a in lay.atoms[start:end] if a.kind == "sentence"]
     nbest = [
         json.loads(v)
         for v in _memo(
@@ -806,33 +775,18 @@ def alternatives(
 def pick_alternative(
     store: Store,
     location: DataLocation,
-    post_id: int | str,
+    post_id: int,
     target: str,
-    n: int | str,
-    k: int | str,
+    n: int,
+    k: int,
     count: int = ALTERNATIVES,
     *,
     replace_whole_edit: bool = False,
 ) -> PostCheck:
     """Make wording K of sentence N's alternatives the user's choice for that sentence."""
     options = alternatives(store, location, post_id, target, n, count)
-    try:
-        k = int(k)
-    except (TypeError, ValueError):
-        raise UserError(f"{k!r} is not a wording number.") from None
     if not 1 <= k <= len(options):
         raise UserError(f"Sentence {n} has {len(options)} wording(s); there is no wording {k}.")
     return save_sentence(
         store, location, post_id, target, n, options[k - 1].text, replace_whole_edit=replace_whole_edit
     )
-
-
-def posts_with_term(store: Store, term: str, source_lang: str | None = None) -> list[int]:
-    """Posts whose caption contains glossary TERM (matched as the translator matches it)."""
-    pattern = _glossary_regex({term: ""})
-    if pattern is None or not term.strip():
-        return []
-    rows = store.db.execute(
-        "SELECT id, caption FROM posts WHERE instr(lower(caption), lower(?)) > 0 ORDER BY id", [term.strip()]
-    ).fetchall()
-    return [pid for pid, caption in rows if pattern.search(caption or "")]

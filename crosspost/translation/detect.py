@@ -33,7 +33,8 @@ _TO_LINGUA = {"zt": "ZH", "no": "NB"}
 
 
 def _prose(text: str) -> str:
-    return TOKEN_RE.sub(" ", text or "")
+    prose: str = TOKEN_RE.sub(" ", text or "")
+    return prose
 
 
 def letter_count(text: str) -> int:

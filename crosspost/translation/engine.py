@@ -116,7 +116,7 @@ def _reinstall_hint(path: Path, what: str) -> UserError:
     )
 
 
-def _read_json(path: Path) -> dict:
+def _read_json(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -4,8 +4,12 @@ memory's key, so a changed glossary is never hidden by a remembered translation.
 
 from __future__ import annotations
 
+from typing import Any
+
 from crosspost.errors import UserError
 from crosspost.store import Store, utc_now
+from crosspost.translation.protect import _glossary_regex
+from crosspost.values import GlossaryKind
 
 VERSION_SETTING = "glossary_version"
 
@@ -19,23 +23,30 @@ def _bump(store: Store) -> None:
 
 
 def list_entries(
-    store: Store, source_lang: str | None = None, target_lang: str | None = None, kind: str | None = None
-) -> list[dict]:
+    store: Store, source_lang: str | None = None, target_lang: str | None = None, kind: GlossaryKind | None = None
+) -> list[dict[str, Any]]:
     sql = "SELECT id, source_lang, target_lang, term, translation, kind FROM glossary WHERE 1 = 1"
-    params: list = []
+    params: list[Any] = []
     for column, value in (("source_lang", source_lang), ("target_lang", target_lang), ("kind", kind)):
         if value:
             sql += f" AND {column} = ?"
             params.append(value)
     return [
-        {"id": r[0], "from": r[1], "to": r[2], "term": r[3], "translation": r[4], "kind": r[5]}
-        for r in store.db.execute(sql + " ORDER BY kind, lower(term)", params)
+        {
+            "id": r["id"],
+            "from": r["source_lang"],
+            "to": r["target_lang"],
+            "term": r["term"],
+            "translation": r["translation"],
+            "kind": r["kind"],
+        }
+        for r in store.rows(sql + " ORDER BY kind, lower(term)", params)
     ]
 
 
-def _normalise_term(term: str, kind: str) -> str:
+def _normalise_term(term: str, kind: GlossaryKind) -> str:
     term = term.strip()
-    if kind == "topic":
+    if kind is GlossaryKind.TOPIC:
         term = term.lstrip("#＃").strip()
     if not term:
         raise UserError("A glossary term cannot be empty.")
@@ -43,10 +54,16 @@ def _normalise_term(term: str, kind: str) -> str:
 
 
 def add_entry(
-    store: Store, term: str, translation: str, source_lang: str = "en", target_lang: str = "zh", kind: str = "term"
-) -> dict:
+    store: Store,
+    term: str,
+    translation: str,
+    source_lang: str = "en",
+    target_lang: str = "zh",
+    kind: GlossaryKind = GlossaryKind.TERM,
+) -> dict[str, Any]:
+    kind = GlossaryKind.parse(kind, "glossary kind")
     term = _normalise_term(term, kind)
-    translation = translation.strip().lstrip("#＃") if kind == "topic" else translation.strip()
+    translation = translation.strip().lstrip("#＃") if kind is GlossaryKind.TOPIC else translation.strip()
     if not translation:
         raise UserError("Give the translation for the term.")
     with store.transaction():
@@ -60,7 +77,10 @@ def add_entry(
     return next(e for e in list_entries(store, source_lang, target_lang, kind) if e["term"] == term)
 
 
-def remove_entry(store: Store, term: str, source_lang: str = "en", target_lang: str = "zh", kind: str = "term") -> None:
+def remove_entry(
+    store: Store, term: str, source_lang: str = "en", target_lang: str = "zh", kind: GlossaryKind = GlossaryKind.TERM
+) -> None:
+    kind = GlossaryKind.parse(kind, "glossary kind")
     term = _normalise_term(term, kind)
     with store.transaction():
         cursor = store.db.execute(
@@ -73,12 +93,29 @@ def remove_entry(store: Store, term: str, source_lang: str = "en", target_lang: 
 
 
 def terms_for(store: Store, source_lang: str, target_lang: str) -> dict[str, str]:
-    return {e["term"]: e["translation"] for e in list_entries(store, source_lang, target_lang, "term")}
+    return {e["term"]: e["translation"] for e in list_entries(store, source_lang, target_lang, GlossaryKind.TERM)}
 
 
 def map_topics(store: Store, tags: list[str], source_lang: str | None, target_lang: str | None) -> list[str]:
     """Hashtags (with or without #) mapped to the user's target-language topics where mapped."""
     mapping = {}
     if source_lang and target_lang:
-        mapping = {e["term"].lower(): e["translation"] for e in list_entries(store, source_lang, target_lang, "topic")}
+        mapping = {
+            e["term"].lower(): e["translation"]
+            for e in list_entries(store, source_lang, target_lang, GlossaryKind.TOPIC)
+        }
     return [mapping.get(tag.lstrip("#＃").lower(), tag.lstrip("#＃")) for tag in tags]
+
+
+def posts_with_term(store: Store, term: str, *, translated_to: str | None = None) -> list[int]:
+    """Posts whose caption contains glossary TERM, matched as the translator matches it (the one
+    answer to "which posts use this term"); with TRANSLATED_TO, only those with a translation into it."""
+    pattern = _glossary_regex({term: ""})
+    if pattern is None or not term.strip():
+        return []
+    sql = "SELECT id, caption FROM posts WHERE instr(lower(caption), lower(?)) > 0"
+    params: list[str] = [term.strip()]
+    if translated_to is not None:
+        sql += " AND id IN (SELECT post_id FROM translations WHERE lang = ?)"
+        params.append(translated_to)
+    return [r["id"] for r in store.rows(sql + " ORDER BY id", params) if pattern.search(r["caption"] or "")]

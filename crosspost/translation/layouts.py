@@ -9,10 +9,8 @@
 
 from __future__ import annotations
 
-from crosspost.errors import InvalidChoice, UserError
-
-LAYOUTS = ("original", "translated", "bilingual")
-ORDERS = ("original-first", "translation-first")
+from crosspost.errors import UserError
+from crosspost.values import Layout
 
 # The separator names the language of what follows, in that language.
 TRANSLATION_LABEL = {
@@ -43,22 +41,22 @@ def separator(label: str) -> str:
 def compose_caption(
     original: str,
     translation: str | None,
-    layout: str,
-    order: str = "original-first",
+    layout: Layout,
+    *,
+    translation_first: bool = False,
     target_lang: str = "zh",
     source_lang: str = "en",
 ) -> str:
-    if layout not in LAYOUTS:
-        raise InvalidChoice("layout", layout, LAYOUTS)
+    layout = Layout.parse(layout, "layout")
     original = (original or "").strip()
-    if layout == "original":
+    if layout is Layout.ORIGINAL:
         return original
     if translation is None:
         raise UserError(f"The {layout} layout needs a {target_lang} translation.")
     translation = translation.strip()
-    if layout == "translated":
+    if layout is Layout.TRANSLATED:
         return translation
-    if order == "translation-first":
+    if translation_first:
         label = ORIGINAL_LABEL.get(target_lang, ORIGINAL_LABEL.get(source_lang, "Original"))
         return f"{translation}\n\n{separator(label)}\n\n{original}"
     label = TRANSLATION_LABEL.get(target_lang, f"{target_lang} translation")

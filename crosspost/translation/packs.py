@@ -100,7 +100,7 @@ class PackInfo:
     def pair(self) -> str:
         return f"{self.from_code}-{self.to_code}"
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "from": self.from_code,
             "to": self.to_code,
@@ -179,14 +179,15 @@ def argos(location: DataLocation, index: str | None = None) -> Any:
         return package
 
 
-def _read_metadata(folder: Path) -> dict:
+def _read_metadata(folder: Path) -> dict[str, Any]:
     try:
-        return json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        metadata: dict[str, Any] = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
+        return metadata
     except (OSError, ValueError):
         return {}
 
 
-def read_json_file(path: Path) -> dict:
+def read_json_file(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -194,7 +195,7 @@ def read_json_file(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def write_json_atomic(path: Path, data: dict) -> None:
+def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
     """DATA as PATH, all or nothing: a temporary file beside it, then a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
@@ -228,7 +229,7 @@ def readme_licence(folder: Path) -> str | None:
     return None
 
 
-def _installed_at(folder: Path, side: dict) -> str:
+def _installed_at(folder: Path, side: dict[str, Any]) -> str:
     when = side.get("installed_at")
     if isinstance(when, str) and when:
         return when
@@ -346,7 +347,7 @@ def use_pack(location: DataLocation, from_code: str, to_code: str, model: str) -
     return chosen
 
 
-def validate_archive(path: Path) -> dict:
+def validate_archive(path: Path) -> dict[str, Any]:
     """Check an .argosmodel before anything is installed; returns its metadata."""
     if not path.is_file():
         raise UserError(f"{path} is not a file. Give the path of a .argosmodel language pack.")

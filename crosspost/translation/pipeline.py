@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import regex
 
@@ -52,7 +52,7 @@ class Route:
 
     source: str
     target: str
-    models: list
+    models: list[Any]
 
     @property
     def pivot(self) -> str | None:
@@ -142,21 +142,33 @@ _WORDISH = regex.compile(r"[\p{L}\p{N}_\p{M}.]")
 _STARTS_MENTION_OR_EMAIL = regex.compile(rf"(?:{MENTION}|{EMAIL})")
 
 
-def _assemble(plan: CaptionPlan, translated: list[str]) -> str:
-    """Put a caption back together. A translation never touches a protected token so closely that
-    the two would read as one (``#tag`` + ``译文`` → ``#tag译文``): a space goes between them."""
-    out = ""
-    for piece in plan.pieces:
+# How far back from the end of the text assembled so far a token is looked for (``_GLUES_AFTER``):
+# longer than any URL, e-mail, hashtag or mention in a caption, and it keeps the pass linear.
+_GLUE_WINDOW = 2048
+
+
+def assemble(pieces: Sequence[Piece], translated: Sequence[str]) -> tuple[str, list[int]]:
+    """Put a caption back together from its plan's PIECES: the text, and where each piece ends in it
+    (so the checker can cut the same text at sentence boundaries). A translation never touches a
+    protected token so closely that the two would read as one (``#tag`` + ``译文`` → ``#tag译文``):
+    a space goes between them."""
+    out, ends = "", []
+    for piece in pieces:
         if piece[0] == "keep":
             text = piece[1]
             if text and out and _WORDISH.match(out[-1]) and _STARTS_MENTION_OR_EMAIL.match(text):
                 text = " " + text
         else:
             text = translated[piece[1]] + piece[2]
-            if text and out and not text[0].isspace() and _GLUES_AFTER.search(out):
+            if text and out and not text[0].isspace() and _GLUES_AFTER.search(out[-_GLUE_WINDOW:]):
                 text = " " + text
         out += text
-    return out
+        ends.append(len(out))
+    return out, ends
+
+
+def _assemble(plan: CaptionPlan, translated: Sequence[str]) -> str:
+    return assemble(plan.pieces, translated)[0]
 
 
 @dataclass

@@ -30,13 +30,6 @@ EMOJI = (
 LINE_BREAK = r"\r\n|\n|\r"
 
 TOKEN_RE = regex.compile("|".join(f"(?:{p})" for p in (URL, EMAIL, HASHTAG, MENTION, EMOJI, LINE_BREAK)))
-TOKEN_KINDS = {
-    "url": regex.compile(URL),
-    "email": regex.compile(EMAIL),
-    "hashtag": regex.compile(HASHTAG),
-    "mention": regex.compile(MENTION),
-    "emoji": regex.compile(EMOJI),
-}
 
 
 @dataclass(frozen=True)
@@ -110,4 +103,5 @@ def has_words(text: str) -> bool:
 
 def scrub(translated: str) -> str:
     """Engine output with any token-like thing it invented removed (see module docstring)."""
-    return TOKEN_RE.sub("", translated).replace("#", "").replace("＃", "")
+    kept: str = TOKEN_RE.sub("", translated)
+    return kept.replace("#", "").replace("＃", "")

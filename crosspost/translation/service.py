@@ -14,6 +14,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from crosspost.errors import NoLanguagePack
 from crosspost.paths import DataLocation
@@ -66,7 +67,7 @@ class PostTranslation:
             return f"no {self.source}→{self.target} language pack is installed ({how} {self.source})"
         return ""
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "post": self.post,
             "from": self.source,
@@ -235,7 +236,7 @@ def translate_posts(
     return results
 
 
-def save_edit(store: Store, post_id: int, lang: str, text: str) -> dict:
+def save_edit(store: Store, post_id: int, lang: str, text: str) -> dict[str, Any]:
     """The user's own wording of a translation: kept, and marked ``edited``."""
     from crosspost.limits import check_text_length
     from crosspost.store.lookups import require_post

@@ -88,7 +88,7 @@
 <context>
     <name>Labels</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="46"/>
+        <location filename="../../crosspost/gui/labels.py" line="47"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="48"/>
+        <location filename="../../crosspost/gui/labels.py" line="49"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="50"/>
+        <location filename="../../crosspost/gui/labels.py" line="51"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n hashtag</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="52"/>
+        <location filename="../../crosspost/gui/labels.py" line="53"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n topic</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="54"/>
+        <location filename="../../crosspost/gui/labels.py" line="55"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="56"/>
+        <location filename="../../crosspost/gui/labels.py" line="57"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="58"/>
+        <location filename="../../crosspost/gui/labels.py" line="59"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -147,7 +147,7 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="292"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>%n pack in the index.</numerusform>
@@ -207,7 +207,7 @@
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="282"/>
+        <location filename="../../crosspost/gui/messages.py" line="342"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -215,7 +215,31 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="307"/>
+        <location filename="../../crosspost/gui/messages.py" line="351"/>
+        <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
+        <translation>
+            <numerusform>%n sentence may be mistranslated: what the translation says back is far from your caption.</numerusform>
+            <numerusform>%n sentences may be mistranslated: what the translation says back is far from your caption.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="376"/>
+        <source>The caption goes out as a thread of %n post(s).</source>
+        <translation>
+            <numerusform>The caption goes out as a thread of %n post.</numerusform>
+            <numerusform>The caption goes out as a thread of %n posts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="380"/>
+        <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
+        <translation>
+            <numerusform>%n photo or video (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</numerusform>
+            <numerusform>%n photos or videos (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="392"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>
@@ -226,7 +250,7 @@
 <context>
     <name>Operations</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="166"/>
+        <location filename="../../crosspost/gui/operations.py" line="167"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>%n post translated.</numerusform>
@@ -234,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="194"/>
+        <location filename="../../crosspost/gui/operations.py" line="195"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
@@ -242,7 +266,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="227"/>
+        <location filename="../../crosspost/gui/operations.py" line="226"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
@@ -250,7 +274,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="276"/>
+        <location filename="../../crosspost/gui/operations.py" line="275"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n draft ready in the queue.</numerusform>
@@ -258,7 +282,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="297"/>
+        <location filename="../../crosspost/gui/operations.py" line="296"/>
         <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>%n of the selected posts has no translation yet, which the %1 layout needs.</numerusform>
@@ -266,7 +290,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="399"/>
+        <location filename="../../crosspost/gui/operations.py" line="398"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>Delete %n draft? Your posts stay.</numerusform>
@@ -274,7 +298,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="478"/>
+        <location filename="../../crosspost/gui/operations.py" line="477"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>%n file attached.</numerusform>
@@ -285,7 +309,7 @@
 <context>
     <name>SentenceView</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="354"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="349"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>%1 of %n sentence may be mistranslated: check the amber ones.</numerusform>
@@ -293,7 +317,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="358"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="353"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>%n sentence; it does not look mistranslated.</numerusform>
@@ -301,7 +325,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="402"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="397"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>Translate the %n post that contains “%1” again, with your glossary?</numerusform>
@@ -309,7 +333,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="425"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="420"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>Translating %n post again</numerusform>

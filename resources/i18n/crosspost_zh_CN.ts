@@ -52,22 +52,22 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="253"/>
+        <location filename="../../crosspost/gui/publishing.py" line="245"/>
         <source>Accounts</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="255"/>
+        <location filename="../../crosspost/gui/publishing.py" line="247"/>
         <source>Add Bluesky account…</source>
         <translation>添加 Bluesky 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="256"/>
+        <location filename="../../crosspost/gui/publishing.py" line="248"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="307"/>
+        <location filename="../../crosspost/gui/publishing.py" line="299"/>
         <source>Removing account</source>
         <translation>正在移除账号</translation>
     </message>
@@ -248,57 +248,57 @@
 <context>
     <name>AddBlueskyAccountDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="61"/>
+        <location filename="../../crosspost/gui/publishing.py" line="53"/>
         <source>Add Bluesky account</source>
         <translation>添加 Bluesky 账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="71"/>
+        <location filename="../../crosspost/gui/publishing.py" line="63"/>
         <source>Use an &lt;b&gt;app password&lt;/b&gt;, not your main password: make one in Bluesky under Settings → Privacy and security → App passwords. &lt;a href=&quot;%1&quot;&gt;What is an app password?&lt;/a&gt;</source>
         <translation>请使用&lt;b&gt;应用专用密码&lt;/b&gt;，而不是主密码：在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建。&lt;a href=&quot;%1&quot;&gt;什么是应用专用密码？&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="84"/>
+        <location filename="../../crosspost/gui/publishing.py" line="76"/>
         <source>No keyring was found on this computer to keep the app password safely. Crosspost stores it only if you allow a file in its data folder that only you can read.</source>
         <translation>这台电脑上没有可安全保存应用专用密码的钥匙串。只有在你允许时，Crosspost 才会把它存进数据文件夹中只有你能读取的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="91"/>
+        <location filename="../../crosspost/gui/publishing.py" line="83"/>
         <source>Keep the app password in a file only I can read</source>
         <translation>把应用专用密码保存在只有我能读取的文件中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="96"/>
+        <location filename="../../crosspost/gui/publishing.py" line="88"/>
         <source>Handle</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="97"/>
+        <location filename="../../crosspost/gui/publishing.py" line="89"/>
         <source>App password</source>
         <translation>应用专用密码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="99"/>
+        <location filename="../../crosspost/gui/publishing.py" line="91"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="105"/>
+        <location filename="../../crosspost/gui/publishing.py" line="97"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="115"/>
+        <location filename="../../crosspost/gui/publishing.py" line="107"/>
         <source>Nothing was stored: tick the box, or install a keyring and try again.</source>
         <translation>没有保存任何内容：请勾选该选项，或安装钥匙串后重试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="132"/>
+        <location filename="../../crosspost/gui/publishing.py" line="124"/>
         <source>Checking the app password with the server…</source>
         <translation>正在向服务器验证应用专用密码…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="144"/>
+        <location filename="../../crosspost/gui/publishing.py" line="136"/>
         <source>Adding Bluesky account</source>
         <translation>正在添加 Bluesky 账号</translation>
     </message>
@@ -306,42 +306,42 @@
 <context>
     <name>AltTextDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="165"/>
+        <location filename="../../crosspost/gui/publishing.py" line="157"/>
         <source>Alt text for draft %1</source>
         <translation>草稿 %1 的替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="172"/>
+        <location filename="../../crosspost/gui/publishing.py" line="164"/>
         <source>What does it show?</source>
         <translation>画面里有什么？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="173"/>
+        <location filename="../../crosspost/gui/publishing.py" line="165"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="173"/>
+        <location filename="../../crosspost/gui/publishing.py" line="165"/>
         <source>Video %1</source>
         <translation>视频 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="176"/>
+        <location filename="../../crosspost/gui/publishing.py" line="168"/>
         <source>Publish a caption over the length limit as a thread of replies</source>
         <translation>超出字数的文案以回复串的形式发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="184"/>
+        <location filename="../../crosspost/gui/publishing.py" line="176"/>
         <source>Translate like the caption</source>
         <translation>像文案一样翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="240"/>
+        <location filename="../../crosspost/gui/publishing.py" line="232"/>
         <source>Translating alt texts</source>
         <translation>正在翻译替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="244"/>
+        <location filename="../../crosspost/gui/publishing.py" line="236"/>
         <source>Saving alt texts</source>
         <translation>正在保存替代文字</translation>
     </message>
@@ -370,17 +370,17 @@
     <name>CoverChooser</name>
     <message>
         <location filename="../../crosspost/gui/cover_chooser.py" line="189"/>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="278"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="283"/>
         <source>A cover holds at most %1 characters.</source>
         <translation>封面最多容纳 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="271"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="276"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="275"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="280"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
@@ -425,12 +425,12 @@
         <translation>使用此封面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="214"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="219"/>
         <source>Covers on this platform carry no title.</source>
         <translation>此平台的封面不带标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="216"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="221"/>
         <source>Choose a draft to see its cover.</source>
         <translation>选择一个草稿以查看封面。</translation>
     </message>
@@ -438,67 +438,67 @@
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="182"/>
+        <location filename="../../crosspost/gui/models.py" line="183"/>
         <source>the post</source>
         <translation>作品</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="182"/>
+        <location filename="../../crosspost/gui/models.py" line="183"/>
         <source>its translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="182"/>
+        <location filename="../../crosspost/gui/models.py" line="183"/>
         <source>its media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="183"/>
+        <location filename="../../crosspost/gui/models.py" line="184"/>
         <source>Out of date: %1 changed — press Refresh from post.</source>
         <translation>已过时：%1已更改——请点“从作品更新”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="196"/>
+        <location filename="../../crosspost/gui/models.py" line="197"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="197"/>
+        <location filename="../../crosspost/gui/models.py" line="198"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="198"/>
+        <location filename="../../crosspost/gui/models.py" line="199"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="199"/>
+        <location filename="../../crosspost/gui/models.py" line="200"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="200"/>
+        <location filename="../../crosspost/gui/models.py" line="201"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="201"/>
+        <location filename="../../crosspost/gui/models.py" line="202"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="213"/>
+        <location filename="../../crosspost/gui/models.py" line="214"/>
         <source>%1: kept the original (not re-encoded)</source>
         <translation>%1：保留原文件（未重新编码）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="215"/>
+        <location filename="../../crosspost/gui/models.py" line="216"/>
         <source>%1: re-encoded</source>
         <translation>%1：已重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="236"/>
+        <location filename="../../crosspost/gui/models.py" line="237"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -669,111 +669,111 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="21"/>
+        <location filename="../../crosspost/gui/labels.py" line="22"/>
         <source>Crop to fill</source>
         <translation>裁切填满</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="22"/>
+        <location filename="../../crosspost/gui/labels.py" line="23"/>
         <source>Fit with bars</source>
         <translation>完整显示（加边）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="23"/>
+        <location filename="../../crosspost/gui/labels.py" line="24"/>
         <source>Fit on blurred background</source>
         <translation>完整显示（模糊背景）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="28"/>
+        <location filename="../../crosspost/gui/labels.py" line="29"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="29"/>
+        <location filename="../../crosspost/gui/labels.py" line="30"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="30"/>
+        <location filename="../../crosspost/gui/labels.py" line="31"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="35"/>
+        <location filename="../../crosspost/gui/labels.py" line="36"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="36"/>
+        <location filename="../../crosspost/gui/labels.py" line="37"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="37"/>
+        <location filename="../../crosspost/gui/labels.py" line="38"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="38"/>
+        <location filename="../../crosspost/gui/labels.py" line="39"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="46"/>
+        <location filename="../../crosspost/gui/labels.py" line="47"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字符</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="48"/>
+        <location filename="../../crosspost/gui/labels.py" line="49"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 个单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="50"/>
+        <location filename="../../crosspost/gui/labels.py" line="51"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n 个话题标签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="52"/>
+        <location filename="../../crosspost/gui/labels.py" line="53"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n 个话题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="54"/>
+        <location filename="../../crosspost/gui/labels.py" line="55"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="56"/>
+        <location filename="../../crosspost/gui/labels.py" line="57"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="58"/>
+        <location filename="../../crosspost/gui/labels.py" line="59"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n 字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="42"/>
+        <location filename="../../crosspost/gui/labels.py" line="43"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="42"/>
+        <location filename="../../crosspost/gui/labels.py" line="43"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -1149,190 +1149,190 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="127"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="124"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>From</source>
         <translation>源语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>To</source>
         <translation>目标语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="139"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
         <source>Install from file…</source>
         <translation>从文件安装…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="140"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>Install model folder…</source>
         <translation>安装模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="141"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="138"/>
         <source>Use for this pair</source>
         <translation>用于此语言对</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="139"/>
         <source>quickmt model:</source>
         <translation>quickmt 模型：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="140"/>
         <source>Download model</source>
         <translation>下载模型</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="144"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="141"/>
         <source>Show available packs</source>
         <translation>显示可用语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="145"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="146"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="151"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="148"/>
         <source>Add the reverse pack, %1 → %2, to see what your translations say: the sentence view translates each sentence back.</source>
         <translation>添加反向语言包 %1 → %2，就能看懂译文的意思：逐句视图会把每句译文翻译回来。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="159"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="156"/>
         <source>Download %1 → %2</source>
         <translation>下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="173"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="170"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="171"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="168"/>
         <source>available</source>
         <translation>可下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="130"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="127"/>
         <source>Captions are translated on this computer with Argos Translate language packs or quickmt models (quickmt writes better Chinese). Nothing is sent anywhere. Install one from a file or a folder, or download one (this needs the internet once). When a pair has both, choose the one that translates it with Use for this pair.</source>
         <translation>文案在本机用 Argos Translate 语言包或 quickmt 模型翻译（quickmt 的中文更好），不会发送到任何地方。可以从文件或文件夹安装，或下载（只需联网一次）。同一语言对两种都有时，用“用于此语言对”选择由哪一个翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="173"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="170"/>
         <source>in use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="171"/>
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="183"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="180"/>
         <source>No language packs yet.</source>
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="222"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="219"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="235"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="232"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="242"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="239"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="252"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="249"/>
         <source>Install a quickmt model folder</source>
         <translation>安装 quickmt 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="265"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="262"/>
         <source>Choosing the model for %1 → %2</source>
         <translation>正在为 %1 → %2 选择模型</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="268"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="265"/>
         <source>%1 → %2 is now translated by %3.</source>
         <translation>%1 → %2 现在由 %3 翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="278"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="275"/>
         <source>Type the name of a quickmt model first, such as quickmt-en-zh.</source>
         <translation>请先输入 quickmt 模型的名称，例如 quickmt-en-zh。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="282"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="279"/>
         <source>Downloading %1</source>
         <translation>正在下载 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="292"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="299"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="296"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="310"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="307"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="207"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="314"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="204"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="311"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="226"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="223"/>
         <source>Language packs and models (*.argosmodel *.zip)</source>
         <translation>语言包和模型 (*.argosmodel *.zip)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="327"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="324"/>
         <source>Removing %1 → %2</source>
         <translation>正在移除 %1 → %2</translation>
     </message>
@@ -1564,12 +1564,12 @@
 <context>
     <name>MediaStrip</name>
     <message>
-        <location filename="../../crosspost/gui/media_preview.py" line="211"/>
+        <location filename="../../crosspost/gui/media_preview.py" line="212"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_preview.py" line="241"/>
+        <location filename="../../crosspost/gui/media_preview.py" line="242"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -1577,79 +1577,203 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="352"/>
+        <location filename="../../crosspost/gui/messages.py" line="429"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="355"/>
+        <location filename="../../crosspost/gui/messages.py" line="432"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="266"/>
+        <location filename="../../crosspost/gui/messages.py" line="36"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="266"/>
+        <location filename="../../crosspost/gui/messages.py" line="36"/>
         <source>body</source>
         <translation>正文</translation>
     </message>
     <message>
+        <location filename="../../crosspost/gui/messages.py" line="226"/>
+        <source>No keyring is available on this computer to keep the app password safely, so nothing was stored. Install and unlock one (GNOME Keyring, KWallet), or tick “Keep the app password in a file only I can read”.</source>
+        <translation>这台电脑上没有可安全保存应用专用密码的钥匙串，因此没有保存任何内容。请安装并解锁一个钥匙串（GNOME Keyring、KWallet），或勾选“把应用专用密码保存在只有我能读取的文件中”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="232"/>
+        <source>There is no %1 account in Crosspost yet: add one in %2.</source>
+        <translation>Crosspost 中还没有 %1 账号：请在“%2”中添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="238"/>
+        <source>There are several %1 accounts; keep only the one to publish with in %2.</source>
+        <translation>有多个 %1 账号；请在“%2”中只保留用来发布的那一个。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="244"/>
+        <source>The app password of %1 is missing: remove the account in %2 and add it again.</source>
+        <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="253"/>
+        <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
+        <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="257"/>
+        <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
+        <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="264"/>
+        <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
+        <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
+    </message>
+    <message>
         <location filename="../../crosspost/gui/messages.py" line="270"/>
+        <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
+        <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="277"/>
+        <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
+        <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="281"/>
+        <source>Write the alt texts first; then they can be translated like the caption.</source>
+        <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="284"/>
+        <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
+        <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="293"/>
+        <source>The server is limiting how fast this account can post; wait until %1 and publish again.</source>
+        <translation>服务器正在限制这个账号的发布速度；请等到 %1 后再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="298"/>
+        <source>The server did not accept the sign-in. Add the account again with a new app password in %1.</source>
+        <translation>服务器不接受这次登录。请在“%1”中用新的应用专用密码重新添加该账号。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="303"/>
+        <source>Cannot reach the server: the computer seems to be offline or the server is down. The draft is unchanged; publish it again when the connection is back.</source>
+        <translation>无法连接服务器：这台电脑可能没有联网，或服务器出了故障。草稿没有变化；恢复连接后请重新发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="307"/>
+        <source>The server is limiting how fast this account can post; wait a while and publish again.</source>
+        <translation>服务器正在限制这个账号的发布速度；请稍等一会儿再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="310"/>
+        <source>This account asks for a sign-in code sent by email (two-factor sign-in). Use an app password instead: app passwords skip the code.</source>
+        <translation>这个账号要求输入通过电子邮件发送的登录验证码（两步验证）。请改用应用专用密码：应用专用密码无需验证码。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="313"/>
+        <source>The account was taken down by its server; it cannot post.</source>
+        <translation>该账号已被其服务器封禁，无法发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="315"/>
+        <source>The server wants the account&apos;s email address confirmed before it can post; confirm it from the message the server sent, then publish again.</source>
+        <translation>服务器要求先确认该账号的电子邮件地址才能发布；请通过服务器发来的邮件确认后再发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="319"/>
+        <source>That is the account&apos;s main password. Crosspost only keeps app passwords: make one in Bluesky&apos;s Settings → Privacy and security → App passwords and use it here.</source>
+        <translation>这是账号的主密码。Crosspost 只保存应用专用密码：请在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建一个，并在这里使用。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="323"/>
+        <source>Publishing did not go through: %1</source>
+        <translation>发布没有成功：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="333"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="278"/>
+        <location filename="../../crosspost/gui/messages.py" line="340"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="282"/>
+        <location filename="../../crosspost/gui/messages.py" line="342"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="286"/>
+        <location filename="../../crosspost/gui/messages.py" line="345"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="294"/>
-        <source>Post %1 has no translation (%2) for the “%3” layout: use Translate first, or choose “Original only”.</source>
-        <translation>作品 %1 没有“%3”版式所需的译文（%2）：请先翻译，或选择“仅原文”。</translation>
+        <location filename="../../crosspost/gui/messages.py" line="370"/>
+        <source>With its #tags the post is %1 long; %2 allows %3. Shorten it, or publish it as a thread.</source>
+        <translation>加上 #话题标签后，帖子长度为 %1；%2 最多允许 %3。请缩短，或拆成一串回复发布。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="376"/>
+        <source>The caption goes out as a thread of %n post(s).</source>
+        <translation>
+            <numerusform>文案将拆成 %n 条帖子的回复串发布。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="380"/>
+        <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
+        <translation>
+            <numerusform>%n 个照片或视频（%1）没有替代文字：在%2上使用读屏软件的人将无法知道画面内容。请在“替代文字…”中添加。</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="28"/>
+        <location filename="../../crosspost/gui/messages.py" line="424"/>
+        <source>The title was shortened to fit %1&apos;s limit of %2; check it still reads well.</source>
+        <translation>标题已缩短以符合%1的 %2 上限；请检查是否仍然通顺。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="437"/>
+        <source>%1 takes at most %2 topics; left out: %3.</source>
+        <translation>%1 最多 %2 个话题；未放入：%3。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="43"/>
         <source>Post %1 is no longer in your library; it may have been removed.</source>
         <translation>作品 %1 已不在作品库中，可能已被移除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="35"/>
+        <location filename="../../crosspost/gui/messages.py" line="45"/>
         <source>Draft %1 is no longer in the queue; it may have been deleted.</source>
         <translation>草稿 %1 已不在队列中，可能已被删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="40"/>
+        <location filename="../../crosspost/gui/messages.py" line="47"/>
         <source>Item %1 is no longer there; reopen the post and try again.</source>
         <translation>项目 %1 已不存在；请重新打开作品后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="44"/>
+        <location filename="../../crosspost/gui/messages.py" line="49"/>
         <source>Select at least one item in the list first.</source>
         <translation>请先在列表中至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="47"/>
+        <location filename="../../crosspost/gui/messages.py" line="51"/>
         <source>“%1” is not a valid %2; choose one of: %3.</source>
         <translation>“%1”不是有效的%2；请从以下选择：%3。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="53"/>
+        <location filename="../../crosspost/gui/messages.py" line="54"/>
         <source>This post has no photo or video on this computer yet. Use Post → Fetch media while the export&apos;s links work, or Post → Attach files… (or drop your files on the post).</source>
         <translation>这条作品在这台电脑上还没有照片或视频。请趁导出链接还有效时使用“作品 → 下载媒体”，或使用“作品 → 添加文件…”（也可以把文件拖到作品上）。</translation>
     </message>
@@ -1659,32 +1783,37 @@
         <translation>导出文件里的媒体链接已过期%1。请用“作品 → 添加文件…”添加你自己的文件（或把文件拖到作品上），或者向 TikTok 重新申请导出。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="65"/>
+        <location filename="../../crosspost/gui/messages.py" line="63"/>
         <source> on %1</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="69"/>
+        <location filename="../../crosspost/gui/messages.py" line="67"/>
         <source>The %1 layout needs a target language: choose one in Tools → Settings.</source>
         <translation>“%1”版式需要目标语言：请在“工具 → 设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="76"/>
+        <location filename="../../crosspost/gui/messages.py" line="73"/>
         <source>This post has no %1 translation yet, which the %2 layout needs. Press Translate in the editor first, or choose “Original only” as the layout.</source>
         <translation>这条作品还没有 %1 译文，而“%2”版式需要它。请先在编辑器中点“翻译”，或把版式选为“仅原文”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="86"/>
+        <location filename="../../crosspost/gui/messages.py" line="81"/>
         <source>No %1→%2 language pack is installed. Install it in Tools → Language packs.</source>
         <translation>未安装 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="94"/>
+        <location filename="../../crosspost/gui/messages.py" line="88"/>
         <source>The %1→%2 language pack is damaged. Remove it and install it again in Tools → Language packs.</source>
         <translation>%1→%2 语言包已损坏。请在“工具 → 语言包”中移除后重新安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="102"/>
+        <location filename="../../crosspost/gui/messages.py" line="96"/>
+        <source>Showing what the translation says needs the %1→%2 language pack. Install it in Tools → Language packs.</source>
+        <translation>要显示译文的回译，需要 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="104"/>
         <source>The list of language packs cannot be downloaded (are you offline?). Connect and try again, or install a pack file you have with Tools → Language packs → Install from file….</source>
         <translation>无法下载语言包列表（是否没有联网？）。请联网后重试，或通过“工具 → 语言包 → 从文件安装…”安装你已有的语言包文件。</translation>
     </message>
@@ -1694,189 +1823,187 @@
         <translation>草稿 %1 已标记为在 %2 发布（%3）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="115"/>
+        <location filename="../../crosspost/gui/messages.py" line="112"/>
         <source>The draft&apos;s media is not rendered yet: select it in the Drafts tab and press Render.</source>
         <translation>草稿的媒体还没有生成：请在“草稿队列”中选中它并点“生成媒体”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="120"/>
+        <location filename="../../crosspost/gui/messages.py" line="114"/>
+        <source>draft %1 was already posted (%2)</source>
+        <translation>草稿 %1 已发布过（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="117"/>
         <source>Nothing was exported: %1. Fix the problems shown in the Drafts tab first.</source>
         <translation>没有导出任何内容：%1。请先解决“草稿队列”中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="127"/>
+        <location filename="../../crosspost/gui/messages.py" line="121"/>
         <source>Crosspost cannot write to %1 (%2). Choose another folder.</source>
         <translation>Crosspost 无法写入 %1（%2）。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="133"/>
+        <location filename="../../crosspost/gui/messages.py" line="123"/>
+        <source> (only %1 MB free now)</source>
+        <translation>（现在只剩 %1 MB）</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="125"/>
+        <source>The disk holding %1 is full%2: free %3 MB and try again.</source>
+        <translation>存放 %1 的磁盘已满%2：请腾出 %3 MB 后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="132"/>
+        <location filename="../../crosspost/gui/messages.py" line="398"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
         <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="141"/>
+        <location filename="../../crosspost/gui/messages.py" line="138"/>
         <source>This photo or video is on this computer, so it is not lost and stays with the post.</source>
         <translation>这个照片或视频在这台电脑上，没有丢失，会保留在作品中。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="145"/>
+        <location filename="../../crosspost/gui/messages.py" line="140"/>
         <source>You edited this %1 by hand, so it was kept.</source>
         <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="201"/>
+        <location filename="../../crosspost/gui/messages.py" line="144"/>
         <source>The name of %1 does not say which languages it translates. Rename its folder after them, like quickmt-en-zh, and install it again. Nothing was installed.</source>
         <translation>%1 的名称没有说明它翻译哪两种语言。请按语言对重命名它的文件夹（例如 quickmt-en-zh），然后重新安装。未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="235"/>
-        <source>Use Post → Fetch media or Post → Attach files… in the library.</source>
-        <translation>请在作品库中使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="236"/>
-        <source>Open the post in the library and press Translate.</source>
-        <translation>请在作品库中打开作品并点“翻译”。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="237"/>
-        <source>Select the draft and press Render.</source>
-        <translation>请选中草稿并点“生成媒体”。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="238"/>
-        <source>Trim the video before rendering.</source>
-        <translation>请先剪短视频再生成。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="302"/>
+        <location filename="../../crosspost/gui/messages.py" line="389"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="307"/>
+        <location filename="../../crosspost/gui/messages.py" line="392"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="311"/>
+        <location filename="../../crosspost/gui/messages.py" line="395"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="314"/>
-        <source>The video is %1 s long; %2 takes at most %3 s.</source>
-        <translation>视频长 %1 秒；%2 最长 %3 秒。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="317"/>
+        <location filename="../../crosspost/gui/messages.py" line="404"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="320"/>
+        <location filename="../../crosspost/gui/messages.py" line="407"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="323"/>
+        <location filename="../../crosspost/gui/messages.py" line="415"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="327"/>
+        <location filename="../../crosspost/gui/messages.py" line="358"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/messages.py" line="351"/>
+        <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
+        <translation>
+            <numerusform>%n 个句子可能译得不准：译文回译后与你的文案相差较远。</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="333"/>
+        <location filename="../../crosspost/gui/messages.py" line="364"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="344"/>
-        <source>Not exported (nothing was written): %1. Fix the problems shown in the queue first.</source>
-        <translation>未导出（未写入任何文件）：%1。请先解决队列中显示的问题。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="349"/>
-        <source>The export folder %1 is not writable (%2); choose another one.</source>
-        <translation>导出文件夹 %1 不可写（%2）；请选择其他文件夹。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/messages.py" line="342"/>
+        <location filename="../../crosspost/gui/messages.py" line="115"/>
         <source>draft %1: %2</source>
         <translation>草稿 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="148"/>
+        <location filename="../../crosspost/gui/messages.py" line="182"/>
         <source>%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: use %2 as the account&apos;s server (Tools → Settings… → Accounts…).</source>
         <translation>%1 是未加密的 http 地址，Crosspost 只通过 https 发送应用专用密码和令牌：请把账号的服务器写成 %2（工具 → 设置… → 账号…）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="158"/>
+        <location filename="../../crosspost/gui/messages.py" line="191"/>
         <source>%1 redirected %2 to %3. Crosspost never sends a password or token to another address, so it stopped. %4</source>
         <translation>%1 把%2重定向到了 %3。Crosspost 从不把密码或令牌发往其他地址，因此已停止。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="170"/>
+        <location filename="../../crosspost/gui/messages.py" line="202"/>
         <source>%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4</source>
         <translation>%1 接受了连接，但在 %3 秒内没有回应%2：服务器太慢或卡住了。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="181"/>
+        <location filename="../../crosspost/gui/messages.py" line="211"/>
         <source>%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4</source>
         <translation>%1 对%2的回应超过 %3 MB，Crosspost 已停止读取。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="191"/>
+        <location filename="../../crosspost/gui/messages.py" line="219"/>
         <source>%1 answered %2 with something Crosspost cannot read (not a Bluesky server&apos;s answer). %3</source>
         <translation>%1 对%2的回应 Crosspost 无法读取（不是 Bluesky 服务器的回应）。%3</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="212"/>
+        <location filename="../../crosspost/gui/messages.py" line="163"/>
         <source>the sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="213"/>
+        <location filename="../../crosspost/gui/messages.py" line="33"/>
+        <source>Tools → Settings… → Accounts…</source>
+        <translation>工具 → 设置… → 账号…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="152"/>
+        <source>The %1 translation of this post is your own wording as a whole; editing one sentence would replace it with the sentence-by-sentence one.</source>
+        <translation>这条作品的 %1 译文是你整体改写的；修改其中一句会用逐句译文替换它。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="164"/>
         <source>the record look-up</source>
         <translation>帖子记录查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="214"/>
+        <location filename="../../crosspost/gui/messages.py" line="165"/>
         <source>the new post</source>
         <translation>新帖子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="215"/>
+        <location filename="../../crosspost/gui/messages.py" line="166"/>
         <source>the upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="216"/>
+        <location filename="../../crosspost/gui/messages.py" line="167"/>
         <source>the handle look-up</source>
         <translation>用户名查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="217"/>
+        <location filename="../../crosspost/gui/messages.py" line="168"/>
         <source>the video upload</source>
         <translation>视频上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="218"/>
+        <location filename="../../crosspost/gui/messages.py" line="169"/>
         <source>a request</source>
         <translation>一个请求</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="230"/>
+        <location filename="../../crosspost/gui/messages.py" line="174"/>
         <source>Nothing was stored; check the server and try Add again.</source>
         <translation>没有保存任何内容；请检查服务器后再点“添加”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="231"/>
+        <location filename="../../crosspost/gui/messages.py" line="175"/>
         <source>The draft is unchanged; press Publish again later.</source>
         <translation>草稿没有改动；请稍后再点“发布”。</translation>
     </message>
@@ -1884,199 +2011,199 @@
 <context>
     <name>Operations</name>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="63"/>
+        <location filename="../../crosspost/gui/operations.py" line="64"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="66"/>
+        <location filename="../../crosspost/gui/operations.py" line="67"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="70"/>
+        <location filename="../../crosspost/gui/operations.py" line="71"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="95"/>
+        <location filename="../../crosspost/gui/operations.py" line="96"/>
         <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="116"/>
+        <location filename="../../crosspost/gui/operations.py" line="117"/>
         <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="129"/>
+        <location filename="../../crosspost/gui/operations.py" line="130"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="166"/>
+        <location filename="../../crosspost/gui/operations.py" line="167"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>已翻译 %n 条作品。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="173"/>
+        <location filename="../../crosspost/gui/operations.py" line="174"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="192"/>
+        <location filename="../../crosspost/gui/operations.py" line="193"/>
         <source>Replace your edits?</source>
         <translation>替换你的修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="194"/>
+        <location filename="../../crosspost/gui/operations.py" line="195"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="199"/>
+        <location filename="../../crosspost/gui/operations.py" line="200"/>
         <source>Replace my edit</source>
         <translation>替换我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="200"/>
+        <location filename="../../crosspost/gui/operations.py" line="201"/>
         <source>Keep my edit</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="224"/>
+        <location filename="../../crosspost/gui/operations.py" line="223"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="227"/>
+        <location filename="../../crosspost/gui/operations.py" line="226"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="255"/>
+        <location filename="../../crosspost/gui/operations.py" line="254"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="276"/>
+        <location filename="../../crosspost/gui/operations.py" line="275"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="281"/>
+        <location filename="../../crosspost/gui/operations.py" line="280"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="292"/>
+        <location filename="../../crosspost/gui/operations.py" line="291"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="294"/>
+        <location filename="../../crosspost/gui/operations.py" line="293"/>
         <source>This post has no translation yet, which the %1 layout needs.</source>
         <translation>这条作品还没有译文，而“%1”版式需要译文。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="297"/>
+        <location filename="../../crosspost/gui/operations.py" line="296"/>
         <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>所选作品中有 %n 条还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="302"/>
+        <location filename="../../crosspost/gui/operations.py" line="301"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="303"/>
+        <location filename="../../crosspost/gui/operations.py" line="302"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="322"/>
+        <location filename="../../crosspost/gui/operations.py" line="321"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="332"/>
+        <location filename="../../crosspost/gui/operations.py" line="331"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="349"/>
+        <location filename="../../crosspost/gui/operations.py" line="348"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="355"/>
+        <location filename="../../crosspost/gui/operations.py" line="354"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="377"/>
+        <location filename="../../crosspost/gui/operations.py" line="376"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="387"/>
+        <location filename="../../crosspost/gui/operations.py" line="386"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="399"/>
+        <location filename="../../crosspost/gui/operations.py" line="398"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="399"/>
+        <location filename="../../crosspost/gui/operations.py" line="398"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="407"/>
+        <location filename="../../crosspost/gui/operations.py" line="406"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="442"/>
+        <location filename="../../crosspost/gui/operations.py" line="441"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="451"/>
+        <location filename="../../crosspost/gui/operations.py" line="450"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="458"/>
+        <location filename="../../crosspost/gui/operations.py" line="457"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="462"/>
+        <location filename="../../crosspost/gui/operations.py" line="461"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="475"/>
+        <location filename="../../crosspost/gui/operations.py" line="474"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="478"/>
+        <location filename="../../crosspost/gui/operations.py" line="477"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
@@ -2106,57 +2233,57 @@
         <translation>127.0.0.1（仅本机）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="126"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="127"/>
         <source>Listening on %1</source>
         <translation>正在 %1 上等待手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="132"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="133"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="133"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="134"/>
         <source>iPad</source>
         <translation>iPad</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="134"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="135"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="135"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="136"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="138"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="139"/>
         <source>%1 opened the page</source>
         <translation>%1 打开了页面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="140"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="141"/>
         <source>%1 downloaded %2</source>
         <translation>%1 下载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="142"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="143"/>
         <source>%1 loaded %2</source>
         <translation>%1 加载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="143"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="144"/>
         <source>%1 was refused (%2)</source>
         <translation>%1 的请求被拒绝（%2）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="164"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="165"/>
         <source>Stops in %1:%2 or when you close this window.</source>
         <translation>%1:%2 后或关闭此窗口时停止。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="169"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="170"/>
         <source>Stopped. Close this window and send again for a new code.</source>
         <translation>已停止。关闭此窗口，再次发送以获得新的二维码。</translation>
     </message>
@@ -2164,153 +2291,153 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="241"/>
+        <location filename="../../crosspost/gui/editor.py" line="242"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="242"/>
+        <location filename="../../crosspost/gui/editor.py" line="243"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="243"/>
+        <location filename="../../crosspost/gui/editor.py" line="244"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="244"/>
+        <location filename="../../crosspost/gui/editor.py" line="245"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="245"/>
+        <location filename="../../crosspost/gui/editor.py" line="246"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Written in</source>
         <translation>写作语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="247"/>
+        <location filename="../../crosspost/gui/editor.py" line="248"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="247"/>
+        <location filename="../../crosspost/gui/editor.py" line="248"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="247"/>
+        <location filename="../../crosspost/gui/editor.py" line="248"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="249"/>
+        <location filename="../../crosspost/gui/editor.py" line="250"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="250"/>
+        <location filename="../../crosspost/gui/editor.py" line="251"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="252"/>
+        <location filename="../../crosspost/gui/editor.py" line="253"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="252"/>
+        <location filename="../../crosspost/gui/editor.py" line="253"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="253"/>
+        <location filename="../../crosspost/gui/editor.py" line="254"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="255"/>
+        <location filename="../../crosspost/gui/editor.py" line="256"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
         <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="258"/>
+        <location filename="../../crosspost/gui/editor.py" line="259"/>
         <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
         <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="263"/>
+        <location filename="../../crosspost/gui/editor.py" line="264"/>
         <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
         <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="266"/>
+        <location filename="../../crosspost/gui/editor.py" line="267"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="267"/>
+        <location filename="../../crosspost/gui/editor.py" line="268"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="268"/>
+        <location filename="../../crosspost/gui/editor.py" line="269"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="269"/>
+        <location filename="../../crosspost/gui/editor.py" line="270"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="271"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="271"/>
+        <location filename="../../crosspost/gui/editor.py" line="272"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="273"/>
+        <location filename="../../crosspost/gui/editor.py" line="274"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="275"/>
+        <location filename="../../crosspost/gui/editor.py" line="276"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="409"/>
+        <location filename="../../crosspost/gui/editor.py" line="407"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="410"/>
+        <location filename="../../crosspost/gui/editor.py" line="408"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="416"/>
+        <location filename="../../crosspost/gui/editor.py" line="414"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="430"/>
-        <location filename="../../crosspost/gui/editor.py" line="436"/>
+        <location filename="../../crosspost/gui/editor.py" line="428"/>
+        <location filename="../../crosspost/gui/editor.py" line="434"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
@@ -2331,107 +2458,47 @@
 <context>
     <name>Publisher</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="372"/>
+        <location filename="../../crosspost/gui/publishing.py" line="364"/>
         <source>Publishing due drafts</source>
         <translation>正在发布到期的草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="372"/>
+        <location filename="../../crosspost/gui/publishing.py" line="364"/>
         <source>Publishing</source>
         <translation>正在发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="388"/>
-        <source>Tools → Settings… → Accounts…</source>
-        <translation>工具 → 设置… → 账号…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="392"/>
-        <source>There is no %1 account in Crosspost yet: add one in %2.</source>
-        <translation>Crosspost 中还没有 %1 账号：请在“%2”中添加。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="398"/>
-        <source>There are several %1 accounts; keep only the one to publish with in %2.</source>
-        <translation>有多个 %1 账号；请在“%2”中只保留用来发布的那一个。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="404"/>
-        <source>The app password of %1 is missing: remove the account in %2 and add it again.</source>
-        <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="409"/>
-        <source>Add the account again with a new app password in %1.</source>
-        <translation>请在“%1”中用新的应用专用密码重新添加该账号。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="415"/>
-        <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
-        <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“文案超出长度限制时，拆成一串回复发布”。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="424"/>
-        <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
-        <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“文案超出长度限制时，拆成一串回复发布”。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="432"/>
-        <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
-        <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="438"/>
-        <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
-        <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="444"/>
-        <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
-        <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="448"/>
-        <source>Write the alt texts first; then they can be translated like the caption.</source>
-        <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="451"/>
-        <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
-        <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/publishing.py" line="467"/>
+        <location filename="../../crosspost/gui/publishing.py" line="385"/>
         <source>Draft %1 was already posted</source>
         <translation>草稿 %1 已发布过</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="467"/>
+        <location filename="../../crosspost/gui/publishing.py" line="385"/>
         <source>Draft %1 is posted</source>
         <translation>草稿 %1 已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="471"/>
+        <location filename="../../crosspost/gui/publishing.py" line="389"/>
         <source>Draft %1 was not published: </source>
         <translation>草稿 %1 未发布：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="478"/>
+        <location filename="../../crosspost/gui/publishing.py" line="396"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="488"/>
+        <location filename="../../crosspost/gui/publishing.py" line="406"/>
         <source>Posted: %1</source>
         <translation>已发布：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="507"/>
+        <location filename="../../crosspost/gui/publishing.py" line="425"/>
         <source>Publishing draft %1 now</source>
         <translation>正在发布草稿 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="517"/>
+        <location filename="../../crosspost/gui/publishing.py" line="435"/>
         <source>Next: draft %1 in %2</source>
         <translation>下一个：草稿 %1，%2 后</translation>
     </message>
@@ -2650,79 +2717,74 @@
         <translation>译文及回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="246"/>
-        <source>Install it in Tools → Language packs.</source>
-        <translation>请在“工具 → 语言包”中安装。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="254"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="249"/>
         <source>Reading the translation sentence by sentence…</source>
         <translation>正在逐句读取译文…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="257"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="252"/>
         <source>Checking the translation</source>
         <translation>正在检查译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="279"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="274"/>
         <source>Saving the sentence</source>
         <translation>正在保存句子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="291"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="401"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="286"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="396"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="293"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="288"/>
         <source>You edited this translation as a whole. Editing one sentence replaces that edit with the sentence-by-sentence translation. Go on?</source>
         <translation>你整体修改过这段译文。编辑单句会用逐句译文替换你的整体修改。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="317"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="312"/>
         <source>Finding other wordings</source>
         <translation>正在查找其他译法</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="354"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="349"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>共 %n 句，其中 %1 句可能译错了：请检查标为琥珀色的句子。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="358"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="353"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>共 %n 句，没有发现可能译错的句子。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="361"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="356"/>
         <source>You edited the whole translation: these are the machine&apos;s sentences.</source>
         <translation>你修改过整段译文：这里显示的是机器翻译的句子。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="387"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="382"/>
         <source>Select a word in your sentence and its translation first.</source>
         <translation>请先在原句和译文中各选中一个词。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="396"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="391"/>
         <source>Added “%1” → “%2” to your glossary.</source>
         <translation>已将“%1”→“%2”加入术语表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="402"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="397"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>要用术语表重新翻译包含“%1”的 %n 条作品吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="425"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="420"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>正在重新翻译 %n 条作品</numerusform>
@@ -2732,67 +2794,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="349"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="346"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="363"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="360"/>
         <source>Outside mainland China (creator.rednote.com)</source>
         <translation>中国大陆以外（creator.rednote.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="364"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="361"/>
         <source>Mainland China (creator.xiaohongshu.com)</source>
         <translation>中国大陆（creator.xiaohongshu.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="368"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="365"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="372"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="369"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="373"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="370"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="374"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="371"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="375"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="372"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="376"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="373"/>
         <source>RedNote account registered</source>
         <translation>小红书账号注册地</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="377"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="374"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="378"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="375"/>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="380"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="377"/>
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="385"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="382"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2958,17 +3020,17 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="41"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="38"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="45"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="42"/>
         <source>Something unexpected happened. The details were saved in the log file; please include them if you report the problem.</source>
         <translation>发生了意外错误。详情已写入日志文件；反馈问题时请附上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="49"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="46"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>

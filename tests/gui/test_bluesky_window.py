@@ -115,7 +115,7 @@ def _publishing_errors(draft):
         PublishingBusy,
     )
     from crosspost.records import Problem
-    from crosspost.values import ProblemLevel
+    from crosspost.values import ProblemCode
 
     return [
         NoAccount("bluesky"),
@@ -131,16 +131,11 @@ def _publishing_errors(draft):
         NothingToTranslate(1, original_layout=True),
         NothingToTranslate(1, original_layout=False),
         *[
-            NotReadyToPublish(draft, Problem(ProblemLevel.ERROR, field, message, code))
-            for field, message, code in [
-                ("body", "The body is 900 graphemes long; Bluesky allows 300.", "body_too_long"),
-                (
-                    "body",
-                    "With its #tags the post is 310 graphemes long; Bluesky allows 300. Shorten it, "
-                    "or publish it as a thread.",
-                    "tags_too_long",
-                ),
-                ("media", "The media is not rendered for Bluesky yet.", "not_rendered"),
+            NotReadyToPublish.of(draft, Problem(code, facts))
+            for code, facts in [
+                (ProblemCode.BODY_TOO_LONG, {"used": 900, "unit": "graphemes", "limit": 300, "platform": "bluesky"}),
+                (ProblemCode.TAGS_TOO_LONG, {"used": 310, "limit": 300, "platform": "bluesky"}),
+                (ProblemCode.NOT_RENDERED, {"platform": "bluesky"}),
             ]
         ],
     ]

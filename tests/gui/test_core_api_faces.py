@@ -4,18 +4,22 @@ re-composition, and every typed error is worded with the window's own actions (n
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import importlib
 import inspect
+import pkgutil
 
 import pytest
 from exports import build_export, sample_posts, write_zip
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from crosspost import errors
-from crosspost.cli.remedies import cli_message, problem_hint
-from crosspost.gui.messages import _PROBLEM_HINTS, problem_text, window_message
+from crosspost import errors, examples
+from crosspost.cli.remedies import cli_message, problem_hint, remedy
+from crosspost.gui import messages
+from crosspost.gui.messages import problem_text, window_message
 from crosspost.records import Problem
-from crosspost.values import ProblemLevel
+from crosspost.values import ProblemCode
 
 
 def _typed_errors() -> set[type]:
@@ -26,25 +30,122 @@ def _typed_errors() -> set[type]:
     }
 
 
+def _core_modules() -> list[str]:
+    import crosspost
+
+    return [
+        m.name
+        for m in pkgutil.walk_packages(crosspost.__path__, "crosspost.")
+        if not m.name.startswith(("crosspost.gui", "crosspost.__main__"))
+    ]
+
+
 def test_every_typed_error_has_an_example():
-    assert _typed_errors() <= {type(e) for e in errors.examples()}
+    assert len(_typed_errors()) >= 28
+    assert _typed_errors() <= {type(e) for e in examples.errors()}
+
+
+def test_every_user_error_class_lives_in_errors_py():
+    """A UserError subclass defined anywhere else would escape the faces' tests (14 did)."""
+    outside = set()
+    for name in _core_modules():
+        module = importlib.import_module(name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, errors.UserError) and cls.__module__ != "crosspost.errors":
+                outside.add(f"{cls.__module__}.{cls.__name__}")
+    assert len(_core_modules()) > 40
+    assert not outside, sorted(outside)
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+def test_gui_messages_hold_no_regex():
+    source = inspect.getsource(messages)
+    assert "def window_message" in source
+    assert "import re" not in source and "regex" not in source and "compile(" not in source
 
 
 @pytest.mark.parametrize("language", ["en", "zh_CN"])
 def test_the_window_words_every_typed_error_without_a_command(window, language):
     window.set_language(language)
     try:
-        for exc in errors.examples():
+        for exc in examples.errors():
             text = window_message(exc)
             assert text.strip(), exc
             assert "crosspost " not in text and " --" not in text, (type(exc).__name__, text)
             if type(exc) is not errors.UserError:
                 assert text != str(exc), f"{type(exc).__name__} is shown as the core wrote it"
-        for code in _PROBLEM_HINTS:
-            text = problem_text(Problem(ProblemLevel.ERROR, "media", "Something is missing.", code))
-            assert "crosspost " not in text and " --" not in text and len(text) > len("Something is missing.")
+                assert _has_chinese(text) == (language == "zh_CN"), (type(exc).__name__, text)
     finally:
         window.set_language("en")
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_window_words_every_problem_code_from_its_facts(window, language):
+    problems = examples.problems()
+    assert {p.code for p in problems} == set(ProblemCode)
+    window.set_language(language)
+    try:
+        for problem in problems:
+            text = problem_text(problem)
+            assert text.strip(), problem.code
+            if language == "zh_CN":
+                assert text != problem.message, problem.code
+            assert "crosspost " not in text and " --" not in text, (problem.code, text)
+            assert _has_chinese(text) == (language == "zh_CN"), (problem.code, text)
+            assert "%" not in text, (problem.code, text)  # every placeholder filled
+    finally:
+        window.set_language("en")
+
+
+def test_the_four_sentences_the_chinese_window_showed_in_english(window):
+    """The shortened title, the doubtful-sentence count, the thread note and the topics left out."""
+    facts = {
+        ProblemCode.TITLE_SHORTENED: {"limit": 20, "unit": "chars", "platform": "rednote"},
+        ProblemCode.DOUBTFUL_SENTENCES: {"count": 3},
+        ProblemCode.THREAD: {"parts": 4},
+        ProblemCode.TOPICS_LEFT_OUT: {"limit": 10, "topics": ("fyp", "viral"), "platform": "rednote"},
+    }
+    window.set_language("zh_CN")
+    try:
+        worded = {code: problem_text(Problem(code, f)) for code, f in facts.items()}
+    finally:
+        window.set_language("en")
+    assert all(_has_chinese(text) for text in worded.values()), worded
+    assert "小红书" in worded[ProblemCode.TITLE_SHORTENED] and "20" in worded[ProblemCode.TITLE_SHORTENED]
+    assert "3" in worded[ProblemCode.DOUBTFUL_SENTENCES] and "4" in worded[ProblemCode.THREAD]
+    assert "#fyp, #viral" in worded[ProblemCode.TOPICS_LEFT_OUT]
+
+
+def test_the_cli_words_every_typed_error_and_problem_code():
+    for exc in examples.errors():
+        text = cli_message(exc)
+        assert text.startswith(str(exc)) and str(exc).strip(), type(exc).__name__
+    # Every type has a command that fixes it (InvalidChoice's sentence already lists the choices).
+    remedied = {type(exc) for exc in examples.errors() if remedy(exc)}
+    assert _typed_errors() - remedied == {errors.InvalidChoice}
+    for problem in examples.problems():
+        assert problem.message.endswith("."), problem.code
+        assert problem.to_json() == {
+            "level": str(problem.code.level),
+            "field": problem.code.field,
+            "message": problem.message,
+            "code": problem.code.value,
+        }
+        hint = problem_hint(problem, draft=4, post=1, lang="zh", platform="rednote")
+        assert hint.startswith(problem.message)
+
+
+def test_problem_codes_serialize_to_the_strings_of_before():
+    before = {
+        "title_too_long", "body_too_long", "title_empty", "too_many_topics", "no_translation",
+        "doubtful_sentences", "tags_too_long", "thread", "no_alt_text", "no_media", "too_many_photos",
+        "no_videos", "video_too_long", "not_rendered", "file_too_large", "wrong_aspect",
+    }  # fmt: skip
+    assert before <= {code.value for code in ProblemCode}
+    assert ProblemCode("not_rendered") is ProblemCode.NOT_RENDERED and ProblemCode.NOT_RENDERED == "not_rendered"
 
 
 def test_the_cli_names_the_command_that_fixes_it():
@@ -52,9 +153,11 @@ def test_the_cli_names_the_command_that_fixes_it():
     assert "crosspost media fetch 7" in cli_message(errors.NoMediaOnDisk(7))
     assert "crosspost translate 7 --to zh" in cli_message(errors.NoTranslation(7, "zh", "bilingual"))
     assert "crosspost languages download en zh" in cli_message(errors.NoLanguagePack("en", "zh"))
-    assert "crosspost drafts render 2" in cli_message(errors.ExportBlocked(["draft 2: x"], {2: "not_rendered"}))
-    problem = Problem(ProblemLevel.ERROR, "media", "The media is not rendered for RedNote yet.", "not_rendered")
-    assert "crosspost drafts render 4" in problem_hint(problem, draft=4, post=1, lang="zh", platform="rednote")
+    not_rendered = Problem(ProblemCode.NOT_RENDERED, {"platform": "rednote"})
+    assert "crosspost drafts render 2" in cli_message(errors.ExportBlocked({2: not_rendered}))
+    assert "crosspost drafts render 4" in problem_hint(not_rendered, draft=4, post=1, lang="zh", platform="rednote")
+    assert "crosspost languages download zh en" in cli_message(errors.ReversePackMissing("zh", "en"))
+    assert "--replace" in cli_message(errors.WholeEditExists(7, "zh"))
 
 
 def _chip(editor, topic):
@@ -131,3 +234,21 @@ def test_hand_edits_survive_reimport_retranslate_and_recompose(window, qtbot, tm
     window.queue.select_draft(draft.id)
     window.queue.buttons["copy_topics"].click()
     assert QApplication.clipboard().text() == "#running #portland"
+
+
+def test_publishing_failures_are_worded_by_kind_not_by_the_servers_english(window):
+    """What the window can say without the server's text (offline, rate limit, sign-in…) it says in
+    the UI language; only the other kinds quote the server."""
+    own = [k for k in errors.PublishFailure if k not in {"error", "too_large", "server", "refused", "media", "video"}]
+    assert len(own) == 7
+    window.set_language("zh_CN")
+    try:
+        for kind in own:
+            text = window_message(errors.PublishError("SERVER TEXT", kind=kind))
+            assert _has_chinese(text) and "SERVER TEXT" not in text, (kind, text)
+        quoted = window_message(errors.PublishError("SERVER TEXT", kind=errors.PublishFailure.REFUSED))
+        assert _has_chinese(quoted) and "SERVER TEXT" in quoted
+        late = errors.PublishError("x", kind="rate_limited", retry_after=dt.datetime(2025, 1, 2, 3, 4, tzinfo=dt.UTC))
+        assert dt.datetime(2025, 1, 2, 3, 4, tzinfo=dt.UTC).astimezone().strftime("%H:%M") in window_message(late)
+    finally:
+        window.set_language("en")

@@ -544,7 +544,9 @@ def visible_texts(root: QWidget) -> list[tuple[str, str]]:
 
 
 def test_chinese_ui_walk_finds_no_english(posts_window, qtbot, tmp_path):
+    from crosspost.errors import NoMediaOnDisk
     from crosspost.gui.dialogs import show_error
+    from crosspost.gui.messages import window_message
 
     window = posts_window
     window.ops.create_draft(window.editor.post_id, "rednote", "original")
@@ -589,7 +591,9 @@ def test_chinese_ui_walk_finds_no_english(posts_window, qtbot, tmp_path):
             "settings": window.open_settings(),
             "language packs": window.open_languages(),
             "shortcuts": window.show_shortcuts(),
-            "error": show_error(window, "The post has no media on disk. Fetch it with `crosspost media fetch 1`."),
+            # A failed job's typed error, worded for the window (the task runner's path): nothing reads the
+            # core's English sentences any more.
+            "error": show_error(window, window_message(NoMediaOnDisk(1))),
             "question": QMessageBox(
                 QMessageBox.Icon.Question,
                 "Crosspost",
