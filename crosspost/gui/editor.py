@@ -219,7 +219,7 @@ class PostEditor(QWidget):
         side.addWidget(self.draft_button)
         side.addLayout(self.controls)
         side.addWidget(self.glossary_box, 1)
-        lower = QHBoxLayout()
+        lower = self.lower = QHBoxLayout()  # the sentence view takes the preview's place (show_sentences)
         lower.addWidget(self.preview_box, 3)
         lower.addLayout(side, 1)
         root = QVBoxLayout(self)
@@ -321,14 +321,16 @@ class PostEditor(QWidget):
             self.sentence_view.load(post_id)
 
     def show_sentences(self, on: bool) -> None:
-        """Swap the two text boxes for the sentence view (and back)."""
+        """Swap the text boxes, the preview and the media strip for the sentence view (and back): it
+        gets the editor's whole height beside the actions column, even at 1024×700."""
         if on and self.sentence_view is None:
             from crosspost.gui.sentence_view import SentenceView
 
             self.sentence_view = SentenceView(self.window(), self)
             self.sentence_view.translationChanged.connect(self.load)
-            self.layout().insertWidget(1, self.sentence_view, 4)
-        self.texts.setVisible(not on)
+            self.lower.insertWidget(0, self.sentence_view, 3)
+        for part in (self.texts, self.preview_box, self.media_box):
+            part.setVisible(not on)
         if self.sentence_view is not None:
             self.sentence_view.setVisible(on)
             if on and self.post_id is not None:

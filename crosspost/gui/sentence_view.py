@@ -1,44 +1,67 @@
 """The sentence view of the editor: each caption sentence beside its translation, what the
 translation says translated back (muted, never exported) underneath, doubtful sentences in amber
 with "check this sentence"; edit one sentence, pick another wording, or add a glossary entry from
-a word selected on each side. Engine work runs on the task runner, off the GUI thread."""
+the sentence (its selected words, adjusted in a small dialog). Rows take the height of their text
+and scroll together; the actions for the current row sit under them, always in view, and in each
+row's context menu. Engine work runs on the task runner, off the GUI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-AMBER, AMBER_BG, MUTED = "#b26a00", "#fff6e5", "#7a7a7a"
+from crosspost.gui.flow_layout import FlowBox
+
+AMBER, AMBER_BG, MUTED, CURRENT = "#b26a00", "#fff6e5", "#7a7a7a", "#1565c0"
+
+
+def fill(text: str, *values: object) -> str:
+    """TEXT with %1, %2, … replaced by VALUES."""
+    for i, value in enumerate(values, 1):
+        text = text.replace(f"%{i}", str(value))
+    return text
 
 
 class SentenceRow(QFrame):
-    """One pair: the source sentence | its translation, the back-translation and the flag."""
+    """One pair: the source sentence | its translation, the back-translation and the flag. A row
+    takes the height its wrapped text needs (the view scrolls as a whole, never a row); it can be
+    the view's current row (click it, or move with Up and Down), which the view's buttons act on."""
 
     editRequested = Signal(int, str)  # sentence number, new wording
-    wordingsRequested = Signal(int)
-    resetRequested = Signal(int)
+    activated = Signal(object)  # this row became the current one
+    menuRequested = Signal(object, QPoint)  # this row, where (global) its context menu opens
+    stepRequested = Signal(int)  # Up (-1) or Down (+1): the current row moves
 
-    def __init__(self, pair, parent=None):
+    def __init__(self, pair: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pair = pair
+        self.current = False
+        self.picked = {"source": "", "target": ""}  # words selected with the mouse on each side
         self.setObjectName("sentenceRow")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 6, 8, 6)
         self.number = QLabel(f"{pair.n}.")
@@ -49,20 +72,18 @@ class SentenceRow(QFrame):
         self.mine = QLabel()
         for label in (self.source_label, self.text_label, self.back_label):
             label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+            label.installEventFilter(self)
         self.back_label.setStyleSheet(f"color: {MUTED}; font-style: italic;")
+        self.back_label.setVisible(bool(self.back_label.text()))
         self.flag.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
         self.mine.setStyleSheet(f"color: {MUTED};")
         self.editor = QLineEdit()
         self.editor.hide()
         self.editor.returnPressed.connect(self._save)
-        self.edit_button, self.wordings_button, self.reset_button = QPushButton(), QPushButton(), QPushButton()
-        self.edit_button.clicked.connect(self.start_edit)
-        self.wordings_button.clicked.connect(lambda: self.wordingsRequested.emit(self.pair.n))
-        self.reset_button.clicked.connect(lambda: self.resetRequested.emit(self.pair.n))
-        self.reset_button.setVisible(pair.edited)
-        for b in (self.edit_button, self.wordings_button, self.reset_button):
-            b.setEnabled(pair.has_words)
+        self.editor.installEventFilter(self)
         right = QVBoxLayout()
         right.addWidget(self.text_label)
         right.addWidget(self.editor)
@@ -71,26 +92,36 @@ class SentenceRow(QFrame):
         flags.addWidget(self.flag)
         flags.addWidget(self.mine)
         flags.addStretch(1)
-        for b in (self.edit_button, self.wordings_button, self.reset_button):
-            flags.addWidget(b)
         right.addLayout(flags)
         grid.addWidget(self.number, 0, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.source_label, 0, 1, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(right, 0, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
-        if pair.doubtful:
-            self.setStyleSheet(
-                f"QFrame#sentenceRow {{ border: 2px solid {AMBER}; background: {AMBER_BG}; border-radius: 6px; }}"
-            )
+        self._style()
         self.retranslate()
+
+    def _style(self) -> None:
+        rules = []
+        if self.pair.doubtful:
+            rules.append(f"background: {AMBER_BG}; border: 2px solid {AMBER};")
+        if self.current:
+            rules.append(
+                f"border: 2px solid {CURRENT};" + (f" border-left: 6px solid {AMBER};" if self.pair.doubtful else "")
+            )
+        style = " ".join(rules)
+        self.setStyleSheet(f"QFrame#sentenceRow {{ {style} border-radius: 6px; }}" if style else "")
+
+    def set_current(self, current: bool) -> None:
+        if current != self.current:
+            self.current = current
+            self._style()
 
     def retranslate(self) -> None:
         self.flag.setText(self.tr("check this sentence") if self.pair.doubtful else "")
         self.mine.setText(self.tr("your wording") if self.pair.edited else "")
-        self.edit_button.setText(self.tr("Edit"))
-        self.wordings_button.setText(self.tr("Other wordings"))
-        self.reset_button.setText(self.tr("Machine's wording"))
+        for label in (self.flag, self.mine):  # an empty line of flags would add height to every row
+            label.setVisible(bool(label.text()))
         tips = {
             "back-translation far from the source": self.tr("What it says back is far from your sentence."),
             "low engine confidence": self.tr("The translator was unsure of this wording."),
@@ -99,24 +130,86 @@ class SentenceRow(QFrame):
         self.back_label.setToolTip(
             self.tr("What the translation says, translated back. Only shown here: it is never exported.")
         )
+        self.setToolTip(self.tr("Right-click, or press the Menu key, for Edit, Other wordings and Add to glossary"))
 
+    # --- the glossary's two sides -------------------------------------------------------------------
+    def glossary_sides(self) -> tuple[str, str]:
+        """What "Add to glossary" starts with: the words selected on each side, else the whole sentence."""
+        source = self.source_label.selectedText().strip() or self.picked["source"] or self.pair.source
+        target = self.text_label.selectedText().strip() or self.picked["target"] or self.pair.text
+        return source, target
+
+    def remember_selection(self, label: QLabel) -> None:
+        text = label.selectedText().strip()
+        if text and label is self.source_label:
+            self.picked["source"] = text
+        elif text and label is self.text_label:
+            self.picked["target"] = text
+
+    # --- editing one sentence ---------------------------------------------------------------------
     def start_edit(self) -> None:
+        if not self.pair.has_words:
+            return
         self.editor.setText(self.pair.text)
         self.text_label.hide()
         self.editor.show()
         self.editor.setFocus()
 
-    def _save(self) -> None:
-        text = self.editor.text().strip()
+    def cancel_edit(self) -> None:
         self.editor.hide()
         self.text_label.show()
+        self.setFocus()
+
+    def _save(self) -> None:
+        text = self.editor.text().strip()
+        self.cancel_edit()
         if text and text != self.pair.text:
             self.editRequested.emit(self.pair.n, text)
 
-    def mouseDoubleClickEvent(self, event):  # noqa: N802 - double-click a pair to edit it
-        if self.pair.has_words:
+    # --- events -------------------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind == QEvent.Type.MouseButtonPress:
+            self.activated.emit(self)
+        elif kind == QEvent.Type.MouseButtonRelease and isinstance(watched, QLabel):
+            self.remember_selection(watched)
+        elif kind == QEvent.Type.ContextMenu and isinstance(watched, QLabel):
+            assert isinstance(event, QContextMenuEvent)
+            self.remember_selection(watched)
+            self.activated.emit(self)
+            self.menuRequested.emit(self, event.globalPos())
+            return True
+        elif kind == QEvent.Type.KeyPress and watched is self.editor:
+            assert isinstance(event, QKeyEvent)
+            if event.key() == Qt.Key.Key_Escape:
+                self.cancel_edit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.stepRequested.emit(-1 if key == Qt.Key.Key_Up else 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
             self.start_edit()
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        self.activated.emit(self)
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.setFocus()
+        super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - double-click a pair to edit it
+        self.start_edit()
         super().mouseDoubleClickEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - also the Menu key
+        self.activated.emit(self)
+        self.menuRequested.emit(self, event.globalPos())
 
 
 class WordingsDialog(QDialog):
@@ -150,31 +243,83 @@ class WordingsDialog(QDialog):
         return self.options[self.list.row(item)] if item else None
 
 
+class GlossaryEntryDialog(QDialog):
+    """A glossary entry from a sentence: the words in the caption and their translation, both filled
+    in from the sentence (or the words selected in it) for the user to adjust before adding."""
+
+    entered = Signal(str, str)  # term, translation
+
+    def __init__(self, term: str, translation: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("glossaryEntry")
+        self.setWindowTitle(self.tr("Add to glossary"))
+        intro = QLabel(
+            self.tr("Keep only the words the glossary should hold on each side: every translation will use them.")
+        )
+        intro.setWordWrap(True)
+        self.term = QLineEdit(term)
+        self.translation = QLineEdit(translation)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c62828;")
+        form = QFormLayout()
+        self.term_label, self.translation_label = QLabel(self.tr("In your caption")), QLabel(self.tr("Translated as"))
+        self.term_label.setBuddy(self.term)
+        self.translation_label.setBuddy(self.translation)
+        form.addRow(self.term_label, self.term)
+        form.addRow(self.translation_label, self.translation)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.add_button.setText(self.tr("Add to glossary"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(520, 200)
+        self.term.setFocus()
+        self.term.selectAll()
+
+    def accept(self) -> None:
+        term, translation = self.term.text().strip(), self.translation.text().strip()
+        if not term or not translation:
+            self.problem.setText(self.tr("Fill in both sides: the words and their translation."))
+            return  # what was typed stays
+        self.entered.emit(term, translation)
+        super().accept()
+
+
 class SentenceView(QWidget):
-    """Sentence pairs of one post's translation. WINDOW gives the store, data dir, runner, settings."""
+    """Sentence pairs of one post's translation. WINDOW gives the store, data dir, runner, settings.
+
+    The rows scroll together in one area; the buttons under it (Edit, Other wordings, Machine's
+    wording, Add to glossary) act on the current row and stay in view whatever the rows' height. Each
+    row's context menu has the same actions."""
 
     translationChanged = Signal(int)
     checked = Signal(object)  # the PostCheck shown
     failed = Signal(str)
 
-    def __init__(self, window, parent=None):
+    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.window_ = window
         self.post_id: int | None = None
-        self.check = None
+        self.check: Any = None
         self.rows: list[SentenceRow] = []
-        self._picked = {"source": "", "target": ""}
+        self.current: SentenceRow | None = None
+        self.row_menu: QMenu | None = None
+        self.glossary_dialog: GlossaryEntryDialog | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.glossary_button, self.refresh_button = QPushButton(), QPushButton()
-        self.glossary_button.clicked.connect(self.add_to_glossary)
+        self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(lambda: self.post_id and self.load(self.post_id))
         self.header_source, self.header_target = QLabel(), QLabel()
         for h in (self.header_source, self.header_target):
             h.setStyleSheet("font-weight: 600;")
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
-        head.addWidget(self.glossary_button)
         head.addWidget(self.refresh_button)
         columns = QHBoxLayout()
         columns.addWidget(self.header_source, 1)
@@ -182,21 +327,34 @@ class SentenceView(QWidget):
         self.container = QWidget()
         self.rows_layout = QVBoxLayout(self.container)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
-        # Rows keep the height their wrapped text needs; the area scrolls rather than squeezing them.
-        self.rows_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.rows_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.container)
+        # The current row's actions: outside the scrolling area, so always in view.
+        self.current_label = QLabel()
+        self.edit_button, self.wordings_button = QPushButton(), QPushButton()
+        self.reset_button, self.glossary_button = QPushButton(), QPushButton()
+        self.edit_button.clicked.connect(self.edit_current)
+        self.wordings_button.clicked.connect(self.wordings_for_current)
+        self.reset_button.clicked.connect(self.reset_current)
+        self.glossary_button.clicked.connect(self.add_to_glossary)
+        # The buttons wrap onto a second line rather than squeeze their words (a narrow editor, Chinese, 200%).
+        self.actions_bar = FlowBox(spacing=6)
+        for w in (self.current_label, self.edit_button, self.wordings_button, self.reset_button, self.glossary_button):
+            self.actions_bar.flow.addWidget(w)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addLayout(head)
         root.addLayout(columns)
         root.addWidget(self.scroll, 1)
+        root.addWidget(self.actions_bar)
         self.retranslate()
+        self._update_actions()
 
     # --- i18n -------------------------------------------------------------------------------------
-    def changeEvent(self, event):  # noqa: N802
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
             for row in self.rows:
@@ -204,14 +362,21 @@ class SentenceView(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.glossary_button.setText(self.tr("Add to glossary"))
+        self.edit_button.setText(self.tr("Edit"))
+        self.wordings_button.setText(self.tr("Other wordings"))
+        self.reset_button.setText(self.tr("Machine's wording"))
+        self.glossary_button.setText(self.tr("Add to glossary…"))
         self.glossary_button.setToolTip(
-            self.tr("Select a word in your sentence and its translation, then add them to your glossary.")
+            self.tr(
+                "Add a term of this sentence and its translation to your glossary (select words on each "
+                "side first, or adjust them in the dialog)."
+            )
         )
         self.refresh_button.setText(self.tr("Check again"))
         self.header_source.setText(self.tr("Your caption"))
         self.header_target.setText(self.tr("Translation, and what it says back"))
         self._show_summary()
+        self._update_actions()
 
     @property
     def target(self) -> str:
@@ -313,23 +478,92 @@ class SentenceView(QWidget):
             self.edit_sentence(n, option.text)
 
     # --- showing ----------------------------------------------------------------------------------
-    def show_check(self, check) -> None:
+    def show_check(self, check: Any) -> None:
+        keep = self.current.pair.n if self.current is not None else None
         self.check = check
         for row in self.rows:
             row.deleteLater()
         self.rows = []
-        self._picked = {"source": "", "target": ""}
+        self.current = None
         for pair in check.sentences:
             row = SentenceRow(pair, self.container)
             row.editRequested.connect(self.edit_sentence)
-            row.resetRequested.connect(lambda n: self.edit_sentence(n, None))
-            row.wordingsRequested.connect(self.show_wordings)
-            row.source_label.installEventFilter(self)
-            row.text_label.installEventFilter(self)
+            row.activated.connect(self.set_current)
+            row.stepRequested.connect(self._step)
+            row.menuRequested.connect(self.open_row_menu)
             self.rows_layout.insertWidget(self.rows_layout.count() - 1, row)
             self.rows.append(row)
+        # Tab: down the rows, then the buttons that act on the current one.
+        chain: list[QWidget] = [*self.rows, self.edit_button, self.wordings_button, self.reset_button]
+        chain += [self.glossary_button, self.refresh_button]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+        if self.rows:
+            again = next((r for r in self.rows if r.pair.n == keep), None)
+            self.set_current(again or next((r for r in self.rows if r.pair.doubtful), self.rows[0]))
+        self._update_actions()
         self._show_summary()
         self.checked.emit(check)
+
+    def set_current(self, row: SentenceRow | int) -> None:
+        """Make ROW (or the row at that index) the one the buttons act on, and scroll it into view."""
+        if isinstance(row, int):
+            row = self.rows[row]
+        for r in self.rows:  # Tab stops on the current row only (Up and Down move between rows)
+            r.set_current(r is row)
+            r.setFocusPolicy(Qt.FocusPolicy.StrongFocus if r is row else Qt.FocusPolicy.ClickFocus)
+        self.current = row
+        self.scroll.ensureWidgetVisible(row, 0, 8)
+        self._update_actions()
+
+    def edit_current(self) -> None:
+        if self.current is not None:
+            self.current.start_edit()
+
+    def wordings_for_current(self) -> int | None:
+        return self.show_wordings(self.current.pair.n) if self.current is not None else None
+
+    def reset_current(self) -> int | None:
+        return self.edit_sentence(self.current.pair.n, None) if self.current is not None else None
+
+    def _step(self, by: int) -> None:
+        if self.current is None or self.current not in self.rows:
+            return
+        i = max(0, min(len(self.rows) - 1, self.rows.index(self.current) + by))
+        self.rows[i].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.set_current(i)
+
+    def _update_actions(self) -> None:
+        row = self.current
+        words = row is not None and row.pair.has_words
+        for b in (self.edit_button, self.wordings_button, self.glossary_button):
+            b.setEnabled(bool(words))
+        self.reset_button.setVisible(row is not None and row.pair.edited)
+        self.reset_button.setEnabled(bool(words))
+        self.current_label.setText(fill(self.tr("Sentence %1:"), row.pair.n) if row is not None else "")
+        self.actions_bar.refit()
+
+    def row_actions(self) -> list[QAction]:
+        """The current row's actions, for its context menu."""
+        row = self.current
+        out = []
+        for button in (self.edit_button, self.wordings_button, self.reset_button, self.glossary_button):
+            if button.isVisibleTo(self) or button is not self.reset_button:
+                action = QAction(button.text(), self)
+                action.setEnabled(button.isEnabled())
+                action.triggered.connect(button.click)
+                out.append(action)
+        return out if row is not None else []
+
+    def open_row_menu(self, row: SentenceRow, where: QPoint) -> QMenu:
+        self.set_current(row)
+        menu = QMenu(self)
+        for action in self.row_actions():
+            menu.addAction(action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.row_menu = menu
+        menu.popup(where)
+        return menu
 
     def _show_summary(self) -> None:
         if self.check is None:
@@ -349,30 +583,27 @@ class SentenceView(QWidget):
             text += " " + self.tr("You edited the whole translation: these are the machine's sentences.")
         self.summary.setText(text)
 
-    # --- glossary from a selection on each side ---------------------------------------------------
-    def eventFilter(self, watched, event):  # noqa: N802
-        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(watched, QLabel):
-            self.remember_selection(watched)
-        return super().eventFilter(watched, event)
+    # --- glossary from the current row (its selected words, else the whole sentence) -------------
+    def add_to_glossary(self) -> GlossaryEntryDialog | None:
+        """Open the glossary entry for the current row, both sides filled in, for the user to adjust."""
+        if self.check is None or self.current is None or not self.current.pair.has_words:
+            return None
+        term, translation = self.current.glossary_sides()
+        dialog = GlossaryEntryDialog(term, translation, self)
+        dialog.entered.connect(self.save_glossary_entry)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.glossary_dialog = dialog
+        dialog.open()
+        return dialog
 
-    def remember_selection(self, label: QLabel) -> None:
-        text = label.selectedText().strip()
-        if not text:
-            return
-        for row in self.rows:
-            if label is row.source_label:
-                self._picked["source"] = text
-            elif label is row.text_label:
-                self._picked["target"] = text
-
-    def add_to_glossary(self) -> int | None:
+    def save_glossary_entry(self, term: str, translation: str) -> int | None:
+        """Store TERM → TRANSLATION; when other posts hold the term, offer to translate them again.
+        Returns how many posts hold it (None when nothing was stored)."""
         from crosspost.errors import UserError
         from crosspost.translation.checking import posts_with_term
         from crosspost.translation.glossary import add_entry
 
-        term, translation = self._picked["source"], self._picked["target"]
-        if self.check is None or not term or not translation:
-            self.summary.setText(self.tr("Select a word in your sentence and its translation first."))
+        if self.check is None:
             return None
         store = self.window_.store
         try:
@@ -381,9 +612,7 @@ class SentenceView(QWidget):
             self.summary.setText(str(exc))
             return None
         ids = posts_with_term(store, term)
-        self.summary.setText(
-            self.tr("Added “%1” → “%2” to your glossary.").replace("%1", term).replace("%2", translation)
-        )
+        self.summary.setText(fill(self.tr("Added “%1” → “%2” to your glossary."), term, translation))
         if not ids:
             return None
         self.retranslate_box = QMessageBox(
