@@ -142,11 +142,27 @@ class QueueView(QWidget):
         super().changeEvent(event)
 
     def _update_buttons(self, *_) -> None:
-        """Render, export, copy and mark need a selected draft: disabled without one."""
+        """Render, export, copy and mark need a selected draft: disabled without one. A hand-off
+        (the creator upload page, publishing) is offered only when every selected draft's platform
+        profile has it."""
         has = bool(self.table.selectionModel().selectedRows())
         for button in self.buttons.values():
             button.setEnabled(has)
         self.refresh_button.setEnabled(has)
+        offered = handoff.offered(self.selected_platforms())
+        changed = False
+        for key in ("creator", "publish"):
+            shown = key in offered
+            if self.buttons[key].isVisibleTo(self) != shown:
+                self.buttons[key].setVisible(shown)
+                changed = True
+        if changed:
+            self.actions_box.refit()
+            self.actions_box.flow.invalidate()
+
+    def selected_platforms(self) -> set[str]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return {self.model.drafts[r].draft.platform for r in rows if r < len(self.model.drafts)}
 
     def retranslate(self) -> None:
         from crosspost.gui.labels import platform_label
