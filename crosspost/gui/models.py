@@ -203,6 +203,17 @@ class DraftsModel(QAbstractTableModel):
                 )
         return "\n".join(lines) or None
 
+    def posted_text(self, d: Draft) -> str | None:
+        """ "Posted on 2 Dec 2026: http://xhslink.com/…" for a draft marked as posted (None otherwise)."""
+        if not d.posted_at and not d.posted_url:
+            return None
+        from crosspost.gui.media_labels import human_date
+
+        when = human_date(d.posted_at) if d.posted_at else ""
+        if d.posted_url:
+            return self.tr("Posted on %1: %2").replace("%1", when).replace("%2", d.posted_url)
+        return self.tr("Posted on %1").replace("%1", when)
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
@@ -235,7 +246,8 @@ class DraftsModel(QAbstractTableModel):
 
             return "\n".join(f"{level_label(p.level)}: {problem_text(p)}" for p in c.problems) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == "status":
-            return self._render_tooltip(d)
+            lines = [line for line in (self.posted_text(d), self._render_tooltip(d)) if line]
+            return "\n".join(lines) or None
         if role == ROLE_ID:
             return d.id
         return None

@@ -60,13 +60,18 @@ def test_hand_offs_are_offered_only_where_the_platform_has_them(two_drafts, qtbo
     window, drafts = two_drafts
     queue = window.queue
     creator, publish = queue.buttons["creator"], queue.buttons["publish"]
+    steady = [b for k, b in queue.buttons.items() if k not in ("creator", "publish")]
     queue.select_draft(drafts["bluesky"])
+    QApplication.processEvents()
+    places = [b.mapTo(window, QPoint(0, 0)) for b in steady]
     assert queue.selected_ids() == [drafts["bluesky"]]
     assert not creator.isVisible()  # Bluesky has no creator upload page in its profile
     assert publish.isVisible() and publish.isEnabled()  # it has a publishing API
     queue.select_draft(drafts["rednote"])
     assert creator.isVisible() and creator.isEnabled() and creator.text() == "Open RedNote creator page"
     assert not publish.isVisible()  # RedNote is uploaded by hand
+    QApplication.processEvents()
+    assert [b.mapTo(window, QPoint(0, 0)) for b in steady] == places  # the others stay where they were
     queue.select_draft(drafts["bluesky"], add=True)  # both: only what both platforms have
     assert not creator.isVisible() and not publish.isVisible()
     # The buttons still shown keep their places on the lines (nothing overlaps a hidden one).
@@ -75,3 +80,50 @@ def test_hand_offs_are_offered_only_where_the_platform_has_them(two_drafts, qtbo
     for a in shown:
         for b in shown:
             assert a is b or not a.geometry().intersects(b.geometry()), (a.text(), b.text())
+
+
+SHARE_TEXT = "Alice 发布了一篇小红书笔记，快来看吧！ 😆 abc http://xhslink.com/a/AbCdEf，复制本条信息，打开【小红书】App查看精彩内容！"
+
+
+def test_the_posted_link_is_shown_in_the_queue(two_drafts, qtbot):
+    window, drafts = two_drafts
+    queue = window.queue
+    queue.select_draft(drafts["rednote"])
+    assert not queue.details.isVisible()  # not posted yet: nothing to show
+    dialog = queue.mark_posted()
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.text.setPlainText(SHARE_TEXT)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: queue.model.drafts[row_of(queue, drafts["rednote"])].draft.status == "posted", timeout=30000)
+    link = "http://xhslink.com/a/AbCdEf"
+    # The status column's tooltip names the link …
+    index = queue.model.index(row_of(queue, drafts["rednote"]), queue.model.COLUMNS.index("status"))
+    assert link in index.data(Qt.ItemDataRole.ToolTipRole)
+    # … and the selected draft's details carry it as a link to click.
+    qtbot.waitUntil(lambda: queue.selected_ids() == [drafts["rednote"]] and queue.details.isVisible())
+    assert f'href="{link}"' in queue.details.text() and queue.details.openExternalLinks()
+    queue.select_draft(drafts["bluesky"])
+    assert not queue.details.isVisible()
+
+
+def test_mark_as_posted_opens_on_the_first_click(two_drafts, qtbot):
+    """The walk's first click on Mark as posted… did nothing; clicks go through the window, as a
+    mouse's would (press and release where the button is)."""
+    window, drafts = two_drafts
+    queue = window.queue
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    handle = window.windowHandle()
+
+    def click_at(widget, pos: QPoint | None = None) -> None:
+        where = widget.mapTo(window, pos if pos is not None else widget.rect().center())
+        QTest.mousePress(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+        QTest.mouseRelease(handle, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+
+    rect = queue.table.visualRect(queue.model.index(row_of(queue, drafts["rednote"]), 4))
+    click_at(queue.table.viewport(), rect.center())
+    qtbot.waitUntil(lambda: queue.selected_ids() == [drafts["rednote"]])
+    click_at(queue.buttons["copy_title"])
+    qtbot.waitUntil(lambda: queue.toast.text() == "Title copied")
+    click_at(queue.buttons["posted"])
+    qtbot.waitUntil(lambda: getattr(queue, "mark_dialog", None) is not None and queue.mark_dialog.isVisible())
