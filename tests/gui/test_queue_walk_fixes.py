@@ -127,3 +127,24 @@ def test_mark_as_posted_opens_on_the_first_click(two_drafts, qtbot):
     qtbot.waitUntil(lambda: queue.toast.text() == "Title copied")
     click_at(queue.buttons["posted"])
     qtbot.waitUntil(lambda: getattr(queue, "mark_dialog", None) is not None and queue.mark_dialog.isVisible())
+
+
+def test_use_this_cover_says_what_it_did(two_drafts, qtbot):
+    window, drafts = two_drafts
+    queue = window.queue
+    cover = queue.cover
+    queue.select_draft(drafts["rednote"])
+    qtbot.waitUntil(lambda: cover.draft_id == drafts["rednote"] and cover.apply_button.isEnabled())
+    assert not cover.done.isVisible()
+    cover.style.setCurrentIndex(cover.style.findData("banner"))
+    cover.text.setText("Sourdough day")
+    cover.apply_button.click()
+    # The line under the button says what happened, and the queue shows the saved cover again.
+    qtbot.waitUntil(cover.done.isVisible)
+    assert cover.done.text() == "Cover saved: Banner, “Sourdough day”. It is drawn when you render the draft."
+    assert cover.draft_id == drafts["rednote"] and cover.style.currentData() == "banner"
+    assert cover.text.text() == "Sourdough day" and not cover.preview.pixmap().isNull()
+    cover.apply_button.click()  # nothing changed: it says so rather than nothing
+    assert cover.done.text() == "The cover already looks like this."
+    queue.select_draft(drafts["bluesky"])
+    assert not cover.done.isVisible()  # about the other draft: gone with it
