@@ -126,6 +126,11 @@ class PostEditor(QWidget):
         self.preview_title.setWordWrap(True)
         self.preview_title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.title_counter, self.body_counter, self.topics_counter = QLabel(), QLabel(), QLabel()
+        for counter in (self.title_counter, self.body_counter, self.topics_counter):
+            # A longer counter ("44 / 280 weighted chars") wraps rather than widen the editor, which
+            # would take the width from the library beside it.
+            counter.setWordWrap(True)
+            counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.preview_body = QPlainTextEdit()
         self.preview_body.setReadOnly(True)
         self.preview_body.setTabChangesFocus(True)

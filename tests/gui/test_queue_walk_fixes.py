@@ -148,3 +148,35 @@ def test_use_this_cover_says_what_it_did(two_drafts, qtbot):
     assert cover.done.text() == "The cover already looks like this."
     queue.select_draft(drafts["bluesky"])
     assert not cover.done.isVisible()  # about the other draft: gone with it
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_library_keeps_its_width_on_translate_and_platform_switch(window, qtbot, tmp_path, language):
+    import_sample(window, qtbot, tmp_path, 5)
+    window.set_language(language)
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024)
+    editor = window.editor
+    window.library.setCurrentIndex(window.posts_model.index(0))
+    qtbot.waitUntil(lambda: editor.post_id is not None)
+    QApplication.processEvents()
+    width = window.splitter.widget(0).width()
+    seen = {}
+    for i in range(editor.platform.count()):
+        editor.platform.setCurrentIndex(i)
+        QApplication.processEvents()
+        seen[editor.platform.currentData()] = window.splitter.widget(0).width()
+    # A long translation typed in (as a translation would bring): the library stays as wide.
+    editor.translation.setFocus()
+    editor.translation.insertPlainText("清晨沿着河边跑步" * 12 + " #跑步 #最好的朋友 #周末")  # as pasted
+    qtbot.waitUntil(lambda: editor.preview_title.text() != "")
+    for i in range(editor.layout_switch.count()):
+        editor.layout_switch.setCurrentIndex(i)
+        QApplication.processEvents()
+        seen[f"layout {i}"] = window.splitter.widget(0).width()
+    for post in range(window.posts_model.rowCount()):
+        window.library.setCurrentIndex(window.posts_model.index(post))
+        QApplication.processEvents()
+        seen[f"post {post}"] = window.splitter.widget(0).width()
+    window.set_language("en")
+    assert len(seen) > 5 and set(seen.values()) == {width}, (width, seen)
