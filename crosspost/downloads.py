@@ -1,9 +1,15 @@
 """One careful HTTP download over httpx: resume with Range, retries with back-off, size caps,
 content-type check, and no way for a server to keep it busy or lead it astray.
 
-- connect/read timeouts, a stall check (less than ``MIN_RATE`` bytes a second over a ``stall``
-  window ends the attempt: 1 byte a second never keeps it busy for minutes) and an optional total
-  deadline;
+- connect/read timeouts, and an overall deadline on each request's status line and headers (they must
+  all arrive within the connect/read timeout, however the server drips them: ``deadline()`` below);
+- a minimum-throughput rule for the body instead of a total deadline (a large file on a slow line
+  legitimately takes long): less than ``MIN_RATE`` bytes a second over a ``stall`` window ends the
+  attempt, so 1 byte a second never keeps it busy for minutes; an optional total deadline on top;
+- a no-progress rule for retries: an attempt that stalls (or whose headers did not come in time) is
+  tried again only when it had brought at least one stall window's worth of bytes (``MIN_RATE`` ×
+  ``stall``) before: a connection that was working and dropped is resumed, a server that drips from
+  the start is given up on at once instead of once per retry;
 - redirects followed by hand, only to http:// and https:// (never ftp:// or file://), at most
   ``MAX_REDIRECTS``; a loop or a refused scheme is reported as such;
 - a body longer than its Content-Length, than the size the caller expects, or than ``max_bytes`` is
@@ -16,12 +22,16 @@ Used for media behind an export's links and for language packs (and their index)
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import shutil
 import time
-from collections.abc import Callable
+import typing
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from crosspost import __version__
@@ -42,6 +52,104 @@ class _Retry(Exception):
     """This attempt failed in a way another attempt may not."""
 
 
+class _Stalled(_Retry):
+    """This attempt was too slow (headers not in time, or under the minimum rate): retried only when
+    it had made progress before (the no-progress rule)."""
+
+
+# --- an overall deadline, enforced at each socket operation --------------------------------------------
+#
+# httpx's timeouts hold for each read; a server that sends a byte just before each read times out keeps a
+# request alive for as long as it likes. Inside ``with deadline(seconds):`` every connect, read and write
+# of this thread's httpx calls (through ``deadline_transport()``) waits at most the time left, and fails
+# with httpx's own timeout once it is gone: the status line, the headers and the body included.
+
+_ends_at: contextvars.ContextVar[float | None] = contextvars.ContextVar("crosspost_net_ends_at", default=None)
+
+
+@contextlib.contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Every socket operation of this thread inside the block ends by SECONDS from now (or by the
+    end of an enclosing block, when that comes first)."""
+    ends = time.monotonic() + seconds
+    outer = _ends_at.get()
+    token = _ends_at.set(ends if outer is None else min(ends, outer))
+    try:
+        yield
+    finally:
+        _ends_at.reset(token)
+
+
+def _left(timeout: float | None, error: type[Exception]) -> float | None:
+    ends = _ends_at.get()
+    if ends is None:
+        return timeout
+    left = ends - time.monotonic()
+    if left <= 0:
+        raise error("the deadline passed")
+    return left if timeout is None else min(timeout, left)
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    def __init__(self, stream: httpcore.NetworkStream) -> None:
+        self._stream = stream
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._stream.read(max_bytes, _left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        # one sendall for the whole buffer: keep pieces small enough that the deadline is looked at often
+        for start in range(0, len(buffer), 64 * 1024):
+            self._stream.write(buffer[start : start + 64 * 1024], _left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._stream.close()
+
+    def start_tls(self, ssl_context: Any, server_hostname: str | None = None, timeout: float | None = None) -> Any:
+        tls = self._stream.start_tls(ssl_context, server_hostname, _left(timeout, httpcore.ConnectTimeout))
+        return _DeadlineStream(tls)
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._stream.get_extra_info(info)
+
+
+class _DeadlineBackend(httpcore.NetworkBackend):
+    def __init__(self) -> None:
+        self._backend = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: typing.Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        stream = self._backend.connect_tcp(
+            host, port, _left(timeout, httpcore.ConnectTimeout), local_address, socket_options
+        )
+        return _DeadlineStream(stream)
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: typing.Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        stream = self._backend.connect_unix_socket(path, _left(timeout, httpcore.ConnectTimeout), socket_options)
+        return _DeadlineStream(stream)
+
+    def sleep(self, seconds: float) -> None:
+        self._backend.sleep(seconds)
+
+
+def deadline_transport() -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(retries=0)
+    # httpx builds its connection pool without a way to pass httpcore's network backend: the same pool,
+    # made again with the backend that holds the deadline (the hostile tests drip on it).
+    transport._pool = httpcore.ConnectionPool(
+        ssl_context=httpx.create_ssl_context(), network_backend=_DeadlineBackend()
+    )
+    return transport
+
+
 def _check_scheme(url: str, redirected: bool) -> None:
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
@@ -53,12 +161,19 @@ def _check_scheme(url: str, redirected: bool) -> None:
         )
 
 
-def _open(client: httpx.Client, url: str, headers: dict) -> httpx.Response:
-    """GET URL, following at most MAX_REDIRECTS redirects to http(s) only. The caller closes it."""
+def _open(client: httpx.Client, url: str, headers: dict, header_seconds: float) -> httpx.Response:
+    """GET URL, following at most MAX_REDIRECTS redirects to http(s) only; each answer's status line and
+    headers must arrive within HEADER_SECONDS in all. The caller closes it."""
     seen = [url]
     _check_scheme(url, False)
     while True:
-        response = client.send(client.build_request("GET", url, headers=headers), stream=True)
+        try:
+            with deadline(header_seconds):
+                response = client.send(client.build_request("GET", url, headers=headers), stream=True)
+        except httpx.TimeoutException as exc:
+            if isinstance(exc, httpx.ConnectTimeout):
+                raise
+            raise _Stalled(f"the server did not send its answer within {header_seconds:.0f} s") from None
         if response.status_code not in (301, 302, 303, 307, 308) or "location" not in response.headers:
             return response
         response.close()
@@ -73,6 +188,7 @@ def _open(client: httpx.Client, url: str, headers: dict) -> httpx.Response:
 
 def _client(timeout: float, stall: float) -> httpx.Client:
     return httpx.Client(
+        transport=deadline_transport(),
         follow_redirects=False,
         trust_env=False,
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": "identity"},
@@ -115,6 +231,13 @@ def download_to(
     ends_at = time.monotonic() + deadline if deadline else None
     attempt = 0
     part.parent.mkdir(parents=True, exist_ok=True)
+    received = 0  # bytes of the current attempt
+
+    def counted(n: int) -> None:
+        nonlocal received
+        received += n
+        on_bytes(n)
+
     with _client(timeout, stall) as client:
         while True:
             cancel.check()
@@ -122,13 +245,15 @@ def download_to(
             if have > cap:
                 part.unlink()
                 have = 0
+            received = 0
             try:
                 _attempt(
                     client,
                     url,
                     part,
                     have,
-                    on_bytes=on_bytes,
+                    timeout=timeout,
+                    on_bytes=counted,
                     cancel=cancel,
                     cap=cap,
                     max_bytes=max_bytes,
@@ -148,12 +273,20 @@ def download_to(
                     pass
                 else:
                     raise
+            except _Stalled as exc:
+                if attempt >= retries or received < MIN_RATE * stall:  # the no-progress rule
+                    raise DownloadError(f"{exc}; run the same command again to resume") from None
             except _Retry as exc:
                 if attempt >= retries:
                     raise DownloadError(
                         f"it failed after {retries + 1} tries ({exc}); run the same command again to resume"
                     ) from None
             except httpx.HTTPError as exc:
+                stalled = isinstance(exc, httpx.TimeoutException) and not isinstance(exc, httpx.ConnectTimeout)
+                if stalled and (attempt >= retries or received < MIN_RATE * stall):  # the no-progress rule
+                    raise DownloadError(
+                        f"the server stalled: nothing arrived for {stall:.0f} s; run the same command again to resume"
+                    ) from None
                 if attempt >= retries:
                     reason = str(exc) or type(exc).__name__
                     if isinstance(exc, httpx.ConnectTimeout):
@@ -175,6 +308,7 @@ def _attempt(
     part: Path,
     have: int,
     *,
+    timeout: float,
     on_bytes: Callable[[int], None],
     cancel: CancelToken,
     cap: int,
@@ -187,7 +321,7 @@ def _attempt(
     ends_at: float | None,
 ) -> None:
     headers = {"Range": f"bytes={have}-"} if have else {}
-    response = _open(client, url, headers)
+    response = _open(client, url, headers, timeout)
     with contextlib.closing(response):
         status = response.status_code
         if status == 416 and have:
@@ -247,7 +381,7 @@ def _attempt(
                 window_bytes += len(chunk)
                 if now - window_start >= stall:
                     if window_bytes < MIN_RATE * stall:
-                        raise _Retry(f"the server stalled: {window_bytes} bytes in {now - window_start:.0f} s")
+                        raise _Stalled(f"the server stalled: {window_bytes} bytes in {now - window_start:.0f} s")
                     window_start, window_bytes = now, 0
                 if ends_at is not None and now >= ends_at:
                     raise _Retry("it took too long")
@@ -257,9 +391,9 @@ def _attempt(
 
 def fetch_bytes(url: str, *, max_bytes: int = 16 * 1024**2, timeout: float = 15) -> bytes:
     """A small document (an index) in memory, with the same redirect policy and limits."""
-    with _client(timeout, timeout) as client:
+    with _client(timeout, timeout) as client, deadline(4 * timeout):
         try:
-            response = _open(client, url, {})
+            response = _open(client, url, {}, timeout)
             with contextlib.closing(response):
                 if response.status_code != 200:
                     raise DownloadError(f"the server answered HTTP {response.status_code}")
@@ -272,5 +406,9 @@ def fetch_bytes(url: str, *, max_bytes: int = 16 * 1024**2, timeout: float = 15)
                     if time.monotonic() - started > 4 * timeout:
                         raise DownloadError("it took too long")
                 return bytes(data)
+        except _Retry as exc:
+            raise DownloadError(str(exc)) from None
+        except httpx.TimeoutException:
+            raise DownloadError(f"the server did not send it within {4 * timeout:.0f} s") from None
         except httpx.HTTPError as exc:
             raise DownloadError(str(exc) or type(exc).__name__) from None

@@ -164,6 +164,81 @@ class EditKept(UserError):
         super().__init__(f"Post {post_id} has a {what} you edited; it was kept.")
 
 
+# --- servers on the network (Bluesky sign-in and publishing) ----------------------------------------------
+
+#: What a network call was doing, for the sentences: the ``action`` of the server errors below.
+SERVER_ACTIONS = {
+    "sign_in": "the sign-in",
+    "record": "the record look-up",
+    "post": "the new post",
+    "upload": "the upload",
+    "handle": "the handle look-up",
+    "video": "the video upload",
+    "other": "a request",
+}
+
+
+def _afterwards(action: str) -> str:
+    """What stayed as it was: no account is added by a failed sign-in; a failed publish leaves the draft."""
+    return "nothing was stored" if action == "sign_in" else "the draft is unchanged, publish it again later"
+
+
+class InsecureServer(UserError):
+    """A plain http:// server that is not this computer: passwords and tokens only travel over https."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        https = "https://" + url.split("://", 1)[-1]
+        super().__init__(
+            f"{url} is a plain http address, and Crosspost sends app passwords and tokens only over "
+            f"https (use {https})."
+        )
+
+
+class ServerRedirected(UserError):
+    """A server answered with a redirect: Crosspost never sends a password or token to another address."""
+
+    def __init__(self, host: str, target: str, action: str = "other") -> None:
+        self.host, self.target, self.action = host, target, action
+        super().__init__(
+            f"{host} redirected {SERVER_ACTIONS.get(action, 'a request')} to {target}, and Crosspost never sends "
+            f"a password or token to another address, so it stopped: {_afterwards(action)}."
+        )
+
+
+class ServerTooSlow(UserError):
+    """A server that did not answer within the deadline: slow or stuck, not offline."""
+
+    def __init__(self, host: str, seconds: float, action: str = "other") -> None:
+        self.host, self.seconds, self.action = host, seconds, action
+        super().__init__(
+            f"{host} took the connection but did not answer {SERVER_ACTIONS.get(action, 'a request')} within "
+            f"{seconds:.0f} s (the server is too slow or stuck): {_afterwards(action)}."
+        )
+
+
+class AnswerTooLarge(UserError):
+    """A server's answer over the size any answer of its kind can have; reading stopped at the cap."""
+
+    def __init__(self, host: str, limit: int, action: str = "other") -> None:
+        self.host, self.limit, self.action = host, limit, action
+        super().__init__(
+            f"{host} sent an answer to {SERVER_ACTIONS.get(action, 'a request')} larger than "
+            f"{limit / 1024**2:.0f} MB, so Crosspost stopped reading it: {_afterwards(action)}."
+        )
+
+
+class BadAnswer(UserError):
+    """A server answered with something that is not the AT Protocol answer asked for (HTML, other JSON)."""
+
+    def __init__(self, host: str, action: str = "other") -> None:
+        self.host, self.action = host, action
+        super().__init__(
+            f"{host} answered {SERVER_ACTIONS.get(action, 'a request')} with something Crosspost cannot read "
+            f"(not a Bluesky server's answer): {_afterwards(action)}."
+        )
+
+
 class Cancelled(Exception):
     """The user cancelled a long job; whatever it did so far was rolled back or kept whole."""
 
@@ -192,4 +267,10 @@ def examples() -> list[UserError]:
         FolderNotWritable("/x", "permission denied"),
         TrimNeeded(120, 60, "RedNote"),
         EditKept("translation", 7),
+        InsecureServer("http://pds.example"),
+        ServerRedirected("bsky.social", "http://other.example", "sign_in"),
+        ServerTooSlow("bsky.social", 60, "record"),
+        AnswerTooLarge("bsky.social", 4 * 1024**2, "sign_in"),
+        BadAnswer("bsky.social", "record"),
+        ModelPairUnknown("my-model"),
     ]

@@ -291,13 +291,13 @@ def expiry_summary(store: Store, post_ids: Sequence[int] | None = None) -> Expir
     sql = (
         "SELECT min(expires_at), count(*) FROM media WHERE path IS NULL AND url IS NOT NULL AND expires_at IS NOT NULL"
     )
-    params: list[int] = []
+    params: list[str] = []
     if post_ids is not None:
         if not post_ids:
             return ExpirySummary(0, None, False)
-        ids = list(post_ids)[:900]
-        sql += f" AND post_id IN ({','.join('?' * len(ids))})"
-        params = ids
+        # Every post, however many: the IDs go in as one JSON array (no limit on bound variables).
+        sql += " AND post_id IN (SELECT value FROM json_each(?))"
+        params = [json.dumps([int(i) for i in post_ids])]
     earliest, links = store.db.execute(sql, params).fetchone()
     return ExpirySummary(links=links or 0, earliest=earliest, expired=bool(earliest) and earliest <= utc_now())
 
@@ -308,7 +308,10 @@ def edit_caption(store: Store, post_id: int | str, text: str) -> Post:
     pid = require_post(store, post_id)
     with store.transaction():
         store.db.execute(
-            "UPDATE posts SET tiktok_caption = CASE WHEN caption_edited THEN tiktok_caption ELSE caption END, "
+            # A caption still to check since the upgrade (migration 0011) may already be the user's:
+            # TikTok's text is then unknown until the next import reads it.
+            "UPDATE posts SET tiktok_caption = CASE WHEN caption_edited THEN tiktok_caption "
+            "WHEN id IN (SELECT post_id FROM captions_to_check) THEN NULL ELSE caption END, "
             "caption = ?, caption_edited = 1, updated_at = ? WHERE id = ?",
             [text, utc_now(), pid],
         )

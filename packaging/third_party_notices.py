@@ -23,6 +23,7 @@ ROOTS = [
     "langdetect",
     "regex",
     "segno",
+    "rjieba",
     "opencc",
     "blingfire",
 ]

@@ -4,6 +4,9 @@ never damage the store or each other's files (issue 14, items 2, 4, 7, 8, 9)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
+import signal
 import sqlite3
 import threading
 
@@ -171,6 +174,58 @@ def test_two_renders_of_one_draft(data_dir, tmp_path):
     assert not staging.exists()
     # once the first is done, rendering again works
     assert procs.run(data_dir, "drafts", "render", "1")[0] == 0
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="pauses a process with SIGSTOP (POSIX)")
+def test_batch_render_skips_a_draft_another_render_holds(data_dir, tmp_path):
+    """Issue 22, item 9: `drafts render --all` while `drafts render 1` runs. Before: the batch
+    cleared the single render's staging folder (av.error.FileNotFoundError traceback) and draft 1
+    stayed a draft. Now the batch takes the same per-draft lock: it skips draft 1 and says so,
+    renders draft 2, and the single render finishes draft 1."""
+    from media_files import video
+
+    from crosspost.cli.main import main
+
+    posts = sample_posts(2)
+    export = write_zip(tmp_path / "e.zip", build_export("json-2025", posts))
+    media = tmp_path / "media"
+    media.mkdir()
+    for p in posts:
+        video(media / f"{p.video_id}.mp4", 640, 1136, seconds=6)
+    d = ["--data-dir", str(data_dir)]
+    assert main([*d, "import", str(export), "--media", str(media)]) == 0
+    for post_id in (1, 2):
+        assert main([*d, "drafts", "create", str(post_id), "--platform", "rednote", "--layout", "original"]) == 0
+    staging = data_dir / "renders" / ".draft-1.rendering"
+    first = procs.start(data_dir, "drafts", "render", "1", "--reencode")
+    procs.wait_for(lambda: staging.exists() or first.poll() is not None, 60, "the first render to start")
+    assert first.poll() is None, procs.finish(first)
+    # The first render is paused mid-encode (holding its lock, as a slow render would) while the
+    # batch runs, so the two overlap on any CPU; it goes on afterwards.
+    os.kill(first.pid, signal.SIGSTOP)
+    try:
+        code, out, err = procs.run(data_dir, "drafts", "render", "--all", "--json", timeout=300)
+    finally:
+        os.kill(first.pid, signal.SIGCONT)
+    assert "Traceback" not in err, err
+    assert code == 1, err  # draft 1 was not rendered by this batch
+    report = json.loads(out)
+    assert report["rendered"] == [2]
+    assert [f["draft"] for f in report["failed"]] == [1]
+    assert "being rendered by another Crosspost" in report["failed"][0]["message"]
+    assert "draft 1: Draft 1 is being rendered by another Crosspost right now; this batch skipped it" in err
+    first_code, _, first_err = procs.finish(first, 300)
+    assert first_code == 0, first_err
+    db = sqlite3.connect(data_dir / "crosspost.db")
+    assert dict(db.execute("SELECT id, status FROM drafts")) == {1: "ready", 2: "ready"}
+    for draft in (1, 2):
+        folder = data_dir / "renders" / f"draft-{draft}"
+        assert sorted(p.name for p in folder.iterdir()) == ["01.mp4", "cover-plain.jpg", "cover.jpg"]
+    assert not staging.exists()
+    # the lock is free again: a batch now finds both up to date
+    code, out, err = procs.run(data_dir, "drafts", "render", "--all", "--json")
+    assert code == 0, err
+    assert json.loads(out)["skipped"] == [1, 2]
 
 
 def _has_bytes(folder) -> bool:

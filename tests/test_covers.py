@@ -340,3 +340,82 @@ def test_characters_the_font_lacks_are_left_out_not_drawn_as_boxes():
     base = scene(1080, 1440)
     with_emoji = draw_cover_text(base, "bold", "早起跑步🏃")
     assert diff_box(with_emoji, draw_cover_text(base, "bold", "早起跑步")) is None
+
+
+# -- issue 22, items 13 and 14; issue 24, item 9 --------------------------------------------------------
+
+
+def test_cover_text_is_capped_and_a_huge_title_lays_out_at_the_cap(drafted, capsys):
+    """A 10,000-character title took 15-20 s per render (and 6.7 s per preview): the cover now lays
+    out at most MAX_COVER_TEXT_CHARS of it, and a cover text longer than that is refused in one
+    sentence that names the limit."""
+    from crosspost.limits import MAX_COVER_TEXT_CHARS
+
+    huge = "清晨观鸟日记" * 1700  # 10,200 characters
+    assert layout_cover("bold", huge).lines == layout_cover("bold", huge[:MAX_COVER_TEXT_CHARS]).lines
+    assert layout_cover("bold", huge).lines[-1].endswith("…")
+    d, draft, _ = drafted
+    before = run(capsys, *d, "drafts", "show", str(draft["id"]), "--json")[1]
+    code, _, err = run(capsys, *d, "drafts", "edit", str(draft["id"]), "--cover-text", huge)
+    assert code == 1 and "Traceback" not in err and err.strip().count("\n") == 0
+    assert f"at most {MAX_COVER_TEXT_CHARS}" in err and "10,200" in err
+    assert run(capsys, *d, "drafts", "show", str(draft["id"]), "--json")[1]["cover_text"] == before["cover_text"]
+    code, _, err = run(capsys, *d, "drafts", "edit", str(draft["id"]), "--cover-text", huge[:MAX_COVER_TEXT_CHARS])
+    assert code == 0, err
+    with pytest.raises(SystemExit):
+        main(["drafts", "edit", "--help"])
+    assert f"at most {MAX_COVER_TEXT_CHARS} characters" in " ".join(capsys.readouterr().out.split())
+
+
+@pytest.mark.parametrize(
+    "text, blank",
+    [("مرحبا بالعالم", True), ("🎉🎉🎉", True), ("Morning مرحبا run", False), ("Zalgo z\u0336\u0337a\u0338", False)],
+)
+def test_cover_text_the_font_cannot_draw_is_a_preflight_warning(drafted, capsys, text, blank):
+    """Arabic only or emoji only gave a silently blank cover; stray combining marks came out as boxes
+    or dotted circles. Preflight now warns, and nothing undrawable reaches the cover."""
+    import unicodedata
+
+    from crosspost.media.cover_text import cover_text_problem, drawable
+
+    d, draft, _ = drafted
+    code, edited, err = run(capsys, *d, "drafts", "edit", str(draft["id"]), "--cover-text", text, "--json")
+    assert code == 0, err
+    warnings = [p for p in edited["problems"] if "can't be drawn with the cover font" in p["message"]]
+    assert len(warnings) == 1 and warnings[0]["level"] == "warning" and warnings[0]["field"] == "cover"
+    assert ("no title" in warnings[0]["message"]) is blank
+    kept = drawable(text)
+    assert not any(unicodedata.category(ch).startswith("M") for ch in kept) and "\u25cc" not in kept
+    assert bool(kept.strip()) is not blank
+    # what the font draws raises no warning: accents compose (e + U+0301 is é), emoji beside words
+    # are left out quietly as before
+    assert cover_text_problem("Cafe\u0301 au lait 早起跑步🏃") is None
+    assert drawable("Cafe\u0301") == "Café"
+    code, edited, err = run(capsys, *d, "drafts", "edit", str(draft["id"]), "--cover-text", "早起跑步🏃", "--json")
+    assert not [p for p in edited["problems"] if p.get("field") == "cover"]
+
+
+def test_cover_lines_break_between_words_and_prefer_the_script_boundary():
+    """清晨观鸟日 / 记 and 奇怪鸟 / 类 were split inside words where a break between words fits."""
+    font = load_font(100)
+    for text, word in (("清晨观鸟日记", "日记"), ("奇怪鸟类", "鸟类")):
+        # wide enough for all but the last character: the old breaker filled the line up to it
+        width = font.getlength(text[:-1]) + 1
+        lines = wrap(text, font, width)
+        assert "".join(lines) == text and len(lines) == 2
+        assert lines[-1] == word, lines
+    # Latin then Chinese: the break goes where the script changes, not after 清晨
+    text = "Birdwatching清晨观鸟"
+    width = font.getlength("Birdwatching清晨") + 1
+    assert wrap(text, font, width) == ["Birdwatching", "清晨观鸟"]
+    # and at a space between Chinese phrases rather than inside the second one
+    assert wrap("清晨观鸟日记 奇怪鸟类", font, font.getlength("清晨观鸟日记 奇怪") + 1) == ["清晨观鸟日记", "奇怪鸟类"]
+    # a word wider than the line is still cut by characters, under the punctuation rules
+    narrow = wrap("（一个）测试", load_font(90), 300)
+    assert "".join(narrow) == "（一个）测试" and all(line[0] not in CLOSING for line in narrow)
+    # on a real cover: the issue's titles keep their words whole
+    for title in ("清晨观鸟日记", "奇怪鸟类 Birdwatching 清晨观鸟日记"):
+        lines = layout_cover("bilingual", title).lines
+        assert "".join(lines).replace(" ", "") == title.replace(" ", "")
+        joined = "|".join(lines)
+        assert "日|记" not in joined and "鸟|类" not in joined and "观|鸟" not in joined

@@ -11,6 +11,7 @@ import threading
 import time
 from pathlib import Path
 
+import procs
 import pytest
 from media_files import jpeg
 
@@ -73,6 +74,22 @@ def make_handler(state: dict):
                 except OSError:
                     pass
                 return
+            if path == "/drip-headers":  # the status line and headers a byte at a time, then the photo
+                raw = b"HTTP/1.1 200 OK\r\nContent-Type: image/jpeg\r\n"
+                raw += b"".join(b"X-Padding-%d: %s\r\n" % (i, b"x" * 30) for i in range(12))
+                raw += b"Content-Length: %d\r\n\r\n" % len(body)
+                started = time.monotonic()
+                try:
+                    for i in range(len(raw)):
+                        self.wfile.write(raw[i : i + 1])
+                        self.wfile.flush()
+                        time.sleep(0.1)
+                    self.wfile.write(body)
+                except OSError:
+                    pass
+                state["dripped"].append(time.monotonic() - started)
+                self.close_connection = True
+                return
             if path == "/endless":  # no Content-Length, bytes forever (close-delimited)
                 self._headers(None, "application/octet-stream")
                 try:
@@ -114,6 +131,18 @@ def make_handler(state: dict):
                 except OSError:
                     pass
                 return
+            if path == "/stall-once":  # the first time: half the photo, then silence; then whatever is asked
+                start = int(self.headers["Range"].split("=")[1].split("-")[0]) if self.headers.get("Range") else 0
+                self._headers(len(body) - start, status=206 if start else 200)
+                try:
+                    if start == 0:
+                        self.wfile.write(body[: len(body) // 2])
+                        self.wfile.flush()
+                        time.sleep(2.5)
+                    self.wfile.write(body[start:] if start else body[len(body) // 2 :])
+                except OSError:
+                    pass
+                return
             if path == "/photo.jpg":
                 start = int(self.headers["Range"].split("=")[1].split("-")[0]) if self.headers.get("Range") else 0
                 self._headers(len(body) - start, status=206 if start else 200)
@@ -127,7 +156,7 @@ def make_handler(state: dict):
 @pytest.fixture
 def hostile(tmp_path):
     body = jpeg(tmp_path / "served.jpg", 1600, 1200, quality=95).read_bytes()
-    state = {"body": body, "log": []}
+    state = {"body": body, "log": [], "dripped": []}
     httpd = Server(("127.0.0.1", 0), make_handler(state))
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
     thread.start()
@@ -144,6 +173,46 @@ def test_a_trickle_ends_in_seconds_not_minutes(hostile, tmp_path):
     with pytest.raises(DownloadError, match="stalled"):
         download_to(f"{hostile['base']}/trickle", tmp_path / "t.part", timeout=1, retries=1, backoff=0.01)
     assert time.monotonic() - started < 8
+
+
+def test_headers_dripped_a_byte_at_a_time_end_at_the_timeout(hostile, tmp_path):
+    """Issue 22, item 10: each read gets a byte in time, so only an overall deadline on the status line
+    and headers ends it; no progress, so it is not tried again."""
+    started = time.monotonic()
+    with pytest.raises(DownloadError, match="did not send its answer within 1 s"):
+        download_to(f"{hostile['base']}/drip-headers", tmp_path / "h.part", timeout=1, retries=3, backoff=0.01)
+    assert time.monotonic() - started < 5
+    assert [p for p, _, _ in hostile["log"]] == ["/drip-headers"]  # the no-progress rule: not retried
+    procs.wait_for(lambda: hostile["dripped"], timeout=10, what="the server to notice the hang-up")
+    assert hostile["dripped"][0] < 2.5, f"the client listened {hostile['dripped'][0]:.1f} s to the drip"
+
+
+def test_the_index_download_has_an_overall_deadline_too(hostile):
+    from crosspost.downloads import fetch_bytes
+
+    started = time.monotonic()
+    with pytest.raises(DownloadError, match="within 1 s"):
+        fetch_bytes(f"{hostile['base']}/drip-headers", timeout=1)
+    assert time.monotonic() - started < 5
+
+
+def test_a_trickle_from_the_start_is_not_tried_again(hostile, tmp_path):
+    """The no-progress rule: a server that never reaches the minimum rate gets one attempt, not four."""
+    started = time.monotonic()
+    with pytest.raises(DownloadError, match="stalled"):
+        download_to(f"{hostile['base']}/trickle", tmp_path / "t.part", timeout=1, retries=3, backoff=0.01)
+    assert time.monotonic() - started < 4
+    assert [p for p, _, _ in hostile["log"]] == ["/trickle"]
+
+
+def test_a_download_that_stalls_after_real_progress_is_resumed(hostile, tmp_path):
+    """The other side of the rule: half the photo, then silence longer than the stall window; the next
+    attempt asks for the rest with Range and the file is whole."""
+    part = tmp_path / "s.part"
+    download_to(f"{hostile['base']}/stall-once", part, timeout=1, retries=2, backoff=0.01)
+    assert part.read_bytes() == hostile["body"]
+    ranges = [r for p, r, _ in hostile["log"] if p == "/stall-once"]
+    assert len(ranges) == 2 and ranges[0] is None and ranges[1].startswith("bytes=")
 
 
 def test_a_total_deadline_holds_even_when_bytes_keep_coming(hostile, tmp_path):

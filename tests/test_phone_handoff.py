@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -250,3 +251,211 @@ def test_lan_addresses_end_with_loopback_and_can_be_listened_on():
     for address in addresses:  # each one is this computer's: a server can bind it
         with socket.socket() as s:
             s.bind((address, 0))
+
+
+# --- issue 22: the second outside attack on Send to phone -------------------------------------------
+
+
+def _request(path: str, host: str = "x") -> bytes:
+    return f"GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n".encode()
+
+
+def _read_response(s: socket.socket) -> bytes:
+    """One whole HTTP response (headers and a Content-Length body) from S, or b"" when S is closed."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = s.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next(
+        (int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length:")),
+        0,
+    )
+    while len(body) < length:
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head + b"\r\n\r\n" + body
+
+
+def _closed_by_server(s: socket.socket, timeout: float = 10) -> bool:
+    """Whether the server has closed S (EOF or reset) within TIMEOUT; False if S is still open."""
+    s.settimeout(timeout)
+    try:
+        return s.recv(65536) == b""
+    except (ConnectionResetError, BrokenPipeError):
+        return True
+    except TimeoutError:
+        return False
+
+
+def test_the_end_of_the_lifetime_ends_keep_alive_and_half_sent_requests(rendered):
+    """Issue 22 #6: a keep-alive connection got 200 OK long after the lifetime, and a half-sent
+    request completed at +19 s. The end of the lifetime closes every connection."""
+    server = PhoneServer(payload_for_draft(rendered, 2), "127.0.0.1", lifetime=1.0).start()
+    path = f"/{server.token}/"
+    with (
+        socket.create_connection(("127.0.0.1", server.port), timeout=5) as alive,
+        socket.create_connection(("127.0.0.1", server.port), timeout=5) as half,
+    ):
+        alive.sendall(_request(path))
+        assert _read_response(alive).startswith(b"HTTP/1.1 200 ")  # kept alive: HTTP/1.1, no Connection: close
+        half.sendall(f"GET {path} HTTP/1.1\r\nHost: x\r\n".encode())  # the headers never end
+        assert server.wait_closed(10)
+        assert _closed_by_server(alive) and _closed_by_server(half)
+    assert refused(server.port)
+
+
+def test_close_ends_every_open_connection(rendered):
+    server = PhoneServer(payload_for_draft(rendered, 2), "127.0.0.1").start()
+    with socket.create_connection(("127.0.0.1", server.port), timeout=5) as alive:
+        alive.sendall(_request(f"/{server.token}/"))
+        assert _read_response(alive).startswith(b"HTTP/1.1 200 ")
+        server.stop()
+        assert _closed_by_server(alive)
+
+
+def test_a_request_must_send_its_headers_within_a_few_seconds(rendered):
+    """Issue 22 #6: a request that drips its headers is cut off after ``header_timeout`` seconds in
+    all (not per byte), while the server itself keeps serving others."""
+    with PhoneServer(payload_for_draft(rendered, 2), "127.0.0.1", header_timeout=1.0) as server:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as slow:
+            start = time.monotonic()
+            slow.sendall(b"GET /")
+            assert _closed_by_server(slow, timeout=10)
+            assert 0.9 <= time.monotonic() - start < 5
+        # an idle keep-alive connection gets the same limit for its next request's headers
+        with socket.create_connection(("127.0.0.1", server.port), timeout=5) as idle:
+            idle.sendall(_request(f"/{server.token}/"))
+            assert _read_response(idle).startswith(b"HTTP/1.1 200 ")
+            assert _closed_by_server(idle, timeout=10)
+        status, _, _ = get(server.url)
+        assert status == 200 and server.running
+
+
+def test_a_rendered_file_replaced_by_a_link_is_not_served(rendered, tmp_path):
+    """Issue 22 #7: a rendered file swapped for a symlink (to a secret outside the render folder, or
+    to another file inside it) is refused with the bare 404; only regular files are served."""
+    payload = payload_for_draft(rendered, 2)
+    photo = next(f for f in payload.files if f.role == "media")
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0:secret\n")
+    aside = photo.path.with_name(photo.path.name + ".aside")
+    photo.path.rename(aside)
+    try:
+        with PhoneServer(payload, "127.0.0.1") as server:
+            for target in (secret, Path("/etc/passwd"), aside):
+                photo.path.unlink(missing_ok=True)
+                photo.path.symlink_to(target)
+                status, _, body = get(server.file_url(photo.name))
+                assert status == 404 and body == b"Not found\n", target
+            photo.path.unlink()
+            photo.path.mkdir()  # a folder in its place
+            status, _, _ = get(server.file_url(photo.name))
+            assert status == 404
+            photo.path.rmdir()
+            aside.rename(photo.path)  # the real file back: served again
+            status, _, body = get(server.file_url(photo.name))
+            assert status == 200 and body == photo.path.read_bytes() and body[:3] == b"\xff\xd8\xff"
+    finally:
+        if photo.path.is_symlink():
+            photo.path.unlink()
+        if aside.exists():
+            aside.rename(photo.path)
+
+
+def test_a_file_outside_the_render_folder_is_never_served(rendered, tmp_path):
+    """A payload naming a file outside its draft's render folder (a link in a parent folder, or a
+    plain path elsewhere) serves nothing from it."""
+    from crosspost.handoff.phone_server import PhoneFile, PhonePayload
+
+    payload = payload_for_draft(rendered, 2)
+    outside = tmp_path / "elsewhere.jpg"
+    outside.write_bytes(b"\xff\xd8\xffsecret")
+    folder = payload.files[0].folder
+    assert folder is not None and payload.files[0].path.parent == folder
+    stray = PhoneFile("elsewhere.jpg", outside, "image", folder=folder)
+    with PhoneServer(PhonePayload("t", "b", "", (stray,), "RedNote"), "127.0.0.1") as server:
+        status, _, body = get(server.file_url("elsewhere.jpg"))
+        assert status == 404 and body == b"Not found\n"
+
+
+@pytest.mark.parametrize(
+    "host",
+    [
+        "0",
+        "0.0",
+        "0x0",
+        "000.000.000.000",
+        "0.0.0.0",
+        "",
+        "::",
+        "0::0",
+        "0:0:0:0:0:0:0:0",
+        "::ffff:0.0.0.0",
+        "224.0.0.1",
+        "255.255.255.255",
+        "127.000.000.001",
+        "0177.0.0.1",
+        "2130706433",
+        "localhost",
+        " 127.0.0.1",
+    ],
+)
+def test_never_all_interfaces_nor_a_non_canonical_address(rendered, host):
+    """Issue 22 #8: "0", "0.0", "0x0", "000.000.000.000" all bound 0.0.0.0. Only a plain, canonical
+    unicast address is accepted."""
+    with pytest.raises(UserError, match="one network address"):
+        PhoneServer(payload_for_draft(rendered, 2), host)
+
+
+def test_a_huge_range_header_gets_416(rendered, capfd):
+    """Issue 22 #16: a Range with over 4,300 digits raised ValueError and got no answer."""
+    payload = payload_for_draft(rendered, 2)
+    size = payload.files[0].size
+    with PhoneServer(payload, "127.0.0.1") as server:
+        for header in ("bytes=" + "9" * 5000 + "-", "bytes=0-" + "9" * 5000, "bytes=-" + "9" * 5000, f"bytes={size}-"):
+            status, headers, body = get(server.file_url(payload.files[0].name), headers={"Range": header})
+            assert status == 416 and headers["Content-Range"] == f"bytes */{size}", header[:20]
+        status, _, body = get(server.file_url(payload.files[0].name), headers={"Range": "bytes=-5"})
+        assert status == 206 and body == payload.files[0].path.read_bytes()[-5:]
+    out, err = capfd.readouterr()
+    assert "Traceback" not in err and "Error" not in err, err
+
+
+def _handler_threads() -> list:
+    import threading
+
+    return [t for t in threading.enumerate() if "process_request_thread" in t.name]
+
+
+def test_client_disconnects_are_quiet(rendered, capfd):
+    """Issue 22 #16: every client that went away mid-answer printed a BrokenPipeError traceback."""
+    import struct
+
+    payload = payload_for_draft(rendered, 1)  # a video and a cover
+    with PhoneServer(payload, "127.0.0.1") as server:
+        paths = [f"/{server.token}/"] + [f"/{server.token}/f/{f.name}" for f in payload.files]
+        for i in range(30):
+            s = socket.create_connection(("127.0.0.1", server.port), timeout=5)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close with a reset
+            s.sendall(_request(paths[i % len(paths)]) * 3)
+            if i % 2:
+                s.recv(10)  # the answer has begun
+            s.close()
+        procs.wait_for(lambda: not _handler_threads(), 20, "the server to finish the cut-off requests")
+        status, _, _ = get(server.url)
+        assert status == 200
+    out, err = capfd.readouterr()
+    assert "Traceback" not in err and "Error" not in err, err
+
+
+def test_an_address_of_another_computer_cannot_be_listened_on(rendered):
+    """Canonical but not this computer's (TEST-NET-1): the system refuses the bind, in one sentence."""
+    with pytest.raises(UserError, match="Cannot listen on 192.0.2.1"):
+        PhoneServer(payload_for_draft(rendered, 2), "192.0.2.1")
+    with PhoneServer(payload_for_draft(rendered, 2), "127.0.0.1") as server:  # the canonical form works
+        assert get(server.url)[0] == 200

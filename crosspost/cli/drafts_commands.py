@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crosspost.cli.common import Context, ProgressBar, json_flag_parent, message, record_id
 from crosspost.cli.remedies import problem_hint
+from crosspost.limits import MAX_COVER_TEXT_CHARS
 from crosspost.media.cover_styles import STYLE_HELP, STYLES
 from crosspost.records import CheckedDraft
 from crosspost.values import DraftStatus, Fit, Layout
@@ -51,7 +52,7 @@ def register(sub) -> None:
         "--cover-text",
         metavar="TEXT",
         help="the text on the cover (default: the draft's title; "
-        'for bilingual, a subtitle after " | "); "" goes back to the title',
+        f'for bilingual, a subtitle after " | "; at most {MAX_COVER_TEXT_CHARS} characters); "" goes back to the title',
     )
     p.set_defaults(handler=run_edit)
 

@@ -63,6 +63,9 @@ def remedy(exc: errors.UserError) -> str | None:
             return f"Trim it with --start/--end (e.g. --end {s:.0f})."
         case errors.EditKept():
             return "Use --force to replace it."
+        case errors.InsecureServer(url=url):
+            https = "https://" + url.split("://", 1)[-1]
+            return f"Add the account with `crosspost accounts add bluesky --handle H --server {https}`."
     return None
 
 

@@ -8,6 +8,10 @@ matches and whose files are on disk, so a batch stopped at draft 312 of 1,000 (C
 power cut) starts again at 312. Drafts in the middle of rendering when it stopped leave only a
 staging folder, which the next render of that draft clears.
 
+A batch takes the same per-draft lock as a single render, from just before a draft's job starts
+until its files are committed: a draft another Crosspost is rendering right now is skipped, and
+reported among the failed ones with a sentence saying so (the batch does not wait for it).
+
 Worker processes are started with "spawn" (not "fork"): safe from the window's threads, and the
 same on every OS.
 """
@@ -23,7 +27,14 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Any
 
-from crosspost.drafts.render import DraftRenderJob, commit_render, is_up_to_date, prepare_render, run_render_job
+from crosspost.drafts.render import (
+    DraftRenderJob,
+    commit_render,
+    is_up_to_date,
+    prepare_render,
+    run_render_job,
+    try_render_lock,
+)
 from crosspost.errors import Cancelled, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
@@ -136,8 +147,26 @@ def render_drafts(
     total = sum(j.weight for j in jobs)
     done = 0.0
     count = 0
+    locks: dict[int, Any] = {}
+
+    def begin(job: DraftRenderJob) -> bool:
+        """Take the draft's render lock before its job starts; False (reported) when it is busy."""
+        lock = try_render_lock(location, job.draft_id)
+        if lock is None:
+            finished(job, "busy", busy_message(job.draft_id))
+            return False
+        locks[job.draft_id] = lock
+        return True
 
     def finished(job: DraftRenderJob, outcome: str, value: Any) -> None:  # VALUE: the files, or the error
+        try:
+            record(job, outcome, value)
+        finally:
+            lock = locks.pop(job.draft_id, None)
+            if lock is not None:
+                lock.release()
+
+    def record(job: DraftRenderJob, outcome: str, value: Any) -> None:
         nonlocal done, count
         if outcome == "ok":
             commit_render(store, job, value)
@@ -152,7 +181,7 @@ def render_drafts(
             )
         else:
             report.failed.append((job.draft_id, value))
-            what = "failed"
+            what = "skipped: another Crosspost is rendering it" if outcome == "busy" else "failed"
         done += job.weight
         count += 1
         elapsed = time.monotonic() - started
@@ -170,52 +199,86 @@ def render_drafts(
             f"0/{len(jobs)} drafts" + (f" ({len(report.skipped)} already up to date)" if report.skipped else ""),
         )
     )
-    if len(jobs) == 1:
-        cancel.check()
-        finished(jobs[0], *_worker(jobs[0]))
-    elif jobs:
-        _run_pools(
-            jobs, finished, video_workers or default_video_workers(), photo_workers or os.cpu_count() or 1, cancel
-        )
+    try:
+        if len(jobs) == 1:
+            cancel.check()
+            if begin(jobs[0]):
+                finished(jobs[0], *_worker(jobs[0]))
+        elif jobs:
+            _run_pools(
+                jobs,
+                begin,
+                finished,
+                video_workers or default_video_workers(),
+                photo_workers or os.cpu_count() or 1,
+                cancel,
+            )
+    finally:
+        for lock in locks.values():  # cancelled or failed midway: no draft stays locked
+            lock.release()
     report.seconds = time.monotonic() - started
     return report
 
 
+def busy_message(draft_id: int) -> str:
+    return (
+        f"Draft {draft_id} is being rendered by another Crosspost right now; this batch skipped it "
+        "(render it again when that one finishes)."
+    )
+
+
 def _run_pools(
     jobs: list[DraftRenderJob],
+    begin: Callable[[DraftRenderJob], bool],
     finished: Callable[[DraftRenderJob, str, Any], None],
     video_workers: int,
     photo_workers: int,
     cancel: CancelToken,
 ) -> None:
+    """Run JOBS in worker processes. A job is handed to its pool only when a worker is about to be
+    free (a few ahead) and BEGIN allowed it (its draft's lock taken), so a batch of thousands holds
+    a few locks at a time, never one per draft."""
     context = multiprocessing.get_context("spawn")
     video_jobs = [j for j in jobs if j.has_video]
     photo_jobs = [j for j in jobs if not j.has_video]
-    pools = []
-    pending: dict[Future, DraftRenderJob] = {}
+    lanes: list[tuple[ProcessPoolExecutor, list[DraftRenderJob], int]] = []
+    pending: dict[Future, tuple[DraftRenderJob, int]] = {}
     try:
         if video_jobs:
             # Two video workers share one encode slot: while one encodes (x264 on every core), the
             # other keeps fitting videos, which costs almost nothing.
-            pools.append(
-                ProcessPoolExecutor(
-                    max_workers=min(video_workers, len(video_jobs)),
-                    mp_context=context,
-                    initializer=_init_video_worker,
-                    initargs=(context.Semaphore(1),),
-                )
+            workers = min(video_workers, len(video_jobs))
+            pool = ProcessPoolExecutor(
+                max_workers=workers,
+                mp_context=context,
+                initializer=_init_video_worker,
+                initargs=(context.Semaphore(1),),
             )
-            pending.update({pools[-1].submit(_worker, j): j for j in video_jobs})
+            lanes.append((pool, list(reversed(video_jobs)), workers + 1))
         if photo_jobs:
-            pools.append(ProcessPoolExecutor(max_workers=min(photo_workers, len(photo_jobs)), mp_context=context))
-            pending.update({pools[-1].submit(_worker, j): j for j in photo_jobs})
+            workers = min(photo_workers, len(photo_jobs))
+            lanes.append(
+                (ProcessPoolExecutor(max_workers=workers, mp_context=context), list(reversed(photo_jobs)), workers + 1)
+            )
+
+        def fill(lane: int) -> None:
+            pool, waiting, ahead = lanes[lane]
+            while waiting and sum(1 for _, n in pending.values() if n == lane) < ahead:
+                cancel.check()
+                job = waiting.pop()
+                if begin(job):
+                    pending[pool.submit(_worker, job)] = (job, lane)
+
+        for lane in range(len(lanes)):
+            fill(lane)
         while pending:
             if cancel.cancelled:
                 raise Cancelled()
             ready, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
             for future in ready:
-                job = pending.pop(future)
+                job, lane = pending.pop(future)
                 finished(job, *future.result())
+                fill(lane)
     finally:
-        for pool in pools:
+        for pool, _, _ in lanes:
             pool.shutdown(wait=True, cancel_futures=True)

@@ -100,6 +100,7 @@ def preflight(draft: Draft, profile: PlatformProfile, facts: PreflightFacts) -> 
     for w in platform_text_warnings(profile, draft.body):
         add(WARNING, w["field"], w["message"], w.get("code", "platform_text"))
     problems += api_problems(draft, profile)
+    problems += cover_problems(draft, profile)
 
     local = [m for m in draft.media if facts.exists(m.source)]
     if not local:
@@ -197,6 +198,19 @@ def api_problems(draft: Draft, profile: PlatformProfile) -> list[Problem]:
             )
         )
     return problems
+
+
+def cover_problems(draft: Draft, profile: PlatformProfile) -> list[Problem]:
+    """A warning when the cover's text (its own, else the title) holds what the cover font cannot draw
+    (a script it lacks, emoji only, stray combining marks): left out, or a cover with no title."""
+    styles = tuple(profile.cover_text.get("styles", ()))
+    text = draft.cover_text or draft.title
+    if draft.cover_style == "none" or draft.cover_style not in styles or not text.strip():
+        return []
+    from crosspost.media.cover_text import cover_text_problem, split_title
+
+    problem = cover_text_problem(*split_title(text))
+    return [] if problem is None else [Problem(WARNING, "cover", problem, "cover_text_undrawable")]
 
 
 def is_ok(problems: Iterable[Problem]) -> bool:

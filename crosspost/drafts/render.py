@@ -18,7 +18,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crosspost.drafts.cover import PLAIN_NAME, write_cover
 from crosspost.drafts.store import get_draft, save_render
@@ -30,6 +30,9 @@ from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressC
 from crosspost.records import CheckedDraft, Draft, DraftMedia
 from crosspost.store import Store
 from crosspost.values import MediaKind
+
+if TYPE_CHECKING:
+    from filelock import BaseFileLock
 
 # Bump when the same inputs would now render differently, so earlier renders count as out of date.
 RENDER_VERSION = 3  # 3: the cover's title is drawn over a kept plain frame
@@ -241,9 +244,8 @@ def commit_render(store: Store, job: DraftRenderJob, results: list[dict[str, Any
     return save_render(store, d, media, str(folder / "cover.jpg"))
 
 
-@contextlib.contextmanager
-def render_lock(location: DataLocation, draft_id: int) -> Iterator[None]:
-    """One render of a draft at a time, across processes: another one says so and changes nothing."""
+def try_render_lock(location: DataLocation, draft_id: int) -> BaseFileLock | None:
+    """The draft's render lock, taken (release it when done), or None when another render holds it."""
     from filelock import FileLock, Timeout
 
     locks = location.cache / "locks"
@@ -252,6 +254,16 @@ def render_lock(location: DataLocation, draft_id: int) -> Iterator[None]:
     try:
         lock.acquire()
     except Timeout:
+        return None
+    return lock
+
+
+@contextlib.contextmanager
+def render_lock(location: DataLocation, draft_id: int) -> Iterator[None]:
+    """One render of a draft at a time, across processes (a single render or a batch): another one
+    says so and changes nothing."""
+    lock = try_render_lock(location, draft_id)
+    if lock is None:
         raise UserError(
             f"Draft {draft_id} is being rendered by another Crosspost right now; nothing was "
             "changed. Wait for that one to finish."

@@ -17,7 +17,7 @@ from crosspost.drafts.compose import Composition, compose, hashtags
 from crosspost.drafts.cover import check_style, refresh_cover
 from crosspost.drafts.preflight import PreflightFacts, preflight
 from crosspost.errors import AlreadyPosted, NotFound, NothingGiven, NoTranslation, UserError
-from crosspost.limits import check_text_length
+from crosspost.limits import check_cover_text_length, check_text_length
 from crosspost.platforms import PlatformProfile, get_profile
 from crosspost.posts import MAX_SEARCH_CHARS, fts_query, get_post, parse_planned
 from crosspost.records import CheckedDraft, Draft, DraftMedia, Post, Problem
@@ -299,6 +299,8 @@ def edit_draft(store: Store, draft_id: int | str, *, force: bool = False, **fiel
             raise UserError(f"{key} cannot be edited.")
         if key in ("title", "body"):
             check_text_length(value, key)
+        if key == "cover_text":
+            check_cover_text_length(value)
         if key == "topics":
             items = value if isinstance(value, list) else value.split(",")
             new_topics = [t.strip().lstrip("#＃") for t in items if t.strip()]

@@ -138,7 +138,92 @@ def window_message(exc: errors.UserError) -> str:
             )
         case errors.EditKept(what=what):
             return _fill(QCoreApplication.translate("Messages", "You edited this %1 by hand, so it was kept."), what)
+        case errors.InsecureServer(url=url):
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages",
+                    "%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: "
+                    "use %2 as the account's server (Tools → Settings… → Accounts…).",
+                ),
+                url,
+                "https://" + url.split("://", 1)[-1],
+            )
+        case errors.ServerRedirected(host=host, target=target, action=action):
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages",
+                    "%1 redirected %2 to %3. Crosspost never sends a password or token to another address, "
+                    "so it stopped. %4",
+                ),
+                host,
+                _server_action(action),
+                target,
+                _afterwards(action),
+            )
+        case errors.ServerTooSlow(host=host, seconds=seconds, action=action):
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages",
+                    "%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4",
+                ),
+                host,
+                _server_action(action),
+                f"{seconds:.0f}",
+                _afterwards(action),
+            )
+        case errors.AnswerTooLarge(host=host, limit=limit, action=action):
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages", "%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4"
+                ),
+                host,
+                _server_action(action),
+                f"{limit / 1024**2:.0f}",
+                _afterwards(action),
+            )
+        case errors.BadAnswer(host=host, action=action):
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages",
+                    "%1 answered %2 with something Crosspost cannot read (not a Bluesky server's answer). %3",
+                ),
+                host,
+                _server_action(action),
+                _afterwards(action),
+            )
+        case errors.ModelPairUnknown(name=name):
+            return _fill(
+                QCoreApplication.translate(
+                    "Messages",
+                    "The name of %1 does not say which languages it translates. Rename its folder after "
+                    "them, like quickmt-en-zh, and install it again. Nothing was installed.",
+                ),
+                name,
+            )
     return str(exc)
+
+
+_SERVER_ACTIONS = {
+    "sign_in": QT_TRANSLATE_NOOP("Messages", "the sign-in"),
+    "record": QT_TRANSLATE_NOOP("Messages", "the record look-up"),
+    "post": QT_TRANSLATE_NOOP("Messages", "the new post"),
+    "upload": QT_TRANSLATE_NOOP("Messages", "the upload"),
+    "handle": QT_TRANSLATE_NOOP("Messages", "the handle look-up"),
+    "video": QT_TRANSLATE_NOOP("Messages", "the video upload"),
+    "other": QT_TRANSLATE_NOOP("Messages", "a request"),
+}
+
+
+def _server_action(action: str) -> str:
+    """What a network call was doing (``crosspost.errors.SERVER_ACTIONS``), in the UI language."""
+    return QCoreApplication.translate("Messages", _SERVER_ACTIONS.get(action, _SERVER_ACTIONS["other"]))
+
+
+def _afterwards(action: str) -> str:
+    """What stayed as it was after a failed network call, and what to do, in the window's words."""
+    if action == "sign_in":
+        return QCoreApplication.translate("Messages", "Nothing was stored; check the server and try Add again.")
+    return QCoreApplication.translate("Messages", "The draft is unchanged; press Publish again later.")
 
 
 _PROBLEM_HINTS = {
@@ -258,6 +343,12 @@ class Messages(QObject):
     def not_writable(self, m) -> str:
         return _fill(self.tr("The export folder %1 is not writable (%2); choose another one."), m[1], m[2])
 
+    def cover_blank(self, m) -> str:
+        return self.tr("The cover text can't be drawn with the cover font; the cover would carry no title.")
+
+    def cover_left_out(self, m) -> str:
+        return _fill(self.tr("The cover text can't be drawn with the cover font: %1 will be left out."), m[1])
+
 
 # (the core's English sentence, the Messages method that words it in the UI language)
 PATTERNS = [
@@ -279,6 +370,8 @@ PATTERNS = [
         (r"(.+) are TikTok names; they mean nothing on (.+?)\. .*$", "tiktok_names"),
         (r"Not exported \(nothing was written\): (.+)\.$", "not_exported"),
         (r"The export folder (.+) is not writable \((.+)\); .*$", "not_writable"),
+        (r"The cover text can't be drawn with the cover font; the cover would carry no title\.$", "cover_blank"),
+        (r"The cover text can't be drawn with the cover font: (.+) will be left out\.$", "cover_left_out"),
     )
 ]
 _messages = Messages()

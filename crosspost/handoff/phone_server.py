@@ -5,9 +5,14 @@ the body and the topics, and a button that opens the platform's app.
 Safety, by construction:
 - the address carries a random 128-bit token; any other path gets the same bare 404;
 - only the draft's own files are served (a fixed name → file map made up front; no listing, no paths
-  from the request reach the file system), read-only, GET only (anything else gets 405);
-- it listens on the one address the user picked (tests use 127.0.0.1), never on all interfaces;
-- it stops when asked (the dialog closes) or after ``LIFETIME`` seconds, whichever comes first;
+  from the request reach the file system), read-only, GET only (anything else gets 405); each is
+  opened without following links and must be a regular file inside the draft's render folder;
+- it listens on the one address the user picked (tests use 127.0.0.1): a plain, canonical unicast
+  address, never all interfaces (``0``, ``0x0``, ``::`` …) nor a multicast or broadcast one;
+- it stops when asked (the dialog closes) or after ``LIFETIME`` seconds, whichever comes first, and
+  stopping cuts every open connection (keep-alive or half-sent); a request has ``HEADER_TIMEOUT``
+  seconds in all to send its headers;
+- a phone that goes away mid-answer is normal: nothing is printed for it;
 - every request is reported (``events``) with the device read from its User-Agent.
 Nothing goes through the internet: the page has no external resources.
 """
@@ -16,19 +21,25 @@ from __future__ import annotations
 
 import hmac
 import html
+import ipaddress
 import json
+import logging
 import mimetypes
+import os
 import queue
 import re
 import secrets
+import socket
+import stat
+import sys
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, unquote, urlsplit
+from typing import IO, TYPE_CHECKING, Any, Literal
+from urllib.parse import quote, unquote
 
 from crosspost.errors import UserError
 
@@ -36,7 +47,13 @@ if TYPE_CHECKING:
     from crosspost.store import Store
 
 LIFETIME = 15 * 60  # seconds
+HEADER_TIMEOUT = 5.0  # seconds a request has, in all, for its request line and headers (also idle keep-alive)
+SEND_TIMEOUT = 30.0  # seconds a phone may stop reading before it is let go
+MAX_RANGE_DIGITS = 18  # a byte position longer than this is no file's: answered 416
 CHUNK = 256 * 1024
+NOT_ALL_INTERFACES = "Choose one network address to listen on, not all of them."
+
+log = logging.getLogger("crosspost.handoff")
 
 
 @dataclass(frozen=True)
@@ -45,10 +62,138 @@ class PhoneFile:
     path: Path
     kind: str  # "image" or "video"
     role: str = "media"  # "media" or "cover"
+    folder: Path | None = None  # the draft's render folder; None: the file's own folder
 
     @property
     def size(self) -> int:
-        return self.path.stat().st_size
+        return self.path.lstat().st_size  # a link is never followed (and never served)
+
+    def open(self) -> IO[bytes] | None:
+        """The file for reading if it is a regular file inside its folder, reached without links."""
+        return open_inside(self.folder or self.path.parent, self.path)
+
+
+def open_inside(folder: Path, path: Path) -> IO[bytes] | None:
+    """PATH opened read-only when it is a regular file inside FOLDER and no part of it below FOLDER
+    is a link (FOLDER itself may be reached through links: it is the app's own render folder);
+    otherwise None. Where the system has ``O_NOFOLLOW`` and ``dir_fd`` (Linux, macOS) each step is
+    opened relative to the previous one without following links, so a file swapped for a link
+    between a check and the open is refused too; elsewhere (Windows) the file is checked with
+    ``lstat`` and the opened handle must be that same file."""
+    try:
+        parts = path.relative_to(folder).parts
+    except ValueError:
+        return None
+    if not parts or any(p in ("", ".", "..") for p in parts):
+        return None
+    fd = -1
+    try:
+        if hasattr(os, "O_NOFOLLOW") and os.open in os.supports_dir_fd:
+            nofollow = os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+            dir_fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            try:
+                for part in parts[:-1]:
+                    inner = os.open(part, nofollow | getattr(os, "O_DIRECTORY", 0), dir_fd=dir_fd)
+                    os.close(dir_fd)
+                    dir_fd = inner
+                # O_NONBLOCK: a FIFO put in the file's place must not hang the request in open()
+                fd = os.open(parts[-1], nofollow | getattr(os, "O_NONBLOCK", 0), dir_fd=dir_fd)
+            finally:
+                os.close(dir_fd)
+        else:
+            real_folder = os.path.realpath(folder)
+            if os.path.commonpath([real_folder, os.path.realpath(path)]) != real_folder:
+                return None
+            checked = os.lstat(path)
+            if not stat.S_ISREG(checked.st_mode):
+                return None
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+            opened = os.fstat(fd)
+            if (opened.st_dev, opened.st_ino) != (checked.st_dev, checked.st_ino):
+                os.close(fd)
+                return None
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            os.close(fd)
+            return None
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except (OSError, ValueError):
+        if fd >= 0:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        return None
+
+
+def check_host(host: str) -> str:
+    """HOST when it is one plain, canonical unicast address to listen on; UserError otherwise.
+    ``0``, ``0.0``, ``0x0``, ``000.000.000.000``, ``::`` and the like all mean "every interface" to
+    the system's address parser, so only the canonical spelling ``ipaddress`` gives back is taken.
+    Whether it is this computer's own address is for the system to say: binding any other fails."""
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        raise UserError(
+            f"{host!r} is not one network address of this computer; choose one network address to listen on."
+        ) from None
+    if (
+        ip.is_unspecified
+        or ip.is_multicast
+        or ip == ipaddress.IPv4Address("255.255.255.255")
+        or (isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None)
+    ):
+        raise UserError(NOT_ALL_INTERFACES)
+    if str(ip) != host:
+        raise UserError(f"Write the address as {ip}: choose one network address to listen on, in its plain form.")
+    return host
+
+
+Target = tuple[Literal["page", "file"], str, bool]
+
+
+def parse_target(target: str, token: str) -> Target | None:
+    """What a request line's target asks for: ``("page", "", False)`` for ``/TOKEN/``,
+    ``("file", NAME, DOWNLOAD)`` for ``/TOKEN/f/NAME`` (``?download=1``: as an attachment), or None
+    for any other address. Never raises, whatever the text."""
+    path, _, query = target.partition("?")
+    segments = path.split("/")
+    if len(segments) < 3 or segments[0] != "":
+        return None
+    if not hmac.compare_digest(segments[1].encode("utf-8", "surrogatepass"), token.encode("utf-8", "surrogatepass")):
+        return None
+    rest = segments[2:]
+    if rest == [""]:
+        return ("page", "", False)
+    if len(rest) == 2 and rest[0] == "f" and rest[1]:
+        return ("file", unquote(rest[1]), query == "download=1")
+    return None
+
+
+UNSATISFIABLE: Literal["unsatisfiable"] = "unsatisfiable"
+
+
+def parse_range(header: str | None, size: int) -> tuple[int, int] | Literal["unsatisfiable"] | None:
+    """A ``Range: bytes=…`` header for a file of SIZE bytes: ``(start, end)`` inclusive for one
+    satisfiable range, UNSATISFIABLE (answer 416) for a range past the end or a number no file
+    reaches, or None to send the whole file (no header, another unit, several ranges). Never raises."""
+    wanted = re.fullmatch(r"bytes=([0-9]*)-([0-9]*)", (header or "").strip(), flags=re.ASCII)
+    if not wanted or not (wanted.group(1) or wanted.group(2)):
+        return None
+    first, last = wanted.group(1), wanted.group(2)
+    if len(first) > MAX_RANGE_DIGITS or len(last) > MAX_RANGE_DIGITS:
+        return UNSATISFIABLE
+    if first:
+        start = int(first)
+        end = min(int(last), size - 1) if last else size - 1
+    else:  # the last N bytes
+        if int(last) == 0:
+            return UNSATISFIABLE
+        start, end = max(0, size - int(last)), size - 1
+    if start > end or start >= size:
+        return UNSATISFIABLE
+    return start, end
 
 
 @dataclass(frozen=True)
@@ -70,20 +215,34 @@ def payload_for_draft(store: Store, draft_id: int | str) -> PhonePayload:
 
     d = get_draft(store, draft_id)
     profile = get_profile(d.platform)
+    # Only files in the draft's own render folder are ever served (see ``open_inside``).
+    folder = store.location.renders_dir / f"draft-{d.id}" if store.location else None
+
+    def servable(path: str | None) -> Path | None:
+        if not path:
+            return None
+        p = Path(path)
+        if (folder is not None and p.parent != folder) or p.is_symlink() or not p.is_file():
+            return None
+        return p
+
     files: list[PhoneFile] = []
     missing = 0
     for m in d.media:
         if not m.source:
             continue
-        rendered = m.rendered
-        if not rendered or not Path(rendered).is_file():
+        rendered = servable(m.rendered)
+        if rendered is None:
             missing += 1
             continue
-        files.append(PhoneFile(Path(rendered).name, Path(rendered), "video" if m.kind == "video" else "image"))
+        files.append(
+            PhoneFile(rendered.name, rendered, "video" if m.kind == "video" else "image", folder=rendered.parent)
+        )
     if missing or not files:
         raise NotRendered(d.id, profile.display_name["en"])
-    if d.cover and Path(d.cover).is_file():
-        files.append(PhoneFile("cover.jpg", Path(d.cover), "image", "cover"))
+    cover = servable(d.cover)
+    if cover is not None:
+        files.append(PhoneFile("cover.jpg", cover, "image", "cover", folder=cover.parent))
     topics = " ".join(profile.topic_format.format(topic=t) for t in d.topics)
     return PhonePayload(
         d.title,
@@ -151,6 +310,30 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the events replace the stderr log
         pass
 
+    timeout = SEND_TIMEOUT  # per read or write on the connection; the headers' overall limit is the server's
+    # A request line without a version ("GET /x", "G") is answered with a status line and headers
+    # too, never as HTTP/0.9 (a bare body the phone cannot tell from a page).
+    default_request_version = "HTTP/1.1"
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Malformed requests get a bare one-line answer (no default HTML page naming the server)
+        and the connection is closed."""
+        self.close_connection = True
+        reason = self.responses.get(code, ("Error",))[0]
+        try:
+            self._send(code, f"{reason}\n".encode(), extra={"Connection": "close"})
+        except OSError:
+            pass
+
+    def handle_one_request(self) -> None:
+        self.server.expect_headers(self.connection)  # type: ignore[attr-defined]
+        super().handle_one_request()
+
+    def parse_request(self) -> bool:
+        parsed = super().parse_request()  # reads the headers: still under the deadline
+        self.server.answering(self.connection)  # type: ignore[attr-defined]
+        return parsed
+
     def _event(self, kind: str, status: int, file: str | None = None) -> None:
         device = device_name(self.headers.get("User-Agent"))
         if kind == "page":
@@ -199,13 +382,11 @@ class _Handler(BaseHTTPRequestHandler):
     do_POST = do_PUT = do_DELETE = do_PATCH = do_OPTIONS = do_HEAD = do_TRACE = do_CONNECT = _refuse_method
 
     def do_GET(self) -> None:  # noqa: N802
-        parts = urlsplit(self.path)
-        segments = parts.path.split("/")
-        # /TOKEN/  → the page;  /TOKEN/f/NAME  → a file (…?download=1: as an attachment)
-        if len(segments) < 3 or not hmac.compare_digest(segments[1].encode(), self.state.token.encode()):
+        target = parse_target(self.path, self.state.token)
+        if target is None:
             return self._not_found()
-        rest = segments[2:]
-        if rest == [""]:
+        kind, name, download = target
+        if kind == "page":
             self._event("page", 200)
             return self._send(
                 200,
@@ -213,30 +394,24 @@ class _Handler(BaseHTTPRequestHandler):
                 "text/html; charset=utf-8",
                 {"Content-Security-Policy": CSP},
             )
-        if len(rest) == 2 and rest[0] == "f":
-            f = self.state.files.get(unquote(rest[1]))
-            if f is not None:
-                return self._send_file(f, download=parts.query == "download=1")
-        return self._not_found()
+        f = self.state.files.get(name)
+        if f is None:
+            return self._not_found()
+        return self._send_file(f, download=download)
 
     def _send_file(self, f: PhoneFile, download: bool) -> None:
-        try:
-            size = f.size
-            handle = open(f.path, "rb")  # noqa: SIM115 - closed below
-        except OSError:
+        handle = f.open()
+        if handle is None:
             return self._not_found()
         with handle:
+            size = os.fstat(handle.fileno()).st_size
             start, end, status = 0, size - 1, 200
-            wanted = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range", "") or "")
-            if wanted and (wanted.group(1) or wanted.group(2)):
-                if wanted.group(1):
-                    start = int(wanted.group(1))
-                    end = min(int(wanted.group(2)), size - 1) if wanted.group(2) else size - 1
-                else:  # the last N bytes
-                    start = max(0, size - int(wanted.group(2)))
-                if start > end or start >= size:
-                    self._event("refused", 416)
-                    return self._send(416, b"", extra={"Content-Range": f"bytes */{size}"})
+            wanted = parse_range(self.headers.get("Range"), size)
+            if wanted == UNSATISFIABLE:
+                self._event("refused", 416)
+                return self._send(416, b"", extra={"Content-Range": f"bytes */{size}"})
+            if isinstance(wanted, tuple):
+                start, end = wanted
                 status = 206
             length = end - start + 1
             kind = "download" if download else "file"
@@ -261,14 +436,84 @@ class _Handler(BaseHTTPRequestHandler):
                     break
                 try:
                     self.wfile.write(chunk)
-                except (BrokenPipeError, ConnectionResetError):
+                except OSError:  # the phone went away, or the server is closing
+                    self.close_connection = True
                     return
                 left -= len(chunk)
 
 
 class _Server(ThreadingHTTPServer):
+    """Knows its open connections: each has a deadline for its request's headers (None while it is
+    being answered); ``service_actions`` (run by ``serve_forever`` between polls) cuts the late
+    ones, and ``close_all`` cuts them all when the server stops."""
+
     daemon_threads = True
+    block_on_close = False
     allow_reuse_address = False
+
+    def __init__(self, address: tuple[str, int], family: socket.AddressFamily, header_timeout: float) -> None:
+        self.address_family = family
+        self.header_timeout = header_timeout
+        self._connections: dict[socket.socket, float | None] = {}
+        self._connections_lock = threading.Lock()
+        self._closing = False
+        super().__init__(address, _Handler, bind_and_activate=True)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        with self._connections_lock:
+            if self._closing:
+                self.shutdown_request(request)
+                return
+            self._connections[request] = time.monotonic() + self.header_timeout
+        super().process_request(request, client_address)
+
+    def shutdown_request(self, request: Any) -> None:
+        with self._connections_lock:
+            self._connections.pop(request, None)
+        super().shutdown_request(request)
+
+    def expect_headers(self, connection: socket.socket) -> None:
+        with self._connections_lock:
+            if connection in self._connections:
+                self._connections[connection] = time.monotonic() + self.header_timeout
+        if self._closing:
+            _cut(connection)
+
+    def answering(self, connection: socket.socket) -> None:
+        with self._connections_lock:
+            if connection in self._connections:
+                self._connections[connection] = None
+
+    def service_actions(self) -> None:
+        now = time.monotonic()
+        with self._connections_lock:
+            late = [c for c, deadline in self._connections.items() if deadline is not None and deadline <= now]
+        for connection in late:
+            _cut(connection)
+
+    def close_all(self) -> None:
+        with self._connections_lock:
+            self._closing = True
+            connections = list(self._connections)
+        for connection in connections:
+            _cut(connection)
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A phone that disconnects, or a connection cut at the end, is normal: nothing is said. Any
+        other error goes to the log (never to the terminal)."""
+        error = sys.exc_info()[1]
+        if isinstance(error, OSError):
+            return
+        log.error("Send to phone: a request from %s failed", client_address[0], exc_info=True)
+
+
+def _cut(connection: socket.socket) -> None:
+    """End CONNECTION now in both directions: its handler's blocked read sees the end and its
+    write fails, so the handler finishes and closes it (the descriptor is closed by its own thread)."""
+    try:
+        connection.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
 
 
 class PhoneServer:
@@ -283,9 +528,9 @@ class PhoneServer:
         lang: str = "en",
         lifetime: float = LIFETIME,
         on_event: Callable[[RequestEvent], None] | None = None,
+        header_timeout: float = HEADER_TIMEOUT,
     ) -> None:
-        if host in ("", "0.0.0.0", "::"):
-            raise UserError("Choose one network address to listen on, not all of them.")
+        check_host(host)
         self.payload = payload
         self.host = host
         self.lifetime = lifetime
@@ -297,7 +542,8 @@ class PhoneServer:
             names[f.name] = f
         self.state.files = names
         try:
-            self._server = _Server((host, port), _Handler, bind_and_activate=True)
+            family = socket.AF_INET6 if ":" in host else socket.AF_INET
+            self._server = _Server((host, port), family, header_timeout)
         except OSError as exc:
             raise UserError(f"Cannot listen on {host} ({exc.strerror or exc}); choose another network.") from None
         self._server.state = self.state  # type: ignore[attr-defined]
@@ -353,6 +599,7 @@ class PhoneServer:
             self._stopped = True
         if self._timer is not None and threading.current_thread() is not self._timer:
             self._timer.cancel()
+        self._server.close_all()  # keep-alive and half-sent requests end with the server
         if self._thread is not None:
             self._server.shutdown()
         self._server.server_close()

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from crosspost.errors import UserError
+from crosspost.importing.caption_check import settle_captions
 from crosspost.importing.readers import ExportRead, read_export
 from crosspost.importing.records import PostRecord, Profile
 from crosspost.importing.sources import ReadStream, open_source
@@ -382,6 +383,7 @@ def _write_export(
             result.merged_into = name[0]
     result.deleted += sum(1 for r in records if r.deleted)
     _cap_captions(records, export.warnings)
+    settle_captions(store, account_id, export, digest, lambda p: _read_one(p, no_progress, cancel)[1:])
     now = utc_now()
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     touched: list[int] = []

@@ -9,12 +9,19 @@ punctuation such as ，。！？）」, none ends with opening punctuation such 
 margins, and readable on any background: light text with a dark outline and shadow over dark
 pictures, dark text with a light outline over bright ones; the banner's band is chosen from the
 brightness under it too (a dark band over a bright picture, a light one over a dark picture).
+
+Lines break between words: Chinese runs are cut into words by a segmenter (``rjieba``), so a word
+such as 日记 or 鸟类 is never split over two lines when a break between words fits, and a break at
+the boundary between scripts (Latin and Chinese) is preferred over one inside either. A cover holds
+at most ``MAX_COVER_TEXT_CHARS`` characters (more would not fit even at the smallest size); longer
+text is cut there before any layout, so drawing stays fast whatever the title.
 """
 
 from __future__ import annotations
 
 import functools
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -22,6 +29,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFilter, ImageFont, ImageStat
 
 from crosspost.errors import UserError
+from crosspost.limits import MAX_COVER_TEXT_CHARS
 from crosspost.media.cover_styles import STYLES
 
 FONT_FILE = "NotoSansSC-Bold-subset.otf"
@@ -67,11 +75,46 @@ def _tofu_mask() -> tuple[tuple[int, int], bytes]:
     return mask.size, bytes(mask)
 
 
+def _invisible(ch: str) -> bool:
+    """Format characters (joiners) and variation selectors: nothing to draw, nothing lost."""
+    return unicodedata.category(ch) == "Cf" or 0xFE00 <= ord(ch) <= 0xFE0F
+
+
+def _keeps(ch: str) -> bool:
+    # A combining mark left after composing (NFC) has no precomposed form the font could draw; drawn
+    # alone it lands as a box or on a dotted circle, so it is left out like a missing glyph.
+    return not _invisible(ch) and not unicodedata.category(ch).startswith("M") and has_glyph(ch)
+
+
 def drawable(text: str) -> str:
-    """TEXT without what the font cannot draw (emoji and rare characters would be boxes on the cover)."""
-    return "".join(
-        ch for ch in text if unicodedata.category(ch) != "Cf" and not 0xFE00 <= ord(ch) <= 0xFE0F and has_glyph(ch)
-    )
+    """TEXT without what the font cannot draw (emoji, scripts it lacks, stray combining marks would be
+    boxes on the cover); composed first, so e + U+0301 is drawn as é."""
+    return "".join(ch for ch in unicodedata.normalize("NFC", text) if _keeps(ch))
+
+
+def undrawable(text: str) -> str:
+    """The characters of TEXT the cover leaves out that carry meaning (letters, digits, marks,
+    punctuation of a script the font lacks), each once, in order; emoji and symbols are left out
+    quietly, as a cover never shows them."""
+    seen: dict[str, None] = {}
+    for ch in unicodedata.normalize("NFC", text):
+        if ch.isspace() or _invisible(ch) or _keeps(ch) or unicodedata.category(ch)[0] == "S":
+            continue
+        seen.setdefault(ch, None)
+    return "".join(seen)
+
+
+def cover_text_problem(title: str, subtitle: str = "") -> str | None:
+    """A sentence when the font cannot draw the cover text (some of its letters, or all of it: the
+    cover would carry no title); None when it draws all that matters."""
+    title, subtitle = title[:MAX_COVER_TEXT_CHARS], subtitle[:MAX_COVER_TEXT_CHARS]
+    missing = undrawable(title + subtitle)
+    if title.strip() and not drawable(title).strip():
+        return "The cover text can't be drawn with the cover font; the cover would carry no title."
+    if missing:
+        shown = " ".join(missing[:12]) + (" …" if len(missing) > 12 else "")
+        return f"The cover text can't be drawn with the cover font: {shown} will be left out."
+    return None
 
 
 def _is_cjk(ch: str) -> bool:
@@ -85,13 +128,42 @@ def _is_cjk(ch: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _segmenter() -> Callable[[str], list[str]]:
+    import rjieba  # loads its dictionary (~0.5 s): only once Chinese text is wrapped
+
+    return rjieba.cut
+
+
+def _words(run: str) -> list[str]:
+    """A run of Chinese characters cut into words (each character alone when the segmenter is
+    missing, as before)."""
+    try:
+        cut = _segmenter()
+    except ImportError:
+        return list(run)
+    words = [w for w in cut(run) if w]
+    return words if "".join(words) == run else list(run)
+
+
 def tokens(text: str) -> list[str]:
-    """Units a line may break between: each CJK character alone, a Latin word with its trailing
-    spaces, punctuation attached to nothing in particular (the rules below keep it in place)."""
+    """Units a line may break between: each Chinese word (a run of CJK characters cut by the
+    segmenter), a Latin word with its trailing spaces, punctuation attached to nothing in particular
+    (the rules below keep it in place)."""
     out: list[str] = []
     word = ""
+    run = ""
     for ch in text:
-        if _is_cjk(ch) or ch in CLOSING or ch in OPENING:
+        if _is_cjk(ch) and ch not in CLOSING and ch not in OPENING:
+            if word:
+                out.append(word)
+                word = ""
+            run += ch
+            continue
+        if run:
+            out.extend(_words(run))
+            run = ""
+        if ch in CLOSING or ch in OPENING:
             if word:
                 out.append(word)
                 word = ""
@@ -107,6 +179,8 @@ def tokens(text: str) -> list[str]:
                 out[-1] += " "
         else:
             word += ch
+    if run:
+        out.extend(_words(run))
     if word:
         out.append(word)
     return out
@@ -114,6 +188,17 @@ def tokens(text: str) -> list[str]:
 
 def _can_break(before: str, after: str) -> bool:
     return after.lstrip()[:1] not in CLOSING and before.rstrip()[-1:] not in OPENING
+
+
+def _script_boundary(before: str, after: str) -> bool:
+    """Whether a break between BEFORE and AFTER falls between scripts (Latin and Chinese)."""
+    a, b = before.rstrip()[-1:], after.lstrip()[:1]
+    return bool(a and b) and _is_cjk(a) != _is_cjk(b)
+
+
+# A break at the boundary between scripts (or at a space) is taken over a later one inside a run when
+# the line it ends is at least this full (a fuller line is worth more than the nicer break).
+SCRIPT_BREAK_FILL = 0.5
 
 
 def _width(font: ImageFont.FreeTypeFont, text: str) -> float:
@@ -132,10 +217,20 @@ def _split_long(token: str, font: ImageFont.FreeTypeFont, max_width: float) -> l
 
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> list[str]:
-    """Greedy fill, breaking only where Chinese line-breaking rules allow (unless no allowed break fits)."""
+    """Greedy fill, breaking only where Chinese line-breaking rules allow (unless no allowed break
+    fits). Among the allowed breaks of a line: one between scripts or at a space first (when the line
+    is at least half full), then one between words, and inside a Chinese word only when nothing else
+    fits."""
     items: list[str] = []
+    inside: set[int] = set()  # i: the break before items[i] falls inside a Chinese word
     for token in tokens(" ".join(text.split())):
-        items.extend(_split_long(token, font, max_width) if _width(font, token) > max_width else [token])
+        if _width(font, token) > max_width:
+            items.extend(_split_long(token, font, max_width))
+        elif len(token) > 1 and all(_is_cjk(ch) for ch in token):
+            inside.update(range(len(items) + 1, len(items) + len(token)))
+            items.extend(token)
+        else:
+            items.append(token)
     lines: list[str] = []
     start = 0
     while start < len(items):
@@ -144,8 +239,17 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, max_width: float) -> list[str]
             end += 1
         if end < len(items):
             allowed = [e for e in range(end, start, -1) if _can_break(items[e - 1], items[e])]
-            if allowed:
-                end = allowed[0]
+            between_words = [e for e in allowed if e not in inside]
+            preferred = [
+                e
+                for e in between_words
+                if (_script_boundary(items[e - 1], items[e]) or items[e - 1].endswith(" "))
+                and _width(font, "".join(items[start:e])) >= SCRIPT_BREAK_FILL * max_width
+            ]
+            for choice in (preferred, between_words, allowed):
+                if choice:
+                    end = choice[0]
+                    break
         lines.append("".join(items[start:end]).strip())
         start = end
     return [line for line in lines if line]
@@ -244,8 +348,8 @@ def layout_cover(style: str, title: str, subtitle: str = "", size: tuple[int, in
         height - round(height * SAFE_Y),
     )
     out = CoverLayout(style, size, safe)
-    title = " ".join(drawable(title or "").split())
-    subtitle = " ".join(drawable(subtitle or "").split())
+    title = " ".join(drawable((title or "")[:MAX_COVER_TEXT_CHARS]).split())
+    subtitle = " ".join(drawable((subtitle or "")[:MAX_COVER_TEXT_CHARS]).split())
     if style == "none" or not title:
         return out
     box_w = safe[2] - safe[0]

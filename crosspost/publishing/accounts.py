@@ -83,9 +83,14 @@ def normalize_handle(handle: str) -> str:
 
 
 def normalize_server(server: str | None, platform: str = "bluesky") -> str:
+    """The server's address with its scheme (https:// when none is given). Plain http:// is refused
+    unless the server is this computer (a local PDS): the app password would cross the network in clear."""
+    from crosspost.publishing.net import check_url
+
     server = (server or DEFAULT_SERVERS[platform]).strip().rstrip("/")
-    if not server.startswith(("https://", "http://")):
+    if not server.lower().startswith(("https://", "http://")):
         server = "https://" + server
+    check_url(server)
     return server
 
 

@@ -1,8 +1,12 @@
 """The Bluesky (AT Protocol) side of publishing, over the ``atproto`` client: log in, resolve
 handles, upload blobs, create and read records, and the video service. Every failure comes out as a
-``PublishError`` with one sentence a person can act on (no command names: the faces add remedies).
+``PublishError`` or one of the typed server errors of ``crosspost.errors`` (``ServerTooSlow``,
+``AnswerTooLarge``, ``BadAnswer``, ``ServerRedirected``, ``InsecureServer``), one sentence a person can
+act on (no command names: the faces add remedies).
 
-Session tokens stay in memory: the client refreshes them itself and nothing here logs or stores them.
+Every request goes through ``crosspost.publishing.net`` (https only, no redirects, an overall deadline
+on each call, a cap on each answer); every answer is checked for the shape it must have before it is
+used. Session tokens stay in memory: the client refreshes them itself and nothing here logs or stores them.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from crosspost.errors import UserError
+from crosspost.errors import AnswerTooLarge, BadAnswer, InsecureServer, ServerRedirected, ServerTooSlow, UserError
+from crosspost.publishing.net import Http, check_url, host_of
 
 POST_COLLECTION = "app.bsky.feed.post"
 DEFAULT_VIDEO_SERVICE = "https://video.bsky.app"
@@ -58,13 +63,14 @@ def _local_time(when: dt.datetime) -> str:
     return when.astimezone().strftime("%H:%M on %Y-%m-%d")
 
 
-def explain(exc: Exception, server: str, *, during: str = "") -> PublishError:
-    """One clear sentence for a failed request."""
+def explain(exc: Exception, server: str, *, during: str = "") -> UserError:
+    """One clear sentence for a failed request (DURING "login": worded as a failed sign-in)."""
     from atproto_client import exceptions as ex
 
-    if isinstance(exc, PublishError):
+    if isinstance(exc, UserError):
         return exc
     host = urlparse(server).netloc or server
+    signing_in = during == "login"
     name, msg = _error_name(exc)
     status = getattr(getattr(exc, "response", None), "status_code", None)
     if isinstance(exc, ex.RateLimitExceededError):
@@ -79,7 +85,10 @@ def explain(exc: Exception, server: str, *, during: str = "") -> PublishError:
         )
     if isinstance(exc, ex.NetworkError) and getattr(exc, "response", None) is None:
         return PublishError(
-            f"Cannot reach {host}: the computer seems to be offline or the server is down. "
+            f"Cannot reach {host} to sign in: the computer seems to be offline or the server is down. "
+            "Nothing was stored; try again when the connection is back."
+            if signing_in
+            else f"Cannot reach {host}: the computer seems to be offline or the server is down. "
             "The draft is unchanged; publish it again when the connection is back.",
             kind="offline",
         )
@@ -114,11 +123,14 @@ def explain(exc: Exception, server: str, *, during: str = "") -> PublishError:
         )
     if status is not None and status >= 500:
         return PublishError(
-            f"{host} had a server error ({status}{': ' + msg if msg else ''}); the draft is "
-            "unchanged, try again later.",
+            f"{host} had a server error ({status}{': ' + msg if msg else ''}); "
+            + ("nothing was stored, try again later." if signing_in else "the draft is unchanged, try again later."),
             kind="server",
         )
     detail = f"{name}: {msg}" if name and msg else (name or msg or str(exc) or type(exc).__name__)
+    detail = " ".join(detail.split())[:200]  # one line, whatever the server sent
+    if signing_in:
+        return PublishError(f"{host} refused the sign-in ({detail}); nothing was stored.", kind="refused")
     return PublishError(f"{host} refused the post ({detail}).", kind="refused")
 
 
@@ -174,6 +186,69 @@ def new_tid(clock_id: int | None = None) -> str:
     return out
 
 
+# --- the atproto client over crosspost.publishing.net -------------------------------------------------
+
+_SERVER_ERRORS = (ServerTooSlow, AnswerTooLarge, ServerRedirected, InsecureServer)
+
+
+def _request(http: Http) -> Any:
+    """An ``atproto_client.request.Request`` whose every call goes through HTTP (``net.Http``): https
+    only, no redirects, the deadline, the answer cap; an answer that is not JSON where JSON is said is
+    ``BadAnswer``."""
+    import httpx
+    from atproto_client import exceptions as ex
+    from atproto_client.request import Request, RequestBase, _handle_response, _parse_response
+
+    class XrpcRequest(Request):
+        def __init__(self, net: Http) -> None:
+            RequestBase.__init__(self)  # not Request's: it makes an httpx client that follows redirects
+            self.http = net
+
+        def _new_instance(self) -> Any:
+            return type(self)(Http())
+
+        def _send_request(self, method: str, url: str, **kwargs: Any) -> httpx.Response:
+            headers = self.get_headers(kwargs.pop("headers", None))
+            content = kwargs.get("content", kwargs.get("data"))
+            try:
+                response = self.http.send(method, url, headers=headers, params=kwargs.get("params"), content=content)
+            except httpx.TransportError as exc:  # no connection, or it broke: offline or down
+                raise ex.NetworkError() from exc
+            return _handle_response(response)
+
+        def _parsed(self, method: str, url: str, **kwargs: Any) -> Any:
+            response = self._send_request(method, url, **kwargs)
+            try:
+                return _parse_response(response)
+            except ValueError:  # said JSON, is not
+                raise BadAnswer(host_of(url), "sign_in" if self.http.signing_in else _action(url)) from None
+
+        def get(self, *args: Any, **kwargs: Any) -> Any:
+            return self._parsed("GET", *args, **kwargs)
+
+        def post(self, *args: Any, **kwargs: Any) -> Any:
+            return self._parsed("POST", *args, **kwargs)
+
+        def close(self) -> None:
+            self.http.close()
+
+    return XrpcRequest(http)
+
+
+def _action(url: str) -> str:
+    from crosspost.publishing.net import action_of
+
+    return action_of(url)
+
+
+def _text_field(answer: Any, key: str) -> str | None:
+    """ANSWER[KEY] when ANSWER is a JSON object and that is a non-empty string, else None."""
+    if not isinstance(answer, dict):
+        return None
+    value = answer.get(key)
+    return value if isinstance(value, str) and value else None
+
+
 @dataclass
 class BlueskySession:
     """A logged-in client for one account."""
@@ -203,10 +278,16 @@ class BlueskySession:
 
         return self.client.invoke_procedure(nsid, data=DotDict(body), input_encoding="application/json").content
 
+    @property
+    def host(self) -> str:
+        return host_of(self.server)
+
     def resolve_handle(self, handle: str) -> str | None:
         try:
-            return self._query("com.atproto.identity.resolveHandle", handle=handle)["did"]
-        except Exception as exc:  # noqa: BLE001 - any failure: the mention stays text
+            return _text_field(self._query("com.atproto.identity.resolveHandle", handle=handle), "did")
+        except _SERVER_ERRORS:  # a server too slow or hostile here is so for the post too
+            raise
+        except Exception as exc:  # noqa: BLE001 - any other failure: the mention stays text
             from atproto_client import exceptions as ex
 
             if isinstance(exc, ex.NetworkError) and getattr(exc, "response", None) is None:
@@ -214,10 +295,11 @@ class BlueskySession:
             return None
 
     def get_record(self, rkey: str, collection: str = POST_COLLECTION) -> dict:
+        """The record under RKEY ({"uri", "cid", "value"}); ``RecordMissing`` when there is none."""
         from atproto_client import exceptions as ex
 
         try:
-            return self._query("com.atproto.repo.getRecord", repo=self.did, collection=collection, rkey=rkey)
+            answer = self._query("com.atproto.repo.getRecord", repo=self.did, collection=collection, rkey=rkey)
         except ex.BadRequestError as exc:
             name, _ = _error_name(exc)
             if name in ("RecordNotFound", "InvalidRequest", ""):
@@ -227,12 +309,19 @@ class BlueskySession:
             raise
         except Exception as exc:  # noqa: BLE001
             raise explain(exc, self.server) from None
+        uri, cid = _text_field(answer, "uri"), _text_field(answer, "cid")
+        if uri is None or cid is None or not uri.startswith("at://"):
+            raise BadAnswer(self.host, "record")
+        return {"uri": uri, "cid": cid, "value": answer.get("value") if isinstance(answer, dict) else None}
 
     def service_did(self) -> str:
         try:
-            return self._query("com.atproto.server.describeServer")["did"]
+            did = _text_field(self._query("com.atproto.server.describeServer"), "did")
         except Exception as exc:  # noqa: BLE001
             raise explain(exc, self.server) from None
+        if did is None:
+            raise BadAnswer(self.host, "video")
+        return did
 
     # --- writes ----------------------------------------------------------------------------------
     def upload_blob(self, data: bytes, mime: str) -> dict:
@@ -244,7 +333,13 @@ class BlueskySession:
             )
         except Exception as exc:  # noqa: BLE001
             raise explain(exc, self.server) from None
-        return _plain(response.content)["blob"]
+        try:
+            blob = _plain(response.content).get("blob")
+        except (ValueError, TypeError, AttributeError):
+            blob = None
+        if not isinstance(blob, dict) or not blob.get("ref"):
+            raise BadAnswer(self.host, "upload")
+        return blob
 
     def create_record(self, rkey: str, record: dict, collection: str = POST_COLLECTION) -> dict:
         """Create the record under RKEY; when it already exists (a retry), return the existing one."""
@@ -257,7 +352,10 @@ class BlueskySession:
                     {"repo": self.did, "collection": collection, "rkey": rkey, "record": record, "validate": True},
                 )
             )
-            return {"uri": out["uri"], "cid": out["cid"]}
+            uri, cid = _text_field(out, "uri"), _text_field(out, "cid")
+            if uri is None or cid is None:
+                raise BadAnswer(self.host, "post")
+            return {"uri": uri, "cid": cid}
         except ex.BadRequestError as exc:
             name, msg = _error_name(exc)
             try:  # a conflict on the record key means an earlier try got through
@@ -276,11 +374,15 @@ class BlueskySession:
 
         exp = int(time.time()) + seconds
         try:
-            return self.client.invoke_query(
+            answer = self.client.invoke_query(
                 "com.atproto.server.getServiceAuth", params=DotDict({"aud": aud, "lxm": lxm, "exp": exp})
-            ).content["token"]
+            ).content
         except Exception as exc:  # noqa: BLE001
             raise explain(exc, self.server) from None
+        token = _text_field(answer, "token")
+        if token is None:
+            raise BadAnswer(self.host, "video")
+        return token
 
 
 def _plain(content: Any) -> Any:
@@ -295,14 +397,28 @@ def login(server: str, handle: str, password: str, *, allow_main_password: bool 
     """Log in with an app password. The main password is refused when the server's token says it
     is one (full access scope): app passwords can be revoked one by one and cannot change the account."""
     from atproto import Client
+    from atproto_client import exceptions as ex
 
-    client = Client(base_url=server)
+    check_url(server)  # the password never goes out over plain http to another computer
+    http = Http()
+    client = Client(base_url=server, request=_request(http))
+    http.signing_in = True
     try:
         client.login(handle, password, fetch_bsky_profile=False)
+        session = client._session  # the SDK's own session object; tokens stay in memory
+        if session is None or not all(
+            isinstance(v, str) and v for v in (session.access_jwt, session.did, session.handle)
+        ):
+            raise BadAnswer(host_of(server), "sign_in")
+        check_url(client._base_url)  # where the session says the account lives: https as well
+    except ex.ModelError:  # the answer is JSON, but not a session
+        client.request.close()
+        raise BadAnswer(host_of(server), "sign_in") from None
     except Exception as exc:  # noqa: BLE001
         client.request.close()
         raise explain(exc, server, during="login") from None
-    session = client._session  # the SDK's own session object; tokens stay in memory
+    finally:
+        http.signing_in = False
     scope = _jwt_claims(session.access_jwt).get("scope", "")
     if scope == "com.atproto.access" and not allow_main_password:
         client.request.close()
@@ -334,6 +450,8 @@ def upload_video(
     service = service.rstrip("/")
     host = urlparse(service).netloc or service
     service_did = "did:web:" + host.split(":")[0]
+    check_url(service)  # a service token goes there: https only
+    http = Http()
 
     def fail(message: str, kind: str = "video") -> PublishError:
         return PublishError(message, kind=kind)
@@ -341,7 +459,7 @@ def upload_video(
     def get(nsid: str, token: str | None = None, **params: Any) -> Any:
         headers = {"Authorization": f"Bearer {token}"} if token else {}
         return with_retries(
-            lambda: _checked(httpx.get(f"{service}/xrpc/{nsid}", params=params, headers=headers, timeout=60))
+            lambda: _checked(http.send("GET", f"{service}/xrpc/{nsid}", params=params, headers=headers))
         )
 
     def _checked(response: Any) -> Any:
@@ -353,14 +471,15 @@ def upload_video(
         token = session.service_auth(service_did, "app.bsky.video.getUploadLimits")
         limits = get("app.bsky.video.getUploadLimits", token)
         if limits.status_code == 200:
-            body = limits.json()
+            body = _json(limits)
             if not body.get("canUpload", True):
                 raise fail(
                     f"Bluesky's video service will not take more videos from this account now: "
                     f"{body.get('message') or body.get('error') or 'daily limit reached'}.",
                     "video_limit",
                 )
-            if body.get("remainingDailyBytes") is not None and body["remainingDailyBytes"] < len(data):
+            remaining = body.get("remainingDailyBytes")
+            if isinstance(remaining, (int, float)) and remaining < len(data):
                 raise fail(
                     f"The video is {len(data) / 1e6:.1f} MB, more than the "
                     f"{body['remainingDailyBytes'] / 1e6:.1f} MB this account may still upload today.",
@@ -368,15 +487,15 @@ def upload_video(
                 )
         pds_did = session.service_did()
         token = session.service_auth(pds_did, "com.atproto.repo.uploadBlob")
-        response = httpx.post(
+        response = http.send(
+            "POST",
             f"{service}/xrpc/app.bsky.video.uploadVideo",
             params={"did": session.did, "name": name},
             content=data,
             headers={"Authorization": f"Bearer {token}", "Content-Type": "video/mp4"},
-            timeout=600,
         )
         body = _json(response)
-        status = body.get("jobStatus", body)
+        status = _dict(body.get("jobStatus", body))
         if response.status_code == 429:
             reset = response.headers.get("ratelimit-reset")
             when = dt.datetime.fromtimestamp(int(reset), dt.timezone.utc) if reset and reset.isdigit() else None
@@ -398,7 +517,7 @@ def upload_video(
         job = status.get("jobId")
         deadline = time.monotonic() + timeout
         while True:
-            if status.get("blob"):
+            if isinstance(status.get("blob"), dict):
                 return status["blob"]
             state = status.get("state")
             if state == "JOB_STATE_FAILED":
@@ -414,8 +533,8 @@ def upload_video(
                 progress(state or "", (status.get("progress") or 0) / 100)
             time.sleep(poll)
             polled = get("app.bsky.video.getJobStatus", jobId=job)
-            status = _json(polled).get("jobStatus", {})
-    except PublishError:
+            status = _dict(_json(polled).get("jobStatus"))
+    except UserError:
         raise
     except _HttpFailure as exc:
         raise fail(
@@ -423,12 +542,18 @@ def upload_video(
         ) from None
     except httpx.HTTPError:
         raise fail(f"Cannot reach the video service {host}: the computer seems to be offline.", "offline") from None
+    finally:
+        http.close()
 
 
 class _HttpFailure(Exception):
     def __init__(self, response: Any) -> None:
         super().__init__(response.status_code)
         self.response = response
+
+
+def _dict(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
 
 
 def _json(response: Any) -> dict[str, Any]:

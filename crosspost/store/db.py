@@ -38,12 +38,13 @@ else:
     Database = _import_sqlite_utils().Database
 
 from crosspost.errors import UserError  # noqa: E402
-from crosspost.paths import DataLocation  # noqa: E402
+from crosspost.paths import DataLocation, make_private  # noqa: E402
 from crosspost.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations  # noqa: E402
 
 BUSY_TIMEOUT_MS = 60_000  # any single statement waits this long for another process's lock
 NOTICE_AFTER = 2.0  # seconds of waiting for the write lock before the person is told
 MAX_WAIT = 3600.0  # a command waits its turn this long at most, then says so
+PRIVATE_FILE = 0o600  # the store file, its write-ahead log and shared memory
 _wait_notice: Callable[[str], None] | None = None
 
 
@@ -145,6 +146,11 @@ def connect(path: Path | str, *, migrate: bool = True, stop_before: str | None =
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
         if str(path) != ":memory:":
+            # Private drafts: the store is this user's alone. SQLite makes its -wal and -shm files
+            # with the store file's mode, so they follow (and are tightened too if an older
+            # version left them open).
+            for name in ("", "-wal", "-shm"):
+                make_private(Path(str(path) + name), PRIVATE_FILE)
             if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 db.enable_wal()
             # With WAL, NORMAL is crash-safe (a power cut may lose the last commits, never corrupt

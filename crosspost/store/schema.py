@@ -354,5 +354,35 @@ def _post_plan(db: Database) -> None:
     db.execute("ALTER TABLE posts ADD COLUMN notes TEXT")
 
 
+@migrations(name="0011_captions_to_check")
+def _captions_to_check(db: Database) -> None:
+    # Before 0006 the window saved an edited caption over TikTok's text with nothing to say it was
+    # the user's, so 0006 marked every caption TikTok's (caption_edited = 0, no tiktok_caption) and
+    # the next import put TikTok's text back over the edit. Whether a caption is the user's can only
+    # be told from TikTok's own text, which is in the export files of the import history, not in the
+    # store: the posts whose caption was last written before 0006 are listed here, and the next
+    # import settles each one from those files (``crosspost.importing.caption_check``): a caption
+    # unlike TikTok's is marked edited, with TikTok's text beside it; when it cannot be told, the
+    # user's text is kept and marked edited. Until then nothing overwrites these captions.
+    db.execute(
+        """
+        CREATE TABLE captions_to_check (
+            post_id INTEGER PRIMARY KEY REFERENCES posts(id) ON DELETE CASCADE,
+            import_id INTEGER
+        )"""
+    )
+    row = db.execute("SELECT applied_at FROM _sqlite_migrations WHERE name = '0006_user_edits'").fetchone()
+    # sqlite-utils records "YYYY-MM-DD HH:MM:SS.ffffff+00:00"; imports record "YYYY-MM-DDTHH:MM:SSZ".
+    since = str(row[0]).replace(" ", "T")[:19] if row and row[0] else "9999"
+    db.execute(
+        """
+        INSERT INTO captions_to_check (post_id, import_id)
+        SELECT p.id, p.import_id FROM posts p LEFT JOIN imports i ON i.id = p.import_id
+        WHERE p.caption_edited = 0 AND p.tiktok_caption IS NULL AND p.caption != ''
+          AND (i.id IS NULL OR substr(i.imported_at, 1, 19) < ?)""",
+        [since],
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 MIGRATION_NAMES = [m.name for m in migrations._migrations]

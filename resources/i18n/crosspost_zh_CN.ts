@@ -148,52 +148,68 @@
 <context>
     <name>CoverChooser</name>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="65"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="195"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="284"/>
+        <source>A cover holds at most %1 characters.</source>
+        <translation>封面最多容纳 %1 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="277"/>
+        <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
+        <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="281"/>
+        <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
+        <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="182"/>
         <source>Cover title</source>
         <translation>封面标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="67"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="184"/>
         <source>Bold title</source>
         <translation>大字标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="68"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="185"/>
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="69"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="186"/>
         <source>Title and subtitle</source>
         <translation>标题加副标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="70"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="187"/>
         <source>No text</source>
         <translation>无文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="74"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="191"/>
         <source>The draft&apos;s title</source>
         <translation>草稿的标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="75"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="193"/>
         <source>For a subtitle, write it after “ | ”.</source>
         <translation>副标题写在“ | ”之后。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="76"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="197"/>
         <source>Use this cover</source>
         <translation>使用此封面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="98"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="220"/>
         <source>Covers on this platform carry no title.</source>
         <translation>此平台的封面不带标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="100"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="222"/>
         <source>Choose a draft to see its cover.</source>
         <translation>选择一个草稿以查看封面。</translation>
     </message>
@@ -1148,39 +1164,49 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="176"/>
+        <location filename="../../crosspost/gui/messages.py" line="347"/>
+        <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
+        <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="350"/>
+        <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
+        <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="261"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="176"/>
+        <location filename="../../crosspost/gui/messages.py" line="261"/>
         <source>body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="180"/>
+        <location filename="../../crosspost/gui/messages.py" line="265"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="188"/>
+        <location filename="../../crosspost/gui/messages.py" line="273"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="192"/>
+        <location filename="../../crosspost/gui/messages.py" line="277"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="196"/>
+        <location filename="../../crosspost/gui/messages.py" line="281"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="204"/>
+        <location filename="../../crosspost/gui/messages.py" line="289"/>
         <source>Post %1 has no translation (%2) for the “%3” layout: use Translate first, or choose “Original only”.</source>
         <translation>作品 %1 没有“%3”版式所需的译文（%2）：请先翻译，或选择“仅原文”。</translation>
     </message>
@@ -1280,86 +1306,161 @@
         <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="145"/>
+        <location filename="../../crosspost/gui/messages.py" line="196"/>
+        <source>The name of %1 does not say which languages it translates. Rename its folder after them, like quickmt-en-zh, and install it again. Nothing was installed.</source>
+        <translation>%1 的名称没有说明它翻译哪两种语言。请按语言对重命名它的文件夹（例如 quickmt-en-zh），然后重新安装。未安装任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="230"/>
         <source>Use Post → Fetch media or Post → Attach files… in the library.</source>
         <translation>请在作品库中使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="146"/>
+        <location filename="../../crosspost/gui/messages.py" line="231"/>
         <source>Open the post in the library and press Translate.</source>
         <translation>请在作品库中打开作品并点“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="147"/>
+        <location filename="../../crosspost/gui/messages.py" line="232"/>
         <source>Select the draft and press Render.</source>
         <translation>请选中草稿并点“生成媒体”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="148"/>
+        <location filename="../../crosspost/gui/messages.py" line="233"/>
         <source>Trim the video before rendering.</source>
         <translation>请先剪短视频再生成。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="212"/>
+        <location filename="../../crosspost/gui/messages.py" line="297"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="217"/>
+        <location filename="../../crosspost/gui/messages.py" line="302"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="221"/>
+        <location filename="../../crosspost/gui/messages.py" line="306"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="224"/>
+        <location filename="../../crosspost/gui/messages.py" line="309"/>
         <source>The video is %1 s long; %2 takes at most %3 s.</source>
         <translation>视频长 %1 秒；%2 最长 %3 秒。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="227"/>
+        <location filename="../../crosspost/gui/messages.py" line="312"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="230"/>
+        <location filename="../../crosspost/gui/messages.py" line="315"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="233"/>
+        <location filename="../../crosspost/gui/messages.py" line="318"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="237"/>
+        <location filename="../../crosspost/gui/messages.py" line="322"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="243"/>
+        <location filename="../../crosspost/gui/messages.py" line="328"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="254"/>
+        <location filename="../../crosspost/gui/messages.py" line="339"/>
         <source>Not exported (nothing was written): %1. Fix the problems shown in the queue first.</source>
         <translation>未导出（未写入任何文件）：%1。请先解决队列中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="259"/>
+        <location filename="../../crosspost/gui/messages.py" line="344"/>
         <source>The export folder %1 is not writable (%2); choose another one.</source>
         <translation>导出文件夹 %1 不可写（%2）；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="252"/>
+        <location filename="../../crosspost/gui/messages.py" line="337"/>
         <source>draft %1: %2</source>
         <translation>草稿 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="143"/>
+        <source>%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: use %2 as the account&apos;s server (Tools → Settings… → Accounts…).</source>
+        <translation>%1 是未加密的 http 地址，Crosspost 只通过 https 发送应用专用密码和令牌：请把账号的服务器写成 %2（工具 → 设置… → 账号…）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="153"/>
+        <source>%1 redirected %2 to %3. Crosspost never sends a password or token to another address, so it stopped. %4</source>
+        <translation>%1 把%2重定向到了 %3。Crosspost 从不把密码或令牌发往其他地址，因此已停止。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="165"/>
+        <source>%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4</source>
+        <translation>%1 接受了连接，但在 %3 秒内没有回应%2：服务器太慢或卡住了。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="176"/>
+        <source>%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4</source>
+        <translation>%1 对%2的回应超过 %3 MB，Crosspost 已停止读取。%4</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="186"/>
+        <source>%1 answered %2 with something Crosspost cannot read (not a Bluesky server&apos;s answer). %3</source>
+        <translation>%1 对%2的回应 Crosspost 无法读取（不是 Bluesky 服务器的回应）。%3</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="207"/>
+        <source>the sign-in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="208"/>
+        <source>the record look-up</source>
+        <translation>帖子记录查询</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="209"/>
+        <source>the new post</source>
+        <translation>新帖子</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="210"/>
+        <source>the upload</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="211"/>
+        <source>the handle look-up</source>
+        <translation>用户名查询</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="212"/>
+        <source>the video upload</source>
+        <translation>视频上传</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="213"/>
+        <source>a request</source>
+        <translation>一个请求</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="225"/>
+        <source>Nothing was stored; check the server and try Add again.</source>
+        <translation>没有保存任何内容；请检查服务器后再点“添加”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="226"/>
+        <source>The draft is unchanged; press Publish again later.</source>
+        <translation>草稿没有改动；请稍后再点“发布”。</translation>
     </message>
 </context>
 <context>

@@ -226,3 +226,62 @@ def test_remove_account_and_translate_alt_texts_run_on_the_task_runner(
     assert dialog.fields[0].text() == alt
     assert dialog.isVisible()  # translating keeps the dialog open for more edits
     dialog.reject()
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_hostile_sign_in_server_is_worded_in_the_add_account_dialog(window, qtbot, monkeypatch, language):
+    """Issue 22 (items 3 and 10) in the window: a sign-in redirected to another origin and a server that
+    drips its answer; the dialog says so in the window's words (the Add button, never a command), the
+    password never reaches the other origin, and no account is added."""
+    import threading
+
+    from test_bluesky_hostile import Server, make_server
+
+    monkeypatch.setenv("CROSSPOST_NET_DEADLINE", "2")
+    states = []
+    servers = []
+    for _ in range(2):
+        state: dict = {"routes": {}, "seen": [], "sent": 0, "dripped": []}
+        httpd = Server(("127.0.0.1", 0), make_server(state))
+        threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
+        state["url"] = f"http://127.0.0.1:{httpd.server_address[1]}"
+        states.append(state)
+        servers.append(httpd)
+    first, other = states
+    first["routes"]["com.atproto.server.createSession"] = "redirect"
+    first["redirect_to"] = other["url"]
+    window.set_language(language)
+    try:
+        accounts = window.open_settings().open_accounts()
+        add = accounts.open_add()
+        add.handle.setText("someone.example")
+        add.password.setText("abcd-efgh-ijkl-mnop")
+        add.file_opt_in.setChecked(True)
+
+        def sign_in(url: str) -> str:
+            add.server.setText(url)
+            add.status.clear()
+            add.submit()
+            qtbot.waitUntil(lambda: add.buttons.isEnabled() and add.status.text() != "", timeout=20000)
+            return add.status.text()
+
+        redirected = sign_in(first["url"])
+        assert other["seen"] == [], "the password went to the other origin"
+        other["routes"]["com.atproto.server.createSession"] = "drip"
+        slow = sign_in(other["url"])
+        said = [redirected, slow]
+        for text in said:
+            assert "crosspost " not in text and " --" not in text, text
+        if language == "en":
+            assert "redirected the sign-in to " + other["url"] in redirected
+            assert "did not answer the sign-in within 2 s" in slow
+            assert all(t.endswith("Nothing was stored; check the server and try Add again.") for t in said)
+        else:
+            assert "重定向" in redirected and "2 秒" in slow and all("添加" in t for t in said)
+        assert accounts.list.count() == 0 and add.isVisible()
+        add.reject()
+    finally:
+        window.set_language("en")
+        for httpd in servers:
+            httpd.shutdown()
+            httpd.server_close()

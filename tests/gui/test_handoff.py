@@ -76,12 +76,16 @@ def test_cover_chooser_previews_and_applies(rednote_draft, qtbot):
     window, draft = rednote_draft
     chooser = window.queue.cover
     assert chooser.draft_id == draft["id"] and chooser.style.currentData() == "bold"
+    # the preview is drawn on a worker thread: wait for the newest request's picture each time
+    qtbot.waitUntil(lambda: not chooser.preview_pending, timeout=20000)
     bold = chooser.preview.pixmap().toImage()
     chooser.style.setCurrentIndex(chooser.style.findData("none"))
+    qtbot.waitUntil(lambda: not chooser.preview_pending, timeout=20000)
     plain = chooser.preview.pixmap().toImage()
     chooser.style.setCurrentIndex(chooser.style.findData("banner"))
     chooser.text.setText("跑步打卡")
-    qtbot.waitUntil(lambda: not chooser._debounce.isActive())  # the live preview caught up with the typing
+    # the live preview caught up with the typing
+    qtbot.waitUntil(lambda: not chooser._debounce.isActive() and not chooser.preview_pending, timeout=20000)
     from crosspost.drafts.cover import preview
     from crosspost.drafts.store import get_draft
 

@@ -450,6 +450,7 @@ ALLOWED = {
     "json",
     "txt",
     "argosmodel",
+    "quickmt",  # the model family's own name (issue 26)
     "Ctrl",
     "Shift",
     "Tab",
