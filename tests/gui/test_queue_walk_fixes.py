@@ -143,7 +143,8 @@ def test_use_this_cover_says_what_it_did(two_drafts, qtbot):
     qtbot.waitUntil(cover.done.isVisible)
     assert cover.done.text() == "Cover saved: Banner, “Sourdough day”. It is drawn when you render the draft."
     assert cover.draft_id == drafts["rednote"] and cover.style.currentData() == "banner"
-    assert cover.text.text() == "Sourdough day" and not cover.preview.pixmap().isNull()
+    assert cover.text.text() == "Sourdough day"
+    qtbot.waitUntil(lambda: not cover.preview_pending and not cover.preview.pixmap().isNull())  # drawn again
     cover.apply_button.click()  # nothing changed: it says so rather than nothing
     assert cover.done.text() == "The cover already looks like this."
     queue.select_draft(drafts["bluesky"])
