@@ -260,7 +260,7 @@
 <context>
     <name>SentenceView</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="341"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="575"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>%1 of %n sentence may be mistranslated: check the amber ones.</numerusform>
@@ -268,7 +268,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="346"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="580"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>%n sentence; it does not look mistranslated.</numerusform>
@@ -276,7 +276,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="392"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="621"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>Translate the %n post that contains “%1” again, with your glossary?</numerusform>
@@ -284,7 +284,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="416"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="645"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>Translating %n post again</numerusform>
