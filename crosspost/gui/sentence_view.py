@@ -328,10 +328,10 @@ class SentenceView(QWidget):
         self.rows_layout = QVBoxLayout(self.container)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
         self.rows_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.container)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(self.container)
         # The current row's actions: outside the scrolling area, so always in view.
         self.current_label = QLabel()
         self.edit_button, self.wordings_button = QPushButton(), QPushButton()
@@ -348,7 +348,7 @@ class SentenceView(QWidget):
         root.setContentsMargins(0, 0, 0, 0)
         root.addLayout(head)
         root.addLayout(columns)
-        root.addWidget(self.scroll, 1)
+        root.addWidget(self.scroll_area, 1)
         root.addWidget(self.actions_bar)
         self.retranslate()
         self._update_actions()
@@ -513,7 +513,7 @@ class SentenceView(QWidget):
             r.set_current(r is row)
             r.setFocusPolicy(Qt.FocusPolicy.StrongFocus if r is row else Qt.FocusPolicy.ClickFocus)
         self.current = row
-        self.scroll.ensureWidgetVisible(row, 0, 8)
+        self.scroll_area.ensureWidgetVisible(row, 0, 8)
         self._update_actions()
 
     def edit_current(self) -> None:

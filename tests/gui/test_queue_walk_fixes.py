@@ -94,7 +94,9 @@ def test_the_posted_link_is_shown_in_the_queue(two_drafts, qtbot):
     qtbot.waitUntil(dialog.isVisible)
     dialog.text.setPlainText(SHARE_TEXT)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-    qtbot.waitUntil(lambda: queue.model.drafts[row_of(queue, drafts["rednote"])].draft.status == "posted", timeout=30000)
+    qtbot.waitUntil(
+        lambda: queue.model.drafts[row_of(queue, drafts["rednote"])].draft.status == "posted", timeout=30000
+    )
     link = "http://xhslink.com/a/AbCdEf"
     # The status column's tooltip names the link …
     index = queue.model.index(row_of(queue, drafts["rednote"]), queue.model.COLUMNS.index("status"))

@@ -145,15 +145,15 @@ def test_sentence_check_is_a_real_view_at_1024x700(checked_window, qtbot):
     qtbot.waitUntil(lambda: window.width() == 1024 and window.height() == 700)
     QApplication.processEvents()
     # Real height: several rows in view at once, and every row as tall as its wrapped text.
-    assert view.scroll.viewport().height() >= 250, view.scroll.viewport().height()
-    assert not view.scroll.horizontalScrollBar().isVisible()
+    assert view.scroll_area.viewport().height() >= 250, view.scroll_area.viewport().height()
+    assert not view.scroll_area.horizontalScrollBar().isVisible()
     labels = [label for row in view.rows for label in (row.source_label, row.text_label)]
     for label in labels:
         assert label.height() >= label.heightForWidth(label.width()) > 0, label.text()
     whole = window.rect()
     # The current row's actions stay in view, outside the scrolling rows.
     for button in (view.edit_button, view.wordings_button, view.glossary_button):
-        assert button.isVisible() and not view.scroll.isAncestorOf(button)
+        assert button.isVisible() and not view.scroll_area.isAncestorOf(button)
         assert button.width() >= button.sizeHint().width(), button.text()  # its words not cut
         corner = button.mapTo(window, button.rect().bottomRight())
         assert whole.contains(button.mapTo(window, button.rect().topLeft())) and whole.contains(corner)
@@ -182,7 +182,8 @@ def test_sentence_check_is_a_real_view_at_1024x700(checked_window, qtbot):
     settle(window, qtbot)
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")  # a popup off-screen
+# A popup menu off-screen: the platform plugin cannot raise it or grab the keyboard for it.
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
 def test_add_to_glossary_from_a_rows_context_menu(checked_window, qtbot):
     window, view = checked_window
     row = view.rows[1]
