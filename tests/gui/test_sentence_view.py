@@ -247,3 +247,23 @@ def test_language_dialog_offers_the_reverse_pack(window, qtbot, argos_packs):
         dialog.install_path(str(argos_packs[("zh", "en")]))
     assert dialog.missing_reverse is None and not dialog.reverse_button.isVisibleTo(dialog)
     dialog.close()
+
+
+def test_sentence_view_in_chinese_at_1024x700(checked_window, qtbot):
+    window, view = checked_window
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024 and window.height() == 700)
+    window.set_language("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: view.edit_button.text() == "编辑")
+        QApplication.processEvents()
+        assert view.glossary_button.text() == "加入术语表…" and view.current_label.text() == f"第 {view.current.pair.n} 句："
+        assert view.scroll_area.viewport().height() >= 250
+        for button in (view.edit_button, view.wordings_button, view.glossary_button):
+            assert button.isVisible() and button.width() >= button.sizeHint().width(), button.text()
+            top_left, bottom_right = button.rect().topLeft(), button.rect().bottomRight()
+            assert window.rect().contains(button.mapTo(window, top_left))
+            assert window.rect().contains(button.mapTo(window, bottom_right))
+        screenshot(window, "sentence-view-1024x700-zh")
+    finally:
+        window.set_language("en")
