@@ -156,14 +156,15 @@ class QueueView(QWidget):
 
     def _update_buttons(self, *_) -> None:
         """Render, export, copy and mark need a selected draft: disabled without one. A hand-off
-        (the creator upload page, publishing) is offered only when every selected draft's platform
-        profile has it."""
+        (the creator upload page, publishing) is shown for a selection only when every selected
+        draft's platform profile has it."""
         has = bool(self.table.selectionModel().selectedRows())
         for button in self.buttons.values():
             button.setEnabled(has)
         self.refresh_button.setEnabled(has)
         self._show_details()
-        offered = handoff.offered(self.selected_platforms())
+        # Nothing selected: every button shown, disabled; a selection shows only the hand-offs it has.
+        offered = handoff.offered(self.selected_platforms()) if has else {"creator", "publish"}
         changed = False
         for key in ("creator", "publish"):
             shown = key in offered
