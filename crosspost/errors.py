@@ -164,6 +164,14 @@ class EditKept(UserError):
         super().__init__(f"Post {post_id} has a {what} you edited; it was kept.")
 
 
+class MediaNotLost(UserError):
+    """Dropping a media item that still has its file on this computer."""
+
+    def __init__(self, post_id: int, media_id: int) -> None:
+        self.post_id, self.media_id = post_id, media_id
+        super().__init__(f"Media {media_id} of post {post_id} is on this computer; only a lost item can be dropped.")
+
+
 # --- servers on the network (Bluesky sign-in and publishing) ----------------------------------------------
 
 #: What a network call was doing, for the sentences: the ``action`` of the server errors below.
@@ -267,6 +275,7 @@ def examples() -> list[UserError]:
         FolderNotWritable("/x", "permission denied"),
         TrimNeeded(120, 60, "RedNote"),
         EditKept("translation", 7),
+        MediaNotLost(7, 3),
         InsecureServer("http://pds.example"),
         ServerRedirected("bsky.social", "http://other.example", "sign_in"),
         ServerTooSlow("bsky.social", 60, "record"),

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from crosspost.errors import NotFound, NothingGiven, UserError
+from crosspost.errors import MediaNotLost, NotFound, NothingGiven, UserError
 from crosspost.limits import check_text_length
 from crosspost.records import ExpirySummary, LibraryRow, Media, Post, Translation
 from crosspost.store import Store, utc_now
@@ -21,7 +21,7 @@ from crosspost.values import MediaKind
 _POST_COLUMNS = (
     "id, account_id, source, created_at, caption, likes, collections, deleted, deleted_at, "
     "sound, location, add_yours_text, alt_text, cover_url, privacy, caption_edited, tiktok_caption, "
-    "caption_changed_on_tiktok, user_topics, user_title, planned_at, notes"
+    "caption_changed_on_tiktok, user_topics, user_title, planned_at, notes, written_in"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
@@ -110,6 +110,8 @@ def _media(r: _Row) -> Media:
         focus=None
         if r[14] is None and r[15] is None
         else (0.5 if r[14] is None else r[14], 0.5 if r[15] is None else r[15]),
+        gone_at=r[16],
+        gone_status=r[17],
     )
 
 
@@ -118,7 +120,8 @@ def _media_by_post(store: Store, ids: Sequence[int]) -> dict[int, tuple[Media, .
         store,
         ids,
         "SELECT post_id, id, position, kind, url, path, expires_at, origin, size, sha256, mime, width, height, "
-        "duration, focus_x, focus_y FROM media WHERE post_id IN ({ids}) ORDER BY post_id, position",
+        "duration, focus_x, focus_y, gone_at, gone_status FROM media WHERE post_id IN ({ids}) "
+        "ORDER BY post_id, position",
     )
     return {pid: tuple(_media(r) for r in rs) for pid, rs in rows.items()}
 
@@ -174,6 +177,7 @@ def _post(
         user_title,
         planned_at,
         notes,
+        written_in,
     ) = row
     return Post(
         id=pid,
@@ -200,6 +204,7 @@ def _post(
         title=user_title,
         planned_at=planned_at,
         notes=notes or "",
+        written_in=written_in,
     )
 
 
@@ -250,7 +255,8 @@ def library_rows(store: Store, post_id: int | None = None) -> list[LibraryRow]:
         r[0]: tuple(r[1:])
         for r in db.execute(
             "SELECT post_id, count(*), count(path), min(path), min(CASE WHEN position = 0 THEN kind END), "
-            f"min(CASE WHEN path IS NULL THEN expires_at END) FROM media {where} GROUP BY post_id",
+            "min(CASE WHEN path IS NULL AND gone_at IS NULL THEN expires_at END), "
+            f"count(CASE WHEN path IS NULL AND gone_at IS NOT NULL THEN 1 END) FROM media {where} GROUP BY post_id",
             params,
         )
     }
@@ -265,7 +271,7 @@ def library_rows(store: Store, post_id: int | None = None) -> list[LibraryRow]:
         + "ORDER BY created_at DESC, id DESC",
         params,
     ):
-        count, on_disk, path, kind, expiry = media.get(pid) or (0, 0, None, None, None)
+        count, on_disk, path, kind, expiry, gone = media.get(pid) or (0, 0, None, None, None, 0)
         out.append(
             LibraryRow(
                 id=pid,
@@ -281,25 +287,114 @@ def library_rows(store: Store, post_id: int | None = None) -> list[LibraryRow]:
                 langs=langs.get(pid, ()),
                 earliest_expiry=expiry,
                 caption_edited=bool(edited),
+                media_gone=gone,
             )
         )
     return out
 
 
 def expiry_summary(store: Store, post_ids: Sequence[int] | None = None) -> ExpirySummary:
-    """When the links of media not yet on disk stop working (for POST_IDS, or every post)."""
+    """When the links of media not yet on disk stop working (for POST_IDS, or every post).
+
+    Links still working come first: after importing a newer export, its fresh links are what the
+    summary tells about (the earliest of them), not an older export's links of posts the newer one
+    no longer lists. Only when every link still needed has expired is the summary "expired".
+    A link that answered 403/404/410 (gone) is no longer needed by anyone."""
+    now = utc_now()
     sql = (
-        "SELECT min(expires_at), count(*) FROM media WHERE path IS NULL AND url IS NOT NULL AND expires_at IS NOT NULL"
+        "SELECT min(CASE WHEN expires_at > ? THEN expires_at END), count(CASE WHEN expires_at > ? THEN 1 END), "
+        "max(CASE WHEN expires_at <= ? THEN expires_at END), count(*) FROM media "
+        "WHERE path IS NULL AND url IS NOT NULL AND expires_at IS NOT NULL AND gone_at IS NULL"
     )
-    params: list[str] = []
+    params: list[Any] = [now, now, now]
     if post_ids is not None:
         if not post_ids:
             return ExpirySummary(0, None, False)
         # Every post, however many: the IDs go in as one JSON array (no limit on bound variables).
         sql += " AND post_id IN (SELECT value FROM json_each(?))"
-        params = [json.dumps([int(i) for i in post_ids])]
-    earliest, links = store.db.execute(sql, params).fetchone()
-    return ExpirySummary(links=links or 0, earliest=earliest, expired=bool(earliest) and earliest <= utc_now())
+        params.append(json.dumps([int(i) for i in post_ids]))
+    valid_earliest, valid, expired_latest, links = store.db.execute(sql, params).fetchone()
+    if valid:
+        return ExpirySummary(links=links, earliest=valid_earliest, expired=False, expired_links=links - valid)
+    return ExpirySummary(links=links or 0, earliest=expired_latest, expired=bool(links), expired_links=links or 0)
+
+
+def set_written_in(store: Store, post_id: int | str, lang: str | None) -> Post:
+    """The language the user says the post's caption is written in (None or "auto": detected)."""
+    from crosspost.translation.pipeline import check_code
+
+    pid = require_post(store, post_id)
+    value = None if lang is None or lang.strip().lower() == "auto" else check_code(lang)
+    with store.transaction():
+        store.db.execute("UPDATE posts SET written_in = ?, updated_at = ? WHERE id = ?", [value, utc_now(), pid])
+    return get_post(store, pid)
+
+
+def lost_media(post: Post, now: str | None = None) -> list[Media]:
+    """The post's items that are not on this computer and cannot be fetched any more: their link
+    answered 403/404/410, expired, or there is none."""
+    now = now or utc_now()
+    return [
+        m
+        for m in post.media
+        if not (m.path and Path(m.path).exists()) and (m.gone or not m.url or (m.expires_at and m.expires_at <= now))
+    ]
+
+
+def drop_lost_media(store: Store, post_id: int | str) -> tuple[Post, list[int]]:
+    """Drop every lost item of a post (``lost_media``): (the post after, the media IDs dropped)."""
+    post = get_post(store, post_id)
+    dropped = [m.id for m in lost_media(post)]
+    return (drop_media(store, post.id, dropped) if dropped else post), dropped
+
+
+def drop_media(store: Store, post_id: int | str, media_ids: Sequence[int | str]) -> Post:
+    """Take items without a file on this computer out of a post (all of them, or none when one
+    cannot be): its drafts not posted yet stop waiting for them, and importing the export again
+    does not bring them back. An item whose file is on this computer is not lost and stays."""
+    pid = require_post(store, post_id)
+    rows = []
+    for media_id in media_ids:
+        try:
+            mid = int(media_id)
+        except (TypeError, ValueError):
+            raise NotFound("media", media_id, malformed=True) from None
+        row = (
+            store.db.execute(
+                "SELECT position, url, path FROM media WHERE id = ? AND post_id = ?", [mid, pid]
+            ).fetchone()
+            if 0 <= mid < 2**63
+            else None
+        )
+        if row is None:
+            raise NotFound("media", mid)
+        if row[2] and Path(row[2]).exists():
+            raise MediaNotLost(pid, mid)
+        rows.append((mid, row[0], row[1]))
+    if not rows:
+        raise NothingGiven("media ID")
+    now = utc_now()
+    ids = {mid for mid, _, _ in rows}
+    with store.transaction():
+        db = store.db
+        for mid, position, url in rows:
+            db.execute(
+                "INSERT OR REPLACE INTO media_dropped (post_id, position, url, dropped_at) VALUES (?, ?, ?, ?)",
+                [pid, position, url, now],
+            )
+            db.execute("DELETE FROM media WHERE id = ?", [mid])
+            db.execute("DELETE FROM draft_alt_texts WHERE media_id = ?", [mid])
+        for draft_id, media in db.execute(
+            "SELECT id, media FROM drafts WHERE post_id = ? AND status != 'posted'", [pid]
+        ).fetchall():
+            items = json.loads(media or "[]")
+            kept = [m for m in items if m.get("media") not in ids]
+            if len(kept) != len(items):
+                db.execute(
+                    "UPDATE drafts SET media = ?, updated_at = ? WHERE id = ?", [json.dumps(kept), now, draft_id]
+                )
+        db.execute("UPDATE posts SET updated_at = ? WHERE id = ?", [now, pid])
+    return get_post(store, pid)
 
 
 def edit_caption(store: Store, post_id: int | str, text: str) -> Post:

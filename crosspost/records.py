@@ -33,6 +33,13 @@ class Media:
     height: int | None = None
     duration: float | None = None
     focus: tuple[float, float] | None = None
+    gone_at: str | None = None  # when the export's link answered GONE_STATUS (403/404/410): the file is lost
+    gone_status: int | None = None
+
+    @property
+    def gone(self) -> bool:
+        """Not on disk, and its link answered that the file is no longer there."""
+        return self.gone_at is not None and not self.path
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +57,8 @@ class Media:
             "height": self.height,
             "duration": self.duration,
             "focus": list(self.focus) if self.focus is not None else None,
+            "gone": self.gone,
+            "gone_status": self.gone_status if self.gone else None,
         }
 
 
@@ -111,6 +120,7 @@ class Post:
     title: str | None = None
     planned_at: str | None = None  # "2025-02-14T18:30" (local time), copied to new drafts
     notes: str = ""
+    written_in: str | None = None  # the language the user says the caption is in (None: detected)
 
     def translation(self, lang: str | None) -> Translation | None:
         return next((t for t in self.translations if t.lang == lang), None)
@@ -139,6 +149,7 @@ class Post:
             "title": self.title,
             "planned_at": self.planned_at,
             "notes": self.notes,
+            "written_in": self.written_in,
             "media": [m.to_json() for m in self.media],
             "translations": [t.to_json() for t in self.translations],
         }
@@ -161,6 +172,7 @@ class LibraryRow:
     langs: tuple[str, ...]
     earliest_expiry: str | None
     caption_edited: bool
+    media_gone: int = 0  # items not on disk whose link answered 403/404/410
 
 
 @dataclass(frozen=True)
@@ -169,7 +181,8 @@ class ExpirySummary:
 
     links: int  # links whose file is not on disk yet
     earliest: str | None  # ISO-8601 UTC; None when no link has a known expiry
-    expired: bool  # the earliest expiry has passed
+    expired: bool  # every link still needed has expired (EARLIEST is then the latest of them)
+    expired_links: int = 0  # links still needed that have expired
 
 
 @dataclass(frozen=True)

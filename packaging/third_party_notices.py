@@ -20,7 +20,7 @@ ROOTS = [
     "platformdirs",
     "av",
     "ijson",
-    "langdetect",
+    "lingua-language-detector",
     "regex",
     "segno",
     "rjieba",

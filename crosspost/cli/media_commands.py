@@ -38,6 +38,19 @@ def register(sub) -> None:
     f.add_argument("ids", nargs="*", type=record_id, metavar="ID", help="post IDs (default with --all: every post)")
     f.add_argument("--all", action="store_true", help="every post whose media is not on disk yet")
     f.set_defaults(handler=run_fetch)
+    d = verbs.add_parser(
+        "drop",
+        parents=[json_flag_parent()],
+        help="take lost items (link gone or expired, no file) out of a post",
+        description="Take items that are lost (not on this computer, and their link answered that the file "
+        "is gone, or expired) out of a post, so it and its drafts stop waiting for them. Importing the "
+        "export again does not bring them back. An item with its file on this computer is never dropped.",
+    )
+    d.add_argument("id", type=record_id, metavar="ID", help="the post")
+    d.add_argument(
+        "media", nargs="*", type=record_id, metavar="MEDIA_ID", help="media IDs (default: every lost item of the post)"
+    )
+    d.set_defaults(handler=run_drop)
 
 
 def run_render(ctx: Context, args) -> int:
@@ -84,5 +97,27 @@ def run_fetch(ctx: Context, args) -> int:
             "To use files you already have: `crosspost posts attach ID FILE`, or "
             "`crosspost import EXPORT --media DIR` for a whole folder."
         )
+    if report.gone:
+        message("Lost items can be taken out of their post with `crosspost media drop ID`.")
     ctx.emit(report.to_json(), report.summary())
-    return 1 if report.failed and not report.fetched else 0
+    return 1 if (report.failed or report.gone) and not report.fetched else 0
+
+
+def run_drop(ctx: Context, args) -> int:
+    from crosspost import posts
+
+    if args.media:
+        post = posts.drop_media(ctx.store, args.id, args.media)
+        dropped = list(args.media)
+    else:
+        post, dropped = posts.drop_lost_media(ctx.store, args.id)
+    ctx.emit(
+        {"post": post.id, "dropped": dropped, "media": [m.to_json() for m in post.media]},
+        (
+            f"Dropped {len(dropped)} lost item{'s' if len(dropped) != 1 else ''} from post {post.id}; "
+            f"{len(post.media)} left."
+        )
+        if dropped
+        else f"Post {post.id} has no lost items; nothing was dropped.",
+    )
+    return 0

@@ -36,6 +36,11 @@ def register(sub) -> None:
     )
     group.add_argument("--topics-auto", action="store_true", help="topics from the caption's hashtags again")
     group.add_argument("--title", metavar="TEXT", help='the title of the post\'s drafts ("": from the caption)')
+    group.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the language the caption is written in, e.g. en (overrides detection; auto: detect again)",
+    )
     p.set_defaults(handler=run_edit)
 
     p = verbs.add_parser("attach", parents=[json_flag_parent()], help="attach local photo/video files to a post")
@@ -65,7 +70,9 @@ def _media_summary(media: tuple[Media, ...]) -> str:
     images = len(media) - videos
     local = sum(1 for m in media if m.path)
     parts = ([f"{videos} video"] if videos else []) + ([f"{images} photo"] if images else [])
-    return ", ".join(parts) + (f" ({local} on disk)" if local else "")
+    gone = sum(1 for m in media if m.gone)
+    state = ", ".join(([f"{local} on disk"] if local else []) + ([f"{gone} gone"] if gone else []))
+    return ", ".join(parts) + (f" ({state})" if state else "")
 
 
 def run_list(ctx: Context, args) -> int:
@@ -109,6 +116,8 @@ def _show_text(post: Post) -> str:
         lines.append("Settings: " + ", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in post.privacy.items()))
     if post.title is not None:
         lines.append(f"Title: {post.title}")
+    if post.written_in:
+        lines.append(f"Written in: {post.written_in} (your choice; `--lang auto` detects it again)")
     if post.topics is not None:
         lines.append("Topics: " + (" ".join("#" + t for t in post.topics) or "(none)"))
     lines += ["", post.caption or "(no caption)", ""]
@@ -119,6 +128,8 @@ def _show_text(post: Post) -> str:
     for m in post.media:
         where = m.path or m.url or "?"
         expiry = f" (link expires {m.expires_at})" if m.expires_at and not m.path else ""
+        if m.gone:
+            expiry = f" (gone: the link answered HTTP {m.gone_status}; `crosspost media drop {post.id}` drops it)"
         lines.append(f"  {m.position + 1}. {m.kind}: {where}{expiry}")
     for t in post.translations:
         lines += ["", f"[{t.lang}{', edited' if t.edited else ''}]", t.text]
@@ -144,6 +155,8 @@ def run_edit(ctx: Context, args) -> int:
         post = posts.set_post_topics(ctx.store, args.id, None)
     elif args.topics is not None:
         post = posts.set_post_topics(ctx.store, args.id, [t for t in args.topics.split(",") if t.strip()])
+    elif args.lang is not None:
+        post = posts.set_written_in(ctx.store, args.id, args.lang)
     else:
         post = posts.set_post_title(ctx.store, args.id, args.title)
     ctx.emit(post.to_json(), _show_text(post))

@@ -216,15 +216,25 @@ def run_translate(ctx: Context, args) -> int:
             force=args.force,
             progress=bar,
         )
+    skipped = [r for r in results if r.skipped]
+    results = [r for r in results if not r.skipped]
     for r in results:
         if r.note:
             message(f"post {r.post}: {r.note}" + (" (use --force to replace it)" if r.kept_edit else ""))
+    for r in skipped:
+        message(
+            f"skipped post {r.post}: {r.skip_message}. Install the pack with `crosspost languages download "
+            f"{r.source} {r.target}`, or say the post's language with `crosspost posts edit {r.post} --lang CODE`."
+        )
+    if skipped:
+        message(f"{len(skipped)} of {len(skipped) + len(results)} posts skipped; the others were translated.")
     if args.ids and results and all(r.note == "the post has no caption" for r in results):
         raise UserError("Nothing to translate: the post has no caption.")
     if args.check:
         from crosspost.cli.check_commands import print_checks
 
-        return print_checks(ctx, results)
+        code = print_checks(ctx, results) if results else 0
+        return 1 if skipped else code
     if ctx.json:
         ctx.emit([r.to_json() for r in results])
     else:
@@ -234,12 +244,14 @@ def run_translate(ctx: Context, args) -> int:
             None,
             "\n\n".join(f"[post {r.post}, {r.source} → {r.target}]\n{r.text}" for r in results)
             or (
-                "Every post already has a translation."
+                ""
+                if skipped
+                else "Every post already has a translation."
                 if has_posts(ctx.store)
                 else "No posts yet. Import your TikTok export with `crosspost import PATH`."
             ),
         )
-    return 0
+    return 1 if skipped else 0
 
 
 def run_edit(ctx: Context, args) -> int:

@@ -13,12 +13,13 @@ import shutil
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import regex
 
 from crosspost.drafts.cover import plain_cover_of, write_cover
 from crosspost.drafts.preflight import is_ok
-from crosspost.drafts.store import check, checked, get_draft, set_status
+from crosspost.drafts.store import check, get_draft, set_status
 from crosspost.errors import ExportBlocked, FolderNotWritable, NothingGiven
 from crosspost.platforms import get_profile
 from crosspost.posts import get_post
@@ -67,6 +68,27 @@ def bundle_name(d: Draft, created_at: str) -> str:
     title = regex.sub(r"\s+", " ", title).strip(" .")[:60]
     title = cap_bytes(title, NAME_BYTES - 11).strip(" .") or f"draft {d.id}"
     return f"{created_at[:10]} {title}"
+
+
+def bundle_json(d: Draft, media: list[str], has_cover: bool) -> dict[str, Any]:
+    """What ``draft.json`` in a bundle holds: what a person uploads, and nothing private. No notes
+    (they are never published), no path of this computer (the bundle's own file names only), no
+    queue state (status, where it was exported, when it was edited)."""
+    return {
+        "id": d.id,
+        "post": d.post_id,
+        "platform": d.platform,
+        "title": d.title,
+        "body": d.body,
+        "topics": list(d.topics),
+        "media": media,
+        "cover": "cover.jpg" if has_cover else None,
+        "alt_texts": [d.alt_texts.get(m.media, "") for m in d.sources][: len(media)],
+        "layout": str(d.layout),
+        "lang": d.target_lang,
+        "planned_at": d.planned_at,
+        "exported_at": utc_now(),
+    }
 
 
 def export_drafts(
@@ -132,12 +154,8 @@ def _export(store: Store, drafts: list[Draft], to: Path, as_zip: bool, force: bo
             elif d.cover and Path(d.cover).exists():
                 shutil.copy2(d.cover, staging / "cover.jpg")
             (staging / "caption.txt").write_text(caption_text(d), encoding="utf-8")
-            data = checked(store, d.id).to_json()
-            data.pop("media_detail", None)
-            data["exported_at"] = utc_now()
-            data["media"] = sorted(
-                p.name for p in staging.iterdir() if p.suffix in (".jpg", ".mp4") and p.name != "cover.jpg"
-            )
+            media = sorted(p.name for p in staging.iterdir() if p.suffix in (".jpg", ".mp4") and p.name != "cover.jpg")
+            data = bundle_json(d, media, (staging / "cover.jpg").exists())
             (staging / "draft.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
             if as_zip:
                 target = final.with_name(final.name + ".zip")

@@ -50,6 +50,9 @@ class SetTextCommand(QUndoCommand):
     def __init__(self, editor: "PostEditor", field: str, old: str, new: str):
         super().__init__(f"edit {field}")
         self.editor, self.field, self.old, self.new = editor, field, old, new
+        # The stored translation before this edit (None: there was none): undo puts it back exactly,
+        # so undoing the typing of a first translation leaves the post untranslated again.
+        self.before = editor.stored_translation() if field == "translation" else None
 
     def id(self) -> int:  # consecutive typing in one field merges into one step
         return 1 if self.field == "caption" else 2
@@ -64,7 +67,10 @@ class SetTextCommand(QUndoCommand):
         self.editor.apply_text(self.field, self.new)
 
     def undo(self) -> None:
-        self.editor.apply_text(self.field, self.old)
+        if self.field == "translation":
+            self.editor.apply_text(self.field, self.old, restore=True, before=self.before)
+        else:
+            self.editor.apply_text(self.field, self.old)
 
 
 class PostEditor(QWidget):
@@ -164,6 +170,12 @@ class PostEditor(QWidget):
         )
 
         self.controls = QFormLayout()
+        from crosspost.gui.written_in_box import WrittenInBox
+
+        self.written_in = WrittenInBox(store)  # the language the caption is in (detected unless chosen)
+        self.written_in_label = QLabel()
+        self.written_in_label.setBuddy(self.written_in)
+        self.controls.addRow(self.written_in_label, self.written_in)
         self.controls_labels = [QLabel(), QLabel(), QLabel()]
         self.controls.addRow(self.controls_labels[0], self.platform)
         self.controls.addRow(self.controls_labels[1], self.layout_switch)
@@ -248,6 +260,7 @@ class PostEditor(QWidget):
         self.layout_switch.setItemText(0, self.tr("Original only"))
         self.layout_switch.setItemText(1, self.tr("Translation only"))
         self.layout_switch.setItemText(2, self.tr("Bilingual"))
+        self.written_in_label.setText(self.tr("Written in"))
         for label, text in zip(self.controls_labels, (self.tr("Platform"), self.tr("Layout"), self.tr("Fit"))):
             label.setText(text)
         self.preview_box.setTitle(self.tr("Preview"))
@@ -315,6 +328,7 @@ class PostEditor(QWidget):
         when = QDateTime.fromString(post.planned_at or "", "yyyy-MM-ddTHH:mm")
         self.planned.setDateTime(when if when.isValid() else self._default_plan())
         self.notes.setPlainText(post.notes)
+        self.written_in.show_post(post_id, post.written_in)
         self._loading = False
         self._plan_timer.stop()
         self._notes_timer.stop()
@@ -349,9 +363,18 @@ class PostEditor(QWidget):
         if new != old:
             self.undo_stack.push(SetTextCommand(self, field, old, new))
 
-    def apply_text(self, field: str, text: str) -> None:
-        """Show TEXT in FIELD's editor and store it (the caption, or an edited translation)."""
-        from crosspost.translation.service import save_edit
+    def stored_translation(self):
+        """The post's translation into the target language as stored now (None: it has none)."""
+        from crosspost.posts import get_post
+
+        if self.post_id is None:
+            return None
+        return get_post(self.store, self.post_id).translation(self.settings.value("defaults/target_lang", "zh"))
+
+    def apply_text(self, field: str, text: str, *, restore: bool = False, before=None) -> None:
+        """Show TEXT in FIELD's editor and store it (the caption, or an edited translation).
+        RESTORE: put the translation back as BEFORE was (undo), not as an edit."""
+        from crosspost.translation.service import restore_translation, save_edit
 
         self._texts[field] = text
         edit = self.original if field == "caption" else self.translation
@@ -365,6 +388,13 @@ class PostEditor(QWidget):
             edit_caption(self.store, self.post_id, text)
             if self.user_topics is None:  # topics follow the caption's hashtags until chosen by hand
                 self.topics = hashtags(text)
+        elif restore or not text.strip():  # undone, or emptied: an empty translation is no translation
+            restore_translation(
+                self.store,
+                self.post_id,
+                self.settings.value("defaults/target_lang", "zh"),
+                before if restore else None,
+            )
         else:
             save_edit(self.store, self.post_id, self.settings.value("defaults/target_lang", "zh"), text)
         self._preview_timer.start()
@@ -548,15 +578,11 @@ class PostEditor(QWidget):
         if self.post_id is None:
             return
         from crosspost.gui.media_labels import media_sentence
-        from crosspost.media.state import state_of
+        from crosspost.media.state import items_state
         from crosspost.posts import post_media
 
         every = post_media(self.store, self.post_id)
-        missing = [m for m in every if not m.path]
-        expiries = sorted(m.expires_at for m in missing if m.expires_at)
-        self.media_state.setText(
-            media_sentence(state_of(len(every), len(every) - len(missing), expiries[0] if expiries else None))
-        )
+        self.media_state.setText(media_sentence(items_state(every)))
         rows = [m for m in every if m.path]
         profile = get_profile(self.platform.currentData() or "rednote")
         fit = self.fit.currentData()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
 
 from crosspost.media.state import MediaState, PostMediaState
 
@@ -46,6 +46,8 @@ def media_badge(state: PostMediaState) -> str:
         return QCoreApplication.translate("MediaLabels", "⛔ link expired")
     if s is MediaState.NO_LINK:
         return QCoreApplication.translate("MediaLabels", "no media on disk")
+    if s is MediaState.GONE:
+        return QCoreApplication.translate("MediaLabels", "⛔ media gone")
     return ""
 
 
@@ -70,7 +72,11 @@ def media_sentence(state: PostMediaState) -> str:
             text += " " + QCoreApplication.translate(
                 "MediaLabels", "The links of the rest expired: attach your own files (drop them on the post)."
             )
+        if state.gone:
+            text += " " + gone_sentence(state.gone)
         return text
+    if s is MediaState.GONE:
+        return gone_sentence(state.gone)
     if s is MediaState.LINK_VALID and state.expires:
         return QCoreApplication.translate(
             "MediaLabels", "Not on this computer yet; the export's link works until %1 (Post → Fetch media)."
@@ -83,3 +89,47 @@ def media_sentence(state: PostMediaState) -> str:
     if s is MediaState.NO_LINK:
         return QCoreApplication.translate("MediaLabels", "No media on disk yet: fetch it or attach your own files.")
     return QCoreApplication.translate("MediaLabels", "This post has no photo or video.")
+
+
+class MediaCounts(QObject):
+    """The translation context "MediaCounts" (a QObject so that lupdate sees self.tr and its plurals)."""
+
+    def gone(self, count: int) -> str:
+        return self.tr(
+            "%n file(s) are gone: TikTok answered that the link no longer has it. Drop the lost items "
+            "(Post → Drop lost media) or attach your own files.",
+            "",
+            count,
+        )
+
+    def fetched(self, total: int) -> str:
+        return self.tr("Of %n file(s): %1 downloaded, %2 already on disk, %3 gone, %4 failed.", "", total)
+
+
+_counts = MediaCounts()
+
+
+def gone_sentence(count: int) -> str:
+    """What to do about COUNT files whose links answered that they are gone."""
+    return _counts.gone(count)
+
+
+def fetch_result_sentence(report) -> str:
+    """What a fetch did (``crosspost.media.fetch.FetchReport``), every file counted once: the four
+    numbers add up to the total."""
+    text = (
+        _counts.fetched(report.total)
+        .replace("%1", str(len(report.fetched)))
+        .replace("%2", str(report.already))
+        .replace("%3", str(len(report.gone)))
+        .replace("%4", str(len(report.failed)))
+    )
+    if report.gone:
+        text += " " + QCoreApplication.translate(
+            "MediaLabels", "Gone files are lost: drop them from their posts with Post → Drop lost media."
+        )
+    if report.failed:
+        text += " " + QCoreApplication.translate(
+            "MediaLabels", "For the failed ones, attach your own files with Post → Attach files…"
+        )
+    return text

@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 from crosspost import errors
 from crosspost.gui.labels import layout_label, platform_label, unit_label
+from crosspost.gui.language_names import language_name
 from crosspost.records import Problem
 
 
@@ -85,8 +86,8 @@ def window_message(exc: errors.UserError) -> str:
                 QCoreApplication.translate(
                     "Messages", "No %1→%2 language pack is installed. Install it in Tools → Language packs."
                 ),
-                s,
-                t,
+                language_name(s),
+                language_name(t),
             )
         case errors.LanguagePackBroken(source=s, target=t):
             return _fill(
@@ -135,6 +136,10 @@ def window_message(exc: errors.UserError) -> str:
                 f"{s:.0f}",
                 platform,
                 f"{m:.0f}",
+            )
+        case errors.MediaNotLost():
+            return QCoreApplication.translate(
+                "Messages", "This photo or video is on this computer, so it is not lost and stays with the post."
             )
         case errors.EditKept(what=what):
             return _fill(QCoreApplication.translate("Messages", "You edited this %1 by hand, so it was kept."), what)

@@ -67,6 +67,9 @@ class WindowActions(QObject):
         self.fetch_media = action(self.menu_post, "Ctrl+Shift+M", self.fetch_current_media)
         self.attach_files = action(self.menu_post, "Ctrl+Shift+A", self.attach_to_current)
         self.fetch_all = action(self.menu_post, "", lambda: window.fetch_media(None))
+        from crosspost.gui.lost_media import drop_lost_media_of
+
+        self.drop_lost = action(self.menu_post, "", lambda: drop_lost_media_of(window, editor.post_id))
         self.render = action(self.menu_draft, "Ctrl+R", lambda: queue.buttons["render"].click())
         # The File menu's "Export drafts…" (Ctrl+E) lives here in spirit: it too needs the queue's selection.
         self.export = window.act_export
@@ -79,7 +82,7 @@ class WindowActions(QObject):
         self.mark_posted = action(self.menu_draft, "", lambda: queue.buttons["posted"].click())
         self.shortcuts_help = action(self.menu_help, "Ctrl+/|F1", self.show_shortcuts)
 
-        self.post_actions = [self.act_translate, self.create_draft, self.fetch_media, self.attach_files]
+        self.post_actions = [self.act_translate, self.create_draft, self.fetch_media, self.attach_files, self.drop_lost]
         self.any_post_actions = [self.translate_all, self.fetch_all]
         self.draft_actions = [
             self.render,
@@ -217,6 +220,7 @@ class WindowActions(QObject):
             (self.fetch_media, self.tr("&Fetch media")),
             (self.attach_files, self.tr("&Attach files…")),
             (self.fetch_all, self.tr("Fetch media for a&ll posts")),
+            (self.drop_lost, self.tr("Drop lost media")),
             (self.render, self.tr("&Render")),
             (self.copy_title, self.tr("Copy &title")),
             (self.copy_body, self.tr("Copy &body")),

@@ -572,10 +572,16 @@ class MainWindow(QMainWindow):
             self.posts_model.reload()
             self._update_count()
             kept = sum(1 for r in results if getattr(r, "kept_edit", False))
-            self.statusBar().showMessage(self.tr("%n post(s) translated.", "", len(results) - kept), 8000)
+            skipped = [r for r in results if r.skipped]
+            translated = len(results) - kept - len(skipped)
+            self.statusBar().showMessage(self.tr("%n post(s) translated.", "", translated), 8000)
             if self.tabs.currentIndex() == 1:
                 self.queue.reload()
-            if then is not None:
+            if skipped:  # the rest went on; say which were skipped, each with its fix
+                from crosspost.gui.skipped_posts import show_skipped
+
+                show_skipped(self, skipped, translated)
+            elif then is not None:
                 then()
 
         return self.runner.run(
@@ -709,8 +715,12 @@ class MainWindow(QMainWindow):
         box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Not translated yet"),
-            self.tr(
-                "%n of these post(s) have no translation yet, which the %1 layout needs.", "", len(missing)
+            (
+                self.tr("This post has no translation yet, which the %1 layout needs.")
+                if len(post_ids) == 1
+                else self.tr(
+                    "%n of the selected posts have no translation yet, which the %1 layout needs.", "", len(missing)
+                )
             ).replace("%1", layout_label(layout)),
             QMessageBox.StandardButton.NoButton,
             self,
@@ -763,15 +773,9 @@ class MainWindow(QMainWindow):
                 self.editor.refresh_media()
             # Not a dialog: a whole-archive fetch can leave many links behind; the editor shows each
             # post's media and the status bar says what happened.
-            message = self.tr("%n file(s) downloaded.", "", len(report.fetched))
-            if report.failed:
-                message += " " + self.tr(
-                    "%n could not be downloaded (expired or refused links): attach your own "
-                    "files with Post → Attach files….",
-                    "",
-                    len(report.failed),
-                )
-            self.statusBar().showMessage(message, 15000)
+            from crosspost.gui.media_labels import fetch_result_sentence
+
+            self.statusBar().showMessage(fetch_result_sentence(report), 15000)
             self.mediaFetched.emit(report)
 
         return self.runner.run(

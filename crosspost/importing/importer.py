@@ -500,8 +500,15 @@ def _write_media(db: Database, post_id: int, record: PostRecord, new_post: bool 
             )
         }
     )
+    dropped = (
+        set()
+        if new_post
+        else {r[0] for r in db.execute("SELECT position FROM media_dropped WHERE post_id = ?", [post_id])}
+    )
     for position, media in enumerate(record.media):
         known = existing.get(position)
+        if position in dropped:
+            continue  # the user dropped this item from the post
         if known is None:
             db.execute(
                 "INSERT INTO media (post_id, position, kind, url, expires_at, origin) VALUES (?, ?, ?, ?, ?, 'export')",
@@ -512,8 +519,10 @@ def _write_media(db: Database, post_id: int, record: PostRecord, new_post: bool 
             continue  # an older export's link: the stored one works longer
         elif tuple(known) != (media.kind, media.url, media.expires_at):
             db.execute(
-                "UPDATE media SET kind = ?, url = ?, expires_at = ? WHERE post_id = ? AND position = ?",
-                [media.kind, media.url, media.expires_at, post_id, position],
+                "UPDATE media SET kind = ?, url = ?, expires_at = ?, "
+                "gone_at = CASE WHEN url IS ? THEN gone_at END, "  # a new link may work again
+                "gone_status = CASE WHEN url IS ? THEN gone_status END WHERE post_id = ? AND position = ?",
+                [media.kind, media.url, media.expires_at, media.url, media.url, post_id, position],
             )
             changed = True
     return changed

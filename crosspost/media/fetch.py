@@ -28,7 +28,7 @@ from crosspost.errors import UserError
 from crosspost.media.probe import MediaInfo, probe_file
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
-from crosspost.store import Store
+from crosspost.store import Store, utc_now
 
 MAX_BYTES = 4 * 1024**3
 CONCURRENCY = 3
@@ -53,27 +53,53 @@ AFTER_EXPIRY = (
 )
 
 
+GONE_STATUSES = (403, 404, 410)  # the server says the file is not there for this link: final
+
+
 class FetchError(Exception):
-    """One file could not be fetched; the message says why (and what to do)."""
+    """One file could not be fetched; the message says why (and what to do). STATUS: the HTTP
+    status that refused it for good (403/404/410), if that was why."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 @dataclass
 class FetchReport:
+    """Every file asked for ends in exactly one of: fetched, already on disk, gone, failed."""
+
     fetched: list[dict] = field(default_factory=list)
     failed: list[dict] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     already: int = 0
+    gone: list[dict] = field(default_factory=list)  # links that answered 403/404/410 (now or before)
+
+    @property
+    def total(self) -> int:
+        return len(self.fetched) + self.already + len(self.gone) + len(self.failed)
 
     def to_json(self) -> dict:
-        return {"fetched": self.fetched, "failed": self.failed, "already_on_disk": self.already}
+        return {
+            "fetched": self.fetched,
+            "failed": self.failed,
+            "already_on_disk": self.already,
+            "gone": self.gone,
+            "total": self.total,
+        }
 
     def summary(self) -> str:
-        parts = [f"Downloaded {len(self.fetched)} file(s)"]
-        if self.failed:
-            parts.append(f"{len(self.failed)} could not be downloaded (see the warnings above)")
+        def files(n: int) -> str:
+            return f"{n} file" + ("" if n == 1 else "s")
+
+        parts = [f"{len(self.fetched)} downloaded"]
         if self.already:
             parts.append(f"{self.already} already on disk")
-        return "; ".join(parts) + "."
+        if self.gone:
+            parts.append(f"{len(self.gone)} gone (the link answered that the file is no longer there)")
+        if self.failed:
+            parts.append(f"{len(self.failed)} could not be downloaded (see the warnings above)")
+        return f"Of {files(self.total)}: " + ", ".join(parts) + "."
 
 
 def _parse_time(text: str | None) -> dt.datetime | None:
@@ -107,7 +133,10 @@ def _download(
 ) -> None:
     """Download JOB's URL into JOB.part, resuming what is there. Raises FetchError."""
 
+    status: list[int] = []
+
     def refused(code: int) -> str:
+        status.append(code)
         expires = _parse_time(job.expires_at)
         when = (
             f" (it expired on {_human(expires)})"
@@ -132,7 +161,7 @@ def _download(
             deadline=DEADLINE,
         )
     except DownloadError as exc:
-        raise FetchError(str(exc)) from None
+        raise FetchError(str(exc), status[-1] if status and status[-1] in GONE_STATUSES else None) from None
 
 
 def _fetch_one(job: _Job, location: DataLocation, *args: Any, **kwargs: Any) -> tuple[Path, str, MediaInfo, int]:
@@ -178,6 +207,15 @@ def _store_file(part: Path, media_dir: Path) -> tuple[Path, str, MediaInfo, int]
     return final, sha, info, size
 
 
+def mark_gone(store: Store, media_id: int, status: int) -> None:
+    """Record that MEDIA_ID's link answered STATUS (403/404/410): the file behind it is gone."""
+    with store.transaction():
+        store.db.execute(
+            "UPDATE media SET gone_at = ?, gone_status = ? WHERE id = ? AND path IS NULL",
+            [utc_now(), status, media_id],
+        )
+
+
 def fetch_media(
     store: Store,
     location: DataLocation,
@@ -203,7 +241,7 @@ def fetch_media(
         where = f"AND post_id IN ({','.join('?' * len(ids))})"
         params = ids
     rows = db.execute(
-        f"SELECT id, post_id, url, expires_at, path FROM media WHERE url IS NOT NULL {where} "
+        f"SELECT id, post_id, url, expires_at, path, gone_status FROM media WHERE url IS NOT NULL {where} "
         "ORDER BY post_id, position",
         params,
     ).fetchall()
@@ -212,9 +250,12 @@ def fetch_media(
     partial.mkdir(parents=True, exist_ok=True)
     now = dt.datetime.now(dt.timezone.utc)
     jobs = []
-    for media_id, post_id, url, expires_at, path in rows:
+    for media_id, post_id, url, expires_at, path, gone_status in rows:
         if path and Path(path).exists():
             report.already += 1
+            continue
+        if gone_status:  # answered 403/404/410 before: asking again changes nothing
+            report.gone.append({"media": media_id, "post": post_id, "status": gone_status})
             continue
         expires = _parse_time(expires_at)
         if expires and expires < now:
@@ -276,7 +317,11 @@ def fetch_media(
             try:
                 final, sha, info, size = future.result()
             except FetchError as exc:
-                report.failed.append({"media": job.media_id, "post": job.post_id, "reason": str(exc)})
+                if exc.status is not None:
+                    mark_gone(store, job.media_id, exc.status)
+                    report.gone.append({"media": job.media_id, "post": job.post_id, "status": exc.status})
+                else:
+                    report.failed.append({"media": job.media_id, "post": job.post_id, "reason": str(exc)})
                 report.problems.append(f"post {job.post_id}: {exc}")
                 continue
             with store.transaction():  # one finished file, one small transaction

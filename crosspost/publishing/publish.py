@@ -164,6 +164,8 @@ def source_lang(store: Store, draft: Draft) -> str:
     t = post.translation(draft.target_lang) if draft.target_lang else None
     if t is not None and t.source_lang:
         return t.source_lang
+    if post.written_in:
+        return post.written_in
     return detect_language(post.caption or draft.body)[0]
 
 

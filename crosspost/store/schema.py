@@ -384,5 +384,26 @@ def _captions_to_check(db: Database) -> None:
     )
 
 
+@migrations(name="0012_written_in_and_gone_links")
+def _written_in_and_gone_links(db: Database) -> None:
+    # The language the user says a post is written in (NULL: detected from the caption), and when
+    # an export link answered 403/404/410 (the file behind it is gone for good; NULL: not known gone).
+    db.execute("ALTER TABLE posts ADD COLUMN written_in TEXT")
+    db.execute("ALTER TABLE media ADD COLUMN gone_at TEXT")
+    db.execute("ALTER TABLE media ADD COLUMN gone_status INTEGER")
+    # Items the user dropped from a post (a lost file): a later import of the export does not bring
+    # the slot back.
+    db.execute(
+        """
+        CREATE TABLE media_dropped (
+            post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            url TEXT,
+            dropped_at TEXT NOT NULL,
+            PRIMARY KEY (post_id, position)
+        )"""
+    )
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 MIGRATION_NAMES = [m.name for m in migrations._migrations]

@@ -513,6 +513,10 @@ def _pairs(
     post_id, caption, usual, stored = _post_row(store, post_id, target)
     if not caption.strip():
         raise UserError(f"Post {post_id} has no caption to check.")
+    if source == "auto" and not (stored and stored[0]):
+        from crosspost.translation.written_in import post_languages
+
+        source = post_languages(store, location, [post_id])[post_id].code
     source = _source_lang(caption, usual, stored, source)
     if source == target:
         raise UserError(f"Post {post_id} is already in {target}: there is nothing to check.")

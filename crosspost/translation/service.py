@@ -11,13 +11,15 @@ that finished and never leaves half a row. A translation the user edited is neve
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from crosspost.errors import NoLanguagePack
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+from crosspost.records import Translation
 from crosspost.store import Store, utc_now
-from crosspost.translation.detect import detect_language
 from crosspost.translation.pipeline import (  # noqa: F401 - also this module's API
     _GLUES_AFTER,
     _STARTS_MENTION_OR_EMAIL,
@@ -37,6 +39,7 @@ from crosspost.translation.pipeline import (  # noqa: F401 - also this module's 
     memory_key,
     translate_captions,
 )
+from crosspost.translation.written_in import CaptionLanguage, LanguageSource, caption_languages
 
 
 @dataclass
@@ -48,6 +51,20 @@ class PostTranslation:
     pivot: str | None = None
     kept_edit: bool = False
     note: str | None = None
+    skipped: SkipReason | None = None  # not translated (TEXT is empty): why
+    source_from: LanguageSource | None = None  # how SOURCE was known (auto only)
+
+    @property
+    def skip_message(self) -> str:
+        """Why the post was skipped, as a neutral sentence (empty when it was not)."""
+        if self.skipped is SkipReason.NO_PACK:
+            how = {
+                LanguageSource.CHOSEN: "you said it is written in",
+                LanguageSource.DETECTED: "it was detected as",
+                LanguageSource.USUAL: "it is taken to be in the account's usual language,",
+            }.get(self.source_from or LanguageSource.CHOSEN, "it is in")
+            return f"no {self.source}→{self.target} language pack is installed ({how} {self.source})"
+        return ""
 
     def to_json(self) -> dict:
         return {
@@ -58,7 +75,12 @@ class PostTranslation:
             "pivot": self.pivot,
             "kept_edit": self.kept_edit,
             **({"note": self.note} if self.note else {}),
+            **({"skipped": str(self.skipped), "reason": self.skip_message} if self.skipped else {}),
         }
+
+
+class SkipReason(enum.StrEnum):
+    NO_PACK = "no_pack"  # no installed pack (direct or through English) for the post's language
 
 
 def _store_translations(
@@ -106,7 +128,11 @@ def translate_posts(
     cancel: CancelToken | None = None,
     stats: BatchStats | None = None,
 ) -> list[PostTranslation]:
-    """Translate the captions of POST_IDS (None: every post without a TARGET translation)."""
+    """Translate the captions of POST_IDS (None: every post without a TARGET translation).
+
+    With SOURCE "auto" each caption's language is the post's "written in" choice, else detected
+    (``written_in``). A post whose language no installed pack translates is skipped (a result with
+    ``skipped`` set) and the rest go on."""
     from crosspost.store.lookups import require_post
 
     progress = progress or no_progress
@@ -116,7 +142,7 @@ def translate_posts(
     db = store.db
     if post_ids is None:
         rows = db.execute(
-            "SELECT p.id, p.caption, a.usual_lang FROM posts p JOIN accounts a ON a.id = p.account_id "
+            "SELECT p.id, p.caption, p.account_id, p.written_in FROM posts p "
             "WHERE NOT EXISTS (SELECT 1 FROM translations t WHERE t.post_id = p.id AND t.lang = ?) "
             "ORDER BY p.created_at",
             [target],
@@ -126,7 +152,7 @@ def translate_posts(
         found = {
             r[0]: r
             for r in db.execute(
-                f"SELECT p.id, p.caption, a.usual_lang FROM posts p JOIN accounts a ON a.id = p.account_id "
+                f"SELECT p.id, p.caption, p.account_id, p.written_in FROM posts p "
                 f"WHERE p.id IN ({','.join('?' * len(ids))})",
                 ids,
             )
@@ -136,10 +162,11 @@ def translate_posts(
 
     results: list[PostTranslation] = []
     groups: dict[str, list[tuple[int, str]]] = {}
-    for post_id, caption, usual in rows:
-        lang = source
-        if source == "auto":
-            lang, _ = detect_language(caption or "", usual or "en")
+    languages: dict[int, CaptionLanguage] = (
+        caption_languages(store, location, [r for r in rows if (r[1] or "").strip()]) if source == "auto" else {}
+    )
+    for post_id, caption, _account, _written_in in rows:
+        lang = languages[post_id].code if post_id in languages else (source if source != "auto" else "en")
         if post_id in edited and not force:
             text = db.execute(
                 "SELECT text FROM translations WHERE post_id = ? AND lang = ?", [post_id, target]
@@ -160,7 +187,14 @@ def translate_posts(
                 results.append(PostTranslation(post_id, lang, target, caption, note=f"already in {target}"))
             done += len(items)
             continue
-        route = find_route(location, lang, target)
+        try:
+            route = find_route(location, lang, target)
+        except NoLanguagePack:
+            for post_id, _ in items:
+                how = languages[post_id].source if post_id in languages else LanguageSource.CHOSEN
+                results.append(PostTranslation(post_id, lang, target, "", skipped=SkipReason.NO_PACK, source_from=how))
+            done += len(items)
+            continue
         for start in range(0, len(items), CHUNK):
             cancel.check()
             chunk = items[start : start + CHUNK]
@@ -218,3 +252,36 @@ def save_edit(store: Store, post_id: int, lang: str, text: str) -> dict:
             [post_id, lang, text, now, now],
         )
     return {"post": post_id, "lang": lang, "text": text, "edited": True}
+
+
+def restore_translation(store: Store, post_id: int, lang: str, previous: Translation | None) -> None:
+    """Put a post's LANG translation back the way PREVIOUS was (None: the post had none, so it has
+    none again): the undo of an edit, which leaves no "edited" mark or empty translation behind."""
+    from crosspost.store.lookups import require_post
+
+    post_id = require_post(store, post_id)
+    lang = check_code(lang)
+    now = utc_now()
+    with store.transaction():
+        if previous is None:
+            store.db.execute("DELETE FROM translations WHERE post_id = ? AND lang = ?", [post_id, lang])
+            return
+        store.db.execute(
+            "INSERT INTO translations (post_id, lang, source_lang, text, pack, pack_version, pivot, edited, "
+            "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (post_id, lang) DO UPDATE "
+            "SET source_lang = excluded.source_lang, text = excluded.text, pack = excluded.pack, "
+            "pack_version = excluded.pack_version, pivot = excluded.pivot, edited = excluded.edited, "
+            "updated_at = excluded.updated_at",
+            [
+                post_id,
+                lang,
+                previous.source_lang or "",
+                previous.text,
+                previous.pack,
+                previous.pack_version,
+                previous.pivot,
+                int(previous.edited),
+                now,
+                previous.updated_at or now,
+            ],
+        )

@@ -156,6 +156,25 @@
     </message>
 </context>
 <context>
+    <name>LostMedia</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/lost_media.py" line="18"/>
+        <source>%n photo(s) or video(s) of this post are lost: not on this computer, and their link no longer works. Take them out of the post and its drafts?</source>
+        <translation>
+            <numerusform>%n photo or video of this post is lost: not on this computer, and its link no longer works. Take it out of the post and its drafts?</numerusform>
+            <numerusform>%n photos or videos of this post are lost: not on this computer, and their links no longer work. Take them out of the post and its drafts?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/lost_media.py" line="25"/>
+        <source>%n lost item(s) dropped from the post.</source>
+        <translation>
+            <numerusform>%n lost item dropped from the post.</numerusform>
+            <numerusform>%n lost items dropped from the post.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <location filename="../../crosspost/gui/window.py" line="410"/>
@@ -166,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="575"/>
+        <location filename="../../crosspost/gui/window.py" line="577"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>%n post translated.</numerusform>
@@ -174,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="594"/>
+        <location filename="../../crosspost/gui/window.py" line="600"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
@@ -182,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="633"/>
+        <location filename="../../crosspost/gui/window.py" line="639"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
@@ -190,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="696"/>
+        <location filename="../../crosspost/gui/window.py" line="702"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n draft ready in the queue.</numerusform>
@@ -198,31 +217,15 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="713"/>
-        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
+        <location filename="../../crosspost/gui/window.py" line="722"/>
+        <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
-            <numerusform>%n of these post has no translation yet, which the %1 layout needs.</numerusform>
-            <numerusform>%n of these posts have no translation yet, which the %1 layout needs.</numerusform>
+            <numerusform>%n of the selected posts has no translation yet, which the %1 layout needs.</numerusform>
+            <numerusform>%n of the selected posts have no translation yet, which the %1 layout needs.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="766"/>
-        <source>%n file(s) downloaded.</source>
-        <translation>
-            <numerusform>%n file downloaded.</numerusform>
-            <numerusform>%n files downloaded.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="769"/>
-        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
-        <translation>
-            <numerusform>%n could not be downloaded (expired or refused link): attach your own files with Post → Attach files….</numerusform>
-            <numerusform>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="814"/>
+        <location filename="../../crosspost/gui/window.py" line="818"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>%n file attached.</numerusform>
@@ -230,7 +233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="913"/>
+        <location filename="../../crosspost/gui/window.py" line="917"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>Delete %n draft? Your posts stay.</numerusform>
@@ -239,9 +242,28 @@
     </message>
 </context>
 <context>
+    <name>MediaCounts</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/media_labels.py" line="99"/>
+        <source>%n file(s) are gone: TikTok answered that the link no longer has it. Drop the lost items (Post → Drop lost media) or attach your own files.</source>
+        <translation>
+            <numerusform>%n file is gone: TikTok answered that the link no longer has it. Drop the lost item (Post → Drop lost media) or attach your own file.</numerusform>
+            <numerusform>%n files are gone: TikTok answered that their links no longer have them. Drop the lost items (Post → Drop lost media) or attach your own files.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/media_labels.py" line="106"/>
+        <source>Of %n file(s): %1 downloaded, %2 already on disk, %3 gone, %4 failed.</source>
+        <translation>
+            <numerusform>Of %n file: %1 downloaded, %2 already on disk, %3 gone, %4 failed.</numerusform>
+            <numerusform>Of %n files: %1 downloaded, %2 already on disk, %3 gone, %4 failed.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="277"/>
+        <location filename="../../crosspost/gui/messages.py" line="282"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -249,7 +271,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="302"/>
+        <location filename="../../crosspost/gui/messages.py" line="307"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>
@@ -289,6 +311,33 @@
         <translation>
             <numerusform>Translating %n post again</numerusform>
             <numerusform>Translating %n posts again</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SkippedPostsDialog</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="59"/>
+        <source>%n post(s) could not be translated.</source>
+        <translation>
+            <numerusform>%n post could not be translated.</numerusform>
+            <numerusform>%n posts could not be translated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="61"/>
+        <source>%n other post(s) were translated.</source>
+        <translation>
+            <numerusform>%n other post was translated.</numerusform>
+            <numerusform>%n other posts were translated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="93"/>
+        <source>… and %n more post(s), skipped for the same reasons.</source>
+        <translation>
+            <numerusform>… and %n more post, skipped for the same reasons.</numerusform>
+            <numerusform>… and %n more posts, skipped for the same reasons.</numerusform>
         </translation>
     </message>
 </context>

@@ -622,6 +622,374 @@
     </message>
 </context>
 <context>
+    <name>LanguageNames</name>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="9"/>
+        <source>Afrikaans</source>
+        <translation>南非荷兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="10"/>
+        <source>Arabic</source>
+        <translation>阿拉伯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="11"/>
+        <source>Azerbaijani</source>
+        <translation>阿塞拜疆语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="12"/>
+        <source>Belarusian</source>
+        <translation>白俄罗斯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="13"/>
+        <source>Bulgarian</source>
+        <translation>保加利亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="14"/>
+        <source>Bengali</source>
+        <translation>孟加拉语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="15"/>
+        <source>Bosnian</source>
+        <translation>波斯尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="16"/>
+        <source>Catalan</source>
+        <translation>加泰罗尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="17"/>
+        <source>Czech</source>
+        <translation>捷克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="18"/>
+        <source>Welsh</source>
+        <translation>威尔士语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="19"/>
+        <source>Danish</source>
+        <translation>丹麦语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="20"/>
+        <source>German</source>
+        <translation>德语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="21"/>
+        <source>Greek</source>
+        <translation>希腊语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="22"/>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="23"/>
+        <source>Esperanto</source>
+        <translation>世界语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="24"/>
+        <source>Spanish</source>
+        <translation>西班牙语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="25"/>
+        <source>Estonian</source>
+        <translation>爱沙尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="26"/>
+        <source>Basque</source>
+        <translation>巴斯克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="27"/>
+        <source>Persian</source>
+        <translation>波斯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="28"/>
+        <source>Finnish</source>
+        <translation>芬兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="29"/>
+        <source>French</source>
+        <translation>法语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="30"/>
+        <source>Irish</source>
+        <translation>爱尔兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="31"/>
+        <source>Galician</source>
+        <translation>加利西亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="32"/>
+        <source>Gujarati</source>
+        <translation>古吉拉特语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="33"/>
+        <source>Hebrew</source>
+        <translation>希伯来语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="34"/>
+        <source>Hindi</source>
+        <translation>印地语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="35"/>
+        <source>Croatian</source>
+        <translation>克罗地亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="36"/>
+        <source>Hungarian</source>
+        <translation>匈牙利语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="37"/>
+        <source>Armenian</source>
+        <translation>亚美尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="38"/>
+        <source>Indonesian</source>
+        <translation>印度尼西亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="39"/>
+        <source>Italian</source>
+        <translation>意大利语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="40"/>
+        <source>Japanese</source>
+        <translation>日语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="41"/>
+        <source>Georgian</source>
+        <translation>格鲁吉亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="42"/>
+        <source>Kazakh</source>
+        <translation>哈萨克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="43"/>
+        <source>Khmer</source>
+        <translation>高棉语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="44"/>
+        <source>Kannada</source>
+        <translation>卡纳达语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="45"/>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="46"/>
+        <source>Kyrgyz</source>
+        <translation>吉尔吉斯语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="47"/>
+        <source>Lithuanian</source>
+        <translation>立陶宛语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="48"/>
+        <source>Latvian</source>
+        <translation>拉脱维亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="49"/>
+        <source>Macedonian</source>
+        <translation>马其顿语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="50"/>
+        <source>Malayalam</source>
+        <translation>马拉雅拉姆语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="51"/>
+        <source>Mongolian</source>
+        <translation>蒙古语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="52"/>
+        <source>Marathi</source>
+        <translation>马拉地语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="53"/>
+        <source>Malay</source>
+        <translation>马来语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="54"/>
+        <source>Maltese</source>
+        <translation>马耳他语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="55"/>
+        <source>Norwegian Bokmål</source>
+        <translation>书面挪威语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="56"/>
+        <source>Nepali</source>
+        <translation>尼泊尔语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="57"/>
+        <source>Dutch</source>
+        <translation>荷兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="58"/>
+        <source>Norwegian</source>
+        <translation>挪威语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="59"/>
+        <source>Punjabi</source>
+        <translation>旁遮普语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="60"/>
+        <source>Polish</source>
+        <translation>波兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="61"/>
+        <source>Pashto</source>
+        <translation>普什图语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="62"/>
+        <source>Portuguese</source>
+        <translation>葡萄牙语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="63"/>
+        <source>Romanian</source>
+        <translation>罗马尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="64"/>
+        <source>Russian</source>
+        <translation>俄语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="65"/>
+        <source>Slovak</source>
+        <translation>斯洛伐克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="66"/>
+        <source>Slovenian</source>
+        <translation>斯洛文尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="67"/>
+        <source>Albanian</source>
+        <translation>阿尔巴尼亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="68"/>
+        <source>Serbian</source>
+        <translation>塞尔维亚语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="69"/>
+        <source>Swedish</source>
+        <translation>瑞典语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="70"/>
+        <source>Swahili</source>
+        <translation>斯瓦希里语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="71"/>
+        <source>Tamil</source>
+        <translation>泰米尔语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="72"/>
+        <source>Telugu</source>
+        <translation>泰卢固语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="73"/>
+        <source>Thai</source>
+        <translation>泰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="74"/>
+        <source>Tagalog</source>
+        <translation>他加禄语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="75"/>
+        <source>Turkish</source>
+        <translation>土耳其语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="76"/>
+        <source>Ukrainian</source>
+        <translation>乌克兰语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="77"/>
+        <source>Urdu</source>
+        <translation>乌尔都语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="78"/>
+        <source>Uzbek</source>
+        <translation>乌兹别克语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="79"/>
+        <source>Vietnamese</source>
+        <translation>越南语</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="80"/>
+        <source>Chinese (Simplified)</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/language_names.py" line="81"/>
+        <source>Chinese (Traditional)</source>
+        <translation>繁体中文</translation>
+    </message>
+</context>
+<context>
     <name>LanguagePacksDialog</name>
     <message>
         <location filename="../../crosspost/gui/dialogs.py" line="127"/>
@@ -814,6 +1182,43 @@
     </message>
 </context>
 <context>
+    <name>LostMedia</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/lost_media.py" line="18"/>
+        <source>%n photo(s) or video(s) of this post are lost: not on this computer, and their link no longer works. Take them out of the post and its drafts?</source>
+        <translation>
+            <numerusform>这条作品有 %n 个照片或视频已丢失：不在这台电脑上，链接也已失效。要把它们从作品及其草稿中移除吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/lost_media.py" line="25"/>
+        <source>%n lost item(s) dropped from the post.</source>
+        <translation>
+            <numerusform>已从作品中移除 %n 个丢失的媒体。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/lost_media.py" line="40"/>
+        <source>Every photo and video of this post is on this computer or can still be fetched.</source>
+        <translation>这条作品的照片和视频都已在这台电脑上，或仍可下载。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/lost_media.py" line="48"/>
+        <source>Drop lost media</source>
+        <translation>移除丢失的媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/lost_media.py" line="54"/>
+        <source>Drop them</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/lost_media.py" line="79"/>
+        <source>Dropping lost media</source>
+        <translation>正在移除丢失的媒体</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../../crosspost/gui/window.py" line="317"/>
@@ -882,7 +1287,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/window.py" line="332"/>
-        <location filename="../../crosspost/gui/window.py" line="711"/>
+        <location filename="../../crosspost/gui/window.py" line="717"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
@@ -898,7 +1303,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/window.py" line="363"/>
-        <location filename="../../crosspost/gui/window.py" line="913"/>
+        <location filename="../../crosspost/gui/window.py" line="917"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
@@ -950,61 +1355,66 @@
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="582"/>
+        <location filename="../../crosspost/gui/window.py" line="588"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="701"/>
+        <location filename="../../crosspost/gui/window.py" line="707"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="719"/>
+        <source>This post has no translation yet, which the %1 layout needs.</source>
+        <translation>这条作品还没有译文，而“%1”版式需要译文。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="766"/>
-        <source>%n file(s) downloaded.</source>
+        <location filename="../../crosspost/gui/window.py" line="722"/>
+        <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
-            <numerusform>已下载 %n 个文件。</numerusform>
+            <numerusform>所选作品中有 %n 条还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="778"/>
+        <location filename="../../crosspost/gui/window.py" line="782"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="790"/>
+        <location filename="../../crosspost/gui/window.py" line="794"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="797"/>
+        <location filename="../../crosspost/gui/window.py" line="801"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="801"/>
+        <location filename="../../crosspost/gui/window.py" line="805"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="814"/>
+        <location filename="../../crosspost/gui/window.py" line="818"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="817"/>
+        <location filename="../../crosspost/gui/window.py" line="821"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="918"/>
+        <location filename="../../crosspost/gui/window.py" line="922"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="842"/>
+        <location filename="../../crosspost/gui/window.py" line="846"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
@@ -1024,114 +1434,100 @@
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="575"/>
+        <location filename="../../crosspost/gui/window.py" line="577"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>已翻译 %n 条作品。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="592"/>
+        <location filename="../../crosspost/gui/window.py" line="598"/>
         <source>Replace your edits?</source>
         <translation>替换你的修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="594"/>
+        <location filename="../../crosspost/gui/window.py" line="600"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="602"/>
+        <location filename="../../crosspost/gui/window.py" line="608"/>
         <source>Replace my edit</source>
         <translation>替换我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="603"/>
+        <location filename="../../crosspost/gui/window.py" line="609"/>
         <source>Keep my edit</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="631"/>
+        <location filename="../../crosspost/gui/window.py" line="637"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="633"/>
+        <location filename="../../crosspost/gui/window.py" line="639"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="674"/>
+        <location filename="../../crosspost/gui/window.py" line="680"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="696"/>
+        <location filename="../../crosspost/gui/window.py" line="702"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="713"/>
-        <source>%n of these post(s) have no translation yet, which the %1 layout needs.</source>
-        <translation>
-            <numerusform>其中 %n 条作品还没有译文，而“%1”版式需要译文。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="719"/>
+        <location filename="../../crosspost/gui/window.py" line="729"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="720"/>
+        <location filename="../../crosspost/gui/window.py" line="730"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="746"/>
+        <location filename="../../crosspost/gui/window.py" line="756"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="769"/>
-        <source>%n could not be downloaded (expired or refused links): attach your own files with Post → Attach files….</source>
-        <translation>
-            <numerusform>%n 个无法下载（链接已过期或被拒绝）：请通过“作品 → 添加文件…”添加你自己的文件。</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="830"/>
+        <location filename="../../crosspost/gui/window.py" line="834"/>
         <source>Updating drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="864"/>
+        <location filename="../../crosspost/gui/window.py" line="868"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="870"/>
+        <location filename="../../crosspost/gui/window.py" line="874"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="892"/>
+        <location filename="../../crosspost/gui/window.py" line="896"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="900"/>
+        <location filename="../../crosspost/gui/window.py" line="904"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="913"/>
+        <location filename="../../crosspost/gui/window.py" line="917"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
@@ -1155,6 +1551,23 @@
         <location filename="../../crosspost/gui/post_dialogs.py" line="104"/>
         <source>There is no link in this text. Paste the post&apos;s address (https://www.xiaohongshu.com/… or http://xhslink.com/…), or clear the box to mark it posted without one.</source>
         <translation>这段文字里没有链接。请粘贴作品地址（https://www.xiaohongshu.com/… 或 http://xhslink.com/…），或清空输入框，不带链接标记为已发布。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaCounts</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/media_labels.py" line="99"/>
+        <source>%n file(s) are gone: TikTok answered that the link no longer has it. Drop the lost items (Post → Drop lost media) or attach your own files.</source>
+        <translation>
+            <numerusform>%n 个文件已失效：TikTok 表示链接中已没有该文件。请移除丢失的媒体（作品 → 移除丢失的媒体），或添加你自己的文件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/media_labels.py" line="106"/>
+        <source>Of %n file(s): %1 downloaded, %2 already on disk, %3 gone, %4 failed.</source>
+        <translation>
+            <numerusform>共 %n 个文件：已下载 %1 个，已在电脑上 %2 个，已失效 %3 个，失败 %4 个。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1185,344 +1598,364 @@
         <translation>电脑上没有媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="56"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="50"/>
+        <source>⛔ media gone</source>
+        <translation>⛔ 媒体已失效</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="58"/>
         <source>Every file is on this computer (%1).</source>
         <translation>所有文件都在这台电脑上（%1 个）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="61"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="63"/>
         <source>%1 of %2 files are on this computer.</source>
         <translation>%2 个文件中有 %1 个在这台电脑上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="66"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="68"/>
         <source>Fetch the rest before %1 (Post → Fetch media).</source>
         <translation>请在 %1 前下载其余文件（作品 → 下载媒体）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="70"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="72"/>
         <source>The links of the rest expired: attach your own files (drop them on the post).</source>
         <translation>其余文件的链接已失效：请添加你自己的文件（拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="75"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="81"/>
         <source>Not on this computer yet; the export&apos;s link works until %1 (Post → Fetch media).</source>
         <translation>还不在这台电脑上；导出链接有效至 %1（作品 → 下载媒体）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="79"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="85"/>
         <source>The export&apos;s link expired on %1: attach your own files (Post → Attach files…, or drop them on the post).</source>
         <translation>导出链接已于 %1 失效：请添加你自己的文件（作品 → 添加文件…，或拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="84"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="90"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="85"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="91"/>
         <source>This post has no photo or video.</source>
         <translation>这条作品没有照片或视频。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="128"/>
+        <source>Gone files are lost: drop them from their posts with Post → Drop lost media.</source>
+        <translation>失效的文件已丢失：请用“作品 → 移除丢失的媒体”把它们从作品中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/media_labels.py" line="132"/>
+        <source>For the failed ones, attach your own files with Post → Attach files…</source>
+        <translation>下载失败的，请用“作品 → 添加文件…”添加你自己的文件。</translation>
     </message>
 </context>
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="347"/>
+        <location filename="../../crosspost/gui/messages.py" line="352"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="350"/>
+        <location filename="../../crosspost/gui/messages.py" line="355"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="261"/>
+        <location filename="../../crosspost/gui/messages.py" line="266"/>
         <source>title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="261"/>
+        <location filename="../../crosspost/gui/messages.py" line="266"/>
         <source>body</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="265"/>
+        <location filename="../../crosspost/gui/messages.py" line="270"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="273"/>
+        <location filename="../../crosspost/gui/messages.py" line="278"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="277"/>
+        <location filename="../../crosspost/gui/messages.py" line="282"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="281"/>
+        <location filename="../../crosspost/gui/messages.py" line="286"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="289"/>
+        <location filename="../../crosspost/gui/messages.py" line="294"/>
         <source>Post %1 has no translation (%2) for the “%3” layout: use Translate first, or choose “Original only”.</source>
         <translation>作品 %1 没有“%3”版式所需的译文（%2）：请先翻译，或选择“仅原文”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="27"/>
+        <location filename="../../crosspost/gui/messages.py" line="28"/>
         <source>Post %1 is no longer in your library; it may have been removed.</source>
         <translation>作品 %1 已不在作品库中，可能已被移除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="34"/>
+        <location filename="../../crosspost/gui/messages.py" line="35"/>
         <source>Draft %1 is no longer in the queue; it may have been deleted.</source>
         <translation>草稿 %1 已不在队列中，可能已被删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="39"/>
+        <location filename="../../crosspost/gui/messages.py" line="40"/>
         <source>Item %1 is no longer there; reopen the post and try again.</source>
         <translation>项目 %1 已不存在；请重新打开作品后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="43"/>
+        <location filename="../../crosspost/gui/messages.py" line="44"/>
         <source>Select at least one item in the list first.</source>
         <translation>请先在列表中至少选择一项。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="46"/>
+        <location filename="../../crosspost/gui/messages.py" line="47"/>
         <source>“%1” is not a valid %2; choose one of: %3.</source>
         <translation>“%1”不是有效的%2；请从以下选择：%3。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="52"/>
+        <location filename="../../crosspost/gui/messages.py" line="53"/>
         <source>This post has no photo or video on this computer yet. Use Post → Fetch media while the export&apos;s links work, or Post → Attach files… (or drop your files on the post).</source>
         <translation>这条作品在这台电脑上还没有照片或视频。请趁导出链接还有效时使用“作品 → 下载媒体”，或使用“作品 → 添加文件…”（也可以把文件拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="59"/>
+        <location filename="../../crosspost/gui/messages.py" line="60"/>
         <source>The export&apos;s media links expired%1. Attach your own files with Post → Attach files… (or drop them on the post), or request a new export from TikTok.</source>
         <translation>导出文件里的媒体链接已过期%1。请用“作品 → 添加文件…”添加你自己的文件（或把文件拖到作品上），或者向 TikTok 重新申请导出。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="64"/>
+        <location filename="../../crosspost/gui/messages.py" line="65"/>
         <source> on %1</source>
         <translation>（%1）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="68"/>
+        <location filename="../../crosspost/gui/messages.py" line="69"/>
         <source>The %1 layout needs a target language: choose one in Tools → Settings.</source>
         <translation>“%1”版式需要目标语言：请在“工具 → 设置”中选择。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="75"/>
+        <location filename="../../crosspost/gui/messages.py" line="76"/>
         <source>This post has no %1 translation yet, which the %2 layout needs. Press Translate in the editor first, or choose “Original only” as the layout.</source>
         <translation>这条作品还没有 %1 译文，而“%2”版式需要它。请先在编辑器中点“翻译”，或把版式选为“仅原文”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="85"/>
+        <location filename="../../crosspost/gui/messages.py" line="86"/>
         <source>No %1→%2 language pack is installed. Install it in Tools → Language packs.</source>
         <translation>未安装 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="93"/>
+        <location filename="../../crosspost/gui/messages.py" line="94"/>
         <source>The %1→%2 language pack is damaged. Remove it and install it again in Tools → Language packs.</source>
         <translation>%1→%2 语言包已损坏。请在“工具 → 语言包”中移除后重新安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="101"/>
+        <location filename="../../crosspost/gui/messages.py" line="102"/>
         <source>The list of language packs cannot be downloaded (are you offline?). Connect and try again, or install a pack file you have with Tools → Language packs → Install from file….</source>
         <translation>无法下载语言包列表（是否没有联网？）。请联网后重试，或通过“工具 → 语言包 → 从文件安装…”安装你已有的语言包文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="108"/>
+        <location filename="../../crosspost/gui/messages.py" line="109"/>
         <source>Draft %1 was already marked as posted on %2 (%3).</source>
         <translation>草稿 %1 已标记为在 %2 发布（%3）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="114"/>
+        <location filename="../../crosspost/gui/messages.py" line="115"/>
         <source>The draft&apos;s media is not rendered yet: select it in the Drafts tab and press Render.</source>
         <translation>草稿的媒体还没有生成：请在“草稿队列”中选中它并点“生成媒体”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="119"/>
+        <location filename="../../crosspost/gui/messages.py" line="120"/>
         <source>Nothing was exported: %1. Fix the problems shown in the Drafts tab first.</source>
         <translation>没有导出任何内容：%1。请先解决“草稿队列”中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="126"/>
+        <location filename="../../crosspost/gui/messages.py" line="127"/>
         <source>Crosspost cannot write to %1 (%2). Choose another folder.</source>
         <translation>Crosspost 无法写入 %1（%2）。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="132"/>
+        <location filename="../../crosspost/gui/messages.py" line="133"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
         <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="140"/>
+        <location filename="../../crosspost/gui/messages.py" line="141"/>
+        <source>This photo or video is on this computer, so it is not lost and stays with the post.</source>
+        <translation>这个照片或视频在这台电脑上，没有丢失，会保留在作品中。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/messages.py" line="145"/>
         <source>You edited this %1 by hand, so it was kept.</source>
         <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="196"/>
+        <location filename="../../crosspost/gui/messages.py" line="201"/>
         <source>The name of %1 does not say which languages it translates. Rename its folder after them, like quickmt-en-zh, and install it again. Nothing was installed.</source>
         <translation>%1 的名称没有说明它翻译哪两种语言。请按语言对重命名它的文件夹（例如 quickmt-en-zh），然后重新安装。未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="230"/>
+        <location filename="../../crosspost/gui/messages.py" line="235"/>
         <source>Use Post → Fetch media or Post → Attach files… in the library.</source>
         <translation>请在作品库中使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="231"/>
+        <location filename="../../crosspost/gui/messages.py" line="236"/>
         <source>Open the post in the library and press Translate.</source>
         <translation>请在作品库中打开作品并点“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="232"/>
+        <location filename="../../crosspost/gui/messages.py" line="237"/>
         <source>Select the draft and press Render.</source>
         <translation>请选中草稿并点“生成媒体”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="233"/>
+        <location filename="../../crosspost/gui/messages.py" line="238"/>
         <source>Trim the video before rendering.</source>
         <translation>请先剪短视频再生成。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="297"/>
+        <location filename="../../crosspost/gui/messages.py" line="302"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="302"/>
+        <location filename="../../crosspost/gui/messages.py" line="307"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="306"/>
+        <location filename="../../crosspost/gui/messages.py" line="311"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="309"/>
+        <location filename="../../crosspost/gui/messages.py" line="314"/>
         <source>The video is %1 s long; %2 takes at most %3 s.</source>
         <translation>视频长 %1 秒；%2 最长 %3 秒。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="312"/>
+        <location filename="../../crosspost/gui/messages.py" line="317"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="315"/>
+        <location filename="../../crosspost/gui/messages.py" line="320"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="318"/>
+        <location filename="../../crosspost/gui/messages.py" line="323"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="322"/>
+        <location filename="../../crosspost/gui/messages.py" line="327"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="328"/>
+        <location filename="../../crosspost/gui/messages.py" line="333"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="339"/>
+        <location filename="../../crosspost/gui/messages.py" line="344"/>
         <source>Not exported (nothing was written): %1. Fix the problems shown in the queue first.</source>
         <translation>未导出（未写入任何文件）：%1。请先解决队列中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="344"/>
+        <location filename="../../crosspost/gui/messages.py" line="349"/>
         <source>The export folder %1 is not writable (%2); choose another one.</source>
         <translation>导出文件夹 %1 不可写（%2）；请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="337"/>
+        <location filename="../../crosspost/gui/messages.py" line="342"/>
         <source>draft %1: %2</source>
         <translation>草稿 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="143"/>
+        <location filename="../../crosspost/gui/messages.py" line="148"/>
         <source>%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: use %2 as the account&apos;s server (Tools → Settings… → Accounts…).</source>
         <translation>%1 是未加密的 http 地址，Crosspost 只通过 https 发送应用专用密码和令牌：请把账号的服务器写成 %2（工具 → 设置… → 账号…）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="153"/>
+        <location filename="../../crosspost/gui/messages.py" line="158"/>
         <source>%1 redirected %2 to %3. Crosspost never sends a password or token to another address, so it stopped. %4</source>
         <translation>%1 把%2重定向到了 %3。Crosspost 从不把密码或令牌发往其他地址，因此已停止。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="165"/>
+        <location filename="../../crosspost/gui/messages.py" line="170"/>
         <source>%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4</source>
         <translation>%1 接受了连接，但在 %3 秒内没有回应%2：服务器太慢或卡住了。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="176"/>
+        <location filename="../../crosspost/gui/messages.py" line="181"/>
         <source>%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4</source>
         <translation>%1 对%2的回应超过 %3 MB，Crosspost 已停止读取。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="186"/>
+        <location filename="../../crosspost/gui/messages.py" line="191"/>
         <source>%1 answered %2 with something Crosspost cannot read (not a Bluesky server&apos;s answer). %3</source>
         <translation>%1 对%2的回应 Crosspost 无法读取（不是 Bluesky 服务器的回应）。%3</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="207"/>
+        <location filename="../../crosspost/gui/messages.py" line="212"/>
         <source>the sign-in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="208"/>
+        <location filename="../../crosspost/gui/messages.py" line="213"/>
         <source>the record look-up</source>
         <translation>帖子记录查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="209"/>
+        <location filename="../../crosspost/gui/messages.py" line="214"/>
         <source>the new post</source>
         <translation>新帖子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="210"/>
+        <location filename="../../crosspost/gui/messages.py" line="215"/>
         <source>the upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="211"/>
+        <location filename="../../crosspost/gui/messages.py" line="216"/>
         <source>the handle look-up</source>
         <translation>用户名查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="212"/>
+        <location filename="../../crosspost/gui/messages.py" line="217"/>
         <source>the video upload</source>
         <translation>视频上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="213"/>
+        <location filename="../../crosspost/gui/messages.py" line="218"/>
         <source>a request</source>
         <translation>一个请求</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="225"/>
+        <location filename="../../crosspost/gui/messages.py" line="230"/>
         <source>Nothing was stored; check the server and try Add again.</source>
         <translation>没有保存任何内容；请检查服务器后再点“添加”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="226"/>
+        <location filename="../../crosspost/gui/messages.py" line="231"/>
         <source>The draft is unchanged; press Publish again later.</source>
         <translation>草稿没有改动；请稍后再点“发布”。</translation>
     </message>
@@ -1608,152 +2041,157 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="258"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="247"/>
+        <location filename="../../crosspost/gui/editor.py" line="259"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="248"/>
+        <location filename="../../crosspost/gui/editor.py" line="260"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="249"/>
+        <location filename="../../crosspost/gui/editor.py" line="261"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="250"/>
+        <location filename="../../crosspost/gui/editor.py" line="262"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="263"/>
+        <source>Written in</source>
+        <translation>写作语言</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/editor.py" line="264"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="264"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="264"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="253"/>
+        <location filename="../../crosspost/gui/editor.py" line="266"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="254"/>
+        <location filename="../../crosspost/gui/editor.py" line="267"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="255"/>
+        <location filename="../../crosspost/gui/editor.py" line="268"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="256"/>
+        <location filename="../../crosspost/gui/editor.py" line="269"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="256"/>
+        <location filename="../../crosspost/gui/editor.py" line="269"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="257"/>
+        <location filename="../../crosspost/gui/editor.py" line="270"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="259"/>
+        <location filename="../../crosspost/gui/editor.py" line="272"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
         <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="262"/>
+        <location filename="../../crosspost/gui/editor.py" line="275"/>
         <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
         <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="267"/>
+        <location filename="../../crosspost/gui/editor.py" line="280"/>
         <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
         <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="283"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="271"/>
+        <location filename="../../crosspost/gui/editor.py" line="284"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="272"/>
+        <location filename="../../crosspost/gui/editor.py" line="285"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="273"/>
+        <location filename="../../crosspost/gui/editor.py" line="286"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="274"/>
+        <location filename="../../crosspost/gui/editor.py" line="287"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="275"/>
+        <location filename="../../crosspost/gui/editor.py" line="288"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="277"/>
+        <location filename="../../crosspost/gui/editor.py" line="290"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="279"/>
+        <location filename="../../crosspost/gui/editor.py" line="292"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="397"/>
+        <location filename="../../crosspost/gui/editor.py" line="427"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="398"/>
+        <location filename="../../crosspost/gui/editor.py" line="428"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="405"/>
+        <location filename="../../crosspost/gui/editor.py" line="435"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="435"/>
+        <location filename="../../crosspost/gui/editor.py" line="465"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="285"/>
+        <location filename="../../crosspost/gui/editor.py" line="298"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -1882,147 +2320,147 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="191"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="192"/>
         <source>Open the published post in your browser</source>
         <translation>在浏览器中打开已发布的笔记</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="204"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="205"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="205"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="206"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="206"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="207"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="208"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="209"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="208"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="209"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="208"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="209"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="208"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="209"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="208"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="209"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="211"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="212"/>
         <source>Refresh from post</source>
         <translation>从作品更新</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="214"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
         <source>Take the post&apos;s caption, translation and media as they are now; what you changed in the draft by hand stays.</source>
         <translation>按作品当前的文案、译文和媒体更新草稿；你在草稿中手动修改的内容会保留。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="219"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="220"/>
         <source>Render</source>
         <translation>生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="220"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="221"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="221"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="222"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="222"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="223"/>
         <source>Alt text…</source>
         <translation>替代文字…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="223"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="224"/>
         <source>Copy title</source>
         <translation>复制标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="224"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="225"/>
         <source>Copy body</source>
         <translation>复制正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="225"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="226"/>
         <source>Copy topics</source>
         <translation>复制话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="226"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="227"/>
         <source>Mark as posted…</source>
         <translation>标记为已发布…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="227"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="228"/>
         <source>Send to phone…</source>
         <translation>发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="228"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="229"/>
         <source>Open RedNote creator page</source>
         <translation>打开小红书创作者中心</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="231"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="232"/>
         <source>Re-encode</source>
         <translation>重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="234"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="235"/>
         <source>Encode every file again, even a video or photo that already fits the platform and would be kept as it is</source>
         <translation>重新编码每个文件，即使视频或图片已符合平台要求、本可原样保留</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="238"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="239"/>
         <source>No drafts yet. Open a post in the library and choose “Create draft”.</source>
         <translation>还没有草稿。在作品库中打开一条作品，然后点“创建草稿”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="289"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="290"/>
         <source>Title copied</source>
         <translation>标题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="289"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="290"/>
         <source>Body copied</source>
         <translation>正文已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="289"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="290"/>
         <source>Topics copied</source>
         <translation>话题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="305"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="306"/>
         <source>Crosspost exports</source>
         <translation>Crosspost 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="323"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="324"/>
         <source>Export drafts to</source>
         <translation>导出草稿到</translation>
     </message>
@@ -2253,19 +2691,91 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="233"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="237"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="235"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="239"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="235"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="239"/>
         <source>Keys</source>
         <translation>按键</translation>
+    </message>
+</context>
+<context>
+    <name>SkippedPosts</name>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="30"/>
+        <source>No %1→%2 language pack is installed (the caption was detected as %1).</source>
+        <translation>未安装%1→%2语言包（文案被识别为%1）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="34"/>
+        <source>No %1→%2 language pack is installed (the caption is too short to tell, so it was taken to be in %1, the account&apos;s usual language).</source>
+        <translation>未安装%1→%2语言包（文案太短无法判断，已按账号常用语言%1处理）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="40"/>
+        <source>No %1→%2 language pack is installed (you said the post is written in %1).</source>
+        <translation>未安装%1→%2语言包（你设置了这条作品用%1写成）。</translation>
+    </message>
+</context>
+<context>
+    <name>SkippedPostsDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="56"/>
+        <source>Some posts were not translated</source>
+        <translation>有些作品没有翻译</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="59"/>
+        <source>%n post(s) could not be translated.</source>
+        <translation>
+            <numerusform>有 %n 条作品无法翻译。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="61"/>
+        <source>%n other post(s) were translated.</source>
+        <translation>
+            <numerusform>其余 %n 条作品已翻译。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="72"/>
+        <source>Post %1 “%2”: %3</source>
+        <translation>作品 %1“%2”：%3</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="77"/>
+        <source>Post %1: %2</source>
+        <translation>作品 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="81"/>
+        <source>Set its language…</source>
+        <translation>设置语言…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="82"/>
+        <source>Open the post and choose the language it is written in</source>
+        <translation>打开这条作品，选择它的写作语言</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="83"/>
+        <source>Language packs…</source>
+        <translation>语言包…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/skipped_posts.py" line="93"/>
+        <source>… and %n more post(s), skipped for the same reasons.</source>
+        <translation>
+            <numerusform>…还有 %n 条作品因同样的原因被跳过。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2303,92 +2813,97 @@
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="174"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="177"/>
         <source>Search → Clear the search</source>
         <translation>搜索 → 清空搜索</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="178"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="181"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="178"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="181"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="210"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="213"/>
         <source>&amp;Post</source>
         <translation>作品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="211"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="214"/>
         <source>D&amp;raft</source>
         <translation>草稿(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="212"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="215"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="214"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="217"/>
         <source>&amp;Translate the selected posts</source>
         <translation>翻译所选作品(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="215"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="218"/>
         <source>Create &amp;drafts for the selected posts</source>
         <translation>为所选作品创建草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="216"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="219"/>
         <source>Translate all &amp;untranslated posts</source>
         <translation>翻译所有未翻译的作品(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="217"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="220"/>
         <source>&amp;Fetch media</source>
         <translation>下载媒体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="218"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="221"/>
         <source>&amp;Attach files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="219"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="222"/>
         <source>Fetch media for a&amp;ll posts</source>
         <translation>下载所有作品的媒体(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="220"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="223"/>
+        <source>Drop lost media</source>
+        <translation>移除丢失的媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/shortcuts.py" line="224"/>
         <source>&amp;Render</source>
         <translation>生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="221"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="225"/>
         <source>Copy &amp;title</source>
         <translation>复制标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="222"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="226"/>
         <source>Copy &amp;body</source>
         <translation>复制正文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="223"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="227"/>
         <source>Copy t&amp;opics</source>
         <translation>复制话题(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="224"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="228"/>
         <source>&amp;Mark as posted…</source>
         <translation>标记为已发布(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="225"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="229"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
@@ -2414,6 +2929,19 @@
         <location filename="../../crosspost/gui/sentence_view.py" line="235"/>
         <source>Use this wording</source>
         <translation>使用此译法</translation>
+    </message>
+</context>
+<context>
+    <name>WrittenInBox</name>
+    <message>
+        <location filename="../../crosspost/gui/written_in_box.py" line="36"/>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/written_in_box.py" line="41"/>
+        <source>The language this post is written in. Crosspost detects it; choose it here when the detection is wrong.</source>
+        <translation>这条作品的写作语言。Crosspost 会自动检测；检测有误时请在这里选择。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,142 @@
+"""After a translation batch that went past posts it could not translate: one dialog listing each
+skipped post and why, each with its fixes — set the language the post is written in (opens the post
+in the editor with the "Written in" box focused), or install a language pack."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from crosspost.gui.language_names import language_name
+from crosspost.translation.written_in import LanguageSource
+
+
+def skip_reason(result: Any) -> str:
+    """Why RESULT (a skipped ``PostTranslation``) was not translated, in the window's words."""
+    source, target = language_name(result.source), language_name(result.target)
+    if result.source_from is LanguageSource.DETECTED:
+        text = QCoreApplication.translate(
+            "SkippedPosts", "No %1→%2 language pack is installed (the caption was detected as %1)."
+        )
+    elif result.source_from is LanguageSource.USUAL:
+        text = QCoreApplication.translate(
+            "SkippedPosts",
+            "No %1→%2 language pack is installed (the caption is too short to tell, so it was taken to be in "
+            "%1, the account's usual language).",
+        )
+    else:
+        text = QCoreApplication.translate(
+            "SkippedPosts", "No %1→%2 language pack is installed (you said the post is written in %1)."
+        )
+    return text.replace("%1", source).replace("%2", target)
+
+
+MAX_ROWS = 50  # a whole archive without a pack: the first fifty, then how many more
+
+
+class SkippedPostsDialog(QDialog):
+    fixLanguage = Signal(int)  # post id: open it with "Written in" focused
+    openPacks = Signal()
+
+    def __init__(self, skipped: Sequence[Any], translated: int, captions: dict[int, str], parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("skippedPosts")
+        self.setWindowTitle(self.tr("Some posts were not translated"))
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(
+            self.tr("%n post(s) could not be translated.", "", len(skipped))
+            + " "
+            + self.tr("%n other post(s) were translated.", "", translated)
+        )
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        body = QWidget()
+        rows = QVBoxLayout(body)
+        self.rows: list[tuple[int, QLabel, QPushButton, QPushButton]] = []
+        for result in skipped[:MAX_ROWS]:
+            caption = " ".join((captions.get(result.post) or "").split())
+            excerpt = caption[:60] + ("…" if len(caption) > 60 else "")
+            label = QLabel(
+                self.tr("Post %1 “%2”: %3")
+                .replace("%1", str(result.post))
+                .replace("%2", excerpt)
+                .replace("%3", skip_reason(result))
+                if excerpt
+                else self.tr("Post %1: %2").replace("%1", str(result.post)).replace("%2", skip_reason(result))
+            )
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            fix = QPushButton(self.tr("Set its language…"))
+            fix.setToolTip(self.tr("Open the post and choose the language it is written in"))
+            packs = QPushButton(self.tr("Language packs…"))
+            fix.clicked.connect(lambda _=False, pid=result.post: self._fix(pid))
+            packs.clicked.connect(self._packs)
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(fix)
+            row.addWidget(packs)
+            rows.addLayout(row)
+            self.rows.append((result.post, label, fix, packs))
+        if len(skipped) > MAX_ROWS:
+            more = QLabel(self.tr("… and %n more post(s), skipped for the same reasons.", "", len(skipped) - MAX_ROWS))
+            rows.addWidget(more)
+        rows.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout.addWidget(scroll, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, min(480, 160 + 70 * min(len(skipped), MAX_ROWS)))
+
+    def _fix(self, post_id: int) -> None:
+        self.accept()
+        self.fixLanguage.emit(post_id)
+
+    def _packs(self) -> None:
+        self.accept()
+        self.openPacks.emit()
+
+
+def show_skipped(window: Any, skipped: Sequence[Any], translated: int) -> SkippedPostsDialog:
+    """Open the dialog over WINDOW (the main window) and wire its fixes."""
+    from crosspost.posts import get_post
+
+    captions = {r.post: get_post(window.store, r.post).caption for r in skipped[:MAX_ROWS]}
+    dialog = SkippedPostsDialog(skipped, translated, captions, window)
+    dialog.fixLanguage.connect(lambda post_id: open_written_in(window, post_id))
+    dialog.openPacks.connect(window.open_languages)
+    dialog.open()
+    window.skipped_dialog = dialog
+    return dialog
+
+
+def open_written_in(window: Any, post_id: int) -> None:
+    """Show POST_ID in the library and the editor, with the "Written in" box focused."""
+    window.tabs.setCurrentIndex(0)
+    window.search.clear()
+    row = window.posts_model.row_of(post_id)
+    if row is not None:
+        window.library.setCurrentIndex(window.posts_model.index(row))
+    if window.editor.post_id != post_id:
+        window.editor.load(post_id)
+    box = window.editor.written_in
+
+    def focus() -> None:  # after the dialog has closed and handed the focus back to the window
+        window.activateWindow()
+        box.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    QTimer.singleShot(0, focus)
