@@ -183,3 +183,32 @@ def test_the_library_keeps_its_width_on_translate_and_platform_switch(window, qt
         seen[f"post {post}"] = window.splitter.widget(0).width()
     window.set_language("en")
     assert len(seen) > 5 and set(seen.values()) == {width}, (width, seen)
+
+
+def test_ctrl_z_then_ctrl_d_offers_to_translate_first(window, qtbot, tmp_path):
+    """The walk typed a translation, undid it with Ctrl+Z, and Ctrl+D made a bilingual draft at once
+    (the post still marked "zh"). Keys only, through the window's own shortcuts."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from crosspost.posts import get_post
+
+    import_sample(window, qtbot, tmp_path)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.library.setCurrentIndex(window.posts_model.index(0))
+    editor = window.editor
+    qtbot.waitUntil(lambda: editor.post_id is not None)
+    post = editor.post_id
+    editor.layout_switch.setCurrentIndex(editor.layout_switch.findData("bilingual"))
+    editor.translation.setFocus()
+    qtbot.keyClicks(editor.translation, "my words")
+    qtbot.waitUntil(lambda: get_post(window.store, post).translation("zh") is not None)
+    qtbot.keyClick(editor.translation, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: editor.translation.toPlainText() == "")
+    assert get_post(window.store, post).translation("zh") is None  # no translation: not marked zh
+    drafts_before = window.store.db.execute("SELECT count(*) FROM drafts").fetchone()[0]
+    qtbot.keyClick(editor.translation, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: getattr(window, "question", None) is not None and window.question.isVisible())
+    assert window.question.text().startswith("This post has no translation yet")
+    window.question.button(QMessageBox.StandardButton.Cancel).click()
+    assert window.store.db.execute("SELECT count(*) FROM drafts").fetchone()[0] == drafts_before
