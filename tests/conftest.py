@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import os
 
-# Before anything imports Qt: no display needed, and the same rendering everywhere.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+from screens import offscreen_screen
+
+# Before anything imports Qt: no display needed, and the same rendering everywhere. The screen is a
+# common desktop's (1920×1200), not Qt's default 800×800: the window is fitted into its screen.
+os.environ.setdefault("QT_QPA_PLATFORM", offscreen_screen(1920, 1200))
 
 import pytest
 

@@ -123,6 +123,7 @@ class PostEditor(QWidget):
 
         self.title_edit = QLineEdit()  # the user's own title; empty: made from the caption
         self.title_edit.editingFinished.connect(self._title_edited)
+        self.title_edit.textEdited.connect(self._title_typing)  # the counter follows every keystroke
         self.user_title: str | None = None
         self._user_topics: list[str] | None = None
         self.title_help = QLabel()  # what the counter counts (a RedNote "unit")
@@ -455,6 +456,7 @@ class PostEditor(QWidget):
         while self.chips.count():
             item = self.chips.takeAt(0)
             if item.widget():
+                item.widget().setProperty("topic", None)  # going away: no longer a topic's chip
                 item.widget().hide()
                 item.widget().deleteLater()
         for topic in self.topics:
@@ -467,9 +469,28 @@ class PostEditor(QWidget):
                 "QToolButton { border: 1px solid #e0b4b4; border-radius: 10px; padding: 2px 8px;"
                 " background: #fff1f0; color: #b71c1c; }"
             )
+            chip.setAccessibleName(self.tr("Remove the topic %1").replace("%1", text))
+            # Tab reaches every chip; Space, Delete or Backspace removes it (no mouse needed).
+            chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            chip.installEventFilter(self)
+            chip.setProperty("topic", topic)
             chip.clicked.connect(lambda _=False, t=topic: self._remove_topic(t))
             self.chips.addWidget(chip)
         self.chips_box.refit()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Delete/Backspace on a topic chip
+        if (
+            event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
+            and isinstance(watched, QToolButton)
+            and watched.property("topic") is not None
+            and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+        ):
+            if event.type() == QEvent.Type.ShortcutOverride:  # the key is the chip's, not Edit → Delete's
+                event.accept()
+                return True
+            self._remove_topic(str(watched.property("topic")))
+            return True
+        return super().eventFilter(watched, event)
 
     @property
     def user_topics(self) -> list[str] | None:
@@ -491,9 +512,35 @@ class PostEditor(QWidget):
         self.new_topic.clear()
 
     def _remove_topic(self, topic: str) -> None:
+        chip_had_focus = isinstance(self.focusWidget(), QToolButton) and self.focusWidget().property("topic") == topic
+        index = self.topics.index(topic) if topic in self.topics else 0
         self.topics = [t for t in self.topics if t != topic]
         self._save_topics()
-        QTimer.singleShot(0, self.refresh_preview)
+
+        def after() -> None:
+            self.refresh_preview()
+            if chip_had_focus:  # the keyboard stays in the chips: the next one, or the new-topic field
+                chips = [
+                    w
+                    for w in self.chips_box.findChildren(QToolButton)
+                    if w.property("topic") in self.topics  # not the ones going away
+                ]
+                chips.sort(key=lambda w: self.topics.index(str(w.property("topic"))))
+                (chips[min(index, len(chips) - 1)] if chips else self.new_topic).setFocus()
+
+        QTimer.singleShot(0, after)
+
+    def _title_typing(self, text: str) -> None:
+        """The title's counter and preview while the person types (saved when they leave the field)."""
+        if self.post_id is None:
+            return
+        profile = get_profile(self.platform.currentData() or "rednote")
+        typed = text.strip()
+        if not typed:
+            self.refresh_preview()
+            return
+        self.preview_title.setText(typed)
+        self._set_counter(self.title_counter, profile, "title", typed)
 
     def _title_edited(self) -> None:
         from crosspost.posts import set_post_title
@@ -534,11 +581,18 @@ class PostEditor(QWidget):
         set_post_plan(self.store, self.post_id, notes=self.notes.toPlainText())
 
     def flush(self) -> None:
-        """Save what is still waiting on a timer (before another post is loaded)."""
+        """Save what is still waiting on a timer or being typed (before another post is loaded, or the
+        window closes)."""
         for timer, save in ((self._plan_timer, self._save_plan), (self._notes_timer, self._save_notes)):
             if timer.isActive():
                 timer.stop()
                 save()
+        self._title_edited()  # a title still being typed (saved only when the field loses focus)
+
+    def close_post(self) -> None:
+        """Save what is pending and let go of the post: nothing is written after this (the store closes)."""
+        self.flush()
+        self.post_id = None
 
     # --- glossary in place ------------------------------------------------------------------------
     def _load_glossary(self) -> None:

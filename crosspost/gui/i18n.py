@@ -51,11 +51,16 @@ def apply_language(app: QApplication, choice: str | None) -> str:
         return language  # already in place: no LanguageChange for every widget
     _current = language
     # Dates and numbers the window formats follow the UI language, not only its words.
-    QLocale.setDefault(
+    locale = (
         QLocale(QLocale.Language.Chinese, QLocale.Country.China)
         if language == "zh_CN"
         else QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
     )
+    QLocale.setDefault(locale)
+    # Widgets made before the switch keep the locale they were made with (the calendar of the planned
+    # date said "December" in the Chinese window): give every window the new one; children follow.
+    for widget in app.topLevelWidgets():
+        widget.setLocale(locale)
     while _installed:
         app.removeTranslator(_installed.pop())
     # English needs its catalogue too: it holds the plural forms ("1 post", "2 posts").

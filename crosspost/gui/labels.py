@@ -79,6 +79,18 @@ def level_label(level: str) -> str:
     return _labels.level(level)
 
 
+def language_label(code: str) -> str:
+    """A language code as its name in the UI language ("zh" → "Chinese" / "中文"); an unknown code as is."""
+    from crosspost.gui.language_names import language_name
+
+    return language_name(code)
+
+
+def pair_label(source: str, target: str) -> str:
+    """A language pair as the window names it: "English → Chinese" / "英语 → 中文"."""
+    return f"{language_label(source)} → {language_label(target)}"
+
+
 def unit_label(unit: str, value: float) -> str:
     """VALUE with its unit, in the plural form that goes with it ("1 character", "20 characters", "10.5 units")."""
     n = int(value)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPixmap
 
+from crosspost.gui.labels import language_label
 from crosspost.gui.messages import problem_text
 from crosspost.records import CheckedDraft, Draft, LibraryRow
 from crosspost.store import Store
@@ -99,7 +100,7 @@ class PostsModel(QAbstractListModel):
                 )
                 badges.append(media_badge(row_media_state(r)))
             if r.langs:
-                badges.append("🌐 " + ",".join(r.langs))
+                badges.append("🌐 " + ", ".join(language_label(code) for code in r.langs))
             if r.likes is not None:
                 badges.append(f"♥ {r.likes:,}")
             return f"{r.created_at[:10]}  {'  '.join(badges)}\n{first or '—'}"

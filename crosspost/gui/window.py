@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.drop import DropHandler
+from crosspost.gui.screen_fit import KeepOnScreen, first_size
 from crosspost.gui.task_panel import TaskPanel
 from crosspost.gui.tasks import TaskRunner
 from crosspost.paths import DataLocation
@@ -153,10 +154,9 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:  # first run: 1280×800, or the whole free screen where that is smaller (a 1024×700 laptop)
-            screen = QApplication.primaryScreen()
-            free = screen.availableGeometry().size() if screen is not None else QSize(1280, 800)
-            self.resize(QSize(1280, 800).boundedTo(free))
+        else:  # first run: 1280×800, or the free screen less the window's frame (a 1024×700 laptop)
+            self.resize(first_size(self, QSize(0, 30)))  # the frame's real size is known once shown
+        self.keep_on_screen = KeepOnScreen(self)
         self.retranslate()
         self._build_scheduled = False  # the library is built right after the first paint (paintEvent)
 
@@ -314,7 +314,8 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("Crosspost — TikTok to RedNote"))
+        # The desktop adds the app's name ("… — Crosspost"): the title is only what this window is.
+        self.setWindowTitle(self.tr("TikTok to RedNote"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_tools.setTitle(self.tr("&Tools"))
@@ -369,6 +370,7 @@ class MainWindow(QMainWindow):
             self.runner.wait(30)
         if self._ready:
             self._save_state()
+            self.editor.close_post()  # a title being typed is saved now, not after the store closed
         self.runner.shutdown()
         if self._ready:
             self.store.close()

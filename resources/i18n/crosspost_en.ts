@@ -177,7 +177,7 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="410"/>
+        <location filename="../../crosspost/gui/window.py" line="412"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n post</numerusform>
@@ -185,7 +185,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="577"/>
+        <location filename="../../crosspost/gui/window.py" line="579"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>%n post translated.</numerusform>
@@ -193,7 +193,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="600"/>
+        <location filename="../../crosspost/gui/window.py" line="602"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
@@ -201,7 +201,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="639"/>
+        <location filename="../../crosspost/gui/window.py" line="641"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
@@ -209,7 +209,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="702"/>
+        <location filename="../../crosspost/gui/window.py" line="704"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n draft ready in the queue.</numerusform>
@@ -217,7 +217,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="722"/>
+        <location filename="../../crosspost/gui/window.py" line="724"/>
         <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>%n of the selected posts has no translation yet, which the %1 layout needs.</numerusform>
@@ -225,7 +225,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="818"/>
+        <location filename="../../crosspost/gui/window.py" line="820"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>%n file attached.</numerusform>
@@ -233,7 +233,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="917"/>
+        <location filename="../../crosspost/gui/window.py" line="919"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>Delete %n draft? Your posts stay.</numerusform>

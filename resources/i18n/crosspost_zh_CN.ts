@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="105"/>
+        <source>About Crosspost</source>
+        <translation>关于 Crosspost</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="106"/>
+        <source>Crosspost %1</source>
+        <translation>Crosspost %1</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="109"/>
+        <source>Carries your TikTok work to RedNote and beyond, offline on your own computer. Free software under the GNU General Public License, version 3 or later.</source>
+        <translation>把你在 TikTok 的作品带到小红书及更多平台，全程离线，在你自己的电脑上完成。本软件是自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="113"/>
+        <source>Included software and fonts, with their licences:</source>
+        <translation>内含的软件和字体及其许可证：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="114"/>
+        <source>Your library, drafts and language packs are kept in:</source>
+        <translation>你的作品库、草稿和语言包保存在：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="115"/>
+        <source>Show in folder</source>
+        <translation>在文件夹中显示</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="116"/>
+        <source>Copy path</source>
+        <translation>复制路径</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="120"/>
+        <source>No file manager here; the folder is: %1</source>
+        <translation>这里没有文件管理器；文件夹位于：%1</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/about.py" line="124"/>
+        <source>Path copied.</source>
+        <translation>路径已复制。</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <location filename="../../crosspost/gui/publishing.py" line="237"/>
@@ -242,77 +290,77 @@
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="169"/>
+        <location filename="../../crosspost/gui/models.py" line="170"/>
         <source>the post</source>
         <translation>作品</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="169"/>
+        <location filename="../../crosspost/gui/models.py" line="170"/>
         <source>its translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="169"/>
+        <location filename="../../crosspost/gui/models.py" line="170"/>
         <source>its media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="170"/>
+        <location filename="../../crosspost/gui/models.py" line="171"/>
         <source>Out of date: %1 changed — press Refresh from post.</source>
         <translation>已过时：%1已更改——请点“从作品更新”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="183"/>
+        <location filename="../../crosspost/gui/models.py" line="184"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="184"/>
+        <location filename="../../crosspost/gui/models.py" line="185"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="185"/>
+        <location filename="../../crosspost/gui/models.py" line="186"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="186"/>
+        <location filename="../../crosspost/gui/models.py" line="187"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="187"/>
+        <location filename="../../crosspost/gui/models.py" line="188"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="188"/>
+        <location filename="../../crosspost/gui/models.py" line="189"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="200"/>
+        <location filename="../../crosspost/gui/models.py" line="201"/>
         <source>%1: kept the original (not re-encoded)</source>
         <translation>%1：保留原文件（未重新编码）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="202"/>
+        <location filename="../../crosspost/gui/models.py" line="203"/>
         <source>%1: re-encoded</source>
         <translation>%1：已重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="214"/>
+        <location filename="../../crosspost/gui/models.py" line="215"/>
         <source>Posted on %1: %2</source>
         <translation>%1 已发布：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="215"/>
+        <location filename="../../crosspost/gui/models.py" line="216"/>
         <source>Posted on %1</source>
         <translation>%1 已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="234"/>
+        <location filename="../../crosspost/gui/models.py" line="235"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -1221,313 +1269,313 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="317"/>
-        <source>Crosspost — TikTok to RedNote</source>
-        <translation>Crosspost — 从 TikTok 到小红书</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="318"/>
+        <location filename="../../crosspost/gui/window.py" line="319"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="319"/>
+        <location filename="../../crosspost/gui/window.py" line="320"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="320"/>
+        <location filename="../../crosspost/gui/window.py" line="321"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="321"/>
+        <location filename="../../crosspost/gui/window.py" line="322"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="322"/>
+        <location filename="../../crosspost/gui/window.py" line="323"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="323"/>
+        <location filename="../../crosspost/gui/window.py" line="324"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="324"/>
+        <location filename="../../crosspost/gui/window.py" line="325"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="325"/>
+        <location filename="../../crosspost/gui/window.py" line="326"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="326"/>
+        <location filename="../../crosspost/gui/window.py" line="327"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="327"/>
+        <location filename="../../crosspost/gui/window.py" line="328"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="328"/>
+        <location filename="../../crosspost/gui/window.py" line="329"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="331"/>
+        <location filename="../../crosspost/gui/window.py" line="332"/>
         <source>Search captions and translations (Ctrl+F)</source>
         <translation>搜索文案和译文 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="332"/>
-        <location filename="../../crosspost/gui/window.py" line="717"/>
+        <location filename="../../crosspost/gui/window.py" line="333"/>
+        <location filename="../../crosspost/gui/window.py" line="719"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="333"/>
+        <location filename="../../crosspost/gui/window.py" line="334"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="334"/>
+        <location filename="../../crosspost/gui/window.py" line="335"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="363"/>
-        <location filename="../../crosspost/gui/window.py" line="917"/>
+        <location filename="../../crosspost/gui/window.py" line="364"/>
+        <location filename="../../crosspost/gui/window.py" line="919"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="363"/>
+        <location filename="../../crosspost/gui/window.py" line="364"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="410"/>
+        <location filename="../../crosspost/gui/window.py" line="412"/>
         <source>%n post(s)</source>
         <translation>
             <numerusform>%n 条作品</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="415"/>
+        <location filename="../../crosspost/gui/window.py" line="417"/>
         <source>No posts match “%1”.</source>
         <translation>没有与“%1”匹配的作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="415"/>
+        <location filename="../../crosspost/gui/window.py" line="417"/>
         <source>Every post is translated.</source>
         <translation>所有作品都已翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="453"/>
+        <location filename="../../crosspost/gui/window.py" line="455"/>
         <source>Thumbnail</source>
         <translation>缩略图</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="465"/>
+        <location filename="../../crosspost/gui/window.py" line="467"/>
         <source>Import an unpacked export</source>
         <translation>导入已解压的导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="468"/>
+        <location filename="../../crosspost/gui/window.py" line="470"/>
         <source>Import your TikTok export</source>
         <translation>导入你的 TikTok 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="472"/>
+        <location filename="../../crosspost/gui/window.py" line="474"/>
         <source>TikTok export (*.zip *.json *.txt)</source>
         <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="546"/>
+        <location filename="../../crosspost/gui/window.py" line="548"/>
         <source>Importing %1</source>
         <translation>正在导入 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="588"/>
+        <location filename="../../crosspost/gui/window.py" line="590"/>
         <source>Translating</source>
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="707"/>
+        <location filename="../../crosspost/gui/window.py" line="709"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="719"/>
+        <location filename="../../crosspost/gui/window.py" line="721"/>
         <source>This post has no translation yet, which the %1 layout needs.</source>
         <translation>这条作品还没有译文，而“%1”版式需要译文。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="722"/>
+        <location filename="../../crosspost/gui/window.py" line="724"/>
         <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>所选作品中有 %n 条还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="782"/>
+        <location filename="../../crosspost/gui/window.py" line="784"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="794"/>
+        <location filename="../../crosspost/gui/window.py" line="796"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="801"/>
+        <location filename="../../crosspost/gui/window.py" line="803"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="805"/>
+        <location filename="../../crosspost/gui/window.py" line="807"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="818"/>
+        <location filename="../../crosspost/gui/window.py" line="820"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="821"/>
+        <location filename="../../crosspost/gui/window.py" line="823"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="922"/>
+        <location filename="../../crosspost/gui/window.py" line="924"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="846"/>
+        <location filename="../../crosspost/gui/window.py" line="848"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="498"/>
+        <location filename="../../crosspost/gui/window.py" line="318"/>
+        <source>TikTok to RedNote</source>
+        <translation>从 TikTok 到小红书</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="500"/>
         <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="520"/>
+        <location filename="../../crosspost/gui/window.py" line="522"/>
         <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
         <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="540"/>
+        <location filename="../../crosspost/gui/window.py" line="542"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="577"/>
+        <location filename="../../crosspost/gui/window.py" line="579"/>
         <source>%n post(s) translated.</source>
         <translation>
             <numerusform>已翻译 %n 条作品。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="598"/>
+        <location filename="../../crosspost/gui/window.py" line="600"/>
         <source>Replace your edits?</source>
         <translation>替换你的修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="600"/>
+        <location filename="../../crosspost/gui/window.py" line="602"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="608"/>
+        <location filename="../../crosspost/gui/window.py" line="610"/>
         <source>Replace my edit</source>
         <translation>替换我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="609"/>
+        <location filename="../../crosspost/gui/window.py" line="611"/>
         <source>Keep my edit</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="637"/>
+        <location filename="../../crosspost/gui/window.py" line="639"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="639"/>
+        <location filename="../../crosspost/gui/window.py" line="641"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="680"/>
+        <location filename="../../crosspost/gui/window.py" line="682"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="702"/>
+        <location filename="../../crosspost/gui/window.py" line="704"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="729"/>
+        <location filename="../../crosspost/gui/window.py" line="731"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="730"/>
+        <location filename="../../crosspost/gui/window.py" line="732"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="756"/>
+        <location filename="../../crosspost/gui/window.py" line="758"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="834"/>
+        <location filename="../../crosspost/gui/window.py" line="836"/>
         <source>Updating drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="868"/>
+        <location filename="../../crosspost/gui/window.py" line="870"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="874"/>
+        <location filename="../../crosspost/gui/window.py" line="876"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="896"/>
+        <location filename="../../crosspost/gui/window.py" line="898"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="904"/>
+        <location filename="../../crosspost/gui/window.py" line="906"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="917"/>
+        <location filename="../../crosspost/gui/window.py" line="919"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
@@ -2041,157 +2089,158 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="258"/>
+        <location filename="../../crosspost/gui/editor.py" line="259"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="259"/>
+        <location filename="../../crosspost/gui/editor.py" line="260"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="260"/>
+        <location filename="../../crosspost/gui/editor.py" line="261"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="261"/>
+        <location filename="../../crosspost/gui/editor.py" line="262"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="262"/>
+        <location filename="../../crosspost/gui/editor.py" line="263"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="263"/>
+        <location filename="../../crosspost/gui/editor.py" line="264"/>
         <source>Written in</source>
         <translation>写作语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="264"/>
+        <location filename="../../crosspost/gui/editor.py" line="265"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="264"/>
+        <location filename="../../crosspost/gui/editor.py" line="265"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="264"/>
+        <location filename="../../crosspost/gui/editor.py" line="265"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="266"/>
+        <location filename="../../crosspost/gui/editor.py" line="267"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="267"/>
+        <location filename="../../crosspost/gui/editor.py" line="268"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="268"/>
+        <location filename="../../crosspost/gui/editor.py" line="269"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="269"/>
+        <location filename="../../crosspost/gui/editor.py" line="270"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="269"/>
+        <location filename="../../crosspost/gui/editor.py" line="270"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="271"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="272"/>
+        <location filename="../../crosspost/gui/editor.py" line="273"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
         <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="275"/>
+        <location filename="../../crosspost/gui/editor.py" line="276"/>
         <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
         <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="280"/>
+        <location filename="../../crosspost/gui/editor.py" line="281"/>
         <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
         <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="283"/>
+        <location filename="../../crosspost/gui/editor.py" line="284"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="284"/>
+        <location filename="../../crosspost/gui/editor.py" line="285"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="285"/>
+        <location filename="../../crosspost/gui/editor.py" line="286"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="286"/>
+        <location filename="../../crosspost/gui/editor.py" line="287"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="287"/>
+        <location filename="../../crosspost/gui/editor.py" line="288"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="288"/>
+        <location filename="../../crosspost/gui/editor.py" line="289"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="290"/>
+        <location filename="../../crosspost/gui/editor.py" line="291"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="292"/>
+        <location filename="../../crosspost/gui/editor.py" line="293"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="427"/>
+        <location filename="../../crosspost/gui/editor.py" line="428"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="428"/>
+        <location filename="../../crosspost/gui/editor.py" line="429"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="435"/>
+        <location filename="../../crosspost/gui/editor.py" line="436"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="465"/>
+        <location filename="../../crosspost/gui/editor.py" line="467"/>
+        <location filename="../../crosspost/gui/editor.py" line="472"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="298"/>
+        <location filename="../../crosspost/gui/editor.py" line="299"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
@@ -2199,12 +2248,12 @@
 <context>
     <name>PostsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="126"/>
+        <location filename="../../crosspost/gui/models.py" line="127"/>
         <source>Deleted on TikTok on %1</source>
         <translation>已于 %1 在 TikTok 上删除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="127"/>
+        <location filename="../../crosspost/gui/models.py" line="128"/>
         <source>Deleted on TikTok</source>
         <translation>已在 TikTok 上删除</translation>
     </message>
@@ -2790,22 +2839,22 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="97"/>
+        <location filename="../../crosspost/gui/window.py" line="98"/>
         <source>Bring your TikTok posts to RedNote</source>
         <translation>把你的 TikTok 作品带到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="100"/>
+        <location filename="../../crosspost/gui/window.py" line="101"/>
         <source>&lt;p&gt;1. In TikTok open &lt;b&gt;Profile → Menu ☰ → Settings and privacy → Account → Download your data&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;2. Choose &lt;b&gt;JSON&lt;/b&gt; (or TXT) and &lt;b&gt;All data&lt;/b&gt;, then &lt;b&gt;Request data&lt;/b&gt;. TikTok prepares it within a few days; download it from the &lt;b&gt;Download data&lt;/b&gt; tab.&lt;/p&gt;&lt;p&gt;3. Drop the zip here. Your messages and history are never read; only your own posts.&lt;/p&gt;</source>
         <translation>&lt;p&gt;1. 在 TikTok 中打开 &lt;b&gt;个人主页 → 菜单 ☰ → 设置和隐私 → 账号 → 下载你的数据&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;2. 选择 &lt;b&gt;JSON&lt;/b&gt;（或 TXT）和 &lt;b&gt;所有数据&lt;/b&gt;，然后点 &lt;b&gt;申请数据&lt;/b&gt;。TikTok 会在几天内准备好，到 &lt;b&gt;下载数据&lt;/b&gt; 页签下载。&lt;/p&gt;&lt;p&gt;3. 把压缩包拖到这里。私信和浏览记录一概不读，只读取你自己的作品。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="106"/>
+        <location filename="../../crosspost/gui/window.py" line="107"/>
         <source>Drop your TikTok export here</source>
         <translation>把 TikTok 导出文件拖到这里</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="107"/>
+        <location filename="../../crosspost/gui/window.py" line="108"/>
         <source>Choose a file or folder…</source>
         <translation>选择文件或文件夹…</translation>
     </message>

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QWidget,
 )
+from screens import offscreen_screen
 
 ROOT = Path(__file__).resolve().parents[2]
 DEJAVU = "/usr/share/fonts/truetype/dejavu"
@@ -762,7 +763,8 @@ SCALED = textwrap.dedent("""
 
 
 def test_the_window_fits_1024_by_700_at_200_percent(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="2", PYTHONPATH=str(ROOT))
+    # a 2560×1600 screen at 200%: 1280×800 logical pixels, room for a 1024×700 window and its frame
+    env = dict(os.environ, QT_QPA_PLATFORM=offscreen_screen(2560, 1600), QT_SCALE_FACTOR="2", PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", SCALED], env=env, capture_output=True, text=True, timeout=180)
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout.strip().splitlines()[-1])
