@@ -25,7 +25,7 @@ checks=0
 echo "== ruff (lint and format)"
 .venv/bin/ruff check crosspost tests benchmarks packaging || checks=1
 .venv/bin/ruff format --check crosspost tests benchmarks packaging || checks=1
-echo "== mypy (the core, every function typed)"
+echo "== mypy (the core and the window, every function typed)"
 .venv/bin/mypy || checks=1
 echo "== import contracts"
 .venv/bin/lint-imports || checks=1

@@ -80,3 +80,42 @@ def test_the_checks_catch_what_they_look_for():
     )
     assert any(SQL_TEXT.match(t) for _, t in _strings(tree))
     assert any(COMMAND.search(t) for _, t in _strings(tree))
+
+
+GUI = PACKAGE / "gui"
+
+
+def _reach_backs(tree: ast.AST) -> list[int]:
+    """Lines where a view reaches into the main window: ``self.window.<x>`` or ``self.window().<x>``."""
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Attribute):
+            continue
+        target = node.value
+        if isinstance(target, ast.Call):  # self.window().x
+            target = target.func
+        if (
+            isinstance(target, ast.Attribute)
+            and target.attr in ("window", "window_")
+            and isinstance(target.value, ast.Name)
+            and target.value.id == "self"
+        ):
+            found.append(node.lineno)
+    return sorted(found)
+
+
+@pytest.mark.parametrize("path", sorted(p for p in GUI.glob("*.py") if p.name != "window.py"), ids=lambda p: p.name)
+def test_views_never_reach_into_the_main_window(path):
+    """Views and dialogs are given the application context (gui/context.py); none reaches back."""
+    lines = _reach_backs(ast.parse(path.read_text(encoding="utf-8")))
+    assert not lines, f"{path.name}: reaches into the main window at lines {lines}; take what it needs from the context"
+
+
+@pytest.mark.parametrize("path", sorted(GUI.glob("*.py")), ids=lambda p: p.name)
+def test_no_window_module_is_over_600_lines(path):
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 600, f"{path.name}: split it"
+
+
+def test_the_reach_back_check_catches_one():
+    code = "class V:\n    def f(self):\n        self.window.runner.run()\n        self.window().settings\n"
+    assert _reach_backs(ast.parse(code)) == [3, 4]

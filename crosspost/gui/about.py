@@ -6,7 +6,7 @@ from __future__ import annotations
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 import crosspost
+from crosspost.gui.words import Retranslating, fill
 
 # What the app carries at run time, with the licence each is used under (the full texts ship in
 # THIRD-PARTY-NOTICES.txt with the installers; packaging/third_party_notices.py writes it).
@@ -53,7 +54,7 @@ def bundled_lines() -> list[str]:
     return lines
 
 
-class AboutDialog(QDialog):
+class AboutDialog(Retranslating, QDialog):
     def __init__(self, data_folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_folder = Path(data_folder)
@@ -96,14 +97,9 @@ class AboutDialog(QDialog):
         self.resize(560, 460)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("About Crosspost"))
-        self.heading.setText(self.tr("Crosspost %1").replace("%1", crosspost.__version__))
+        self.heading.setText(fill(self.tr("Crosspost %1"), crosspost.__version__))
         self.licence.setText(
             self.tr(
                 "Carries your TikTok work to RedNote and beyond, offline on your own computer. "
@@ -117,7 +113,7 @@ class AboutDialog(QDialog):
 
     def open_folder(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_folder))):
-            self.notice.setText(self.tr("No file manager here; the folder is: %1").replace("%1", str(self.data_folder)))
+            self.notice.setText(fill(self.tr("No file manager here; the folder is: %1"), str(self.data_folder)))
 
     def copy_folder(self) -> None:
         QGuiApplication.clipboard().setText(str(self.data_folder))

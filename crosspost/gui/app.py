@@ -5,8 +5,15 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
-from crosspost.paths import resolve
+from crosspost.paths import DataLocation, resolve
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+    from PySide6.QtWidgets import QApplication
 
 # What Qt's xcb platform plugin needs on Linux (see shared/docs/linux-desktop.md).
 XCB_LIBRARIES = [
@@ -53,18 +60,19 @@ def prepare_platform() -> str | None:
 QUIET_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
 
 
-def _qt_messages(mode, context, message) -> None:
+def _qt_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
     if not any(quiet in message for quiet in QUIET_QT_MESSAGES):
         print(message, file=sys.stderr)
 
 
-def make_app(argv: list[str] | None = None):
+def make_app(argv: list[str] | None = None) -> QApplication:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
     if QApplication.instance() is None:
         qInstallMessageHandler(_qt_messages)
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or [sys.argv[0]])
     app.setApplicationName("Crosspost")
     app.setOrganizationName("Crosspost")
     app.setApplicationDisplayName("Crosspost")
@@ -74,7 +82,7 @@ def make_app(argv: list[str] | None = None):
     return app
 
 
-def setup_logging(location) -> None:
+def setup_logging(location: DataLocation) -> None:
     import logging
 
     location.ensure()
@@ -111,9 +119,14 @@ def run_app(data_dir: str | None = None, paths: list[str] | None = None) -> int:
 
     window = MainWindow(location)  # it applies the saved UI language first
     server.setParent(window)
-    server.pathsReceived.connect(lambda received: (raise_window(window), window.open_paths(received)))
 
-    def excepthook(kind, value, tb):
+    def received(paths: list[str]) -> None:
+        raise_window(window)
+        window.open_paths(paths)
+
+    server.pathsReceived.connect(received)
+
+    def excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         import traceback
 
         from crosspost.gui.dialogs import show_error

@@ -15,14 +15,20 @@ import queue
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from crosspost.gui.media_preview import to_pixmap
+from crosspost.gui.words import Retranslating, fill
 from crosspost.limits import MAX_COVER_TEXT_CHARS
 from crosspost.media.cover_styles import STYLES
+from crosspost.records import Draft
+from crosspost.store import Store
+
+if TYPE_CHECKING:
+    from PIL.Image import Image
 
 PREVIEW = (270, 360)  # drawn at this size: the layout scales with the width, so it matches the real cover
 POLL_MS = 30
@@ -111,26 +117,19 @@ class PreviewWorker:
             self._pool = None
 
 
-def to_pixmap(image) -> QPixmap:
-    image = image.convert("RGB")
-    data = image.tobytes()
-    qimage = QImage(data, image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888)
-    return QPixmap.fromImage(qimage.copy())
-
-
-class CoverChooser(QGroupBox):
+class CoverChooser(Retranslating, QGroupBox):
     changed = Signal(int)  # draft id, after Apply
     previewShown = Signal(int)  # the number of the request whose preview is now shown
 
-    def __init__(self, store, parent=None):
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.draft_id: int | None = None
-        self._base = None
-        self._draft = None
-        self.style = QComboBox()
+        self._base: Image | None = None
+        self._draft: Draft | None = None
+        self.style_box = QComboBox()
         for s in STYLES:
-            self.style.addItem(s, s)
+            self.style_box.addItem(s, s)
         self.text = QLineEdit()
         self.text.setClearButtonEnabled(True)
         self.text.setMaxLength(MAX_COVER_TEXT_CHARS)
@@ -160,7 +159,7 @@ class CoverChooser(QGroupBox):
         self._poll.timeout.connect(self._collect)
         self.destroyed.connect(self._worker.shutdown)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.style)
+        layout.addWidget(self.style_box)
         layout.addWidget(self.text)
         layout.addWidget(self.text_note)
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -172,17 +171,12 @@ class CoverChooser(QGroupBox):
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(120)
         self._debounce.timeout.connect(self.update_preview)
-        self.style.currentIndexChanged.connect(lambda _: self.update_preview())
+        self.style_box.currentIndexChanged.connect(lambda _: self.update_preview())
         self.text.textChanged.connect(lambda _: self._debounce.start())
         self.text.textChanged.connect(lambda _: self._show_text_note())
         self.apply_button.clicked.connect(self.apply)
         self.retranslate()
         self.set_draft(None)
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Cover title"))
@@ -193,12 +187,12 @@ class CoverChooser(QGroupBox):
             "none": self.tr("No text"),
         }
         for i, s in enumerate(STYLES):
-            self.style.setItemText(i, labels[s])
+            self.style_box.setItemText(i, labels[s])
         self.text.setPlaceholderText(self.tr("The draft's title"))
         self.text.setToolTip(
             self.tr("For a subtitle, write it after “ | ”.")
             + "\n"
-            + self.tr("A cover holds at most %1 characters.").replace("%1", str(MAX_COVER_TEXT_CHARS))
+            + fill(self.tr("A cover holds at most %1 characters."), str(MAX_COVER_TEXT_CHARS))
         )
         self.apply_button.setText(self.tr("Use this cover"))
         self._show_text_note()
@@ -218,17 +212,17 @@ class CoverChooser(QGroupBox):
             self._draft = d
             allowed = styles_for(get_profile(d.platform))
             enabled = len(allowed) > 1
-            self.style.blockSignals(True)
+            self.style_box.blockSignals(True)
             self.text.blockSignals(True)
-            self.style.setCurrentIndex(max(0, self.style.findData(d.cover_style)))
+            self.style_box.setCurrentIndex(max(0, self.style_box.findData(d.cover_style)))
             self.text.setText("" if not d.cover_text or d.cover_text == d.title else d.cover_text)
             self.text.setPlaceholderText(d.title)
-            self.style.blockSignals(False)
+            self.style_box.blockSignals(False)
             self.text.blockSignals(False)
             self.note.setText("" if enabled else self.tr("Covers on this platform carry no title."))
         else:
             self.note.setText(self.tr("Choose a draft to see its cover."))
-        for w in (self.style, self.text, self.apply_button):
+        for w in (self.style_box, self.text, self.apply_button):
             w.setEnabled(enabled)
         self.update_preview()
 
@@ -247,7 +241,7 @@ class CoverChooser(QGroupBox):
             return
         d = dataclasses.replace(self._draft, cover_text=self.text.text())
         title, subtitle = texts_of(self.store, d)  # the store stays on this thread
-        style = self.style.currentData()
+        style = self.style_box.currentData()
         base = self._base
         self._worker.request(lambda n: PreviewRequest(n, d, base, style, title, subtitle))
         if not self._poll.isActive():
@@ -286,10 +280,10 @@ class CoverChooser(QGroupBox):
         elif self._missing:
             shown = " ".join(self._missing[:12]) + (" …" if len(self._missing) > 12 else "")
             lines.append(
-                self.tr("The cover text can't be drawn with the cover font: %1 will be left out.").replace("%1", shown)
+                fill(self.tr("The cover text can't be drawn with the cover font: %1 will be left out."), shown)
             )
         if len(self.text.text()) >= MAX_COVER_TEXT_CHARS:
-            lines.append(self.tr("A cover holds at most %1 characters.").replace("%1", str(MAX_COVER_TEXT_CHARS)))
+            lines.append(fill(self.tr("A cover holds at most %1 characters."), str(MAX_COVER_TEXT_CHARS)))
         self.text_note.setText("\n".join(lines))
         self.text_note.setVisible(bool(lines))
 
@@ -308,7 +302,7 @@ class CoverChooser(QGroupBox):
         before = get_draft(self.store, self.draft_id)
         try:
             after = edit_draft(
-                self.store, self.draft_id, cover_style=self.style.currentData(), cover_text=self.text.text()
+                self.store, self.draft_id, cover_style=self.style_box.currentData(), cover_text=self.text.text()
             ).draft
         except UserError as exc:
             show_error(self, window_message(exc))
@@ -320,7 +314,7 @@ class CoverChooser(QGroupBox):
             text = self.tr("Cover saved without a title.")
         else:
             words = after.cover_text or after.title
-            text = self.tr("Cover saved: %1, “%2”.").replace("%1", self.style.currentText()).replace("%2", words)
+            text = fill(self.tr("Cover saved: %1, “%2”."), self.style_box.currentText(), words)
         if after.cover:
             text += " " + self.tr("The rendered cover was drawn again.")
         else:

@@ -4,18 +4,21 @@ and the title on the clipboard."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDrag, QGuiApplication
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QWidget
 
-REGION_KEY = "handoff/rednote_region"  # "overseas" (creator.rednote.com) or "mainland" (creator.xiaohongshu.com)
-PHONE_HOST_KEY = "handoff/phone_address"  # the network address "Send to phone" listened on last time
+if TYPE_CHECKING:
+    from crosspost.gui.phone_dialog import PhoneDialog
+    from crosspost.gui.queue_view import QueueView
+    from crosspost.store import Store
 
 
-def media_mime_data(paths: list[str | Path]) -> QMimeData:
+def media_mime_data(paths: Sequence[str | Path]) -> QMimeData:
     """What a drag of these files carries: file URLs (text/uri-list), as browsers' upload boxes and
     file managers expect, plus the paths as plain text."""
     mime = QMimeData()
@@ -27,13 +30,13 @@ def media_mime_data(paths: list[str | Path]) -> QMimeData:
 class MediaDragTable(QTableView):
     """The queue's table: dragging a row drags the draft's rendered files."""
 
-    def __init__(self, paths_for_drag: Callable[[], list[Path]], parent=None):
+    def __init__(self, paths_for_drag: Callable[[], list[Path]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths_for_drag = paths_for_drag
         self.setDragEnabled(True)
         self.setDragDropMode(QTableView.DragDropMode.DragOnly)
 
-    def startDrag(self, supported_actions) -> None:  # noqa: N802
+    def startDrag(self, supported_actions: Qt.DropAction) -> None:  # noqa: N802
         paths = self.paths_for_drag()
         if not paths:
             return
@@ -42,7 +45,7 @@ class MediaDragTable(QTableView):
         drag.exec(Qt.DropAction.CopyAction)
 
 
-def open_creator_page(store, draft_id: int, region: str) -> tuple[str, Path | None]:
+def open_creator_page(store: Store, draft_id: int, region: str) -> tuple[str, Path | None]:
     """Open the upload page in the default browser, show the draft's folder, copy its title.
     Returns the page's address and the folder shown."""
     from crosspost.drafts.store import get_draft
@@ -77,27 +80,14 @@ def offered(platforms: set[str]) -> set[str]:
     return out
 
 
-def drag_paths(view) -> list[Path]:
+def drag_paths(view: QueueView) -> list[Path]:
     from crosspost.drafts.store import get_draft
     from crosspost.handoff.creator_page import upload_files
 
     return [p for draft_id in view.selected_ids() for p in upload_files(get_draft(view.store, draft_id))]
 
 
-def reload_keeping(view, draft_id: int) -> None:
-    """Reload the queue and select DRAFT_ID again."""
-    view.reload()
-    for row, c in enumerate(view.model.drafts):
-        if c.draft.id == draft_id:
-            view.table.selectRow(row)
-            break
-
-
-def _settings(view):
-    return getattr(view.window(), "settings", None)
-
-
-def send_to_phone(view):
+def send_to_phone(view: QueueView) -> PhoneDialog | None:
     from crosspost.errors import UserError
     from crosspost.gui.dialogs import show_error
     from crosspost.gui.i18n import resolve_language
@@ -107,37 +97,34 @@ def send_to_phone(view):
     ids = view.selected_ids()
     if not ids:
         return None
-    settings = _settings(view)
-    lang = resolve_language(settings.value("ui/language", "system") if settings is not None else None)
+    settings = view.settings
+    lang = resolve_language(settings.ui_language)
     try:
         payload = payload_for_draft(view.store, ids[0])
     except UserError as exc:
         show_error(view, str(exc))
         return None
-    last = settings.value(PHONE_HOST_KEY) if settings is not None else None
+    last = settings.phone_address
     host = last if last in network_addresses() else None
     dialog = PhoneDialog(payload, "zh" if lang.startswith("zh") else "en", view, host=host)
-    if settings is not None:
-        dialog.network.currentIndexChanged.connect(
-            lambda _: settings.setValue(PHONE_HOST_KEY, dialog.network.currentData())
-        )
+    dialog.network.currentIndexChanged.connect(
+        lambda _: setattr(settings, "phone_address", dialog.network.currentData())
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     view.phone_dialog = dialog
     return dialog
 
 
-def open_creator_page_for(view):
+def open_creator_page_for(view: QueueView) -> tuple[str, Path | None] | None:
     from crosspost.errors import UserError
     from crosspost.gui.dialogs import show_error
 
     ids = view.selected_ids()
     if not ids:
         return None
-    settings = _settings(view)
-    region = settings.value(REGION_KEY, "overseas") if settings is not None else "overseas"
     try:
-        return open_creator_page(view.store, ids[0], region)
+        return open_creator_page(view.store, ids[0], view.settings.rednote_region)
     except UserError as exc:
         show_error(view, str(exc))
         return None

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -22,6 +24,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from crosspost.gui.context import AppContext
+from crosspost.gui.words import Retranslating, fill
 
 log = logging.getLogger("crosspost")
 
@@ -49,14 +54,14 @@ def show_error(parent: QWidget, message: str, details: str = "") -> QMessageBox:
     return box
 
 
-class LanguagePacksDialog(QDialog):
+class LanguagePacksDialog(Retranslating, QDialog):
     """Installed models (Argos packs and quickmt models) and the index; install from a file or a
     folder, download with progress (a pack from the index, a quickmt model by name), choose which
     model translates a pair, remove."""
 
-    def __init__(self, window, parent=None):
-        super().__init__(parent or window)
-        self.window = window
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
         self.resize(640, 420)
         layout = QVBoxLayout(self)
         self.intro = QLabel()
@@ -118,11 +123,6 @@ class LanguagePacksDialog(QDialog):
         self.retranslate()
         self.reload()
 
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Language packs"))
         self.intro.setText(
@@ -146,23 +146,23 @@ class LanguagePacksDialog(QDialog):
         self.remove_button.setText(self.tr("Remove"))
         if self.missing_reverse:
             self.reverse_note.setText(
-                self.tr(
-                    "Add the reverse pack, %1 → %2, to see what your translations say: "
-                    "the sentence view translates each sentence back."
+                fill(
+                    self.tr(
+                        "Add the reverse pack, %1 → %2, to see what your translations say: "
+                        "the sentence view translates each sentence back."
+                    ),
+                    self.missing_reverse[0],
+                    self.missing_reverse[1],
                 )
-                .replace("%1", self.missing_reverse[0])
-                .replace("%2", self.missing_reverse[1])
             )
             self.reverse_button.setText(
-                self.tr("Download %1 → %2")
-                .replace("%1", self.missing_reverse[0])
-                .replace("%2", self.missing_reverse[1])
+                fill(self.tr("Download %1 → %2"), self.missing_reverse[0], self.missing_reverse[1])
             )
 
     def reload(self) -> None:
         from crosspost.translation.packs import installed_packs
 
-        rows = [(p, True) for p in installed_packs(self.window.location)]
+        rows = [(p, True) for p in installed_packs(self.ctx.location)]
         have = {(p.from_code, p.to_code, p.kind) for p, _ in rows}
         rows += [(p, False) for p in self.available if (p.from_code, p.to_code, p.kind) not in have]
         pairs = [(p.from_code, p.to_code) for p, installed in rows if installed]
@@ -181,8 +181,8 @@ class LanguagePacksDialog(QDialog):
                 self.table.setItem(i, j, item)
         if not rows:
             self.status.setText(self.tr("No language packs yet."))
-        installed = list(dict.fromkeys(pairs))
-        self.missing_reverse = next(((b, a) for a, b in installed if (b, a) not in installed), None)
+        installed_pairs = list(dict.fromkeys(pairs))
+        self.missing_reverse = next(((b, a) for a, b in installed_pairs if (b, a) not in installed_pairs), None)
         self.reverse_button.setVisible(self.missing_reverse is not None)
         self.reverse_note.setVisible(self.missing_reverse is not None)
         self.retranslate()
@@ -190,10 +190,11 @@ class LanguagePacksDialog(QDialog):
 
     def _update_buttons(self) -> None:
         """Download needs a selected pack that is not installed; Remove one that is."""
-        selected = self._selected()
-        self.download_button.setEnabled(bool(selected) and not selected[2])
-        self.remove_button.setEnabled(bool(selected) and bool(selected[2]))
-        self.use_button.setEnabled(bool(selected) and bool(selected[2]) and not selected[4] and bool(selected[5]))
+        selected = self._selected() or (None, None, None, None, True, False)  # nothing selected
+        chosen = self._selected() is not None
+        self.download_button.setEnabled(chosen and not selected[2])
+        self.remove_button.setEnabled(chosen and bool(selected[2]))
+        self.use_button.setEnabled(chosen and bool(selected[2]) and not selected[4] and bool(selected[5]))
 
     def download_reverse(self) -> int | None:
         from crosspost.translation.packs import download_pack
@@ -201,15 +202,15 @@ class LanguagePacksDialog(QDialog):
         if not self.missing_reverse:
             return None
         source, target = self.missing_reverse
-        location = self.window.location
-        return self.window.runner.run(
-            self.tr("Downloading %1 → %2").replace("%1", source).replace("%2", target),
+        location = self.ctx.location
+        return self.ctx.runner.run(
+            fill(self.tr("Downloading %1 → %2"), source, target),
             lambda store, progress, cancel: download_pack(location, source, target, store, progress, cancel),
             on_success=lambda pack: self.reload(),
             on_failure=self._failed,
         )
 
-    def _selected(self):
+    def _selected(self) -> tuple[Any, ...] | None:
         items = self.table.selectedItems()
         return items[0].data(Qt.ItemDataRole.UserRole) if items else None
 
@@ -229,18 +230,20 @@ class LanguagePacksDialog(QDialog):
     def install_path(self, path: str) -> int:
         from crosspost.translation.models import install_model
 
-        location = self.window.location
-        return self.window.runner.run(
+        location = self.ctx.location
+        return self.ctx.runner.run(
             self.tr("Installing language pack"),
             lambda store, progress, cancel: install_model(location, path),
-            on_success=lambda pack: (
-                self.status.setText(
-                    self.tr("Installed %1 → %2.").replace("%1", pack.from_code).replace("%2", pack.to_code)
-                ),
-                self.reload(),
-            ),
+            on_success=self._installed,
             on_failure=self._failed,
         )
+
+    def _installed(self, pack: Any) -> None:
+        self._say_and_reload(fill(self.tr("Installed %1 → %2."), pack.from_code, pack.to_code))
+
+    def _say_and_reload(self, text: str) -> None:
+        self.status.setText(text)
+        self.reload()
 
     def install_from_folder(self) -> object:
         from crosspost.gui.file_choice import FOLDER, choose
@@ -257,18 +260,12 @@ class LanguagePacksDialog(QDialog):
         if not selected or not selected[2]:
             return None
         source, target, kind = selected[0], selected[1], selected[3]
-        location = self.window.location
-        return self.window.runner.run(
-            self.tr("Choosing the model for %1 → %2").replace("%1", source).replace("%2", target),
+        location = self.ctx.location
+        return self.ctx.runner.run(
+            fill(self.tr("Choosing the model for %1 → %2"), source, target),
             lambda store, progress, cancel: use_pack(location, source, target, kind),
-            on_success=lambda pack: (
-                self.status.setText(
-                    self.tr("%1 → %2 is now translated by %3.")
-                    .replace("%1", pack.from_code)
-                    .replace("%2", pack.to_code)
-                    .replace("%3", pack.kind)
-                ),
-                self.reload(),
+            on_success=lambda pack: self._say_and_reload(
+                fill(self.tr("%1 → %2 is now translated by %3."), pack.from_code, pack.to_code, pack.kind)
             ),
             on_failure=self._failed,
         )
@@ -280,30 +277,25 @@ class LanguagePacksDialog(QDialog):
         if not name:
             self.status.setText(self.tr("Type the name of a quickmt model first, such as quickmt-en-zh."))
             return None
-        location = self.window.location
-        return self.window.runner.run(
-            self.tr("Downloading %1").replace("%1", name),
+        location = self.ctx.location
+        return self.ctx.runner.run(
+            fill(self.tr("Downloading %1"), name),
             lambda store, progress, cancel: download_model(location, name, progress, cancel),
-            on_success=lambda pack: (
-                self.status.setText(
-                    self.tr("Installed %1 → %2.").replace("%1", pack.from_code).replace("%2", pack.to_code)
-                ),
-                self.reload(),
-            ),
+            on_success=self._installed,
             on_failure=self._failed,
         )
 
     def refresh_index(self) -> int:
         from crosspost.translation.packs import available_packs
 
-        location = self.window.location
+        location = self.ctx.location
 
-        def done(result):
+        def done(result: tuple[list[Any], str | None]) -> None:
             self.available, note = result
             self.status.setText(note or self.tr("%n pack(s) in the index.", "", len(self.available)))
             self.reload()
 
-        return self.window.runner.run(
+        return self.ctx.runner.run(
             self.tr("Reading the language pack index"),
             lambda store, progress, cancel: available_packs(location, store),
             on_success=done,
@@ -317,9 +309,9 @@ class LanguagePacksDialog(QDialog):
         if not selected or selected[2]:
             self.status.setText(self.tr("Choose an available pack first."))
             return
-        location = self.window.location
-        self.window.runner.run(
-            self.tr("Downloading %1 → %2").replace("%1", selected[0]).replace("%2", selected[1]),
+        location = self.ctx.location
+        self.ctx.runner.run(
+            fill(self.tr("Downloading %1 → %2"), selected[0], selected[1]),
             lambda store, progress, cancel: download_pack(location, selected[0], selected[1], store, progress, cancel),
             on_success=lambda pack: self.reload(),
             on_failure=self._failed,
@@ -330,9 +322,9 @@ class LanguagePacksDialog(QDialog):
 
         selected = self._selected()
         if selected and selected[2]:
-            location = self.window.location
-            self.window.runner.run(
-                self.tr("Removing %1 → %2").replace("%1", selected[0]).replace("%2", selected[1]),
+            location = self.ctx.location
+            self.ctx.runner.run(
+                fill(self.tr("Removing %1 → %2"), selected[0], selected[1]),
                 lambda store, progress, cancel: remove_pack(location, selected[0], selected[1], selected[3]),
                 on_success=lambda _: self.reload(),
                 on_failure=self._failed,
@@ -346,9 +338,11 @@ class LanguagePacksDialog(QDialog):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    """Tools → Settings: the UI language, the defaults for new drafts, the RedNote region, accounts."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
         form = QFormLayout(self)
         self.language = QComboBox()
         for code, label in (("system", None), ("en", "English"), ("zh_CN", "简体中文")):
@@ -369,10 +363,10 @@ class SettingsDialog(QDialog):
         self.rednote_region.addItem(self.tr("Outside mainland China (creator.rednote.com)"), "overseas")
         self.rednote_region.addItem(self.tr("Mainland China (creator.xiaohongshu.com)"), "mainland")
         folder = QHBoxLayout()
-        self.folder = QLabel(str(window.location.root))
+        self.folder = QLabel(str(ctx.location.root))
         self.folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         open_folder = QPushButton(self.tr("Open"))
-        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(window.location.root))))
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(ctx.location.root))))
         folder.addWidget(self.folder, 1)
         folder.addWidget(open_folder)
         form.addRow(self.tr("Interface language"), self.language)
@@ -389,32 +383,32 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.setWindowTitle(self.tr("Settings"))
-        s = window.settings
-        for combo, key, default in (
-            (self.language, "ui/language", "system"),
-            (self.platform, "defaults/platform", "rednote"),
-            (self.target, "defaults/target_lang", "zh"),
-            (self.fit, "defaults/fit", "blur"),
-            (self.rednote_region, "handoff/rednote_region", "overseas"),
+        s = ctx.settings
+        for combo, value in (
+            (self.language, s.ui_language),
+            (self.platform, s.platform),
+            (self.target, s.target_lang),
+            (self.fit, s.fit),
+            (self.rednote_region, s.rednote_region),
         ):
-            index = combo.findData(s.value(key, default))
-            combo.setCurrentIndex(max(0, index))
+            combo.setCurrentIndex(max(0, combo.findData(value)))
 
-    def open_accounts(self):
+    def open_accounts(self) -> QDialog:
         from crosspost.gui.publishing import AccountsDialog
 
-        self.window.ensure_ready()
-        self.accounts_dialog = AccountsDialog(self.window, self)
+        self.accounts_dialog = AccountsDialog(self.ctx, self)
         self.accounts_dialog.open()
         return self.accounts_dialog
 
     def accept(self) -> None:
-        s = self.window.settings
-        s.setValue("ui/language", self.language.currentData())
-        s.setValue("defaults/platform", self.platform.currentData())
-        s.setValue("defaults/target_lang", self.target.currentData())
-        s.setValue("defaults/fit", self.fit.currentData())
-        s.setValue("handoff/rednote_region", self.rednote_region.currentData())
+        from crosspost.gui.i18n import apply_language
+
+        s = self.ctx.settings
+        s.ui_language = self.language.currentData()
+        s.platform = self.platform.currentData()
+        s.target_lang = self.target.currentData()
+        s.fit = self.fit.currentData()
+        s.rednote_region = self.rednote_region.currentData()
         s.sync()
-        self.window.set_language(self.language.currentData())
+        apply_language(QApplication.instance(), s.ui_language)  # type: ignore[arg-type]
         super().accept()

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPointF, Signal
+from PySide6.QtGui import QDragMoveEvent, QDropEvent
 
 
 class DropHandler(QObject):
@@ -15,25 +16,25 @@ class DropHandler(QObject):
     droppedOnPost = Signal(list, int)  # list[str], post id
     dragActive = Signal(bool)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._targets: dict[QObject, Callable] = {}
+        self._targets: dict[QObject, Callable[[QPointF], int | None]] = {}
 
-    def add_target(self, widget, post_at: Callable) -> None:
+    def add_target(self, widget: QObject, post_at: Callable[[QPointF], int | None]) -> None:
         """Drops on WIDGET go to the post ``post_at(position)`` returns (None: no post there)."""
         self._targets[widget] = post_at
         widget.installEventFilter(self)
         widget.destroyed.connect(lambda *_: self._targets.pop(widget, None))
 
     @staticmethod
-    def local_paths(mime) -> list[str]:
+    def local_paths(mime: QMimeData | None) -> list[str]:
         if mime is None or not mime.hasUrls():
             return []
         return [url.toLocalFile() for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
 
-    def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(event, QDragMoveEvent):
             if self.local_paths(event.mimeData()):
                 event.acceptProposedAction()
                 if kind == QEvent.Type.DragEnter:
@@ -43,7 +44,7 @@ class DropHandler(QObject):
         if kind == QEvent.Type.DragLeave:
             self.dragActive.emit(False)
             return False
-        if kind == QEvent.Type.Drop:
+        if kind == QEvent.Type.Drop and isinstance(event, QDropEvent):
             paths = self.local_paths(event.mimeData())
             self.dragActive.emit(False)
             if paths:

@@ -5,8 +5,10 @@ glossary in place, and the media strip with a per-platform fit preview."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QEvent, QSize, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QImage, QPixmap, QUndoCommand, QUndoStack
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,62 +29,33 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.drafts.compose import compose, hashtags
-from crosspost.gui.flow_layout import FlowBox
-from crosspost.gui.labels import fit_label, platform_label, unit_label
+from crosspost.gui.context import AppContext, Changes
+from crosspost.gui.counters import NEAR, OK, OVER, SetTextCommand, counter_colour, set_counter
+from crosspost.gui.flow_layout import FlowBox, clear_layout
+from crosspost.gui.labels import fit_label, platform_label
+from crosspost.gui.media_preview import CropPreview, MediaStrip, crop_focus
+from crosspost.gui.words import Retranslating, fill
 from crosspost.platforms import all_profiles, get_profile
-from crosspost.platforms.textcount import count
-from crosspost.store import Store
 
-OK, NEAR, OVER = "#2e7d32", "#b26a00", "#c62828"
+__all__ = ["PostEditor", "CropPreview", "crop_focus", "counter_colour", "OK", "NEAR", "OVER"]
 
-
-def counter_colour(used: float, limit: float) -> str:
-    if used > limit:
-        return OVER
-    if used >= 0.9 * limit:
-        return NEAR
-    return OK
+if TYPE_CHECKING:
+    from crosspost.gui.sentence_view import SentenceView
+    from crosspost.records import Translation
 
 
-class SetTextCommand(QUndoCommand):
-    """One edit of the caption or the translation; undo/redo also write the store."""
-
-    def __init__(self, editor: "PostEditor", field: str, old: str, new: str):
-        super().__init__(f"edit {field}")
-        self.editor, self.field, self.old, self.new = editor, field, old, new
-        # The stored translation before this edit (None: there was none): undo puts it back exactly,
-        # so undoing the typing of a first translation leaves the post untranslated again.
-        self.before = editor.stored_translation() if field == "translation" else None
-
-    def id(self) -> int:  # consecutive typing in one field merges into one step
-        return 1 if self.field == "caption" else 2
-
-    def mergeWith(self, other) -> bool:  # noqa: N802
-        if other.field != self.field or other.editor is not self.editor:
-            return False
-        self.new = other.new
-        return True
-
-    def redo(self) -> None:
-        self.editor.apply_text(self.field, self.new)
-
-    def undo(self) -> None:
-        if self.field == "translation":
-            self.editor.apply_text(self.field, self.old, restore=True, before=self.before)
-        else:
-            self.editor.apply_text(self.field, self.old)
-
-
-class PostEditor(QWidget):
+class PostEditor(Retranslating, MediaStrip, QWidget):
     draftRequested = Signal(int, str, str)  # post id, platform, layout
     translateRequested = Signal(int)
-    changed = Signal(int)
     glossaryChanged = Signal(str)  # the term whose translation was set
 
-    def __init__(self, store: Store, settings, parent=None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.settings = settings
+        self.ctx = ctx
+        self.store = store = ctx.store
+        self.settings = settings = ctx.settings
+        self._previews = 0  # media previews still being decoded on the task runner
+        self._strip = 0  # which strip they are for (a newer one makes older results moot)
         self.post_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self._texts = {"caption": "", "translation": ""}
@@ -115,8 +88,8 @@ class PostEditor(QWidget):
         self.fit = QComboBox()
         for f in ("crop", "pad", "blur"):
             self.fit.addItem(fit_label(f), f)
-        self.fit.setCurrentIndex(max(0, self.fit.findData(settings.value("defaults/fit", "blur"))))
-        self.platform.setCurrentIndex(max(0, self.platform.findData(settings.value("defaults/platform", "rednote"))))
+        self.fit.setCurrentIndex(max(0, self.fit.findData(settings.fit)))
+        self.platform.setCurrentIndex(max(0, self.platform.findData(settings.platform)))
         for combo in (self.platform, self.layout_switch):
             combo.currentIndexChanged.connect(self.refresh_preview)
         self.fit.currentIndexChanged.connect(self.refresh_media)
@@ -159,16 +132,9 @@ class PostEditor(QWidget):
         self.sentences_button = QPushButton()  # the sentence view (sentence_view.py), made on first use
         self.sentences_button.setCheckable(True)
         self.sentences_button.toggled.connect(self.show_sentences)
-        self.sentence_view = None
-        self.translate_button.clicked.connect(lambda: self.post_id and self.translateRequested.emit(self.post_id))
-        self.draft_button.clicked.connect(
-            lambda: (
-                self.post_id
-                and self.draftRequested.emit(
-                    self.post_id, self.platform.currentData(), self.layout_switch.currentData()
-                )
-            )
-        )
+        self.sentence_view: SentenceView | None = None
+        self.translate_button.clicked.connect(self.request_translation)
+        self.draft_button.clicked.connect(self.request_draft)
 
         self.controls = QFormLayout()
         from crosspost.gui.written_in_box import WrittenInBox
@@ -199,9 +165,9 @@ class PostEditor(QWidget):
         self.plan_labels = [QLabel(), QLabel()]
         self.controls.addRow(self.plan_labels[0], plan_row)
         self.controls.addRow(self.plan_labels[1], self.notes)
-        self._plan_timer = QTimer(self, singleShot=True, interval=300)
+        self._plan_timer: QTimer = QTimer(self, singleShot=True, interval=300)
         self._plan_timer.timeout.connect(self._save_plan)
-        self._notes_timer = QTimer(self, singleShot=True, interval=400)
+        self._notes_timer: QTimer = QTimer(self, singleShot=True, interval=400)
         self._notes_timer.timeout.connect(self._save_notes)
 
         self.preview_box = QGroupBox()
@@ -237,10 +203,10 @@ class PostEditor(QWidget):
         side.addWidget(self.draft_button)
         side.addLayout(self.controls)
         side.addWidget(self.glossary_box, 1)
-        lower = self.lower = QHBoxLayout()  # the sentence view takes the preview's place (show_sentences)
+        lower = self.lower_row = QHBoxLayout()  # the sentence view takes the preview's place (show_sentences)
         lower.addWidget(self.preview_box, 3)
         lower.addLayout(side, 1)
-        root = QVBoxLayout(self)
+        root = self.root_layout = QVBoxLayout(self)
         root.addWidget(texts, 2)
         root.addLayout(lower, 3)
         root.addWidget(self.media_box)
@@ -248,13 +214,34 @@ class PostEditor(QWidget):
         self._preview_timer.timeout.connect(self.refresh_preview)
         self.retranslate()
         self.setEnabled(False)
+        ctx.changed.connect(self.apply_changes)
+
+    def request_translation(self) -> None:
+        """Translate (the button, the Post menu): the open post and those selected with it."""
+        if self.post_id is not None:
+            self.translateRequested.emit(self.post_id)
+
+    def request_draft(self) -> None:
+        """Create draft (the button, the Post menu) with the platform and layout chosen here."""
+        if self.post_id is not None:
+            self.draftRequested.emit(self.post_id, self.platform.currentData(), self.layout_switch.currentData())
+
+    def apply_changes(self, changes: Changes) -> None:
+        """What an operation changed: the open post read again, its media or the glossary."""
+        if changes.origin is self or self.post_id is None:
+            return
+        if changes.library or self.post_id in changes.posts:
+            self.load(self.post_id)
+        elif self.post_id in changes.media:
+            self.refresh_media()
+        elif changes.glossary:
+            self._load_glossary()
+
+    def _changed(self) -> None:
+        if self.post_id is not None:
+            self.ctx.publish(Changes(posts=frozenset([self.post_id]), origin=self))
 
     # --- i18n -------------------------------------------------------------------------------------
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.original_label.setText(self.tr("Your caption"))
         self.translation_label.setText(self.tr("Translation (edit it in your own words)"))
@@ -295,8 +282,8 @@ class PostEditor(QWidget):
             self.fit.setItemText(i, fit_label(name))
         for i in range(self.platform.count()):
             self.platform.setItemText(i, platform_label(get_profile(self.platform.itemData(i))))
-        if self.no_media_label is not None:
-            self.no_media_label.setText(self.tr("No media on disk yet: fetch it or attach your own files."))
+        if self.post_id is not None:  # the sentence over the media strip carries a date in the UI language
+            QTimer.singleShot(0, self.refresh_media)
         self.refresh_preview()
 
     # --- loading and editing ----------------------------------------------------------------------
@@ -312,7 +299,7 @@ class PostEditor(QWidget):
         except NotFound:
             return
         self.post_id = post_id
-        translation = post.translation(self.settings.value("defaults/target_lang", "zh"))
+        translation = post.translation(self.settings.target_lang)
         self._texts = {"caption": post.caption, "translation": translation.text if translation else ""}
         self._loading = True
         self.original.setPlainText(self._texts["caption"])
@@ -346,9 +333,8 @@ class PostEditor(QWidget):
         if on and self.sentence_view is None:
             from crosspost.gui.sentence_view import SentenceView
 
-            self.sentence_view = SentenceView(self.window(), self)
-            self.sentence_view.translationChanged.connect(self.load)
-            self.lower.insertWidget(0, self.sentence_view, 3)
+            self.sentence_view = SentenceView(self.ctx, self)
+            self.lower_row.insertWidget(0, self.sentence_view, 3)
         for part in (self.texts, self.preview_box, self.media_box):
             part.setVisible(not on)
         if self.sentence_view is not None:
@@ -364,19 +350,21 @@ class PostEditor(QWidget):
         if new != old:
             self.undo_stack.push(SetTextCommand(self, field, old, new))
 
-    def stored_translation(self):
+    def stored_translation(self) -> Translation | None:
         """The post's translation into the target language as stored now (None: it has none)."""
         from crosspost.posts import get_post
 
         if self.post_id is None:
             return None
-        return get_post(self.store, self.post_id).translation(self.settings.value("defaults/target_lang", "zh"))
+        return get_post(self.store, self.post_id).translation(self.settings.target_lang)
 
-    def apply_text(self, field: str, text: str, *, restore: bool = False, before=None) -> None:
+    def apply_text(self, field: str, text: str, *, restore: bool = False, before: Translation | None = None) -> None:
         """Show TEXT in FIELD's editor and store it (the caption, or an edited translation).
         RESTORE: put the translation back as BEFORE was (undo), not as an edit."""
         from crosspost.translation.service import restore_translation, save_edit
 
+        if self.post_id is None:
+            return
         self._texts[field] = text
         edit = self.original if field == "caption" else self.translation
         if edit.toPlainText() != text:
@@ -393,13 +381,13 @@ class PostEditor(QWidget):
             restore_translation(
                 self.store,
                 self.post_id,
-                self.settings.value("defaults/target_lang", "zh"),
+                self.settings.target_lang,
                 before if restore else None,
             )
         else:
-            save_edit(self.store, self.post_id, self.settings.value("defaults/target_lang", "zh"), text)
+            save_edit(self.store, self.post_id, self.settings.target_lang, text)
         self._preview_timer.start()
-        self.changed.emit(self.post_id)
+        self._changed()
 
     # --- preview and counters ---------------------------------------------------------------------
     def refresh_preview(self) -> None:
@@ -418,7 +406,7 @@ class PostEditor(QWidget):
             translation,
             layout_used,
             self.topics,
-            self.settings.value("defaults/target_lang", "zh"),
+            self.settings.target_lang,
         )
         if self.user_title:
             comp.title = self.user_title
@@ -428,48 +416,29 @@ class PostEditor(QWidget):
         self.title_edit.setPlaceholderText(comp.title or self.tr("Title"))
         self.preview_title.setText(comp.title or self.tr("(no title)"))
         self.preview_body.setPlainText(comp.body)
-        self._set_counter(self.title_counter, profile, "title", comp.title)
-        self._set_counter(self.body_counter, profile, "body", comp.body)
+        set_counter(self.title_counter, profile, "title", comp.title)
+        set_counter(self.body_counter, profile, "body", comp.body)
         topic_limit = profile.limit_value("topics")
         if topic_limit:
-            self.topics_counter.setText(
-                self.tr("%1 / %2 topics").replace("%1", str(len(self.topics))).replace("%2", f"{topic_limit:g}")
-            )
+            self.topics_counter.setText(fill(self.tr("%1 / %2 topics"), str(len(self.topics)), f"{topic_limit:g}"))
             self.topics_counter.setStyleSheet(f"color: {counter_colour(len(self.topics), topic_limit)};")
         else:
             self.topics_counter.setText("")
         self._rebuild_chips()
 
-    def _set_counter(self, label: QLabel, profile, field: str, text: str) -> None:
-        limit = profile.limit(field)
-        if limit is None:
-            label.setText("")
-            label.setProperty("state", "none")
-            return
-        used = count(text, profile.text_counting.get(field, "chars"))
-        colour = counter_colour(used, limit.value)
-        label.setText(f"{used:g} / {unit_label(limit.unit, limit.value)}")
-        label.setStyleSheet(f"color: {colour}; font-weight: 600;")
-        label.setProperty("state", {OK: "ok", NEAR: "near", OVER: "over"}[colour])
-
     def _rebuild_chips(self) -> None:
-        while self.chips.count():
-            item = self.chips.takeAt(0)
-            if item.widget():
-                item.widget().setProperty("topic", None)  # going away: no longer a topic's chip
-                item.widget().hide()
-                item.widget().deleteLater()
+        clear_layout(self.chips, forget="topic")  # a chip going away is no longer a topic's chip
         for topic in self.topics:
             chip = QToolButton()
             text = f"#{topic}"
             elided = chip.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, 200)
             chip.setText(f"{elided}  ✕")
-            chip.setToolTip(self.tr("Remove the topic %1").replace("%1", text))
+            chip.setToolTip(fill(self.tr("Remove the topic %1"), text))
             chip.setStyleSheet(
                 "QToolButton { border: 1px solid #e0b4b4; border-radius: 10px; padding: 2px 8px;"
                 " background: #fff1f0; color: #b71c1c; }"
             )
-            chip.setAccessibleName(self.tr("Remove the topic %1").replace("%1", text))
+            chip.setAccessibleName(fill(self.tr("Remove the topic %1"), text))
             # Tab reaches every chip; Space, Delete or Backspace removes it (no mouse needed).
             chip.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             chip.installEventFilter(self)
@@ -478,11 +447,12 @@ class PostEditor(QWidget):
             self.chips.addWidget(chip)
         self.chips_box.refit()
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Delete/Backspace on a topic chip
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Delete/Backspace on a chip
         if (
             event.type() in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride)
             and isinstance(watched, QToolButton)
             and watched.property("topic") is not None
+            and isinstance(event, QKeyEvent)
             and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
         ):
             if event.type() == QEvent.Type.ShortcutOverride:  # the key is the chip's, not Edit → Delete's
@@ -540,7 +510,7 @@ class PostEditor(QWidget):
             self.refresh_preview()
             return
         self.preview_title.setText(typed)
-        self._set_counter(self.title_counter, profile, "title", typed)
+        set_counter(self.title_counter, profile, "title", typed)
 
     def _title_edited(self) -> None:
         from crosspost.posts import set_post_title
@@ -551,7 +521,7 @@ class PostEditor(QWidget):
         if text != self.user_title:
             self.user_title = set_post_title(self.store, self.post_id, text).title
             self.refresh_preview()
-            self.changed.emit(self.post_id)
+            self._changed()
 
     # --- plan and notes ----------------------------------------------------------------------------
     @staticmethod
@@ -571,7 +541,7 @@ class PostEditor(QWidget):
             return
         value = self.planned.dateTime().toString("yyyy-MM-dd HH:mm") if self.planned_check.isChecked() else ""
         set_post_plan(self.store, self.post_id, planned_at=value)
-        self.changed.emit(self.post_id)
+        self._changed()
 
     def _save_notes(self) -> None:
         from crosspost.posts import set_post_plan
@@ -598,7 +568,7 @@ class PostEditor(QWidget):
     def _load_glossary(self) -> None:
         from crosspost.translation.glossary import list_entries
 
-        entries = list_entries(self.store, "en", self.settings.value("defaults/target_lang", "zh"), "term")
+        entries = list_entries(self.store, "en", self.settings.target_lang, "term")
         self.glossary.blockSignals(True)
         self.glossary.setRowCount(len(entries) + 1)
         for i, e in enumerate(entries + [{"term": "", "translation": ""}]):
@@ -606,7 +576,7 @@ class PostEditor(QWidget):
             self.glossary.setItem(i, 1, QTableWidgetItem(e["translation"]))
         self.glossary.blockSignals(False)
 
-    def _glossary_edited(self, item) -> None:
+    def _glossary_edited(self, item: QTableWidgetItem) -> None:
         from crosspost.errors import UserError
         from crosspost.translation.glossary import add_entry
 
@@ -614,193 +584,8 @@ class PostEditor(QWidget):
         translation = self.glossary.item(item.row(), 1)
         if term and translation and term.text().strip() and translation.text().strip():
             try:
-                add_entry(
-                    self.store, term.text(), translation.text(), "en", self.settings.value("defaults/target_lang", "zh")
-                )
+                add_entry(self.store, term.text(), translation.text(), "en", self.settings.target_lang)
             except UserError:
                 return
             QTimer.singleShot(0, self._load_glossary)
             self.glossaryChanged.emit(term.text().strip())
-
-    # --- media strip with the platform's fit ------------------------------------------------------
-    def refresh_media(self) -> None:
-        self.no_media_label = None
-        while self.media_strip.count():
-            item = self.media_strip.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
-        if self.post_id is None:
-            return
-        from crosspost.gui.media_labels import media_sentence
-        from crosspost.media.state import items_state
-        from crosspost.posts import post_media
-
-        every = post_media(self.store, self.post_id)
-        self.media_state.setText(media_sentence(items_state(every)))
-        rows = [m for m in every if m.path]
-        profile = get_profile(self.platform.currentData() or "rednote")
-        fit = self.fit.currentData()
-        for m in rows[:6]:
-            media_id, path, kind = m.id, str(m.path), str(m.kind)
-            spec = profile.image if kind == "image" and profile.image else profile.video
-            if fit == "crop" and spec is not None:
-                # m.focus is None (automatic) or a position where 0.0 is a real edge.
-                widget = CropPreview(media_id, path, kind, spec.width / spec.height, m.focus)
-                widget.focusChanged.connect(self._focus_changed)
-            else:
-                widget = QLabel()
-                widget.setFixedSize(QSize(120, 160))
-                pixmap = fit_preview(path, kind, profile, fit)
-                if pixmap is not None:
-                    widget.setPixmap(pixmap)
-            widget.setToolTip(path)
-            self.media_strip.addWidget(widget)
-        # Nothing on disk: the sentence above the strip says so (and what to do); never a second one here.
-        self.media_strip.addStretch(1)
-
-    def _focus_changed(self, media_id: int, fx: float, fy: float) -> None:
-        from crosspost.posts import set_media_focus
-
-        set_media_focus(self.store, media_id, fx, fy)
-
-
-def crop_focus(fx: float | None, fy: float | None) -> tuple[float, float] | None:
-    """The stored crop position, None when never set; 0.0 is a real position (the left/top edge)."""
-    if fx is None and fy is None:
-        return None
-    return (0.5 if fx is None else fx, 0.5 if fy is None else fy)
-
-
-def _source_image(path: str, kind: str):
-    from crosspost.errors import UserError
-    from crosspost.media.images import load_image
-
-    try:
-        if kind == "image":
-            return load_image(path, cover=(240, 320))
-        from crosspost.media.cover import frame_at
-
-        return frame_at(path, 0.2)
-    except (UserError, OSError):
-        return None
-
-
-def _to_pixmap(image) -> QPixmap:
-    image = image.convert("RGB")
-    qimage = QImage(image.tobytes(), image.width, image.height, 3 * image.width, QImage.Format.Format_RGB888).copy()
-    return QPixmap.fromImage(qimage)
-
-
-class CropPreview(QWidget):
-    """The whole photo (or a video frame) with the platform's crop window on it; drag the window
-    to choose what stays in the picture. Emits the position (0..1 on each axis) when dropped."""
-
-    focusChanged = Signal(int, float, float)
-
-    def __init__(self, media_id: int, path: str, kind: str, aspect: float, focus, parent=None):
-        from PIL import ImageOps
-
-        super().__init__(parent)
-        self.media_id = media_id
-        self.setFixedSize(QSize(170, 170))
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        image = _source_image(path, kind)
-        self.pixmap = _to_pixmap(ImageOps.contain(image, (170, 170))) if image is not None else QPixmap()
-        self.aspect = aspect
-        self.focus = list(focus) if focus else [0.5, 0.5]
-        self._drag = None
-
-    def _frame(self):
-        from PySide6.QtCore import QRectF
-
-        pw, ph = self.pixmap.width(), self.pixmap.height()
-        ox, oy = (self.width() - pw) / 2, (self.height() - ph) / 2
-        if pw / max(ph, 1) > self.aspect:
-            cw, ch = ph * self.aspect, ph
-        else:
-            cw, ch = pw, pw / self.aspect
-        x = ox + (pw - cw) * self.focus[0]
-        y = oy + (ph - ch) * self.focus[1]
-        return QRectF(x, y, cw, ch), (pw - cw, ph - ch)
-
-    def paintEvent(self, event):  # noqa: N802
-        from PySide6.QtCore import QRectF
-        from PySide6.QtGui import QColor, QPainter, QPen
-
-        painter = QPainter(self)
-        painter.drawPixmap(
-            (self.width() - self.pixmap.width()) // 2, (self.height() - self.pixmap.height()) // 2, self.pixmap
-        )
-        rect, _ = self._frame()
-        # Visible on any picture: what the crop leaves out is dimmed, the window has a white line
-        # inside a black one (one of them contrasts with any colour), and square handles at its corners.
-        from PySide6.QtGui import QPainterPath
-
-        outside = QPainterPath()
-        outside.addRect(self.rect().toRectF())
-        inside = QPainterPath()
-        inside.addRect(rect)
-        painter.fillPath(outside.subtracted(inside), QColor(0, 0, 0, 140))
-        painter.setPen(QPen(QColor("#000000"), 3))
-        painter.drawRect(rect.adjusted(1, 1, -1, -1))
-        painter.setPen(QPen(QColor("#ffffff"), 1))
-        painter.drawRect(rect.adjusted(1, 1, -2, -2))
-        for corner in (rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight()):
-            handle = QRectF(0, 0, 9, 9)
-            handle.moveCenter(corner)
-            handle = handle.intersected(QRectF(self.rect()))
-            painter.fillRect(handle, QColor("#ffffff"))
-            painter.setPen(QPen(QColor("#000000"), 1))
-            painter.drawRect(handle)
-        painter.end()
-
-    def mousePressEvent(self, event):  # noqa: N802
-        self._drag = (event.position(), list(self.focus))
-        self.setCursor(Qt.CursorShape.ClosedHandCursor)
-
-    def mouseMoveEvent(self, event):  # noqa: N802
-        if self._drag is None:
-            return
-        start, focus = self._drag
-        _, (free_x, free_y) = self._frame()
-        delta = event.position() - start
-        if free_x > 0.5:
-            self.focus[0] = min(1.0, max(0.0, focus[0] + delta.x() / free_x))
-        if free_y > 0.5:
-            self.focus[1] = min(1.0, max(0.0, focus[1] + delta.y() / free_y))
-        self.update()
-
-    def mouseReleaseEvent(self, event):  # noqa: N802
-        if self._drag is not None:
-            self._drag = None
-            self.setCursor(Qt.CursorShape.OpenHandCursor)
-            self.focusChanged.emit(self.media_id, self.focus[0], self.focus[1])
-
-
-def fit_preview(path: str, kind: str, profile, fit: str) -> QPixmap | None:
-    """A small preview of how the media will be framed on the platform (the core's own fitting)."""
-    from PIL import ImageOps
-
-    from crosspost.errors import UserError
-    from crosspost.media.images import fit_image, load_image
-    from crosspost.media.targets import Target
-
-    spec = profile.image if kind == "image" and profile.image else profile.video
-    if spec is None:
-        return None
-    try:
-        if kind == "image":
-            image = load_image(path, cover=(240, 320))
-        else:
-            from crosspost.media.cover import frame_at
-
-            image = frame_at(path, 0.2)
-    except (UserError, OSError):
-        return None
-    image = ImageOps.contain(image, (480, 480))
-    w = 120
-    h = int(w * spec.height / spec.width)
-    fitted = fit_image(image, Target(w, h, fit)).convert("RGB")
-    data = fitted.tobytes()
-    qimage = QImage(data, fitted.width, fitted.height, 3 * fitted.width, QImage.Format.Format_RGB888).copy()
-    return QPixmap.fromImage(qimage)

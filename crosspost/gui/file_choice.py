@@ -16,7 +16,7 @@ def choose(
     parent: QWidget,
     title: str,
     mode: str,
-    on_chosen: Callable[[list[str]], None],
+    on_chosen: Callable[[list[str]], object],
     directory: str | Path | None = None,
     name_filter: str = "",
 ) -> QFileDialog:

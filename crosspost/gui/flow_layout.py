@@ -5,29 +5,30 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QSizePolicy, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLayout, QLayoutItem, QScrollArea, QSizePolicy, QWidget
 
 
 class FlowLayout(QLayout):
-    def __init__(self, parent: QWidget | None = None, spacing: int = 4):
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
         super().__init__(parent)
-        self._items = []
+        self._items: list[QLayoutItem] = []
         self._spacing = spacing
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
-    def addItem(self, item) -> None:  # noqa: N802
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802
         self._items.append(item)
 
     def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, index: int):  # noqa: N802
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
         return self._items[index] if 0 <= index < len(self._items) else None
 
-    def takeAt(self, index: int):  # noqa: N802
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self):  # noqa: N802
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
@@ -55,8 +56,10 @@ class FlowLayout(QLayout):
         m = self.contentsMargins()
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, line_height = area.x(), area.y(), 0
+        parent = self.parentWidget()
         for item in self._items:
-            if item.widget() is not None and not item.widget().isVisibleTo(self.parentWidget()):
+            widget = item.widget()
+            if widget is not None and parent is not None and not widget.isVisibleTo(parent):
                 continue
             hint = item.sizeHint()
             if x > area.x() and x + hint.width() > area.right() + 1:
@@ -69,13 +72,26 @@ class FlowLayout(QLayout):
         return y + line_height - rect.y() + m.bottom()
 
 
+def clear_layout(layout: QLayout, forget: str | None = None) -> None:
+    """Take every item out of LAYOUT; its widgets are hidden and deleted (later, by Qt). FORGET: a
+    property cleared on each first (a chip going away is no longer a topic's chip)."""
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
+        if widget is not None:
+            if forget:
+                widget.setProperty(forget, None)
+            widget.hide()
+            widget.deleteLater()
+
+
 class FlowBox(QWidget):
     """A widget holding a FlowLayout. It takes the width its layout gives it and sets its own
     minimum height to what the wrapped lines need at that width (rather than reporting
     height-for-width, which would make a surrounding scroll area size the whole editor by its
     preferred height)."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 4):
+    def __init__(self, parent: QWidget | None = None, spacing: int = 4) -> None:
         super().__init__(parent)
         self.flow = FlowLayout(self, spacing)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
@@ -95,7 +111,7 @@ class FlowBox(QWidget):
             self.setMinimumHeight(height)
             self.updateGeometry()
 
-    def resizeEvent(self, event):  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.refit()
 
@@ -138,11 +154,11 @@ class _Host(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return self.child.minimumSizeHint()
 
-    def resizeEvent(self, event):  # noqa: N802
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
         self.child.setGeometry(self.rect())
 
-    def event(self, event):  # noqa: D401 - the child's minimum changed (chips, media): tell the area
+    def event(self, event: QEvent) -> bool:  # noqa: D401 - the child's minimum changed (chips, media): tell the area
         if event.type() == QEvent.Type.LayoutRequest and shiboken6.isValid(self.area):
             self.updateGeometry()  # (a request can arrive while the window is being torn down)
             self.area.updateGeometry()

@@ -5,12 +5,18 @@ emoji still have no glyph (a trimmed install without the bundled files)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QTextLayout
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 # Registering the fonts happens in app.make_app, before the first paint, without importing this module.
 from crosspost.gui.font_files import FONT_FILES, load_bundled_fonts  # noqa: F401 - part of this module's API
+from crosspost.gui.words import Retranslating, fill
+
+if TYPE_CHECKING:
+    from crosspost.gui.context import Settings
 
 # What must show as a glyph: a common hanzi (the 小红书 label) and an emoji (the media badges).
 PROBES = {"cjk": "小", "emoji": "🎨"}
@@ -62,13 +68,12 @@ def font_packages(kinds: list[str]) -> list[str]:
     return [{"cjk": "Noto Sans CJK", "emoji": "Noto Color Emoji"}[k] for k in kinds]
 
 
-class FontHint(QFrame):
+class FontHint(Retranslating, QFrame):
     """ "Chinese text or emoji show as boxes: install …" with a close button; closing it is remembered."""
 
     dismissed = Signal()
-    SETTING = "hints/fonts_dismissed"
 
-    def __init__(self, settings: QSettings, kinds: list[str], parent: QWidget | None = None):
+    def __init__(self, settings: Settings, kinds: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.settings, self.kinds = settings, kinds
         self.setObjectName("fontHint")
@@ -84,29 +89,27 @@ class FontHint(QFrame):
         layout.addWidget(self.close_button)
         self.retranslate()
 
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         packages = " ".join(font_packages(self.kinds))
         self.label.setText(
-            self.tr(
-                "Chinese text or emoji may show as empty boxes: install the fonts with your package manager (%1)."
-            ).replace("%1", packages)
+            fill(
+                self.tr(
+                    "Chinese text or emoji may show as empty boxes: install the fonts with your package manager (%1)."
+                ),
+                packages,
+            )
         )
         self.close_button.setToolTip(self.tr("Hide this hint"))
 
     def dismiss(self) -> None:
-        self.settings.setValue(self.SETTING, True)
+        self.settings.fonts_hint_dismissed = True
         self.hide()
         self.dismissed.emit()
 
 
-def font_hint_for(settings: QSettings, parent: QWidget | None = None) -> FontHint | None:
+def font_hint_for(settings: Settings, parent: QWidget | None = None) -> FontHint | None:
     """The hint when glyphs are missing and the person has not closed it before; else None."""
-    if str(settings.value(FontHint.SETTING, "false")).lower() == "true":
+    if settings.fonts_hint_dismissed:
         return None
     kinds = missing_scripts()
     return FontHint(settings, kinds, parent) if kinds else None

@@ -74,7 +74,7 @@ def apply_language(app: QApplication, choice: str | None) -> str:
         data = _catalogue(name)
         translator = QTranslator(app)
         if data is not None and translator.load(data):
-            translator._data = data  # keep the buffer alive: QTranslator does not copy it
+            translator._data = data  # type: ignore[attr-defined]  # keep the buffer alive: QTranslator does not copy it
             app.installTranslator(translator)
             _installed.append(translator)
     return language

@@ -3,9 +3,14 @@ UI language. The core keeps its plain codes ("rednote", "ready", "blur"); only t
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
 from crosspost.gui.i18n import current_language
+
+if TYPE_CHECKING:
+    from crosspost.platforms.profiles_loader import PlatformProfile
 
 
 class Labels(QObject):
@@ -57,7 +62,7 @@ class Labels(QObject):
 _labels = Labels()
 
 
-def platform_label(profile) -> str:
+def platform_label(profile: PlatformProfile) -> str:
     """The platform's own name in the UI language, once ("小红书" in Chinese, "RedNote (Xiaohongshu)")."""
     names = profile.display_name
     return names.get("zh" if current_language().startswith("zh") else "en") or names["en"]

@@ -85,4 +85,4 @@ NAMES = {
 def language_name(code: str) -> str:
     """CODE's name in the window's language (the code itself for one Crosspost does not know)."""
     name = NAMES.get(code)
-    return QCoreApplication.translate("LanguageNames", name) if name else code
+    return QCoreApplication.translate("LanguageNames", str(name)) if name else code

@@ -5,9 +5,9 @@ one), so nothing is clipped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette, QTextLayout, QTextOption
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from crosspost.gui.models import ROLE_DELETED
 
@@ -69,19 +69,21 @@ def wrapped_lines(text: str, font: QFont, width: int, max_lines: int) -> list[st
 
 
 class PostDelegate(QStyledItemDelegate):
-    def _fonts(self, option) -> tuple[QFont, QFont]:
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
         small = QFont(option.font)
         if small.pointSizeF() > 0:
             small.setPointSizeF(small.pointSizeF() * 0.9)
         return option.font, small
 
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         font, small = self._fonts(option)
         # Same for every row (the view uses uniform sizes): meta line, two caption lines, the deleted line.
         text_height = line_height(small) * 2 + line_height(font) * CAPTION_LINES
         return QSize(200, max(ICON, text_height) + 2 * PADDING)
 
-    def paint(self, painter, option, index) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         style = option.widget.style() if option.widget else QApplication.style()
         self.initStyleOption(option, index)
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""  # option.text has "\n" made U+2028

@@ -7,7 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from crosspost.gui.context import AppContext, Changes
+from crosspost.posts import lost_media
 
 
 class LostMedia(QObject):
@@ -28,15 +31,15 @@ class LostMedia(QObject):
 _words = LostMedia()
 
 
-def drop_lost_media_of(window: Any, post_id: int | None) -> QMessageBox | None:
-    """Ask, then drop POST_ID's lost items through the task runner."""
-    from crosspost.posts import get_post, lost_media
+def drop_lost_media_of(ctx: AppContext, parent: QWidget, post_id: int | None) -> QMessageBox | None:
+    """Ask (over PARENT), then drop POST_ID's lost items: an operation on the task runner."""
+    from crosspost.posts import get_post
 
     if post_id is None:
         return None
-    lost = lost_media(get_post(window.store, post_id))
+    lost = lost_media(get_post(ctx.store, post_id))
     if not lost:
-        window.statusBar().showMessage(
+        ctx.say(
             QCoreApplication.translate(
                 "LostMedia", "Every photo and video of this post is on this computer or can still be fetched."
             ),
@@ -48,7 +51,7 @@ def drop_lost_media_of(window: Any, post_id: int | None) -> QMessageBox | None:
         QCoreApplication.translate("LostMedia", "Drop lost media"),
         _words.lost(len(lost)),
         QMessageBox.StandardButton.NoButton,
-        window,
+        parent,
     )
     box.setObjectName("dropLostMedia")
     drop = box.addButton(QCoreApplication.translate("LostMedia", "Drop them"), QMessageBox.ButtonRole.DestructiveRole)
@@ -56,27 +59,23 @@ def drop_lost_media_of(window: Any, post_id: int | None) -> QMessageBox | None:
 
     def answered(_result: int) -> None:
         if box.clickedButton() is drop:
-            _run(window, post_id)
+            _run(ctx, post_id)
 
     box.finished.connect(answered)
     box.open()
-    window.question = box
     return box
 
 
-def _run(window: Any, post_id: int) -> int:
+def _run(ctx: AppContext, post_id: int) -> int:
     from crosspost.posts import drop_lost_media
 
     def done(result: Any) -> None:
         _post, dropped = result
-        window.posts_model.reload()
-        window.update_expiry()
-        if window.editor.post_id == post_id:
-            window.editor.refresh_media()
-        window.statusBar().showMessage(_words.dropped(len(dropped)), 8000)
+        ctx.say(_words.dropped(len(dropped)), 8000)
 
-    return window.runner.run(
+    return ctx.op(
         QCoreApplication.translate("LostMedia", "Dropping lost media"),
         lambda store, progress, cancel: drop_lost_media(store, post_id),
+        Changes(media=frozenset([post_id]), drafts=True),
         on_success=done,
     )

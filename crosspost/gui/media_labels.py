@@ -4,10 +4,15 @@ links expire."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, QObject
 
+from crosspost.gui.words import fill
 from crosspost.media.state import MediaState, PostMediaState
+
+if TYPE_CHECKING:
+    from crosspost.media.fetch import FetchReport
 
 
 def parse_utc(text: str) -> dt.datetime:
@@ -35,13 +40,9 @@ def media_badge(state: PostMediaState) -> str:
     if s is MediaState.ON_DISK:
         return QCoreApplication.translate("MediaLabels", "on disk")
     if s is MediaState.PARTLY:
-        return (
-            QCoreApplication.translate("MediaLabels", "%1 of %2 on disk")
-            .replace("%1", str(state.on_disk))
-            .replace("%2", str(state.total))
-        )
+        return fill(QCoreApplication.translate("MediaLabels", "%1 of %2 on disk"), str(state.on_disk), str(state.total))
     if s is MediaState.LINK_VALID and state.expires:
-        return QCoreApplication.translate("MediaLabels", "link valid until %1").replace("%1", human_date(state.expires))
+        return fill(QCoreApplication.translate("MediaLabels", "link valid until %1"), human_date(state.expires))
     if s is MediaState.LINK_EXPIRED:
         return QCoreApplication.translate("MediaLabels", "⛔ link expired")
     if s is MediaState.NO_LINK:
@@ -55,19 +56,18 @@ def media_sentence(state: PostMediaState) -> str:
     """One sentence for the editor's media box."""
     s = state.state
     if s is MediaState.ON_DISK:
-        return QCoreApplication.translate("MediaLabels", "Every file is on this computer (%1).").replace(
-            "%1", str(state.total)
-        )
+        return fill(QCoreApplication.translate("MediaLabels", "Every file is on this computer (%1)."), str(state.total))
     if s is MediaState.PARTLY:
-        text = (
-            QCoreApplication.translate("MediaLabels", "%1 of %2 files are on this computer.")
-            .replace("%1", str(state.on_disk))
-            .replace("%2", str(state.total))
+        text = fill(
+            QCoreApplication.translate("MediaLabels", "%1 of %2 files are on this computer."),
+            str(state.on_disk),
+            str(state.total),
         )
         if state.expires and not state.expired:
-            text += " " + QCoreApplication.translate(
-                "MediaLabels", "Fetch the rest before %1 (Post → Fetch media)."
-            ).replace("%1", human_date(state.expires))
+            text += " " + fill(
+                QCoreApplication.translate("MediaLabels", "Fetch the rest before %1 (Post → Fetch media)."),
+                human_date(state.expires),
+            )
         elif state.expired:
             text += " " + QCoreApplication.translate(
                 "MediaLabels", "The links of the rest expired: attach your own files (drop them on the post)."
@@ -78,14 +78,20 @@ def media_sentence(state: PostMediaState) -> str:
     if s is MediaState.GONE:
         return gone_sentence(state.gone)
     if s is MediaState.LINK_VALID and state.expires:
-        return QCoreApplication.translate(
-            "MediaLabels", "Not on this computer yet; the export's link works until %1 (Post → Fetch media)."
-        ).replace("%1", human_date(state.expires))
+        return fill(
+            QCoreApplication.translate(
+                "MediaLabels", "Not on this computer yet; the export's link works until %1 (Post → Fetch media)."
+            ),
+            human_date(state.expires),
+        )
     if s is MediaState.LINK_EXPIRED:
-        return QCoreApplication.translate(
-            "MediaLabels",
-            "The export's link expired on %1: attach your own files (Post → Attach files…, or drop them on the post).",
-        ).replace("%1", human_date(state.expires or ""))
+        return fill(
+            QCoreApplication.translate(
+                "MediaLabels",
+                "The export's link expired on %1: attach your own files (Post → Attach files…, or drop them on the post).",  # noqa: E501
+            ),
+            human_date(state.expires or ""),
+        )
     if s is MediaState.NO_LINK:
         return QCoreApplication.translate("MediaLabels", "No media on disk yet: fetch it or attach your own files.")
     return QCoreApplication.translate("MediaLabels", "This post has no photo or video.")
@@ -114,15 +120,11 @@ def gone_sentence(count: int) -> str:
     return _counts.gone(count)
 
 
-def fetch_result_sentence(report) -> str:
+def fetch_result_sentence(report: FetchReport) -> str:
     """What a fetch did (``crosspost.media.fetch.FetchReport``), every file counted once: the four
     numbers add up to the total."""
-    text = (
-        _counts.fetched(report.total)
-        .replace("%1", str(len(report.fetched)))
-        .replace("%2", str(report.already))
-        .replace("%3", str(len(report.gone)))
-        .replace("%4", str(len(report.failed)))
+    text = fill(
+        _counts.fetched(report.total), len(report.fetched), report.already, len(report.gone), len(report.failed)
     )
     if report.gone:
         text += " " + QCoreApplication.translate(

@@ -221,7 +221,7 @@ _SERVER_ACTIONS = {
 
 def _server_action(action: str) -> str:
     """What a network call was doing (``crosspost.errors.SERVER_ACTIONS``), in the UI language."""
-    return QCoreApplication.translate("Messages", _SERVER_ACTIONS.get(action, _SERVER_ACTIONS["other"]))
+    return QCoreApplication.translate("Messages", str(_SERVER_ACTIONS.get(action, _SERVER_ACTIONS["other"])))
 
 
 def _afterwards(action: str) -> str:
@@ -247,7 +247,7 @@ def problem_text(problem: Problem) -> str:
     hint = _PROBLEM_HINTS.get(problem.code)
     if hint is None:
         return problem.message
-    return problem.message + " " + QCoreApplication.translate("Messages", hint)
+    return problem.message + " " + QCoreApplication.translate("Messages", str(hint))
 
 
 def _platform(english_name: str) -> str:

@@ -5,11 +5,23 @@ The posts model keeps only IDs and a few light columns for the current filter, f
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, QSize, Qt, Signal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QImage, QPixmap
 
 from crosspost.gui.labels import language_label
 from crosspost.gui.messages import problem_text
+from crosspost.gui.words import fill
 from crosspost.records import CheckedDraft, Draft, LibraryRow
 from crosspost.store import Store
 from crosspost.values import MediaKind
@@ -23,7 +35,7 @@ class PostsModel(QAbstractListModel):
 
     thumbnailWanted = Signal(int, str)  # post id, media path
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self._rows: list[LibraryRow] = []
@@ -71,7 +83,7 @@ class PostsModel(QAbstractListModel):
             idx = self.index(row)
             self.dataChanged.emit(idx, idx)
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
     def post_id(self, row: int) -> int:
@@ -83,7 +95,7 @@ class PostsModel(QAbstractListModel):
                 return i
         return None
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         r = self._rows[index.row()]
@@ -124,7 +136,7 @@ class PostsModel(QAbstractListModel):
     def _deleted_text(self, r: LibraryRow) -> str:
         when = r.deleted_at
         if when:
-            return self.tr("Deleted on TikTok on %1").replace("%1", str(when)[:10])
+            return fill(self.tr("Deleted on TikTok on %1"), str(when)[:10])
         return self.tr("Deleted on TikTok")
 
     def set_thumbnail(self, post_id: int, thumb_path: str) -> None:
@@ -145,7 +157,7 @@ class PostsModel(QAbstractListModel):
 class DraftsModel(QAbstractTableModel):
     COLUMNS = ("id", "platform", "status", "planned", "title", "problems")
 
-    def __init__(self, store: Store, parent=None):
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.drafts: list[CheckedDraft] = []
@@ -168,17 +180,17 @@ class DraftsModel(QAbstractTableModel):
         if not reasons:
             return None
         words = {"post": self.tr("the post"), "translation": self.tr("its translation"), "media": self.tr("its media")}
-        return self.tr("Out of date: %1 changed — press Refresh from post.").replace(
-            "%1", ", ".join(words[r] for r in reasons)
-        )
+        return fill(self.tr("Out of date: %1 changed — press Refresh from post."), ", ".join(words[r] for r in reasons))
 
-    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.drafts)
 
-    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
         return len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             labels = {
                 "id": self.tr("#"),
@@ -198,9 +210,9 @@ class DraftsModel(QAbstractTableModel):
             if m.rendered and m.render_method:
                 name = m.rendered.replace("\\", "/").rsplit("/", 1)[-1]
                 lines.append(
-                    self.tr("%1: kept the original (not re-encoded)").replace("%1", name)
+                    fill(self.tr("%1: kept the original (not re-encoded)"), name)
                     if m.render_method == "copy"
-                    else self.tr("%1: re-encoded").replace("%1", name)
+                    else fill(self.tr("%1: re-encoded"), name)
                 )
         return "\n".join(lines) or None
 
@@ -212,10 +224,10 @@ class DraftsModel(QAbstractTableModel):
 
         when = human_date(d.posted_at) if d.posted_at else ""
         if d.posted_url:
-            return self.tr("Posted on %1: %2").replace("%1", when).replace("%2", d.posted_url)
-        return self.tr("Posted on %1").replace("%1", when)
+            return fill(self.tr("Posted on %1: %2"), when, d.posted_url)
+        return fill(self.tr("Posted on %1"), when)
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         c = self.drafts[index.row()]

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,17 +18,23 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from crosspost.gui.media_labels import days_left, human_date
+from crosspost.gui.words import Retranslating, fill
+from crosspost.records import ExpirySummary
+
+if TYPE_CHECKING:
+    from crosspost.importing.importer import ImportResult
 
 _FRAME = "QFrame#%s { border: 1px solid %s; border-radius: 8px; background: %s; }"
 
 
-class ImportPanel(QFrame):
+class ImportPanel(Retranslating, QFrame):
     """What the last import did, above the pages until closed."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importPanel")
         self.setStyleSheet(_FRAME % ("importPanel", "#9cc3a0", "#f1f8f1"))
@@ -40,29 +47,24 @@ class ImportPanel(QFrame):
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.result = None
+        self.result: ImportResult | None = None
         self.hide()
         self.retranslate()
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.close_button.setText(self.tr("Close"))
         if self.result is not None:
             self.text.setText(self.describe(self.result))
 
-    def show_result(self, result, name: str) -> None:
+    def show_result(self, result: ImportResult, name: str) -> None:
         self.result, self.name = result, name
         self.text.setText(self.describe(result))
         self.show()
 
-    def lines(self, r) -> list[str]:
+    def lines(self, r: ImportResult) -> list[str]:
         """The panel's lines (plain text, for tests and the accessible description)."""
         lines = [
-            self.tr("Imported %1:").replace("%1", self.name)
+            fill(self.tr("Imported %1:"), self.name)
             + " "
             + self.tr(", ").join(
                 [
@@ -86,8 +88,9 @@ class ImportPanel(QFrame):
             )
         if r.merged_into:
             lines.append(
-                self.tr("Its posts joined @%1's posts of the same times instead of being added twice.").replace(
-                    "%1", r.merged_into
+                fill(
+                    self.tr("Its posts joined @%1's posts of the same times instead of being added twice."),
+                    r.merged_into,
                 )
             )
         if not (r.added or r.updated or r.unchanged):
@@ -99,18 +102,18 @@ class ImportPanel(QFrame):
                 lines.append(self.tr("… and %n more.", "", len(r.warnings) - 8))
         return lines
 
-    def describe(self, r) -> str:
+    def describe(self, r: ImportResult) -> str:
         return "<br>".join(html.escape(line) for line in self.lines(r))
 
 
-class ExpiryBanner(QFrame):
+class ExpiryBanner(Retranslating, QFrame):
     """The export's media links: "expire in 6 days — Fetch all now", or "expired on 23 Dec 2024 —
     attach your own files or request a new export". Hidden when no link is still needed."""
 
     fetchAllRequested = Signal()
     attachRequested = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("expiryBanner")
         self.text = QLabel()
@@ -124,14 +127,9 @@ class ExpiryBanner(QFrame):
         layout.addWidget(self.text, 1)
         layout.addWidget(self.fetch_button)
         layout.addWidget(self.attach_button)
-        self.summary = None
+        self.summary: ExpirySummary | None = None
         self.hide()
         self.retranslate()
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.fetch_button.setText(self.tr("Fetch all now"))
@@ -139,7 +137,7 @@ class ExpiryBanner(QFrame):
         if self.summary is not None:
             self.set_summary(self.summary)
 
-    def set_summary(self, summary) -> None:
+    def set_summary(self, summary: ExpirySummary) -> None:
         """Show SUMMARY (``crosspost.records.ExpirySummary``)."""
         self.summary = summary
         if not summary.links or not summary.earliest:
@@ -149,10 +147,13 @@ class ExpiryBanner(QFrame):
         if summary.expired:
             self.setStyleSheet(_FRAME % ("expiryBanner", "#e3a3a0", "#fdecea"))
             self.text.setText(
-                self.tr(
-                    "These links expired on %1 — attach your own files (drop them on a post) or "
-                    "request a new export from TikTok."
-                ).replace("%1", when)
+                fill(
+                    self.tr(
+                        "These links expired on %1 — attach your own files (drop them on a post) or "
+                        "request a new export from TikTok."
+                    ),
+                    when,
+                )
             )
             self.fetch_button.hide()
             self.attach_button.show()
@@ -164,7 +165,7 @@ class ExpiryBanner(QFrame):
                 if days < 1
                 else self.tr("Your export's media links expire in %n day(s) (%1) — fetch them now.", "", days)
             )
-            self.text.setText(text.replace("%1", when))
+            self.text.setText(fill(text, when))
             self.fetch_button.show()
             self.attach_button.hide()
         self.show()
@@ -178,7 +179,7 @@ def show_in_folder(path: str) -> bool:
 class ExportResultDialog(QDialog):
     """Where the bundles went: the path (selectable), "Show in folder", "Copy path"."""
 
-    def __init__(self, bundles: list[str], parent=None):
+    def __init__(self, bundles: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportResult")
         self.bundles = bundles
@@ -213,9 +214,12 @@ class ExportResultDialog(QDialog):
             self.notice.setText(self.tr("Opened in your file manager."))
         else:
             self.notice.setText(
-                self.tr(
-                    "No file manager could be opened here. Your bundles are in %1 (Copy path puts it on the clipboard)."
-                ).replace("%1", self.folder)
+                fill(
+                    self.tr(
+                        "No file manager could be opened here. Your bundles are in %1 (Copy path puts it on the clipboard)."  # noqa: E501
+                    ),
+                    self.folder,
+                )
             )
 
     def copy_path(self) -> None:
@@ -226,7 +230,7 @@ class ExportResultDialog(QDialog):
 class Toast(QLabel):
     """A short confirmation ("Title copied") that clears itself."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet("color: #2e7d32; font-weight: 600;")
         self._timer = QTimer(self, singleShot=True, interval=4000)

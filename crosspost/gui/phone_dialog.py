@@ -6,8 +6,8 @@ from __future__ import annotations
 import queue
 import time
 
-from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QPixmap
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QVBoxLayout,
+    QWidget,
 )
 
+from crosspost.gui.words import Retranslating, fill
 from crosspost.handoff.phone_server import LIFETIME, PhonePayload, PhoneServer, RequestEvent
 
 
@@ -40,10 +42,15 @@ def qr_pixmap(text: str, scale: int = 6) -> QPixmap:
     return pixmap
 
 
-class PhoneDialog(QDialog):
+class PhoneDialog(Retranslating, QDialog):
     def __init__(
-        self, payload: PhonePayload, lang: str = "en", parent=None, host: str | None = None, lifetime: float = LIFETIME
-    ):
+        self,
+        payload: PhonePayload,
+        lang: str = "en",
+        parent: QWidget | None = None,
+        host: str | None = None,
+        lifetime: float = LIFETIME,
+    ) -> None:
         super().__init__(parent)
         self.payload = payload
         self.lang = lang
@@ -88,11 +95,6 @@ class PhoneDialog(QDialog):
         self.retranslate()
         self.restart()
 
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Send to phone"))
         self.intro.setText(
@@ -121,7 +123,7 @@ class PhoneDialog(QDialog):
             return
         self.qr.setPixmap(qr_pixmap(self.server.url))
         self.address.setText(self.server.url)
-        self.add_log(self.tr("Listening on %1").replace("%1", host))
+        self.add_log(fill(self.tr("Listening on %1"), host))
         self.timer.start()
         self.poll()
 
@@ -133,12 +135,12 @@ class PhoneDialog(QDialog):
             "Android tablet": self.tr("Android tablet"),
         }.get(event.device, event.device)
         if event.path_kind == "page":
-            return self.tr("%1 opened the page").replace("%1", device)
+            return fill(self.tr("%1 opened the page"), device)
         if event.path_kind == "download":
-            return self.tr("%1 downloaded %2").replace("%1", device).replace("%2", event.file or "")
+            return fill(self.tr("%1 downloaded %2"), device, event.file or "")
         if event.path_kind == "file":
-            return self.tr("%1 loaded %2").replace("%1", device).replace("%2", event.file or "")
-        return self.tr("%1 was refused (%2)").replace("%1", device).replace("%2", str(event.status))
+            return fill(self.tr("%1 loaded %2"), device, event.file or "")
+        return fill(self.tr("%1 was refused (%2)"), device, str(event.status))
 
     def add_log(self, text: str) -> None:
         line = f"{time.strftime('%H:%M:%S')}  {text}"
@@ -159,9 +161,7 @@ class PhoneDialog(QDialog):
         if server.running:
             minutes, seconds = divmod(int(server.seconds_left()), 60)
             self.left.setText(
-                self.tr("Stops in %1:%2 or when you close this window.")
-                .replace("%1", str(minutes))
-                .replace("%2", f"{seconds:02d}")
+                fill(self.tr("Stops in %1:%2 or when you close this window."), str(minutes), f"{seconds:02d}")
             )
         else:
             self.timer.stop()
@@ -178,6 +178,6 @@ class PhoneDialog(QDialog):
         self.stop()
         super().done(result)
 
-    def closeEvent(self, event):  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.stop()
         super().closeEvent(event)

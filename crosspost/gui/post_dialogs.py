@@ -12,7 +12,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
+    QWidget,
 )
+
+from crosspost.records import LibraryRow
 
 
 class ChoosePostDialog(QDialog):
@@ -20,7 +23,9 @@ class ChoosePostDialog(QDialog):
 
     chosen = Signal(int, list)  # post id, files
 
-    def __init__(self, rows, files: list[str], current: int | None, parent=None):
+    def __init__(
+        self, rows: list[LibraryRow], files: list[str], current: int | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("choosePost")
         self.files = files
@@ -67,7 +72,7 @@ class MarkPostedDialog(QDialog):
 
     linkGiven = Signal(int, str)  # draft id, link ("" for none)
 
-    def __init__(self, draft_id: int, parent=None):
+    def __init__(self, draft_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("markPosted")
         self.draft_id = draft_id

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -20,9 +22,18 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from crosspost.errors import UserError
+from crosspost.gui.context import AppContext, Changes
+from crosspost.gui.words import fill
+
+if TYPE_CHECKING:
+    from crosspost.gui.queue_view import QueueView
+    from crosspost.gui.tasks import Job, ProgressFn
+    from crosspost.progress import CancelToken
+    from crosspost.store import Store
 
 APP_PASSWORDS_HELP = "https://bsky.app/settings/app-passwords"
 
@@ -42,11 +53,11 @@ class AddBlueskyAccountDialog(QDialog):
 
     added = Signal(object)
 
-    def __init__(self, window, parent=None):
-        super().__init__(parent or window)
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         from crosspost.publishing.accounts import DEFAULT_SERVERS, keyring_available
 
-        self.window = window
+        self.ctx = ctx
         self.setWindowTitle(self.tr("Add Bluesky account"))
         self.handle = QLineEdit()
         self.handle.setPlaceholderText("alice.bsky.social")
@@ -55,11 +66,14 @@ class AddBlueskyAccountDialog(QDialog):
         self.password.setPlaceholderText("xxxx-xxxx-xxxx-xxxx")
         self.server = QLineEdit(DEFAULT_SERVERS["bluesky"])
         self.help = QLabel(
-            self.tr(
-                "Use an <b>app password</b>, not your main password: make one in Bluesky under "
-                "Settings → Privacy and security → App passwords. "
-                '<a href="%1">What is an app password?</a>'
-            ).replace("%1", APP_PASSWORDS_HELP)
+            fill(
+                self.tr(
+                    "Use an <b>app password</b>, not your main password: make one in Bluesky under "
+                    "Settings → Privacy and security → App passwords. "
+                    '<a href="%1">What is an app password?</a>'
+                ),
+                APP_PASSWORDS_HELP,
+            )
         )
         self.help.setWordWrap(True)
         self.help.setOpenExternalLinks(True)
@@ -103,13 +117,13 @@ class AddBlueskyAccountDialog(QDialog):
             return None
         handle, password, server = self.handle.text(), self.password.text(), self.server.text()
         allow_file = self.file_opt_in.isChecked()
-        location = self.window.location
+        location = self.ctx.location
 
         def verify(srv: str, h: str, secret: str) -> str:
             with login(srv, h, secret) as session:
                 return session.did
 
-        def job(store, progress, cancel):
+        def job(store: Store, progress: ProgressFn, cancel: CancelToken) -> Any:
             return add_account(
                 store, location, "bluesky", handle, password, server, allow_file=allow_file, verify=verify
             )
@@ -117,17 +131,17 @@ class AddBlueskyAccountDialog(QDialog):
         self.buttons.setEnabled(False)
         self.status.setText(self.tr("Checking the app password with the server…"))
 
-        def done(account):
+        def done(account: Any) -> None:
             self.password.clear()
             self.added.emit(account)
             self.accept()
 
-        def failed(message, details):
+        def failed(message: str, details: str) -> None:
             self.buttons.setEnabled(True)
             self.status.setText(message)
             self.adjustSize()
 
-        return self.window.runner.run(self.tr("Adding Bluesky account"), job, on_success=done, on_failure=failed)
+        return self.ctx.runner.run(self.tr("Adding Bluesky account"), job, on_success=done, on_failure=failed)
 
 
 class AltTextDialog(QDialog):
@@ -137,16 +151,18 @@ class AltTextDialog(QDialog):
 
     saved = Signal(object)  # the CheckedDraft after saving
 
-    def __init__(self, window, draft_id: int, parent=None):
-        super().__init__(parent or window)
+    def __init__(
+        self, ctx: AppContext, draft_id: int, explain: Callable[[UserError], str], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
         from pathlib import Path
 
         from crosspost.drafts.store import get_draft
         from crosspost.values import MediaKind
 
-        self.window = window
-        self.draft = get_draft(window.store, draft_id)
-        self.setWindowTitle(self.tr("Alt text for draft %1").replace("%1", str(self.draft.id)))
+        self.ctx, self.explain = ctx, explain
+        self.draft = get_draft(ctx.store, draft_id)
+        self.setWindowTitle(fill(self.tr("Alt text for draft %1"), str(self.draft.id)))
         form = QFormLayout(self)
         self.fields: list[QLineEdit] = []
         self.media = self.draft.sources
@@ -154,12 +170,12 @@ class AltTextDialog(QDialog):
             edit = QLineEdit(self.draft.alt_texts.get(m.media, ""))
             edit.setMaxLength(2000)
             edit.setPlaceholderText(self.tr("What does it show?"))
-            label = (self.tr("Photo %1") if m.kind is MediaKind.IMAGE else self.tr("Video %1")).replace("%1", str(n))
+            label = fill(self.tr("Photo %1") if m.kind is MediaKind.IMAGE else self.tr("Video %1"), str(n))
             form.addRow(f"{label} ({Path(m.source or '').name})", edit)
             self.fields.append(edit)
-        self.thread = QCheckBox(self.tr("Publish a caption over the length limit as a thread of replies"))
-        self.thread.setChecked(self.draft.thread)
-        form.addRow(self.thread)
+        self.thread_box = QCheckBox(self.tr("Publish a caption over the length limit as a thread of replies"))
+        self.thread_box.setChecked(self.draft.thread)
+        form.addRow(self.thread_box)
         self.status = QLabel()
         self.status.setWordWrap(True)
         form.addRow(self.status)
@@ -173,15 +189,15 @@ class AltTextDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 
-    def _save_job(self, translate: bool):
+    def _save_job(self, translate: bool) -> Job:
         """The job that stores what the dialog shows (and then translates the alt texts)."""
         from crosspost.drafts.store import set_alt_text, set_thread
         from crosspost.publishing.publish import translate_alt_texts
 
-        draft_id, texts, thread = self.draft.id, [edit.text() for edit in self.fields], self.thread.isChecked()
-        location = self.window.location
+        draft_id, texts, thread = self.draft.id, [edit.text() for edit in self.fields], self.thread_box.isChecked()
+        location = self.ctx.location
 
-        def job(store, progress, cancel):
+        def job(store: Store, progress: ProgressFn, cancel: CancelToken) -> Any:
             with store.transaction():
                 for n, text in enumerate(texts, 1):
                     set_alt_text(store, draft_id, n, text)
@@ -195,29 +211,29 @@ class AltTextDialog(QDialog):
 
         return job
 
-    def _run(self, title: str, translate: bool, on_success) -> int:
+    def _run(self, title: str, translate: bool, on_success: Callable[[Any], object]) -> int:
         self.buttons.setEnabled(False)
         self.status.clear()
 
-        def done(result):
+        def done(result: Any) -> None:
             self.buttons.setEnabled(True)
             if isinstance(result, UserError):
-                self.status.setText(self.window.publisher.explain(result))
+                self.status.setText(self.explain(result))
                 return
             self.saved.emit(result)
             on_success(result)
 
-        def failed(message, details):
+        def failed(message: str, details: str) -> None:
             self.buttons.setEnabled(True)
-            if details and self.window.runner.default_failure is not None:
-                self.window.runner.default_failure(message, details)  # a bug: the error dialog, with details
+            if details:
+                self.ctx.fail(message, details)  # a bug: the error dialog, with details
             else:
                 self.status.setText(message)
 
-        return self.window.runner.run(title, self._save_job(translate), on_success=done, on_failure=failed)
+        return self.ctx.runner.run(title, self._save_job(translate), on_success=done, on_failure=failed)
 
     def translate(self) -> int:
-        def show(result):
+        def show(result: Any) -> None:
             for m, edit in zip(self.media, self.fields):
                 edit.setText(result.draft.alt_texts.get(m.media, ""))
 
@@ -231,9 +247,9 @@ class AltTextDialog(QDialog):
 class AccountsDialog(QDialog):
     """Settings → Accounts: the platform accounts (never a secret), add and remove."""
 
-    def __init__(self, window, parent=None):
-        super().__init__(parent or window)
-        self.window = window
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
         self.setWindowTitle(self.tr("Accounts"))
         self.list = QListWidget()
         self.add_button = QPushButton(self.tr("Add Bluesky account…"))
@@ -250,24 +266,24 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         layout.addWidget(close)
-        self.accounts = []
-        self.add_dialog = None
+        self.accounts: list[Any] = []
+        self.add_dialog: AddBlueskyAccountDialog | None = None
         self.reload()
 
     def reload(self) -> None:
         from crosspost.publishing.accounts import list_accounts
 
-        self.accounts = list_accounts(self.window.store)
+        self.accounts = list_accounts(self.ctx.store)
         self.list.clear()
         for a in self.accounts:
             self.list.addItem(f"{a.platform} · {a.handle} · {a.server}")
         self.remove_button.setEnabled(bool(self.accounts))
 
     def open_add(self) -> AddBlueskyAccountDialog:
-        self.add_dialog = AddBlueskyAccountDialog(self.window, self)
-        self.add_dialog.added.connect(lambda _: self.reload())
-        self.add_dialog.open()
-        return self.add_dialog
+        dialog = self.add_dialog = AddBlueskyAccountDialog(self.ctx, self)
+        dialog.added.connect(lambda _: self.reload())
+        dialog.open()
+        return dialog
 
     def remove_selected(self) -> int | None:
         """Forget the selected account and its app password (on the task runner: the keyring may be slow)."""
@@ -277,18 +293,17 @@ class AccountsDialog(QDialog):
         if not 0 <= row < len(self.accounts):
             return None
         a = self.accounts[row]
-        location = self.window.location
+        location = self.ctx.location
 
-        def job(store, progress, cancel):
+        def job(store: Store, progress: ProgressFn, cancel: CancelToken) -> Any:
             return remove_account(store, location, a.platform, a.handle)
 
-        def failed(message, details):
+        def failed(message: str, details: str) -> None:
             self.reload()
-            if self.window.runner.default_failure is not None:
-                self.window.runner.default_failure(message, details)
+            self.ctx.fail(message, details)
 
         self.remove_button.setEnabled(False)
-        return self.window.runner.run(
+        return self.ctx.runner.run(
             self.tr("Removing account"), job, on_success=lambda _: self.reload(), on_failure=failed
         )
 
@@ -300,17 +315,16 @@ class Publisher(QObject):
     TICK_MS = 1000
     REFRESH_S = 30
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self.queue = window.queue
+    def __init__(self, ctx: AppContext, queue: QueueView, host: QWidget) -> None:
+        super().__init__(host)
+        self.ctx, self.queue, self.host = ctx, queue, host
         self.queue.publishRequested.connect(self.publish)
         self.queue.buttons["alt"].clicked.connect(self.edit_alt_texts)
-        self.alt_dialog = None
+        self.alt_dialog: AltTextDialog | None = None
         self.busy = False
-        self.last_message = None
-        self._next = None
-        self._checked = None
+        self.last_message: QMessageBox | None = None
+        self._next: tuple[int, str] | None = None
+        self._checked: dt.datetime | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(self.TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -323,13 +337,13 @@ class Publisher(QObject):
         if self.busy:
             return None
         self.busy = True
-        location = self.window.location
+        location = self.ctx.location
 
-        def job(store, progress, cancel):
+        def job(store: Store, progress: ProgressFn, cancel: CancelToken) -> Any:
             """(results, [(draft id or None, error)]): every error a person can act on comes back
             here, to be worded by ``explain`` on the GUI thread."""
             errors: list[tuple[int | None, UserError]] = []
-            todo = due_drafts(store) if scheduled else ids
+            todo: list[int | str] = list(due_drafts(store) if scheduled else ids)
             try:
                 results = (
                     publish_drafts(
@@ -342,25 +356,23 @@ class Publisher(QObject):
                 return [], [(None, exc)]
             return results, errors
 
-        def done(outcome):
+        def done(outcome: tuple[list[Any], list[tuple[int | None, UserError]]]) -> None:
             results, errors = outcome
             self.busy = False
             self._checked = None
-            self.queue.reload()
             self.show_results(results, [(did, self.explain(exc)) for did, exc in errors])
             self.published.emit(results)
 
-        def failed(message, details):  # not a UserError (those come back from the job): the error dialog
+        def failed(message: str, details: str) -> None:  # not a UserError (those come back): the error dialog
             self.busy = False
             self._checked = None
-            self.queue.reload()
-            if self.window.runner.default_failure is not None:
-                self.window.runner.default_failure(message, details)
+            self.ctx.publish(Changes(drafts=True))  # some may have gone out before the failure
+            self.ctx.fail(message, details)
 
         title = self.tr("Publishing due drafts") if scheduled else self.tr("Publishing")
-        return self.window.runner.run(title, job, on_success=done, on_failure=failed)
+        return self.ctx.op(title, job, Changes(drafts=True), on_success=done, on_failure=failed)
 
-    def explain(self, exc) -> str:
+    def explain(self, exc: UserError) -> str:
         """A publishing error in the window's words: what is wrong and the button or menu that fixes it."""
         from crosspost.gui.messages import problem_text, window_message
         from crosspost.publishing.accounts import NoAccount, SecretMissing, SeveralAccounts
@@ -376,29 +388,25 @@ class Publisher(QObject):
         accounts = self.tr("Tools → Settings… → Accounts…")
         match exc:
             case NoAccount(platform=platform):
-                return (
-                    self.tr("There is no %1 account in Crosspost yet: add one in %2.")
-                    .replace("%1", _platform_name(platform))
-                    .replace("%2", accounts)
+                return fill(
+                    self.tr("There is no %1 account in Crosspost yet: add one in %2."),
+                    _platform_name(platform),
+                    accounts,
                 )
             case SeveralAccounts(platform=platform):
-                return (
-                    self.tr("There are several %1 accounts; keep only the one to publish with in %2.")
-                    .replace("%1", _platform_name(platform))
-                    .replace("%2", accounts)
+                return fill(
+                    self.tr("There are several %1 accounts; keep only the one to publish with in %2."),
+                    _platform_name(platform),
+                    accounts,
                 )
             case SecretMissing(handle=handle):
-                return (
-                    self.tr("The app password of %1 is missing: remove the account in %2 and add it again.")
-                    .replace("%1", handle)
-                    .replace("%2", accounts)
+                return fill(
+                    self.tr("The app password of %1 is missing: remove the account in %2 and add it again."),
+                    handle,
+                    accounts,
                 )
             case PublishError(kind="auth"):
-                return (
-                    str(exc)
-                    + " "
-                    + self.tr("Add the account again with a new app password in %1.").replace("%1", accounts)
-                )
+                return str(exc) + " " + fill(self.tr("Add the account again with a new app password in %1."), accounts)
             case NotReadyToPublish(problem=problem) if problem.code == "body_too_long":
                 return (
                     problem_text(problem)
@@ -420,13 +428,17 @@ class Publisher(QObject):
             case NotReadyToPublish(problem=problem):
                 return problem_text(problem)
             case NoPublishApi(platform=platform):
-                return self.tr(
-                    "Crosspost cannot publish to %1 by itself: export the draft and upload it there."
-                ).replace("%1", _platform_name(platform))
+                return fill(
+                    self.tr("Crosspost cannot publish to %1 by itself: export the draft and upload it there."),
+                    _platform_name(platform),
+                )
             case OtherAccount():
-                return self.tr(
-                    "Publishing this draft was started with another account; add that account again in %1 to finish it."
-                ).replace("%1", accounts)
+                return fill(
+                    self.tr(
+                        "Publishing this draft was started with another account; add that account again in %1 to finish it."  # noqa: E501
+                    ),
+                    accounts,
+                )
             case NothingToTranslate(original_layout=True):
                 return self.tr(
                     "This draft shows the original caption only, so its alt texts stay as they are. "
@@ -440,23 +452,23 @@ class Publisher(QObject):
                 )
         return window_message(exc)
 
-    def edit_alt_texts(self, draft_id: int | None = None):
+    def edit_alt_texts(self, draft_id: int | None = None) -> AltTextDialog | None:
         ids = [draft_id] if draft_id else self.queue.selected_ids()
         if not ids:
             return None
-        self.alt_dialog = AltTextDialog(self.window, ids[0])
-        self.alt_dialog.accepted.connect(self.queue.reload)
-        self.alt_dialog.open()
-        return self.alt_dialog
+        dialog = self.alt_dialog = AltTextDialog(self.ctx, ids[0], self.explain, self.host)
+        dialog.accepted.connect(lambda: self.ctx.publish(Changes(drafts=True)))
+        dialog.open()
+        return dialog
 
-    def show_results(self, results, errors) -> None:
+    def show_results(self, results: list[Any], errors: list[tuple[int | None, str]]) -> None:
         lines = []
         for r in results:
             text = self.tr("Draft %1 was already posted") if r.already else self.tr("Draft %1 is posted")
-            lines.append(f'{text.replace("%1", str(r.draft))}: <a href="{r.url}">{r.url}</a>')
+            lines.append(f'{fill(text, str(r.draft))}: <a href="{r.url}">{r.url}</a>')
         for draft_id, message in errors:
             lines.append(
-                (self.tr("Draft %1 was not published: ").replace("%1", str(draft_id)) if draft_id is not None else "")
+                (fill(self.tr("Draft %1 was not published: "), str(draft_id)) if draft_id is not None else "")
                 + html.escape(message)
             )
         if not lines:
@@ -466,24 +478,24 @@ class Publisher(QObject):
             self.tr("Publish"),
             "<br>".join(lines),
             QMessageBox.StandardButton.Ok,
-            self.window,
+            self.host,
         )
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         box.open()
         self.last_message = box
         if results:
-            self.window.statusBar().showMessage(self.tr("Posted: %1").replace("%1", results[-1].url), 15000)
+            self.ctx.say(fill(self.tr("Posted: %1"), results[-1].url), 15000)
 
     def tick(self) -> None:
         """Every second: the countdown; when the next planned draft is due, publish the due ones."""
         from crosspost.publishing.publish import next_due
 
-        if getattr(self.window, "store", None) is None or not self.window.isVisible():
+        if not self.ctx.store_open or not self.host.isVisible():
             return  # not shown yet, or closed (its store is closed too)
         now = dt.datetime.now()
         if self._checked is None or (now - self._checked).total_seconds() >= self.REFRESH_S:
-            self._next = next_due(self.window.store)
+            self._next = next_due(self.ctx.store)
             self._checked = now
         if self._next is None:
             self.queue.countdown.setText("")
@@ -492,7 +504,7 @@ class Publisher(QObject):
         when = dt.datetime.strptime(planned[:16], "%Y-%m-%dT%H:%M")
         left = (when - now).total_seconds()
         if left <= 0:
-            self.queue.countdown.setText(self.tr("Publishing draft %1 now").replace("%1", str(draft_id)))
+            self.queue.countdown.setText(fill(self.tr("Publishing draft %1 now"), str(draft_id)))
             if not self.busy:
                 self.publish([], scheduled=True)
             return
@@ -502,4 +514,4 @@ class Publisher(QObject):
         span = (
             f"{days} d {hours:02d}:{minutes:02d}:{seconds:02d}" if days else f"{hours:02d}:{minutes:02d}:{seconds:02d}"
         )
-        self.queue.countdown.setText(self.tr("Next: draft %1 in %2").replace("%1", str(draft_id)).replace("%2", span))
+        self.queue.countdown.setText(fill(self.tr("Next: draft %1 in %2"), str(draft_id), span))

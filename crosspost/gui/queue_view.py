@@ -3,7 +3,7 @@ render / export (then open the folder) / copy / mark as posted."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal, SignalInstance
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,14 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui import desktop_handoff as handoff
+from crosspost.gui.context import AppContext, Changes
 from crosspost.gui.cover_chooser import CoverChooser
 from crosspost.gui.desktop_handoff import MediaDragTable
 from crosspost.gui.flow_layout import FlowBox
 from crosspost.gui.models import DraftsModel
+from crosspost.gui.words import Retranslating
 from crosspost.platforms import all_profiles
 
 
-class QueueView(QWidget):
+class QueueView(Retranslating, QWidget):
     renderRequested = Signal(int)
     renderManyRequested = Signal(list)  # several drafts: one resumable batch
     exportRequested = Signal(list, str)
@@ -35,10 +37,11 @@ class QueueView(QWidget):
     refreshRequested = Signal(list)  # draft ids out of date: recompose them from their posts
     publishRequested = Signal(list)
 
-    def __init__(self, store, parent=None):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        self.settings = None  # the window's QSettings (the export folder used last)
+        self.ctx = ctx
+        self.store = store = ctx.store
+        self.settings = ctx.settings  # the export folder used last, the RedNote region, the phone's network
         self.model = DraftsModel(store, self)
         self.table = MediaDragTable(lambda: handoff.drag_paths(self))
         self.table.setModel(self.model)
@@ -73,25 +76,21 @@ class QueueView(QWidget):
             )
         }
         self.refresh_button = QPushButton()  # for drafts out of date (their post changed since)
-        self.refresh_button.clicked.connect(
-            lambda: self.selected_ids() and self.refreshRequested.emit(self.selected_ids())
-        )
-        self.buttons["publish"].clicked.connect(
-            lambda: self.selected_ids() and self.publishRequested.emit(self.selected_ids())
-        )
+        self.refresh_button.clicked.connect(lambda: self._emit_selected(self.refreshRequested))
+        self.buttons["publish"].clicked.connect(lambda: self._emit_selected(self.publishRequested))
         self.countdown = QLabel()  # the next scheduled publication (crosspost.gui.publishing.Publisher)
         self.buttons["render"].clicked.connect(self.render_selected)
         # Re-encode every file even when the original already fits the platform (kept otherwise).
         self.reencode = QCheckBox()
         self.buttons["export"].clicked.connect(self.export_selected)
-        self.buttons["copy_title"].clicked.connect(lambda: self._copy("title"))
-        self.buttons["copy_body"].clicked.connect(lambda: self._copy("body"))
-        self.buttons["copy_topics"].clicked.connect(lambda: self._copy("topics"))
+        self.buttons["copy_title"].clicked.connect(lambda: self.copy_field("title"))
+        self.buttons["copy_body"].clicked.connect(lambda: self.copy_field("body"))
+        self.buttons["copy_topics"].clicked.connect(lambda: self.copy_field("topics"))
         self.buttons["posted"].clicked.connect(self.mark_posted)
         self.buttons["phone"].clicked.connect(lambda: handoff.send_to_phone(self))
         self.buttons["creator"].clicked.connect(lambda: handoff.open_creator_page_for(self))
         self.cover = CoverChooser(store)
-        self.cover.changed.connect(lambda draft_id: handoff.reload_keeping(self, draft_id))
+        self.cover.changed.connect(lambda draft_id: ctx.publish(Changes(drafts=True)))
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.cover.set_draft(next(iter(self.selected_ids()), None))
         )
@@ -107,6 +106,7 @@ class QueueView(QWidget):
         from crosspost.gui.panels import Toast
 
         self.toast = Toast()  # "Title copied"
+        self.phone_dialog: QWidget | None = None  # Send to phone… (desktop_handoff.send_to_phone)
         top.addWidget(self.toast)
         top.addStretch(1)
         top.addWidget(self.countdown)
@@ -148,13 +148,19 @@ class QueueView(QWidget):
         self.model.modelReset.connect(self._update_buttons)
         self._update_buttons()
         self.retranslate()
+        ctx.changed.connect(self.apply_changes)
 
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
+    def apply_changes(self, changes: Changes) -> None:
+        """Drafts changed, or the posts they are made from (their freshness): read them again. An edit
+        of a post while the queue is hidden (typing in the editor) waits until the queue is shown."""
+        if changes.drafts or ((changes.library or changes.posts or changes.media) and self.isVisible()):
+            self.reload()
 
-    def _update_buttons(self, *_) -> None:
+    def _emit_selected(self, signal: SignalInstance) -> None:
+        if self.selected_ids():
+            signal.emit(self.selected_ids())
+
+    def _update_buttons(self, *_: object) -> None:
         """Render, export, copy and mark need a selected draft: disabled without one. A hand-off
         (the creator upload page, publishing) is shown for a selection only when every selected
         draft's platform profile has it."""
@@ -259,6 +265,9 @@ class QueueView(QWidget):
         return [self.model.drafts[r].draft.id for r in rows]
 
     def select_draft(self, draft_id: int, add: bool = False) -> None:
+        """Select DRAFT_ID (ADD: besides the selection), reading the drafts again if it is not shown yet."""
+        if all(c.draft.id != draft_id for c in self.model.drafts):
+            self.reload()
         for row, c in enumerate(self.model.drafts):
             if c.draft.id == draft_id:
                 if add:
@@ -275,11 +284,8 @@ class QueueView(QWidget):
         elif ids:
             self.renderRequested.emit(ids[0])
 
-    def _each(self, fn) -> None:
-        for draft_id in self.selected_ids():
-            fn(draft_id)
-
-    def _copy(self, field: str) -> None:
+    def copy_field(self, field: str) -> None:
+        """Put the selected draft's title, body or topics on the clipboard."""
         ids = self.selected_ids()
         if not ids:
             return
@@ -299,7 +305,7 @@ class QueueView(QWidget):
 
         from PySide6.QtCore import QStandardPaths
 
-        last = self.settings.value("export/last_folder", "") if self.settings is not None else ""
+        last = self.settings.export_folder
         if last and Path(last).is_dir():
             return str(last)
         documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
@@ -310,7 +316,7 @@ class QueueView(QWidget):
             return str(Path.home())
         return str(folder)
 
-    def export_selected(self, folder: str | None = None):
+    def export_selected(self, folder: str | None = None) -> QWidget | None:
         ids = self.selected_ids()
         if not ids:
             return None
@@ -329,11 +335,10 @@ class QueueView(QWidget):
         return self.file_dialog
 
     def _export_to(self, ids: list[int], folder: str) -> None:
-        if self.settings is not None:
-            self.settings.setValue("export/last_folder", folder)
+        self.settings.export_folder = folder
         self.exportRequested.emit(ids, folder)
 
-    def mark_posted(self):
+    def mark_posted(self) -> QWidget | None:
         ids = self.selected_ids()
         if not ids:
             return None

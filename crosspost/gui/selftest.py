@@ -8,9 +8,14 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from crosspost.records import CheckedDraft
+from crosspost.records import CheckedDraft, Draft
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
 
 
 def run_self_test(screenshot: str | None = None, keep: bool = False) -> int:
@@ -30,7 +35,7 @@ def run_self_test(screenshot: str | None = None, keep: bool = False) -> int:
             shutil.rmtree(work, ignore_errors=True)
 
 
-def _wait(app, predicate, seconds: float = 120) -> bool:
+def _wait(app: QCoreApplication, predicate: Callable[[], object], seconds: float = 120) -> bool:
     from PySide6.QtCore import QDeadlineTimer, QEventLoop
 
     deadline = QDeadlineTimer(int(seconds * 1000))
@@ -56,7 +61,7 @@ def _run(work: Path, screenshot: str | None) -> int:
     failures: list[str] = []
     window.runner.failed.connect(lambda _id, message, _details: failures.append(message))
 
-    results = []
+    results: list[Any] = []
     window.importFinished.connect(results.append)
     window.import_paths([str(export)], media_dir=str(media))
     if not _wait(app, lambda: results or failures):
@@ -71,16 +76,16 @@ def _run(work: Path, screenshot: str | None) -> int:
 
     created: list = []
     window.draftCreated.connect(created.append)
-    window.create_draft(window.posts_model.post_id(0), "rednote", "original")
+    window.ops.create_draft(window.posts_model.post_id(0), "rednote", "original")
     if not _wait(app, lambda: created or failures) or failures:
         print(f"self-test: the draft could not be made: {failures[:1]}", file=sys.stderr)
         return 1
     draft = created[0].draft
     rendered: list = []
     window.runner.finished.connect(lambda _id, value: rendered.append(value))
-    window.render_draft(draft.id)
+    window.ops.render_draft(draft.id)
 
-    def render_of_draft():
+    def render_of_draft() -> Draft | None:
         return next((v.draft for v in rendered if isinstance(v, CheckedDraft) and v.draft.id == draft.id), None)
 
     if not _wait(app, lambda: render_of_draft() is not None or failures):
@@ -90,6 +95,7 @@ def _run(work: Path, screenshot: str | None) -> int:
         print(f"self-test: rendering failed: {failures[0]}", file=sys.stderr)
         return 1
     final = render_of_draft()
+    assert final is not None  # waited for above
     rendered_ok = all(Path(p).exists() for p in final.media_paths) and final.cover and Path(final.cover).exists()
     print(
         f"self-test: draft {final.id} for RedNote: status {final.status}, {len(final.media_paths)} rendered file(s)",

@@ -7,7 +7,7 @@ row's context menu. Engine work runs on the task runner, off the GUI thread."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QContextMenuEvent, QFocusEvent, QKeyEvent, QMouseEvent
@@ -31,16 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crosspost.gui.context import AppContext, Changes
 from crosspost.gui.flow_layout import FlowBox
+from crosspost.gui.words import Retranslating, fill
+
+if TYPE_CHECKING:
+    from crosspost.gui.tasks import Job, ProgressFn
+    from crosspost.progress import CancelToken
+    from crosspost.store import Store
+    from crosspost.translation.checking import Alternative, PostCheck, SentencePair
 
 AMBER, AMBER_BG, MUTED, CURRENT = "#b26a00", "#fff6e5", "#7a7a7a", "#1565c0"
-
-
-def fill(text: str, *values: object) -> str:
-    """TEXT with %1, %2, … replaced by VALUES."""
-    for i, value in enumerate(values, 1):
-        text = text.replace(f"%{i}", str(value))
-    return text
 
 
 class SentenceRow(QFrame):
@@ -53,7 +54,7 @@ class SentenceRow(QFrame):
     menuRequested = Signal(object, QPoint)  # this row, where (global) its context menu opens
     stepRequested = Signal(int)  # Up (-1) or Down (+1): the current row moves
 
-    def __init__(self, pair: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, pair: SentencePair, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pair = pair
         self.current = False
@@ -215,10 +216,10 @@ class SentenceRow(QFrame):
 class WordingsDialog(QDialog):
     """The engine's other wordings of one sentence, each with what it says back."""
 
-    def __init__(self, n: int, options, parent=None):
+    def __init__(self, n: int, options: list[Alternative], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.options = options
-        self.setWindowTitle(self.tr("Other wordings of sentence %1").replace("%1", str(n)))
+        self.setWindowTitle(fill(self.tr("Other wordings of sentence %1"), str(n)))
         self.resize(560, 360)
         layout = QVBoxLayout(self)
         self.list = QListWidget()
@@ -238,7 +239,7 @@ class WordingsDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
 
-    def chosen(self):
+    def chosen(self) -> Alternative | None:
         item = self.list.currentItem()
         return self.options[self.list.row(item)] if item else None
 
@@ -291,8 +292,8 @@ class GlossaryEntryDialog(QDialog):
         super().accept()
 
 
-class SentenceView(QWidget):
-    """Sentence pairs of one post's translation. WINDOW gives the store, data dir, runner, settings.
+class SentenceView(Retranslating, QWidget):
+    """Sentence pairs of one post's translation (the store, data dir, runner and settings from CTX).
 
     The rows scroll together in one area; the buttons under it (Edit, Other wordings, Machine's
     wording, Add to glossary) act on the current row and stay in view whatever the rows' height. Each
@@ -302,11 +303,11 @@ class SentenceView(QWidget):
     checked = Signal(object)  # the PostCheck shown
     failed = Signal(str)
 
-    def __init__(self, window: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window_ = window
+        self.ctx = ctx
         self.post_id: int | None = None
-        self.check: Any = None
+        self.check: PostCheck | None = None
         self.rows: list[SentenceRow] = []
         self.current: SentenceRow | None = None
         self.row_menu: QMenu | None = None
@@ -354,14 +355,9 @@ class SentenceView(QWidget):
         self._update_actions()
 
     # --- i18n -------------------------------------------------------------------------------------
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            for row in self.rows:
-                row.retranslate()
-        super().changeEvent(event)
-
     def retranslate(self) -> None:
+        for row in getattr(self, "rows", []):
+            row.retranslate()
         self.edit_button.setText(self.tr("Edit"))
         self.wordings_button.setText(self.tr("Other wordings"))
         self.reset_button.setText(self.tr("Machine's wording"))
@@ -380,15 +376,15 @@ class SentenceView(QWidget):
 
     @property
     def target(self) -> str:
-        return self.window_.settings.value("defaults/target_lang", "zh")
+        return self.ctx.settings.target_lang
 
     # --- running the core off the GUI thread ------------------------------------------------------
-    def _run(self, title: str, job, post_id: int) -> int:
-        def done(check):
+    def _run(self, title: str, job: Job, post_id: int) -> int:
+        def done(check: Any) -> None:
             if post_id == self.post_id:
                 self.show_check(check)
 
-        def failed(message, details):
+        def failed(message: str, details: str) -> None:
             if details:
                 from crosspost.gui.dialogs import show_error
 
@@ -397,7 +393,7 @@ class SentenceView(QWidget):
                 self.summary.setText(self._explain(message))
                 self.failed.emit(message)
 
-        return self.window_.runner.run(title, job, on_success=done, on_failure=failed)
+        return self.ctx.runner.run(title, job, on_success=done, on_failure=failed)
 
     def _explain(self, message: str) -> str:
         if "language pack" in message:
@@ -410,30 +406,33 @@ class SentenceView(QWidget):
 
         self.post_id = post_id
         self.summary.setText(self.tr("Reading the translation sentence by sentence…"))
-        location, target = self.window_.location, self.target
+        location, target = self.ctx.location, self.target
         return self._run(
             self.tr("Checking the translation"),
             lambda store, progress, cancel: check_post(store, location, post_id, target),
             post_id,
         )
 
-    def _save(self, n: int, text: str | None, replace: bool = False) -> int:
+    def _save(self, n: int, text: str | None, replace: bool = False) -> int | None:
         from crosspost.translation.checking import check_post, save_sentence
 
-        post_id, location, target = self.post_id, self.window_.location, self.target
+        post_id, location, target = self.post_id, self.ctx.location, self.target
+        if post_id is None:
+            return None
 
-        def job(store, progress, cancel):
+        def job(store: Store, progress: ProgressFn, cancel: CancelToken) -> Any:
             save_sentence(store, location, post_id, target, n, text, replace_whole_edit=replace)
             return check_post(store, location, post_id, target)
 
-        def done(check):
+        def done(check: Any) -> None:
             if post_id == self.post_id:
                 self.show_check(check)
             self.translationChanged.emit(post_id)
 
-        return self.window_.runner.run(
+        return self.ctx.op(
             self.tr("Saving the sentence"),
             job,
+            Changes(posts=frozenset([post_id]), drafts=True, origin=self),
             on_success=done,
             on_failure=lambda message, details: self.summary.setText(message),
         )
@@ -454,31 +453,33 @@ class SentenceView(QWidget):
             replace = True
         return self._save(n, text, replace)
 
-    def show_wordings(self, n: int) -> int:
+    def show_wordings(self, n: int) -> int | None:
         from crosspost.translation.checking import alternatives
 
-        post_id, location, target = self.post_id, self.window_.location, self.target
+        post_id, location, target = self.post_id, self.ctx.location, self.target
+        if post_id is None:
+            return None
 
-        def done(options):
+        def done(options: Any) -> None:
             if post_id != self.post_id:
                 return
             self.wordings_dialog = WordingsDialog(n, options, self)
             self.wordings_dialog.accepted.connect(lambda: self._use_wording(n, self.wordings_dialog.chosen()))
             self.wordings_dialog.open()
 
-        return self.window_.runner.run(
+        return self.ctx.runner.run(
             self.tr("Finding other wordings"),
             lambda store, progress, cancel: alternatives(store, location, post_id, target, n),
             on_success=done,
             on_failure=lambda message, details: self.summary.setText(message),
         )
 
-    def _use_wording(self, n: int, option) -> None:
+    def _use_wording(self, n: int, option: Alternative | None) -> None:
         if option is not None and not option.current:
             self.edit_sentence(n, option.text)
 
     # --- showing ----------------------------------------------------------------------------------
-    def show_check(self, check: Any) -> None:
+    def show_check(self, check: PostCheck) -> None:
         keep = self.current.pair.n if self.current is not None else None
         self.check = check
         for row in self.rows:
@@ -572,8 +573,8 @@ class SentenceView(QWidget):
         total = sum(1 for s in self.check.sentences if s.has_words)
         doubtful = self.check.doubtful_count
         if doubtful:
-            text = self.tr("%1 of %n sentence(s) may be mistranslated: check the amber ones.", "", total).replace(
-                "%1", str(doubtful)
+            text = fill(
+                self.tr("%1 of %n sentence(s) may be mistranslated: check the amber ones.", "", total), str(doubtful)
             )
             self.summary.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
         else:
@@ -605,7 +606,7 @@ class SentenceView(QWidget):
 
         if self.check is None:
             return None
-        store = self.window_.store
+        store = self.ctx.store
         try:
             add_entry(store, term, translation, self.check.source, self.check.target)
         except UserError as exc:
@@ -618,9 +619,7 @@ class SentenceView(QWidget):
         self.retranslate_box = QMessageBox(
             QMessageBox.Icon.Question,
             self.tr("Crosspost"),
-            self.tr("Translate the %n post(s) that contain “%1” again, with your glossary?", "", len(ids)).replace(
-                "%1", term
-            ),
+            fill(self.tr("Translate the %n post(s) that contain “%1” again, with your glossary?", "", len(ids)), term),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -631,20 +630,22 @@ class SentenceView(QWidget):
         self.retranslate_box.open()
         return len(ids)
 
-    def retranslate_posts(self, ids: list[int]) -> int:
+    def retranslate_posts(self, ids: list[int]) -> int | None:
         from crosspost.translation.service import translate_posts
 
-        location, source, target, current = self.window_.location, self.check.source, self.target, self.post_id
+        if self.check is None:
+            return None
+        location, source, target, current = self.ctx.location, self.check.source, self.target, self.post_id
 
-        def done(_):
+        def done(_: object) -> None:
             if current is not None:
                 self.translationChanged.emit(current)
-                self.load(current)
 
-        return self.window_.runner.run(
+        return self.ctx.op(
             self.tr("Translating %n post(s) again", "", len(ids)),
             lambda store, progress, cancel: translate_posts(
                 store, location, ids, source, target, progress=progress, cancel=cancel
             ),
+            Changes(posts=frozenset(ids), drafts=True),
             on_success=done,
         )

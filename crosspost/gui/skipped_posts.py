@@ -5,9 +5,9 @@ in the editor with the "Written in" box focused), or install a language pack."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,7 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.language_names import language_name
+from crosspost.gui.words import fill
 from crosspost.translation.written_in import LanguageSource
+
+if TYPE_CHECKING:
+    from crosspost.gui.context import AppContext
 
 
 def skip_reason(result: Any) -> str:
@@ -40,7 +44,7 @@ def skip_reason(result: Any) -> str:
         text = QCoreApplication.translate(
             "SkippedPosts", "No %1→%2 language pack is installed (you said the post is written in %1)."
         )
-    return text.replace("%1", source).replace("%2", target)
+    return fill(text, source, target)
 
 
 MAX_ROWS = 50  # a whole archive without a pack: the first fifty, then how many more
@@ -50,7 +54,9 @@ class SkippedPostsDialog(QDialog):
     fixLanguage = Signal(int)  # post id: open it with "Written in" focused
     openPacks = Signal()
 
-    def __init__(self, skipped: Sequence[Any], translated: int, captions: dict[int, str], parent=None) -> None:
+    def __init__(
+        self, skipped: Sequence[Any], translated: int, captions: dict[int, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("skippedPosts")
         self.setWindowTitle(self.tr("Some posts were not translated"))
@@ -69,12 +75,9 @@ class SkippedPostsDialog(QDialog):
             caption = " ".join((captions.get(result.post) or "").split())
             excerpt = caption[:60] + ("…" if len(caption) > 60 else "")
             label = QLabel(
-                self.tr("Post %1 “%2”: %3")
-                .replace("%1", str(result.post))
-                .replace("%2", excerpt)
-                .replace("%3", skip_reason(result))
+                fill(self.tr("Post %1 “%2”: %3"), str(result.post), excerpt, skip_reason(result))
                 if excerpt
-                else self.tr("Post %1: %2").replace("%1", str(result.post)).replace("%2", skip_reason(result))
+                else fill(self.tr("Post %1: %2"), str(result.post), skip_reason(result))
             )
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -111,32 +114,11 @@ class SkippedPostsDialog(QDialog):
         self.openPacks.emit()
 
 
-def show_skipped(window: Any, skipped: Sequence[Any], translated: int) -> SkippedPostsDialog:
-    """Open the dialog over WINDOW (the main window) and wire its fixes."""
+def show_skipped(ctx: AppContext, parent: QWidget, skipped: Sequence[Any], translated: int) -> SkippedPostsDialog:
+    """Open the dialog over PARENT; its fixes are signals (``fixLanguage``, ``openPacks``) the window wires."""
     from crosspost.posts import get_post
 
-    captions = {r.post: get_post(window.store, r.post).caption for r in skipped[:MAX_ROWS]}
-    dialog = SkippedPostsDialog(skipped, translated, captions, window)
-    dialog.fixLanguage.connect(lambda post_id: open_written_in(window, post_id))
-    dialog.openPacks.connect(window.open_languages)
+    captions = {r.post: get_post(ctx.store, r.post).caption for r in skipped[:MAX_ROWS]}
+    dialog = SkippedPostsDialog(skipped, translated, captions, parent)
     dialog.open()
-    window.skipped_dialog = dialog
     return dialog
-
-
-def open_written_in(window: Any, post_id: int) -> None:
-    """Show POST_ID in the library and the editor, with the "Written in" box focused."""
-    window.tabs.setCurrentIndex(0)
-    window.search.clear()
-    row = window.posts_model.row_of(post_id)
-    if row is not None:
-        window.library.setCurrentIndex(window.posts_model.index(row))
-    if window.editor.post_id != post_id:
-        window.editor.load(post_id)
-    box = window.editor.written_in
-
-    def focus() -> None:  # after the dialog has closed and handed the focus back to the window
-        window.activateWindow()
-        box.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    QTimer.singleShot(0, focus)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from crosspost.gui.tasks import TaskRunner
+from crosspost.gui.words import Retranslating
+from crosspost.progress import Progress
 
 
-class TaskRow(QWidget):
-    def __init__(self, title: str, on_cancel, parent=None):
+class TaskRow(Retranslating, QWidget):
+    def __init__(self, title: str, on_cancel: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
@@ -26,12 +30,10 @@ class TaskRow(QWidget):
         layout.addWidget(self.bar)
         layout.addWidget(self.cancel)
 
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.cancel.setText(self.tr("Cancel"))
-        super().changeEvent(event)
+    def retranslate(self) -> None:
+        self.cancel.setText(self.tr("Cancel"))
 
-    def update_progress(self, progress) -> None:
+    def update_progress(self, progress: Progress) -> None:
         if progress.total:
             self.bar.setRange(0, 1000)
             self.bar.setValue(int(1000 * (progress.fraction or 0)))
@@ -39,7 +41,7 @@ class TaskRow(QWidget):
 
 
 class TaskPanel(QWidget):
-    def __init__(self, runner: TaskRunner, parent=None):
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.rows: dict[int, TaskRow] = {}
@@ -58,11 +60,11 @@ class TaskPanel(QWidget):
         self.box.addWidget(row)
         self.setVisible(True)
 
-    def _progress(self, task_id: int, progress) -> None:
+    def _progress(self, task_id: int, progress: Progress) -> None:
         if task_id in self.rows:
             self.rows[task_id].update_progress(progress)
 
-    def _ended(self, task_id: int, *_):
+    def _ended(self, task_id: int, *_: object) -> None:
         row = self.rows.pop(task_id, None)
         if row:
             row.setParent(None)

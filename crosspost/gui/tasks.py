@@ -15,7 +15,7 @@ import itertools
 import queue
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -24,7 +24,14 @@ from crosspost.gui.messages import window_message
 from crosspost.paths import DataLocation
 from crosspost.progress import CancelToken, Progress
 
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
 POLL_MS = 30
+
+# A job: fn(store, progress, cancel) -> result, run on a worker thread with its own store connection.
+ProgressFn = Callable[[Progress], None]
+Job = Callable[[Any, ProgressFn, CancelToken], Any]
 
 
 class TaskRunner(QObject):
@@ -36,25 +43,25 @@ class TaskRunner(QObject):
     failed = Signal(int, str, str)  # task id, message for the person, details ("" for UserError)
     cancelled = Signal(int)
 
-    def __init__(self, location: DataLocation, parent=None, max_threads: int = 2):
+    def __init__(self, location: DataLocation, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
         self.location = location
         # What a failure does when the job's starter gave no ``on_failure`` (the window shows it).
         self.default_failure: Callable[[str, str], None] | None = None
         self.max_threads = max_threads
-        self._pool = None
+        self._pool: ThreadPoolExecutor | None = None
         self._ids = itertools.count(1)
-        self._events: queue.SimpleQueue = queue.SimpleQueue()
+        self._events: queue.SimpleQueue[tuple[str, int, Any]] = queue.SimpleQueue()
         self._running: dict[int, CancelToken] = {}
         self._background: set[int] = set()
-        self._futures: dict[int, Any] = {}
-        self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
+        self._futures: dict[int, Future[None]] = {}
+        self._callbacks: dict[int, tuple[Callable[[Any], None] | None, Callable[[str, str], None] | None]] = {}
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self._drain)
 
     @property
-    def pool(self):
+    def pool(self) -> ThreadPoolExecutor:
         """The worker threads, started with the first job (nothing to pay for at start-up)."""
         if self._pool is None:
             from concurrent.futures import ThreadPoolExecutor
@@ -65,7 +72,7 @@ class TaskRunner(QObject):
     def run(
         self,
         title: str,
-        fn: Callable[[Any, Callable[[Progress], None], CancelToken], Any],
+        fn: Job,
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[str, str], None] | None = None,
         background: bool = False,
@@ -84,7 +91,7 @@ class TaskRunner(QObject):
             self._timer.start()
         return task_id
 
-    def _work(self, task_id: int, fn, token: CancelToken) -> None:
+    def _work(self, task_id: int, fn: Job, token: CancelToken) -> None:
         """On the worker thread: no Qt here, only the event queue."""
         from crosspost.store import open_store
 

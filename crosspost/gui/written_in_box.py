@@ -4,14 +4,15 @@ and used by every later translation of it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from crosspost.gui.language_names import NAMES, language_name
+from crosspost.gui.words import Retranslating
 from crosspost.store import Store
 
 
-class WrittenInBox(QComboBox):
+class WrittenInBox(Retranslating, QComboBox):
     chosen = Signal(int)  # the post whose language the user set
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -22,11 +23,6 @@ class WrittenInBox(QComboBox):
         self._loading = False
         self.currentIndexChanged.connect(self._changed)
         self.retranslate()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         """The items in the window's language, sorted by name; the choice stays."""

@@ -4,7 +4,7 @@
 <context>
     <name>ChoosePostDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/post_dialogs.py" line="30"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="35"/>
         <source>Choose the post %n file(s) belong to (or drop them right onto a post in the library next time).</source>
         <translation>
             <numerusform>Choose the post %n file belong to (or drop them right onto a post in the library next time).</numerusform>
@@ -15,7 +15,7 @@
 <context>
     <name>ExpiryBanner</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="165"/>
+        <location filename="../../crosspost/gui/panels.py" line="166"/>
         <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
         <translation>
             <numerusform>Your export&apos;s media links expire in %n day (%1) — fetch them now.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ExportResultDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="187"/>
+        <location filename="../../crosspost/gui/panels.py" line="188"/>
         <source>%n bundle(s) exported to:</source>
         <translation>
             <numerusform>%n bundle exported to:</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ImportPanel</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="69"/>
+        <location filename="../../crosspost/gui/panels.py" line="71"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n new post</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="70"/>
+        <location filename="../../crosspost/gui/panels.py" line="72"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="71"/>
+        <location filename="../../crosspost/gui/panels.py" line="73"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n unchanged</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="78"/>
+        <location filename="../../crosspost/gui/panels.py" line="80"/>
         <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
         <translation>
             <numerusform>%n post is one you deleted on TikTok; it is marked in the library.</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="96"/>
+        <location filename="../../crosspost/gui/panels.py" line="99"/>
         <source>Skipped or changed (%n):</source>
         <translation>
             <numerusform>Skipped or changed (%n):</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="99"/>
+        <location filename="../../crosspost/gui/panels.py" line="102"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>… and %n more.</numerusform>
@@ -88,7 +88,7 @@
 <context>
     <name>Labels</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="41"/>
+        <location filename="../../crosspost/gui/labels.py" line="46"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="43"/>
+        <location filename="../../crosspost/gui/labels.py" line="48"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform>
@@ -104,7 +104,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="45"/>
+        <location filename="../../crosspost/gui/labels.py" line="50"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n hashtag</numerusform>
@@ -112,7 +112,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="47"/>
+        <location filename="../../crosspost/gui/labels.py" line="52"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n topic</numerusform>
@@ -120,7 +120,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="49"/>
+        <location filename="../../crosspost/gui/labels.py" line="54"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -128,7 +128,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="51"/>
+        <location filename="../../crosspost/gui/labels.py" line="56"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -136,7 +136,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="53"/>
+        <location filename="../../crosspost/gui/labels.py" line="58"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -147,7 +147,7 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="303"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>%n pack in the index.</numerusform>
@@ -156,9 +156,20 @@
     </message>
 </context>
 <context>
+    <name>LibraryPane</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/library_view.py" line="103"/>
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n post</numerusform>
+            <numerusform>%n posts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>LostMedia</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/lost_media.py" line="18"/>
+        <location filename="../../crosspost/gui/lost_media.py" line="21"/>
         <source>%n photo(s) or video(s) of this post are lost: not on this computer, and their link no longer works. Take them out of the post and its drafts?</source>
         <translation>
             <numerusform>%n photo or video of this post is lost: not on this computer, and its link no longer works. Take it out of the post and its drafts?</numerusform>
@@ -166,7 +177,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/lost_media.py" line="25"/>
+        <location filename="../../crosspost/gui/lost_media.py" line="28"/>
         <source>%n lost item(s) dropped from the post.</source>
         <translation>
             <numerusform>%n lost item dropped from the post.</numerusform>
@@ -175,76 +186,9 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="412"/>
-        <source>%n post(s)</source>
-        <translation>
-            <numerusform>%n post</numerusform>
-            <numerusform>%n posts</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="579"/>
-        <source>%n post(s) translated.</source>
-        <translation>
-            <numerusform>%n post translated.</numerusform>
-            <numerusform>%n posts translated.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="602"/>
-        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
-        <translation>
-            <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
-            <numerusform>You edited the translation of %n of these posts. Replace your edit with a new translation?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="641"/>
-        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
-        <translation>
-            <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
-            <numerusform>%n translated posts use “%1”. Translate them again with the new glossary entry?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="704"/>
-        <source>%n draft(s) ready in the queue.</source>
-        <translation>
-            <numerusform>%n draft ready in the queue.</numerusform>
-            <numerusform>%n drafts ready in the queue.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="724"/>
-        <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
-        <translation>
-            <numerusform>%n of the selected posts has no translation yet, which the %1 layout needs.</numerusform>
-            <numerusform>%n of the selected posts have no translation yet, which the %1 layout needs.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="820"/>
-        <source>%n file(s) attached.</source>
-        <translation>
-            <numerusform>%n file attached.</numerusform>
-            <numerusform>%n files attached.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="919"/>
-        <source>Delete %n draft(s)? Your posts stay.</source>
-        <translation>
-            <numerusform>Delete %n draft? Your posts stay.</numerusform>
-            <numerusform>Delete %n drafts? Your posts stay.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>MediaCounts</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/media_labels.py" line="99"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="105"/>
         <source>%n file(s) are gone: TikTok answered that the link no longer has it. Drop the lost items (Post → Drop lost media) or attach your own files.</source>
         <translation>
             <numerusform>%n file is gone: TikTok answered that the link no longer has it. Drop the lost item (Post → Drop lost media) or attach your own file.</numerusform>
@@ -252,7 +196,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/media_labels.py" line="106"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="112"/>
         <source>Of %n file(s): %1 downloaded, %2 already on disk, %3 gone, %4 failed.</source>
         <translation>
             <numerusform>Of %n file: %1 downloaded, %2 already on disk, %3 gone, %4 failed.</numerusform>
@@ -280,9 +224,68 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="166"/>
+        <source>%n post(s) translated.</source>
+        <translation>
+            <numerusform>%n post translated.</numerusform>
+            <numerusform>%n posts translated.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="194"/>
+        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
+        <translation>
+            <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
+            <numerusform>You edited the translation of %n of these posts. Replace your edit with a new translation?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="227"/>
+        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
+        <translation>
+            <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
+            <numerusform>%n translated posts use “%1”. Translate them again with the new glossary entry?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="276"/>
+        <source>%n draft(s) ready in the queue.</source>
+        <translation>
+            <numerusform>%n draft ready in the queue.</numerusform>
+            <numerusform>%n drafts ready in the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="297"/>
+        <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
+        <translation>
+            <numerusform>%n of the selected posts has no translation yet, which the %1 layout needs.</numerusform>
+            <numerusform>%n of the selected posts have no translation yet, which the %1 layout needs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="399"/>
+        <source>Delete %n draft(s)? Your posts stay.</source>
+        <translation>
+            <numerusform>Delete %n draft? Your posts stay.</numerusform>
+            <numerusform>Delete %n drafts? Your posts stay.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="478"/>
+        <source>%n file(s) attached.</source>
+        <translation>
+            <numerusform>%n file attached.</numerusform>
+            <numerusform>%n files attached.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SentenceView</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="575"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="577"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>%1 of %n sentence may be mistranslated: check the amber ones.</numerusform>
@@ -290,7 +293,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="580"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="581"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>%n sentence; it does not look mistranslated.</numerusform>
@@ -298,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="621"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="622"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>Translate the %n post that contains “%1” again, with your glossary?</numerusform>
@@ -317,7 +320,7 @@
 <context>
     <name>SkippedPostsDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="59"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="65"/>
         <source>%n post(s) could not be translated.</source>
         <translation>
             <numerusform>%n post could not be translated.</numerusform>
@@ -325,7 +328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="61"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="67"/>
         <source>%n other post(s) were translated.</source>
         <translation>
             <numerusform>%n other post was translated.</numerusform>
@@ -333,7 +336,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="93"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="96"/>
         <source>… and %n more post(s), skipped for the same reasons.</source>
         <translation>
             <numerusform>… and %n more post, skipped for the same reasons.</numerusform>

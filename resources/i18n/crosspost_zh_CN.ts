@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="105"/>
+        <location filename="../../crosspost/gui/about.py" line="101"/>
         <source>About Crosspost</source>
         <translation>关于 Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="106"/>
+        <location filename="../../crosspost/gui/about.py" line="102"/>
         <source>Crosspost %1</source>
         <translation>Crosspost %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="109"/>
+        <location filename="../../crosspost/gui/about.py" line="105"/>
         <source>Carries your TikTok work to RedNote and beyond, offline on your own computer. Free software under the GNU General Public License, version 3 or later.</source>
         <translation>把你在 TikTok 的作品带到小红书及更多平台，全程离线，在你自己的电脑上完成。本软件是自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="113"/>
+        <location filename="../../crosspost/gui/about.py" line="109"/>
         <source>Included software and fonts, with their licences:</source>
         <translation>内含的软件和字体及其许可证：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="114"/>
+        <location filename="../../crosspost/gui/about.py" line="110"/>
         <source>Your library, drafts and language packs are kept in:</source>
         <translation>你的作品库、草稿和语言包保存在：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="115"/>
+        <location filename="../../crosspost/gui/about.py" line="111"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="116"/>
+        <location filename="../../crosspost/gui/about.py" line="112"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="120"/>
+        <location filename="../../crosspost/gui/about.py" line="116"/>
         <source>No file manager here; the folder is: %1</source>
         <translation>这里没有文件管理器；文件夹位于：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="124"/>
+        <location filename="../../crosspost/gui/about.py" line="120"/>
         <source>Path copied.</source>
         <translation>路径已复制。</translation>
     </message>
@@ -52,80 +52,233 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="237"/>
+        <location filename="../../crosspost/gui/publishing.py" line="253"/>
         <source>Accounts</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="239"/>
+        <location filename="../../crosspost/gui/publishing.py" line="255"/>
         <source>Add Bluesky account…</source>
         <translation>添加 Bluesky 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="240"/>
+        <location filename="../../crosspost/gui/publishing.py" line="256"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="292"/>
+        <location filename="../../crosspost/gui/publishing.py" line="307"/>
         <source>Removing account</source>
         <translation>正在移除账号</translation>
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="53"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="54"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="55"/>
+        <source>&amp;Post</source>
+        <translation>作品(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="56"/>
+        <source>D&amp;raft</source>
+        <translation>草稿(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="57"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="58"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="152"/>
+        <source>Search → Clear the search</source>
+        <translation>搜索 → 清空搜索</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="158"/>
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个字段</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="159"/>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="60"/>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="68"/>
+        <source>Import a &amp;folder…</source>
+        <translation>导入文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="77"/>
+        <source>&amp;Export drafts…</source>
+        <translation>导出草稿(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="83"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="87"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="90"/>
+        <source>&amp;Delete draft</source>
+        <translation>删除草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="99"/>
+        <source>&amp;Translate the selected posts</source>
+        <translation>翻译所选作品(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="107"/>
+        <source>Create &amp;drafts for the selected posts</source>
+        <translation>为所选作品创建草稿(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="115"/>
+        <source>Translate all &amp;untranslated posts</source>
+        <translation>翻译所有未翻译的作品(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="123"/>
+        <source>&amp;Fetch media</source>
+        <translation>下载媒体(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="132"/>
+        <source>&amp;Attach files…</source>
+        <translation>添加文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="140"/>
+        <source>Drop lost media</source>
+        <translation>移除丢失的媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="148"/>
+        <source>Fetch media for a&amp;ll posts</source>
+        <translation>下载所有作品的媒体(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="157"/>
+        <source>&amp;Render</source>
+        <translation>生成(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="165"/>
+        <source>Copy &amp;title</source>
+        <translation>复制标题(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="174"/>
+        <source>Copy &amp;body</source>
+        <translation>复制正文(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="182"/>
+        <source>Copy t&amp;opics</source>
+        <translation>复制话题(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="190"/>
+        <source>&amp;Mark as posted…</source>
+        <translation>标记为已发布(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="200"/>
+        <source>&amp;Language packs…</source>
+        <translation>语言包(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="208"/>
+        <source>&amp;Settings…</source>
+        <translation>设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="216"/>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
     <name>AddBlueskyAccountDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="50"/>
+        <location filename="../../crosspost/gui/publishing.py" line="61"/>
         <source>Add Bluesky account</source>
         <translation>添加 Bluesky 账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="59"/>
+        <location filename="../../crosspost/gui/publishing.py" line="71"/>
         <source>Use an &lt;b&gt;app password&lt;/b&gt;, not your main password: make one in Bluesky under Settings → Privacy and security → App passwords. &lt;a href=&quot;%1&quot;&gt;What is an app password?&lt;/a&gt;</source>
         <translation>请使用&lt;b&gt;应用专用密码&lt;/b&gt;，而不是主密码：在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建。&lt;a href=&quot;%1&quot;&gt;什么是应用专用密码？&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="70"/>
+        <location filename="../../crosspost/gui/publishing.py" line="84"/>
         <source>No keyring was found on this computer to keep the app password safely. Crosspost stores it only if you allow a file in its data folder that only you can read.</source>
         <translation>这台电脑上没有可安全保存应用专用密码的钥匙串。只有在你允许时，Crosspost 才会把它存进数据文件夹中只有你能读取的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="77"/>
+        <location filename="../../crosspost/gui/publishing.py" line="91"/>
         <source>Keep the app password in a file only I can read</source>
         <translation>把应用专用密码保存在只有我能读取的文件中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="82"/>
+        <location filename="../../crosspost/gui/publishing.py" line="96"/>
         <source>Handle</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="83"/>
+        <location filename="../../crosspost/gui/publishing.py" line="97"/>
         <source>App password</source>
         <translation>应用专用密码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="85"/>
+        <location filename="../../crosspost/gui/publishing.py" line="99"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="91"/>
+        <location filename="../../crosspost/gui/publishing.py" line="105"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="101"/>
+        <location filename="../../crosspost/gui/publishing.py" line="115"/>
         <source>Nothing was stored: tick the box, or install a keyring and try again.</source>
         <translation>没有保存任何内容：请勾选该选项，或安装钥匙串后重试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="118"/>
+        <location filename="../../crosspost/gui/publishing.py" line="132"/>
         <source>Checking the app password with the server…</source>
         <translation>正在向服务器验证应用专用密码…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="130"/>
+        <location filename="../../crosspost/gui/publishing.py" line="144"/>
         <source>Adding Bluesky account</source>
         <translation>正在添加 Bluesky 账号</translation>
     </message>
@@ -133,42 +286,42 @@
 <context>
     <name>AltTextDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="149"/>
+        <location filename="../../crosspost/gui/publishing.py" line="165"/>
         <source>Alt text for draft %1</source>
         <translation>草稿 %1 的替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="156"/>
+        <location filename="../../crosspost/gui/publishing.py" line="172"/>
         <source>What does it show?</source>
         <translation>画面里有什么？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="157"/>
+        <location filename="../../crosspost/gui/publishing.py" line="173"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="157"/>
+        <location filename="../../crosspost/gui/publishing.py" line="173"/>
         <source>Video %1</source>
         <translation>视频 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="160"/>
+        <location filename="../../crosspost/gui/publishing.py" line="176"/>
         <source>Publish a caption over the length limit as a thread of replies</source>
         <translation>超出字数的文案以回复串的形式发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="168"/>
+        <location filename="../../crosspost/gui/publishing.py" line="184"/>
         <source>Translate like the caption</source>
         <translation>像文案一样翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="224"/>
+        <location filename="../../crosspost/gui/publishing.py" line="240"/>
         <source>Translating alt texts</source>
         <translation>正在翻译替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="228"/>
+        <location filename="../../crosspost/gui/publishing.py" line="244"/>
         <source>Saving alt texts</source>
         <translation>正在保存替代文字</translation>
     </message>
@@ -176,19 +329,19 @@
 <context>
     <name>ChoosePostDialog</name>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="27"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="32"/>
         <source>Attach to which post?</source>
         <translation>添加到哪条作品？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/post_dialogs.py" line="30"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="35"/>
         <source>Choose the post %n file(s) belong to (or drop them right onto a post in the library next time).</source>
         <translation>
             <numerusform>选择这 %n 个文件所属的作品（下次也可以直接拖到作品库中的作品上）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="48"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="53"/>
         <source>Attach</source>
         <translation>添加</translation>
     </message>
@@ -196,93 +349,93 @@
 <context>
     <name>CoverChooser</name>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="201"/>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="292"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="195"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="286"/>
         <source>A cover holds at most %1 characters.</source>
         <translation>封面最多容纳 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="285"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="279"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="289"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="283"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="188"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="182"/>
         <source>Cover title</source>
         <translation>封面标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="190"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="184"/>
         <source>Bold title</source>
         <translation>大字标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="191"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="185"/>
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="192"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="186"/>
         <source>Title and subtitle</source>
         <translation>标题加副标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="193"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="187"/>
         <source>No text</source>
         <translation>无文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="197"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="191"/>
         <source>The draft&apos;s title</source>
         <translation>草稿的标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="199"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="193"/>
         <source>For a subtitle, write it after “ | ”.</source>
         <translation>副标题写在“ | ”之后。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="203"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="197"/>
         <source>Use this cover</source>
         <translation>使用此封面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="228"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="222"/>
         <source>Covers on this platform carry no title.</source>
         <translation>此平台的封面不带标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="230"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="224"/>
         <source>Choose a draft to see its cover.</source>
         <translation>选择一个草稿以查看封面。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="317"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="311"/>
         <source>The cover already looks like this.</source>
         <translation>封面已经是这个样子了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="320"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="314"/>
         <source>Cover saved without a title.</source>
         <translation>封面已保存，不带标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="323"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="317"/>
         <source>Cover saved: %1, “%2”.</source>
         <translation>封面已保存：%1，“%2”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="325"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="319"/>
         <source>The rendered cover was drawn again.</source>
         <translation>已渲染的封面已重新绘制。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="327"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="321"/>
         <source>It is drawn when you render the draft.</source>
         <translation>渲染草稿时会绘制封面。</translation>
     </message>
@@ -290,77 +443,77 @@
 <context>
     <name>DraftsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="170"/>
+        <location filename="../../crosspost/gui/models.py" line="182"/>
         <source>the post</source>
         <translation>作品</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="170"/>
+        <location filename="../../crosspost/gui/models.py" line="182"/>
         <source>its translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="170"/>
+        <location filename="../../crosspost/gui/models.py" line="182"/>
         <source>its media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="171"/>
+        <location filename="../../crosspost/gui/models.py" line="183"/>
         <source>Out of date: %1 changed — press Refresh from post.</source>
         <translation>已过时：%1已更改——请点“从作品更新”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="184"/>
+        <location filename="../../crosspost/gui/models.py" line="196"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="185"/>
+        <location filename="../../crosspost/gui/models.py" line="197"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="186"/>
+        <location filename="../../crosspost/gui/models.py" line="198"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="187"/>
+        <location filename="../../crosspost/gui/models.py" line="199"/>
         <source>Planned</source>
         <translation>计划时间</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="188"/>
+        <location filename="../../crosspost/gui/models.py" line="200"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="189"/>
+        <location filename="../../crosspost/gui/models.py" line="201"/>
         <source>Preflight</source>
         <translation>发布前检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="201"/>
+        <location filename="../../crosspost/gui/models.py" line="213"/>
         <source>%1: kept the original (not re-encoded)</source>
         <translation>%1：保留原文件（未重新编码）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="203"/>
+        <location filename="../../crosspost/gui/models.py" line="215"/>
         <source>%1: re-encoded</source>
         <translation>%1：已重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="215"/>
+        <location filename="../../crosspost/gui/models.py" line="227"/>
         <source>Posted on %1: %2</source>
         <translation>%1 已发布：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="216"/>
+        <location filename="../../crosspost/gui/models.py" line="228"/>
         <source>Posted on %1</source>
         <translation>%1 已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="235"/>
+        <location filename="../../crosspost/gui/models.py" line="247"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -368,27 +521,27 @@
 <context>
     <name>ExpiryBanner</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="137"/>
+        <location filename="../../crosspost/gui/panels.py" line="135"/>
         <source>Fetch all now</source>
         <translation>立即全部下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="138"/>
+        <location filename="../../crosspost/gui/panels.py" line="136"/>
         <source>Attach files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="153"/>
+        <location filename="../../crosspost/gui/panels.py" line="152"/>
         <source>These links expired on %1 — attach your own files (drop them on a post) or request a new export from TikTok.</source>
         <translation>这些链接已于 %1 失效——请添加你自己的文件（拖到作品上），或向 TikTok 重新申请导出数据。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="163"/>
+        <location filename="../../crosspost/gui/panels.py" line="164"/>
         <source>Your export&apos;s media links expire today (%1) — fetch them now.</source>
         <translation>导出数据中的媒体链接今天（%1）失效——请立即下载。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="165"/>
+        <location filename="../../crosspost/gui/panels.py" line="166"/>
         <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
         <translation>
             <numerusform>导出数据中的媒体链接将在 %n 天后（%1）失效——请立即下载。</numerusform>
@@ -398,39 +551,39 @@
 <context>
     <name>ExportResultDialog</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="186"/>
+        <location filename="../../crosspost/gui/panels.py" line="187"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="187"/>
+        <location filename="../../crosspost/gui/panels.py" line="188"/>
         <source>%n bundle(s) exported to:</source>
         <translation>
             <numerusform>已导出 %n 个发布包到：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="196"/>
+        <location filename="../../crosspost/gui/panels.py" line="197"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="197"/>
+        <location filename="../../crosspost/gui/panels.py" line="198"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="213"/>
+        <location filename="../../crosspost/gui/panels.py" line="214"/>
         <source>Opened in your file manager.</source>
         <translation>已在文件管理器中打开。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="217"/>
+        <location filename="../../crosspost/gui/panels.py" line="219"/>
         <source>No file manager could be opened here. Your bundles are in %1 (Copy path puts it on the clipboard).</source>
         <translation>这里无法打开文件管理器。你的发布包在 %1（“复制路径”会把它放到剪贴板）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="223"/>
+        <location filename="../../crosspost/gui/panels.py" line="227"/>
         <source>Path copied.</source>
         <translation>路径已复制。</translation>
     </message>
@@ -438,12 +591,12 @@
 <context>
     <name>FontHint</name>
     <message>
-        <location filename="../../crosspost/gui/fonts.py" line="96"/>
+        <location filename="../../crosspost/gui/fonts.py" line="97"/>
         <source>Chinese text or emoji may show as empty boxes: install the fonts with your package manager (%1).</source>
         <translation>中文或表情符号可能显示为空方框：请用软件包管理器安装字体（%1）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/fonts.py" line="99"/>
+        <location filename="../../crosspost/gui/fonts.py" line="102"/>
         <source>Hide this hint</source>
         <translation>隐藏此提示</translation>
     </message>
@@ -451,28 +604,28 @@
 <context>
     <name>GlossaryEntryDialog</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="255"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="273"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="256"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="274"/>
         <source>Add to glossary</source>
         <translation>加入术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="257"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="258"/>
         <source>Keep only the words the glossary should hold on each side: every translation will use them.</source>
         <translation>两边只保留术语表要记住的词：以后每次翻译都会使用它们。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="266"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="267"/>
         <source>In your caption</source>
         <translation>你的文案中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="266"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="267"/>
         <source>Translated as</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="288"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="289"/>
         <source>Fill in both sides: the words and their translation.</source>
         <translation>请两边都填写：词语和它的译文。</translation>
     </message>
@@ -480,77 +633,77 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="53"/>
+        <location filename="../../crosspost/gui/panels.py" line="55"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="65"/>
+        <location filename="../../crosspost/gui/panels.py" line="67"/>
         <source>Imported %1:</source>
         <translation>已导入 %1：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="67"/>
+        <location filename="../../crosspost/gui/panels.py" line="69"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="69"/>
+        <location filename="../../crosspost/gui/panels.py" line="71"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n 条新作品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="70"/>
+        <location filename="../../crosspost/gui/panels.py" line="72"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n 条已更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="71"/>
+        <location filename="../../crosspost/gui/panels.py" line="73"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n 条未变</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="74"/>
+        <location filename="../../crosspost/gui/panels.py" line="76"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="78"/>
+        <location filename="../../crosspost/gui/panels.py" line="80"/>
         <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
         <translation>
             <numerusform>其中 %n 条作品已在 TikTok 上删除，作品库中已标出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="83"/>
+        <location filename="../../crosspost/gui/panels.py" line="85"/>
         <source>TikTok&apos;s 2019–2022 exports hold no captions, only dates, links and likes; your newer export will fill them in.</source>
         <translation>TikTok 2019–2022 年的导出数据没有文案，只有日期、链接和点赞数；较新的导出数据会补上文案。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="89"/>
+        <location filename="../../crosspost/gui/panels.py" line="92"/>
         <source>Its posts joined @%1&apos;s posts of the same times instead of being added twice.</source>
         <translation>其中的作品已并入 @%1 同一时间的作品，没有重复添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="94"/>
+        <location filename="../../crosspost/gui/panels.py" line="97"/>
         <source>This export has no posts of yours in it.</source>
         <translation>这份导出数据中没有你的作品。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="96"/>
+        <location filename="../../crosspost/gui/panels.py" line="99"/>
         <source>Skipped or changed (%n):</source>
         <translation>
             <numerusform>跳过或更改（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="99"/>
+        <location filename="../../crosspost/gui/panels.py" line="102"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>……还有 %n 条。</numerusform>
@@ -560,111 +713,111 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="16"/>
+        <location filename="../../crosspost/gui/labels.py" line="21"/>
         <source>Crop to fill</source>
         <translation>裁切填满</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="17"/>
+        <location filename="../../crosspost/gui/labels.py" line="22"/>
         <source>Fit with bars</source>
         <translation>完整显示（加边）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="18"/>
+        <location filename="../../crosspost/gui/labels.py" line="23"/>
         <source>Fit on blurred background</source>
         <translation>完整显示（模糊背景）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="23"/>
+        <location filename="../../crosspost/gui/labels.py" line="28"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="24"/>
+        <location filename="../../crosspost/gui/labels.py" line="29"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="25"/>
+        <location filename="../../crosspost/gui/labels.py" line="30"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="30"/>
+        <location filename="../../crosspost/gui/labels.py" line="35"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="31"/>
+        <location filename="../../crosspost/gui/labels.py" line="36"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="32"/>
+        <location filename="../../crosspost/gui/labels.py" line="37"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="33"/>
+        <location filename="../../crosspost/gui/labels.py" line="38"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="41"/>
+        <location filename="../../crosspost/gui/labels.py" line="46"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n 个字符</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="43"/>
+        <location filename="../../crosspost/gui/labels.py" line="48"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n 个单位</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="45"/>
+        <location filename="../../crosspost/gui/labels.py" line="50"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n 个话题标签</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="47"/>
+        <location filename="../../crosspost/gui/labels.py" line="52"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n 个话题</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="49"/>
+        <location filename="../../crosspost/gui/labels.py" line="54"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n 张图片</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="51"/>
+        <location filename="../../crosspost/gui/labels.py" line="56"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n 秒</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="53"/>
+        <location filename="../../crosspost/gui/labels.py" line="58"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n 字节</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="37"/>
+        <location filename="../../crosspost/gui/labels.py" line="42"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/labels.py" line="37"/>
+        <location filename="../../crosspost/gui/labels.py" line="42"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -1115,12 +1268,12 @@
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="150"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="151"/>
         <source>Add the reverse pack, %1 → %2, to see what your translations say: the sentence view translates each sentence back.</source>
         <translation>添加反向语言包 %1 → %2，就能看懂译文的意思：逐句视图会把每句译文翻译回来。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="157"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="159"/>
         <source>Download %1 → %2</source>
         <translation>下载 %1 → %2</translation>
     </message>
@@ -1155,113 +1308,147 @@
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="221"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="222"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="234"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="235"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="238"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="289"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="242"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="249"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="252"/>
         <source>Install a quickmt model folder</source>
         <translation>安装 quickmt 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="262"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="265"/>
         <source>Choosing the model for %1 → %2</source>
         <translation>正在为 %1 → %2 选择模型</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="266"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="268"/>
         <source>%1 → %2 is now translated by %3.</source>
         <translation>%1 → %2 现在由 %3 翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="281"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="278"/>
         <source>Type the name of a quickmt model first, such as quickmt-en-zh.</source>
         <translation>请先输入 quickmt 模型的名称，例如 quickmt-en-zh。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="285"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="282"/>
         <source>Downloading %1</source>
         <translation>正在下载 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="303"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="295"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="307"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="299"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="318"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="310"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="206"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="322"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="207"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="314"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="225"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="226"/>
         <source>Language packs and models (*.argosmodel *.zip)</source>
         <translation>语言包和模型 (*.argosmodel *.zip)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="335"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="327"/>
         <source>Removing %1 → %2</source>
         <translation>正在移除 %1 → %2</translation>
     </message>
 </context>
 <context>
+    <name>LibraryPane</name>
+    <message>
+        <location filename="../../crosspost/gui/library_view.py" line="68"/>
+        <source>Search captions and translations (Ctrl+F)</source>
+        <translation>搜索文案和译文 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/library_view.py" line="69"/>
+        <source>Not translated yet</source>
+        <translation>尚未翻译</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/library_view.py" line="103"/>
+        <source>%n post(s)</source>
+        <translation>
+            <numerusform>%n 条作品</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/library_view.py" line="108"/>
+        <source>No posts match “%1”.</source>
+        <translation>没有与“%1”匹配的作品。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/library_view.py" line="108"/>
+        <source>Every post is translated.</source>
+        <translation>所有作品都已翻译。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/library_view.py" line="153"/>
+        <source>Thumbnail</source>
+        <translation>缩略图</translation>
+    </message>
+</context>
+<context>
     <name>LostMedia</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/lost_media.py" line="18"/>
+        <location filename="../../crosspost/gui/lost_media.py" line="21"/>
         <source>%n photo(s) or video(s) of this post are lost: not on this computer, and their link no longer works. Take them out of the post and its drafts?</source>
         <translation>
             <numerusform>这条作品有 %n 个照片或视频已丢失：不在这台电脑上，链接也已失效。要把它们从作品及其草稿中移除吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/lost_media.py" line="25"/>
+        <location filename="../../crosspost/gui/lost_media.py" line="28"/>
         <source>%n lost item(s) dropped from the post.</source>
         <translation>
             <numerusform>已从作品中移除 %n 个丢失的媒体。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/lost_media.py" line="40"/>
+        <location filename="../../crosspost/gui/lost_media.py" line="43"/>
         <source>Every photo and video of this post is on this computer or can still be fetched.</source>
         <translation>这条作品的照片和视频都已在这台电脑上，或仍可下载。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/lost_media.py" line="48"/>
+        <location filename="../../crosspost/gui/lost_media.py" line="51"/>
         <source>Drop lost media</source>
         <translation>移除丢失的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/lost_media.py" line="54"/>
+        <location filename="../../crosspost/gui/lost_media.py" line="57"/>
         <source>Drop them</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/lost_media.py" line="79"/>
+        <location filename="../../crosspost/gui/lost_media.py" line="77"/>
         <source>Dropping lost media</source>
         <translation>正在移除丢失的媒体</translation>
     </message>
@@ -1269,334 +1456,51 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="319"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="320"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="321"/>
-        <source>&amp;Tools</source>
-        <translation>工具(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="322"/>
-        <source>&amp;Import…</source>
-        <translation>导入(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="323"/>
-        <source>Import a &amp;folder…</source>
-        <translation>导入文件夹(&amp;F)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="324"/>
-        <source>&amp;Export drafts…</source>
-        <translation>导出草稿(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="325"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="326"/>
-        <source>&amp;Find</source>
-        <translation>查找(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="327"/>
-        <source>&amp;Delete draft</source>
-        <translation>删除草稿(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="328"/>
-        <source>&amp;Language packs…</source>
-        <translation>语言包(&amp;L)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="329"/>
-        <source>&amp;Settings…</source>
-        <translation>设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="332"/>
-        <source>Search captions and translations (Ctrl+F)</source>
-        <translation>搜索文案和译文 (Ctrl+F)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="333"/>
-        <location filename="../../crosspost/gui/window.py" line="719"/>
-        <source>Not translated yet</source>
-        <translation>尚未翻译</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="334"/>
+        <location filename="../../crosspost/gui/window.py" line="236"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="335"/>
+        <location filename="../../crosspost/gui/window.py" line="237"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="364"/>
-        <location filename="../../crosspost/gui/window.py" line="919"/>
+        <location filename="../../crosspost/gui/window.py" line="267"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="364"/>
+        <location filename="../../crosspost/gui/window.py" line="267"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="412"/>
-        <source>%n post(s)</source>
-        <translation>
-            <numerusform>%n 条作品</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="417"/>
-        <source>No posts match “%1”.</source>
-        <translation>没有与“%1”匹配的作品。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="417"/>
-        <source>Every post is translated.</source>
-        <translation>所有作品都已翻译。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="455"/>
-        <source>Thumbnail</source>
-        <translation>缩略图</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="467"/>
-        <source>Import an unpacked export</source>
-        <translation>导入已解压的导出</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="470"/>
-        <source>Import your TikTok export</source>
-        <translation>导入你的 TikTok 导出</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="474"/>
-        <source>TikTok export (*.zip *.json *.txt)</source>
-        <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="548"/>
-        <source>Importing %1</source>
-        <translation>正在导入 %1</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="590"/>
-        <source>Translating</source>
-        <translation>正在翻译</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="709"/>
-        <source>Creating draft</source>
-        <translation>正在创建草稿</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="721"/>
-        <source>This post has no translation yet, which the %1 layout needs.</source>
-        <translation>这条作品还没有译文，而“%1”版式需要译文。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="724"/>
-        <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
-        <translation>
-            <numerusform>所选作品中有 %n 条还没有译文，而“%1”版式需要译文。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="784"/>
-        <source>Fetching media</source>
-        <translation>正在下载媒体</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="796"/>
-        <source>Select a post in the library first.</source>
-        <translation>请先在作品库中选择一条作品。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="803"/>
-        <source>Attach photos or videos</source>
-        <translation>添加照片或视频</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="807"/>
-        <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
-        <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="820"/>
-        <source>%n file(s) attached.</source>
-        <translation>
-            <numerusform>已添加 %n 个文件。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="823"/>
-        <source>Attaching files</source>
-        <translation>正在添加文件</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="924"/>
-        <source>Deleting drafts</source>
-        <translation>正在删除草稿</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="848"/>
-        <source>Rendering draft %1</source>
-        <translation>正在生成草稿 %1 的媒体</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="318"/>
+        <location filename="../../crosspost/gui/window.py" line="233"/>
         <source>TikTok to RedNote</source>
         <translation>从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="500"/>
-        <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
-        <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="522"/>
-        <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
-        <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="542"/>
+        <location filename="../../crosspost/gui/window.py" line="301"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="579"/>
-        <source>%n post(s) translated.</source>
-        <translation>
-            <numerusform>已翻译 %n 条作品。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="600"/>
-        <source>Replace your edits?</source>
-        <translation>替换你的修改？</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="602"/>
-        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
-        <translation>
-            <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="610"/>
-        <source>Replace my edit</source>
-        <translation>替换我的修改</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="611"/>
-        <source>Keep my edit</source>
-        <translation>保留我的修改</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="639"/>
-        <source>Glossary changed</source>
-        <translation>术语表已更改</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="641"/>
-        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
-        <translation>
-            <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="682"/>
-        <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
-        <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="704"/>
-        <source>%n draft(s) ready in the queue.</source>
-        <translation>
-            <numerusform>%n 份草稿已在队列中。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="731"/>
-        <source>Translate first</source>
-        <translation>先翻译</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="732"/>
-        <source>Use the original only</source>
-        <translation>只用原文</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="758"/>
-        <source>Refreshing drafts</source>
-        <translation>正在更新草稿</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="836"/>
-        <source>Updating drafts</source>
-        <translation>正在更新草稿</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="870"/>
-        <source>Some drafts could not be rendered:</source>
-        <translation>部分草稿的媒体未能生成：</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="876"/>
-        <source>Rendering %1 drafts</source>
-        <translation>正在为 %1 个草稿生成媒体</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="898"/>
-        <source>Exporting</source>
-        <translation>正在导出</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/window.py" line="906"/>
-        <source>Marking as posted</source>
-        <translation>正在标记为已发布</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../crosspost/gui/window.py" line="919"/>
-        <source>Delete %n draft(s)? Your posts stay.</source>
-        <translation>
-            <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
-        </translation>
     </message>
 </context>
 <context>
     <name>MarkPostedDialog</name>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="74"/>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="86"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="79"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="91"/>
         <source>Mark as posted</source>
         <translation>标记为已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="76"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="81"/>
         <source>Paste the link to the published post, or what RedNote&apos;s Share → Copy link gives (optional).</source>
         <translation>粘贴已发布作品的链接，或小红书“分享 → 复制链接”得到的文字（可选）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="104"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="109"/>
         <source>There is no link in this text. Paste the post&apos;s address (https://www.xiaohongshu.com/… or http://xhslink.com/…), or clear the box to mark it posted without one.</source>
         <translation>这段文字里没有链接。请粘贴作品地址（https://www.xiaohongshu.com/… 或 http://xhslink.com/…），或清空输入框，不带链接标记为已发布。</translation>
     </message>
@@ -1604,14 +1508,14 @@
 <context>
     <name>MediaCounts</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/media_labels.py" line="99"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="105"/>
         <source>%n file(s) are gone: TikTok answered that the link no longer has it. Drop the lost items (Post → Drop lost media) or attach your own files.</source>
         <translation>
             <numerusform>%n 个文件已失效：TikTok 表示链接中已没有该文件。请移除丢失的媒体（作品 → 移除丢失的媒体），或添加你自己的文件。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/media_labels.py" line="106"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="112"/>
         <source>Of %n file(s): %1 downloaded, %2 already on disk, %3 gone, %4 failed.</source>
         <translation>
             <numerusform>共 %n 个文件：已下载 %1 个，已在电脑上 %2 个，已失效 %3 个，失败 %4 个。</numerusform>
@@ -1621,42 +1525,42 @@
 <context>
     <name>MediaLabels</name>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="36"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="41"/>
         <source>on disk</source>
         <translation>已在电脑上</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="39"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="43"/>
         <source>%1 of %2 on disk</source>
         <translation>%1/%2 已在电脑上</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="44"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="45"/>
         <source>link valid until %1</source>
         <translation>链接有效至 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="46"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="47"/>
         <source>⛔ link expired</source>
         <translation>⛔ 链接已失效</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="48"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="49"/>
         <source>no media on disk</source>
         <translation>电脑上没有媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="50"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="51"/>
         <source>⛔ media gone</source>
         <translation>⛔ 媒体已失效</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="58"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="59"/>
         <source>Every file is on this computer (%1).</source>
         <translation>所有文件都在这台电脑上（%1 个）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="63"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="62"/>
         <source>%1 of %2 files are on this computer.</source>
         <translation>%2 个文件中有 %1 个在这台电脑上。</translation>
     </message>
@@ -1671,34 +1575,42 @@
         <translation>其余文件的链接已失效：请添加你自己的文件（拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="81"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="82"/>
         <source>Not on this computer yet; the export&apos;s link works until %1 (Post → Fetch media).</source>
         <translation>还不在这台电脑上；导出链接有效至 %1（作品 → 下载媒体）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="85"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="89"/>
         <source>The export&apos;s link expired on %1: attach your own files (Post → Attach files…, or drop them on the post).</source>
         <translation>导出链接已于 %1 失效：请添加你自己的文件（作品 → 添加文件…，或拖到作品上）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="90"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="96"/>
         <source>No media on disk yet: fetch it or attach your own files.</source>
         <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="91"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="97"/>
         <source>This post has no photo or video.</source>
         <translation>这条作品没有照片或视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="128"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="130"/>
         <source>Gone files are lost: drop them from their posts with Post → Drop lost media.</source>
         <translation>失效的文件已丢失：请用“作品 → 移除丢失的媒体”把它们从作品中移除。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/media_labels.py" line="132"/>
+        <location filename="../../crosspost/gui/media_labels.py" line="134"/>
         <source>For the failed ones, attach your own files with Post → Attach files…</source>
         <translation>下载失败的，请用“作品 → 添加文件…”添加你自己的文件。</translation>
+    </message>
+</context>
+<context>
+    <name>MediaStrip</name>
+    <message>
+        <location filename="../../crosspost/gui/media_preview.py" line="239"/>
+        <source>Preview</source>
+        <translation>预览</translation>
     </message>
 </context>
 <context>
@@ -2009,74 +1921,276 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="63"/>
+        <source>Import an unpacked export</source>
+        <translation>导入已解压的导出</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="66"/>
+        <source>Import your TikTok export</source>
+        <translation>导入你的 TikTok 导出</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="70"/>
+        <source>TikTok export (*.zip *.json *.txt)</source>
+        <translation>TikTok 导出 (*.zip *.json *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="95"/>
+        <source>That is a photo or video, not a TikTok export. Import your export first (drop its zip here); then drop photos and videos onto a post to attach them.</source>
+        <translation>这是照片或视频，不是 TikTok 导出数据。请先导入导出数据（把 zip 拖到这里），然后把照片和视频拖到作品上即可添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="116"/>
+        <source>That is a photo or video, not a TikTok export. Drop the zip from TikTok&apos;s “Download your data”, its folder, or its user_data_tiktok.json; then drop photos and videos onto a post to attach them.</source>
+        <translation>这是照片或视频，不是 TikTok 导出数据。请拖入 TikTok“下载你的数据”中的 zip、解压后的文件夹或 user_data_tiktok.json；然后把照片和视频拖到作品上即可添加。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="129"/>
+        <source>Importing %1</source>
+        <translation>正在导入 %1</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="166"/>
+        <source>%n post(s) translated.</source>
+        <translation>
+            <numerusform>已翻译 %n 条作品。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="173"/>
+        <source>Translating</source>
+        <translation>正在翻译</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="192"/>
+        <source>Replace your edits?</source>
+        <translation>替换你的修改？</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="194"/>
+        <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
+        <translation>
+            <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="199"/>
+        <source>Replace my edit</source>
+        <translation>替换我的修改</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="200"/>
+        <source>Keep my edit</source>
+        <translation>保留我的修改</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="224"/>
+        <source>Glossary changed</source>
+        <translation>术语表已更改</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="227"/>
+        <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
+        <translation>
+            <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="255"/>
+        <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
+        <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="276"/>
+        <source>%n draft(s) ready in the queue.</source>
+        <translation>
+            <numerusform>%n 份草稿已在队列中。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="281"/>
+        <source>Creating draft</source>
+        <translation>正在创建草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="292"/>
+        <source>Not translated yet</source>
+        <translation>尚未翻译</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="294"/>
+        <source>This post has no translation yet, which the %1 layout needs.</source>
+        <translation>这条作品还没有译文，而“%1”版式需要译文。</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="297"/>
+        <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
+        <translation>
+            <numerusform>所选作品中有 %n 条还没有译文，而“%1”版式需要译文。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="302"/>
+        <source>Translate first</source>
+        <translation>先翻译</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="303"/>
+        <source>Use the original only</source>
+        <translation>只用原文</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="322"/>
+        <source>Refreshing drafts</source>
+        <translation>正在更新草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="332"/>
+        <source>Rendering draft %1</source>
+        <translation>正在生成草稿 %1 的媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="349"/>
+        <source>Some drafts could not be rendered:</source>
+        <translation>部分草稿的媒体未能生成：</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="355"/>
+        <source>Rendering %1 drafts</source>
+        <translation>正在为 %1 个草稿生成媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="377"/>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="387"/>
+        <source>Marking as posted</source>
+        <translation>正在标记为已发布</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="399"/>
+        <source>Crosspost</source>
+        <translation>Crosspost</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="399"/>
+        <source>Delete %n draft(s)? Your posts stay.</source>
+        <translation>
+            <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="407"/>
+        <source>Deleting drafts</source>
+        <translation>正在删除草稿</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="442"/>
+        <source>Fetching media</source>
+        <translation>正在下载媒体</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="451"/>
+        <source>Select a post in the library first.</source>
+        <translation>请先在作品库中选择一条作品。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="458"/>
+        <source>Attach photos or videos</source>
+        <translation>添加照片或视频</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="462"/>
+        <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
+        <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/operations.py" line="475"/>
+        <source>Attaching files</source>
+        <translation>正在添加文件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/operations.py" line="478"/>
+        <source>%n file(s) attached.</source>
+        <translation>
+            <numerusform>已添加 %n 个文件。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PhoneDialog</name>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="97"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="99"/>
         <source>Send to phone</source>
         <translation>发送到手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="100"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="102"/>
         <source>Scan the code with your phone&apos;s camera. The phone must be on the same network as this computer. Nothing goes through the internet.</source>
         <translation>用手机相机扫描二维码。手机需与这台电脑连接同一网络。内容不经过互联网。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="104"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="106"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="107"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="109"/>
         <source>127.0.0.1 (this computer only)</source>
         <translation>127.0.0.1（仅本机）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="124"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="126"/>
         <source>Listening on %1</source>
         <translation>正在 %1 上等待手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="130"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="132"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="131"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="133"/>
         <source>iPad</source>
         <translation>iPad</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="132"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="134"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="133"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="135"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="136"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="138"/>
         <source>%1 opened the page</source>
         <translation>%1 打开了页面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="138"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="140"/>
         <source>%1 downloaded %2</source>
         <translation>%1 下载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="140"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="142"/>
         <source>%1 loaded %2</source>
         <translation>%1 加载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="141"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="143"/>
         <source>%1 was refused (%2)</source>
         <translation>%1 的请求被拒绝（%2）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="162"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="164"/>
         <source>Stops in %1:%2 or when you close this window.</source>
         <translation>%1:%2 后或关闭此窗口时停止。</translation>
     </message>
@@ -2089,171 +2203,166 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="259"/>
+        <location filename="../../crosspost/gui/editor.py" line="246"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="260"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="261"/>
+        <location filename="../../crosspost/gui/editor.py" line="248"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="262"/>
+        <location filename="../../crosspost/gui/editor.py" line="249"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="263"/>
+        <location filename="../../crosspost/gui/editor.py" line="250"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="264"/>
+        <location filename="../../crosspost/gui/editor.py" line="251"/>
         <source>Written in</source>
         <translation>写作语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="265"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="265"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="265"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="267"/>
+        <location filename="../../crosspost/gui/editor.py" line="254"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="268"/>
+        <location filename="../../crosspost/gui/editor.py" line="255"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="269"/>
+        <location filename="../../crosspost/gui/editor.py" line="256"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="257"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="257"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="271"/>
+        <location filename="../../crosspost/gui/editor.py" line="258"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="273"/>
+        <location filename="../../crosspost/gui/editor.py" line="260"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
         <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="276"/>
+        <location filename="../../crosspost/gui/editor.py" line="263"/>
         <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
         <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="281"/>
+        <location filename="../../crosspost/gui/editor.py" line="268"/>
         <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
         <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="284"/>
+        <location filename="../../crosspost/gui/editor.py" line="271"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="285"/>
+        <location filename="../../crosspost/gui/editor.py" line="272"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="286"/>
+        <location filename="../../crosspost/gui/editor.py" line="273"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="287"/>
+        <location filename="../../crosspost/gui/editor.py" line="274"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="288"/>
+        <location filename="../../crosspost/gui/editor.py" line="275"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="289"/>
+        <location filename="../../crosspost/gui/editor.py" line="276"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="291"/>
+        <location filename="../../crosspost/gui/editor.py" line="278"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="293"/>
+        <location filename="../../crosspost/gui/editor.py" line="280"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="428"/>
+        <location filename="../../crosspost/gui/editor.py" line="416"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="429"/>
+        <location filename="../../crosspost/gui/editor.py" line="417"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="436"/>
+        <location filename="../../crosspost/gui/editor.py" line="423"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="467"/>
-        <location filename="../../crosspost/gui/editor.py" line="472"/>
+        <location filename="../../crosspost/gui/editor.py" line="436"/>
+        <location filename="../../crosspost/gui/editor.py" line="441"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/editor.py" line="299"/>
-        <source>No media on disk yet: fetch it or attach your own files.</source>
-        <translation>本机还没有媒体文件：请下载或添加你自己的文件。</translation>
     </message>
 </context>
 <context>
     <name>PostsModel</name>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="127"/>
+        <location filename="../../crosspost/gui/models.py" line="139"/>
         <source>Deleted on TikTok on %1</source>
         <translation>已于 %1 在 TikTok 上删除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="128"/>
+        <location filename="../../crosspost/gui/models.py" line="140"/>
         <source>Deleted on TikTok</source>
         <translation>已在 TikTok 上删除</translation>
     </message>
@@ -2261,107 +2370,107 @@
 <context>
     <name>Publisher</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="360"/>
+        <location filename="../../crosspost/gui/publishing.py" line="372"/>
         <source>Publishing due drafts</source>
         <translation>正在发布到期的草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="360"/>
+        <location filename="../../crosspost/gui/publishing.py" line="372"/>
         <source>Publishing</source>
         <translation>正在发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="376"/>
+        <location filename="../../crosspost/gui/publishing.py" line="388"/>
         <source>Tools → Settings… → Accounts…</source>
         <translation>工具 → 设置… → 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="380"/>
+        <location filename="../../crosspost/gui/publishing.py" line="392"/>
         <source>There is no %1 account in Crosspost yet: add one in %2.</source>
         <translation>Crosspost 中还没有 %1 账号：请在“%2”中添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="386"/>
+        <location filename="../../crosspost/gui/publishing.py" line="398"/>
         <source>There are several %1 accounts; keep only the one to publish with in %2.</source>
         <translation>有多个 %1 账号；请在“%2”中只保留用来发布的那一个。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="392"/>
+        <location filename="../../crosspost/gui/publishing.py" line="404"/>
         <source>The app password of %1 is missing: remove the account in %2 and add it again.</source>
         <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="400"/>
+        <location filename="../../crosspost/gui/publishing.py" line="409"/>
         <source>Add the account again with a new app password in %1.</source>
         <translation>请在“%1”中用新的应用专用密码重新添加该账号。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="407"/>
+        <location filename="../../crosspost/gui/publishing.py" line="415"/>
         <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“文案超出长度限制时，拆成一串回复发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="416"/>
+        <location filename="../../crosspost/gui/publishing.py" line="424"/>
         <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“文案超出长度限制时，拆成一串回复发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="424"/>
+        <location filename="../../crosspost/gui/publishing.py" line="432"/>
         <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
         <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="428"/>
+        <location filename="../../crosspost/gui/publishing.py" line="438"/>
         <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
         <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="432"/>
+        <location filename="../../crosspost/gui/publishing.py" line="444"/>
         <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
         <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="436"/>
+        <location filename="../../crosspost/gui/publishing.py" line="448"/>
         <source>Write the alt texts first; then they can be translated like the caption.</source>
         <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="439"/>
+        <location filename="../../crosspost/gui/publishing.py" line="451"/>
         <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
         <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="455"/>
+        <location filename="../../crosspost/gui/publishing.py" line="467"/>
         <source>Draft %1 was already posted</source>
         <translation>草稿 %1 已发布过</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="455"/>
+        <location filename="../../crosspost/gui/publishing.py" line="467"/>
         <source>Draft %1 is posted</source>
         <translation>草稿 %1 已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="459"/>
+        <location filename="../../crosspost/gui/publishing.py" line="471"/>
         <source>Draft %1 was not published: </source>
         <translation>草稿 %1 未发布：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="466"/>
+        <location filename="../../crosspost/gui/publishing.py" line="478"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="476"/>
+        <location filename="../../crosspost/gui/publishing.py" line="488"/>
         <source>Posted: %1</source>
         <translation>已发布：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="495"/>
+        <location filename="../../crosspost/gui/publishing.py" line="507"/>
         <source>Publishing draft %1 now</source>
         <translation>正在发布草稿 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="505"/>
+        <location filename="../../crosspost/gui/publishing.py" line="517"/>
         <source>Next: draft %1 in %2</source>
         <translation>下一个：草稿 %1，%2 后</translation>
     </message>
@@ -2369,147 +2478,147 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="192"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="198"/>
         <source>Open the published post in your browser</source>
         <translation>在浏览器中打开已发布的笔记</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="205"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="211"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="206"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="212"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="207"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="213"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="209"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="209"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="209"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="209"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="209"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="212"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="218"/>
         <source>Refresh from post</source>
         <translation>从作品更新</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="221"/>
         <source>Take the post&apos;s caption, translation and media as they are now; what you changed in the draft by hand stays.</source>
         <translation>按作品当前的文案、译文和媒体更新草稿；你在草稿中手动修改的内容会保留。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="220"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="226"/>
         <source>Render</source>
         <translation>生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="221"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="227"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="222"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="228"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="223"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="229"/>
         <source>Alt text…</source>
         <translation>替代文字…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="224"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="230"/>
         <source>Copy title</source>
         <translation>复制标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="225"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="231"/>
         <source>Copy body</source>
         <translation>复制正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="226"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="232"/>
         <source>Copy topics</source>
         <translation>复制话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="227"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="233"/>
         <source>Mark as posted…</source>
         <translation>标记为已发布…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="228"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="234"/>
         <source>Send to phone…</source>
         <translation>发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="229"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="235"/>
         <source>Open RedNote creator page</source>
         <translation>打开小红书创作者中心</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="232"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="238"/>
         <source>Re-encode</source>
         <translation>重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="235"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="241"/>
         <source>Encode every file again, even a video or photo that already fits the platform and would be kept as it is</source>
         <translation>重新编码每个文件，即使视频或图片已符合平台要求、本可原样保留</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="239"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="245"/>
         <source>No drafts yet. Open a post in the library and choose “Create draft”.</source>
         <translation>还没有草稿。在作品库中打开一条作品，然后点“创建草稿”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="290"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="296"/>
         <source>Title copied</source>
         <translation>标题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="290"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="296"/>
         <source>Body copied</source>
         <translation>正文已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="290"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="296"/>
         <source>Topics copied</source>
         <translation>话题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="306"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="312"/>
         <source>Crosspost exports</source>
         <translation>Crosspost 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="324"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="330"/>
         <source>Export drafts to</source>
         <translation>导出草稿到</translation>
     </message>
@@ -2517,32 +2626,32 @@
 <context>
     <name>SentenceRow</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="121"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="122"/>
         <source>check this sentence</source>
         <translation>请检查此句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="122"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="123"/>
         <source>your wording</source>
         <translation>你的措辞</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="126"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="127"/>
         <source>What it says back is far from your sentence.</source>
         <translation>回译与你的原句相差很大。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="127"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="128"/>
         <source>The translator was unsure of this wording.</source>
         <translation>翻译引擎对这个译法把握不大。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="131"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="132"/>
         <source>What the translation says, translated back. Only shown here: it is never exported.</source>
         <translation>把译文再翻译回来的意思。只在这里显示，不会导出。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="133"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="134"/>
         <source>Right-click, or press the Menu key, for Edit, Other wordings and Add to glossary</source>
         <translation>右键单击或按菜单键，可编辑、查看其他译法或加入术语表</translation>
     </message>
@@ -2550,112 +2659,112 @@
 <context>
     <name>SentenceView</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="365"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="361"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="366"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="362"/>
         <source>Other wordings</source>
         <translation>其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="367"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="363"/>
         <source>Machine&apos;s wording</source>
         <translation>机器译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="368"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="364"/>
         <source>Add to glossary…</source>
         <translation>加入术语表…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="371"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="367"/>
         <source>Add a term of this sentence and its translation to your glossary (select words on each side first, or adjust them in the dialog).</source>
         <translation>把这句话中的一个词及其译文加入术语表（可先在两边选中词语，也可以在对话框里修改）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="375"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="371"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="376"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="372"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="377"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="373"/>
         <source>Translation, and what it says back</source>
         <translation>译文及回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="404"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="400"/>
         <source>Install it in Tools → Language packs.</source>
         <translation>请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="412"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="408"/>
         <source>Reading the translation sentence by sentence…</source>
         <translation>正在逐句读取译文…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="415"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="411"/>
         <source>Checking the translation</source>
         <translation>正在检查译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="435"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="433"/>
         <source>Saving the sentence</source>
         <translation>正在保存句子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="446"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="620"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="445"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="621"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="448"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="447"/>
         <source>You edited this translation as a whole. Editing one sentence replaces that edit with the sentence-by-sentence translation. Go on?</source>
         <translation>你整体修改过这段译文。编辑单句会用逐句译文替换你的整体修改。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="470"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="471"/>
         <source>Finding other wordings</source>
         <translation>正在查找其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="543"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="544"/>
         <source>Sentence %1:</source>
         <translation>第 %1 句：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="575"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="577"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>共 %n 句，其中 %1 句可能译错了：请检查标为琥珀色的句子。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="580"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="581"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>共 %n 句，没有发现可能译错的句子。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="583"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="584"/>
         <source>You edited the whole translation: these are the machine&apos;s sentences.</source>
         <translation>你修改过整段译文：这里显示的是机器翻译的句子。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="615"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="616"/>
         <source>Added “%1” → “%2” to your glossary.</source>
         <translation>已将“%1”→“%2”加入术语表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="621"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="622"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>要用术语表重新翻译包含“%1”的 %n 条作品吗？</numerusform>
@@ -2672,67 +2781,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="355"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="349"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="369"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="363"/>
         <source>Outside mainland China (creator.rednote.com)</source>
         <translation>中国大陆以外（creator.rednote.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="370"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="364"/>
         <source>Mainland China (creator.xiaohongshu.com)</source>
         <translation>中国大陆（creator.xiaohongshu.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="374"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="368"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="378"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="372"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="379"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="373"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="380"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="374"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="381"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="375"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="382"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="376"/>
         <source>RedNote account registered</source>
         <translation>小红书账号注册地</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="383"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="377"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="384"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="378"/>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="386"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="380"/>
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="391"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="385"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2740,17 +2849,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="237"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="72"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="239"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="74"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="239"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="74"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -2758,17 +2867,17 @@
 <context>
     <name>SkippedPosts</name>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="30"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="34"/>
         <source>No %1→%2 language pack is installed (the caption was detected as %1).</source>
         <translation>未安装%1→%2语言包（文案被识别为%1）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="34"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="38"/>
         <source>No %1→%2 language pack is installed (the caption is too short to tell, so it was taken to be in %1, the account&apos;s usual language).</source>
         <translation>未安装%1→%2语言包（文案太短无法判断，已按账号常用语言%1处理）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="40"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="44"/>
         <source>No %1→%2 language pack is installed (you said the post is written in %1).</source>
         <translation>未安装%1→%2语言包（你设置了这条作品用%1写成）。</translation>
     </message>
@@ -2776,51 +2885,51 @@
 <context>
     <name>SkippedPostsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="56"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="62"/>
         <source>Some posts were not translated</source>
         <translation>有些作品没有翻译</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="59"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="65"/>
         <source>%n post(s) could not be translated.</source>
         <translation>
             <numerusform>有 %n 条作品无法翻译。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="61"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="67"/>
         <source>%n other post(s) were translated.</source>
         <translation>
             <numerusform>其余 %n 条作品已翻译。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="72"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="78"/>
         <source>Post %1 “%2”: %3</source>
         <translation>作品 %1“%2”：%3</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="77"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="80"/>
         <source>Post %1: %2</source>
         <translation>作品 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="81"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="84"/>
         <source>Set its language…</source>
         <translation>设置语言…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="82"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="85"/>
         <source>Open the post and choose the language it is written in</source>
         <translation>打开这条作品，选择它的写作语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/skipped_posts.py" line="83"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="86"/>
         <source>Language packs…</source>
         <translation>语言包…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/skipped_posts.py" line="93"/>
+        <location filename="../../crosspost/gui/skipped_posts.py" line="96"/>
         <source>… and %n more post(s), skipped for the same reasons.</source>
         <translation>
             <numerusform>…还有 %n 条作品因同样的原因被跳过。</numerusform>
@@ -2830,8 +2939,8 @@
 <context>
     <name>TaskRow</name>
     <message>
-        <location filename="../../crosspost/gui/task_panel.py" line="22"/>
-        <location filename="../../crosspost/gui/task_panel.py" line="31"/>
+        <location filename="../../crosspost/gui/task_panel.py" line="26"/>
+        <location filename="../../crosspost/gui/task_panel.py" line="34"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2839,143 +2948,45 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="98"/>
+        <location filename="../../crosspost/gui/welcome.py" line="59"/>
         <source>Bring your TikTok posts to RedNote</source>
         <translation>把你的 TikTok 作品带到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="101"/>
+        <location filename="../../crosspost/gui/welcome.py" line="62"/>
         <source>&lt;p&gt;1. In TikTok open &lt;b&gt;Profile → Menu ☰ → Settings and privacy → Account → Download your data&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;2. Choose &lt;b&gt;JSON&lt;/b&gt; (or TXT) and &lt;b&gt;All data&lt;/b&gt;, then &lt;b&gt;Request data&lt;/b&gt;. TikTok prepares it within a few days; download it from the &lt;b&gt;Download data&lt;/b&gt; tab.&lt;/p&gt;&lt;p&gt;3. Drop the zip here. Your messages and history are never read; only your own posts.&lt;/p&gt;</source>
         <translation>&lt;p&gt;1. 在 TikTok 中打开 &lt;b&gt;个人主页 → 菜单 ☰ → 设置和隐私 → 账号 → 下载你的数据&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;2. 选择 &lt;b&gt;JSON&lt;/b&gt;（或 TXT）和 &lt;b&gt;所有数据&lt;/b&gt;，然后点 &lt;b&gt;申请数据&lt;/b&gt;。TikTok 会在几天内准备好，到 &lt;b&gt;下载数据&lt;/b&gt; 页签下载。&lt;/p&gt;&lt;p&gt;3. 把压缩包拖到这里。私信和浏览记录一概不读，只读取你自己的作品。&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="107"/>
+        <location filename="../../crosspost/gui/welcome.py" line="68"/>
         <source>Drop your TikTok export here</source>
         <translation>把 TikTok 导出文件拖到这里</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="108"/>
+        <location filename="../../crosspost/gui/welcome.py" line="69"/>
         <source>Choose a file or folder…</source>
         <translation>选择文件或文件夹…</translation>
     </message>
 </context>
 <context>
-    <name>WindowActions</name>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="177"/>
-        <source>Search → Clear the search</source>
-        <translation>搜索 → 清空搜索</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="181"/>
-        <source>Next / previous field</source>
-        <translation>下一个 / 上一个字段</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="181"/>
-        <source>Tab / Shift+Tab</source>
-        <translation>Tab / Shift+Tab</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="213"/>
-        <source>&amp;Post</source>
-        <translation>作品(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="214"/>
-        <source>D&amp;raft</source>
-        <translation>草稿(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="215"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="217"/>
-        <source>&amp;Translate the selected posts</source>
-        <translation>翻译所选作品(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="218"/>
-        <source>Create &amp;drafts for the selected posts</source>
-        <translation>为所选作品创建草稿(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="219"/>
-        <source>Translate all &amp;untranslated posts</source>
-        <translation>翻译所有未翻译的作品(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="220"/>
-        <source>&amp;Fetch media</source>
-        <translation>下载媒体(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="221"/>
-        <source>&amp;Attach files…</source>
-        <translation>添加文件(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="222"/>
-        <source>Fetch media for a&amp;ll posts</source>
-        <translation>下载所有作品的媒体(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="223"/>
-        <source>Drop lost media</source>
-        <translation>移除丢失的媒体</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="224"/>
-        <source>&amp;Render</source>
-        <translation>生成(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="225"/>
-        <source>Copy &amp;title</source>
-        <translation>复制标题(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="226"/>
-        <source>Copy &amp;body</source>
-        <translation>复制正文(&amp;B)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="227"/>
-        <source>Copy t&amp;opics</source>
-        <translation>复制话题(&amp;O)</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="228"/>
-        <source>&amp;Mark as posted…</source>
-        <translation>标记为已发布(&amp;M)…</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="229"/>
-        <source>&amp;Keyboard shortcuts</source>
-        <translation>键盘快捷键(&amp;K)</translation>
-    </message>
-</context>
-<context>
     <name>WordingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="221"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="222"/>
         <source>Other wordings of sentence %1</source>
         <translation>第 %1 句的其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="227"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="228"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="228"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="229"/>
         <source>check this wording</source>
         <translation>请检查此译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="235"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="236"/>
         <source>Use this wording</source>
         <translation>使用此译法</translation>
     </message>
@@ -2983,12 +2994,12 @@
 <context>
     <name>WrittenInBox</name>
     <message>
-        <location filename="../../crosspost/gui/written_in_box.py" line="36"/>
+        <location filename="../../crosspost/gui/written_in_box.py" line="32"/>
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/written_in_box.py" line="41"/>
+        <location filename="../../crosspost/gui/written_in_box.py" line="37"/>
         <source>The language this post is written in. Crosspost detects it; choose it here when the detection is wrong.</source>
         <translation>这条作品的写作语言。Crosspost 会自动检测；检测有误时请在这里选择。</translation>
     </message>
@@ -2996,17 +3007,17 @@
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="36"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="41"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="40"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="45"/>
         <source>Something unexpected happened. The details were saved in the log file; please include them if you report the problem.</source>
         <translation>发生了意外错误。详情已写入日志文件；反馈问题时请附上。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="44"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="49"/>
         <source>Copy details</source>
         <translation>复制详情</translation>
     </message>

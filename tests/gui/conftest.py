@@ -33,3 +33,30 @@ def screenshot(widget, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     assert widget.grab().save(str(path))
     return path
+
+
+@pytest.fixture
+def app_context(qtbot, location):
+    """The application context alone (qutebrowser style): a real store in a real data dir, a real task
+    runner, typed settings. Views and dialogs are built on it without the main window."""
+    from crosspost.gui.context import AppContext
+
+    ctx = AppContext(location)
+    ctx.runner.default_failure = lambda message, details: None  # no window to show the error dialog
+    yield ctx
+    ctx.runner.shutdown()
+    QApplication.processEvents()
+    ctx.close()
+
+
+@pytest.fixture
+def library_store(app_context, tmp_path):
+    """Three posts of a real export imported into the context's store (the core's importer)."""
+    from exports import build_export, sample_posts, write_zip
+
+    from crosspost.importing import import_paths
+
+    export = write_zip(tmp_path / "export.zip", build_export("json-2025", sample_posts(3)))
+    result = import_paths(app_context.store, [str(export)])
+    assert result.added == 3
+    return app_context.store

@@ -216,7 +216,7 @@ def test_remove_account_and_translate_alt_texts_run_on_the_task_runner(
     window.tabs.setCurrentIndex(1)
     dialog = window.publisher.edit_alt_texts(draft)
     assert dialog.translate_button.isEnabled() and [f.text() for f in dialog.fields] == ["Runners by the river"]
-    dialog.thread.setChecked(True)
+    dialog.thread_box.setChecked(True)
     with qtbot.waitSignal(dialog.saved, timeout=60000) as saved:
         dialog.translate()
     stored = get_draft(window.store, draft)

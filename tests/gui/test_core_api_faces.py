@@ -105,15 +105,15 @@ def test_hand_edits_survive_reimport_retranslate_and_recompose(window, qtbot, tm
     # Translate (twice: a re-translation) and make the draft (twice: a re-composition).
     for _ in range(2):
         with qtbot.waitSignal(window.runner.finished, timeout=60000):
-            window.translate_post(post_id)
+            window.ops.translate_post(post_id)
     from crosspost.drafts.store import get_draft
 
     with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
-        window.create_draft(post_id, "rednote", "bilingual")
+        window.ops.create_draft(post_id, "rednote", "bilingual")
     draft = created.args[0].draft
     # Re-composing it (the queue's refresh of a draft whose post changed) keeps the same hand edits.
     with qtbot.waitSignal(window.runner.finished, timeout=30000):
-        window.refresh_drafts([draft.id])
+        window.ops.refresh_drafts([draft.id])
     for d in (draft, get_draft(window.store, draft.id)):
         assert d.title == "Willamette sunrise loop"
         assert d.topics == ("running", "portland")

@@ -39,7 +39,7 @@ def test_typing_a_huge_title_is_drawn_on_a_worker_and_only_the_newest_preview_sh
     first = chooser._worker.latest
     overtaken = chooser._worker.skipped + chooser._worker.dropped
     chooser.update_preview()
-    chooser.style.setCurrentIndex(chooser.style.findData("banner"))  # requests one itself
+    chooser.style_box.setCurrentIndex(chooser.style_box.findData("banner"))  # requests one itself
     chooser.text.setText(huge[:150])
     chooser._debounce.stop()
     chooser.update_preview()

@@ -28,10 +28,10 @@ def rednote_draft(window, qtbot, tmp_path):
         window.import_paths([str(export)])
     attach_files(window.store, 2, [jpeg(tmp_path / "p.jpg", 900, 1200)])
     with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
-        window.create_draft(2, "rednote", "original")
+        window.ops.create_draft(2, "rednote", "original")
     draft = created.args[0].to_json()
     with qtbot.waitSignal(window.runner.finished, timeout=60000):
-        window.render_draft(draft["id"])
+        window.ops.render_draft(draft["id"])
     qtbot.waitUntil(lambda: bool(window.queue.model.drafts and window.queue.model.drafts[0].draft.cover))
     window.queue.table.selectRow(0)
     return window, draft
@@ -75,14 +75,14 @@ def qimage_to_pil(image: QImage) -> Image.Image:
 def test_cover_chooser_previews_and_applies(rednote_draft, qtbot):
     window, draft = rednote_draft
     chooser = window.queue.cover
-    assert chooser.draft_id == draft["id"] and chooser.style.currentData() == "bold"
+    assert chooser.draft_id == draft["id"] and chooser.style_box.currentData() == "bold"
     # the preview is drawn on a worker thread: wait for the newest request's picture each time
     qtbot.waitUntil(lambda: not chooser.preview_pending, timeout=20000)
     bold = chooser.preview.pixmap().toImage()
-    chooser.style.setCurrentIndex(chooser.style.findData("none"))
+    chooser.style_box.setCurrentIndex(chooser.style_box.findData("none"))
     qtbot.waitUntil(lambda: not chooser.preview_pending, timeout=20000)
     plain = chooser.preview.pixmap().toImage()
-    chooser.style.setCurrentIndex(chooser.style.findData("banner"))
+    chooser.style_box.setCurrentIndex(chooser.style_box.findData("banner"))
     chooser.text.setText("跑步打卡")
     # the live preview caught up with the typing
     qtbot.waitUntil(lambda: not chooser._debounce.isActive() and not chooser.preview_pending, timeout=20000)
@@ -136,7 +136,7 @@ def test_open_creator_page_by_region(rednote_draft, recorder, region, host):
     from crosspost.gui.dialogs import SettingsDialog
 
     window, draft = rednote_draft
-    settings = SettingsDialog(window)
+    settings = SettingsDialog(window.ctx, window)
     settings.rednote_region.setCurrentIndex(settings.rednote_region.findData(region))
     settings.accept()
     assert window.settings.value("handoff/rednote_region") == region
@@ -210,7 +210,7 @@ def test_hand_off_buttons_and_chooser_in_chinese(rednote_draft, qtbot):
         qtbot.waitUntil(lambda: window.queue.buttons["phone"].text() == "发送到手机…")
         assert window.queue.buttons["creator"].text() == "打开小红书创作者中心"
         assert window.queue.cover.title() == "封面标题"
-        assert window.queue.cover.style.itemText(window.queue.cover.style.findData("none")) == "无文字"
+        assert window.queue.cover.style_box.itemText(window.queue.cover.style_box.findData("none")) == "无文字"
     finally:
         window.set_language("en")
     qtbot.waitUntil(lambda: window.queue.buttons["phone"].text() == "Send to phone…")

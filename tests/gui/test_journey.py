@@ -188,7 +188,7 @@ def import_and_banner(qtbot, window, export, name):
 
 
 def install_pack_and_translate(qtbot, window, argos_packs, name, rows=(0, 1)):
-    click_menu(qtbot, window, window.menu_tools, window.act_languages)
+    click_menu(qtbot, window, window.actions_.menus["tools"], window.actions_["tools.languages"])
     qtbot.waitUntil(lambda: any(d.isVisible() for d in _pack_dialogs(window)), timeout=10000)
     dialog = next(d for d in _pack_dialogs(window) if d.isVisible())
     click(qtbot, dialog.install_button)
@@ -271,7 +271,7 @@ def drafts_render_export_post(qtbot, window, tmp_path, name):
     click(qtbot, queue.buttons["export"])
     with qtbot.waitSignal(window.exportFinished, timeout=WAIT):
         answer_file_dialog(qtbot, queue, out)
-    result = window.export_result
+    result = window.ops.export_result
     qtbot.waitUntil(result.isVisible)
     click(qtbot, result.copy_button)
     assert QApplication.clipboard().text() == str(out)
@@ -370,6 +370,7 @@ def test_journey_with_working_links(window, qtbot, tmp_path, cdn, argos_packs):
     slideshow = next(r for r in range(3) if "🖼" in window.posts_model.index(r).data())
     click_row(qtbot, window, slideshow)
     slideshow_post = window.editor.post_id
+    qtbot.waitUntil(lambda: not window.editor.previews_pending, timeout=WAIT)  # previews decode off the GUI thread
     strip_before = _strip_count(window)
     photo = jpeg(tmp_path / "my-photo.jpg", 1080, 1440)
     drop(window.library.viewport(), [photo], row_point(window, slideshow))

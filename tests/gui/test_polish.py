@@ -233,7 +233,7 @@ def test_every_view_fits_at_1024_by_700(posts_window, qtbot):
     settle(qtbot, window)
     for button in window.queue.buttons.values():
         assert inside_window(window, button), button.text()
-    for dialog in (window.open_settings(), window.open_languages(), window.actions_.show_shortcuts()):
+    for dialog in (window.open_settings(), window.open_languages(), window.show_shortcuts()):
         qtbot.addWidget(dialog)
         size = dialog.sizeHint().expandedTo(dialog.size())
         assert size.width() <= 1024 and size.height() <= 700
@@ -299,6 +299,7 @@ def test_zero_is_a_real_crop_position_and_the_crop_window_shows_on_red(posts_win
     window.editor.fit.setCurrentIndex(window.editor.fit.findData("crop"))
     window.editor.load(pid)
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the previous strip's widgets
+    qtbot.waitUntil(lambda: not window.editor.previews_pending, timeout=10000)  # decoded off the GUI thread
     (preview,) = window.editor.findChildren(CropPreview)
     assert preview.focus == [0.0, 0.0]  # reopened at the edge, not centred
     image = preview.grab().toImage()
@@ -355,37 +356,36 @@ def test_every_menu_shortcut_triggers_its_action(posts_window, qtbot, tmp_path):
 
     # Library shortcuts act on the open post.
     window.editor.layout_switch.setCurrentIndex(window.editor.layout_switch.findData("original"))
-    press(window, actions.act_translate)
+    press(window, actions["post.translate"])
     assert translated == [window.editor.post_id]
     fired = []
-    for action in (actions.fetch_media, actions.attach_files):
-        action.triggered.connect(lambda *_, a=action: fired.append(a))
-    window.actions_.attach_to_current = lambda files=None: None  # no file dialog in a test run
-    press(window, actions.fetch_media)
+    for name in ("post.fetch", "post.attach"):
+        actions[name].triggered.connect(lambda *_, n=name: fired.append(n))
+    press(window, actions["post.fetch"])
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=30000)
-    assert fired == [actions.fetch_media]
+    assert fired == ["post.fetch"]
     # Ctrl+E on the Library tab exports nothing: it belongs to the queue.
-    assert not window.act_export.isEnabled() and not actions.render.isEnabled()
+    assert not actions["file.export"].isEnabled() and not actions["draft.render"].isEnabled()
     with qtbot.waitSignal(window.draftCreated, timeout=30000):  # made in the background
-        press(window, actions.create_draft)
+        press(window, actions["post.create_drafts"])
     assert len(drafts) == 1 and window.tabs.currentIndex() == 1, drafts  # the draft made, the queue shown
-    assert not actions.act_translate.isEnabled()  # post shortcuts belong to the library
+    assert not actions["post.translate"].isEnabled()  # post shortcuts belong to the library
     # Queue shortcuts act on the selected draft.
     window.queue.table.setFocus()
     window.queue.table.clearSelection()  # the new draft comes selected; with none selected:
-    assert not actions.copy_title.isEnabled()
+    assert not actions["draft.copy_title"].isEnabled()
     window.queue.table.selectRow(0)
     draft = window.queue.model.drafts[0].draft
-    for action, field in ((actions.copy_title, "title"), (actions.copy_body, "body")):
+    for action, field in ((actions["draft.copy_title"], "title"), (actions["draft.copy_body"], "body")):
         QApplication.clipboard().setText("")
         press(window, action)
         assert QApplication.clipboard().text() == getattr(draft, field)
-    press(window, actions.copy_topics)
+    press(window, actions["draft.copy_topics"])
     assert QApplication.clipboard().text() == " ".join("#" + t for t in draft.topics)
     with qtbot.waitSignal(
         window.runner.started, timeout=5000, check_params_cb=lambda task_id, title: title.startswith("Rendering draft")
     ):
-        press(window, actions.render)
+        press(window, actions["draft.render"])
     qtbot.waitUntil(lambda: not window.runner.busy, timeout=60000)
     for box in QApplication.topLevelWidgets():  # these posts have no media: rendering says so in a box
         if isinstance(box, QMessageBox) and box.isVisible():
@@ -397,12 +397,10 @@ def test_every_menu_shortcut_triggers_its_action(posts_window, qtbot, tmp_path):
     window.queue.exportRequested.disconnect()
     window.queue.exportRequested.connect(lambda ids, folder: exported.append(ids))
     window.queue.export_selected = lambda folder=None: exported.append(window.queue.selected_ids())
-    window.act_export.triggered.disconnect()
-    window.act_export.triggered.connect(lambda: window.queue.export_selected())
-    press(window, window.act_export)
+    press(window, actions["file.export"])
     assert exported == [[draft.id]]
     # Help → Keyboard shortcuts lists every shortcut of every menu.
-    dialog = actions.show_shortcuts()
+    dialog = window.show_shortcuts()
     qtbot.addWidget(dialog)
     listed = {dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
     for menu_action in window.menuBar().actions():
@@ -549,7 +547,7 @@ def test_chinese_ui_walk_finds_no_english(posts_window, qtbot, tmp_path):
     from crosspost.gui.dialogs import show_error
 
     window = posts_window
-    window.create_draft(window.editor.post_id, "rednote", "original")
+    window.ops.create_draft(window.editor.post_id, "rednote", "original")
     # The draft is made on the task runner: wait until the queue holds it, so the walk below reads it.
     qtbot.waitUntil(lambda: not window.runner.busy and len(window.queue.model.drafts) == 1, timeout=30000)
     window.tabs.setCurrentIndex(0)
@@ -590,7 +588,7 @@ def test_chinese_ui_walk_finds_no_english(posts_window, qtbot, tmp_path):
         dialogs = {
             "settings": window.open_settings(),
             "language packs": window.open_languages(),
-            "shortcuts": window.actions_.show_shortcuts(),
+            "shortcuts": window.show_shortcuts(),
             "error": show_error(window, "The post has no media on disk. Fetch it with `crosspost media fetch 1`."),
             "question": QMessageBox(
                 QMessageBox.Icon.Question,
@@ -600,7 +598,7 @@ def test_chinese_ui_walk_finds_no_english(posts_window, qtbot, tmp_path):
                 window,
             ),
         }
-        file_dialog = QFileDialog(window, window.tr("Import your TikTok export"), str(tmp_path))
+        file_dialog = QFileDialog(window, window.ops.tr("Import your TikTok export"), str(tmp_path))
         file_dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
         dialogs["file dialog"] = file_dialog
         for name, dialog in dialogs.items():
@@ -614,7 +612,7 @@ def test_chinese_ui_walk_finds_no_english(posts_window, qtbot, tmp_path):
         # and Qt's own words come from qtbase_zh_CN
         box = QMessageBox(QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Cancel, window)
         assert box.button(QMessageBox.StandardButton.Cancel).text() == "取消"
-        assert window.act_undo.text().startswith("撤销")
+        assert window.actions_["edit.undo"].text().startswith("撤销")
     finally:
         window.set_language("en")
 
@@ -669,7 +667,7 @@ def test_platform_names_once_and_values_in_the_ui_language(posts_window, qtbot):
         assert "Instagram" in [window.editor.platform.itemText(i) for i in range(window.editor.platform.count())]
         assert window.editor.fit.itemText(2) == "完整显示（模糊背景）"
         with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
-            window.create_draft(window.editor.post_id, "rednote", "original")
+            window.ops.create_draft(window.editor.post_id, "rednote", "original")
         assert created.args[0] is not None
         model = window.queue.model
         row = {model.COLUMNS[c]: model.index(0, c).data() for c in range(model.columnCount())}
@@ -682,7 +680,7 @@ def test_platform_names_once_and_values_in_the_ui_language(posts_window, qtbot):
 def test_buttons_that_need_a_selection_are_disabled_without_one(posts_window, qtbot, argos_packs):
     window = posts_window
     with qtbot.waitSignal(window.draftCreated, timeout=30000):
-        window.create_draft(window.editor.post_id, "instagram", "original")
+        window.ops.create_draft(window.editor.post_id, "instagram", "original")
     queue = window.queue
     queue.table.clearSelection()
     assert not any(b.isEnabled() for b in queue.buttons.values())
@@ -714,7 +712,7 @@ def test_screenshots(posts_window, qtbot, language, size):
         assert (window.width(), window.height()) == size
         name = f"{language}-{size[0]}x{size[1]}"
         screenshot(window, f"library-{name}")
-        window.create_draft(window.editor.post_id, "rednote", "bilingual" if False else "original")
+        window.ops.create_draft(window.editor.post_id, "rednote", "bilingual" if False else "original")
         settle(qtbot, window)
         screenshot(window, f"queue-{name}")
     finally:

@@ -29,7 +29,7 @@ def two_drafts(window, qtbot, tmp_path):
     drafts = {}
     for platform in ("rednote", "bluesky"):
         with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
-            window.create_draft(2, platform, "original")
+            window.ops.create_draft(2, platform, "original")
         drafts[platform] = created.args[0].draft.id
     window.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: window.queue.model.rowCount() == 2)
@@ -138,13 +138,13 @@ def test_use_this_cover_says_what_it_did(two_drafts, qtbot):
     queue.select_draft(drafts["rednote"])
     qtbot.waitUntil(lambda: cover.draft_id == drafts["rednote"] and cover.apply_button.isEnabled())
     assert not cover.done.isVisible()
-    cover.style.setCurrentIndex(cover.style.findData("banner"))
+    cover.style_box.setCurrentIndex(cover.style_box.findData("banner"))
     cover.text.setText("Sourdough day")
     cover.apply_button.click()
     # The line under the button says what happened, and the queue shows the saved cover again.
     qtbot.waitUntil(cover.done.isVisible)
     assert cover.done.text() == "Cover saved: Banner, “Sourdough day”. It is drawn when you render the draft."
-    assert cover.draft_id == drafts["rednote"] and cover.style.currentData() == "banner"
+    assert cover.draft_id == drafts["rednote"] and cover.style_box.currentData() == "banner"
     assert cover.text.text() == "Sourdough day"
     qtbot.waitUntil(lambda: not cover.preview_pending and not cover.preview.pixmap().isNull())  # drawn again
     cover.apply_button.click()  # nothing changed: it says so rather than nothing
@@ -208,7 +208,7 @@ def test_ctrl_z_then_ctrl_d_offers_to_translate_first(window, qtbot, tmp_path):
     assert get_post(window.store, post).translation("zh") is None  # no translation: not marked zh
     drafts_before = window.store.db.execute("SELECT count(*) FROM drafts").fetchone()[0]
     qtbot.keyClick(editor.translation, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: getattr(window, "question", None) is not None and window.question.isVisible())
-    assert window.question.text().startswith("This post has no translation yet")
-    window.question.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: getattr(window.ops, "question", None) is not None and window.ops.question.isVisible())
+    assert window.ops.question.text().startswith("This post has no translation yet")
+    window.ops.question.button(QMessageBox.StandardButton.Cancel).click()
     assert window.store.db.execute("SELECT count(*) FROM drafts").fetchone()[0] == drafts_before

@@ -19,7 +19,7 @@ def test_multi_select_renders_one_batch_and_reencode_is_honoured(window, qtbot, 
     for post_id in (1, 2):
         attach_files(window.store, post_id, [jpeg(tmp_path / f"{post_id}.jpg", 1080, 1440)])
         with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
-            window.create_draft(post_id, "rednote", "original")
+            window.ops.create_draft(post_id, "rednote", "original")
         ids.append(created.args[0].draft.id)
     window.queue.reload()
     window.queue.table.clearSelection()

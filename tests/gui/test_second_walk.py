@@ -106,7 +106,7 @@ def test_second_walk(window, qtbot, tmp_path, cdn, argos_packs):
     assert "2 of 3 on disk" in market and "valid until" not in market
     assert not banner.isVisible()
     # 3. Two packs from files: en→zh, and en→fr (French is one of the user's languages; fr→zh is not).
-    click_menu(qtbot, window, window.menu_tools, window.act_languages)
+    click_menu(qtbot, window, window.actions_.menus["tools"], window.actions_["tools.languages"])
     qtbot.waitUntil(lambda: any(d.isVisible() for d in _pack_dialogs(window)), timeout=10000)
     dialog = next(d for d in _pack_dialogs(window) if d.isVisible())
     for n, pair in enumerate((("en", "zh"), ("en", "fr")), 1):
@@ -116,7 +116,7 @@ def test_second_walk(window, qtbot, tmp_path, cdn, argos_packs):
         qtbot.waitUntil(lambda n=n: dialog.table.rowCount() == n, timeout=WAIT)
     click(qtbot, dialog.close_buttons.button(QDialogButtonBox.StandardButton.Close))
     # 4. Translate all: the recipe is English; the French post is skipped, named, with its fixes.
-    click_menu(qtbot, window, window.actions_.menu_post, window.actions_.translate_all)
+    click_menu(qtbot, window, window.actions_.menus["post"], window.actions_["post.translate_all"])
     idle(qtbot, window)
     qtbot.waitUntil(lambda: getattr(window, "skipped_dialog", None) is not None, timeout=WAIT)
     skipped = window.skipped_dialog
@@ -132,8 +132,8 @@ def test_second_walk(window, qtbot, tmp_path, cdn, argos_packs):
     click_row(qtbot, window, _row(window, MARKET))
     editor = window.editor
     assert "1 file is gone" in editor.media_state.text()
-    click_menu(qtbot, window, window.actions_.menu_post, window.actions_.drop_lost)
-    box = window.question
+    click_menu(qtbot, window, window.actions_.menus["post"], window.actions_["post.drop_lost"])
+    box = window.ops.question
     qtbot.waitUntil(box.isVisible)
     click(qtbot, next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole))
     idle(qtbot, window)

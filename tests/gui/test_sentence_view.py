@@ -34,7 +34,7 @@ def checked_window(window, qtbot, argos_packs, monkeypatch):
     glossary.add_entry(store, "TikTok refugee", "TikTok难民")
     window.refresh()
     with qtbot.waitSignal(window.runner.finished, timeout=30000):
-        window.translate_post(1)
+        window.ops.translate_post(1)
     window.editor.load(1)
     with qtbot.waitSignal(window.runner.finished, timeout=30000):
         window.editor.sentences_button.click()
@@ -228,7 +228,7 @@ def test_draft_from_the_window_carries_no_back_translation(checked_window, qtbot
     assert telling
     window.editor.layout_switch.setCurrentIndex(1)  # translation only
     with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
-        window.create_draft(1, "rednote", "translated")
+        window.ops.create_draft(1, "rednote", "translated")
     draft = created.args[0].to_json()
     assert draft and not any(b in draft["body"] or b in draft["title"] for b in telling)
     warned = [p for p in draft["problems"] if "mistranslated" in p["message"]]

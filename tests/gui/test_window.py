@@ -8,7 +8,7 @@ import time
 import pytest
 from exports import build_export, sample_posts, write_zip
 from gui.conftest import screenshot
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -48,7 +48,9 @@ def test_welcome_then_drop_imports(window, qtbot, tmp_path):
 
 def test_drop_of_something_else_is_explained(window, qtbot, tmp_path, monkeypatch):
     shown = []
-    monkeypatch.setattr("crosspost.gui.window.show_error", lambda parent, message, details="": shown.append(message))
+    monkeypatch.setattr(
+        "crosspost.gui.operations.show_error", lambda parent, message, details="": shown.append(message)
+    )
     photo = tmp_path / "photo.jpg"
     photo.write_bytes(b"\xff\xd8\xff")
     drop_files(window, [photo])
@@ -100,13 +102,13 @@ def test_editor_undo_redo_is_stored(with_posts, qtbot):
     editor.original.setPlainText("A new caption of mine #running")
     caption = lambda: window.store.db.execute("SELECT caption FROM posts WHERE id = ?", [post_id]).fetchone()[0]  # noqa: E731
     assert caption() == "A new caption of mine #running"
-    window.act_undo.trigger()
+    window.actions_["edit.undo"].trigger()
     assert caption() != "A new caption of mine #running" and editor.original.toPlainText() == caption()
-    window.act_undo.trigger()
+    window.actions_["edit.undo"].trigger()
     assert stored() is None  # the post had no translation before it was typed: it has none again
-    window.act_redo.trigger()
+    window.actions_["edit.redo"].trigger()
     assert stored()[0] == "早上在河边跑步 #running" and editor.translation.toPlainText() == "早上在河边跑步 #running"
-    window.act_redo.trigger()
+    window.actions_["edit.redo"].trigger()
     assert caption() == "A new caption of mine #running"
 
 
@@ -141,7 +143,7 @@ def test_language_switch_retranslates_the_window(with_posts, qtbot):
     window.set_language("zh_CN")
     try:
         qtbot.waitUntil(lambda: window.tabs.tabText(0) == "作品库")
-        assert window.menu_file.title() == "文件(&F)"
+        assert window.actions_.menus["file"].title() == "文件(&F)"
         assert window.editor.translate_button.text() == "翻译"
         assert window.queue.buttons["render"].text() == "生成媒体"
         window.editor.translation.setPlainText("早上和最好的朋友在河边跑步！🏃‍♀️\n#跑步 #健身")
@@ -162,12 +164,12 @@ def test_queue_render_and_copy(with_posts, qtbot, tmp_path):
     photo = jpeg(tmp_path / "p.jpg", 900, 1200)
     attach_files(window.store, 2, [photo])
     with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
-        window.create_draft(2, "instagram", "original")
+        window.ops.create_draft(2, "instagram", "original")
     draft = created.args[0].draft
     assert window.tabs.currentIndex() == 1
     assert window.queue.model.rowCount() == 1
     with qtbot.waitSignal(window.runner.finished, timeout=60000):
-        window.render_draft(draft.id)
+        window.ops.render_draft(draft.id)
     qtbot.waitUntil(lambda: window.queue.model.drafts and window.queue.model.drafts[0].draft.status == "ready")
     window.queue.table.selectRow(0)
     window.queue.buttons["copy_title"].click()
@@ -242,6 +244,8 @@ def test_drag_the_crop_window_and_render_with_it(with_posts, qtbot, tmp_path):
     attach_files(window.store, 4, [wide])
     window.library.setCurrentIndex(window.posts_model.index(window.posts_model.row_of(4)))
     window.editor.fit.setCurrentIndex(window.editor.fit.findData("crop"))
+    qtbot.waitUntil(lambda: not window.editor.previews_pending, timeout=10000)  # decoded off the GUI thread
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # the previous strip's widgets
     previews = window.editor.findChildren(CropPreview)
     assert len(previews) == 1
     preview = previews[0]
@@ -254,10 +258,10 @@ def test_drag_the_crop_window_and_render_with_it(with_posts, qtbot, tmp_path):
     ).fetchone()
     assert fx == 0.0 and fy == 0.5
     with qtbot.waitSignal(window.draftCreated, timeout=30000) as created:
-        window.create_draft(4, "rednote", "original")
+        window.ops.create_draft(4, "rednote", "original")
     draft = created.args[0].draft
     with qtbot.waitSignal(window.runner.finished, timeout=60000):
-        window.render_draft(draft.id)
+        window.ops.render_draft(draft.id)
     from crosspost.drafts.store import get_draft
 
     path = get_draft(window.store, draft.id).media[0].rendered

@@ -65,7 +65,7 @@ def test_translate_all_skips_the_post_it_cannot_translate_and_offers_fixes(windo
     posts = [Post(date=START, caption=RECIPE), Post(date=START + dt.timedelta(days=1), caption=FRENCH)]
     import_posts(qtbot, window, tmp_path, posts)
     recipe, french = post_id_of(window, RECIPE), post_id_of(window, FRENCH)
-    window.actions_.translate_all.trigger()
+    window.actions_["post.translate_all"].trigger()
     idle(qtbot, window)
     qtbot.waitUntil(lambda: getattr(window, "skipped_dialog", None) is not None, timeout=WAIT)
     dialog = window.skipped_dialog
@@ -161,7 +161,7 @@ def test_gone_media_is_shown_gone_and_dropped(window, qtbot, tmp_path, cdn):
     post = post_id_of(window, "Three photos from the market")
     dead = post_id_of(window, "A video whose link is dead")
     select_post(qtbot, window, post)
-    window.actions_.fetch_all.trigger()
+    window.actions_["post.fetch_all"].trigger()
     idle(qtbot, window)
     message = window.statusBar().currentMessage()
     assert message.startswith("Of 4 files: 2 downloaded, 0 already on disk, 2 gone, 0 failed.")
@@ -174,8 +174,8 @@ def test_gone_media_is_shown_gone_and_dropped(window, qtbot, tmp_path, cdn):
     assert "2 of 3 on disk" in row_text and "valid until" not in row_text
     assert not window.expiry_banner.isVisible()  # no link left to fetch
 
-    window.actions_.drop_lost.trigger()
-    box = window.question
+    window.actions_["post.drop_lost"].trigger()
+    box = window.ops.question
     assert box.objectName() == "dropLostMedia" and "1 photo or video of this post is lost" in box.text()
     drop = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
     click(qtbot, drop)
@@ -203,10 +203,10 @@ def test_undoing_a_typed_translation_leaves_the_post_untranslated(window, qtbot,
     # Create draft (bilingual) asks to translate first instead of making a draft without a translation.
     editor.layout_switch.setCurrentIndex(editor.layout_switch.findData("bilingual"))
     click(qtbot, editor.draft_button)
-    qtbot.waitUntil(lambda: getattr(window, "question", None) is not None and window.question.isVisible())
-    assert window.question.objectName() == "offerTranslation"
-    assert window.question.text().startswith("This post has no translation yet")
-    window.question.button(QMessageBox.StandardButton.Cancel).click()
+    qtbot.waitUntil(lambda: getattr(window.ops, "question", None) is not None and window.ops.question.isVisible())
+    assert window.ops.question.objectName() == "offerTranslation"
+    assert window.ops.question.text().startswith("This post has no translation yet")
+    window.ops.question.button(QMessageBox.StandardButton.Cancel).click()
 
 
 def test_plural_of_posts_without_a_translation(window, qtbot, tmp_path, argos_packs):
@@ -217,10 +217,10 @@ def test_plural_of_posts_without_a_translation(window, qtbot, tmp_path, argos_pa
 
     for pid in ids[:2]:
         save_edit(window.store, pid, "zh", "译文")
-    box = window._offer_translation(ids, [ids[2]], "rednote", "bilingual")
+    box = window.ops._offer_translation(ids, [ids[2]], "rednote", "bilingual")
     assert box.text().startswith("1 of the selected posts has no translation yet")
     box.button(QMessageBox.StandardButton.Cancel).click()
-    box = window._offer_translation(ids, ids[1:], "rednote", "bilingual")
+    box = window.ops._offer_translation(ids, ids[1:], "rednote", "bilingual")
     assert box.text().startswith("2 of the selected posts have no translation yet")
     box.button(QMessageBox.StandardButton.Cancel).click()
 
@@ -241,7 +241,7 @@ def test_edit_undo_puts_the_machine_translation_back_unedited(window, qtbot, tmp
     editor.translation.moveCursor(editor.translation.textCursor().MoveOperation.End)
     qtbot.keyClicks(editor.translation, " mine")
     qtbot.waitUntil(lambda: get_post(window.store, post).translation("zh").edited)
-    window.act_undo.trigger()  # Edit → Undo
+    window.actions_["edit.undo"].trigger()  # Edit → Undo
     qtbot.waitUntil(lambda: editor.translation.toPlainText() == machine.text)
     restored = get_post(window.store, post).translation("zh")
     assert restored.text == machine.text and not restored.edited and restored.source_lang == "en"
