@@ -285,7 +285,7 @@
 <context>
     <name>SentenceView</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="577"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="404"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>%1 of %n sentence may be mistranslated: check the amber ones.</numerusform>
@@ -293,7 +293,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="581"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="408"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>%n sentence; it does not look mistranslated.</numerusform>
@@ -301,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="622"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="449"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>Translate the %n post that contains “%1” again, with your glossary?</numerusform>
@@ -309,7 +309,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="645"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="472"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>Translating %n post again</numerusform>

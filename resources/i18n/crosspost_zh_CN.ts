@@ -604,28 +604,28 @@
 <context>
     <name>GlossaryEntryDialog</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="256"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="274"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="83"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="101"/>
         <source>Add to glossary</source>
         <translation>加入术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="258"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="85"/>
         <source>Keep only the words the glossary should hold on each side: every translation will use them.</source>
         <translation>两边只保留术语表要记住的词：以后每次翻译都会使用它们。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="267"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="94"/>
         <source>In your caption</source>
         <translation>你的文案中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="267"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="94"/>
         <source>Translated as</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="289"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="116"/>
         <source>Fill in both sides: the words and their translation.</source>
         <translation>请两边都填写：词语和它的译文。</translation>
     </message>
@@ -2626,32 +2626,32 @@
 <context>
     <name>SentenceRow</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="122"/>
+        <location filename="../../crosspost/gui/sentence_row.py" line="95"/>
         <source>check this sentence</source>
         <translation>请检查此句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="123"/>
+        <location filename="../../crosspost/gui/sentence_row.py" line="96"/>
         <source>your wording</source>
         <translation>你的措辞</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="127"/>
+        <location filename="../../crosspost/gui/sentence_row.py" line="100"/>
         <source>What it says back is far from your sentence.</source>
         <translation>回译与你的原句相差很大。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="128"/>
+        <location filename="../../crosspost/gui/sentence_row.py" line="101"/>
         <source>The translator was unsure of this wording.</source>
         <translation>翻译引擎对这个译法把握不大。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="132"/>
+        <location filename="../../crosspost/gui/sentence_row.py" line="105"/>
         <source>What the translation says, translated back. Only shown here: it is never exported.</source>
         <translation>把译文再翻译回来的意思。只在这里显示，不会导出。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="134"/>
+        <location filename="../../crosspost/gui/sentence_row.py" line="107"/>
         <source>Right-click, or press the Menu key, for Edit, Other wordings and Add to glossary</source>
         <translation>右键单击或按菜单键，可编辑、查看其他译法或加入术语表</translation>
     </message>
@@ -2659,119 +2659,119 @@
 <context>
     <name>SentenceView</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="361"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="188"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="362"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="189"/>
         <source>Other wordings</source>
         <translation>其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="363"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="190"/>
         <source>Machine&apos;s wording</source>
         <translation>机器译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="364"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="191"/>
         <source>Add to glossary…</source>
         <translation>加入术语表…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="367"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="194"/>
         <source>Add a term of this sentence and its translation to your glossary (select words on each side first, or adjust them in the dialog).</source>
         <translation>把这句话中的一个词及其译文加入术语表（可先在两边选中词语，也可以在对话框里修改）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="371"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="198"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="372"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="199"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="373"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="200"/>
         <source>Translation, and what it says back</source>
         <translation>译文及回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="400"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="227"/>
         <source>Install it in Tools → Language packs.</source>
         <translation>请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="408"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="235"/>
         <source>Reading the translation sentence by sentence…</source>
         <translation>正在逐句读取译文…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="411"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="238"/>
         <source>Checking the translation</source>
         <translation>正在检查译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="433"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="260"/>
         <source>Saving the sentence</source>
         <translation>正在保存句子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="445"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="621"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="272"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="448"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="447"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="274"/>
         <source>You edited this translation as a whole. Editing one sentence replaces that edit with the sentence-by-sentence translation. Go on?</source>
         <translation>你整体修改过这段译文。编辑单句会用逐句译文替换你的整体修改。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="471"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="298"/>
         <source>Finding other wordings</source>
         <translation>正在查找其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="544"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="371"/>
         <source>Sentence %1:</source>
         <translation>第 %1 句：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="577"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="404"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>共 %n 句，其中 %1 句可能译错了：请检查标为琥珀色的句子。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="581"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="408"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>共 %n 句，没有发现可能译错的句子。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="584"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="411"/>
         <source>You edited the whole translation: these are the machine&apos;s sentences.</source>
         <translation>你修改过整段译文：这里显示的是机器翻译的句子。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="616"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="443"/>
         <source>Added “%1” → “%2” to your glossary.</source>
         <translation>已将“%1”→“%2”加入术语表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="622"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="449"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>要用术语表重新翻译包含“%1”的 %n 条作品吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="645"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="472"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>正在重新翻译 %n 条作品</numerusform>
@@ -2971,22 +2971,22 @@
 <context>
     <name>WordingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="222"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="49"/>
         <source>Other wordings of sentence %1</source>
         <translation>第 %1 句的其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="228"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="55"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="229"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="56"/>
         <source>check this wording</source>
         <translation>请检查此译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="236"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="63"/>
         <source>Use this wording</source>
         <translation>使用此译法</translation>
     </message>
