@@ -52,6 +52,7 @@ class Entry:
 MENUS = (
     ("file", QT_TRANSLATE_NOOP("Actions", "&File")),
     ("edit", QT_TRANSLATE_NOOP("Actions", "&Edit")),
+    ("view", QT_TRANSLATE_NOOP("Actions", "&View")),
     ("post", QT_TRANSLATE_NOOP("Actions", "&Post")),
     ("draft", QT_TRANSLATE_NOOP("Actions", "D&raft")),
     ("tools", QT_TRANSLATE_NOOP("Actions", "&Tools")),

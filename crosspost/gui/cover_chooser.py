@@ -200,6 +200,7 @@ class CoverChooser(Retranslating, QGroupBox):
     def set_draft(self, draft_id: int | None) -> None:
         from crosspost.drafts.cover import styles_for
         from crosspost.drafts.store import get_draft
+        from crosspost.errors import NotFound
         from crosspost.platforms import get_profile
 
         if draft_id != self.draft_id:
@@ -208,7 +209,11 @@ class CoverChooser(Retranslating, QGroupBox):
         self._base = None
         enabled = False
         if draft_id is not None:
-            d = get_draft(self.store, draft_id)
+            try:
+                d = get_draft(self.store, draft_id)
+            except NotFound:  # deleted a moment ago; the queue is about to read the drafts again
+                self.set_draft(None)
+                return
             self._draft = d
             allowed = styles_for(get_profile(d.platform))
             enabled = len(allowed) > 1

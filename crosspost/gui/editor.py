@@ -427,6 +427,7 @@ class PostEditor(Retranslating, MediaStrip, QWidget):
         self._rebuild_chips()
 
     def _rebuild_chips(self) -> None:
+        chips: list[QToolButton] = []
         clear_layout(self.chips, forget="topic")  # a chip going away is no longer a topic's chip
         for topic in self.topics:
             chip = QToolButton()
@@ -437,6 +438,7 @@ class PostEditor(Retranslating, MediaStrip, QWidget):
             chip.setStyleSheet(
                 "QToolButton { border: 1px solid #e0b4b4; border-radius: 10px; padding: 2px 8px;"
                 " background: #fff1f0; color: #b71c1c; }"
+                " QToolButton:focus { border: 2px solid #1565c0; padding: 1px 7px; }"  # the keyboard's ring
             )
             chip.setAccessibleName(fill(self.tr("Remove the topic %1"), text))
             # Tab reaches every chip; Space, Delete or Backspace removes it (no mouse needed).
@@ -445,6 +447,10 @@ class PostEditor(Retranslating, MediaStrip, QWidget):
             chip.setProperty("topic", topic)
             chip.clicked.connect(lambda _=False, t=topic: self._remove_topic(t))
             self.chips.addWidget(chip)
+            chips.append(chip)
+        # Tab reads them where they are: after the body, before the new-topic field.
+        for first, second in zip([self.preview_body, *chips], [*chips, self.new_topic]):
+            QWidget.setTabOrder(first, second)
         self.chips_box.refit()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Delete/Backspace on a chip

@@ -5,8 +5,8 @@ one), so nothing is clipped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from crosspost.gui.models import ROLE_DELETED
@@ -132,4 +132,10 @@ class PostDelegate(QStyledItemDelegate):
                 QPointF(left, rect.bottom() - small_h + 1 + small_ascent),
                 QFontMetrics(italic).elidedText(deleted, Qt.TextElideMode.ElideRight, width),
             )
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            # A ring the keyboard can follow (the style's own dotted rectangle is hard to see here).
+            pen = QPen(option.palette.color(QPalette.ColorRole.Highlight).darker(130), 2)
+            painter.setPen(pen)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(option.rect).adjusted(1.5, 1.5, -1.5, -1.5), 4, 4)
         painter.restore()

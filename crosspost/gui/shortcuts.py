@@ -42,20 +42,29 @@ def set_tab_order(library: LibraryPane, editor: PostEditor, queue: QueueView) ->
     """Reading order: search, filter, list; then the editor top to bottom, left to right;
     the queue's filters, table and buttons left to right."""
     e, q = editor, queue
+    # As the editor reads: the two texts, the preview column (title, body, topic chips, new topic),
+    # then the column beside it top to bottom (its buttons, its settings, the glossary). The chips
+    # are put between the body and the new-topic field each time they are made (editor.py).
     chain: list[QWidget] = [
         library.search,
         library.untranslated,
         library.list,
         e.original,
         e.translation,
+        e.title_edit,
         e.preview_body,
         e.new_topic,
+        e.translate_button,
+        e.sentences_button,
+        e.draft_button,
+        e.written_in,
         e.platform,
         e.layout_switch,
         e.fit,
+        e.planned_check,
+        e.planned,
+        e.notes,
         e.glossary,
-        e.translate_button,
-        e.draft_button,
     ]
     e.glossary.setTabKeyNavigation(False)  # Tab leaves the tables; arrows move between cells
     q.table.setTabKeyNavigation(False)

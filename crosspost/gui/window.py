@@ -196,6 +196,8 @@ class MainWindow(Retranslating, QMainWindow):
             open_languages=self.open_languages,
             open_settings=self.open_settings,
             show_shortcuts=self.show_shortcuts,
+            switch_tab=self.switch_tab,
+            show_about=self.show_about,
         )
         self.actions_: ActionRegistry = ActionRegistry(self, self.menuBar(), entries, self._scopes)
         self.expiry_banner.fetchAllRequested.connect(lambda: self.actions_.run("post.fetch_all"))
@@ -294,6 +296,12 @@ class MainWindow(Retranslating, QMainWindow):
         from crosspost.posts import has_posts
 
         self.import_panel.show_result(result, name)
+        if has_posts(self.store):
+            # The keyboard goes on where the posts are: Down and Up move through them at once.
+            self.tabs.setCurrentIndex(LIBRARY_TAB)
+            if not self.library.currentIndex().isValid() and self.posts_model.rowCount():
+                self.library.setCurrentIndex(self.posts_model.index(0))
+            self.library.setFocus(Qt.FocusReason.OtherFocusReason)
         self.welcome.set_notice(
             ""
             if has_posts(self.store)
@@ -377,6 +385,17 @@ class MainWindow(Retranslating, QMainWindow):
         dialog = ShortcutsDialog(self.actions_.shortcut_rows(), self)
         dialog.open()
         return dialog
+
+    def show_about(self) -> QWidget:
+        from crosspost.gui.about import AboutDialog
+
+        dialog = AboutDialog(self.ctx.location.root, self)
+        dialog.open()
+        return dialog
+
+    def switch_tab(self, step: int) -> None:
+        """View → Next/Previous tab (Ctrl+PgDown/PgUp): the Library and the Drafts queue in turn."""
+        self.tabs.setCurrentIndex((self.tabs.currentIndex() + step) % self.tabs.count())
 
     def _task_failed(self, message: str, details: str) -> None:
         """A job without its own failure handling failed: say so (once)."""

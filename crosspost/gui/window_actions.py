@@ -46,6 +46,8 @@ def window_entries(
     open_languages: Callable[[], object],
     open_settings: Callable[[], object],
     show_shortcuts: Callable[[], object],
+    switch_tab: Callable[[int], object],
+    show_about: Callable[[], object],
 ) -> list[Entry]:
     """Every action of the window, in menu order."""
     undo, redo = editor.undo_stack.createUndoAction, editor.undo_stack.createRedoAction
@@ -92,6 +94,23 @@ def window_entries(
             Scope.DRAFTS,
             (Std.Delete,),
             ("edit",),
+        ),
+        # View: the Library and the Drafts queue, from the keyboard as in a browser
+        Entry(
+            "view.next_tab",
+            QT_TRANSLATE_NOOP("Actions", "&Next tab"),
+            lambda: switch_tab(+1),
+            Scope.LIBRARY,
+            ("Ctrl+PgDown",),
+            ("view",),
+        ),
+        Entry(
+            "view.previous_tab",
+            QT_TRANSLATE_NOOP("Actions", "&Previous tab"),
+            lambda: switch_tab(-1),
+            Scope.LIBRARY,
+            ("Ctrl+PgUp",),
+            ("view",),
         ),
         # Post: the open post (and those selected with it)
         Entry(
@@ -218,5 +237,14 @@ def window_entries(
             Scope.APP,
             ("Ctrl+/", "F1"),
             ("help",),
+        ),
+        Entry(
+            "help.about",
+            QT_TRANSLATE_NOOP("Actions", "&About Crosspost"),
+            show_about,
+            Scope.APP,
+            (),
+            ("help",),
+            True,
         ),
     ]

@@ -86,143 +86,163 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/actions.py" line="55"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/actions.py" line="56"/>
         <source>&amp;Post</source>
         <translation>作品(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="56"/>
+        <location filename="../../crosspost/gui/actions.py" line="57"/>
         <source>D&amp;raft</source>
         <translation>草稿(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="57"/>
+        <location filename="../../crosspost/gui/actions.py" line="58"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="58"/>
+        <location filename="../../crosspost/gui/actions.py" line="59"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="152"/>
+        <location filename="../../crosspost/gui/actions.py" line="153"/>
         <source>Search → Clear the search</source>
         <translation>搜索 → 清空搜索</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="158"/>
+        <location filename="../../crosspost/gui/actions.py" line="159"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个字段</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/actions.py" line="159"/>
+        <location filename="../../crosspost/gui/actions.py" line="160"/>
         <source>Tab / Shift+Tab</source>
         <translation>Tab / Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="60"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="62"/>
         <source>&amp;Import…</source>
         <translation>导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="68"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="70"/>
         <source>Import a &amp;folder…</source>
         <translation>导入文件夹(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="77"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="79"/>
         <source>&amp;Export drafts…</source>
         <translation>导出草稿(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="83"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="85"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="87"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="89"/>
         <source>&amp;Find</source>
         <translation>查找(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="90"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="92"/>
         <source>&amp;Delete draft</source>
         <translation>删除草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="99"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="101"/>
+        <source>&amp;Next tab</source>
+        <translation>下一个标签页(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="109"/>
+        <source>&amp;Previous tab</source>
+        <translation>上一个标签页(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="118"/>
         <source>&amp;Translate the selected posts</source>
         <translation>翻译所选作品(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="107"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="126"/>
         <source>Create &amp;drafts for the selected posts</source>
         <translation>为所选作品创建草稿(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="115"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="134"/>
         <source>Translate all &amp;untranslated posts</source>
         <translation>翻译所有未翻译的作品(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="123"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="142"/>
         <source>&amp;Fetch media</source>
         <translation>下载媒体(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="132"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="151"/>
         <source>&amp;Attach files…</source>
         <translation>添加文件(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="140"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="159"/>
         <source>Drop lost media</source>
         <translation>移除丢失的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="148"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="167"/>
         <source>Fetch media for a&amp;ll posts</source>
         <translation>下载所有作品的媒体(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="157"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="176"/>
         <source>&amp;Render</source>
         <translation>生成(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="165"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="184"/>
         <source>Copy &amp;title</source>
         <translation>复制标题(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="174"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="193"/>
         <source>Copy &amp;body</source>
         <translation>复制正文(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="182"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="201"/>
         <source>Copy t&amp;opics</source>
         <translation>复制话题(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="190"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="209"/>
         <source>&amp;Mark as posted…</source>
         <translation>标记为已发布(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="200"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="219"/>
         <source>&amp;Language packs…</source>
         <translation>语言包(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="208"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="227"/>
         <source>&amp;Settings…</source>
         <translation>设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window_actions.py" line="216"/>
+        <location filename="../../crosspost/gui/window_actions.py" line="235"/>
         <source>&amp;Keyboard shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window_actions.py" line="243"/>
+        <source>&amp;About Crosspost</source>
+        <translation>关于 Crosspost(&amp;A)</translation>
     </message>
 </context>
 <context>
@@ -350,17 +370,17 @@
     <name>CoverChooser</name>
     <message>
         <location filename="../../crosspost/gui/cover_chooser.py" line="195"/>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="286"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="291"/>
         <source>A cover holds at most %1 characters.</source>
         <translation>封面最多容纳 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="279"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="284"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="283"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="288"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
@@ -405,37 +425,37 @@
         <translation>使用此封面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="222"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="227"/>
         <source>Covers on this platform carry no title.</source>
         <translation>此平台的封面不带标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="224"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="229"/>
         <source>Choose a draft to see its cover.</source>
         <translation>选择一个草稿以查看封面。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="311"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="316"/>
         <source>The cover already looks like this.</source>
         <translation>封面已经是这个样子了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="314"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="319"/>
         <source>Cover saved without a title.</source>
         <translation>封面已保存，不带标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="317"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="322"/>
         <source>Cover saved: %1, “%2”.</source>
         <translation>封面已保存：%1，“%2”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="319"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="324"/>
         <source>The rendered cover was drawn again.</source>
         <translation>已渲染的封面已重新绘制。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="321"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="326"/>
         <source>It is drawn when you render the draft.</source>
         <translation>渲染草稿时会绘制封面。</translation>
     </message>
@@ -1456,32 +1476,32 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="236"/>
+        <location filename="../../crosspost/gui/window.py" line="238"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="237"/>
+        <location filename="../../crosspost/gui/window.py" line="239"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="267"/>
+        <location filename="../../crosspost/gui/window.py" line="269"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="267"/>
+        <location filename="../../crosspost/gui/window.py" line="269"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="233"/>
+        <location filename="../../crosspost/gui/window.py" line="235"/>
         <source>TikTok to RedNote</source>
         <translation>从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="301"/>
+        <location filename="../../crosspost/gui/window.py" line="309"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
@@ -2348,8 +2368,8 @@
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="436"/>
-        <location filename="../../crosspost/gui/editor.py" line="441"/>
+        <location filename="../../crosspost/gui/editor.py" line="437"/>
+        <location filename="../../crosspost/gui/editor.py" line="443"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
@@ -2849,17 +2869,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="72"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="81"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="74"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="83"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="74"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="83"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>

@@ -80,6 +80,7 @@ def test_every_action_in_the_registry_does_what_it_says(en_zh, window, qtbot, tm
     from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
     from crosspost.drafts.store import get_draft, has_translation, list_drafts
+    from crosspost.gui.about import AboutDialog
     from crosspost.gui.dialogs import LanguagePacksDialog, SettingsDialog
     from crosspost.gui.post_dialogs import MarkPostedDialog
     from crosspost.gui.shortcuts import ShortcutsDialog
@@ -154,6 +155,11 @@ def test_every_action_in_the_registry_does_what_it_says(en_zh, window, qtbot, tm
         trigger("post.create_drafts")
     draft = created.args[0].draft
     assert window.tabs.currentIndex() == 1 and window.queue.selected_ids() == [draft.id]
+    # View: the tabs in turn (Ctrl+PgUp / Ctrl+PgDown), and back to the queue
+    trigger("view.previous_tab")
+    assert window.tabs.currentIndex() == 0
+    trigger("view.next_tab")
+    assert window.tabs.currentIndex() == 1 and window.queue.selected_ids() == [draft.id]
     # Draft (and File → Export drafts…, Edit → Delete draft: they act on the queue's selection)
     for action_id, field in (("draft.copy_title", "title"), ("draft.copy_body", "body")):
         QApplication.clipboard().setText("")
@@ -179,11 +185,14 @@ def test_every_action_in_the_registry_does_what_it_says(en_zh, window, qtbot, tm
         ("tools.languages", LanguagePacksDialog),
         ("tools.settings", SettingsDialog),
         ("help.shortcuts", ShortcutsDialog),
+        ("help.about", AboutDialog),
     ):
         trigger(action_id)
         qtbot.waitUntil(lambda k=kind: visible(window, k) is not None, timeout=5000)
         if kind is ShortcutsDialog:
             assert visible(window, kind).table.rowCount() >= 15
+        if kind is AboutDialog:
+            assert visible(window, kind).folder.text() == str(window.location.root)
         close_popups(window)
     assert not any(isinstance(w, QDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
     # Quit, last: the window closes (no job is running, so it does not ask).

@@ -85,3 +85,22 @@ def test_the_editor_decodes_video_previews_on_the_task_runner(app_context, libra
     assert "Preview" in titles and editor.previews_pending == 1  # the frame is decoded on a worker
     qtbot.waitUntil(lambda: editor.previews_pending == 0, timeout=30000)
     assert not previews[0].pixmap().isNull() and previews[0].pixmap().width() == 120
+
+
+def test_the_queue_selecting_a_draft_deleted_elsewhere_shows_no_cover(app_context, library_store, qtbot):
+    """A draft deleted by another command (or a moment before the queue reads again) while it is
+    selected: the cover chooser lets go of it instead of failing on a draft that is not there."""
+    from crosspost.drafts.store import create_drafts, delete_drafts
+    from crosspost.gui.queue_view import QueueView
+
+    [checked] = create_drafts(library_store, [1], "rednote", "original", None)
+    queue = QueueView(app_context)
+    qtbot.addWidget(queue)
+    queue.reload()
+    queue.select_draft(checked.draft.id)
+    assert queue.cover.draft_id == checked.draft.id
+    delete_drafts(library_store, [checked.draft.id])
+    queue.cover.set_draft(checked.draft.id)  # what the selection signal does with the stale row
+    assert queue.cover.draft_id is None
+    app_context.publish(Changes(drafts=True))
+    assert queue.model.drafts == [] and queue.selected_ids() == []

@@ -199,3 +199,69 @@ def test_about_says_version_licences_and_data_folder(qtbot, tmp_path):
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == str(tmp_path / "data")
     assert dialog.notice.text() == "Path copied."
+
+
+def test_after_an_import_the_keyboard_is_in_the_post_list(window, qtbot, tmp_path):
+    """Down moves to the next post straight after the import (before: focus was nowhere)."""
+    export = write_zip(tmp_path / "export.zip", build_export("json-2025", sample_posts(3)))
+    with qtbot.waitSignal(window.importFinished, timeout=30000):
+        window.import_paths([str(export)])
+    qtbot.waitUntil(lambda: window.library.hasFocus() and window.library.currentIndex().isValid())
+    first = window.library.currentIndex().row()
+    qtbot.keyClick(window.library, Qt.Key.Key_Down)
+    assert window.library.currentIndex().row() == first + 1
+    qtbot.waitUntil(lambda: window.editor.post_id == window.posts_model.post_id(first + 1))
+
+
+def test_tab_reads_the_editor_in_order_chips_included(posts_window, qtbot):
+    """Tab goes through the editor as it reads: texts, title, body, each topic chip, the new-topic
+    field, then the column beside it top to bottom (its buttons, its settings, the glossary)."""
+    editor = posts_window.editor
+    for topic in ("one", "two"):
+        editor.new_topic.setText(topic)
+        qtbot.keyClick(editor.new_topic, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: {"one", "two"} <= {str(c.property("topic")) for c in _chips(editor)})
+    chips = _chips(editor)
+    expected = [
+        editor.original,
+        editor.translation,
+        editor.title_edit,
+        editor.preview_body,
+        *chips,
+        editor.new_topic,
+        editor.translate_button,
+        editor.sentences_button,
+        editor.draft_button,
+        editor.written_in,
+        editor.platform,
+        editor.layout_switch,
+        editor.fit,
+        editor.planned_check,
+    ]
+    editor.original.setFocus()
+    qtbot.waitUntil(editor.original.hasFocus)
+    seen = [QApplication.focusWidget()]
+    for _ in range(len(expected) - 1):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == expected, [type(w).__name__ + ":" + (w.objectName() or "") for w in seen]
+
+
+def test_ctrl_page_keys_switch_between_library_and_queue(posts_window, qtbot):
+    window = posts_window
+    window.tabs.setCurrentIndex(0)
+    window.library.setFocus()
+    qtbot.keyClick(window.library, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 1
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 0
+
+
+def test_help_about_opens_from_the_menu(posts_window, qtbot):
+    from crosspost.gui.about import AboutDialog
+
+    posts_window.actions_["help.about"].trigger()
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in posts_window.findChildren(AboutDialog)))
+    dialog = next(d for d in posts_window.findChildren(AboutDialog) if d.isVisible())
+    assert dialog.folder.text() == str(posts_window.location.root)
+    dialog.close()
