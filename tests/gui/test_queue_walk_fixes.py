@@ -212,3 +212,6 @@ def test_ctrl_z_then_ctrl_d_offers_to_translate_first(window, qtbot, tmp_path):
     assert window.ops.question.text().startswith("This post has no translation yet")
     window.ops.question.button(QMessageBox.StandardButton.Cancel).click()
     assert window.store.db.execute("SELECT count(*) FROM drafts").fetchone()[0] == drafts_before
+    # Ctrl's release went to the question: let go of it, or it stays held for the next test.
+    QTest.keyRelease(window.library, Qt.Key.Key_Control)
+    assert QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
