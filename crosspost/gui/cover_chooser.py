@@ -139,6 +139,11 @@ class CoverChooser(Retranslating, QGroupBox):
         self.apply_button = QPushButton()
         self.note = QLabel()
         self.note.setWordWrap(True)
+        self.done = QLabel()  # what "Use this cover" did, until another draft is chosen
+        self.done.setObjectName("coverDone")
+        self.done.setWordWrap(True)
+        self.done.setStyleSheet("color: #2e7d32; font-weight: 600;")
+        self.done.hide()
         # What the cover leaves out (a script the font lacks, or all of it), and the length cap.
         self.text_note = QLabel()
         self.text_note.setWordWrap(True)
@@ -159,6 +164,7 @@ class CoverChooser(Retranslating, QGroupBox):
         layout.addWidget(self.text_note)
         layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.apply_button)
+        layout.addWidget(self.done)
         layout.addWidget(self.note)
         layout.addStretch(1)
         self._debounce = QTimer(self)
@@ -197,6 +203,8 @@ class CoverChooser(Retranslating, QGroupBox):
         from crosspost.errors import NotFound
         from crosspost.platforms import get_profile
 
+        if draft_id != self.draft_id:
+            self.say_done("")
         self.draft_id = draft_id
         self._base = None
         enabled = False
@@ -284,17 +292,37 @@ class CoverChooser(Retranslating, QGroupBox):
         self.text_note.setText("\n".join(lines))
         self.text_note.setVisible(bool(lines))
 
+    def say_done(self, text: str) -> None:
+        self.done.setText(text)
+        self.done.setVisible(bool(text))
+
     def apply(self) -> None:
-        from crosspost.drafts.store import edit_draft
+        from crosspost.drafts.store import edit_draft, get_draft
         from crosspost.errors import UserError
         from crosspost.gui.dialogs import show_error
         from crosspost.gui.messages import window_message
 
         if self.draft_id is None:
             return
+        before = get_draft(self.store, self.draft_id)
         try:
-            edit_draft(self.store, self.draft_id, cover_style=self.style_box.currentData(), cover_text=self.text.text())
+            after = edit_draft(
+                self.store, self.draft_id, cover_style=self.style_box.currentData(), cover_text=self.text.text()
+            ).draft
         except UserError as exc:
             show_error(self, window_message(exc))
             return
+        if (after.cover_style, after.cover_text) == (before.cover_style, before.cover_text):
+            self.say_done(self.tr("The cover already looks like this."))
+            return
+        if after.cover_style == "none":
+            text = self.tr("Cover saved without a title.")
+        else:
+            words = after.cover_text or after.title
+            text = fill(self.tr("Cover saved: %1, “%2”."), self.style_box.currentText(), words)
+        if after.cover:
+            text += " " + self.tr("The rendered cover was drawn again.")
+        else:
+            text += " " + self.tr("It is drawn when you render the draft.")
+        self.say_done(text)
         self.changed.emit(self.draft_id)

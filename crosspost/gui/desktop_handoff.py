@@ -64,6 +64,22 @@ def open_creator_page(store: Store, draft_id: int, region: str) -> tuple[str, Pa
 # --- the queue's actions (the queue view wires its buttons and table to these) ----------------------
 
 
+def offered(platforms: set[str]) -> set[str]:
+    """The hand-offs every one of PLATFORMS supports, from their profiles (none without a platform):
+    "creator" (a creator upload page to open) and "publish" (an API Crosspost publishes through)."""
+    from crosspost.platforms import get_profile
+
+    if not platforms:
+        return set()
+    profiles = [get_profile(p) for p in platforms]
+    out = set()
+    if all(p.handoff.get("creator_pages") for p in profiles):
+        out.add("creator")
+    if all(p.publish_api for p in profiles):
+        out.add("publish")
+    return out
+
+
 def drag_paths(view: QueueView) -> list[Path]:
     from crosspost.drafts.store import get_draft
     from crosspost.handoff.creator_page import upload_files

@@ -107,6 +107,11 @@ class PostEditor(Retranslating, MediaStrip, QWidget):
         self.preview_title.setWordWrap(True)
         self.preview_title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.title_counter, self.body_counter, self.topics_counter = QLabel(), QLabel(), QLabel()
+        for counter in (self.title_counter, self.body_counter, self.topics_counter):
+            # A longer counter ("44 / 280 weighted chars") wraps rather than widen the editor, which
+            # would take the width from the library beside it.
+            counter.setWordWrap(True)
+            counter.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.preview_body = QPlainTextEdit()
         self.preview_body.setReadOnly(True)
         self.preview_body.setTabChangesFocus(True)
@@ -199,7 +204,7 @@ class PostEditor(Retranslating, MediaStrip, QWidget):
         side.addWidget(self.draft_button)
         side.addLayout(self.controls)
         side.addWidget(self.glossary_box, 1)
-        lower = QHBoxLayout()
+        lower = self.lower_row = QHBoxLayout()  # the sentence view takes the preview's place (show_sentences)
         lower.addWidget(self.preview_box, 3)
         lower.addLayout(side, 1)
         root = self.root_layout = QVBoxLayout(self)
@@ -324,13 +329,15 @@ class PostEditor(Retranslating, MediaStrip, QWidget):
             self.sentence_view.load(post_id)
 
     def show_sentences(self, on: bool) -> None:
-        """Swap the two text boxes for the sentence view (and back)."""
+        """Swap the text boxes, the preview and the media strip for the sentence view (and back): it
+        gets the editor's whole height beside the actions column, even at 1024×700."""
         if on and self.sentence_view is None:
             from crosspost.gui.sentence_view import SentenceView
 
             self.sentence_view = SentenceView(self.ctx, self)
-            self.root_layout.insertWidget(1, self.sentence_view, 4)
-        self.texts.setVisible(not on)
+            self.lower_row.insertWidget(0, self.sentence_view, 3)
+        for part in (self.texts, self.preview_box, self.media_box):
+            part.setVisible(not on)
         if self.sentence_view is not None:
             self.sentence_view.setVisible(on)
             if on and self.post_id is not None:

@@ -208,9 +208,7 @@ class MediaStrip:
             widget.setToolTip(path)
             self.media_strip.addWidget(widget)
             self._decode_preview(widget, path, kind, size, None if fit == "crop" else fit)
-        if not rows:
-            self.no_media_label = QLabel(self.tr("No media on disk yet: fetch it or attach your own files."))
-            self.media_strip.addWidget(self.no_media_label)
+        # Nothing on disk: the sentence above the strip says so (and what to do); never a second one here.
         self.media_strip.addStretch(1)
 
     @property

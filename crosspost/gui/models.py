@@ -217,6 +217,17 @@ class DraftsModel(QAbstractTableModel):
                 )
         return "\n".join(lines) or None
 
+    def posted_text(self, d: Draft) -> str | None:
+        """ "Posted on 2 Dec 2026: http://xhslink.com/…" for a draft marked as posted (None otherwise)."""
+        if not d.posted_at and not d.posted_url:
+            return None
+        from crosspost.gui.media_labels import human_date
+
+        when = human_date(d.posted_at) if d.posted_at else ""
+        if d.posted_url:
+            return fill(self.tr("Posted on %1: %2"), when, d.posted_url)
+        return fill(self.tr("Posted on %1"), when)
+
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -249,7 +260,8 @@ class DraftsModel(QAbstractTableModel):
 
             return "\n".join(f"{level_label(p.level)}: {problem_text(p)}" for p in c.problems) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == "status":
-            return self._render_tooltip(d)
+            lines = [line for line in (self.posted_text(d), self._render_tooltip(d)) if line]
+            return "\n".join(lines) or None
         if role == ROLE_ID:
             return d.id
         return None

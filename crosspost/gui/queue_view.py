@@ -58,18 +58,20 @@ class QueueView(Retranslating, QWidget):
             self.status.addItem("", s)
         self.platform.currentIndexChanged.connect(self.reload)
         self.status.currentIndexChanged.connect(self.reload)
+        # The hand-offs a platform may lack (publish, creator) come last: showing or hiding them for the
+        # selected draft never moves the buttons before them.
         self.buttons = {
             name: QPushButton()
             for name in (
                 "render",
                 "export",
-                "publish",
                 "alt",
                 "copy_title",
                 "copy_body",
                 "copy_topics",
                 "posted",
                 "phone",
+                "publish",
                 "creator",
             )
         }
@@ -117,7 +119,18 @@ class QueueView(Retranslating, QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         middle = QHBoxLayout()
-        middle.addWidget(self.table, 1)
+        # The selected draft's details under the table: where it was posted, as a link to open.
+        self.details = QLabel()
+        self.details.setObjectName("draftDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setOpenExternalLinks(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.details.hide()
+        left = QVBoxLayout()
+        left.addWidget(self.table, 1)
+        left.addWidget(self.details)
+        middle.addLayout(left, 1)
         # The cover chooser scrolls rather than set the queue's height (1024×700 at 200% must fit).
         cover_scroll = QScrollArea()
         cover_scroll.setWidget(self.cover)
@@ -148,11 +161,46 @@ class QueueView(Retranslating, QWidget):
             signal.emit(self.selected_ids())
 
     def _update_buttons(self, *_: object) -> None:
-        """Render, export, copy and mark need a selected draft: disabled without one."""
+        """Render, export, copy and mark need a selected draft: disabled without one. A hand-off
+        (the creator upload page, publishing) is shown for a selection only when every selected
+        draft's platform profile has it."""
         has = bool(self.table.selectionModel().selectedRows())
         for button in self.buttons.values():
             button.setEnabled(has)
         self.refresh_button.setEnabled(has)
+        self._show_details()
+        # Nothing selected: every button shown, disabled; a selection shows only the hand-offs it has.
+        offered = handoff.offered(self.selected_platforms()) if has else {"creator", "publish"}
+        changed = False
+        for key in ("creator", "publish"):
+            shown = key in offered
+            if self.buttons[key].isVisibleTo(self) != shown:
+                self.buttons[key].setVisible(shown)
+                changed = True
+        if changed:
+            self.actions_box.refit()
+            self.actions_box.flow.invalidate()
+
+    def _show_details(self) -> None:
+        """The selected draft's posted link (one draft selected, marked as posted with a link)."""
+        import html
+
+        ids = self.selected_ids()
+        d = next((c.draft for c in self.model.drafts if c.draft.id == ids[0]), None) if len(ids) == 1 else None
+        url = d.posted_url if d is not None else None
+        if d is None or not url or QUrl(url).scheme() not in ("http", "https"):
+            self.details.clear()
+            self.details.hide()
+            return
+        text = self.model.posted_text(d) or ""
+        safe = html.escape(url, quote=True)
+        self.details.setText(html.escape(text).replace(html.escape(url), f'<a href="{safe}">{safe}</a>'))
+        self.details.setToolTip(self.tr("Open the published post in your browser"))
+        self.details.show()
+
+    def selected_platforms(self) -> set[str]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return {self.model.drafts[r].draft.platform for r in rows if r < len(self.model.drafts)}
 
     def retranslate(self) -> None:
         from crosspost.gui.labels import platform_label

@@ -1,25 +1,26 @@
 """The sentence view of the editor: each caption sentence beside its translation, what the
 translation says translated back (muted, never exported) underneath, doubtful sentences in amber
 with "check this sentence"; edit one sentence, pick another wording, or add a glossary entry from
-a word selected on each side. Engine work runs on the task runner, off the GUI thread."""
+the sentence (its selected words, adjusted in a small dialog). Rows take the height of their text
+and scroll together; the actions for the current row sit under them, always in view, and in each
+row's context menu. Engine work runs on the task runner, off the GUI thread."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
-    QGridLayout,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -28,107 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.context import AppContext, Changes
+from crosspost.gui.flow_layout import FlowBox
+from crosspost.gui.sentence_row import AMBER, SentenceRow
 from crosspost.gui.words import Retranslating, fill
 
 if TYPE_CHECKING:
     from crosspost.gui.tasks import Job, ProgressFn
     from crosspost.progress import CancelToken
     from crosspost.store import Store
-    from crosspost.translation.checking import Alternative, PostCheck, SentencePair
-
-AMBER, AMBER_BG, MUTED = "#b26a00", "#fff6e5", "#7a7a7a"
-
-
-class SentenceRow(QFrame):
-    """One pair: the source sentence | its translation, the back-translation and the flag."""
-
-    editRequested = Signal(int, str)  # sentence number, new wording
-    wordingsRequested = Signal(int)
-    resetRequested = Signal(int)
-
-    def __init__(self, pair: SentencePair, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.pair = pair
-        self.setObjectName("sentenceRow")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(8, 6, 8, 6)
-        self.number = QLabel(f"{pair.n}.")
-        self.source_label = QLabel(pair.source)
-        self.text_label = QLabel(pair.text)
-        self.back_label = QLabel(pair.back.strip() if pair.has_words else "")
-        self.flag = QLabel()
-        self.mine = QLabel()
-        for label in (self.source_label, self.text_label, self.back_label):
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.back_label.setStyleSheet(f"color: {MUTED}; font-style: italic;")
-        self.flag.setStyleSheet(f"color: {AMBER}; font-weight: 600;")
-        self.mine.setStyleSheet(f"color: {MUTED};")
-        self.editor = QLineEdit()
-        self.editor.hide()
-        self.editor.returnPressed.connect(self._save)
-        self.edit_button, self.wordings_button, self.reset_button = QPushButton(), QPushButton(), QPushButton()
-        self.edit_button.clicked.connect(self.start_edit)
-        self.wordings_button.clicked.connect(lambda: self.wordingsRequested.emit(self.pair.n))
-        self.reset_button.clicked.connect(lambda: self.resetRequested.emit(self.pair.n))
-        self.reset_button.setVisible(pair.edited)
-        for b in (self.edit_button, self.wordings_button, self.reset_button):
-            b.setEnabled(pair.has_words)
-        right = QVBoxLayout()
-        right.addWidget(self.text_label)
-        right.addWidget(self.editor)
-        right.addWidget(self.back_label)
-        flags = QHBoxLayout()
-        flags.addWidget(self.flag)
-        flags.addWidget(self.mine)
-        flags.addStretch(1)
-        for b in (self.edit_button, self.wordings_button, self.reset_button):
-            flags.addWidget(b)
-        right.addLayout(flags)
-        grid.addWidget(self.number, 0, 0, Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(self.source_label, 0, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(right, 0, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 1)
-        if pair.doubtful:
-            self.setStyleSheet(
-                f"QFrame#sentenceRow {{ border: 2px solid {AMBER}; background: {AMBER_BG}; border-radius: 6px; }}"
-            )
-        self.retranslate()
-
-    def retranslate(self) -> None:
-        self.flag.setText(self.tr("check this sentence") if self.pair.doubtful else "")
-        self.mine.setText(self.tr("your wording") if self.pair.edited else "")
-        self.edit_button.setText(self.tr("Edit"))
-        self.wordings_button.setText(self.tr("Other wordings"))
-        self.reset_button.setText(self.tr("Machine's wording"))
-        tips = {
-            "back-translation far from the source": self.tr("What it says back is far from your sentence."),
-            "low engine confidence": self.tr("The translator was unsure of this wording."),
-        }
-        self.flag.setToolTip("\n".join(tips.get(r, r) for r in self.pair.reasons))
-        self.back_label.setToolTip(
-            self.tr("What the translation says, translated back. Only shown here: it is never exported.")
-        )
-
-    def start_edit(self) -> None:
-        self.editor.setText(self.pair.text)
-        self.text_label.hide()
-        self.editor.show()
-        self.editor.setFocus()
-
-    def _save(self) -> None:
-        text = self.editor.text().strip()
-        self.editor.hide()
-        self.text_label.show()
-        if text and text != self.pair.text:
-            self.editRequested.emit(self.pair.n, text)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - double-click a pair to edit it
-        if self.pair.has_words:
-            self.start_edit()
-        super().mouseDoubleClickEvent(event)
+    from crosspost.translation.checking import Alternative, PostCheck
 
 
 class WordingsDialog(QDialog):
@@ -162,8 +71,60 @@ class WordingsDialog(QDialog):
         return self.options[self.list.row(item)] if item else None
 
 
+class GlossaryEntryDialog(QDialog):
+    """A glossary entry from a sentence: the words in the caption and their translation, both filled
+    in from the sentence (or the words selected in it) for the user to adjust before adding."""
+
+    entered = Signal(str, str)  # term, translation
+
+    def __init__(self, term: str, translation: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("glossaryEntry")
+        self.setWindowTitle(self.tr("Add to glossary"))
+        intro = QLabel(
+            self.tr("Keep only the words the glossary should hold on each side: every translation will use them.")
+        )
+        intro.setWordWrap(True)
+        self.term = QLineEdit(term)
+        self.translation = QLineEdit(translation)
+        self.problem = QLabel()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c62828;")
+        form = QFormLayout()
+        self.term_label, self.translation_label = QLabel(self.tr("In your caption")), QLabel(self.tr("Translated as"))
+        self.term_label.setBuddy(self.term)
+        self.translation_label.setBuddy(self.translation)
+        form.addRow(self.term_label, self.term)
+        form.addRow(self.translation_label, self.translation)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.add_button.setText(self.tr("Add to glossary"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.buttons)
+        self.resize(520, 200)
+        self.term.setFocus()
+        self.term.selectAll()
+
+    def accept(self) -> None:
+        term, translation = self.term.text().strip(), self.translation.text().strip()
+        if not term or not translation:
+            self.problem.setText(self.tr("Fill in both sides: the words and their translation."))
+            return  # what was typed stays
+        self.entered.emit(term, translation)
+        super().accept()
+
+
 class SentenceView(Retranslating, QWidget):
-    """Sentence pairs of one post's translation (the store, data dir, runner and settings from CTX)."""
+    """Sentence pairs of one post's translation (the store, data dir, runner and settings from CTX).
+
+    The rows scroll together in one area; the buttons under it (Edit, Other wordings, Machine's
+    wording, Add to glossary) act on the current row and stay in view whatever the rows' height. Each
+    row's context menu has the same actions."""
 
     translationChanged = Signal(int)
     checked = Signal(object)  # the PostCheck shown
@@ -175,18 +136,18 @@ class SentenceView(Retranslating, QWidget):
         self.post_id: int | None = None
         self.check: PostCheck | None = None
         self.rows: list[SentenceRow] = []
-        self._picked = {"source": "", "target": ""}
+        self.current: SentenceRow | None = None
+        self.row_menu: QMenu | None = None
+        self.glossary_dialog: GlossaryEntryDialog | None = None
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.glossary_button, self.refresh_button = QPushButton(), QPushButton()
-        self.glossary_button.clicked.connect(self.add_to_glossary)
+        self.refresh_button = QPushButton()
         self.refresh_button.clicked.connect(lambda: self.post_id and self.load(self.post_id))
         self.header_source, self.header_target = QLabel(), QLabel()
         for h in (self.header_source, self.header_target):
             h.setStyleSheet("font-weight: 600;")
         head = QHBoxLayout()
         head.addWidget(self.summary, 1)
-        head.addWidget(self.glossary_button)
         head.addWidget(self.refresh_button)
         columns = QHBoxLayout()
         columns.addWidget(self.header_source, 1)
@@ -194,31 +155,51 @@ class SentenceView(Retranslating, QWidget):
         self.container = QWidget()
         self.rows_layout = QVBoxLayout(self.container)
         self.rows_layout.setContentsMargins(0, 0, 0, 0)
-        # Rows keep the height their wrapped text needs; the area scrolls rather than squeezing them.
-        self.rows_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self.rows_layout.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setWidget(self.container)
+        # The current row's actions: outside the scrolling area, so always in view.
+        self.current_label = QLabel()
+        self.edit_button, self.wordings_button = QPushButton(), QPushButton()
+        self.reset_button, self.glossary_button = QPushButton(), QPushButton()
+        self.edit_button.clicked.connect(self.edit_current)
+        self.wordings_button.clicked.connect(self.wordings_for_current)
+        self.reset_button.clicked.connect(self.reset_current)
+        self.glossary_button.clicked.connect(self.add_to_glossary)
+        # The buttons wrap onto a second line rather than squeeze their words (a narrow editor, Chinese, 200%).
+        self.actions_bar = FlowBox(spacing=6)
+        for w in (self.current_label, self.edit_button, self.wordings_button, self.reset_button, self.glossary_button):
+            self.actions_bar.flow.addWidget(w)
         root = QVBoxLayout(self)
         root.setContentsMargins(0, 0, 0, 0)
         root.addLayout(head)
         root.addLayout(columns)
         root.addWidget(self.scroll_area, 1)
+        root.addWidget(self.actions_bar)
         self.retranslate()
+        self._update_actions()
 
     # --- i18n -------------------------------------------------------------------------------------
     def retranslate(self) -> None:
         for row in getattr(self, "rows", []):
             row.retranslate()
-        self.glossary_button.setText(self.tr("Add to glossary"))
+        self.edit_button.setText(self.tr("Edit"))
+        self.wordings_button.setText(self.tr("Other wordings"))
+        self.reset_button.setText(self.tr("Machine's wording"))
+        self.glossary_button.setText(self.tr("Add to glossary…"))
         self.glossary_button.setToolTip(
-            self.tr("Select a word in your sentence and its translation, then add them to your glossary.")
+            self.tr(
+                "Add a term of this sentence and its translation to your glossary (select words on each "
+                "side first, or adjust them in the dialog)."
+            )
         )
         self.refresh_button.setText(self.tr("Check again"))
         self.header_source.setText(self.tr("Your caption"))
         self.header_target.setText(self.tr("Translation, and what it says back"))
         self._show_summary()
+        self._update_actions()
 
     @property
     def target(self) -> str:
@@ -321,22 +302,91 @@ class SentenceView(Retranslating, QWidget):
 
     # --- showing ----------------------------------------------------------------------------------
     def show_check(self, check: PostCheck) -> None:
+        keep = self.current.pair.n if self.current is not None else None
         self.check = check
         for row in self.rows:
             row.deleteLater()
         self.rows = []
-        self._picked = {"source": "", "target": ""}
+        self.current = None
         for pair in check.sentences:
             row = SentenceRow(pair, self.container)
             row.editRequested.connect(self.edit_sentence)
-            row.resetRequested.connect(lambda n: self.edit_sentence(n, None))
-            row.wordingsRequested.connect(self.show_wordings)
-            row.source_label.installEventFilter(self)
-            row.text_label.installEventFilter(self)
+            row.activated.connect(self.set_current)
+            row.stepRequested.connect(self._step)
+            row.menuRequested.connect(self.open_row_menu)
             self.rows_layout.insertWidget(self.rows_layout.count() - 1, row)
             self.rows.append(row)
+        # Tab: down the rows, then the buttons that act on the current one.
+        chain: list[QWidget] = [*self.rows, self.edit_button, self.wordings_button, self.reset_button]
+        chain += [self.glossary_button, self.refresh_button]
+        for a, b in zip(chain, chain[1:]):
+            QWidget.setTabOrder(a, b)
+        if self.rows:
+            again = next((r for r in self.rows if r.pair.n == keep), None)
+            self.set_current(again or next((r for r in self.rows if r.pair.doubtful), self.rows[0]))
+        self._update_actions()
         self._show_summary()
         self.checked.emit(check)
+
+    def set_current(self, row: SentenceRow | int) -> None:
+        """Make ROW (or the row at that index) the one the buttons act on, and scroll it into view."""
+        if isinstance(row, int):
+            row = self.rows[row]
+        for r in self.rows:  # Tab stops on the current row only (Up and Down move between rows)
+            r.set_current(r is row)
+            r.setFocusPolicy(Qt.FocusPolicy.StrongFocus if r is row else Qt.FocusPolicy.ClickFocus)
+        self.current = row
+        self.scroll_area.ensureWidgetVisible(row, 0, 8)
+        self._update_actions()
+
+    def edit_current(self) -> None:
+        if self.current is not None:
+            self.current.start_edit()
+
+    def wordings_for_current(self) -> int | None:
+        return self.show_wordings(self.current.pair.n) if self.current is not None else None
+
+    def reset_current(self) -> int | None:
+        return self.edit_sentence(self.current.pair.n, None) if self.current is not None else None
+
+    def _step(self, by: int) -> None:
+        if self.current is None or self.current not in self.rows:
+            return
+        i = max(0, min(len(self.rows) - 1, self.rows.index(self.current) + by))
+        self.rows[i].setFocus(Qt.FocusReason.OtherFocusReason)
+        self.set_current(i)
+
+    def _update_actions(self) -> None:
+        row = self.current
+        words = row is not None and row.pair.has_words
+        for b in (self.edit_button, self.wordings_button, self.glossary_button):
+            b.setEnabled(bool(words))
+        self.reset_button.setVisible(row is not None and row.pair.edited)
+        self.reset_button.setEnabled(bool(words))
+        self.current_label.setText(fill(self.tr("Sentence %1:"), row.pair.n) if row is not None else "")
+        self.actions_bar.refit()
+
+    def row_actions(self) -> list[QAction]:
+        """The current row's actions, for its context menu."""
+        row = self.current
+        out = []
+        for button in (self.edit_button, self.wordings_button, self.reset_button, self.glossary_button):
+            if button.isVisibleTo(self) or button is not self.reset_button:
+                action = QAction(button.text(), self)
+                action.setEnabled(button.isEnabled())
+                action.triggered.connect(button.click)
+                out.append(action)
+        return out if row is not None else []
+
+    def open_row_menu(self, row: SentenceRow, where: QPoint) -> QMenu:
+        self.set_current(row)
+        menu = QMenu(self)
+        for action in self.row_actions():
+            menu.addAction(action)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.row_menu = menu
+        menu.popup(where)
+        return menu
 
     def _show_summary(self) -> None:
         if self.check is None:
@@ -356,30 +406,27 @@ class SentenceView(Retranslating, QWidget):
             text += " " + self.tr("You edited the whole translation: these are the machine's sentences.")
         self.summary.setText(text)
 
-    # --- glossary from a selection on each side ---------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.MouseButtonRelease and isinstance(watched, QLabel):
-            self.remember_selection(watched)
-        return super().eventFilter(watched, event)
+    # --- glossary from the current row (its selected words, else the whole sentence) -------------
+    def add_to_glossary(self) -> GlossaryEntryDialog | None:
+        """Open the glossary entry for the current row, both sides filled in, for the user to adjust."""
+        if self.check is None or self.current is None or not self.current.pair.has_words:
+            return None
+        term, translation = self.current.glossary_sides()
+        dialog = GlossaryEntryDialog(term, translation, self)
+        dialog.entered.connect(self.save_glossary_entry)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.glossary_dialog = dialog
+        dialog.open()
+        return dialog
 
-    def remember_selection(self, label: QLabel) -> None:
-        text = label.selectedText().strip()
-        if not text:
-            return
-        for row in self.rows:
-            if label is row.source_label:
-                self._picked["source"] = text
-            elif label is row.text_label:
-                self._picked["target"] = text
-
-    def add_to_glossary(self) -> int | None:
+    def save_glossary_entry(self, term: str, translation: str) -> int | None:
+        """Store TERM → TRANSLATION; when other posts hold the term, offer to translate them again.
+        Returns how many posts hold it (None when nothing was stored)."""
         from crosspost.errors import UserError
         from crosspost.gui.messages import window_message
         from crosspost.translation.glossary import add_entry, posts_with_term
 
-        term, translation = self._picked["source"], self._picked["target"]
-        if self.check is None or not term or not translation:
-            self.summary.setText(self.tr("Select a word in your sentence and its translation first."))
+        if self.check is None:
             return None
         store = self.ctx.store
         try:

@@ -309,7 +309,7 @@
 <context>
     <name>SentenceView</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="349"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="399"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>%1 of %n sentence may be mistranslated: check the amber ones.</numerusform>
@@ -317,7 +317,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="353"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="403"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>%n sentence; it does not look mistranslated.</numerusform>
@@ -325,7 +325,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="397"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="444"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>Translate the %n post that contains “%1” again, with your glossary?</numerusform>
@@ -333,7 +333,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="420"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="467"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>Translating %n post again</numerusform>

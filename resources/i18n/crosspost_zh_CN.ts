@@ -369,70 +369,95 @@
 <context>
     <name>CoverChooser</name>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="189"/>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="283"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="195"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="291"/>
         <source>A cover holds at most %1 characters.</source>
         <translation>封面最多容纳 %1 个字符。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="276"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="284"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="280"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="288"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="176"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="182"/>
         <source>Cover title</source>
         <translation>封面标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="178"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="184"/>
         <source>Bold title</source>
         <translation>大字标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="179"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="185"/>
         <source>Banner</source>
         <translation>横幅</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="180"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="186"/>
         <source>Title and subtitle</source>
         <translation>标题加副标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="181"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="187"/>
         <source>No text</source>
         <translation>无文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="185"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="191"/>
         <source>The draft&apos;s title</source>
         <translation>草稿的标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="187"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="193"/>
         <source>For a subtitle, write it after “ | ”.</source>
         <translation>副标题写在“ | ”之后。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="191"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="197"/>
         <source>Use this cover</source>
         <translation>使用此封面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="219"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="227"/>
         <source>Covers on this platform carry no title.</source>
         <translation>此平台的封面不带标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/cover_chooser.py" line="221"/>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="229"/>
         <source>Choose a draft to see its cover.</source>
         <translation>选择一个草稿以查看封面。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="316"/>
+        <source>The cover already looks like this.</source>
+        <translation>封面已经是这个样子了。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="319"/>
+        <source>Cover saved without a title.</source>
+        <translation>封面已保存，不带标题。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="322"/>
+        <source>Cover saved: %1, “%2”.</source>
+        <translation>封面已保存：%1，“%2”。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="324"/>
+        <source>The rendered cover was drawn again.</source>
+        <translation>已渲染的封面已重新绘制。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/cover_chooser.py" line="326"/>
+        <source>It is drawn when you render the draft.</source>
+        <translation>渲染草稿时会绘制封面。</translation>
     </message>
 </context>
 <context>
@@ -498,7 +523,17 @@
         <translation>%1：已重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/models.py" line="237"/>
+        <location filename="../../crosspost/gui/models.py" line="228"/>
+        <source>Posted on %1: %2</source>
+        <translation>%1 已发布：%2</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/models.py" line="229"/>
+        <source>Posted on %1</source>
+        <translation>%1 已发布</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/models.py" line="248"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -584,6 +619,35 @@
         <location filename="../../crosspost/gui/fonts.py" line="102"/>
         <source>Hide this hint</source>
         <translation>隐藏此提示</translation>
+    </message>
+</context>
+<context>
+    <name>GlossaryEntryDialog</name>
+    <message>
+        <location filename="../../crosspost/gui/sentence_view.py" line="83"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="101"/>
+        <source>Add to glossary</source>
+        <translation>加入术语表</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/sentence_view.py" line="85"/>
+        <source>Keep only the words the glossary should hold on each side: every translation will use them.</source>
+        <translation>两边只保留术语表要记住的词：以后每次翻译都会使用它们。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/sentence_view.py" line="94"/>
+        <source>In your caption</source>
+        <translation>你的文案中</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/sentence_view.py" line="94"/>
+        <source>Translated as</source>
+        <translation>译为</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/sentence_view.py" line="116"/>
+        <source>Fill in both sides: the words and their translation.</source>
+        <translation>请两边都填写：词语和它的译文。</translation>
     </message>
 </context>
 <context>
@@ -1564,12 +1628,7 @@
 <context>
     <name>MediaStrip</name>
     <message>
-        <location filename="../../crosspost/gui/media_preview.py" line="212"/>
-        <source>No media on disk yet: fetch it or attach your own files.</source>
-        <translation>电脑上还没有媒体：请下载或添加你自己的文件。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/media_preview.py" line="242"/>
+        <location filename="../../crosspost/gui/media_preview.py" line="240"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
@@ -2291,153 +2350,153 @@
 <context>
     <name>PostEditor</name>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="242"/>
+        <location filename="../../crosspost/gui/editor.py" line="247"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="243"/>
+        <location filename="../../crosspost/gui/editor.py" line="248"/>
         <source>Translation (edit it in your own words)</source>
         <translation>译文（用你自己的话修改）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="244"/>
+        <location filename="../../crosspost/gui/editor.py" line="249"/>
         <source>Original only</source>
         <translation>仅原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="245"/>
+        <location filename="../../crosspost/gui/editor.py" line="250"/>
         <source>Translation only</source>
         <translation>仅译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="246"/>
+        <location filename="../../crosspost/gui/editor.py" line="251"/>
         <source>Bilingual</source>
         <translation>双语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="247"/>
+        <location filename="../../crosspost/gui/editor.py" line="252"/>
         <source>Written in</source>
         <translation>写作语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="248"/>
+        <location filename="../../crosspost/gui/editor.py" line="253"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="248"/>
+        <location filename="../../crosspost/gui/editor.py" line="253"/>
         <source>Layout</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="248"/>
+        <location filename="../../crosspost/gui/editor.py" line="253"/>
         <source>Fit</source>
         <translation>适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="250"/>
+        <location filename="../../crosspost/gui/editor.py" line="255"/>
         <source>Preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="251"/>
+        <location filename="../../crosspost/gui/editor.py" line="256"/>
         <source>Glossary</source>
         <translation>术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="252"/>
+        <location filename="../../crosspost/gui/editor.py" line="257"/>
         <source>Media</source>
         <translation>媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="253"/>
+        <location filename="../../crosspost/gui/editor.py" line="258"/>
         <source>Term</source>
         <translation>术语</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="253"/>
+        <location filename="../../crosspost/gui/editor.py" line="258"/>
         <source>Translation</source>
         <translation>译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="254"/>
+        <location filename="../../crosspost/gui/editor.py" line="259"/>
         <source>Add topic</source>
         <translation>添加话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="256"/>
+        <location filename="../../crosspost/gui/editor.py" line="261"/>
         <source>Your own title for this post&apos;s drafts; leave it empty to use the first sentence of the caption.</source>
         <translation>这条作品草稿的自定义标题；留空则使用文案的第一句。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="259"/>
+        <location filename="../../crosspost/gui/editor.py" line="264"/>
         <source>RedNote counts a title in units: a Chinese character or an emoji is 1 unit, a Latin letter, digit or space ½ — 20 units are 20 Chinese characters or 40 Latin letters. A title made from the caption is cut with “…”.</source>
         <translation>小红书按“单位”计算标题长度：一个汉字或表情算 1 个单位，一个英文字母、数字或空格算 ½——20 个单位就是 20 个汉字或 40 个英文字母。由文案生成的标题超长时以“…”截断。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="264"/>
+        <location filename="../../crosspost/gui/editor.py" line="269"/>
         <source>1 unit per Chinese character or emoji, ½ per Latin letter</source>
         <translation>每个汉字或表情算 1 个单位，每个拉丁字母算 ½</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="267"/>
+        <location filename="../../crosspost/gui/editor.py" line="272"/>
         <source>Plan for</source>
         <translation>计划于</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="268"/>
+        <location filename="../../crosspost/gui/editor.py" line="273"/>
         <source>Planned</source>
         <translation>计划发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="269"/>
+        <location filename="../../crosspost/gui/editor.py" line="274"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="270"/>
+        <location filename="../../crosspost/gui/editor.py" line="275"/>
         <source>Notes for yourself (never published)</source>
         <translation>写给自己的备注（不会发布）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="271"/>
+        <location filename="../../crosspost/gui/editor.py" line="276"/>
         <source>Translate</source>
         <translation>翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="272"/>
+        <location filename="../../crosspost/gui/editor.py" line="277"/>
         <source>Sentences</source>
         <translation>逐句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="274"/>
+        <location filename="../../crosspost/gui/editor.py" line="279"/>
         <source>Each sentence beside its translation, with what the translation says translated back</source>
         <translation>逐句对照原文和译文，并显示译文的回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="276"/>
+        <location filename="../../crosspost/gui/editor.py" line="281"/>
         <source>Create draft</source>
         <translation>创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="407"/>
+        <location filename="../../crosspost/gui/editor.py" line="414"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="408"/>
+        <location filename="../../crosspost/gui/editor.py" line="415"/>
         <source>(no title)</source>
         <translation>（无标题）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="414"/>
+        <location filename="../../crosspost/gui/editor.py" line="421"/>
         <source>%1 / %2 topics</source>
         <translation>%1 / %2 个话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/editor.py" line="428"/>
-        <location filename="../../crosspost/gui/editor.py" line="434"/>
+        <location filename="../../crosspost/gui/editor.py" line="435"/>
+        <location filename="../../crosspost/gui/editor.py" line="441"/>
         <source>Remove the topic %1</source>
         <translation>移除话题 %1</translation>
     </message>
@@ -2506,142 +2565,147 @@
 <context>
     <name>QueueView</name>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="163"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="198"/>
+        <source>Open the published post in your browser</source>
+        <translation>在浏览器中打开已发布的笔记</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/queue_view.py" line="211"/>
         <source>Platform</source>
         <translation>平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="164"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="212"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="165"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="213"/>
         <source>All platforms</source>
         <translation>全部平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="167"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="167"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="167"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="167"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
         <source>Exported</source>
         <translation>已导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="167"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="215"/>
         <source>Posted</source>
         <translation>已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="170"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="218"/>
         <source>Refresh from post</source>
         <translation>从作品更新</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="173"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="221"/>
         <source>Take the post&apos;s caption, translation and media as they are now; what you changed in the draft by hand stays.</source>
         <translation>按作品当前的文案、译文和媒体更新草稿；你在草稿中手动修改的内容会保留。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="178"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="226"/>
         <source>Render</source>
         <translation>生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="179"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="227"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="180"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="228"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="181"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="229"/>
         <source>Alt text…</source>
         <translation>替代文字…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="182"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="230"/>
         <source>Copy title</source>
         <translation>复制标题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="183"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="231"/>
         <source>Copy body</source>
         <translation>复制正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="184"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="232"/>
         <source>Copy topics</source>
         <translation>复制话题</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="185"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="233"/>
         <source>Mark as posted…</source>
         <translation>标记为已发布…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="186"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="234"/>
         <source>Send to phone…</source>
         <translation>发送到手机…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="187"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="235"/>
         <source>Open RedNote creator page</source>
         <translation>打开小红书创作者中心</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="190"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="238"/>
         <source>Re-encode</source>
         <translation>重新编码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="193"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="241"/>
         <source>Encode every file again, even a video or photo that already fits the platform and would be kept as it is</source>
         <translation>重新编码每个文件，即使视频或图片已符合平台要求、本可原样保留</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="197"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="245"/>
         <source>No drafts yet. Open a post in the library and choose “Create draft”.</source>
         <translation>还没有草稿。在作品库中打开一条作品，然后点“创建草稿”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="248"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="296"/>
         <source>Title copied</source>
         <translation>标题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="248"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="296"/>
         <source>Body copied</source>
         <translation>正文已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="248"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="296"/>
         <source>Topics copied</source>
         <translation>话题已复制</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="264"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="312"/>
         <source>Crosspost exports</source>
         <translation>Crosspost 导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/queue_view.py" line="282"/>
+        <location filename="../../crosspost/gui/queue_view.py" line="330"/>
         <source>Export drafts to</source>
         <translation>导出草稿到</translation>
     </message>
@@ -2649,142 +2713,147 @@
 <context>
     <name>SentenceRow</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="101"/>
+        <location filename="../../crosspost/gui/sentence_row.py" line="95"/>
         <source>check this sentence</source>
         <translation>请检查此句</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="102"/>
+        <location filename="../../crosspost/gui/sentence_row.py" line="96"/>
         <source>your wording</source>
         <translation>你的措辞</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="103"/>
-        <source>Edit</source>
-        <translation>编辑</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="104"/>
-        <source>Other wordings</source>
-        <translation>其他译法</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="105"/>
-        <source>Machine&apos;s wording</source>
-        <translation>机器译法</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="107"/>
+        <location filename="../../crosspost/gui/sentence_row.py" line="100"/>
         <source>What it says back is far from your sentence.</source>
         <translation>回译与你的原句相差很大。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="108"/>
+        <location filename="../../crosspost/gui/sentence_row.py" line="101"/>
         <source>The translator was unsure of this wording.</source>
         <translation>翻译引擎对这个译法把握不大。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="112"/>
+        <location filename="../../crosspost/gui/sentence_row.py" line="105"/>
         <source>What the translation says, translated back. Only shown here: it is never exported.</source>
         <translation>把译文再翻译回来的意思。只在这里显示，不会导出。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/sentence_row.py" line="107"/>
+        <source>Right-click, or press the Menu key, for Edit, Other wordings and Add to glossary</source>
+        <translation>右键单击或按菜单键，可编辑、查看其他译法或加入术语表</translation>
     </message>
 </context>
 <context>
     <name>SentenceView</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="214"/>
-        <source>Add to glossary</source>
-        <translation>加入术语表</translation>
+        <location filename="../../crosspost/gui/sentence_view.py" line="188"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="216"/>
-        <source>Select a word in your sentence and its translation, then add them to your glossary.</source>
-        <translation>在原句和译文中各选中一个词，再把它们加入术语表。</translation>
+        <location filename="../../crosspost/gui/sentence_view.py" line="189"/>
+        <source>Other wordings</source>
+        <translation>其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="218"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="190"/>
+        <source>Machine&apos;s wording</source>
+        <translation>机器译法</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/sentence_view.py" line="191"/>
+        <source>Add to glossary…</source>
+        <translation>加入术语表…</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/sentence_view.py" line="194"/>
+        <source>Add a term of this sentence and its translation to your glossary (select words on each side first, or adjust them in the dialog).</source>
+        <translation>把这句话中的一个词及其译文加入术语表（可先在两边选中词语，也可以在对话框里修改）。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/sentence_view.py" line="198"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="219"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="199"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="220"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="200"/>
         <source>Translation, and what it says back</source>
         <translation>译文及回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="249"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="230"/>
         <source>Reading the translation sentence by sentence…</source>
         <translation>正在逐句读取译文…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="252"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="233"/>
         <source>Checking the translation</source>
         <translation>正在检查译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="274"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="255"/>
         <source>Saving the sentence</source>
         <translation>正在保存句子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="286"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="396"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="267"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="443"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="288"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="269"/>
         <source>You edited this translation as a whole. Editing one sentence replaces that edit with the sentence-by-sentence translation. Go on?</source>
         <translation>你整体修改过这段译文。编辑单句会用逐句译文替换你的整体修改。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="312"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="293"/>
         <source>Finding other wordings</source>
         <translation>正在查找其他译法</translation>
     </message>
+    <message>
+        <location filename="../../crosspost/gui/sentence_view.py" line="366"/>
+        <source>Sentence %1:</source>
+        <translation>第 %1 句：</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="349"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="399"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>共 %n 句，其中 %1 句可能译错了：请检查标为琥珀色的句子。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="353"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="403"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>共 %n 句，没有发现可能译错的句子。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="356"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="406"/>
         <source>You edited the whole translation: these are the machine&apos;s sentences.</source>
         <translation>你修改过整段译文：这里显示的是机器翻译的句子。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="382"/>
-        <source>Select a word in your sentence and its translation first.</source>
-        <translation>请先在原句和译文中各选中一个词。</translation>
-    </message>
-    <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="391"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="438"/>
         <source>Added “%1” → “%2” to your glossary.</source>
         <translation>已将“%1”→“%2”加入术语表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="397"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="444"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>要用术语表重新翻译包含“%1”的 %n 条作品吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="420"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="467"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>正在重新翻译 %n 条作品</numerusform>
@@ -2984,22 +3053,22 @@
 <context>
     <name>WordingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="140"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="49"/>
         <source>Other wordings of sentence %1</source>
         <translation>第 %1 句的其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="146"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="55"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="147"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="56"/>
         <source>check this wording</source>
         <translation>请检查此译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="154"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="63"/>
         <source>Use this wording</source>
         <translation>使用此译法</translation>
     </message>

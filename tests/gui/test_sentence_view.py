@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 from gui.conftest import screenshot
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from crosspost.translation import engine
 
@@ -65,7 +66,11 @@ def test_sentence_view_shows_pairs_back_translations_and_flags(checked_window, q
     for row, pair in zip(view.rows, check.sentences):
         assert (row.flag.text() == "check this sentence") == pair.doubtful
         assert ("#b26a00" in row.styleSheet()) == pair.doubtful
-    assert view.rows[-1].back_label.text() == "" and not view.rows[-1].edit_button.isEnabled()
+    view.set_current(len(view.rows) - 1)  # the hashtags: nothing to edit or look up
+    assert view.rows[-1].back_label.text() == "" and not view.edit_button.isEnabled()
+    assert not view.wordings_button.isEnabled() and not view.glossary_button.isEnabled()
+    view.set_current(1)
+    assert view.edit_button.isEnabled() and view.wordings_button.isEnabled() and view.glossary_button.isEnabled()
     if check.doubtful_count:
         assert "may be mistranslated" in view.summary.text()
     screenshot(window, "sentence-view")
@@ -86,8 +91,10 @@ def test_edit_one_sentence_then_pick_another_wording(checked_window, qtbot):
     assert "早上在河边跑步。" in window.editor.translation.toPlainText()
 
     # Other wordings of sentence 3: a dialog with the engine's n-best, each with its back-translation.
+    assert view.current is view.rows[1]  # the edited sentence stays the current one
+    view.set_current(2)
     with qtbot.waitSignal(window.runner.finished, timeout=30000):
-        view.rows[2].wordings_button.click()
+        view.wordings_button.click()
     qtbot.waitUntil(lambda: getattr(view, "wordings_dialog", None) is not None and view.wordings_dialog.isVisible())
     dialog = view.wordings_dialog
     assert dialog.list.count() >= 2 and all("←" in dialog.list.item(i).text() for i in range(dialog.list.count()))
@@ -110,7 +117,13 @@ def test_glossary_from_a_selection_and_translate_again(checked_window, qtbot, mo
     target.setSelection(0, 1)
     picked = target.selectedText()
     qtbot.mouseRelease(target, Qt.MouseButton.LeftButton)
-    assert view.add_to_glossary() == 1
+    view.set_current(1)
+    view.glossary_button.click()
+    dialog = view.glossary_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert (dialog.term.text(), dialog.translation.text()) == ("river", picked)  # both sides filled in
+    with qtbot.waitSignal(dialog.entered):
+        dialog.add_button.click()
     entries = window.store.db.execute(
         "SELECT term, translation, source_lang, target_lang FROM glossary WHERE term = 'river'"
     ).fetchall()
@@ -121,6 +134,89 @@ def test_glossary_from_a_selection_and_translate_again(checked_window, qtbot, mo
         box.button(QMessageBox.StandardButton.Yes).click()
     text = window.store.db.execute("SELECT text FROM translations WHERE post_id = 1").fetchone()[0]
     assert picked in text
+    settle(window, qtbot)
+
+
+def test_sentence_check_is_a_real_view_at_1024x700(checked_window, qtbot):
+    """The walk at 1024×700 found one row about 45 px high with its own scroll bars and the buttons
+    reachable only by scrolling inside it."""
+    window, view = checked_window
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024 and window.height() == 700)
+    QApplication.processEvents()
+    # Real height: several rows in view at once, and every row as tall as its wrapped text.
+    assert view.scroll_area.viewport().height() >= 250, view.scroll_area.viewport().height()
+    assert not view.scroll_area.horizontalScrollBar().isVisible()
+    labels = [label for row in view.rows for label in (row.source_label, row.text_label)]
+    for label in labels:
+        assert label.height() >= label.heightForWidth(label.width()) > 0, label.text()
+    whole = window.rect()
+    # The current row's actions stay in view, outside the scrolling rows.
+    for button in (view.edit_button, view.wordings_button, view.glossary_button):
+        assert button.isVisible() and not view.scroll_area.isAncestorOf(button)
+        assert button.width() >= button.sizeHint().width(), button.text()  # its words not cut
+        corner = button.mapTo(window, button.rect().bottomRight())
+        assert whole.contains(button.mapTo(window, button.rect().topLeft())) and whole.contains(corner)
+    screenshot(window, "sentence-view-1024x700")
+
+    # The keyboard: Up and Down move the current row, F2 edits it, Escape leaves the edit, Tab reaches the buttons.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    first = view.rows[0]
+    first.setFocus()
+    qtbot.waitUntil(lambda: view.current is first)
+    qtbot.keyClick(first, Qt.Key.Key_Down)
+    assert view.current is view.rows[1] and view.rows[1].hasFocus() and view.current_label.text() == "Sentence 2:"
+    qtbot.keyClick(view.rows[1], Qt.Key.Key_F2)
+    assert view.rows[1].editor.isVisible() and view.rows[1].editor.hasFocus()
+    qtbot.keyClick(view.rows[1].editor, Qt.Key.Key_Escape)
+    assert not view.rows[1].editor.isVisible() and view.rows[1].hasFocus()
+    qtbot.keyClick(view.rows[1], Qt.Key.Key_Tab)  # Tab stops once in the rows, then at the buttons
+    assert QApplication.focusWidget() is view.edit_button and view.current is view.rows[1]
+    qtbot.keyClick(view.edit_button, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.wordings_button
+    qtbot.keyClick(view.wordings_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: getattr(view, "wordings_dialog", None) is not None and view.wordings_dialog.isVisible())
+    assert view.wordings_dialog.windowTitle() == "Other wordings of sentence 2"
+    view.wordings_dialog.reject()
+    settle(window, qtbot)
+
+
+# A popup menu off-screen: the platform plugin cannot raise it or grab the keyboard for it.
+@pytest.mark.qt_log_ignore("This plugin does not support raise", "This plugin does not support grabbing")
+def test_add_to_glossary_from_a_rows_context_menu(checked_window, qtbot):
+    window, view = checked_window
+    row = view.rows[1]
+    label = row.source_label
+    QApplication.sendEvent(
+        label,
+        QContextMenuEvent(
+            QContextMenuEvent.Reason.Mouse, label.rect().center(), label.mapToGlobal(label.rect().center())
+        ),
+    )
+    menu = view.row_menu
+    qtbot.waitUntil(menu.isVisible)
+    assert view.current is row
+    texts = [a.text() for a in menu.actions()]
+    assert texts == ["Edit", "Other wordings", "Add to glossary…"]
+    menu.actions()[2].trigger()
+    dialog = view.glossary_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    # Nothing selected: the whole sentence on each side, for the user to cut down.
+    assert dialog.term.text() == "Morning run by the river." and dialog.translation.text() == row.pair.text
+    dialog.term.setText("")
+    dialog.add_button.click()
+    assert dialog.isVisible() and dialog.problem.text()  # both sides are needed; what was typed stays
+    dialog.term.setText("Morning run")
+    dialog.translation.setText("晨跑")
+    dialog.add_button.click()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    entries = window.store.db.execute("SELECT term, translation FROM glossary WHERE translation = '晨跑'").fetchall()
+    assert entries == [("Morning run", "晨跑")]
+    assert "晨跑" in view.summary.text()
+    box = getattr(view, "retranslate_box", None)
+    if box is not None and box.isVisible():
+        box.button(QMessageBox.StandardButton.No).click()
     settle(window, qtbot)
 
 
@@ -151,3 +247,24 @@ def test_language_dialog_offers_the_reverse_pack(window, qtbot, argos_packs):
         dialog.install_path(str(argos_packs[("zh", "en")]))
     assert dialog.missing_reverse is None and not dialog.reverse_button.isVisibleTo(dialog)
     dialog.close()
+
+
+def test_sentence_view_in_chinese_at_1024x700(checked_window, qtbot):
+    window, view = checked_window
+    window.resize(1024, 700)
+    qtbot.waitUntil(lambda: window.width() == 1024 and window.height() == 700)
+    window.set_language("zh_CN")
+    try:
+        qtbot.waitUntil(lambda: view.edit_button.text() == "编辑")
+        QApplication.processEvents()
+        assert view.glossary_button.text() == "加入术语表…"
+        assert view.current_label.text() == f"第 {view.current.pair.n} 句："
+        assert view.scroll_area.viewport().height() >= 250
+        for button in (view.edit_button, view.wordings_button, view.glossary_button):
+            assert button.isVisible() and button.width() >= button.sizeHint().width(), button.text()
+            top_left, bottom_right = button.rect().topLeft(), button.rect().bottomRight()
+            assert window.rect().contains(button.mapTo(window, top_left))
+            assert window.rect().contains(button.mapTo(window, bottom_right))
+        screenshot(window, "sentence-view-1024x700-zh")
+    finally:
+        window.set_language("en")
