@@ -455,5 +455,30 @@ class ExportUnreadable(UserError):
         super().__init__(message)
 
 
+class ModelFault(enum.StrEnum):
+    """Why a file or folder given as a language pack or translation model cannot be installed."""
+
+    NOT_A_FILE = "not_a_file"
+    NOT_A_PACK = "not_a_pack"  # not an Argos pack nor a quickmt model
+    INCOMPLETE = "incomplete"
+    TOO_LARGE = "too_large"
+    NO_PAIR = "no_pair"
+    WRONG_PAIR = "wrong_pair"
+    DAMAGED = "damaged"
+    UNSAFE_PATHS = "unsafe_paths"
+    NESTED = "nested"  # a quickmt model deeper than one folder in its zip
+
+
+class ModelUnusable(UserError):
+    """A language pack or model that was not installed, with why (FAULT), what (NAME), the files it
+    lacks (MISSING) and the pair it is (PAIR, for WRONG_PAIR). Nothing was installed."""
+
+    def __init__(
+        self, fault: ModelFault, name: object, message: str, *, missing: Sequence[str] = (), pair: str = ""
+    ) -> None:
+        self.fault, self.name, self.missing, self.pair = fault, str(name), list(missing), pair
+        super().__init__(message)
+
+
 class Cancelled(Exception):
     """The user cancelled a long job; whatever it did so far was rolled back or kept whole."""

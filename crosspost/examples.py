@@ -67,6 +67,16 @@ def errors() -> list[e.UserError]:
     return [
         e.UserError("Something is wrong with the input."),
         *export_faults,
+        *[
+            e.ModelUnusable(
+                fault,
+                "translate-en_zh.argosmodel",
+                f"bad pack: {fault.value}",
+                missing=["model/model.bin"],
+                pair="en→fr",
+            )
+            for fault in e.ModelFault
+        ],
         e.NotFound("post", 7),
         e.NotFound("draft", "x", malformed=True),
         e.NotFound("media", 3),

@@ -62,6 +62,11 @@ def remedy(exc: errors.UserError) -> str | None:  # noqa: C901 - one case a type
                 "`crosspost import PATH` takes the zip from TikTok's “Download your data”, its unpacked folder, "
                 "or its user_data_tiktok.json."
             )
+        case errors.ModelUnusable():
+            return (
+                "`crosspost languages install FILE` takes an .argosmodel pack or a quickmt model folder or zip; "
+                "`crosspost languages download quickmt-en-zh` fetches one."
+            )
         case errors.ModelPairUnknown():
             return "Give the pair with --from and --to (e.g. --from en --to zh)."
         case errors.AlreadyPosted():

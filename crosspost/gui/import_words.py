@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from crosspost.errors import ExportFault, ExportUnreadable
+from crosspost.errors import ExportFault, ExportUnreadable, ModelFault, ModelUnusable
 from crosspost.gui.words import fill
 from crosspost.importing.notes import ImportNote, NoteCode
 
@@ -120,6 +120,46 @@ class ImportWords(QObject):
                 return fill(self.tr("%1 is not a folder; choose the folder that holds your videos and photos."), name)
         return str(exc)
 
+    def model(self, exc: ModelUnusable) -> str:
+        """A language pack or model that could not be installed (Tools → Language packs…)."""
+        name = exc.name
+        match exc.fault:
+            case ModelFault.NOT_A_FILE:
+                return fill(self.tr("%1 is not a file. Choose an .argosmodel language pack or a quickmt model."), name)
+            case ModelFault.NOT_A_PACK:
+                return fill(
+                    self.tr(
+                        "%1 is neither an Argos language pack (.argosmodel) nor a quickmt model. Nothing was installed."
+                    ),
+                    name,
+                )
+            case ModelFault.INCOMPLETE:
+                return fill(
+                    self.tr("%1 is not complete: %2 is missing. Download it again; nothing was installed."),
+                    name,
+                    ", ".join(exc.missing),
+                )
+            case ModelFault.TOO_LARGE:
+                return fill(self.tr("%1 is too large to be a translation model; nothing was installed."), name)
+            case ModelFault.NO_PAIR:
+                return fill(self.tr("%1 does not say which languages it translates; nothing was installed."), name)
+            case ModelFault.WRONG_PAIR:
+                return fill(
+                    self.tr("%1 translates %2, not the languages you chose; nothing was installed."), name, exc.pair
+                )
+            case ModelFault.DAMAGED:
+                return fill(self.tr("%1 is damaged. Download it again; nothing was installed."), name)
+            case ModelFault.UNSAFE_PATHS:
+                return fill(self.tr("%1 holds files outside its own folder; nothing was installed."), name)
+            case ModelFault.NESTED:
+                return fill(
+                    self.tr(
+                        "In %1 the model is deeper than one folder: zip the model's own folder. Nothing was installed."
+                    ),
+                    name,
+                )
+        return str(exc)
+
     def note(self, note: str) -> str:
         """One line of what an import skipped or changed (a plain sentence is shown as it is)."""
         if not isinstance(note, ImportNote):
@@ -168,6 +208,10 @@ _words = ImportWords()
 
 def export_fault_text(exc: ExportUnreadable) -> str:
     return _words.fault(exc)
+
+
+def model_fault_text(exc: ModelUnusable) -> str:
+    return _words.model(exc)
 
 
 def import_note_text(note: str) -> str:

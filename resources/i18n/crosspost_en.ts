@@ -88,7 +88,7 @@
 <context>
     <name>ImportWords</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/import_words.py" line="131"/>
+        <location filename="../../crosspost/gui/import_words.py" line="171"/>
         <source>Skipped %n post(s) in %1 whose date is not a real date (%2).</source>
         <translation>
             <numerusform>Skipped %n post in %1 whose date is not a real date (%2).</numerusform>
@@ -96,7 +96,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/import_words.py" line="156"/>
+        <location filename="../../crosspost/gui/import_words.py" line="196"/>
         <source>%n file(s) in %1 matched no post (%2); drop them on their posts to attach them.</source>
         <translation>
             <numerusform>%n file in %1 matched no post (%2); drop it on its post to attach it.</numerusform>
@@ -226,7 +226,7 @@
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="346"/>
+        <location filename="../../crosspost/gui/messages.py" line="350"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="355"/>
+        <location filename="../../crosspost/gui/messages.py" line="359"/>
         <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
         <translation>
             <numerusform>%n sentence may be mistranslated: what the translation says back is far from your caption.</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="380"/>
+        <location filename="../../crosspost/gui/messages.py" line="384"/>
         <source>The caption goes out as a thread of %n post(s).</source>
         <translation>
             <numerusform>The caption goes out as a thread of %n post.</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="384"/>
+        <location filename="../../crosspost/gui/messages.py" line="388"/>
         <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
         <translation>
             <numerusform>%n photo or video (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="396"/>
+        <location filename="../../crosspost/gui/messages.py" line="400"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>

@@ -773,35 +773,80 @@
         <source>%1 is not a folder; choose the folder that holds your videos and photos.</source>
         <translation>%1 不是文件夹；请选择存放你的视频和照片的文件夹。</translation>
     </message>
+    <message>
+        <location filename="../../crosspost/gui/import_words.py" line="128"/>
+        <source>%1 is not a file. Choose an .argosmodel language pack or a quickmt model.</source>
+        <translation>%1 不是文件。请选择 .argosmodel 语言包或 quickmt 模型。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/import_words.py" line="132"/>
+        <source>%1 is neither an Argos language pack (.argosmodel) nor a quickmt model. Nothing was installed.</source>
+        <translation>%1 既不是 Argos 语言包（.argosmodel），也不是 quickmt 模型。未安装任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/import_words.py" line="138"/>
+        <source>%1 is not complete: %2 is missing. Download it again; nothing was installed.</source>
+        <translation>%1 不完整：缺少 %2。请重新下载；未安装任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/import_words.py" line="143"/>
+        <source>%1 is too large to be a translation model; nothing was installed.</source>
+        <translation>%1 太大，不可能是翻译模型；未安装任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/import_words.py" line="145"/>
+        <source>%1 does not say which languages it translates; nothing was installed.</source>
+        <translation>%1 没有说明它翻译哪两种语言；未安装任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/import_words.py" line="148"/>
+        <source>%1 translates %2, not the languages you chose; nothing was installed.</source>
+        <translation>%1 翻译的是 %2，不是你选择的语言；未安装任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/import_words.py" line="151"/>
+        <source>%1 is damaged. Download it again; nothing was installed.</source>
+        <translation>%1 已损坏。请重新下载；未安装任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/import_words.py" line="153"/>
+        <source>%1 holds files outside its own folder; nothing was installed.</source>
+        <translation>%1 含有位于其自身文件夹之外的文件；未安装任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/import_words.py" line="157"/>
+        <source>In %1 the model is deeper than one folder: zip the model&apos;s own folder. Nothing was installed.</source>
+        <translation>%1 中的模型嵌套超过一层文件夹：请直接压缩模型自己的文件夹。未安装任何内容。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/import_words.py" line="131"/>
+        <location filename="../../crosspost/gui/import_words.py" line="171"/>
         <source>Skipped %n post(s) in %1 whose date is not a real date (%2).</source>
         <translation>
             <numerusform>已跳过 %1 中 %n 篇日期无效的作品（%2）。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/import_words.py" line="137"/>
+        <location filename="../../crosspost/gui/import_words.py" line="177"/>
         <source>%1 has no posts of yours in it (the export&apos;s list of your posts is empty).</source>
         <translation>%1 中没有你的作品（导出文件里你的作品列表是空的）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/import_words.py" line="140"/>
+        <location filename="../../crosspost/gui/import_words.py" line="180"/>
         <source>Skipped %1: it is not a file (a pipe, a device or a socket).</source>
         <translation>已跳过 %1：它不是文件（是管道、设备或套接字）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/import_words.py" line="142"/>
+        <location filename="../../crosspost/gui/import_words.py" line="182"/>
         <source>Skipped the archive entry %1: its name points outside the archive.</source>
         <translation>已跳过压缩包中的条目 %1：它的名称指向压缩包之外。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/import_words.py" line="146"/>
+        <location filename="../../crosspost/gui/import_words.py" line="186"/>
         <source>The caption of the post of %1 is %2 characters long; only its first %3 were kept (no platform takes more).</source>
         <translation>%1 那篇作品的文案长 %2 个字符；只保留了前 %3 个（没有平台接受更长的文案）。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/import_words.py" line="156"/>
+        <location filename="../../crosspost/gui/import_words.py" line="196"/>
         <source>%n file(s) in %1 matched no post (%2); drop them on their posts to attach them.</source>
         <translation>
             <numerusform>%1 中有 %n 个文件没有匹配到作品（%2）；把它们拖到对应的作品上即可附加。</numerusform>
@@ -1719,12 +1764,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="433"/>
+        <location filename="../../crosspost/gui/messages.py" line="437"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="436"/>
+        <location filename="../../crosspost/gui/messages.py" line="440"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
@@ -1739,153 +1784,153 @@
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="230"/>
+        <location filename="../../crosspost/gui/messages.py" line="234"/>
         <source>No keyring is available on this computer to keep the app password safely, so nothing was stored. Install and unlock one (GNOME Keyring, KWallet), or tick “Keep the app password in a file only I can read”.</source>
         <translation>这台电脑上没有可安全保存应用专用密码的钥匙串，因此没有保存任何内容。请安装并解锁一个钥匙串（GNOME Keyring、KWallet），或勾选“把应用专用密码保存在只有我能读取的文件中”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="236"/>
+        <location filename="../../crosspost/gui/messages.py" line="240"/>
         <source>There is no %1 account in Crosspost yet: add one in %2.</source>
         <translation>Crosspost 中还没有 %1 账号：请在“%2”中添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="242"/>
+        <location filename="../../crosspost/gui/messages.py" line="246"/>
         <source>There are several %1 accounts; keep only the one to publish with in %2.</source>
         <translation>有多个 %1 账号；请在“%2”中只保留用来发布的那一个。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="248"/>
+        <location filename="../../crosspost/gui/messages.py" line="252"/>
         <source>The app password of %1 is missing: remove the account in %2 and add it again.</source>
         <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="257"/>
+        <location filename="../../crosspost/gui/messages.py" line="261"/>
         <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="261"/>
+        <location filename="../../crosspost/gui/messages.py" line="265"/>
         <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="268"/>
+        <location filename="../../crosspost/gui/messages.py" line="272"/>
         <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
         <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="274"/>
+        <location filename="../../crosspost/gui/messages.py" line="278"/>
         <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
         <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="281"/>
+        <location filename="../../crosspost/gui/messages.py" line="285"/>
         <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
         <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="285"/>
+        <location filename="../../crosspost/gui/messages.py" line="289"/>
         <source>Write the alt texts first; then they can be translated like the caption.</source>
         <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="288"/>
+        <location filename="../../crosspost/gui/messages.py" line="292"/>
         <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
         <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="297"/>
+        <location filename="../../crosspost/gui/messages.py" line="301"/>
         <source>The server is limiting how fast this account can post; wait until %1 and publish again.</source>
         <translation>服务器正在限制这个账号的发布速度；请等到 %1 后再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="302"/>
+        <location filename="../../crosspost/gui/messages.py" line="306"/>
         <source>The server did not accept the sign-in. Add the account again with a new app password in %1.</source>
         <translation>服务器不接受这次登录。请在“%1”中用新的应用专用密码重新添加该账号。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="307"/>
+        <location filename="../../crosspost/gui/messages.py" line="311"/>
         <source>Cannot reach the server: the computer seems to be offline or the server is down. The draft is unchanged; publish it again when the connection is back.</source>
         <translation>无法连接服务器：这台电脑可能没有联网，或服务器出了故障。草稿没有变化；恢复连接后请重新发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="311"/>
+        <location filename="../../crosspost/gui/messages.py" line="315"/>
         <source>The server is limiting how fast this account can post; wait a while and publish again.</source>
         <translation>服务器正在限制这个账号的发布速度；请稍等一会儿再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="314"/>
+        <location filename="../../crosspost/gui/messages.py" line="318"/>
         <source>This account asks for a sign-in code sent by email (two-factor sign-in). Use an app password instead: app passwords skip the code.</source>
         <translation>这个账号要求输入通过电子邮件发送的登录验证码（两步验证）。请改用应用专用密码：应用专用密码无需验证码。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="317"/>
+        <location filename="../../crosspost/gui/messages.py" line="321"/>
         <source>The account was taken down by its server; it cannot post.</source>
         <translation>该账号已被其服务器封禁，无法发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="319"/>
+        <location filename="../../crosspost/gui/messages.py" line="323"/>
         <source>The server wants the account&apos;s email address confirmed before it can post; confirm it from the message the server sent, then publish again.</source>
         <translation>服务器要求先确认该账号的电子邮件地址才能发布；请通过服务器发来的邮件确认后再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="323"/>
+        <location filename="../../crosspost/gui/messages.py" line="327"/>
         <source>That is the account&apos;s main password. Crosspost only keeps app passwords: make one in Bluesky&apos;s Settings → Privacy and security → App passwords and use it here.</source>
         <translation>这是账号的主密码。Crosspost 只保存应用专用密码：请在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建一个，并在这里使用。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="327"/>
+        <location filename="../../crosspost/gui/messages.py" line="331"/>
         <source>Publishing did not go through: %1</source>
         <translation>发布没有成功：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="337"/>
+        <location filename="../../crosspost/gui/messages.py" line="341"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="344"/>
+        <location filename="../../crosspost/gui/messages.py" line="348"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="346"/>
+        <location filename="../../crosspost/gui/messages.py" line="350"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="349"/>
+        <location filename="../../crosspost/gui/messages.py" line="353"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="374"/>
+        <location filename="../../crosspost/gui/messages.py" line="378"/>
         <source>With its #tags the post is %1 long; %2 allows %3. Shorten it, or publish it as a thread.</source>
         <translation>加上 #话题标签后，帖子长度为 %1；%2 最多允许 %3。请缩短，或拆成一串回复发布。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="380"/>
+        <location filename="../../crosspost/gui/messages.py" line="384"/>
         <source>The caption goes out as a thread of %n post(s).</source>
         <translation>
             <numerusform>文案将拆成 %n 条帖子的回复串发布。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="384"/>
+        <location filename="../../crosspost/gui/messages.py" line="388"/>
         <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
         <translation>
             <numerusform>%n 个照片或视频（%1）没有替代文字：在%2上使用读屏软件的人将无法知道画面内容。请在“替代文字…”中添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="428"/>
+        <location filename="../../crosspost/gui/messages.py" line="432"/>
         <source>The title was shortened to fit %1&apos;s limit of %2; check it still reads well.</source>
         <translation>标题已缩短以符合%1的 %2 上限；请检查是否仍然通顺。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="441"/>
+        <location filename="../../crosspost/gui/messages.py" line="445"/>
         <source>%1 takes at most %2 topics; left out: %3.</source>
         <translation>%1 最多 %2 个话题；未放入：%3。</translation>
     </message>
@@ -1996,7 +2041,7 @@
     </message>
     <message>
         <location filename="../../crosspost/gui/messages.py" line="132"/>
-        <location filename="../../crosspost/gui/messages.py" line="402"/>
+        <location filename="../../crosspost/gui/messages.py" line="406"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
         <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
@@ -2016,51 +2061,51 @@
         <translation>%1 的名称没有说明它翻译哪两种语言。请按语言对重命名它的文件夹（例如 quickmt-en-zh），然后重新安装。未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="393"/>
+        <location filename="../../crosspost/gui/messages.py" line="397"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="396"/>
+        <location filename="../../crosspost/gui/messages.py" line="400"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="399"/>
+        <location filename="../../crosspost/gui/messages.py" line="403"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="408"/>
+        <location filename="../../crosspost/gui/messages.py" line="412"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="411"/>
+        <location filename="../../crosspost/gui/messages.py" line="415"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="419"/>
+        <location filename="../../crosspost/gui/messages.py" line="423"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="362"/>
+        <location filename="../../crosspost/gui/messages.py" line="366"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="355"/>
+        <location filename="../../crosspost/gui/messages.py" line="359"/>
         <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
         <translation>
             <numerusform>%n 个句子可能译得不准：译文回译后与你的文案相差较远。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="368"/>
+        <location filename="../../crosspost/gui/messages.py" line="372"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
@@ -2070,32 +2115,32 @@
         <translation>草稿 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="186"/>
+        <location filename="../../crosspost/gui/messages.py" line="190"/>
         <source>%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: use %2 as the account&apos;s server (Tools → Settings… → Accounts…).</source>
         <translation>%1 是未加密的 http 地址，Crosspost 只通过 https 发送应用专用密码和令牌：请把账号的服务器写成 %2（工具 → 设置… → 账号…）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="195"/>
+        <location filename="../../crosspost/gui/messages.py" line="199"/>
         <source>%1 redirected %2 to %3. Crosspost never sends a password or token to another address, so it stopped. %4</source>
         <translation>%1 把%2重定向到了 %3。Crosspost 从不把密码或令牌发往其他地址，因此已停止。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="206"/>
+        <location filename="../../crosspost/gui/messages.py" line="210"/>
         <source>%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4</source>
         <translation>%1 接受了连接，但在 %3 秒内没有回应%2：服务器太慢或卡住了。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="215"/>
+        <location filename="../../crosspost/gui/messages.py" line="219"/>
         <source>%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4</source>
         <translation>%1 对%2的回应超过 %3 MB，Crosspost 已停止读取。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="223"/>
+        <location filename="../../crosspost/gui/messages.py" line="227"/>
         <source>%1 answered %2 with something Crosspost cannot read (not a Bluesky server&apos;s answer). %3</source>
         <translation>%1 对%2的回应 Crosspost 无法读取（不是 Bluesky 服务器的回应）。%3</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="167"/>
+        <location filename="../../crosspost/gui/messages.py" line="171"/>
         <source>the sign-in</source>
         <translation>登录</translation>
     </message>
@@ -2105,47 +2150,47 @@
         <translation>工具 → 设置… → 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="156"/>
+        <location filename="../../crosspost/gui/messages.py" line="160"/>
         <source>The %1 translation of this post is your own wording as a whole; editing one sentence would replace it with the sentence-by-sentence one.</source>
         <translation>这条作品的 %1 译文是你整体改写的；修改其中一句会用逐句译文替换它。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="168"/>
+        <location filename="../../crosspost/gui/messages.py" line="172"/>
         <source>the record look-up</source>
         <translation>帖子记录查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="169"/>
+        <location filename="../../crosspost/gui/messages.py" line="173"/>
         <source>the new post</source>
         <translation>新帖子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="170"/>
+        <location filename="../../crosspost/gui/messages.py" line="174"/>
         <source>the upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="171"/>
+        <location filename="../../crosspost/gui/messages.py" line="175"/>
         <source>the handle look-up</source>
         <translation>用户名查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="172"/>
+        <location filename="../../crosspost/gui/messages.py" line="176"/>
         <source>the video upload</source>
         <translation>视频上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="173"/>
+        <location filename="../../crosspost/gui/messages.py" line="177"/>
         <source>a request</source>
         <translation>一个请求</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="178"/>
+        <location filename="../../crosspost/gui/messages.py" line="182"/>
         <source>Nothing was stored; check the server and try Add again.</source>
         <translation>没有保存任何内容；请检查服务器后再点“添加”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="179"/>
+        <location filename="../../crosspost/gui/messages.py" line="183"/>
         <source>The draft is unchanged; press Publish again later.</source>
         <translation>草稿没有改动；请稍后再点“发布”。</translation>
     </message>

@@ -71,3 +71,27 @@ def test_what_an_import_skipped_is_listed_in_chinese(window, qtbot, tmp_path):
         assert "Skipped" not in text and "outside the archive" not in text, text
     finally:
         window.set_language("en")
+
+
+@pytest.mark.parametrize("kind", ["not-a-zip", "incomplete"])
+def test_a_pack_that_cannot_be_installed_is_said_in_chinese(window, qtbot, tmp_path, kind):
+    """Tools → Language packs… → Install from file… with a file that is no pack: the dialog says why in
+    Chinese (before: "… is not an Argos language pack" in English)."""
+    bad = tmp_path / "translate-en_zh.argosmodel"
+    if kind == "not-a-zip":
+        bad.write_bytes(b"not a zip")
+    else:
+        with zipfile.ZipFile(bad, "w") as z:
+            z.writestr("translate-en_zh/metadata.json", '{"from_code": "en", "to_code": "zh"}')
+    window.set_language("zh_CN")
+    try:
+        dialog = window.open_languages()
+        dialog.install_path(str(bad))
+        qtbot.waitUntil(lambda: bad.name in dialog.status.text(), timeout=30000)
+        text = dialog.status.text()
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in text), text
+        assert not _latin_words(text, bad.name, "Argos", "argosmodel", "quickmt", "model.bin"), text
+        assert not (window.location.languages_dir / "packages" / "translate-en_zh").exists()
+        dialog.close()
+    finally:
+        window.set_language("en")
