@@ -418,5 +418,67 @@ class BadAnswer(UserError):
         )
 
 
+class ExportFault(enum.StrEnum):
+    """Why a file or folder given to the import is not a readable TikTok export."""
+
+    NOTHING_GIVEN = "nothing_given"
+    MISSING = "missing"
+    NOT_READABLE = "not_readable"
+    NOT_A_REGULAR_FILE = "not_a_regular_file"
+    NAMED_ZIP = "named_zip"  # named .zip, but not a zip file
+    BAD_ZIP = "bad_zip"  # a zip that cannot be read (incomplete or damaged)
+    DAMAGED_MEMBER = "damaged_member"
+    ZIP_BOMB = "zip_bomb"
+    TOO_MANY_FILES = "too_many_files"
+    WRONG_KIND = "wrong_kind"  # not a .zip, a folder, a .json or a .txt
+    NO_EXPORT_FILES = "no_export_files"
+    NO_POST_LIST = "no_post_list"
+    NOT_AN_OBJECT = "not_an_object"
+    EMPTY = "empty"
+    NOT_UTF8 = "not_utf8"
+    TRUNCATED = "truncated"
+    INVALID_JSON = "invalid_json"
+    TOO_DEEP = "too_deep"
+    TOO_LARGE = "too_large"
+    MEDIA_NOT_A_FOLDER = "media_not_a_folder"
+
+
+class ExportUnreadable(UserError):
+    """An export the import cannot read, with why (FAULT), what (NAME) and the facts of the case
+    (MEMBER inside an archive, DETAIL from the reader, LIMIT crossed). Nothing was imported."""
+
+    def __init__(
+        self, fault: ExportFault, name: object, message: str, *, member: str = "", detail: str = "", limit: str = ""
+    ) -> None:
+        self.fault, self.name = fault, str(name)
+        self.member, self.detail, self.limit = member, detail, limit
+        super().__init__(message)
+
+
+class ModelFault(enum.StrEnum):
+    """Why a file or folder given as a language pack or translation model cannot be installed."""
+
+    NOT_A_FILE = "not_a_file"
+    NOT_A_PACK = "not_a_pack"  # not an Argos pack nor a quickmt model
+    INCOMPLETE = "incomplete"
+    TOO_LARGE = "too_large"
+    NO_PAIR = "no_pair"
+    WRONG_PAIR = "wrong_pair"
+    DAMAGED = "damaged"
+    UNSAFE_PATHS = "unsafe_paths"
+    NESTED = "nested"  # a quickmt model deeper than one folder in its zip
+
+
+class ModelUnusable(UserError):
+    """A language pack or model that was not installed, with why (FAULT), what (NAME), the files it
+    lacks (MISSING) and the pair it is (PAIR, for WRONG_PAIR). Nothing was installed."""
+
+    def __init__(
+        self, fault: ModelFault, name: object, message: str, *, missing: Sequence[str] = (), pair: str = ""
+    ) -> None:
+        self.fault, self.name, self.missing, self.pair = fault, str(name), list(missing), pair
+        super().__init__(message)
+
+
 class Cancelled(Exception):
     """The user cancelled a long job; whatever it did so far was rolled back or kept whole."""

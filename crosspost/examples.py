@@ -53,8 +53,30 @@ def errors() -> list[e.UserError]:
         ProblemCode.BODY_TOO_LONG, {"used": 320, "unit": "graphemes", "limit": 300, "platform": "bluesky"}
     )
     not_rendered = Problem(ProblemCode.NOT_RENDERED, {"platform": "rednote"})
+    export_faults = [
+        e.ExportUnreadable(
+            fault,
+            "TikTok_Data.zip",
+            f"TikTok_Data.zip: {fault.value}",
+            member="user_data_tiktok.json",
+            detail="bad byte",
+            limit="256",
+        )
+        for fault in e.ExportFault
+    ]
     return [
         e.UserError("Something is wrong with the input."),
+        *export_faults,
+        *[
+            e.ModelUnusable(
+                fault,
+                "translate-en_zh.argosmodel",
+                f"bad pack: {fault.value}",
+                missing=["model/model.bin"],
+                pair="en→fr",
+            )
+            for fault in e.ModelFault
+        ],
         e.NotFound("post", 7),
         e.NotFound("draft", "x", malformed=True),
         e.NotFound("media", 3),

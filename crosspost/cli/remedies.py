@@ -55,6 +55,18 @@ def remedy(exc: errors.UserError) -> str | None:  # noqa: C901 - one case a type
             )
         case errors.IndexUnreachable():
             return "A pack file installs with `crosspost languages install FILE.argosmodel`."
+        case errors.ExportUnreadable(fault=errors.ExportFault.MEDIA_NOT_A_FOLDER):
+            return "`crosspost import EXPORT --media-dir FOLDER` takes the folder that holds your videos and photos."
+        case errors.ExportUnreadable():
+            return (
+                "`crosspost import PATH` takes the zip from TikTok's “Download your data”, its unpacked folder, "
+                "or its user_data_tiktok.json."
+            )
+        case errors.ModelUnusable():
+            return (
+                "`crosspost languages install FILE` takes an .argosmodel pack or a quickmt model folder or zip; "
+                "`crosspost languages download quickmt-en-zh` fetches one."
+            )
         case errors.ModelPairUnknown():
             return "Give the pair with --from and --to (e.g. --from en --to zh)."
         case errors.AlreadyPosted():

@@ -146,6 +146,14 @@ class Messages(QObject):
                     ),
                     name,
                 )
+            case errors.ExportUnreadable():
+                from crosspost.gui.import_words import export_fault_text
+
+                return export_fault_text(exc)
+            case errors.ModelUnusable():
+                from crosspost.gui.import_words import model_fault_text
+
+                return model_fault_text(exc)
             case errors.WholeEditExists(lang=lang):
                 return fill(
                     self.tr(

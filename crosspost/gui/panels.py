@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crosspost.gui.import_words import import_note_text
 from crosspost.gui.media_labels import days_left, human_date
 from crosspost.gui.words import Retranslating, fill
 from crosspost.records import ExpirySummary
@@ -97,7 +98,7 @@ class ImportPanel(Retranslating, QFrame):
             lines.append(self.tr("This export has no posts of yours in it."))
         if r.warnings:
             lines.append(self.tr("Skipped or changed (%n):", "", len(r.warnings)))
-            lines += [f"• {w}" for w in r.warnings[:8]]
+            lines += [f"• {import_note_text(w)}" for w in r.warnings[:8]]
             if len(r.warnings) > 8:
                 lines.append(self.tr("… and %n more.", "", len(r.warnings) - 8))
         return lines

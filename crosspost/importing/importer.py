@@ -25,8 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from crosspost.errors import UserError
+from crosspost.errors import ExportFault, ExportUnreadable
 from crosspost.importing.caption_check import settle_captions
+from crosspost.importing.notes import ImportNote, NoteCode
 from crosspost.importing.readers import ExportRead, read_export
 from crosspost.importing.records import MediaRecord, PostRecord, Profile
 from crosspost.importing.sources import ReadStream, open_source
@@ -131,11 +132,15 @@ def import_paths(
     cancel = cancel or NEVER_CANCELLED
     export_paths = [Path(p).expanduser() for p in paths]
     if not export_paths:
-        raise UserError("Nothing to import: give the path of your TikTok export.")
+        raise ExportUnreadable(ExportFault.NOTHING_GIVEN, "", "Nothing to import: give the path of your TikTok export.")
     if media_dir is not None:
         media_dir = Path(media_dir).expanduser()
         if not media_dir.is_dir():
-            raise UserError(f"{media_dir} is not a folder; give the folder holding your videos and photos.")
+            raise ExportUnreadable(
+                ExportFault.MEDIA_NOT_A_FOLDER,
+                media_dir,
+                f"{media_dir} is not a folder; give the folder holding your videos and photos.",
+            )
 
     reads: list[tuple[Path, ExportRead, str]] = []
     for path in export_paths:
@@ -155,8 +160,14 @@ def import_paths(
                 shown = ", ".join(p.name for p in unmatched[:5])
                 more = f" and {len(unmatched) - 5} more" if len(unmatched) > 5 else ""
                 result.warnings.append(
-                    f"{len(unmatched)} file(s) in {media_dir} matched no post ({shown}{more}); attach "
-                    "them to their posts by hand."
+                    ImportNote(
+                        NoteCode.MEDIA_UNMATCHED,
+                        f"{len(unmatched)} file(s) in {media_dir} matched no post ({shown}{more}); attach "
+                        "them to their posts by hand.",
+                        count=len(unmatched),
+                        name=str(media_dir),
+                        shown=shown + more,
+                    )
                 )
     return result
 
@@ -308,8 +319,14 @@ def _cap_captions(records: list[PostRecord], warnings: list[str]) -> None:
     for record in records:
         if len(record.caption) > MAX_CAPTION_CHARS:
             warnings.append(
-                f"The caption of the post of {record.created_at} is {len(record.caption):,} characters "
-                f"long; only its first {MAX_CAPTION_CHARS:,} were kept (no platform takes more)."
+                ImportNote(
+                    NoteCode.CAPTION_CUT,
+                    f"The caption of the post of {record.created_at} is {len(record.caption):,} characters "
+                    f"long; only its first {MAX_CAPTION_CHARS:,} were kept (no platform takes more).",
+                    date=record.created_at,
+                    length=len(record.caption),
+                    kept=MAX_CAPTION_CHARS,
+                )
             )
             record.caption = record.caption[:MAX_CAPTION_CHARS]
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from crosspost.errors import UserError
+from crosspost.errors import ExportFault, ExportUnreadable
 
 MAX_DEPTH = 256
 
@@ -59,9 +59,12 @@ class DepthGuard:
             if byte in b"[{":
                 depth += 1
                 if depth > self.max_depth:
-                    raise UserError(
+                    raise ExportUnreadable(
+                        ExportFault.TOO_DEEP,
+                        self.name,
                         f"{self.name} nests its data more than {self.max_depth} levels deep; a TikTok "
-                        "export never does, so it was not imported."
+                        "export never does, so it was not imported.",
+                        limit=str(self.max_depth),
                     )
             else:
                 depth = max(0, depth - 1)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import ijson
 
-from crosspost.errors import UserError
+from crosspost.errors import ExportFault, ExportUnreadable
 from crosspost.importing.json_depth import DepthGuard
 from crosspost.importing.records import Profile, clean, key_of
 from crosspost.progress import NEVER_CANCELLED, CancelToken
@@ -116,7 +116,9 @@ def scan_json(
             stripped = buf.lstrip().removeprefix(b"\xef\xbb\xbf").lstrip()
             if stripped:
                 if not stripped.startswith(b"{"):
-                    raise UserError(f"{name} is not a TikTok export (it is not a JSON object).")
+                    raise ExportUnreadable(
+                        ExportFault.NOT_AN_OBJECT, name, f"{name} is not a TikTok export (it is not a JSON object)."
+                    )
                 started = True
         end = buf[-64:].rstrip() or buf.rstrip()  # (not a copy of the whole chunk, as a rule)
         if end:
@@ -159,12 +161,14 @@ def scan_json(
         if end:
             tail = end[-16:]
     if started and not tail.endswith(b"}"):
-        raise UserError(
+        raise ExportUnreadable(
+            ExportFault.TRUNCATED,
+            name,
             f"{name} is cut off before its end (truncated JSON). Download the export from TikTok "
-            "again, or unzip it again if the copy was interrupted."
+            "again, or unzip it again if the copy was interrupted.",
         )
     if not started:
-        raise UserError(f"{name} is empty; it is not a TikTok export.")
+        raise ExportUnreadable(ExportFault.EMPTY, name, f"{name} is empty; it is not a TikTok export.")
     return found
 
 
@@ -199,7 +203,9 @@ def _parse_section(replay: _Replay, spelled: str, name: str) -> Any:
     except ijson.JSONError as exc:
         raise _json_error(name, exc) from None
     except UnicodeDecodeError:
-        raise UserError(f"{name} is not UTF-8 text; it is not a TikTok export as TikTok writes it.") from None
+        raise ExportUnreadable(
+            ExportFault.NOT_UTF8, name, f"{name} is not UTF-8 text; it is not a TikTok export as TikTok writes it."
+        ) from None
 
 
 def _parse_profile(replay: _Replay, spelled: str, name: str) -> Profile | None:
@@ -228,11 +234,22 @@ def _parse_profile(replay: _Replay, spelled: str, name: str) -> Profile | None:
     return profile if seen_any else None
 
 
-def _json_error(name: str, exc: Exception) -> UserError:
+def _json_error(name: str, exc: Exception) -> ExportUnreadable:
     text = str(exc)
     if "incomplete" in text.lower() or "premature" in text.lower() or "eof" in text.lower():
-        return UserError(f"{name} is cut off before its end (truncated JSON). Download the export from TikTok again.")
+        return ExportUnreadable(
+            ExportFault.TRUNCATED,
+            name,
+            f"{name} is cut off before its end (truncated JSON). Download the export from TikTok again.",
+        )
     if isinstance(exc, UnicodeDecodeError) or "utf" in text.lower():
-        return UserError(f"{name} is not UTF-8 text; it is not a TikTok export as TikTok writes it.")
+        return ExportUnreadable(
+            ExportFault.NOT_UTF8, name, f"{name} is not UTF-8 text; it is not a TikTok export as TikTok writes it."
+        )
     detail = " ".join(text.strip().splitlines()[:1])[:80]  # yajl adds lines pointing at the spot
-    return UserError(f"{name} is not valid JSON ({detail}); it is not a readable TikTok export.")
+    return ExportUnreadable(
+        ExportFault.INVALID_JSON,
+        name,
+        f"{name} is not valid JSON ({detail}); it is not a readable TikTok export.",
+        detail=detail,
+    )

@@ -19,7 +19,8 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import IO, BinaryIO, Protocol
 
-from crosspost.errors import UserError
+from crosspost.errors import ExportFault, ExportUnreadable, UserError
+from crosspost.importing.notes import ImportNote, NoteCode
 
 # A real export with years of watch history reaches a few hundred MB of JSON; TXT files are smaller.
 MAX_MEMBER_BYTES = 4 * 1024**3
@@ -87,10 +88,19 @@ def open_regular(path: Path) -> BinaryIO:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise UserError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise ExportUnreadable(
+            ExportFault.NOT_READABLE,
+            path,
+            f"{path} cannot be read: {exc.strerror or exc}.",
+            detail=str(exc.strerror or exc),
+        ) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise UserError(f"{path} is not a regular file (a pipe, a device or a socket); it is not a TikTok export.")
+            raise ExportUnreadable(
+                ExportFault.NOT_A_REGULAR_FILE,
+                path,
+                f"{path} is not a regular file (a pipe, a device or a socket); it is not a TikTok export.",
+            )
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
     except BaseException:
@@ -122,13 +132,22 @@ class FolderSource(ExportSource):
                 except OSError:
                     continue
                 if not stat.S_ISREG(info.st_mode):
-                    self.warnings.append(f"Skipped {rel}: it is not a regular file (a pipe, a device or a socket).")
+                    self.warnings.append(
+                        ImportNote(
+                            NoteCode.NOT_A_REGULAR_FILE,
+                            f"Skipped {rel}: it is not a regular file (a pipe, a device or a socket).",
+                            name=str(rel),
+                        )
+                    )
                     continue
                 found.append(Entry(rel, info.st_size))
                 if len(found) > MAX_FOLDER_FILES:
-                    raise UserError(
+                    raise ExportUnreadable(
+                        ExportFault.TOO_MANY_FILES,
+                        self.path,
                         f"{self.path} holds more than {MAX_FOLDER_FILES:,} text files; it does not "
-                        "look like a TikTok export. Choose the export's own folder or its zip."
+                        "look like a TikTok export. Choose the export's own folder or its zip.",
+                        limit=f"{MAX_FOLDER_FILES:,}",
                     )
         return found
 
@@ -150,12 +169,19 @@ class ZipSource(ExportSource):
             struct.error,
             UnicodeDecodeError,
         ):  # what a damaged central directory raises
-            raise UserError(
+            raise ExportUnreadable(
+                ExportFault.BAD_ZIP,
+                path,
                 f"{path} is not a readable zip file (it may be incomplete or damaged). "
-                "Download the export from TikTok again."
+                "Download the export from TikTok again.",
             ) from None
         except OSError as exc:
-            raise UserError(f"{path} cannot be read: {exc.strerror or exc}.") from None
+            raise ExportUnreadable(
+                ExportFault.NOT_READABLE,
+                path,
+                f"{path} cannot be read: {exc.strerror or exc}.",
+                detail=str(exc.strerror or exc),
+            ) from None
         self._infos: dict[str, zipfile.ZipInfo] = {}
 
     def entries(self) -> list[Entry]:
@@ -167,7 +193,11 @@ class ZipSource(ExportSource):
             pure = PurePosixPath(name)
             if name.startswith("/") or ".." in pure.parts or (len(name) > 1 and name[1] == ":"):
                 self.warnings.append(
-                    f"Skipped the archive entry {info.filename!r}: its name points outside the archive."
+                    ImportNote(
+                        NoteCode.OUTSIDE_ARCHIVE,
+                        f"Skipped the archive entry {info.filename!r}: its name points outside the archive.",
+                        name=info.filename,
+                    )
                 )
                 continue
             if not name.lower().endswith(RELEVANT_SUFFIXES):
@@ -181,15 +211,25 @@ class ZipSource(ExportSource):
         if info.file_size > MAX_MEMBER_BYTES or (
             info.file_size > RATIO_FLOOR_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1)
         ):
-            raise UserError(
+            raise ExportUnreadable(
+                ExportFault.ZIP_BOMB,
+                self.path.name,
                 f"{self.path.name} looks like a zip bomb: {entry.name!r} claims "
                 f"{info.file_size / 1024**3:.1f} GiB from {info.compress_size / 1024**2:.1f} MiB. "
-                "It was not imported; use the zip TikTok sent you."
+                "It was not imported; use the zip TikTok sent you.",
+                member=entry.name,
+                limit=f"{info.file_size / 1024**3:.1f} GiB",
             )
         try:
             return _CheckedMember(self._zip.open(info), self.path.name, entry.name)
         except (NotImplementedError, RuntimeError) as exc:  # encrypted or unknown compression
-            raise UserError(f"{self.path.name}: {entry.name!r} cannot be read ({exc}).") from None
+            raise ExportUnreadable(
+                ExportFault.DAMAGED_MEMBER,
+                self.path.name,
+                f"{self.path.name}: {entry.name!r} cannot be read ({exc}).",
+                member=entry.name,
+                detail=str(exc),
+            ) from None
         except DAMAGED_MEMBER_ERRORS as exc:  # a local header that contradicts the directory
             raise damaged_member(self.path.name, entry.name, exc) from None
 
@@ -206,9 +246,13 @@ def damaged_member(archive: str, member: str, exc: BaseException) -> UserError:
     """One sentence for a member that cannot be read back whole. The import stops (exit 1): the
     member holding the posts is the one that matters, and half of it would be a wrong post list."""
     detail = " ".join(str(exc).split())[:80] or type(exc).__name__
-    return UserError(
+    return ExportUnreadable(
+        ExportFault.DAMAGED_MEMBER,
+        archive,
         f"{archive} is damaged: {member!r} inside it cannot be read back ({detail}). "
-        "Download the export from TikTok again."
+        "Download the export from TikTok again.",
+        member=member,
+        detail=detail,
     )
 
 
@@ -240,20 +284,32 @@ class _CheckedMember:
 def open_source(path: Path) -> ExportSource:
     """The right ``ExportSource`` for PATH, or a ``UserError`` saying why it cannot be one."""
     if not path.exists():
-        raise UserError(f"{path} does not exist. Check the path of your TikTok export.")
+        raise ExportUnreadable(
+            ExportFault.MISSING, path, f"{path} does not exist. Check the path of your TikTok export."
+        )
     if path.is_dir():
         return FolderSource(path)
     if not os.access(path, os.R_OK):
-        raise UserError(f"{path} cannot be read (permission denied).")
+        raise ExportUnreadable(
+            ExportFault.NOT_READABLE, path, f"{path} cannot be read (permission denied).", detail="permission denied"
+        )
     with open_regular(path) as f:
         head = f.read(4)
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         return ZipSource(path)
     if path.suffix.lower() == ".zip":
-        raise UserError(f"{path} is named .zip but is not a zip file. Download the export from TikTok again.")
+        raise ExportUnreadable(
+            ExportFault.NAMED_ZIP,
+            path,
+            f"{path} is named .zip but is not a zip file. Download the export from TikTok again.",
+        )
     if path.suffix.lower() in RELEVANT_SUFFIXES:
         return FileSource(path)
-    raise UserError(f"{path} is not a TikTok export: expected a .zip, a folder, or the export's .json or .txt file.")
+    raise ExportUnreadable(
+        ExportFault.WRONG_KIND,
+        path,
+        f"{path} is not a TikTok export: expected a .zip, a folder, or the export's .json or .txt file.",
+    )
 
 
 def iter_chunks(stream: BinaryIO, size: int = 1 << 20) -> Iterator[bytes]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from crosspost.errors import IndexUnreachable, NoLanguagePack, UserError
+from crosspost.errors import IndexUnreachable, ModelFault, ModelUnusable, NoLanguagePack, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 
@@ -350,37 +350,64 @@ def use_pack(location: DataLocation, from_code: str, to_code: str, model: str) -
 def validate_archive(path: Path) -> dict[str, Any]:
     """Check an .argosmodel before anything is installed; returns its metadata."""
     if not path.is_file():
-        raise UserError(f"{path} is not a file. Give the path of a .argosmodel language pack.")
+        raise ModelUnusable(
+            ModelFault.NOT_A_FILE, path, f"{path} is not a file. Give the path of a .argosmodel language pack."
+        )
     if not zipfile.is_zipfile(path):
-        raise UserError(f"{path.name} is not an Argos language pack (.argosmodel files are zip archives).")
+        raise ModelUnusable(
+            ModelFault.NOT_A_PACK,
+            path.name,
+            f"{path.name} is not an Argos language pack (.argosmodel files are zip archives).",
+        )
     try:
         with zipfile.ZipFile(path) as z:
             names = [n for n in z.namelist() if n and not n.startswith("__MACOSX")]
             tops = {n.split("/", 1)[0] for n in names}
             if len(tops) != 1 or any(n.startswith("/") or ".." in n.split("/") for n in names):
-                raise UserError(f"{path.name} is not an Argos language pack (it must hold exactly one folder).")
+                raise ModelUnusable(
+                    ModelFault.NOT_A_PACK,
+                    path.name,
+                    f"{path.name} is not an Argos language pack (it must hold exactly one folder).",
+                )
             top = tops.pop()
             needed = {f"{top}/metadata.json", f"{top}/model/model.bin", f"{top}/sentencepiece.model"}
             missing = sorted(n.split("/", 1)[1] for n in needed - set(names))
             if missing:
-                raise UserError(f"{path.name} is not a complete Argos language pack (missing {', '.join(missing)}).")
+                raise ModelUnusable(
+                    ModelFault.INCOMPLETE,
+                    path.name,
+                    f"{path.name} is not a complete Argos language pack (missing {', '.join(missing)}).",
+                    missing=missing,
+                )
             if sum(i.file_size for i in z.infolist()) > 4 * MAX_PACK_BYTES:
-                raise UserError(f"{path.name} is too large to be a language pack.")
+                raise ModelUnusable(ModelFault.TOO_LARGE, path.name, f"{path.name} is too large to be a language pack.")
             meta = json.loads(z.read(f"{top}/metadata.json"))
             if not isinstance(meta, dict) or not meta.get("from_code") or not meta.get("to_code"):
-                raise UserError(f"{path.name}: its metadata.json names no language pair.")
+                raise ModelUnusable(
+                    ModelFault.NO_PAIR, path.name, f"{path.name}: its metadata.json names no language pair."
+                )
             plain_code(meta["from_code"], path.name)
             plain_code(meta["to_code"], path.name)
             if z.testzip() is not None:
-                raise UserError(f"{path.name} is damaged (a file inside fails its checksum). Download it again.")
+                raise ModelUnusable(
+                    ModelFault.DAMAGED,
+                    path.name,
+                    f"{path.name} is damaged (a file inside fails its checksum). Download it again.",
+                )
             import sentencepiece as spm
 
             try:
                 spm.SentencePieceProcessor(model_proto=z.read(f"{top}/sentencepiece.model"))
             except (RuntimeError, OSError):
-                raise UserError(f"{path.name}: its sentencepiece.model is not readable. Download it again.") from None
+                raise ModelUnusable(
+                    ModelFault.DAMAGED,
+                    path.name,
+                    f"{path.name}: its sentencepiece.model is not readable. Download it again.",
+                ) from None
     except (zipfile.BadZipFile, ValueError, KeyError):
-        raise UserError(f"{path.name} is not a readable Argos language pack.") from None
+        raise ModelUnusable(
+            ModelFault.NOT_A_PACK, path.name, f"{path.name} is not a readable Argos language pack."
+        ) from None
     return meta
 
 
@@ -409,9 +436,12 @@ def install_pack(
     meta = validate_archive(path)
     for given, key in ((from_code, "from_code"), (to_code, "to_code")):
         if given and given != meta[key]:
-            raise UserError(
+            raise ModelUnusable(
+                ModelFault.WRONG_PAIR,
+                path.name,
                 f"{path.name} is a {meta['from_code']}→{meta['to_code']} pack, not the pair you gave; "
-                "nothing was installed."
+                "nothing was installed.",
+                pair=f"{meta['from_code']}→{meta['to_code']}",
             )
     package = argos(location)
     from argostranslate import settings

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from crosspost.errors import ModelPairUnknown, UserError
+from crosspost.errors import ModelFault, ModelPairUnknown, ModelUnusable, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.translation.packs import (
@@ -96,7 +96,9 @@ def _check_tokenizers(folder: Path, label: str) -> None:
         try:
             spm.SentencePieceProcessor(model_file=str(folder / name))
         except (OSError, RuntimeError):
-            raise UserError(f"{label}: its {name} is not readable. Download the model again.") from None
+            raise ModelUnusable(
+                ModelFault.DAMAGED, label, f"{label}: its {name} is not readable. Download the model again."
+            ) from None
 
 
 def _digest(path: Path, algorithm: str = "sha256") -> str:
@@ -138,13 +140,20 @@ def _copy_folder(path: Path, folder: Path, move: bool = False) -> None:
     present = {n for n in MODEL_FILES if (path / n).is_file()}
     missing = _complete(present)
     if missing:
-        raise UserError(
+        raise ModelUnusable(
+            ModelFault.INCOMPLETE,
+            path,
             f"{path} is not a quickmt model folder (missing {', '.join(missing)}). "
-            "Give the folder quickmt-model-download wrote, or an .argosmodel file."
+            "Give the folder quickmt-model-download wrote, or an .argosmodel file.",
+            missing=missing,
         )
     total = sum((path / n).stat().st_size for n in present)
     if total > MAX_MODEL_BYTES:
-        raise UserError(f"{path.name} is too large to be a translation model; nothing was installed.")
+        raise ModelUnusable(
+            ModelFault.TOO_LARGE,
+            path.name,
+            f"{path.name} is too large to be a translation model; nothing was installed.",
+        )
     for name in sorted(present):
         if move:
             shutil.move(path / name, folder / name)
@@ -158,31 +167,52 @@ def _extract_zip(path: Path, folder: Path) -> str:
         with zipfile.ZipFile(path) as z:
             infos = [i for i in z.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX")]
             if any(i.filename.startswith("/") or ".." in i.filename.replace("\\", "/").split("/") for i in infos):
-                raise UserError(f"{path.name} holds paths outside its own folder; nothing was installed.")
+                raise ModelUnusable(
+                    ModelFault.UNSAFE_PATHS,
+                    path.name,
+                    f"{path.name} holds paths outside its own folder; nothing was installed.",
+                )
             # The model sits at the top of the zip or in one folder: where its model.bin is.
             bins = [i.filename for i in infos if i.filename == "model.bin" or i.filename.endswith("/model.bin")]
             if len(bins) != 1:
-                raise UserError(
+                raise ModelUnusable(
+                    ModelFault.NOT_A_PACK,
+                    path.name,
                     f"{path.name} is not a quickmt model (a zip of its folder, with one model.bin) "
-                    "nor an Argos .argosmodel pack."
+                    "nor an Argos .argosmodel pack.",
                 )
             prefix = bins[0][: -len("model.bin")]
             if prefix.count("/") > 1:
-                raise UserError(f"{path.name}: the model must be at the top of the zip or in one folder.")
+                raise ModelUnusable(
+                    ModelFault.NESTED,
+                    path.name,
+                    f"{path.name}: the model must be at the top of the zip or in one folder.",
+                )
             wanted = {f"{prefix}{n}": n for n in MODEL_FILES}
             chosen = [i for i in infos if i.filename in wanted]
             missing = _complete({wanted[i.filename] for i in chosen})
             if missing:
-                raise UserError(f"{path.name} is not a complete quickmt model (missing {', '.join(missing)}).")
+                raise ModelUnusable(
+                    ModelFault.INCOMPLETE,
+                    path.name,
+                    f"{path.name} is not a complete quickmt model (missing {', '.join(missing)}).",
+                    missing=missing,
+                )
             if sum(i.file_size for i in chosen) > MAX_MODEL_BYTES:
-                raise UserError(f"{path.name} is too large to be a translation model; nothing was installed.")
+                raise ModelUnusable(
+                    ModelFault.TOO_LARGE,
+                    path.name,
+                    f"{path.name} is too large to be a translation model; nothing was installed.",
+                )
             for info in chosen:
                 with z.open(info) as src, open(folder / wanted[info.filename], "wb") as dst:
                     copied = 0
                     for block in iter(lambda: src.read(1024 * 1024), b""):
                         copied += len(block)
                         if copied > info.file_size:  # a zip that lies about its sizes
-                            raise UserError(f"{path.name} is damaged; nothing was installed.")
+                            raise ModelUnusable(
+                                ModelFault.DAMAGED, path.name, f"{path.name} is damaged; nothing was installed."
+                            )
                         dst.write(block)
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
@@ -190,7 +220,11 @@ def _extract_zip(path: Path, folder: Path) -> str:
 
             if is_disk_full(exc):
                 raise
-        raise UserError(f"{path.name} is not a readable zip of a quickmt model; nothing was installed.") from None
+        raise ModelUnusable(
+            ModelFault.NOT_A_PACK,
+            path.name,
+            f"{path.name} is not a readable zip of a quickmt model; nothing was installed.",
+        ) from None
     return prefix.rstrip("/") or path.stem
 
 

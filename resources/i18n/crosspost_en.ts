@@ -15,7 +15,7 @@
 <context>
     <name>ExpiryBanner</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="166"/>
+        <location filename="../../crosspost/gui/panels.py" line="167"/>
         <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
         <translation>
             <numerusform>Your export&apos;s media links expire in %n day (%1) — fetch them now.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ExportResultDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="188"/>
+        <location filename="../../crosspost/gui/panels.py" line="189"/>
         <source>%n bundle(s) exported to:</source>
         <translation>
             <numerusform>%n bundle exported to:</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ImportPanel</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="71"/>
+        <location filename="../../crosspost/gui/panels.py" line="72"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n new post</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="72"/>
+        <location filename="../../crosspost/gui/panels.py" line="73"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="73"/>
+        <location filename="../../crosspost/gui/panels.py" line="74"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n unchanged</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="80"/>
+        <location filename="../../crosspost/gui/panels.py" line="81"/>
         <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
         <translation>
             <numerusform>%n post is one you deleted on TikTok; it is marked in the library.</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="99"/>
+        <location filename="../../crosspost/gui/panels.py" line="100"/>
         <source>Skipped or changed (%n):</source>
         <translation>
             <numerusform>Skipped or changed (%n):</numerusform>
@@ -77,11 +77,30 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="102"/>
+        <location filename="../../crosspost/gui/panels.py" line="103"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>… and %n more.</numerusform>
             <numerusform>… and %n more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportWords</name>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/import_words.py" line="171"/>
+        <source>Skipped %n post(s) in %1 whose date is not a real date (%2).</source>
+        <translation>
+            <numerusform>Skipped %n post in %1 whose date is not a real date (%2).</numerusform>
+            <numerusform>Skipped %n posts in %1 whose dates are not real dates (%2).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../crosspost/gui/import_words.py" line="196"/>
+        <source>%n file(s) in %1 matched no post (%2); drop them on their posts to attach them.</source>
+        <translation>
+            <numerusform>%n file in %1 matched no post (%2); drop it on its post to attach it.</numerusform>
+            <numerusform>%n files in %1 matched no post (%2); drop them on their posts to attach them.</numerusform>
         </translation>
     </message>
 </context>
@@ -207,7 +226,7 @@
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="342"/>
+        <location filename="../../crosspost/gui/messages.py" line="350"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -215,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="351"/>
+        <location filename="../../crosspost/gui/messages.py" line="359"/>
         <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
         <translation>
             <numerusform>%n sentence may be mistranslated: what the translation says back is far from your caption.</numerusform>
@@ -223,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="376"/>
+        <location filename="../../crosspost/gui/messages.py" line="384"/>
         <source>The caption goes out as a thread of %n post(s).</source>
         <translation>
             <numerusform>The caption goes out as a thread of %n post.</numerusform>
@@ -231,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="380"/>
+        <location filename="../../crosspost/gui/messages.py" line="388"/>
         <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
         <translation>
             <numerusform>%n photo or video (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</numerusform>
@@ -239,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="392"/>
+        <location filename="../../crosspost/gui/messages.py" line="400"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>

@@ -252,3 +252,36 @@ def test_publishing_failures_are_worded_by_kind_not_by_the_servers_english(windo
         assert dt.datetime(2025, 1, 2, 3, 4, tzinfo=dt.UTC).astimezone().strftime("%H:%M") in window_message(late)
     finally:
         window.set_language("en")
+
+
+def _import_notes() -> list:
+    from crosspost.importing.notes import ImportNote, NoteCode
+
+    facts = {
+        NoteCode.BAD_DATES: {"count": 2, "name": "Posts.txt", "shown": "'2024-13-45'"},
+        NoteCode.NO_OWN_POSTS: {"name": "user_data_tiktok.json"},
+        NoteCode.NOT_A_REGULAR_FILE: {"name": "Activity/fifo.txt"},
+        NoteCode.OUTSIDE_ARCHIVE: {"name": "../evil.json"},
+        NoteCode.CAPTION_CUT: {"date": "2024-11-02T09:30:00Z", "length": 40_000, "kept": 10_000},
+        NoteCode.MEDIA_UNMATCHED: {"count": 3, "name": "/home/me/videos", "shown": "a.mp4, b.mp4, c.jpg"},
+    }
+    assert set(facts) == set(NoteCode)
+    return [ImportNote(code, f"English for {code.value}", **f) for code, f in facts.items()]
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_window_words_every_import_note(window, language):
+    """What an import skipped or changed: in the window's language, from the note's code and facts."""
+    from crosspost.gui.import_words import import_note_text
+
+    window.set_language(language)
+    try:
+        notes = _import_notes()
+        for note in notes:
+            text = import_note_text(note)
+            assert text.strip() and text != str(note), note.code
+            assert _has_chinese(text) == (language == "zh_CN"), (note.code, text)
+            assert "%" not in text and "crosspost " not in text, (note.code, text)
+        assert import_note_text("a plain sentence") == "a plain sentence"
+    finally:
+        window.set_language("en")

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from crosspost.errors import UserError
+from crosspost.errors import ExportFault, ExportUnreadable
 from crosspost.importing.json_scan import scan_json
+from crosspost.importing.notes import ImportNote, NoteCode
 from crosspost.importing.readers.json_layouts import JSON_LAYOUTS, records_from_sections
 from crosspost.importing.readers.txt_layouts import TXT_LAYOUTS, read_txt
 from crosspost.importing.records import PostRecord, Profile, key_of
@@ -45,13 +46,17 @@ def read_export(
     label = source.path.name
     if not entries:
         if isinstance(source, ZipSource):
-            raise UserError(
+            raise ExportUnreadable(
+                ExportFault.NO_EXPORT_FILES,
+                label,
                 f"{label} holds no TikTok export (no .json or .txt files inside). Check that this is "
-                'the zip from TikTok\'s "Download your data".'
+                'the zip from TikTok\'s "Download your data".',
             )
-        raise UserError(
+        raise ExportUnreadable(
+            ExportFault.NO_EXPORT_FILES,
+            label,
             f"{label} holds no TikTok export (no .json or .txt files). Choose the export's zip, its "
-            "unpacked folder, or its user_data_tiktok.json."
+            "unpacked folder, or its user_data_tiktok.json.",
         )
 
     for entry in _json_candidates(entries):
@@ -74,17 +79,33 @@ def read_export(
             profile, txt_records = read_txt(source, entries, txt_layout, on_bytes, skipped)
             return _checked(ExportRead(layout=txt_layout.name, profile=profile, records=txt_records), label, skipped)
 
-    raise UserError(
+    raise ExportUnreadable(
+        ExportFault.NO_POST_LIST,
+        label,
         f"{label} is not a TikTok export: none of its files holds TikTok's post list "
         "(user_data_tiktok.json, Posts.txt or Videos.txt). Check that this is the export from "
-        'TikTok\'s "Download your data".'
+        'TikTok\'s "Download your data".',
     )
 
 
 def _checked(read: ExportRead, name: str, skipped: Sequence[str] = ()) -> ExportRead:
     if skipped:
         shown = ", ".join(repr(s) for s in skipped[:5]) + (f" and {len(skipped) - 5} more" if len(skipped) > 5 else "")
-        read.warnings.append(f"Skipped {len(skipped)} post(s) in {name} whose date is not a real date ({shown}).")
+        read.warnings.append(
+            ImportNote(
+                NoteCode.BAD_DATES,
+                f"Skipped {len(skipped)} post(s) in {name} whose date is not a real date ({shown}).",
+                count=len(skipped),
+                name=name,
+                shown=shown,
+            )
+        )
     if not read.records:
-        read.warnings.append(f"{name} has no posts of yours in it (the export's post list is empty).")
+        read.warnings.append(
+            ImportNote(
+                NoteCode.NO_OWN_POSTS,
+                f"{name} has no posts of yours in it (the export's post list is empty).",
+                name=name,
+            )
+        )
     return read

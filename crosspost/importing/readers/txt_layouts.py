@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from crosspost.errors import UserError
+from crosspost.errors import ExportFault, ExportUnreadable
 from crosspost.importing.readers.common import record_from_entry
 from crosspost.importing.records import PostRecord, Profile, clean, key_of
 from crosspost.importing.sources import Entry, ExportSource
@@ -60,7 +60,9 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UserError(f"{name} is not UTF-8 text; it is not a TikTok export as TikTok writes it.") from None
+        raise ExportUnreadable(
+            ExportFault.NOT_UTF8, name, f"{name} is not UTF-8 text; it is not a TikTok export as TikTok writes it."
+        ) from None
 
 
 def parse_blocks(text: str) -> Iterator[dict[str, str]]:
@@ -157,6 +159,11 @@ def _read(source: ExportSource, entry: Entry, on_bytes: Callable[[int], None]) -
     with source.open(entry) as stream:
         data = stream.read(MAX_TXT_BYTES + 1)
     if len(data) > MAX_TXT_BYTES:
-        raise UserError(f"{entry.name} is larger than any TikTok post list ({MAX_TXT_BYTES // 1024**2} MB).")
+        raise ExportUnreadable(
+            ExportFault.TOO_LARGE,
+            entry.name,
+            f"{entry.name} is larger than any TikTok post list ({MAX_TXT_BYTES // 1024**2} MB).",
+            limit=f"{MAX_TXT_BYTES // 1024**2} MB",
+        )
     on_bytes(len(data))
     return decode(data, entry.name)
