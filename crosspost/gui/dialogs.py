@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.context import AppContext
+from crosspost.gui.dialog_buttons import ok_cancel
 from crosspost.gui.words import Retranslating, fill
 
 log = logging.getLogger("crosspost")
@@ -375,10 +376,7 @@ class SettingsDialog(QDialog):
         self.accounts_button = QPushButton(self.tr("Accounts…"))
         self.accounts_button.clicked.connect(self.open_accounts)
         form.addRow(self.tr("Publishing"), self.accounts_button)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(ok_cancel(self))
         self.setWindowTitle(self.tr("Settings"))
         s = ctx.settings
         for combo, value in (

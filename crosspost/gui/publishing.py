@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from crosspost.errors import UserError
 from crosspost.gui.context import AppContext, Changes
+from crosspost.gui.dialog_buttons import ok_cancel
 from crosspost.gui.words import fill
 
 if TYPE_CHECKING:
@@ -93,10 +94,7 @@ class AddBlueskyAccountDialog(QDialog):
         form.addRow(self.file_opt_in)
         form.addRow(self.status)
         self.setMinimumWidth(520)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Add"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.tr("Add"), self.submit)
         form.addRow(self.buttons)
 
     def submit(self) -> int | None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.context import AppContext, Changes
+from crosspost.gui.dialog_buttons import ok_cancel
 from crosspost.gui.flow_layout import FlowBox
 from crosspost.gui.sentence_row import AMBER, SentenceRow
 from crosspost.gui.words import Retranslating, fill
@@ -96,11 +97,8 @@ class GlossaryEntryDialog(QDialog):
         self.translation_label.setBuddy(self.translation)
         form.addRow(self.term_label, self.term)
         form.addRow(self.translation_label, self.translation)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = ok_cancel(self, self.tr("Add to glossary"))
         self.add_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.add_button.setText(self.tr("Add to glossary"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -255,28 +255,23 @@ def _shared_times(store: Store, times: Sequence[str]) -> dict[int, int]:
     return counts
 
 
+# The post columns an import writes (``_post_values``), in the order ``_write_export`` reads them.
+_POST_COLUMNS = (
+    "caption",
+    "likes",
+    "collections",
+    "deleted",
+    "deleted_at",
+    "sound",
+    "location",
+    "add_yours_text",
+    "alt_text",
+    "cover_url",
+    "privacy",
+)
+
 # Where each column sits in the rows ``_write_export`` reads: seq, id, the post values, the first link.
-_COLUMN_AT = {
-    name: i
-    for i, name in enumerate(
-        [
-            "seq",
-            "id",
-            "caption",
-            "likes",
-            "collections",
-            "deleted",
-            "deleted_at",
-            "sound",
-            "location",
-            "add_yours_text",
-            "alt_text",
-            "cover_url",
-            "privacy",
-            "media",
-        ]
-    )
-}
+_COLUMN_AT = {name: i for i, name in enumerate(("seq", "id", *_POST_COLUMNS, "media"))}
 
 
 _TIKTOK_CAPTION = "CASE WHEN caption_edited THEN coalesce(tiktok_caption, '') ELSE caption END"
@@ -347,18 +342,8 @@ def _merged(record: PostRecord, values: dict, old: dict) -> dict:
     return merged
 
 
-# Columns an export may leave out (the rest: the post's state in every export).
-_OPTIONAL = {
-    "caption",
-    "likes",
-    "collections",
-    "deleted_at",
-    "sound",
-    "location",
-    "add_yours_text",
-    "alt_text",
-    "cover_url",
-}
+# Columns an export may leave out (the rest: the post's state in every export; privacy is merged key by key).
+_OPTIONAL = set(_POST_COLUMNS) - {"deleted", "privacy"}
 
 
 def _match_second(records: list[PostRecord], rows: list[tuple]) -> list[tuple | None]:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import TracebackType
-from typing import IO, BinaryIO, Protocol
+from typing import IO, BinaryIO, Protocol, Self
 
 from crosspost.errors import ExportFault, ExportUnreadable, UserError
 from crosspost.importing.notes import ImportNote, NoteCode
@@ -58,7 +58,20 @@ class ReadStream(Protocol):
     ) -> object: ...
 
 
-class ExportSource:
+class _ClosedByWith:
+    """``with x:`` gives x and calls ``x.close()`` at the end (the subclass says what closing does)."""
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class ExportSource(_ClosedByWith):
     """The entries of one export, whatever holds them."""
 
     def __init__(self, path: Path):
@@ -70,15 +83,6 @@ class ExportSource:
 
     def open(self, entry: Entry) -> ReadStream:
         raise NotImplementedError
-
-    def close(self) -> None:
-        pass
-
-    def __enter__(self) -> "ExportSource":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def open_regular(path: Path) -> BinaryIO:
@@ -256,7 +260,7 @@ def damaged_member(archive: str, member: str, exc: BaseException) -> UserError:
     )
 
 
-class _CheckedMember:
+class _CheckedMember(_ClosedByWith):
     """A zip member's stream whose read errors become a ``UserError`` naming the member."""
 
     def __init__(self, stream: IO[bytes], archive: str, member: str):
@@ -273,12 +277,6 @@ class _CheckedMember:
             self.stream.close()
         except DAMAGED_MEMBER_ERRORS:
             pass
-
-    def __enter__(self) -> "_CheckedMember":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def open_source(path: Path) -> ExportSource:

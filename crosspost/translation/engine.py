@@ -116,7 +116,8 @@ def _reinstall_hint(path: Path, what: str) -> UserError:
     )
 
 
-def _read_json(path: Path) -> dict[str, Any]:
+def read_json_file(path: Path) -> dict[str, Any]:
+    """A JSON object from a file; {} when the file is missing, unreadable, not JSON or not an object."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -138,7 +139,7 @@ def _translator(path: Path, on_error: Any) -> Any:
 def _load_quickmt(path: Path) -> Model:
     import sentencepiece as spm
 
-    meta = _read_json(path / SIDECAR)
+    meta = read_json_file(path / SIDECAR)
 
     def broken(what: str) -> UserError:
         return LanguagePackBroken(

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from crosspost.errors import IndexUnreachable, ModelFault, ModelUnusable, NoLanguagePack, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+from crosspost.translation.engine import read_json_file
 
 if TYPE_CHECKING:
     from crosspost.store import Store
@@ -185,14 +186,6 @@ def _read_metadata(folder: Path) -> dict[str, Any]:
         return metadata
     except (OSError, ValueError):
         return {}
-
-
-def read_json_file(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:

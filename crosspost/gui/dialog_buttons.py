@@ -1,0 +1,20 @@
+"""The OK / Cancel row the window's dialogs share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+
+def ok_cancel(
+    dialog: QDialog, ok_text: str | None = None, on_ok: Callable[[], object] | None = None
+) -> QDialogButtonBox:
+    """OK and Cancel for DIALOG: OK (worded OK_TEXT, already translated by the dialog) runs ON_OK
+    (by default the dialog's accept), Cancel rejects the dialog."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    if ok_text is not None:
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.accepted.connect(on_ok or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
