@@ -85,6 +85,16 @@ class ExportSource(_ClosedByWith):
         raise NotImplementedError
 
 
+def not_readable(path: Path, exc: OSError) -> UserError:
+    """One sentence for an export file or folder the system refuses to read (permissions, I/O)."""
+    return ExportUnreadable(
+        ExportFault.NOT_READABLE,
+        path,
+        f"{path} cannot be read: {exc.strerror or exc}.",
+        detail=str(exc.strerror or exc),
+    )
+
+
 def open_regular(path: Path) -> BinaryIO:
     """PATH opened for reading, refused unless it is a regular file: a FIFO or a device named like an
     export file would block the import forever (or never end). Opened without blocking, so even a
@@ -92,12 +102,7 @@ def open_regular(path: Path) -> BinaryIO:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
-        raise ExportUnreadable(
-            ExportFault.NOT_READABLE,
-            path,
-            f"{path} cannot be read: {exc.strerror or exc}.",
-            detail=str(exc.strerror or exc),
-        ) from None
+        raise not_readable(path, exc) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise ExportUnreadable(
@@ -180,12 +185,7 @@ class ZipSource(ExportSource):
                 "Download the export from TikTok again.",
             ) from None
         except OSError as exc:
-            raise ExportUnreadable(
-                ExportFault.NOT_READABLE,
-                path,
-                f"{path} cannot be read: {exc.strerror or exc}.",
-                detail=str(exc.strerror or exc),
-            ) from None
+            raise not_readable(path, exc) from None
         self._infos: dict[str, zipfile.ZipInfo] = {}
 
     def entries(self) -> list[Entry]:
