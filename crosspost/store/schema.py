@@ -16,6 +16,12 @@ from sqlite_utils.migrations import Migrations
 migrations = Migrations("crosspost")
 
 
+def _add_columns(db: Database, table: str, *columns: str) -> None:
+    """``ALTER TABLE TABLE ADD COLUMN`` for each column definition of COLUMNS, in order."""
+    for column in columns:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+
+
 @migrations(name="0001_foundation")
 def _foundation(db: Database) -> None:
     db.execute(
@@ -189,8 +195,7 @@ def _drafts(db: Database) -> None:
 def _media_focus(db: Database) -> None:
     # Where the crop window sits when a photo or video is cropped for a platform (0..1 across the
     # free space on each axis; NULL: automatic, toward the busiest region).
-    db.execute("ALTER TABLE media ADD COLUMN focus_x REAL")
-    db.execute("ALTER TABLE media ADD COLUMN focus_y REAL")
+    _add_columns(db, "media", "focus_x REAL", "focus_y REAL")
 
 
 @migrations(name="0005_posts_same_second", transactional=False)
@@ -243,19 +248,22 @@ def _user_edits(db: Database) -> None:
     # caption_edited, and TikTok's latest text goes to tiktok_caption (changed_on_tiktok says a
     # newer export brought a different one). Topics and title chosen in the editor belong to the
     # post (NULL: taken from the caption) and reach every draft made from it.
-    db.execute("ALTER TABLE posts ADD COLUMN caption_edited INTEGER NOT NULL DEFAULT 0")
-    db.execute("ALTER TABLE posts ADD COLUMN tiktok_caption TEXT")
-    db.execute("ALTER TABLE posts ADD COLUMN caption_changed_on_tiktok INTEGER NOT NULL DEFAULT 0")
-    db.execute("ALTER TABLE posts ADD COLUMN user_topics TEXT")
-    db.execute("ALTER TABLE posts ADD COLUMN user_title TEXT")
+    _add_columns(
+        db,
+        "posts",
+        "caption_edited INTEGER NOT NULL DEFAULT 0",
+        "tiktok_caption TEXT",
+        "caption_changed_on_tiktok INTEGER NOT NULL DEFAULT 0",
+        "user_topics TEXT",
+        "user_title TEXT",
+    )
 
 
 @migrations(name="0007_cover_style")
 def _cover_style(db: Database) -> None:
     # The title drawn on a draft's cover: the style (NULL: the platform's default; 'none': no text)
     # and the text (NULL or '': the draft's title).
-    db.execute("ALTER TABLE drafts ADD COLUMN cover_style TEXT")
-    db.execute("ALTER TABLE drafts ADD COLUMN cover_text TEXT")
+    _add_columns(db, "drafts", "cover_style TEXT", "cover_text TEXT")
 
 
 @migrations(name="0008_publishing")
@@ -320,8 +328,7 @@ def _publishing(db: Database) -> None:
             PRIMARY KEY (draft_id, media_id)
         )"""
     )
-    db.execute("ALTER TABLE drafts ADD COLUMN thread INTEGER NOT NULL DEFAULT 0")
-    db.execute("ALTER TABLE drafts ADD COLUMN posted_uri TEXT")
+    _add_columns(db, "drafts", "thread INTEGER NOT NULL DEFAULT 0", "posted_uri TEXT")
 
 
 @migrations(name="0009_translation_sentences")
@@ -350,8 +357,7 @@ def _post_plan(db: Database) -> None:
     # When the user plans to publish a post and their notes on it, set in the editor before or after
     # a draft exists: kept on the post and copied to each draft made from it (and to its drafts that
     # are not posted yet when changed).
-    db.execute("ALTER TABLE posts ADD COLUMN planned_at TEXT")
-    db.execute("ALTER TABLE posts ADD COLUMN notes TEXT")
+    _add_columns(db, "posts", "planned_at TEXT", "notes TEXT")
 
 
 @migrations(name="0011_captions_to_check")
@@ -388,9 +394,8 @@ def _captions_to_check(db: Database) -> None:
 def _written_in_and_gone_links(db: Database) -> None:
     # The language the user says a post is written in (NULL: detected from the caption), and when
     # an export link answered 403/404/410 (the file behind it is gone for good; NULL: not known gone).
-    db.execute("ALTER TABLE posts ADD COLUMN written_in TEXT")
-    db.execute("ALTER TABLE media ADD COLUMN gone_at TEXT")
-    db.execute("ALTER TABLE media ADD COLUMN gone_status INTEGER")
+    _add_columns(db, "posts", "written_in TEXT")
+    _add_columns(db, "media", "gone_at TEXT", "gone_status INTEGER")
     # Items the user dropped from a post (a lost file): a later import of the export does not bring
     # the slot back.
     db.execute(
