@@ -357,9 +357,16 @@ SERVER_ACTIONS = {
 }
 
 
-def _afterwards(action: str) -> str:
-    """What stayed as it was: no account is added by a failed sign-in; a failed publish leaves the draft."""
-    return "nothing was stored" if action == "sign_in" else "the draft is unchanged, publish it again later"
+def _doing(action: str) -> str:
+    """What the call was doing, for a server error's sentence (``SERVER_ACTIONS``)."""
+    return SERVER_ACTIONS.get(action, "a request")
+
+
+def _server_failed(host: str, action: str, what: str) -> str:
+    """A server error's sentence: HOST, WHAT it did, then what stayed as it was: no account is added by a
+    failed sign-in; a failed publish leaves the draft."""
+    afterwards = "nothing was stored" if action == "sign_in" else "the draft is unchanged, publish it again later"
+    return f"{host} {what}: {afterwards}."
 
 
 class InsecureServer(UserError):
@@ -380,8 +387,12 @@ class ServerRedirected(UserError):
     def __init__(self, host: str, target: str, action: str = "other") -> None:
         self.host, self.target, self.action = host, target, action
         super().__init__(
-            f"{host} redirected {SERVER_ACTIONS.get(action, 'a request')} to {target}, and Crosspost never sends "
-            f"a password or token to another address, so it stopped: {_afterwards(action)}."
+            _server_failed(
+                host,
+                action,
+                f"redirected {_doing(action)} to {target}, and Crosspost never sends a password or token to "
+                "another address, so it stopped",
+            )
         )
 
 
@@ -391,8 +402,12 @@ class ServerTooSlow(UserError):
     def __init__(self, host: str, seconds: float, action: str = "other") -> None:
         self.host, self.seconds, self.action = host, seconds, action
         super().__init__(
-            f"{host} took the connection but did not answer {SERVER_ACTIONS.get(action, 'a request')} within "
-            f"{seconds:.0f} s (the server is too slow or stuck): {_afterwards(action)}."
+            _server_failed(
+                host,
+                action,
+                f"took the connection but did not answer {_doing(action)} within {seconds:.0f} s "
+                "(the server is too slow or stuck)",
+            )
         )
 
 
@@ -402,8 +417,12 @@ class AnswerTooLarge(UserError):
     def __init__(self, host: str, limit: int, action: str = "other") -> None:
         self.host, self.limit, self.action = host, limit, action
         super().__init__(
-            f"{host} sent an answer to {SERVER_ACTIONS.get(action, 'a request')} larger than "
-            f"{limit / 1024**2:.0f} MB, so Crosspost stopped reading it: {_afterwards(action)}."
+            _server_failed(
+                host,
+                action,
+                f"sent an answer to {_doing(action)} larger than {limit / 1024**2:.0f} MB, so Crosspost stopped "
+                "reading it",
+            )
         )
 
 
@@ -413,8 +432,11 @@ class BadAnswer(UserError):
     def __init__(self, host: str, action: str = "other") -> None:
         self.host, self.action = host, action
         super().__init__(
-            f"{host} answered {SERVER_ACTIONS.get(action, 'a request')} with something Crosspost cannot read "
-            f"(not a Bluesky server's answer): {_afterwards(action)}."
+            _server_failed(
+                host,
+                action,
+                f"answered {_doing(action)} with something Crosspost cannot read (not a Bluesky server's answer)",
+            )
         )
 
 
