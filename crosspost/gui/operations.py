@@ -185,6 +185,23 @@ class Operations(QObject):
         self.question = box
         return box
 
+    def _offer(
+        self, box: QMessageBox, *choices: tuple[str, QMessageBox.ButtonRole, Callable[[], object]]
+    ) -> QMessageBox:
+        """BOX opened without blocking, with a button per choice (its text, its role, what it does) and
+        Cancel; the choice whose button was clicked runs when the box closes."""
+        buttons = [(box.addButton(text, role), run) for text, role, run in choices]
+        box.addButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_result: int) -> None:
+            for button, run in buttons:
+                if box.clickedButton() is button:
+                    run()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
     def _ask_replace_edits(
         self, post_ids: list[int], edited: list[int], then: Callable[[], object] | None = None
     ) -> QMessageBox:
@@ -197,19 +214,19 @@ class Operations(QObject):
                 len(edited),
             ),
         )
-        replace = box.addButton(self.tr("Replace my edit"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(self.tr("Keep my edit"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-
-        def answered(_result: int) -> None:
-            if box.clickedButton() is replace:
-                self.translate_posts(post_ids, force=True, then=then)
-            elif box.clickedButton() is keep:
-                self.translate_posts(post_ids, force=False, then=then)
-
-        box.finished.connect(answered)
-        box.open()
-        return box
+        return self._offer(
+            box,
+            (
+                self.tr("Replace my edit"),
+                QMessageBox.ButtonRole.DestructiveRole,
+                lambda: self.translate_posts(post_ids, force=True, then=then),
+            ),
+            (
+                self.tr("Keep my edit"),
+                QMessageBox.ButtonRole.AcceptRole,
+                lambda: self.translate_posts(post_ids, force=False, then=then),
+            ),
+        )
 
     def glossary_changed(self, term: str) -> None:
         """After a glossary change: offer to re-translate the translated posts that use the term."""
@@ -298,19 +315,21 @@ class Operations(QObject):
                 layout_label(layout),
             ),
         )
-        translate = box.addButton(self.tr("Translate first"), QMessageBox.ButtonRole.AcceptRole)
-        original = box.addButton(self.tr("Use the original only"), QMessageBox.ButtonRole.ActionRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-
-        def answered(_result: int) -> None:
-            if box.clickedButton() is translate:
-                self.translate_posts(missing, force=False, then=lambda: self._create_drafts(post_ids, platform, layout))
-            elif box.clickedButton() is original:
-                self._create_drafts(post_ids, platform, "original")
-
-        box.finished.connect(answered)
-        box.open()
-        return box
+        return self._offer(
+            box,
+            (
+                self.tr("Translate first"),
+                QMessageBox.ButtonRole.AcceptRole,
+                lambda: self.translate_posts(
+                    missing, force=False, then=lambda: self._create_drafts(post_ids, platform, layout)
+                ),
+            ),
+            (
+                self.tr("Use the original only"),
+                QMessageBox.ButtonRole.ActionRole,
+                lambda: self._create_drafts(post_ids, platform, "original"),
+            ),
+        )
 
     def refresh_drafts(self, draft_ids: list[int]) -> int:
         """Recompose out-of-date drafts from their posts now, keeping what the user set by hand."""
