@@ -10,7 +10,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 import crosspost
+from crosspost.gui.dialog_buttons import close_row
 from crosspost.gui.words import Retranslating, fill
 
 # What the app carries at run time, with the licence each is used under (the full texts ship in
@@ -75,8 +75,7 @@ class AboutDialog(Retranslating, QDialog):
         self.open_button.clicked.connect(self.open_folder)
         self.copy_button.clicked.connect(self.copy_folder)
         self.notice = QLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = close_row(self)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.open_button)
         folder_row.addWidget(self.copy_button)

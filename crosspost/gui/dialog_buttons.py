@@ -1,4 +1,4 @@
-"""The OK / Cancel row the window's dialogs share."""
+"""The button rows the window's dialogs share: OK / Cancel, and Close."""
 
 from __future__ import annotations
 
@@ -16,5 +16,12 @@ def ok_cancel(
     if ok_text is not None:
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     buttons.accepted.connect(on_ok or dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
+def close_row(dialog: QDialog) -> QDialogButtonBox:
+    """A Close button for DIALOG: it rejects the dialog (as Escape does)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
     buttons.rejected.connect(dialog.reject)
     return buttons

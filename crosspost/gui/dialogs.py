@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.context import AppContext
-from crosspost.gui.dialog_buttons import ok_cancel
+from crosspost.gui.dialog_buttons import close_row, ok_cancel
 from crosspost.gui.words import Retranslating, fill
 
 log = logging.getLogger("crosspost")
@@ -100,8 +99,7 @@ class LanguagePacksDialog(Retranslating, QDialog):
         by_name.addWidget(self.model_name_label)
         by_name.addWidget(self.model_name, 1)
         by_name.addWidget(self.model_download_button)
-        self.close_buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.close_buttons.rejected.connect(self.reject)
+        self.close_buttons = close_row(self)
         layout.addWidget(self.intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)

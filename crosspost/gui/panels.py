@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crosspost.gui.dialog_buttons import close_row
 from crosspost.gui.import_words import import_note_text
 from crosspost.gui.media_labels import days_left, human_date
 from crosspost.gui.words import Retranslating, fill
@@ -199,10 +200,9 @@ class ExportResultDialog(QDialog):
         self.copy_button = QPushButton(self.tr("Copy path"))
         self.show_button.clicked.connect(self.show_folder)
         self.copy_button.clicked.connect(self.copy_path)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = close_row(self)
         buttons.addButton(self.show_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
         self.close_button = buttons.button(QDialogButtonBox.StandardButton.Close)
         layout = QVBoxLayout(self)
         for w in (self.heading, self.path, self.names, self.notice):

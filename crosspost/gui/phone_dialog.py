@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QListWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crosspost.gui.dialog_buttons import close_row
 from crosspost.gui.words import Retranslating, fill
 from crosspost.handoff.phone_server import LIFETIME, PhonePayload, PhoneServer, RequestEvent
 
@@ -76,8 +76,7 @@ class PhoneDialog(Retranslating, QDialog):
         self.address.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.left = QLabel()
         self.log = QListWidget()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = close_row(self)
         form = QFormLayout()
         form.addRow(self.network_label, self.network)
         layout = QVBoxLayout(self)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from crosspost.errors import UserError
 from crosspost.gui.context import AppContext, Changes
-from crosspost.gui.dialog_buttons import ok_cancel
+from crosspost.gui.dialog_buttons import close_row, ok_cancel
 from crosspost.gui.words import fill
 
 if TYPE_CHECKING:
@@ -250,8 +250,7 @@ class AccountsDialog(QDialog):
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
         row.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
+        close = close_row(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.list, 1)
         layout.addLayout(row)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLineEdit,
     QTableWidget,
@@ -16,6 +15,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from crosspost.gui.dialog_buttons import close_row
 
 if TYPE_CHECKING:
     from crosspost.gui.editor import PostEditor
@@ -88,8 +89,7 @@ class ShortcutsDialog(QDialog):
         for i, (what, keys) in enumerate(rows):
             self.table.setItem(i, 0, QTableWidgetItem(what))
             self.table.setItem(i, 1, QTableWidgetItem(keys))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_row(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(buttons)

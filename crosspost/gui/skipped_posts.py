@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from crosspost.gui.dialog_buttons import close_row
 from crosspost.gui.language_names import language_name
 from crosspost.gui.words import fill
 from crosspost.translation.written_in import LanguageSource
@@ -100,8 +100,7 @@ class SkippedPostsDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         layout.addWidget(scroll, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        buttons = close_row(self)
         layout.addWidget(buttons)
         self.resize(640, min(480, 160 + 70 * min(len(skipped), MAX_ROWS)))
 
