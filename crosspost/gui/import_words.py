@@ -205,14 +205,7 @@ class ImportWords(QObject):
 
 _words = ImportWords()
 
-
-def export_fault_text(exc: ExportUnreadable) -> str:
-    return _words.fault(exc)
-
-
-def model_fault_text(exc: ModelUnusable) -> str:
-    return _words.model(exc)
-
-
-def import_note_text(note: str) -> str:
-    return _words.note(note)
+# An unreadable export, an unusable model, an import note, in the UI language.
+export_fault_text = _words.fault
+model_fault_text = _words.model
+import_note_text = _words.note

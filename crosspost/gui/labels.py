@@ -69,20 +69,11 @@ def platform_label(profile: PlatformProfile) -> str:
     return names.get("zh" if current_language().startswith("zh") else "en") or names["en"]
 
 
-def fit_label(fit: str) -> str:
-    return _labels.fit(fit)
-
-
-def layout_label(layout: str) -> str:
-    return _labels.layout(layout)
-
-
-def status_label(status: str) -> str:
-    return _labels.status(status)
-
-
-def level_label(level: str) -> str:
-    return _labels.level(level)
+# A fit mode, layout, draft status or problem level in the UI language (an unknown one as is).
+fit_label = _labels.fit
+layout_label = _labels.layout
+status_label = _labels.status
+level_label = _labels.level
 
 
 def language_label(code: str) -> str:
