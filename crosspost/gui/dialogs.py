@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.context import AppContext
-from crosspost.gui.labels import language_label
+from crosspost.gui.labels import language_label, model_kind_label
 from crosspost.gui.words import Retranslating, fill
 
 log = logging.getLogger("crosspost")
@@ -175,7 +175,7 @@ class LanguagePacksDialog(Retranslating, QDialog):
                 state = self.tr("in use") if p.active else self.tr("installed")
             licence = (p.licence or self.tr("not stated")) if installed else ""
             names = (language_label(p.from_code), language_label(p.to_code))
-            for j, text in enumerate((*names, p.kind, p.version, licence, state)):
+            for j, text in enumerate((*names, model_kind_label(p.kind), p.version, licence, state)):
                 item = QTableWidgetItem(text)
                 shared = pairs.count((p.from_code, p.to_code)) > 1
                 item.setData(Qt.ItemDataRole.UserRole, (p.from_code, p.to_code, installed, p.kind, p.active, shared))
@@ -274,7 +274,7 @@ class LanguagePacksDialog(Retranslating, QDialog):
                     self.tr("%1 → %2 is now translated by %3."),
                     language_label(pack.from_code),
                     language_label(pack.to_code),
-                    pack.kind,
+                    model_kind_label(pack.kind),
                 )
             ),
             on_failure=self._failed,

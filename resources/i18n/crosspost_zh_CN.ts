@@ -1510,80 +1510,80 @@
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="188"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="186"/>
         <source>No language packs yet.</source>
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="227"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="225"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="240"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="238"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="248"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="246"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="259"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="257"/>
         <source>Install a quickmt model folder</source>
         <translation>安装 quickmt 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="272"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="270"/>
         <source>Choosing the model for %1 → %2</source>
         <translation>正在为 %1 → %2 选择模型</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="276"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="274"/>
         <source>%1 → %2 is now translated by %3.</source>
         <translation>%1 → %2 现在由 %3 翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="290"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="288"/>
         <source>Type the name of a quickmt model first, such as quickmt-en-zh.</source>
         <translation>请先输入 quickmt 模型的名称，例如 quickmt-en-zh。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="294"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="292"/>
         <source>Downloading %1</source>
         <translation>正在下载 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="307"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="305"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="311"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="309"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="322"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="320"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="212"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="326"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="210"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="324"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="231"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="229"/>
         <source>Language packs and models (*.argosmodel *.zip)</source>
         <translation>语言包和模型 (*.argosmodel *.zip)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="339"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="337"/>
         <source>Removing %1 → %2</source>
         <translation>正在移除 %1 → %2</translation>
     </message>
@@ -3050,67 +3050,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="361"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="359"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="375"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="373"/>
         <source>Outside mainland China (creator.rednote.com)</source>
         <translation>中国大陆以外（creator.rednote.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="376"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="374"/>
         <source>Mainland China (creator.xiaohongshu.com)</source>
         <translation>中国大陆（creator.xiaohongshu.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="380"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="378"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="384"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="382"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="385"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="383"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="386"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="384"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="387"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="385"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="388"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="386"/>
         <source>RedNote account registered</source>
         <translation>小红书账号注册地</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="389"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="387"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="390"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="388"/>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="392"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="390"/>
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="397"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="395"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
