@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from crosspost.gui.context import AppContext
 from crosspost.gui.dialog_buttons import close_row, ok_cancel
+from crosspost.gui.labels import language_label, model_kind_label
 from crosspost.gui.words import Retranslating, fill
 
 log = logging.getLogger("crosspost")
@@ -147,12 +148,16 @@ class LanguagePacksDialog(Retranslating, QDialog):
                         "Add the reverse pack, %1 → %2, to see what your translations say: "
                         "the sentence view translates each sentence back."
                     ),
-                    self.missing_reverse[0],
-                    self.missing_reverse[1],
+                    language_label(self.missing_reverse[0]),
+                    language_label(self.missing_reverse[1]),
                 )
             )
             self.reverse_button.setText(
-                fill(self.tr("Download %1 → %2"), self.missing_reverse[0], self.missing_reverse[1])
+                fill(
+                    self.tr("Download %1 → %2"),
+                    language_label(self.missing_reverse[0]),
+                    language_label(self.missing_reverse[1]),
+                )
             )
 
     def reload(self) -> None:
@@ -168,7 +173,8 @@ class LanguagePacksDialog(Retranslating, QDialog):
             if installed:
                 state = self.tr("in use") if p.active else self.tr("installed")
             licence = (p.licence or self.tr("not stated")) if installed else ""
-            for j, text in enumerate((p.from_code, p.to_code, p.kind, p.version, licence, state)):
+            names = (language_label(p.from_code), language_label(p.to_code))
+            for j, text in enumerate((*names, model_kind_label(p.kind), p.version, licence, state)):
                 item = QTableWidgetItem(text)
                 shared = pairs.count((p.from_code, p.to_code)) > 1
                 item.setData(Qt.ItemDataRole.UserRole, (p.from_code, p.to_code, installed, p.kind, p.active, shared))
@@ -200,7 +206,7 @@ class LanguagePacksDialog(Retranslating, QDialog):
         source, target = self.missing_reverse
         location = self.ctx.location
         return self.ctx.runner.run(
-            fill(self.tr("Downloading %1 → %2"), source, target),
+            fill(self.tr("Downloading %1 → %2"), language_label(source), language_label(target)),
             lambda store, progress, cancel: download_pack(location, source, target, store, progress, cancel),
             on_success=lambda pack: self.reload(),
             on_failure=self._failed,
@@ -235,7 +241,9 @@ class LanguagePacksDialog(Retranslating, QDialog):
         )
 
     def _installed(self, pack: Any) -> None:
-        self._say_and_reload(fill(self.tr("Installed %1 → %2."), pack.from_code, pack.to_code))
+        self._say_and_reload(
+            fill(self.tr("Installed %1 → %2."), language_label(pack.from_code), language_label(pack.to_code))
+        )
 
     def _say_and_reload(self, text: str) -> None:
         self.status.setText(text)
@@ -258,10 +266,15 @@ class LanguagePacksDialog(Retranslating, QDialog):
         source, target, kind = selected[0], selected[1], selected[3]
         location = self.ctx.location
         return self.ctx.runner.run(
-            fill(self.tr("Choosing the model for %1 → %2"), source, target),
+            fill(self.tr("Choosing the model for %1 → %2"), language_label(source), language_label(target)),
             lambda store, progress, cancel: use_pack(location, source, target, kind),
             on_success=lambda pack: self._say_and_reload(
-                fill(self.tr("%1 → %2 is now translated by %3."), pack.from_code, pack.to_code, pack.kind)
+                fill(
+                    self.tr("%1 → %2 is now translated by %3."),
+                    language_label(pack.from_code),
+                    language_label(pack.to_code),
+                    model_kind_label(pack.kind),
+                )
             ),
             on_failure=self._failed,
         )
@@ -307,7 +320,7 @@ class LanguagePacksDialog(Retranslating, QDialog):
             return
         location = self.ctx.location
         self.ctx.runner.run(
-            fill(self.tr("Downloading %1 → %2"), selected[0], selected[1]),
+            fill(self.tr("Downloading %1 → %2"), language_label(selected[0]), language_label(selected[1])),
             lambda store, progress, cancel: download_pack(location, selected[0], selected[1], store, progress, cancel),
             on_success=lambda pack: self.reload(),
             on_failure=self._failed,
@@ -320,7 +333,7 @@ class LanguagePacksDialog(Retranslating, QDialog):
         if selected and selected[2]:
             location = self.ctx.location
             self.ctx.runner.run(
-                fill(self.tr("Removing %1 → %2"), selected[0], selected[1]),
+                fill(self.tr("Removing %1 → %2"), language_label(selected[0]), language_label(selected[1])),
                 lambda store, progress, cancel: remove_pack(location, selected[0], selected[1], selected[3]),
                 on_success=lambda _: self.reload(),
                 on_failure=self._failed,

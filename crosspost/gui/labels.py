@@ -83,6 +83,14 @@ def language_label(code: str) -> str:
     return language_name(code)
 
 
+MODEL_KINDS = {"argos": "Argos Translate", "quickmt": "quickmt"}
+
+
+def model_kind_label(kind: str) -> str:
+    """A kind of translation model by its own name ("Argos Translate", "quickmt"), never the code."""
+    return MODEL_KINDS.get(kind, kind)
+
+
 def pair_label(source: str, target: str) -> str:
     """A language pair as the window names it: "English → Chinese" / "英语 → 中文"."""
     return f"{language_label(source)} → {language_label(target)}"

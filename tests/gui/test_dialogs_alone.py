@@ -36,9 +36,11 @@ def test_language_dialog_installs_a_pack_on_the_context_runner(app_context, qtbo
     with qtbot.waitSignal(app_context.runner.finished, timeout=30000):
         dialog.install_path(str(argos_packs[("en", "zh")]))
     assert dialog.table.rowCount() == 1
-    assert [dialog.table.item(0, c).text() for c in (0, 1)] == ["en", "zh"]
-    assert "en → zh" in dialog.status.text()
+    # languages by name, codes in the tooltip (issue 24: no raw codes in the window)
+    assert [dialog.table.item(0, c).text() for c in (0, 1)] == ["English", "Chinese (Simplified)"]
+    assert "English → Chinese (Simplified)" in dialog.status.text()
     assert dialog.reverse_button.isVisibleTo(dialog)  # zh → en is offered for back-translation
+    assert dialog.reverse_button.text() == "Download Chinese (Simplified) → English"
 
 
 def test_accounts_dialog_lists_the_stores_accounts(app_context, qtbot):

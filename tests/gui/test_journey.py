@@ -195,7 +195,7 @@ def install_pack_and_translate(qtbot, window, argos_packs, name, rows=(0, 1)):
     answer_file_dialog(qtbot, dialog, argos_packs[("en", "zh")])
     idle(qtbot, window)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
-    assert dialog.table.item(0, 1).text() == "zh"
+    assert dialog.table.item(0, 1).text() == "Chinese (Simplified)"
     screenshot(dialog, f"journey-{name}-05-language-pack")
     click(qtbot, dialog.close_buttons.button(QDialogButtonBox.StandardButton.Close))
     # Translate the selection: two posts, picked with a click and a Ctrl+click.

@@ -9,6 +9,9 @@ from quickmt_hub import Hub, serve
 
 from crosspost.translation.packs import find_pack
 
+EN, ZH = "English", "Chinese (Simplified)"  # the dialog names languages; it shows no codes
+KIND = {"argos": "Argos Translate", "quickmt": "quickmt"}  # and the kinds of model by their names
+
 
 def rows(dialog) -> list[tuple[str, ...]]:
     table = dialog.table
@@ -17,7 +20,7 @@ def rows(dialog) -> list[tuple[str, ...]]:
 
 def select_kind(dialog, kind: str) -> None:
     for r in range(dialog.table.rowCount()):
-        if dialog.table.item(r, 2).text() == kind:
+        if dialog.table.item(r, 2).text() == KIND[kind]:
             dialog.table.selectRow(r)
             return
     raise AssertionError(f"no {kind} row")
@@ -30,7 +33,7 @@ def test_choose_between_argos_and_quickmt_in_the_dialog(window, qtbot, argos_pac
     with qtbot.waitSignal(window.runner.finished, timeout=30000):
         dialog.install_path(str(quickmt_models[("en", "zh")]))
     shown = rows(dialog)
-    assert {(r[0], r[1], r[2]) for r in shown} == {("en", "zh", "argos"), ("en", "zh", "quickmt")}
+    assert {(r[0], r[1], r[2]) for r in shown} == {(EN, ZH, "Argos Translate"), (EN, ZH, "quickmt")}
     in_use = [r for r in shown if r[5] == "in use"]
     assert [r[2] for r in in_use] == ["quickmt"] and in_use[0][4] == "cc-by-4.0"  # the one installed last
     select_kind(dialog, "quickmt")
@@ -39,14 +42,14 @@ def test_choose_between_argos_and_quickmt_in_the_dialog(window, qtbot, argos_pac
     assert dialog.use_button.isEnabled()
     with qtbot.waitSignal(window.runner.finished, timeout=30000):
         qtbot.mouseClick(dialog.use_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: [r[2] for r in rows(dialog) if r[5] == "in use"] == ["argos"], timeout=10000)
+    qtbot.waitUntil(lambda: [r[2] for r in rows(dialog) if r[5] == "in use"] == ["Argos Translate"], timeout=10000)
     assert find_pack(window.location, "en", "zh").kind == "argos"
-    assert "translated by argos" in dialog.status.text()
+    assert "translated by Argos Translate" in dialog.status.text()
     screenshot(dialog, "language-models")
     # Remembered: a new dialog (and the core) still say argos.
     dialog.close()
     again = window.open_languages()
-    assert [r[2] for r in rows(again) if r[5] == "in use"] == ["argos"]
+    assert [r[2] for r in rows(again) if r[5] == "in use"] == ["Argos Translate"]
     again.close()
 
 
@@ -60,7 +63,7 @@ def test_download_a_quickmt_model_by_name_from_the_dialog(window, qtbot, quickmt
         with qtbot.waitSignal(window.runner.finished, timeout=60000):
             qtbot.mouseClick(dialog.model_download_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: any(r[2] == "quickmt" for r in rows(dialog)), timeout=10000)
-    assert [r[:3] for r in rows(dialog)] == [("en", "zh", "quickmt")]
+    assert [r[:3] for r in rows(dialog)] == [(EN, ZH, "quickmt")]
     assert find_pack(window.location, "en", "zh").source == f"{hub.url}/quickmt/quickmt-en-zh"
     dialog.model_name.setText("quickmt-en-xx")
     with serve(Hub()) as empty:
@@ -68,5 +71,5 @@ def test_download_a_quickmt_model_by_name_from_the_dialog(window, qtbot, quickmt
         with qtbot.waitSignal(window.runner.failed, timeout=30000):
             qtbot.mouseClick(dialog.model_download_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: "quickmt-en-xx" in dialog.status.text(), timeout=10000)
-    assert [r[:3] for r in rows(dialog)] == [("en", "zh", "quickmt")]  # nothing else appeared
+    assert [r[:3] for r in rows(dialog)] == [(EN, ZH, "quickmt")]  # nothing else appeared
     dialog.close()

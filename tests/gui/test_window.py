@@ -188,7 +188,7 @@ def test_language_dialog(window, qtbot, argos_packs):
     dialog = window.open_languages()
     with qtbot.waitSignal(window.runner.finished, timeout=30000):
         dialog.install_path(str(argos_packs[("en", "zh")]))
-    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "zh"
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 1).text() == "Chinese (Simplified)"
     screenshot(dialog, "language-packs")
     dialog.close()
 
