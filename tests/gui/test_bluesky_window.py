@@ -236,7 +236,7 @@ def test_a_hostile_sign_in_server_is_worded_in_the_add_account_dialog(window, qt
     states = []
     servers = []
     for _ in range(2):
-        state: dict = {"routes": {}, "seen": [], "sent": 0, "dripped": []}
+        state: dict = {"routes": {}, "seen": [], "sent": 0, "dripped": [], "stop": threading.Event()}
         httpd = Server(("127.0.0.1", 0), make_server(state))
         threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
         state["url"] = f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -277,6 +277,8 @@ def test_a_hostile_sign_in_server_is_worded_in_the_add_account_dialog(window, qt
         add.reject()
     finally:
         window.set_language("en")
+        for state in states:
+            state["stop"].set()
         for httpd in servers:
             httpd.shutdown()
             httpd.server_close()
