@@ -15,7 +15,7 @@
 <context>
     <name>ExpiryBanner</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="167"/>
+        <location filename="../../crosspost/gui/panels.py" line="168"/>
         <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
         <translation>
             <numerusform>Your export&apos;s media links expire in %n day (%1) — fetch them now.</numerusform>
@@ -26,7 +26,7 @@
 <context>
     <name>ExportResultDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="189"/>
+        <location filename="../../crosspost/gui/panels.py" line="190"/>
         <source>%n bundle(s) exported to:</source>
         <translation>
             <numerusform>%n bundle exported to:</numerusform>
@@ -37,7 +37,7 @@
 <context>
     <name>ImportPanel</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="72"/>
+        <location filename="../../crosspost/gui/panels.py" line="73"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n new post</numerusform>
@@ -45,7 +45,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="73"/>
+        <location filename="../../crosspost/gui/panels.py" line="74"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n updated</numerusform>
@@ -53,7 +53,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="74"/>
+        <location filename="../../crosspost/gui/panels.py" line="75"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n unchanged</numerusform>
@@ -61,7 +61,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="81"/>
+        <location filename="../../crosspost/gui/panels.py" line="82"/>
         <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
         <translation>
             <numerusform>%n post is one you deleted on TikTok; it is marked in the library.</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="100"/>
+        <location filename="../../crosspost/gui/panels.py" line="101"/>
         <source>Skipped or changed (%n):</source>
         <translation>
             <numerusform>Skipped or changed (%n):</numerusform>
@@ -77,7 +77,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="103"/>
+        <location filename="../../crosspost/gui/panels.py" line="104"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>… and %n more.</numerusform>
@@ -166,7 +166,7 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="305"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="304"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>%n pack in the index.</numerusform>
@@ -277,7 +277,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="195"/>
+        <location filename="../../crosspost/gui/operations.py" line="212"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>You edited the translation of %n of these post. Replace your edit with a new translation?</numerusform>
@@ -285,7 +285,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="226"/>
+        <location filename="../../crosspost/gui/operations.py" line="243"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>%n translated post uses “%1”. Translate them again with the new glossary entry?</numerusform>
@@ -293,7 +293,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="275"/>
+        <location filename="../../crosspost/gui/operations.py" line="292"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n draft ready in the queue.</numerusform>
@@ -301,7 +301,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="296"/>
+        <location filename="../../crosspost/gui/operations.py" line="313"/>
         <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>%n of the selected posts has no translation yet, which the %1 layout needs.</numerusform>
@@ -309,7 +309,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="398"/>
+        <location filename="../../crosspost/gui/operations.py" line="417"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>Delete %n draft? Your posts stay.</numerusform>
@@ -317,7 +317,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="477"/>
+        <location filename="../../crosspost/gui/operations.py" line="496"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>%n file attached.</numerusform>
@@ -328,7 +328,7 @@
 <context>
     <name>SentenceView</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="399"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="397"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>%1 of %n sentence may be mistranslated: check the amber ones.</numerusform>
@@ -336,7 +336,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="403"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="401"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>%n sentence; it does not look mistranslated.</numerusform>
@@ -344,7 +344,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="444"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="442"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>Translate the %n post that contains “%1” again, with your glossary?</numerusform>
@@ -352,7 +352,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="467"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="465"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>Translating %n post again</numerusform>

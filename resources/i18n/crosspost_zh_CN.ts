@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="101"/>
+        <location filename="../../crosspost/gui/about.py" line="100"/>
         <source>About Crosspost</source>
         <translation>关于 Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="102"/>
+        <location filename="../../crosspost/gui/about.py" line="101"/>
         <source>Crosspost %1</source>
         <translation>Crosspost %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="105"/>
+        <location filename="../../crosspost/gui/about.py" line="104"/>
         <source>Carries your TikTok work to RedNote and beyond, offline on your own computer. Free software under the GNU General Public License, version 3 or later.</source>
         <translation>把你在 TikTok 的作品带到小红书及更多平台，全程离线，在你自己的电脑上完成。本软件是自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="109"/>
+        <location filename="../../crosspost/gui/about.py" line="108"/>
         <source>Included software and fonts, with their licences:</source>
         <translation>内含的软件和字体及其许可证：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="110"/>
+        <location filename="../../crosspost/gui/about.py" line="109"/>
         <source>Your library, drafts and language packs are kept in:</source>
         <translation>你的作品库、草稿和语言包保存在：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="111"/>
+        <location filename="../../crosspost/gui/about.py" line="110"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="112"/>
+        <location filename="../../crosspost/gui/about.py" line="111"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="116"/>
+        <location filename="../../crosspost/gui/about.py" line="115"/>
         <source>No file manager here; the folder is: %1</source>
         <translation>这里没有文件管理器；文件夹位于：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="120"/>
+        <location filename="../../crosspost/gui/about.py" line="119"/>
         <source>Path copied.</source>
         <translation>路径已复制。</translation>
     </message>
@@ -52,22 +52,22 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="245"/>
+        <location filename="../../crosspost/gui/publishing.py" line="243"/>
         <source>Accounts</source>
         <translation>账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="247"/>
+        <location filename="../../crosspost/gui/publishing.py" line="245"/>
         <source>Add Bluesky account…</source>
         <translation>添加 Bluesky 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="248"/>
+        <location filename="../../crosspost/gui/publishing.py" line="246"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="299"/>
+        <location filename="../../crosspost/gui/publishing.py" line="296"/>
         <source>Removing account</source>
         <translation>正在移除账号</translation>
     </message>
@@ -248,37 +248,37 @@
 <context>
     <name>AddBlueskyAccountDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="53"/>
+        <location filename="../../crosspost/gui/publishing.py" line="54"/>
         <source>Add Bluesky account</source>
         <translation>添加 Bluesky 账号</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="63"/>
+        <location filename="../../crosspost/gui/publishing.py" line="64"/>
         <source>Use an &lt;b&gt;app password&lt;/b&gt;, not your main password: make one in Bluesky under Settings → Privacy and security → App passwords. &lt;a href=&quot;%1&quot;&gt;What is an app password?&lt;/a&gt;</source>
         <translation>请使用&lt;b&gt;应用专用密码&lt;/b&gt;，而不是主密码：在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建。&lt;a href=&quot;%1&quot;&gt;什么是应用专用密码？&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="76"/>
+        <location filename="../../crosspost/gui/publishing.py" line="77"/>
         <source>No keyring was found on this computer to keep the app password safely. Crosspost stores it only if you allow a file in its data folder that only you can read.</source>
         <translation>这台电脑上没有可安全保存应用专用密码的钥匙串。只有在你允许时，Crosspost 才会把它存进数据文件夹中只有你能读取的文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="83"/>
+        <location filename="../../crosspost/gui/publishing.py" line="84"/>
         <source>Keep the app password in a file only I can read</source>
         <translation>把应用专用密码保存在只有我能读取的文件中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="88"/>
+        <location filename="../../crosspost/gui/publishing.py" line="89"/>
         <source>Handle</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="89"/>
+        <location filename="../../crosspost/gui/publishing.py" line="90"/>
         <source>App password</source>
         <translation>应用专用密码</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="91"/>
+        <location filename="../../crosspost/gui/publishing.py" line="92"/>
         <source>Server</source>
         <translation>服务器</translation>
     </message>
@@ -288,17 +288,17 @@
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="107"/>
+        <location filename="../../crosspost/gui/publishing.py" line="105"/>
         <source>Nothing was stored: tick the box, or install a keyring and try again.</source>
         <translation>没有保存任何内容：请勾选该选项，或安装钥匙串后重试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="124"/>
+        <location filename="../../crosspost/gui/publishing.py" line="122"/>
         <source>Checking the app password with the server…</source>
         <translation>正在向服务器验证应用专用密码…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="136"/>
+        <location filename="../../crosspost/gui/publishing.py" line="134"/>
         <source>Adding Bluesky account</source>
         <translation>正在添加 Bluesky 账号</translation>
     </message>
@@ -306,42 +306,42 @@
 <context>
     <name>AltTextDialog</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="157"/>
+        <location filename="../../crosspost/gui/publishing.py" line="155"/>
         <source>Alt text for draft %1</source>
         <translation>草稿 %1 的替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="164"/>
+        <location filename="../../crosspost/gui/publishing.py" line="162"/>
         <source>What does it show?</source>
         <translation>画面里有什么？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="165"/>
+        <location filename="../../crosspost/gui/publishing.py" line="163"/>
         <source>Photo %1</source>
         <translation>照片 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="165"/>
+        <location filename="../../crosspost/gui/publishing.py" line="163"/>
         <source>Video %1</source>
         <translation>视频 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="168"/>
+        <location filename="../../crosspost/gui/publishing.py" line="166"/>
         <source>Publish a caption over the length limit as a thread of replies</source>
         <translation>超出字数的文案以回复串的形式发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="176"/>
+        <location filename="../../crosspost/gui/publishing.py" line="174"/>
         <source>Translate like the caption</source>
         <translation>像文案一样翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="232"/>
+        <location filename="../../crosspost/gui/publishing.py" line="230"/>
         <source>Translating alt texts</source>
         <translation>正在翻译替代文字</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="236"/>
+        <location filename="../../crosspost/gui/publishing.py" line="234"/>
         <source>Saving alt texts</source>
         <translation>正在保存替代文字</translation>
     </message>
@@ -361,7 +361,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="53"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="52"/>
         <source>Attach</source>
         <translation>添加</translation>
     </message>
@@ -541,27 +541,27 @@
 <context>
     <name>ExpiryBanner</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="136"/>
+        <location filename="../../crosspost/gui/panels.py" line="137"/>
         <source>Fetch all now</source>
         <translation>立即全部下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="137"/>
+        <location filename="../../crosspost/gui/panels.py" line="138"/>
         <source>Attach files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="153"/>
+        <location filename="../../crosspost/gui/panels.py" line="154"/>
         <source>These links expired on %1 — attach your own files (drop them on a post) or request a new export from TikTok.</source>
         <translation>这些链接已于 %1 失效——请添加你自己的文件（拖到作品上），或向 TikTok 重新申请导出数据。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="165"/>
+        <location filename="../../crosspost/gui/panels.py" line="166"/>
         <source>Your export&apos;s media links expire today (%1) — fetch them now.</source>
         <translation>导出数据中的媒体链接今天（%1）失效——请立即下载。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="167"/>
+        <location filename="../../crosspost/gui/panels.py" line="168"/>
         <source>Your export&apos;s media links expire in %n day(s) (%1) — fetch them now.</source>
         <translation>
             <numerusform>导出数据中的媒体链接将在 %n 天后（%1）失效——请立即下载。</numerusform>
@@ -571,24 +571,24 @@
 <context>
     <name>ExportResultDialog</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="188"/>
+        <location filename="../../crosspost/gui/panels.py" line="189"/>
         <source>Export finished</source>
         <translation>导出完成</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="189"/>
+        <location filename="../../crosspost/gui/panels.py" line="190"/>
         <source>%n bundle(s) exported to:</source>
         <translation>
             <numerusform>已导出 %n 个发布包到：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="198"/>
+        <location filename="../../crosspost/gui/panels.py" line="199"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="199"/>
+        <location filename="../../crosspost/gui/panels.py" line="200"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
@@ -624,28 +624,28 @@
 <context>
     <name>GlossaryEntryDialog</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="83"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="101"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="84"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="100"/>
         <source>Add to glossary</source>
         <translation>加入术语表</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="85"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="86"/>
         <source>Keep only the words the glossary should hold on each side: every translation will use them.</source>
         <translation>两边只保留术语表要记住的词：以后每次翻译都会使用它们。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="94"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="95"/>
         <source>In your caption</source>
         <translation>你的文案中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="94"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="95"/>
         <source>Translated as</source>
         <translation>译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="116"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="114"/>
         <source>Fill in both sides: the words and their translation.</source>
         <translation>请两边都填写：词语和它的译文。</translation>
     </message>
@@ -653,77 +653,77 @@
 <context>
     <name>ImportPanel</name>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="56"/>
+        <location filename="../../crosspost/gui/panels.py" line="57"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="68"/>
+        <location filename="../../crosspost/gui/panels.py" line="69"/>
         <source>Imported %1:</source>
         <translation>已导入 %1：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="70"/>
+        <location filename="../../crosspost/gui/panels.py" line="71"/>
         <source>, </source>
         <translation>，</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="72"/>
+        <location filename="../../crosspost/gui/panels.py" line="73"/>
         <source>%n new post(s)</source>
         <translation>
             <numerusform>%n 条新作品</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="73"/>
+        <location filename="../../crosspost/gui/panels.py" line="74"/>
         <source>%n updated</source>
         <translation>
             <numerusform>%n 条已更新</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="74"/>
+        <location filename="../../crosspost/gui/panels.py" line="75"/>
         <source>%n unchanged</source>
         <translation>
             <numerusform>%n 条未变</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="77"/>
+        <location filename="../../crosspost/gui/panels.py" line="78"/>
         <source>.</source>
         <translation>。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="81"/>
+        <location filename="../../crosspost/gui/panels.py" line="82"/>
         <source>%n post(s) are ones you deleted on TikTok; they are marked in the library.</source>
         <translation>
             <numerusform>其中 %n 条作品已在 TikTok 上删除，作品库中已标出。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="86"/>
+        <location filename="../../crosspost/gui/panels.py" line="87"/>
         <source>TikTok&apos;s 2019–2022 exports hold no captions, only dates, links and likes; your newer export will fill them in.</source>
         <translation>TikTok 2019–2022 年的导出数据没有文案，只有日期、链接和点赞数；较新的导出数据会补上文案。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="93"/>
+        <location filename="../../crosspost/gui/panels.py" line="94"/>
         <source>Its posts joined @%1&apos;s posts of the same times instead of being added twice.</source>
         <translation>其中的作品已并入 @%1 同一时间的作品，没有重复添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/panels.py" line="98"/>
+        <location filename="../../crosspost/gui/panels.py" line="99"/>
         <source>This export has no posts of yours in it.</source>
         <translation>这份导出数据中没有你的作品。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="100"/>
+        <location filename="../../crosspost/gui/panels.py" line="101"/>
         <source>Skipped or changed (%n):</source>
         <translation>
             <numerusform>跳过或更改（%n）：</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/panels.py" line="103"/>
+        <location filename="../../crosspost/gui/panels.py" line="104"/>
         <source>… and %n more.</source>
         <translation>
             <numerusform>……还有 %n 条。</numerusform>
@@ -1400,190 +1400,190 @@
 <context>
     <name>LanguagePacksDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="125"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="124"/>
         <source>Language packs</source>
         <translation>语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="135"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>From</source>
         <translation>源语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="135"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>To</source>
         <translation>目标语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="135"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="135"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="135"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="135"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="134"/>
         <source>Licence</source>
         <translation>许可</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="136"/>
         <source>Install from file…</source>
         <translation>从文件安装…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="138"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="137"/>
         <source>Install model folder…</source>
         <translation>安装模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="139"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="138"/>
         <source>Use for this pair</source>
         <translation>用于此语言对</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="140"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="139"/>
         <source>quickmt model:</source>
         <translation>quickmt 模型：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="141"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="140"/>
         <source>Download model</source>
         <translation>下载模型</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="141"/>
         <source>Show available packs</source>
         <translation>显示可用语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="142"/>
         <source>Download</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="144"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="143"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="149"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="148"/>
         <source>Add the reverse pack, %1 → %2, to see what your translations say: the sentence view translates each sentence back.</source>
         <translation>添加反向语言包 %1 → %2，就能看懂译文的意思：逐句视图会把每句译文翻译回来。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="158"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="157"/>
         <source>Download %1 → %2</source>
         <translation>下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="175"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
         <source>installed</source>
         <translation>已安装</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="173"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="172"/>
         <source>available</source>
         <translation>可下载</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="128"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="127"/>
         <source>Captions are translated on this computer with Argos Translate language packs or quickmt models (quickmt writes better Chinese). Nothing is sent anywhere. Install one from a file or a folder, or download one (this needs the internet once). When a pair has both, choose the one that translates it with Use for this pair.</source>
         <translation>文案在本机用 Argos Translate 语言包或 quickmt 模型翻译（quickmt 的中文更好），不会发送到任何地方。可以从文件或文件夹安装，或下载（只需联网一次）。同一语言对两种都有时，用“用于此语言对”选择由哪一个翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="175"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="174"/>
         <source>in use</source>
         <translation>使用中</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="176"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="175"/>
         <source>not stated</source>
         <translation>未注明</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="186"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="185"/>
         <source>No language packs yet.</source>
         <translation>还没有语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="225"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="224"/>
         <source>Install a language pack</source>
         <translation>安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="238"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="237"/>
         <source>Installing language pack</source>
         <translation>正在安装语言包</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="246"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="245"/>
         <source>Installed %1 → %2.</source>
         <translation>已安装 %1 → %2。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="257"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="256"/>
         <source>Install a quickmt model folder</source>
         <translation>安装 quickmt 模型文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="270"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="269"/>
         <source>Choosing the model for %1 → %2</source>
         <translation>正在为 %1 → %2 选择模型</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="274"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="273"/>
         <source>%1 → %2 is now translated by %3.</source>
         <translation>%1 → %2 现在由 %3 翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="288"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="287"/>
         <source>Type the name of a quickmt model first, such as quickmt-en-zh.</source>
         <translation>请先输入 quickmt 模型的名称，例如 quickmt-en-zh。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="292"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="291"/>
         <source>Downloading %1</source>
         <translation>正在下载 %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/dialogs.py" line="305"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="304"/>
         <source>%n pack(s) in the index.</source>
         <translation>
             <numerusform>索引中有 %n 个语言包。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="309"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="308"/>
         <source>Reading the language pack index</source>
         <translation>正在读取语言包索引</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="320"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="319"/>
         <source>Choose an available pack first.</source>
         <translation>请先选择一个可下载的语言包。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="210"/>
-        <location filename="../../crosspost/gui/dialogs.py" line="324"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="209"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="323"/>
         <source>Downloading %1 → %2</source>
         <translation>正在下载 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="229"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="228"/>
         <source>Language packs and models (*.argosmodel *.zip)</source>
         <translation>语言包和模型 (*.argosmodel *.zip)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="337"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="336"/>
         <source>Removing %1 → %2</source>
         <translation>正在移除 %1 → %2</translation>
     </message>
@@ -1696,18 +1696,18 @@
 <context>
     <name>MarkPostedDialog</name>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="79"/>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="91"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="76"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="87"/>
         <source>Mark as posted</source>
         <translation>标记为已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="81"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="78"/>
         <source>Paste the link to the published post, or what RedNote&apos;s Share → Copy link gives (optional).</source>
         <translation>粘贴已发布作品的链接，或小红书“分享 → 复制链接”得到的文字（可选）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/post_dialogs.py" line="109"/>
+        <location filename="../../crosspost/gui/post_dialogs.py" line="103"/>
         <source>There is no link in this text. Paste the post&apos;s address (https://www.xiaohongshu.com/… or http://xhslink.com/…), or clear the box to mark it posted without one.</source>
         <translation>这段文字里没有链接。请粘贴作品地址（https://www.xiaohongshu.com/… 或 http://xhslink.com/…），或清空输入框，不带链接标记为已发布。</translation>
     </message>
@@ -2299,157 +2299,157 @@
         <translation>正在翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="193"/>
+        <location filename="../../crosspost/gui/operations.py" line="210"/>
         <source>Replace your edits?</source>
         <translation>替换你的修改？</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="195"/>
+        <location filename="../../crosspost/gui/operations.py" line="212"/>
         <source>You edited the translation of %n of these post(s). Replace your edit with a new translation?</source>
         <translation>
             <numerusform>其中 %n 条作品的译文你修改过。要用新译文替换你的修改吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="200"/>
+        <location filename="../../crosspost/gui/operations.py" line="220"/>
         <source>Replace my edit</source>
         <translation>替换我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="201"/>
+        <location filename="../../crosspost/gui/operations.py" line="225"/>
         <source>Keep my edit</source>
         <translation>保留我的修改</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="223"/>
+        <location filename="../../crosspost/gui/operations.py" line="240"/>
         <source>Glossary changed</source>
         <translation>术语表已更改</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="226"/>
+        <location filename="../../crosspost/gui/operations.py" line="243"/>
         <source>%n translated post(s) use “%1”. Translate them again with the new glossary entry?</source>
         <translation>
             <numerusform>有 %n 条已翻译的作品用到了“%1”。要按新的术语重新翻译吗？</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="254"/>
+        <location filename="../../crosspost/gui/operations.py" line="271"/>
         <source>This post already has a draft for this platform: it is selected in the Drafts queue.</source>
         <translation>这条作品在该平台已有草稿：已在草稿队列中选中。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="275"/>
+        <location filename="../../crosspost/gui/operations.py" line="292"/>
         <source>%n draft(s) ready in the queue.</source>
         <translation>
             <numerusform>%n 份草稿已在队列中。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="280"/>
+        <location filename="../../crosspost/gui/operations.py" line="297"/>
         <source>Creating draft</source>
         <translation>正在创建草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="291"/>
+        <location filename="../../crosspost/gui/operations.py" line="308"/>
         <source>Not translated yet</source>
         <translation>尚未翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="293"/>
+        <location filename="../../crosspost/gui/operations.py" line="310"/>
         <source>This post has no translation yet, which the %1 layout needs.</source>
         <translation>这条作品还没有译文，而“%1”版式需要译文。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="296"/>
+        <location filename="../../crosspost/gui/operations.py" line="313"/>
         <source>%n of the selected posts have no translation yet, which the %1 layout needs.</source>
         <translation>
             <numerusform>所选作品中有 %n 条还没有译文，而“%1”版式需要译文。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="301"/>
+        <location filename="../../crosspost/gui/operations.py" line="321"/>
         <source>Translate first</source>
         <translation>先翻译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="302"/>
+        <location filename="../../crosspost/gui/operations.py" line="328"/>
         <source>Use the original only</source>
         <translation>只用原文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="321"/>
+        <location filename="../../crosspost/gui/operations.py" line="340"/>
         <source>Refreshing drafts</source>
         <translation>正在更新草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="331"/>
+        <location filename="../../crosspost/gui/operations.py" line="350"/>
         <source>Rendering draft %1</source>
         <translation>正在生成草稿 %1 的媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="348"/>
+        <location filename="../../crosspost/gui/operations.py" line="367"/>
         <source>Some drafts could not be rendered:</source>
         <translation>部分草稿的媒体未能生成：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="354"/>
+        <location filename="../../crosspost/gui/operations.py" line="373"/>
         <source>Rendering %1 drafts</source>
         <translation>正在为 %1 个草稿生成媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="376"/>
+        <location filename="../../crosspost/gui/operations.py" line="395"/>
         <source>Exporting</source>
         <translation>正在导出</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="386"/>
+        <location filename="../../crosspost/gui/operations.py" line="405"/>
         <source>Marking as posted</source>
         <translation>正在标记为已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="398"/>
+        <location filename="../../crosspost/gui/operations.py" line="417"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="398"/>
+        <location filename="../../crosspost/gui/operations.py" line="417"/>
         <source>Delete %n draft(s)? Your posts stay.</source>
         <translation>
             <numerusform>删除 %n 个草稿？你的作品不受影响。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="406"/>
+        <location filename="../../crosspost/gui/operations.py" line="425"/>
         <source>Deleting drafts</source>
         <translation>正在删除草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="441"/>
+        <location filename="../../crosspost/gui/operations.py" line="460"/>
         <source>Fetching media</source>
         <translation>正在下载媒体</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="450"/>
+        <location filename="../../crosspost/gui/operations.py" line="469"/>
         <source>Select a post in the library first.</source>
         <translation>请先在作品库中选择一条作品。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="457"/>
+        <location filename="../../crosspost/gui/operations.py" line="476"/>
         <source>Attach photos or videos</source>
         <translation>添加照片或视频</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="461"/>
+        <location filename="../../crosspost/gui/operations.py" line="480"/>
         <source>Photos and videos (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</source>
         <translation>照片和视频 (*.jpg *.jpeg *.png *.webp *.heic *.mp4 *.mov *.webm)</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/operations.py" line="474"/>
+        <location filename="../../crosspost/gui/operations.py" line="493"/>
         <source>Attaching files</source>
         <translation>正在添加文件</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/operations.py" line="477"/>
+        <location filename="../../crosspost/gui/operations.py" line="496"/>
         <source>%n file(s) attached.</source>
         <translation>
             <numerusform>已添加 %n 个文件。</numerusform>
@@ -2459,77 +2459,77 @@
 <context>
     <name>PhoneDialog</name>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="99"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="98"/>
         <source>Send to phone</source>
         <translation>发送到手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="102"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="101"/>
         <source>Scan the code with your phone&apos;s camera. The phone must be on the same network as this computer. Nothing goes through the internet.</source>
         <translation>用手机相机扫描二维码。手机需与这台电脑连接同一网络。内容不经过互联网。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="106"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="105"/>
         <source>Network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="109"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="108"/>
         <source>127.0.0.1 (this computer only)</source>
         <translation>127.0.0.1（仅本机）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="127"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="126"/>
         <source>Listening on %1</source>
         <translation>正在 %1 上等待手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="133"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="132"/>
         <source>iPhone</source>
         <translation>iPhone</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="134"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="133"/>
         <source>iPad</source>
         <translation>iPad</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="135"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="134"/>
         <source>Android phone</source>
         <translation>安卓手机</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="136"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="135"/>
         <source>Android tablet</source>
         <translation>安卓平板</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="139"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="138"/>
         <source>%1 opened the page</source>
         <translation>%1 打开了页面</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="141"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="140"/>
         <source>%1 downloaded %2</source>
         <translation>%1 下载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="143"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="142"/>
         <source>%1 loaded %2</source>
         <translation>%1 加载了 %2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="144"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="143"/>
         <source>%1 was refused (%2)</source>
         <translation>%1 的请求被拒绝（%2）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="165"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="164"/>
         <source>Stops in %1:%2 or when you close this window.</source>
         <translation>%1:%2 后或关闭此窗口时停止。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/phone_dialog.py" line="170"/>
+        <location filename="../../crosspost/gui/phone_dialog.py" line="169"/>
         <source>Stopped. Close this window and send again for a new code.</source>
         <translation>已停止。关闭此窗口，再次发送以获得新的二维码。</translation>
     </message>
@@ -2704,47 +2704,47 @@
 <context>
     <name>Publisher</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="364"/>
+        <location filename="../../crosspost/gui/publishing.py" line="361"/>
         <source>Publishing due drafts</source>
         <translation>正在发布到期的草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="364"/>
+        <location filename="../../crosspost/gui/publishing.py" line="361"/>
         <source>Publishing</source>
         <translation>正在发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="385"/>
+        <location filename="../../crosspost/gui/publishing.py" line="382"/>
         <source>Draft %1 was already posted</source>
         <translation>草稿 %1 已发布过</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="385"/>
+        <location filename="../../crosspost/gui/publishing.py" line="382"/>
         <source>Draft %1 is posted</source>
         <translation>草稿 %1 已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="389"/>
+        <location filename="../../crosspost/gui/publishing.py" line="386"/>
         <source>Draft %1 was not published: </source>
         <translation>草稿 %1 未发布：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="396"/>
+        <location filename="../../crosspost/gui/publishing.py" line="393"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="406"/>
+        <location filename="../../crosspost/gui/publishing.py" line="403"/>
         <source>Posted: %1</source>
         <translation>已发布：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="425"/>
+        <location filename="../../crosspost/gui/publishing.py" line="422"/>
         <source>Publishing draft %1 now</source>
         <translation>正在发布草稿 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="435"/>
+        <location filename="../../crosspost/gui/publishing.py" line="432"/>
         <source>Next: draft %1 in %2</source>
         <translation>下一个：草稿 %1，%2 后</translation>
     </message>
@@ -2933,114 +2933,114 @@
 <context>
     <name>SentenceView</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="188"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="186"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="189"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="187"/>
         <source>Other wordings</source>
         <translation>其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="190"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="188"/>
         <source>Machine&apos;s wording</source>
         <translation>机器译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="191"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="189"/>
         <source>Add to glossary…</source>
         <translation>加入术语表…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="194"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="192"/>
         <source>Add a term of this sentence and its translation to your glossary (select words on each side first, or adjust them in the dialog).</source>
         <translation>把这句话中的一个词及其译文加入术语表（可先在两边选中词语，也可以在对话框里修改）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="198"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="196"/>
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="199"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="197"/>
         <source>Your caption</source>
         <translation>你的文案</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="200"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="198"/>
         <source>Translation, and what it says back</source>
         <translation>译文及回译</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="230"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="228"/>
         <source>Reading the translation sentence by sentence…</source>
         <translation>正在逐句读取译文…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="233"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="231"/>
         <source>Checking the translation</source>
         <translation>正在检查译文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="255"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="253"/>
         <source>Saving the sentence</source>
         <translation>正在保存句子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="267"/>
-        <location filename="../../crosspost/gui/sentence_view.py" line="443"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="265"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="441"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="269"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="267"/>
         <source>You edited this translation as a whole. Editing one sentence replaces that edit with the sentence-by-sentence translation. Go on?</source>
         <translation>你整体修改过这段译文。编辑单句会用逐句译文替换你的整体修改。要继续吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="293"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="291"/>
         <source>Finding other wordings</source>
         <translation>正在查找其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="366"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="364"/>
         <source>Sentence %1:</source>
         <translation>第 %1 句：</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="399"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="397"/>
         <source>%1 of %n sentence(s) may be mistranslated: check the amber ones.</source>
         <translation>
             <numerusform>共 %n 句，其中 %1 句可能译错了：请检查标为琥珀色的句子。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="403"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="401"/>
         <source>%n sentence(s); none looks mistranslated.</source>
         <translation>
             <numerusform>共 %n 句，没有发现可能译错的句子。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="406"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="404"/>
         <source>You edited the whole translation: these are the machine&apos;s sentences.</source>
         <translation>你修改过整段译文：这里显示的是机器翻译的句子。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="438"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="436"/>
         <source>Added “%1” → “%2” to your glossary.</source>
         <translation>已将“%1”→“%2”加入术语表。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="444"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="442"/>
         <source>Translate the %n post(s) that contain “%1” again, with your glossary?</source>
         <translation>
             <numerusform>要用术语表重新翻译包含“%1”的 %n 条作品吗？</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/sentence_view.py" line="467"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="465"/>
         <source>Translating %n post(s) again</source>
         <translation>
             <numerusform>正在重新翻译 %n 条作品</numerusform>
@@ -3050,67 +3050,67 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="359"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="358"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="373"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="372"/>
         <source>Outside mainland China (creator.rednote.com)</source>
         <translation>中国大陆以外（creator.rednote.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="374"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="373"/>
         <source>Mainland China (creator.xiaohongshu.com)</source>
         <translation>中国大陆（creator.xiaohongshu.com）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="378"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="377"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="382"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="381"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="383"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="382"/>
         <source>Default platform</source>
         <translation>默认平台</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="384"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="383"/>
         <source>Translate captions into</source>
         <translation>文案翻译为</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="385"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="384"/>
         <source>Default fit for media</source>
         <translation>默认画面适配</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="386"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="385"/>
         <source>RedNote account registered</source>
         <translation>小红书账号注册地</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="387"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="386"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="388"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="387"/>
         <source>Accounts…</source>
         <translation>账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="390"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="389"/>
         <source>Publishing</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/dialogs.py" line="395"/>
+        <location filename="../../crosspost/gui/dialogs.py" line="391"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -3118,17 +3118,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="81"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="82"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="83"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="84"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/shortcuts.py" line="83"/>
+        <location filename="../../crosspost/gui/shortcuts.py" line="84"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
@@ -3240,22 +3240,22 @@
 <context>
     <name>WordingsDialog</name>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="49"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="50"/>
         <source>Other wordings of sentence %1</source>
         <translation>第 %1 句的其他译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="55"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="56"/>
         <source>current</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="56"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="57"/>
         <source>check this wording</source>
         <translation>请检查此译法</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/sentence_view.py" line="63"/>
+        <location filename="../../crosspost/gui/sentence_view.py" line="64"/>
         <source>Use this wording</source>
         <translation>使用此译法</translation>
     </message>

@@ -241,7 +241,8 @@ def test_language_dialog_offers_the_reverse_pack(window, qtbot, argos_packs):
     with qtbot.waitSignal(window.runner.finished, timeout=30000):
         dialog.install_path(str(argos_packs[("en", "zh")]))
     assert dialog.missing_reverse == ("zh", "en") and dialog.reverse_button.isVisibleTo(dialog)
-    assert dialog.reverse_button.text() == "Download zh → en" and "zh → en" in dialog.reverse_note.text()
+    pair = "Chinese (Simplified) → English"  # languages by name, not code
+    assert dialog.reverse_button.text() == f"Download {pair}" and pair in dialog.reverse_note.text()
     screenshot(dialog, "language-packs-reverse")
     with qtbot.waitSignal(window.runner.finished, timeout=30000):
         dialog.install_path(str(argos_packs[("zh", "en")]))

@@ -8,6 +8,7 @@ import datetime as dt
 import pytest
 from exports import Post, build_export, sample_posts, write_zip
 from PySide6.QtCore import QLocale, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolButton, QWidget
 
 
@@ -255,6 +256,10 @@ def test_ctrl_page_keys_switch_between_library_and_queue(posts_window, qtbot):
     assert window.tabs.currentIndex() == 1
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 0
+    # The tab switch moved the focus between Ctrl's press and its release: let go of it where the
+    # focus is now, or Qt keeps it held for whatever is clicked next.
+    QTest.keyRelease(QApplication.focusWidget() or window, Qt.Key.Key_Control)
+    assert QApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
 
 
 def test_help_about_opens_from_the_menu(posts_window, qtbot):
