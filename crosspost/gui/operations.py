@@ -289,7 +289,7 @@ class Operations(QObject):
             self.queue.table.clearSelection()
             for c in drafts:
                 self.queue.select_draft(c.draft.id, add=True)
-            self.ctx.say(self.tr("%n draft(s) ready in the queue.", "", len(drafts)), 5000)
+            self.ctx.say(self.tr("%n draft(s) created in the Drafts queue.", "", len(drafts)), 5000)
             for c in drafts:
                 self.draftCreated.emit(c)
 

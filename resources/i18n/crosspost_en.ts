@@ -294,10 +294,10 @@
     </message>
     <message numerus="yes">
         <location filename="../../crosspost/gui/operations.py" line="292"/>
-        <source>%n draft(s) ready in the queue.</source>
+        <source>%n draft(s) created in the Drafts queue.</source>
         <translation>
-            <numerusform>%n draft ready in the queue.</numerusform>
-            <numerusform>%n drafts ready in the queue.</numerusform>
+            <numerusform>%n draft created in the Drafts queue.</numerusform>
+            <numerusform>%n drafts created in the Drafts queue.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

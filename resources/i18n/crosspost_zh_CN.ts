@@ -2339,9 +2339,9 @@
     </message>
     <message numerus="yes">
         <location filename="../../crosspost/gui/operations.py" line="292"/>
-        <source>%n draft(s) ready in the queue.</source>
+        <source>%n draft(s) created in the Drafts queue.</source>
         <translation>
-            <numerusform>%n 份草稿已在队列中。</numerusform>
+            <numerusform>已在草稿队列中创建 %n 份草稿。</numerusform>
         </translation>
     </message>
     <message>

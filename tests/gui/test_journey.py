@@ -255,6 +255,8 @@ def drafts_render_export_post(qtbot, window, tmp_path, name):
     click(qtbot, editor.draft_button)
     qtbot.waitUntil(lambda: len(created) == 2, timeout=WAIT)
     assert window.tabs.currentIndex() == 1 and len(queue.selected_ids()) == 2
+    # made, not rendered yet: the status bar doesn't call them ready
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "2 drafts created in the Drafts queue.")
     shoot(window, "08-drafts", name)
     click(qtbot, queue.buttons["render"])
     idle(qtbot, window)
