@@ -5,14 +5,12 @@ speaks of the newest export's links. Against a real HTTP server on 127.0.0.1 and
 from __future__ import annotations
 
 import datetime as dt
-import http.server
 import json
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import procs
 import pytest
+from cdn import serving
 from exports import Post, build_export, write_zip
 from media_files import jpeg
 
@@ -26,42 +24,13 @@ START = dt.datetime(2024, 11, 2, 9, 30, 0)
 FUTURE = int((dt.datetime.now(dt.timezone.utc) + dt.timedelta(days=6)).timestamp())
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-
 @pytest.fixture
 def cdn(tmp_path):
     """Serves a real photo, except for photo 1 of every slideshow (404) and the video of the
     second post (410)."""
     photo = jpeg(tmp_path / "served.jpg", 600, 800).read_bytes()
-    log: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            path = urlsplit(self.path).path
-            log.append(path)
-            if path.endswith("_1.jpeg"):
-                self.send_error(404)
-                return
-            if path.endswith("/v.mp4"):
-                self.send_error(410)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "image/jpeg")
-            self.send_header("Content-Length", str(len(photo)))
-            self.end_headers()
-            self.wfile.write(photo)
-
-    httpd = _Server(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", log
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(photo, dead={"_1.jpeg": 404, "/v.mp4": 410}) as served:
+        yield served
 
 
 def _export(tmp_path, base: str, name: str = "e.zip"):

@@ -8,11 +8,10 @@ Then the bundles on disk and the store are checked. ``pytest -m journey`` runs e
 from __future__ import annotations
 
 import datetime as dt
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
+from cdn import serving
 from exports import build_export, sample_posts, write_zip
 from gui.conftest import screenshot
 from media_files import jpeg, video
@@ -32,37 +31,13 @@ WAIT = 60000
 
 
 # --- a CDN on 127.0.0.1 -----------------------------------------------------------------------------
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-
 @pytest.fixture
 def cdn(tmp_path):
     """Serves a real MP4 for every ``….mp4`` link and a real JPEG for every ``….jpeg`` link."""
     clip = video(tmp_path / "cdn-clip.mp4", 360, 640, seconds=1.0).read_bytes()
     photo = jpeg(tmp_path / "cdn-photo.jpg", 900, 1200).read_bytes()
-    served: list[str] = []
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):  # noqa: N802
-            path = self.path.split("?")[0]
-            body, kind = (clip, "video/mp4") if path.endswith(".mp4") else (photo, "image/jpeg")
-            served.append(path)
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    httpd = _Server(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", served
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(photo, clip) as served:
+        yield served
 
 
 # --- widget helpers ---------------------------------------------------------------------------------

@@ -7,13 +7,12 @@ fetch counts that add up, and a bundle with nothing private in it."""
 from __future__ import annotations
 
 import datetime as dt
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
+from cdn import serving
 from exports import Post, build_export, write_zip
 from gui.test_journey import (
     _pack_dialogs,
@@ -40,37 +39,13 @@ RUN = "Morning run by the river with my best friend #running"
 NOTES = "PRIVATE: ask Mum first"
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-
 @pytest.fixture
 def cdn(tmp_path):
     """A real MP4 for ….mp4, a real JPEG for ….jpeg, and 404 for the slideshow's second photo."""
     clip = video(tmp_path / "cdn-clip.mp4", 360, 640, seconds=1.0).read_bytes()
     photo = jpeg(tmp_path / "cdn-photo.jpg", 900, 1200).read_bytes()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):  # noqa: N802
-            path = self.path.split("?")[0]
-            if path.endswith("_1.jpeg"):
-                self.send_error(404)
-                return
-            body, kind = (clip, "video/mp4") if path.endswith(".mp4") else (photo, "image/jpeg")
-            self.send_response(200)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-    httpd = _Server(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(photo, clip, dead={"_1.jpeg": 404}) as (base, _asked):
+        yield base
 
 
 def _row(window, caption: str) -> int:

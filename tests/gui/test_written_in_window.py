@@ -6,11 +6,9 @@ the post untranslated; the plural of "posts without a translation"."""
 from __future__ import annotations
 
 import datetime as dt
-import http.server
-import threading
-from urllib.parse import urlsplit
 
 import pytest
+from cdn import serving
 from exports import Post, build_export, write_zip
 from media_files import jpeg
 from PySide6.QtCore import Qt
@@ -123,33 +121,12 @@ def test_written_in_box_shows_names_in_chinese(window, qtbot, tmp_path):
     assert get_post(window.store, post).written_in == "fr"
 
 
-class _Server(http.server.ThreadingHTTPServer):
-    daemon_threads = True
-
-
 @pytest.fixture
 def cdn(tmp_path):
+    """A real photo for every link but photo 1 of a slideshow and every video (404)."""
     photo = jpeg(tmp_path / "served.jpg", 600, 800).read_bytes()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-        def do_GET(self):
-            if urlsplit(self.path).path.endswith(("_1.jpeg", "/v.mp4")):  # photo 1 of a slideshow, every video
-                self.send_error(404)
-                return
-            self.send_response(200)
-            self.send_header("Content-Type", "image/jpeg")
-            self.send_header("Content-Length", str(len(photo)))
-            self.end_headers()
-            self.wfile.write(photo)
-
-    httpd = _Server(("127.0.0.1", 0), Handler)
-    threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(photo, dead={"_1.jpeg": 404, "/v.mp4": 404}) as (base, _asked):
+        yield base
 
 
 def test_gone_media_is_shown_gone_and_dropped(window, qtbot, tmp_path, cdn):
