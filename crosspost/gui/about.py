@@ -37,6 +37,10 @@ BUNDLED = [
     ("ijson", "BSD-3-Clause"),
     ("regex", "Apache-2.0"),
     ("segno", "BSD-3-Clause"),
+    ("opencc", "Apache-2.0"),
+    ("blingfire", "MIT"),
+    ("lingua-language-detector", "Apache-2.0"),
+    ("rjieba", "MIT"),
 ]
 FONTS = "Noto Sans SC, Noto Color Emoji (SIL Open Font License 1.1)"
 

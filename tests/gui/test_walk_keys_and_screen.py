@@ -196,6 +196,7 @@ def test_about_says_version_licences_and_data_folder(qtbot, tmp_path):
     assert "GNU General Public License" in dialog.licence.text()
     listed = dialog.third_party.toPlainText()
     assert "PySide6-Essentials" in listed and "LGPL" in listed and "Open Font License" in listed
+    assert "opencc" in listed and "lingua-language-detector" in listed  # what this round added
     assert dialog.folder.text() == str(tmp_path / "data")
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert QApplication.clipboard().text() == str(tmp_path / "data")
