@@ -241,10 +241,11 @@ def open_store(location: DataLocation) -> Store:
     except OSError as exc:
         raise UserError(explain_data_dir_error(location, exc)) from None
     # Opening is serialized between processes: a store another command is creating this instant
-    # is briefly a 0-byte file, which must not be mistaken for an empty one. A store with content
-    # never becomes a 0-byte file again, so opening one needs no lock (nor the lock's import, a
-    # noticeable part of the window's start-up).
-    if _has_content(location.db_path):
+    # is briefly a 0-byte file, which must not be mistaken for an empty one, and a store being
+    # migrated has content before its migrations are all in (a migration that rebuilds a table
+    # commits on its own). Only a store already at this schema version opens without the lock (nor
+    # the lock's import, a noticeable part of the window's start-up).
+    if _is_current(location.db_path):
         notices: list[str] = []
         store = Store(connect(location.db_path), location)
     else:
@@ -255,10 +256,17 @@ def open_store(location: DataLocation) -> Store:
     return store
 
 
-def _has_content(path: Path) -> bool:
+def _is_current(path: Path) -> bool:
+    """PATH is a store with content at this code's schema version (read-only look, no lock)."""
     try:
-        return path.stat().st_size > 0
-    except OSError:
+        if path.stat().st_size == 0:
+            return False
+        look = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            return bool(look.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION)
+        finally:
+            look.close()
+    except (OSError, sqlite3.Error):
         return False
 
 
