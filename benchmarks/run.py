@@ -62,6 +62,18 @@ def env_with_root() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT) + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
 
+def import_quietly(data: Path, export: Path) -> None:
+    """``crosspost --data-dir DATA import EXPORT``, the set-up of a row (not what it measures)."""
+    subprocess.run(
+        [sys.executable, "-m", "crosspost", "--data-dir", str(data), "import", str(export)],
+        check=True,
+        cwd=ROOT,
+        env=env_with_root(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
 def timed(cmd: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
     """Wall seconds and peak RSS (MiB) of CMD run to its end (exit 0 required)."""
     start = time.perf_counter()
@@ -236,14 +248,7 @@ def bench_startup(work: Path, rounds: int, floor: float) -> Row:
 
     data = work / "startup-data"
     export = write_zip(work / "startup.zip", build_export("json-2025", sample_posts(30)))
-    subprocess.run(
-        [sys.executable, "-m", "crosspost", "--data-dir", str(data), "import", str(export)],
-        check=True,
-        cwd=ROOT,
-        env=env_with_root(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    import_quietly(data, export)
     with Xvfb() as display:
         env = {**env_with_root(), "DISPLAY": display}
         env.pop("QT_QPA_PLATFORM", None)
@@ -298,14 +303,7 @@ def bench_archive(work: Path, fitting: int, landscape: int, rounds: int, floor: 
 
     export = write_export(work / "archive.zip", len(clips))
     base = work / "archive-data"
-    subprocess.run(
-        [sys.executable, "-m", "crosspost", "--data-dir", str(base), "import", str(export)],
-        check=True,
-        cwd=ROOT,
-        env=env_with_root(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    import_quietly(base, export)
     store = open_store(resolve(base))
     post_ids = [r[0] for r in store.db.execute("SELECT id FROM posts ORDER BY created_at")]
     for post_id, (_, clip) in zip(post_ids, clips):

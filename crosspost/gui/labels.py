@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from crosspost.gui.i18n import current_language
+from crosspost.gui.language_names import language_name
 from crosspost.platforms import PlatformProfile
 
 if TYPE_CHECKING:
@@ -78,8 +79,6 @@ level_label = _labels.level
 
 def language_label(code: str) -> str:
     """A language code as its name in the UI language ("zh" → "Chinese" / "中文"); an unknown code as is."""
-    from crosspost.gui.language_names import language_name
-
     return language_name(code)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 
 from crosspost import errors
+from crosspost.gui.import_words import export_fault_text, model_fault_text
 from crosspost.gui.labels import layout_label, platform_label, unit_label
 from crosspost.gui.language_names import language_name
 from crosspost.gui.words import fill
@@ -147,12 +148,8 @@ class Messages(QObject):
                     name,
                 )
             case errors.ExportUnreadable():
-                from crosspost.gui.import_words import export_fault_text
-
                 return export_fault_text(exc)
             case errors.ModelUnusable():
-                from crosspost.gui.import_words import model_fault_text
-
                 return model_fault_text(exc)
             case errors.WholeEditExists(lang=lang):
                 return fill(

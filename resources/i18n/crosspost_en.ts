@@ -107,7 +107,7 @@
 <context>
     <name>Labels</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="47"/>
+        <location filename="../../crosspost/gui/labels.py" line="48"/>
         <source>%n character(s)</source>
         <translation>
             <numerusform>%n character</numerusform>
@@ -115,7 +115,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="49"/>
+        <location filename="../../crosspost/gui/labels.py" line="50"/>
         <source>%n unit(s)</source>
         <translation>
             <numerusform>%n unit</numerusform>
@@ -123,7 +123,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="51"/>
+        <location filename="../../crosspost/gui/labels.py" line="52"/>
         <source>%n hashtag(s)</source>
         <translation>
             <numerusform>%n hashtag</numerusform>
@@ -131,7 +131,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="53"/>
+        <location filename="../../crosspost/gui/labels.py" line="54"/>
         <source>%n topic(s)</source>
         <translation>
             <numerusform>%n topic</numerusform>
@@ -139,7 +139,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="55"/>
+        <location filename="../../crosspost/gui/labels.py" line="56"/>
         <source>%n photo(s)</source>
         <translation>
             <numerusform>%n photo</numerusform>
@@ -147,7 +147,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="57"/>
+        <location filename="../../crosspost/gui/labels.py" line="58"/>
         <source>%n second(s)</source>
         <translation>
             <numerusform>%n second</numerusform>
@@ -155,7 +155,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/labels.py" line="59"/>
+        <location filename="../../crosspost/gui/labels.py" line="60"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -226,7 +226,7 @@
 <context>
     <name>Messages</name>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="350"/>
+        <location filename="../../crosspost/gui/messages.py" line="347"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n topic; %1 allows %2.</numerusform>
@@ -234,7 +234,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="359"/>
+        <location filename="../../crosspost/gui/messages.py" line="356"/>
         <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
         <translation>
             <numerusform>%n sentence may be mistranslated: what the translation says back is far from your caption.</numerusform>
@@ -242,7 +242,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="384"/>
+        <location filename="../../crosspost/gui/messages.py" line="381"/>
         <source>The caption goes out as a thread of %n post(s).</source>
         <translation>
             <numerusform>The caption goes out as a thread of %n post.</numerusform>
@@ -250,7 +250,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="388"/>
+        <location filename="../../crosspost/gui/messages.py" line="385"/>
         <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
         <translation>
             <numerusform>%n photo or video (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</numerusform>
@@ -258,7 +258,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="400"/>
+        <location filename="../../crosspost/gui/messages.py" line="397"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n photo; %1 takes at most %2 per post.</numerusform>
