@@ -150,7 +150,7 @@ def run_render_job(
 ) -> list[dict[str, Any]]:
     """Render JOB's files and its plain cover frame into its staging folder; no store access (runs
     in worker processes). ENCODE_GATE: held while a video is encoded (see ``render_video_for``)."""
-    from crosspost.media.cover import extract_cover
+    from crosspost.media.cover import CoverPicker, extract_cover
     from crosspost.media.images import render_image, render_image_from_pil
     from crosspost.media.keep_original import render_photo_for, render_video_for
     from crosspost.media.targets import image_target, video_target
@@ -163,6 +163,10 @@ def run_render_job(
     staging.mkdir(parents=True)
     total = len(job.items)
     results = []
+    first = job.items[0]
+    # The cover comes from the first item; a video that is encoded picks it from the frames it
+    # decodes anyway (one pass), a kept one from its key frames afterwards.
+    picker = CoverPicker(job.cover_at) if first.kind is MediaKind.VIDEO else None
     try:
         for item in job.items:
             cancel.check()
@@ -188,6 +192,7 @@ def run_render_job(
                     focus=item.focus,
                     encode_gate=encode_gate,
                     progress=video_progress,
+                    cover=picker if item is first else None,
                 )
             results.append(
                 {
@@ -200,11 +205,13 @@ def run_render_job(
                     "key": item.key,
                 }
             )
-        first = job.items[0]
         cover_target = image_target(profile, job.fit) if profile.image else video_target(profile, job.fit)
         plain = staging / PLAIN_NAME  # the frame without text; commit draws cover.jpg with the title
         if first.kind is MediaKind.VIDEO:
-            render_image_from_pil(extract_cover(first.source, job.cover_at), plain, cover_target)
+            frame = picker.image if picker is not None else None
+            if frame is None:  # kept as it was: nothing decoded it
+                frame = extract_cover(first.source, job.cover_at)
+            render_image_from_pil(frame, plain, cover_target)
         else:
             render_image(first.source, plain, cover_target)
     except BaseException:

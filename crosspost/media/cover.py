@@ -1,9 +1,23 @@
-"""A video's cover image: the frame at a chosen time, or the sharpest of a few candidates."""
+"""A video's cover image: the frame at a chosen time, or the sharpest of a few candidates.
+
+The candidates are the frames at ``CANDIDATES`` of the duration. Two ways to find them without
+decoding the video a second time:
+
+- a video that is re-encoded anyway hands every frame it decodes to a ``CoverPicker``, which keeps
+  the sharpest candidate as the frames go by (the same frames ``frames_at`` gives, for free);
+- a video kept as it is (nothing else decodes it) takes its candidates from key frames: the key
+  frame that begins each candidate's group of pictures, each decoded on its own (``keyframe_cover``),
+  instead of decoding everything up to 90% of the clip. When those are all blank (a clip opening on
+  black with one key frame), the exact candidates are decoded after all, so a cover is never black
+  while the clip has a picture at a candidate time.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import av
 from PIL import Image, ImageFilter, ImageOps, ImageStat
@@ -12,6 +26,9 @@ from crosspost.errors import UserError
 from crosspost.media.facts import open_video
 
 CANDIDATES = (0.1, 0.3, 0.5, 0.7, 0.9)  # fractions of the duration tried for "sharpest"
+# A frame whose grey levels spread less than this (standard deviation, 0-255) is blank: black, a
+# fade, a solid colour. Such a key frame is never the cover while the clip has a picture.
+BLANK_STDDEV = 6.0
 
 
 def _upright(frame: av.VideoFrame) -> Image.Image:
@@ -27,6 +44,84 @@ def sharpness(image: Image.Image) -> float:
     """Edge variance of a small grey copy: higher is sharper (motion blur and fades score low)."""
     small = ImageOps.contain(image.convert("L"), (320, 320))
     return ImageStat.Stat(small.filter(ImageFilter.FIND_EDGES)).var[0]
+
+
+def is_blank(image: Image.Image) -> bool:
+    """Whether IMAGE shows next to nothing (black, a fade, one colour): no cover."""
+    small = ImageOps.contain(image.convert("L"), (160, 160))
+    return ImageStat.Stat(small).stddev[0] < BLANK_STDDEV
+
+
+def candidate_times(duration: float | None) -> list[float]:
+    """The times tried for the sharpest cover of a video DURATION seconds long."""
+    return [duration * f for f in CANDIDATES] if duration else [0.0]
+
+
+def video_duration(container: Any, stream: Any) -> float | None:
+    """Seconds, from the stream (else the container), as ``probe_file`` reads it."""
+    if stream.duration is not None and stream.time_base is not None:
+        return float(stream.duration * stream.time_base)
+    if container.duration is not None:
+        return float(container.duration / 1_000_000)
+    return None
+
+
+class CoverPicker:
+    """The cover chosen from frames handed over in presentation order by something decoding them
+    anyway (a transcode): for each candidate time (AT alone when given) the first frame at or after
+    it, or the last frame for a time past the end (the frames ``frames_at`` gives), the sharpest of
+    them kept as they come. The decoder calls ``begin`` with the duration, ``offer`` per frame and
+    ``end`` at the end of the stream; ``image`` is the cover once every time is passed, else None."""
+
+    def __init__(self, at: float | None = None) -> None:
+        self.at = at
+        self._times: list[float] | None = None
+        self._next = 0
+        self._last: av.VideoFrame | None = None
+        self._last_taken = False
+        self._best: Image.Image | None = None
+        self._score = float("-inf")
+        self.taken = 0  # frames turned into pictures and scored (at most one per candidate time)
+
+    def begin(self, duration: float | None) -> None:
+        self._times = [self.at] if self.at is not None else candidate_times(duration)
+
+    @property
+    def complete(self) -> bool:
+        return self._times is not None and self._next >= len(self._times)
+
+    @property
+    def image(self) -> Image.Image | None:
+        return self._best if self.complete else None
+
+    def offer(self, frame: av.VideoFrame) -> None:
+        """One decoded frame, in presentation order."""
+        times = self._times
+        if times is None or self._next >= len(times) or frame.time is None:
+            return
+        t = float(frame.time)
+        self._last, self._last_taken = frame, False
+        if t < times[self._next] - 1e-3:
+            return
+        while self._next < len(times) and t >= times[self._next] - 1e-3:
+            self._next += 1
+        self._take(frame)
+
+    def end(self) -> None:
+        """The stream ended: the times not reached take its last frame."""
+        if self._times is not None and not self.complete and self._last is not None:
+            if not self._last_taken:
+                self._take(self._last)
+            self._next = len(self._times)
+        self._last = None
+
+    def _take(self, frame: av.VideoFrame) -> None:
+        self._last_taken = True
+        image = _upright(frame)
+        self.taken += 1
+        score = sharpness(image) if self.at is None else 0.0
+        if score > self._score:  # the earlier frame wins a tie, as max() did
+            self._best, self._score = image, score
 
 
 def frame_at(path: str | Path, seconds: float) -> Image.Image:
@@ -47,29 +142,72 @@ def frame_at(path: str | Path, seconds: float) -> Image.Image:
         return _upright(best)
 
 
+@dataclass(frozen=True)
+class CoverChoice:
+    image: Image.Image
+    time: float  # seconds: where in the video the frame is
+    decoded: int  # frames decoded to choose it
+
+
 def extract_cover(path: str | Path, at: float | None = None) -> Image.Image:
-    """The cover frame: at AT seconds when given, else the sharpest of a few candidate frames."""
+    """The cover frame: at AT seconds when given, else the sharpest key frame near the candidate
+    times (``keyframe_cover``)."""
     if at is not None:
         return frame_at(path, at)
-    from crosspost.media.probe import probe_file
+    return keyframe_cover(path).image
 
+
+def keyframe_cover(path: str | Path) -> CoverChoice:
+    """The sharpest of the key frames that begin the groups of pictures holding the candidate times,
+    each decoded alone (a seek and one frame each; a clip with a single key frame decodes one frame).
+    When every one of them is blank, the exact candidate frames (``frames_at``) instead."""
     path = Path(path)
-    info = probe_file(path)
-    if info.kind != "video":
-        raise UserError(f"{path.name} is not a video; it has no frames for a cover.")
-    duration = info.duration
-    if not duration:
-        return frame_at(path, 0)
-    candidates = frames_at(path, [duration * f for f in CANDIDATES])
-    return max(candidates, key=sharpness)
+    with open_video(path, "it has no frames for a cover") as (container, stream):
+        tb = stream.time_base
+        if tb is None:
+            raise UserError(f"{path.name} has no timing; it has no frames for a cover.")
+        times = candidate_times(video_duration(container, stream))
+        ctx = stream.codec_context
+        seen: set[int] = set()
+        best: tuple[float, float, Image.Image] | None = None  # (score, time, image)
+        decoded = 0
+        try:
+            for t in times:
+                container.seek(max(0, int(t / tb)), stream=stream, backward=True)
+                packet = next((p for p in container.demux(stream) if p.size and p.is_keyframe), None)
+                if packet is None or packet.pts is None or packet.pts in seen:
+                    continue
+                seen.add(packet.pts)
+                frames = [*ctx.decode(packet), *ctx.decode(None)]  # the key frame, and only it
+                decoded += len(frames)
+                if not frames:
+                    continue
+                image = _upright(frames[0])
+                score = -1.0 if is_blank(image) else sharpness(image)
+                if best is None or score > best[0]:
+                    best = (score, float(packet.pts * tb), image)
+        except av.error.FFmpegError as exc:
+            raise UserError(f"{path.name} is not a readable video ({exc}).") from None
+    if best is not None and best[0] >= 0:
+        return CoverChoice(best[2], best[1], decoded)
+    # Blank key frames only (or none found): the exact candidates, decoded to each of them.
+    exact, count = _frames_at(path, times)
+    index = max(range(len(exact)), key=lambda i: sharpness(exact[i]))
+    return CoverChoice(exact[index], times[index], decoded + count)
 
 
 def frames_at(path: str | Path, times: list[float]) -> list[Image.Image]:
     """The frames at TIMES (ascending) in one pass through the file: a seek only when the key frame
     before the next time lies ahead of where decoding already is, so a short clip with a single
     key frame is decoded once instead of once per time (the same frames ``frame_at`` gives)."""
+    return _frames_at(path, times)[0]
+
+
+def _frames_at(path: str | Path, times: list[float]) -> tuple[list[Image.Image], int]:
+    """``frames_at``, and how many frames it decoded."""
     path = Path(path)
     out: list[Image.Image] = []
+    decoded = 0
     try:
         with av.open(str(path)) as container:
             stream = container.streams.video[0]
@@ -94,6 +232,7 @@ def frames_at(path: str | Path, times: list[float]) -> list[Image.Image]:
                         frame = next(decoder)
                     except StopIteration:
                         break
+                    decoded += 1
                     if frame.time is None:
                         continue
                     best = frame
@@ -103,4 +242,4 @@ def frames_at(path: str | Path, times: list[float]) -> list[Image.Image]:
                 out.append(_upright(best))
     except av.error.FFmpegError as exc:
         raise UserError(f"{path.name} is not a readable video ({exc}).") from None
-    return out
+    return out, decoded

@@ -27,6 +27,7 @@ from crosspost.platforms import PlatformProfile
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 
 if TYPE_CHECKING:  # (PyAV is imported when a video is rendered, not by photo workers)
+    from crosspost.media.cover import CoverPicker
     from crosspost.media.video import RenderedVideo
 
 # How far the source's width/height ratio may be from the target's and still need no crop or pad:
@@ -169,11 +170,13 @@ def render_video_for(
     cancel: CancelToken | None = None,
     focus: tuple[float, float] | None = None,
     encode_gate: contextlib.AbstractContextManager[Any] | None = None,
+    cover: CoverPicker | None = None,
 ) -> RenderedVideo:
     """SOURCE for PROFILE at OUTPUT: kept (remuxed) when it already fits, else encoded for TARGET.
 
     ENCODE_GATE: a lock (or semaphore) held while encoding, so a batch runs one x264 encode at a
-    time (x264 already uses every core) while copies go on beside it."""
+    time (x264 already uses every core) while copies go on beside it. COVER: fed the frames an
+    encode decodes (a kept video is not decoded: it stays without a picture)."""
     from crosspost.media.output_check import check_video_output
     from crosspost.media.video import RenderedVideo, render_video
 
@@ -200,7 +203,7 @@ def render_video_for(
         reasons = [f"the copy was not accepted ({problems[0]})"]
     with encode_gate if encode_gate is not None else contextlib.nullcontext():
         result = render_video(
-            source, output, target, start=start, end=end, progress=progress, cancel=cancel, focus=focus
+            source, output, target, start=start, end=end, progress=progress, cancel=cancel, focus=focus, cover=cover
         )
     problems = check_video_output(output, profile)
     if problems:

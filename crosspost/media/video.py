@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import av
 
@@ -20,6 +20,9 @@ from crosspost.errors import UserError
 from crosspost.media.targets import Target
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.values import Fit
+
+if TYPE_CHECKING:
+    from crosspost.media.cover import CoverPicker
 
 X264_PRESET = "medium"
 X264_CRF = 21
@@ -136,8 +139,11 @@ def render_video(
     progress: ProgressCallback | None = None,
     cancel: CancelToken | None = None,
     focus: tuple[float, float] | None = None,
+    cover: CoverPicker | None = None,
 ) -> RenderedVideo:
     """Render SOURCE for TARGET into OUTPUT (.mp4), optionally trimmed to [START, END) seconds.
+    COVER: handed every decoded frame of the source on the way (the cover is chosen in the same
+    pass; it stays incomplete when a trim stops decoding before the end).
 
     The output appears only when complete (temporary file + rename); on cancel or error nothing is
     left behind."""
@@ -154,7 +160,7 @@ def render_video(
     tmp = Path(tmp_name)
     try:
         with container:
-            result = _transcode(container, source, tmp, target, start, end, progress, cancel, focus)
+            result = _transcode(container, source, tmp, target, start, end, progress, cancel, focus, cover)
         os.replace(tmp, output)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -172,6 +178,7 @@ def _transcode(
     progress: ProgressCallback,
     cancel: CancelToken,
     focus: tuple[float, float] | None = None,
+    cover: CoverPicker | None = None,
 ) -> tuple[int, int, float, float, bool]:
     if not container.streams.video:
         raise UserError(f"{source.name} has no video stream; it cannot be rendered as a video.")
@@ -184,6 +191,10 @@ def _transcode(
     elif container.duration:
         duration = container.duration / 1_000_000
     begin = max(0.0, start or 0.0)
+    if begin > 0:
+        cover = None  # the frames before the start are not decoded: the caller picks it apart
+    if cover is not None:
+        cover.begin(duration)
     finish = end if end is not None else duration
     if finish is not None and finish <= begin:
         raise UserError(f"The end ({finish:g} s) must come after the start ({begin:g} s).")
@@ -220,6 +231,8 @@ def _transcode(
             for frame in decoded:
                 if frame.time is None:
                     continue
+                if cover is not None and packet.stream.type == "video":
+                    cover.offer(frame)
                 t = float(frame.time)
                 if t < begin - 1e-6 or (finish is not None and t >= finish):
                     continue
@@ -247,6 +260,9 @@ def _transcode(
                 and float(packet.pts * packet.time_base) > finish + 1
             ):
                 break
+        else:
+            if cover is not None:
+                cover.end()
         if graph is None:
             raise UserError(f"{source.name} has no decodable video frames in the chosen range.")
         graph.push(None)
