@@ -23,7 +23,7 @@ import av
 from PIL import Image, ImageFilter, ImageOps, ImageStat
 
 from crosspost.errors import UserError
-from crosspost.media.facts import open_video
+from crosspost.media.facts import open_input, open_video
 
 CANDIDATES = (0.1, 0.3, 0.5, 0.7, 0.9)  # fractions of the duration tried for "sharpest"
 # A frame whose grey levels spread less than this (standard deviation, 0-255) is blank: black, a
@@ -209,7 +209,7 @@ def _frames_at(path: str | Path, times: list[float]) -> tuple[list[Image.Image],
     out: list[Image.Image] = []
     decoded = 0
     try:
-        with av.open(str(path)) as container:
+        with open_input(path) as container:
             stream = container.streams.video[0]
             stream.thread_type = "AUTO"
             tb = stream.time_base

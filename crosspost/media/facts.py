@@ -1,6 +1,7 @@
 """What a video file is made of, in the terms a platform's rules use: container, codecs, pixel
-format, displayed size, frame rate, duration, bit rate, rotation. Read once with PyAV (one frame is
-decoded for the display rotation); used to decide whether a file can be kept as it is."""
+format, displayed size, frame rate, duration, bit rate, rotation, metadata tags. Read once with PyAV
+(one frame is decoded, for the pixel format and the display rotation); used to decide whether a
+file can be kept as it is, and to check a rendered one."""
 
 from __future__ import annotations
 
@@ -39,6 +40,7 @@ class VideoFacts:
     audio_codec: str | None  # None: no audio stream
     audio_streams: int
     size: int  # bytes
+    tags: frozenset[str] = frozenset()  # the container's and the streams' metadata keys, lower case
 
 
 def container_name(format_name: str, major_brand: str | None, suffix: str) -> str:
@@ -51,14 +53,31 @@ def container_name(format_name: str, major_brand: str | None, suffix: str) -> st
     return format_name
 
 
+# Opening a file, FFmpeg's stream probe (avformat_find_stream_info) decodes its first frames to
+# learn the pixel format and the reorder delay: ~45 ms for one 1080p key frame, every time a file
+# is opened, and a render opened each video several times. Readers that decode the frames they
+# need themselves, or only copy packets, open with these codec options for the probe (per stream,
+# for the first streams of a file): it then reads headers and packets, and decodes nothing.
+NO_PROBE_DECODE = [{"skip_frame": "all"}] * 16
+
+
+def open_input(path: str | Path) -> Any:  # PyAV's InputContainer
+    """PATH opened with PyAV for reading, without the stream probe's decoding: every stream fact
+    is read except a video's pixel format (``codec_context.pix_fmt`` stays None; a decoded frame
+    has it)."""
+    import av
+
+    return av.open(str(path), stream_options=NO_PROBE_DECODE)
+
+
 @contextlib.contextmanager
 def open_video(path: Path, no_stream: str) -> Iterator[tuple[Any, Any]]:
-    """PATH opened with PyAV: (container, first video stream). ``UserError`` when it is not a
-    readable video, or "NAME has no video stream; NO_STREAM." when it holds none."""
+    """PATH opened with PyAV (``open_input``): (container, first video stream). ``UserError`` when
+    it is not a readable video, or "NAME has no video stream; NO_STREAM." when it holds none."""
     import av
 
     try:
-        with av.open(str(path)) as container:
+        with open_input(path) as container:
             if not container.streams.video:
                 raise UserError(f"{path.name} has no video stream; {no_stream}.")
             yield container, container.streams.video[0]
@@ -71,6 +90,7 @@ def video_facts(path: str | Path) -> VideoFacts:
     from crosspost.media.probe import _rotation
 
     path = Path(path)
+    # The probe decodes nothing; the first frame, decoded once, gives the pixel format and the rotation.
     with open_video(path, "it cannot be used as a video") as (container, stream):
         ctx = stream.codec_context
         width, height = ctx.width, ctx.height
@@ -82,19 +102,37 @@ def video_facts(path: str | Path) -> VideoFacts:
         elif container.duration is not None:
             duration = container.duration / 1_000_000
         audio = container.streams.audio
+        tags = {k.lower() for k in container.metadata}
+        for s in container.streams:
+            tags |= {k.lower() for k in s.metadata}
         facts: dict[str, Any] = dict(
             container=container_name(container.format.name, container.metadata.get("major_brand"), path.suffix),
             video_codec=ctx.name,
-            pix_fmt=ctx.pix_fmt,
             square_pixels=sar is None or sar == 0 or sar == 1,
             fps=float(rate),
             duration=duration,
             audio_codec=audio[0].codec_context.name if audio else None,
             audio_streams=len(audio),
+            tags=frozenset(tags),
         )
-        rotation = _rotation(container, stream)
+        first = _first_frame(container, stream)
+        facts["pix_fmt"] = first.format.name if first is not None else ctx.pix_fmt
+        rotation = _rotation(container, stream, first)
     if rotation in (90, 270):
         width, height = height, width
     size = path.stat().st_size
     bit_rate = int(size * 8 / duration) if duration else None
     return VideoFacts(width=width, height=height, rotation=rotation, bit_rate=bit_rate, size=size, **facts)
+
+
+def _first_frame(container: Any, stream: Any) -> Any:  # PyAV's container, stream and frame
+    """The stream's first decodable frame (None when it has none), or ``UserError`` when the
+    stream does not decode."""
+    import av
+
+    try:
+        for frame in container.decode(stream):
+            return frame
+    except av.error.FFmpegError as exc:  # a stream that does not decode is caught by the caller's check
+        raise UserError(f"The video stream cannot be decoded ({exc}).") from None
+    return None

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crosspost.errors import UserError
-from crosspost.media.facts import VideoFacts, video_facts
+from crosspost.media.facts import VideoFacts, open_input, video_facts
 from crosspost.media.images import RenderedImage, atomic_write, render_image
 from crosspost.media.output_check import PLAIN_PIX_FMTS
 from crosspost.media.targets import Target
@@ -119,7 +119,7 @@ def remux_video(
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        with av.open(str(source)) as inp:
+        with open_input(source) as inp:  # packets are copied: the probe need not decode
             vin = inp.streams.video[0]
             ain = inp.streams.audio[0] if inp.streams.audio else None
             duration = float(inp.duration / 1_000_000) if inp.duration else None

@@ -33,8 +33,6 @@ def aspect_accepted(width: int, height: int, aspects: tuple[str, ...]) -> bool:
 def check_video_output(path: str | Path, profile: PlatformProfile, facts: VideoFacts | None = None) -> list[str]:
     """What PROFILE would object to in the rendered video at PATH (empty: nothing). FACTS: the
     file's ``VideoFacts`` when the caller has them already."""
-    import av
-
     from crosspost.media.facts import video_facts
 
     spec = profile.video
@@ -55,11 +53,7 @@ def check_video_output(path: str | Path, profile: PlatformProfile, facts: VideoF
     cap = profile.limit_value("video_size")
     if cap and facts.size > cap:
         problems.append(f"{facts.size / 1e6:.0f} MB is above {cap / 1e6:.0f} MB")
-    with av.open(str(path)) as container:
-        tags = {k.lower() for k in container.metadata}
-        for stream in container.streams:
-            tags |= {k.lower() for k in stream.metadata}
-    if tags & set(LOCATION_KEYS):
+    if facts.tags & set(LOCATION_KEYS):
         problems.append("it still carries a location")
     return problems
 

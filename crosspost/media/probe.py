@@ -227,15 +227,18 @@ def _probe_video(path: Path) -> MediaInfo:
     return MediaInfo("video", mime, width, height, duration, rotation, has_audio)
 
 
-def _rotation(container: Any, stream: Any) -> int:  # PyAV's container and video stream
+def _rotation(container: Any, stream: Any, first: Any = None) -> int:  # PyAV's container, stream, frame
     """Display rotation in degrees (FFmpeg's sign: counter-clockwise), read from the first frame's
-    display matrix; phone videos store portrait as rotated landscape."""
+    display matrix (FIRST: that frame, when the caller decoded it already); phone videos store
+    portrait as rotated landscape."""
     tag = (stream.metadata or {}).get("rotate")
     if tag:
         try:
             return int(tag) % 360
         except ValueError:
             pass
+    if first is not None:
+        return int(round(getattr(first, "rotation", 0) or 0)) % 360
     try:
         for frame in container.decode(stream):
             return int(round(getattr(frame, "rotation", 0) or 0)) % 360

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import av
 
 from crosspost.errors import UserError
+from crosspost.media.facts import open_input
 from crosspost.media.targets import Target
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.values import Fit
@@ -151,7 +152,7 @@ def render_video(
     cancel = cancel or NEVER_CANCELLED
     source, output = Path(source), Path(output)
     try:
-        container = av.open(str(source))
+        container = open_input(source)  # the transcode decodes every frame: the probe need not
     except (av.error.FFmpegError, OSError) as exc:
         raise UserError(f"{source.name} is not a video Crosspost can read ({exc}).") from None
     output.parent.mkdir(parents=True, exist_ok=True)
