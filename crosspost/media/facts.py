@@ -127,12 +127,19 @@ def video_facts(path: str | Path) -> VideoFacts:
 
 def _first_frame(container: Any, stream: Any) -> Any:  # PyAV's container, stream and frame
     """The stream's first decodable frame (None when it has none), or ``UserError`` when the
-    stream does not decode."""
+    stream does not decode. Each packet is decoded alone and drained, so a stream with B-frames
+    gives its first frame without decoding the frames the reorder delay would hold back."""
     import av
 
+    ctx = stream.codec_context
     try:
-        for frame in container.decode(stream):
-            return frame
+        for packet in container.demux(stream):
+            if not packet.size:
+                continue
+            frames = ctx.decode(packet) or ctx.decode(None)
+            if frames:
+                return frames[0]
+            ctx.flush_buffers()  # drained without a picture (not a key frame): try the next packet
     except av.error.FFmpegError as exc:  # a stream that does not decode is caught by the caller's check
         raise UserError(f"The video stream cannot be decoded ({exc}).") from None
     return None
