@@ -48,8 +48,8 @@ def sharpness(image: Image.Image) -> float:
 
 def is_blank(image: Image.Image) -> bool:
     """Whether IMAGE shows next to nothing (black, a fade, one colour): no cover."""
-    small = ImageOps.contain(image.convert("L"), (160, 160))
-    return ImageStat.Stat(small).stddev[0] < BLANK_STDDEV
+    # At full size (from the histogram): a fine pattern shrunk to a thumbnail would average out to grey.
+    return ImageStat.Stat(image.convert("L")).stddev[0] < BLANK_STDDEV
 
 
 def candidate_times(duration: float | None) -> list[float]:
