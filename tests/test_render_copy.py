@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import av
+import numpy as np
 import procs
 import pytest
 from exports import build_export, sample_posts, write_zip
@@ -110,6 +111,35 @@ def test_a_full_size_video_without_audio_is_kept(tmp_path):
     assert result.method == "copy" and not result.has_audio
     with av.open(str(out)) as c:
         assert not c.streams.audio
+
+
+def test_video_facts_come_from_one_decoded_frame_and_carry_the_metadata_keys(tmp_path):
+    """A render opens videos without FFmpeg's probe decoding; the pixel format and the rotation come
+    from the first frame decoded by the facts, and the metadata keys ride along, so the output
+    check needs no second open and still finds a location."""
+    from crosspost.media.facts import video_facts
+
+    plain = video_facts(fitting(tmp_path))
+    assert plain.pix_fmt == "yuv420p" and plain.rotation == 0 and (plain.width, plain.height) == (720, 1280)
+    turned = video_facts(fitting(tmp_path, "turned.mp4", width=1280, height=720, rotation=90))
+    assert turned.rotation == 90 and (turned.width, turned.height) == (720, 1280)
+    deep = tmp_path / "10bit.mp4"
+    with av.open(str(deep), "w", format="mp4") as c:
+        v = c.add_stream("libx264", rate=30)
+        v.width, v.height, v.pix_fmt = 720, 1280, "yuv420p10le"
+        for i in range(6):
+            frame = av.VideoFrame.from_ndarray(np.full((1280, 720, 3), 40 * i, np.uint8), format="rgb24")
+            for p in v.encode(frame.reformat(format="yuv420p10le")):
+                c.mux(p)
+        for p in v.encode():
+            c.mux(p)
+    assert video_facts(deep).pix_fmt == "yuv420p10le"
+    result, _ = render(deep, tmp_path)
+    assert result.method == "encode" and any("pixel format yuv420p10le" in r for r in result.reasons)
+
+    tagged = tag_location(fitting(tmp_path, "tagged.mp4"))
+    assert "location" in video_facts(tagged).tags
+    assert any("location" in p for p in check_video_output(tagged, REDNOTE))
 
 
 # --- videos: each rule that fails forces a re-encode ----------------------------------------------
