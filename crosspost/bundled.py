@@ -22,6 +22,11 @@ BUNDLED = (
     ("blingfire", "MIT"),
     ("lingua-language-detector", "Apache-2.0"),
     ("rjieba", "MIT"),
+    ("httpx", "BSD-3-Clause"),
+    ("filelock", "MIT"),
+    ("atproto", "MIT"),
+    ("keyring", "MIT"),
+    ("sacrebleu", "Apache-2.0"),
 )
 FONTS = "Noto Sans SC, Noto Color Emoji (SIL Open Font License 1.1)"
 
