@@ -96,3 +96,30 @@ def test_start_up_loads_neither_the_network_stack_nor_the_importer(tmp_path):
     assert not {m for m in loaded if m.startswith("httpx")}
     assert "crosspost.publishing.publish" not in loaded
     assert "crosspost.importing.importer" not in loaded
+
+
+def test_an_empty_store_file_kept_aside_is_said_in_the_window(qtbot, tmp_path):
+    """A 0-byte store file is kept aside and a new store started (the CLI says so on stderr); the
+    window says it too, in a dialog after the first frame: an empty library alone would say nothing."""
+    from crosspost.gui.app import show_window
+    from crosspost.gui.window import MainWindow
+    from crosspost.paths import resolve
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "crosspost.db").write_bytes(b"")
+    window = MainWindow(resolve(data))
+    try:
+        show_window(window)
+        qtbot.waitUntil(lambda: getattr(window, "store_notice_box", None) is not None, timeout=10_000)
+        box = window.store_notice_box
+        kept = [p for p in data.iterdir() if p.name.startswith("crosspost.db.empty-")]
+        assert len(kept) == 1 and kept[0].stat().st_size == 0
+        assert box.isVisible() and kept[0].name in box.text() and "0 bytes" in box.text()
+        assert window.posts_model.rowCount() == 0 and window.store.notices == []
+        box.accept()
+    finally:
+        window.runner.shutdown()
+        QApplication.processEvents()
+        window.close()
+        window.deleteLater()
