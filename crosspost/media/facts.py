@@ -67,7 +67,8 @@ def open_input(path: str | Path) -> Any:  # PyAV's InputContainer
     has it)."""
     import av
 
-    return av.open(str(path), stream_options=NO_PROBE_DECODE)
+    per_stream: Any = NO_PROBE_DECODE  # one dict of codec options per stream (PyAV's stub says list[str])
+    return av.open(str(path), stream_options=per_stream)
 
 
 @contextlib.contextmanager
