@@ -23,6 +23,7 @@ from crosspost.media.cover import (
     _frames_at,
     candidate_times,
     frame_at,
+    frame_sharpness,
     frames_at,
     is_blank,
     keyframe_cover,
@@ -171,6 +172,22 @@ def test_a_kept_video_opening_on_black_still_gets_a_picture(tmp_path):
     assert not is_blank(choice.image)
     exact = frames_at(source, candidate_times(frames / FPS))
     assert same_pixels(choice.image, exact[2]) and choice.time == pytest.approx(1.0)
+
+
+def test_frame_sharpness_ranks_decoded_frames_as_the_picture_measure_does(tmp_path):
+    """The picker scores a frame's luma plane (no RGB picture per candidate); on real decoded frames
+    it orders black, soft and sharp as ``sharpness`` does on their pictures, for 8-bit and others."""
+    frames = 60
+    source = clip(tmp_path / "mixed.mp4", frames, mixed(frames), width=320, height=180)
+    with av.open(str(source)) as c:
+        decoded = list(c.decode(video=0))
+    chosen = [decoded[5], decoded[20], decoded[30]]  # black, soft, sharp
+    by_frame = [frame_sharpness(f) for f in chosen]
+    by_picture = [sharpness(f.to_image()) for f in chosen]
+    assert by_frame[0] < by_frame[1] < by_frame[2] and by_picture[0] < by_picture[1] < by_picture[2]
+    assert by_frame[2] > 10 * by_frame[1]
+    deep = [f.reformat(format="yuv420p10le") for f in chosen]  # not 8-bit luma: the picture way
+    assert [frame_sharpness(f) for f in deep] == pytest.approx([sharpness(f.to_image()) for f in deep])
 
 
 def test_is_blank_tells_a_picture_from_black_and_a_flat_colour():
