@@ -25,7 +25,7 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from crosspost.drafts.render import (
     DraftRenderJob,
@@ -38,8 +38,10 @@ from crosspost.drafts.render import (
 from crosspost.errors import Cancelled, UserError
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
-from crosspost.store import Store
 from crosspost.values import DraftStatus
+
+if TYPE_CHECKING:  # (the workers import this module and never open the store)
+    from crosspost.store import Store
 
 
 @dataclass

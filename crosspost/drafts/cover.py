@@ -14,11 +14,12 @@ from crosspost.errors import UserError
 from crosspost.media.cover_styles import STYLES
 from crosspost.platforms import PlatformProfile, get_profile
 from crosspost.records import Draft
-from crosspost.store import Store
 from crosspost.values import Layout, MediaKind
 
 if TYPE_CHECKING:  # Pillow and the font load only when a cover is drawn, not when drafts are listed
     from PIL import Image
+
+    from crosspost.store import Store
 
 PLAIN_NAME = "cover-plain.jpg"
 

@@ -21,18 +21,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crosspost.drafts.cover import PLAIN_NAME, write_cover
-from crosspost.drafts.store import get_draft, save_render
 from crosspost.errors import NoMediaOnDisk, UserError
 from crosspost.paths import DataLocation
 from crosspost.platforms import PlatformProfile, get_profile
-from crosspost.posts import post_media
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
 from crosspost.records import CheckedDraft, Draft, DraftMedia
-from crosspost.store import Store
 from crosspost.values import Fit, MediaKind
 
+# The store is imported where it is used (prepare, check, commit: the batch's own process), not at
+# the top: render workers load this module to run jobs and never touch the store (sqlite-utils and
+# the store's modules were a third of each worker's start-up).
 if TYPE_CHECKING:
     from filelock import BaseFileLock
+
+    from crosspost.store import Store
 
 # Bump when the same inputs would now render differently, so earlier renders count as out of date.
 RENDER_VERSION = 3  # 3: the cover's title is drawn over a kept plain frame
@@ -91,6 +93,9 @@ def prepare_render(
     store: Store, location: DataLocation, draft_id: int, *, cover_at: float | None = None, reencode: bool = False
 ) -> DraftRenderJob:
     """What rendering DRAFT_ID takes (a ``UserError`` when there is nothing it can render)."""
+    from crosspost.drafts.store import get_draft
+    from crosspost.posts import post_media
+
     d = get_draft(store, draft_id)
     profile = get_profile(d.platform)
     local = _local_media(d)
@@ -129,6 +134,8 @@ def prepare_render(
 def is_up_to_date(store: Store, job: DraftRenderJob) -> bool:
     """Whether the draft's recorded render already matches JOB (same sources, settings, version),
     with every file still on disk; with ``reencode``, also that nothing was kept as a copy."""
+    from crosspost.drafts.store import get_draft
+
     d = get_draft(store, job.draft_id)
     if not d.cover or not Path(d.cover).exists():
         return False
@@ -223,6 +230,8 @@ def run_render_job(
 def commit_render(store: Store, job: DraftRenderJob, results: list[dict[str, Any]]) -> CheckedDraft:
     """Move JOB's staged files into the draft's render folder, draw the cover's title and record
     them with the draft (which becomes ready when its preflight passes)."""
+    from crosspost.drafts.store import get_draft, save_render
+
     folder, staging = Path(job.folder), Path(job.staging)
     d = get_draft(store, job.draft_id)
     write_cover(store, d, staging / PLAIN_NAME, staging / "cover.jpg")
