@@ -30,7 +30,8 @@ from crosspost.media.cover import (
     sharpness,
 )
 from crosspost.media.images import render_image_from_pil
-from crosspost.media.targets import Target, image_target
+from crosspost.media.keep_original import render_video_for
+from crosspost.media.targets import Target, image_target, video_target
 from crosspost.media.video import render_video
 from crosspost.platforms import get_profile
 from crosspost.values import Fit
@@ -150,6 +151,23 @@ def test_a_kept_video_with_one_key_frame_decodes_one_frame_for_its_cover(tmp_pat
     # The candidates decoded exactly, as a kept video's cover was chosen before, went through the clip.
     _, decoded = _frames_at(source, candidate_times(frames / FPS))
     assert decoded >= 0.85 * frames
+
+
+def test_a_kept_video_reuses_the_frame_its_facts_decoded(tmp_path):
+    """Kept as it is, a one-key-frame video's cover costs no decoding of its own: the first frame
+    the facts decoded (for the pixel format and rotation) is that key frame."""
+    profile = get_profile("rednote")
+    source = clip(tmp_path / "one-gop.mp4", 30, sharp, width=720, height=1280)
+    picker = CoverPicker()
+    result = render_video_for(source, tmp_path / "out.mp4", video_target(profile, Fit.CROP), profile, cover=picker)
+    assert result.method == "copy"
+    assert picker.image is not None and picker.decoded == 0
+    alone = keyframe_cover(source)
+    assert alone.decoded == 1 and same_pixels(picker.image, alone.image)
+    # A cover time is left to the caller (it decodes up to that time).
+    timed = CoverPicker(at=0.5)
+    render_video_for(source, tmp_path / "out2.mp4", video_target(profile, Fit.CROP), profile, cover=timed)
+    assert timed.image is None
 
 
 def test_a_kept_video_with_several_key_frames_takes_the_sharpest_of_them(tmp_path):

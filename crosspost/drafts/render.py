@@ -172,7 +172,7 @@ def run_render_job(
     results = []
     first = job.items[0]
     # The cover comes from the first item; a video that is encoded picks it from the frames it
-    # decodes anyway (one pass), a kept one from its key frames afterwards.
+    # decodes anyway (one pass), a kept one from its key frames (its first decoded by its facts).
     picker = CoverPicker(job.cover_at) if first.kind is MediaKind.VIDEO else None
     try:
         for item in job.items:

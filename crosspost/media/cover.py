@@ -103,6 +103,7 @@ class CoverPicker:
         self._image: Image.Image | None = None
         self._score = float("-inf")
         self.taken = 0  # candidate frames scored (at most one per candidate time)
+        self.decoded = 0  # frames decoded for the cover alone (``use_key_frames``)
 
     def begin(self, duration: float | None) -> None:
         self._times = [self.at] if self.at is not None else candidate_times(duration)
@@ -114,11 +115,21 @@ class CoverPicker:
     @property
     def image(self) -> Image.Image | None:
         """The chosen frame as an upright picture (made once, for the winner only)."""
-        if not self.complete or self._best is None:
+        if not self.complete:
             return None
-        if self._image is None:
+        if self._image is None and self._best is not None:
             self._image = _upright(self._best)
         return self._image
+
+    def use_key_frames(self, path: str | Path, first: av.VideoFrame | None = None) -> None:
+        """For a video nothing decodes (kept as it is): the cover from its key frames
+        (``keyframe_cover``; FIRST: its first frame, decoded already). Not for a cover time (AT):
+        the picker stays without a picture and the caller decodes to that time."""
+        if self.at is not None:
+            return
+        choice = keyframe_cover(path, first)
+        self._image, self.decoded = choice.image, choice.decoded
+        self._times, self._next = [], 0
 
     def offer(self, frame: av.VideoFrame) -> None:
         """One decoded frame, in presentation order."""
@@ -182,10 +193,11 @@ def extract_cover(path: str | Path, at: float | None = None) -> Image.Image:
     return keyframe_cover(path).image
 
 
-def keyframe_cover(path: str | Path) -> CoverChoice:
+def keyframe_cover(path: str | Path, first: av.VideoFrame | None = None) -> CoverChoice:
     """The sharpest of the key frames that begin the groups of pictures holding the candidate times,
-    each decoded alone (a seek and one frame each; a clip with a single key frame decodes one frame).
-    When every one of them is blank, the exact candidate frames (``frames_at``) instead."""
+    each decoded alone (a seek and one frame each; a clip with a single key frame decodes one frame,
+    none when FIRST, its first frame decoded by the caller already, is that key frame). When every
+    one of them is blank, the exact candidate frames (``frames_at``) instead."""
     path = Path(path)
     with open_video(path, "it has no frames for a cover") as (container, stream):
         tb = stream.time_base
@@ -203,8 +215,11 @@ def keyframe_cover(path: str | Path) -> CoverChoice:
                 if packet is None or packet.pts is None or packet.pts in seen:
                     continue
                 seen.add(packet.pts)
-                frames = [*ctx.decode(packet), *ctx.decode(None)]  # the key frame, and only it
-                decoded += len(frames)
+                if first is not None and first.pts == packet.pts:
+                    frames = [first]
+                else:
+                    frames = [*ctx.decode(packet), *ctx.decode(None)]  # the key frame, and only it
+                    decoded += len(frames)
                 if not frames:
                     continue
                 image = _upright(frames[0])

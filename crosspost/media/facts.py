@@ -88,6 +88,12 @@ def open_video(path: Path, no_stream: str) -> Iterator[tuple[Any, Any]]:
 
 def video_facts(path: str | Path) -> VideoFacts:
     """The facts about the video at PATH, or ``UserError`` when it is not a readable video."""
+    return read_video(path)[0]
+
+
+def read_video(path: str | Path) -> tuple[VideoFacts, Any]:
+    """``video_facts``, and the first frame decoded for them (a PyAV frame, None when the stream has
+    none), for a caller that wants that picture too (a kept video's cover)."""
     from crosspost.media.probe import _rotation
 
     path = Path(path)
@@ -123,7 +129,7 @@ def video_facts(path: str | Path) -> VideoFacts:
         width, height = height, width
     size = path.stat().st_size
     bit_rate = int(size * 8 / duration) if duration else None
-    return VideoFacts(width=width, height=height, rotation=rotation, bit_rate=bit_rate, size=size, **facts)
+    return VideoFacts(width=width, height=height, rotation=rotation, bit_rate=bit_rate, size=size, **facts), first
 
 
 def _first_frame(container: Any, stream: Any) -> Any:  # PyAV's container, stream and frame

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crosspost.errors import UserError
-from crosspost.media.facts import VideoFacts, open_input, video_facts
+from crosspost.media.facts import VideoFacts, open_input, read_video, video_facts
 from crosspost.media.images import RenderedImage, atomic_write, render_image
 from crosspost.media.output_check import PLAIN_PIX_FMTS
 from crosspost.media.targets import Target
@@ -176,18 +176,21 @@ def render_video_for(
 
     ENCODE_GATE: a lock (or semaphore) held while encoding, so a batch runs one x264 encode at a
     time (x264 already uses every core) while copies go on beside it. COVER: fed the frames an
-    encode decodes (a kept video is not decoded: it stays without a picture)."""
+    encode decodes; for a kept video, chosen from its key frames (the first one is the frame the
+    facts decoded already)."""
     from crosspost.media.output_check import check_video_output
     from crosspost.media.video import RenderedVideo, render_video
 
     output = Path(output)
-    facts = video_facts(source)
+    facts, first = read_video(source)
     reasons = video_copy_blockers(facts, profile, target, start=start, end=end, reencode=reencode)
     if not reasons:
         remux_video(source, output, progress=progress, cancel=cancel)
         kept = video_facts(output)
         problems = check_video_output(output, profile, kept)
         if not problems:
+            if cover is not None:
+                cover.use_key_frames(source, first)
             return RenderedVideo(
                 output,
                 kept.width,
