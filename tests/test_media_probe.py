@@ -7,7 +7,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from media_files import gps_exif, jpeg, png_with_alpha, scene, webp
+from media_files import gps_exif, jpeg, png_with_alpha, scene, scrambled_png, webp
 from PIL import ImageFile
 
 from crosspost.errors import UserError
@@ -89,12 +89,7 @@ def test_damage_inside_the_compressed_data_is_found_by_the_renderer_and_nothing_
     """A PNG whole on the outside (every chunk in place, IEND at the end) whose compressed pixels
     are scrambled: the probe accepts it (it does not decode), decoding fails in the renderer, which
     says so in one sentence and writes nothing."""
-    photo = png_with_alpha(tmp_path / "scrambled.png", 800, 600)
-    data = bytearray(photo.read_bytes())
-    idat = data.index(b"IDAT")
-    for k in range(idat + 200, idat + 260):
-        data[k] ^= 0x5A
-    photo.write_bytes(bytes(data))
+    photo = scrambled_png(tmp_path / "scrambled.png", 800, 600)
     assert (probe_file(photo).width, probe_file(photo).height) == (800, 600)
     with pytest.raises(UserError, match="scrambled.png is damaged or truncated"):
         render_image(photo, tmp_path / "out.jpg", Target(1080, 1440))
