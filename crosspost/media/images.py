@@ -16,6 +16,7 @@ from pathlib import Path
 from PIL import Image, ImageCms, ImageFilter, ImageOps, ImageStat, UnidentifiedImageError
 
 from crosspost.errors import UserError
+from crosspost.media.probe import open_heif_too
 from crosspost.media.targets import Target
 from crosspost.values import Fit
 
@@ -26,20 +27,6 @@ JPEG_QUALITY = 90
 MIN_QUALITY = 40
 _SRGB = ImageCms.createProfile("sRGB")
 _SRGB_BYTES = ImageCms.ImageCmsProfile(_SRGB).tobytes()
-
-_heif_registered = False
-
-
-def _register_heif() -> None:
-    global _heif_registered
-    if not _heif_registered:
-        try:
-            import pillow_heif
-
-            pillow_heif.register_heif_opener()
-        except ImportError:  # pragma: no cover - a dependency, but HEIC stays optional
-            pass
-        _heif_registered = True
 
 
 @dataclass(frozen=True)
@@ -93,9 +80,10 @@ def _upright(image: Image.Image, orientation: int) -> Image.Image:
 def _decode(path: str | Path, cover: tuple[int, int] | None) -> tuple[Image.Image, int]:
     """PATH decoded as it is stored (not yet turned upright: see ``_upright``), RGB in sRGB with
     alpha flattened on white, and its EXIF orientation. COVER: as for ``load_image``."""
-    _register_heif()
     path = Path(path)
     try:
+        with open(path, "rb") as f:
+            open_heif_too(f.read(12))
         image: Image.Image = Image.open(path)
     except (UnidentifiedImageError, OSError) as exc:
         raise UserError(f"{path.name} is not a photo Crosspost can read ({_reason(exc)}).") from None
