@@ -2,7 +2,10 @@
 size cap, strip personal metadata, write atomically.
 
 Speed: JPEGs are decoded with ``draft()`` at the smallest DCT scale (1/2, 1/4, 1/8) that still covers
-the target, which skips most of the decoding work for a 12 MP phone photo going to 1080×1440.
+the target. For a 12 MP phone photo going to 1080×1440 that is 1/2: the inverse DCT and colour work
+of 3 pixels in 4 is skipped (≈ 70 → 46 ms), but not the entropy decoding of the compressed data
+(≈ 40 ms of a 4 MB photo), which no scale avoids. A crop is cut and scaled from the stored pixels and
+only the small result is turned upright (EXIF orientation), so the decoded photo is never copied.
 """
 
 from __future__ import annotations
