@@ -114,20 +114,30 @@ def _check_writable(folder: Path) -> None:
 
 
 def _refuse_overwriting_inputs(inputs: list[Path], outputs: list[Path]) -> None:
-    """A rendering never replaces one of its own inputs (the original would be lost)."""
+    """A rendering never replaces one of its own inputs (the original would be lost): not by the
+    same path, nor through a hard link. Each path is resolved once (a batch of 40 photos compared
+    every pair: 3,200 resolves, ≈ 0.1 s before any worker started)."""
+    sources = {source.resolve() for source in inputs}
+    identities = set()
+    for source in inputs:
+        try:
+            st = source.stat()
+        except OSError:
+            continue
+        identities.add((st.st_dev, st.st_ino))
     for output in outputs:
-        for source in inputs:
-            same = output.resolve() == source.resolve()
-            if not same and output.exists():
-                try:
-                    same = os.path.samefile(output, source)
-                except OSError:
-                    same = False
-            if same:
-                raise UserError(
-                    f"{output} is one of the files being rendered; nothing was written. "
-                    "Choose another output name or folder, so the original is kept."
-                )
+        same = output.resolve() in sources
+        if not same:
+            try:
+                st = output.stat()
+            except OSError:  # not there yet
+                continue
+            same = (st.st_dev, st.st_ino) in identities  # what os.path.samefile compares
+        if same:
+            raise UserError(
+                f"{output} is one of the files being rendered; nothing was written. "
+                "Choose another output name or folder, so the original is kept."
+            )
 
 
 def render_for_platform(
