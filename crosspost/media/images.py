@@ -80,14 +80,19 @@ def _upright(image: Image.Image, orientation: int) -> Image.Image:
     return image if method is None else image.transpose(method)
 
 
-def _decode(path: str | Path, cover: tuple[int, int] | None) -> tuple[Image.Image, int]:
+def _decode(path: str | Path, cover: tuple[int, int] | None, data: bytes | None = None) -> tuple[Image.Image, int]:
     """PATH decoded as it is stored (not yet turned upright: see ``_upright``), RGB in sRGB with
-    alpha flattened on white, and its EXIF orientation. COVER: as for ``load_image``."""
+    alpha flattened on white, and its EXIF orientation. COVER: as for ``load_image``. DATA: the
+    file's bytes when the caller has read them already (the file is not read again)."""
     path = Path(path)
     try:
-        with open(path, "rb") as f:
-            open_heif_too(f.read(12))
-        image: Image.Image = Image.open(path)
+        if data is None:
+            with open(path, "rb") as f:
+                open_heif_too(f.read(12))
+            image: Image.Image = Image.open(path)
+        else:
+            open_heif_too(data[:12])
+            image = Image.open(io.BytesIO(data))
     except (UnidentifiedImageError, OSError) as exc:
         raise UserError(f"{path.name} is not a photo Crosspost can read ({_reason(exc)}).") from None
     except Image.DecompressionBombError:
@@ -287,11 +292,15 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 def render_image(
-    source: str | Path, output: str | Path, target: Target, focus: tuple[float, float] | None = None
+    source: str | Path,
+    output: str | Path,
+    target: Target,
+    focus: tuple[float, float] | None = None,
+    data: bytes | None = None,
 ) -> RenderedImage:
-    """Render one photo for TARGET into OUTPUT (a .jpg)."""
+    """Render one photo for TARGET into OUTPUT (a .jpg). DATA: SOURCE's bytes, when already read."""
     output = Path(output)
-    image, orientation = _decode(source, cover=(target.width, target.height))
+    image, orientation = _decode(source, (target.width, target.height), data)
     if target.fit is Fit.CROP:
         fitted = _crop_fit(image, target, focus, orientation)
     else:
