@@ -71,6 +71,29 @@ def test_a_photo_found_damaged_by_its_worker_fails_the_batch_and_leaves_no_new_f
         assert kept.size in ((1600, 1200), (1080, 1440))
 
 
+def test_a_cancelled_batch_stops_and_leaves_no_new_files(tmp_path):
+    """Cancelled after its first photo, a batch over worker processes raises Cancelled and the
+    files it made are removed (it used to render every remaining photo first, and keep them)."""
+    from crosspost.errors import Cancelled
+    from crosspost.media.render import render_for_platform
+    from crosspost.platforms import get_profile
+    from crosspost.progress import CancelToken
+
+    photos = [jpeg(tmp_path / f"p{i}.jpg", 1600, 1200) for i in range(8)]
+    out = tmp_path / "out"
+    token = CancelToken()
+    seen = []
+
+    def progress(p):
+        seen.append(p.message)
+        token.cancel()
+
+    with pytest.raises(Cancelled):
+        render_for_platform(photos, get_profile("rednote"), out, workers=2, progress=progress, cancel=token)
+    assert seen == ["rendered p0.jpg"]
+    assert list(out.iterdir()) == []
+
+
 def test_long_video_warns_and_trim_works(tmp_path, capsys):
     clip = video(tmp_path / "long.mp4", seconds=3, audio=False)
     from crosspost.platforms import get_profile
