@@ -362,11 +362,16 @@ def _doing(action: str) -> str:
     return SERVER_ACTIONS.get(action, "a request")
 
 
-def _server_failed(host: str, action: str, what: str) -> str:
-    """A server error's sentence: HOST, WHAT it did, then what stayed as it was: no account is added by a
-    failed sign-in; a failed publish leaves the draft."""
-    afterwards = "nothing was stored" if action == "sign_in" else "the draft is unchanged, publish it again later"
-    return f"{host} {what}: {afterwards}."
+class ServerFailure(Exception):
+    """What the server errors below share: the server at HOST failed a call doing ACTION (a
+    ``SERVER_ACTIONS`` key); the sentence says WHAT it did, then what stayed as it was: no account is
+    added by a failed sign-in; a failed publish leaves the draft. A mixin before ``UserError`` in each
+    error's bases, never raised by itself (each kind has its own words in the faces)."""
+
+    def __init__(self, host: str, action: str, what: str) -> None:
+        self.host, self.action = host, action
+        afterwards = "nothing was stored" if action == "sign_in" else "the draft is unchanged, publish it again later"
+        super().__init__(f"{host} {what}: {afterwards}.")
 
 
 class InsecureServer(UserError):
@@ -381,62 +386,52 @@ class InsecureServer(UserError):
         )
 
 
-class ServerRedirected(UserError):
+class ServerRedirected(ServerFailure, UserError):
     """A server answered with a redirect: Crosspost never sends a password or token to another address."""
 
     def __init__(self, host: str, target: str, action: str = "other") -> None:
-        self.host, self.target, self.action = host, target, action
+        self.target = target
         super().__init__(
-            _server_failed(
-                host,
-                action,
-                f"redirected {_doing(action)} to {target}, and Crosspost never sends a password or token to "
-                "another address, so it stopped",
-            )
+            host,
+            action,
+            f"redirected {_doing(action)} to {target}, and Crosspost never sends a password or token to "
+            "another address, so it stopped",
         )
 
 
-class ServerTooSlow(UserError):
+class ServerTooSlow(ServerFailure, UserError):
     """A server that did not answer within the deadline: slow or stuck, not offline."""
 
     def __init__(self, host: str, seconds: float, action: str = "other") -> None:
-        self.host, self.seconds, self.action = host, seconds, action
+        self.seconds = seconds
         super().__init__(
-            _server_failed(
-                host,
-                action,
-                f"took the connection but did not answer {_doing(action)} within {seconds:.0f} s "
-                "(the server is too slow or stuck)",
-            )
+            host,
+            action,
+            f"took the connection but did not answer {_doing(action)} within {seconds:.0f} s "
+            "(the server is too slow or stuck)",
         )
 
 
-class AnswerTooLarge(UserError):
+class AnswerTooLarge(ServerFailure, UserError):
     """A server's answer over the size any answer of its kind can have; reading stopped at the cap."""
 
     def __init__(self, host: str, limit: int, action: str = "other") -> None:
-        self.host, self.limit, self.action = host, limit, action
+        self.limit = limit
         super().__init__(
-            _server_failed(
-                host,
-                action,
-                f"sent an answer to {_doing(action)} larger than {limit / 1024**2:.0f} MB, so Crosspost stopped "
-                "reading it",
-            )
+            host,
+            action,
+            f"sent an answer to {_doing(action)} larger than {limit / 1024**2:.0f} MB, so Crosspost stopped reading it",
         )
 
 
-class BadAnswer(UserError):
+class BadAnswer(ServerFailure, UserError):
     """A server answered with something that is not the AT Protocol answer asked for (HTML, other JSON)."""
 
     def __init__(self, host: str, action: str = "other") -> None:
-        self.host, self.action = host, action
         super().__init__(
-            _server_failed(
-                host,
-                action,
-                f"answered {_doing(action)} with something Crosspost cannot read (not a Bluesky server's answer)",
-            )
+            host,
+            action,
+            f"answered {_doing(action)} with something Crosspost cannot read (not a Bluesky server's answer)",
         )
 
 

@@ -18,6 +18,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import overload
 
 ENV_VAR = "CROSSPOST_DATA_DIR"
 PRIVATE_FOLDER = 0o700
@@ -52,39 +53,37 @@ def _make_folder(folder: Path, own: bool) -> None:
         make_private(folder, PRIVATE_FOLDER)
 
 
+class _Under:
+    """A file or folder at a fixed NAME in a data location's ``root`` or ``cache`` folder (FOLDER), read
+    as an attribute: ``location.media_dir``."""
+
+    def __init__(self, folder: str, name: str) -> None:
+        self.folder, self.name = folder, name
+
+    @overload
+    def __get__(self, location: None, owner: type) -> _Under: ...
+    @overload
+    def __get__(self, location: DataLocation, owner: type) -> Path: ...
+    def __get__(self, location: DataLocation | None, owner: type) -> Path | _Under:
+        if location is None:
+            return self
+        base: Path = getattr(location, self.folder)
+        return base / self.name
+
+
 @dataclass(frozen=True)
 class DataLocation:
     root: Path
     cache: Path
     own_root: bool = False  # the platform's default folder, Crosspost's own (not one the person chose)
 
-    @property
-    def db_path(self) -> Path:
-        return self.root / "crosspost.db"
-
-    @property
-    def media_dir(self) -> Path:
-        return self.root / "media"
-
-    @property
-    def languages_dir(self) -> Path:
-        return self.root / "languages"
-
-    @property
-    def exports_dir(self) -> Path:
-        return self.root / "exports"
-
-    @property
-    def renders_dir(self) -> Path:
-        return self.root / "renders"
-
-    @property
-    def thumbnails_dir(self) -> Path:
-        return self.cache / "thumbnails"
-
-    @property
-    def log_path(self) -> Path:
-        return self.root / "crosspost.log"
+    # What lives where (plain class attributes, not dataclass fields).
+    db_path = _Under("root", "crosspost.db")
+    media_dir = _Under("root", "media")
+    languages_dir = _Under("root", "languages")
+    renders_dir = _Under("root", "renders")
+    log_path = _Under("root", "crosspost.log")
+    thumbnails_dir = _Under("cache", "thumbnails")
 
     def ensure(self) -> "DataLocation":
         """The data and cache folders made if missing, and made user-only where they are Crosspost's

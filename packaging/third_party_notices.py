@@ -10,23 +10,15 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-# Runtime distributions that end up in the bundle (the project's dependencies and theirs).
-ROOTS = [
-    "PySide6-Essentials",
-    "sqlite-utils",
-    "Pillow",
-    "pillow-heif",
-    "argos-translate-lt",
-    "platformdirs",
-    "av",
-    "ijson",
-    "lingua-language-detector",
-    "regex",
-    "segno",
-    "rjieba",
-    "opencc",
-    "blingfire",
-]
+# The checkout this script belongs to, ahead of any installed copy: the bundled packages are listed in
+# crosspost/bundled.py (the About box shows the same list).
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from crosspost.bundled import bundled_names  # noqa: E402
+
+# Runtime distributions that end up in the bundle (with what they need: ``closure``).
+ROOTS = bundled_names()
 EXTRA_NOTES = {
     "av": "PyAV's wheels bundle FFmpeg (LGPL/GPL) built with libx264 (GPL-2.0-or-later), libvpx, "
     "libopus and other codec libraries; their licences apply to the bundled copies.",
@@ -121,7 +113,7 @@ def render() -> str:
 
 
 # The window's fonts (crosspost/gui/fonts.py), and the licence text the OFL asks to travel with them.
-FONTS = Path(__file__).resolve().parent.parent / "crosspost" / "resources" / "fonts"
+FONTS = ROOT / "crosspost" / "resources" / "fonts"
 BUNDLED_FILES += [
     (
         "Noto Sans CJK SC Regular (subset, crosspost/resources/fonts/NotoSansSC-Regular-subset.otf)",

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 from crosspost.errors import NotFound
+from crosspost.lazy_store import LazyStore
 from crosspost.paths import DataLocation, resolve
 from crosspost.progress import Progress
 
@@ -32,7 +33,10 @@ class Context:
     data_dir: str | None = None
     json: bool = False
     _location: DataLocation | None = field(default=None, repr=False)
-    _store: Store | None = field(default=None, repr=False)
+    _store: LazyStore = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._store = LazyStore(lambda: self.location, on_open=_say_notices)
 
     @property
     def location(self) -> DataLocation:
@@ -43,18 +47,10 @@ class Context:
     @property
     def store(self) -> Store:
         """The store, opened (and migrated) on first use."""
-        if self._store is None:
-            from crosspost.store import open_store
-
-            self._store = open_store(self.location)
-            for notice in self._store.notices:
-                message(f"crosspost: {notice}")
-        return self._store
+        return self._store.get()
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        self._store.close()
 
     def emit(self, data: Any, human: str | None = None) -> None:
         """JSON on stdout with --json, otherwise the human text (also on stdout)."""
@@ -65,6 +61,12 @@ class Context:
             human = terminal_safe(human)
             sys.stdout.write(human if human.endswith("\n") or not human else human + "\n")
         sys.stdout.flush()
+
+
+def _say_notices(store: Store) -> None:
+    """What opening the store did that the person should know (a store set aside), on stderr."""
+    for notice in store.notices:
+        message(f"crosspost: {notice}")
 
 
 def message(text: str) -> None:

@@ -86,7 +86,8 @@ def register(sub: Subcommands) -> None:
 
 
 def run_publish(ctx: Context, args: argparse.Namespace) -> int:
-    from crosspost.publishing.publish import due_drafts, publish_drafts
+    from crosspost.publishing.publish import publish_drafts
+    from crosspost.publishing.schedule import due_drafts
 
     if args.ids and args.due:
         raise UserError("Give draft IDs or --due, not both.")

@@ -125,14 +125,9 @@ def publishing_remedy(exc: errors.UserError) -> str | None:
             return f'Write them first: `crosspost drafts alt {did} N "TEXT"`.'
         case errors.PublishingBusy():
             return "`crosspost drafts publish --due` publishes what is left afterwards."
-        case (
-            errors.ServerRedirected(action="sign_in")
-            | errors.ServerTooSlow(action="sign_in")
-            | errors.AnswerTooLarge(action="sign_in")
-            | errors.BadAnswer(action="sign_in")
-        ):
+        case errors.ServerFailure(action="sign_in"):
             return "Check the server, then run `crosspost accounts add bluesky --handle H --server URL` again."
-        case errors.ServerRedirected() | errors.ServerTooSlow() | errors.AnswerTooLarge() | errors.BadAnswer():
+        case errors.ServerFailure():
             return "`crosspost drafts publish ID` (or `--due`) publishes it when the server answers again."
         case errors.InsecureServer(url=url):
             https = "https://" + url.split("://", 1)[-1]

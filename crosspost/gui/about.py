@@ -19,30 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 import crosspost
+from crosspost.bundled import BUNDLED, FONTS
 from crosspost.gui.dialog_buttons import close_row
 from crosspost.gui.words import Retranslating, fill
-
-# What the app carries at run time, with the licence each is used under (the full texts ship in
-# THIRD-PARTY-NOTICES.txt with the installers; packaging/third_party_notices.py writes it).
-BUNDLED = [
-    ("PySide6-Essentials", "LGPL-3.0"),
-    ("sqlite-utils", "Apache-2.0"),
-    ("Pillow", "MIT-CMU"),
-    ("pillow-heif", "BSD-3-Clause"),
-    ("av", "BSD-3-Clause; FFmpeg LGPL/GPL, x264 GPL-2.0-or-later"),
-    ("argos-translate-lt", "MIT"),
-    ("ctranslate2", "MIT"),
-    ("sentencepiece", "Apache-2.0"),
-    ("platformdirs", "MIT"),
-    ("ijson", "BSD-3-Clause"),
-    ("regex", "Apache-2.0"),
-    ("segno", "BSD-3-Clause"),
-    ("opencc", "Apache-2.0"),
-    ("blingfire", "MIT"),
-    ("lingua-language-detector", "Apache-2.0"),
-    ("rjieba", "MIT"),
-]
-FONTS = "Noto Sans SC, Noto Color Emoji (SIL Open Font License 1.1)"
 
 
 def bundled_lines() -> list[str]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast, overload
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from crosspost.lazy_store import LazyStore
 from crosspost.paths import DataLocation
 
 if TYPE_CHECKING:
@@ -122,25 +123,19 @@ class AppContext(QObject):
         self.location = location.ensure()
         self.settings = Settings(self.location)
         self.runner: TaskRunner = TaskRunner(self.location, self)
-        self._store = store
+        self._store = LazyStore(lambda: self.location, store=store)
 
     @property
     def store(self) -> Store:
         """The GUI thread's store connection (opened when first needed: start-up stays fast)."""
-        if self._store is None:
-            from crosspost.store import open_store
-
-            self._store = open_store(self.location)
-        return self._store
+        return self._store.get()
 
     @property
     def store_open(self) -> bool:
-        return self._store is not None
+        return self._store.is_open
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        self._store.close()
 
     def publish(self, changes: Changes) -> None:
         self.changed.emit(changes)

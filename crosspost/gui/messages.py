@@ -77,29 +77,24 @@ class Messages(QObject):
                     lang,
                     layout_label(layout),
                 )
-            case errors.NoLanguagePack(source=s, target=t):
-                return fill(
-                    self.tr("No %1→%2 language pack is installed. Install it in Tools → Language packs."),
-                    language_name(s),
-                    language_name(t),
-                )
-            case errors.LanguagePackBroken(source=s, target=t):
-                return fill(
-                    self.tr(
+            case (
+                errors.NoLanguagePack(source=s, target=t)
+                | errors.LanguagePackBroken(source=s, target=t)
+                | errors.ReversePackMissing(source=s, target=t)
+            ):
+                sentence = {
+                    errors.NoLanguagePack: self.tr(
+                        "No %1→%2 language pack is installed. Install it in Tools → Language packs."
+                    ),
+                    errors.LanguagePackBroken: self.tr(
                         "The %1→%2 language pack is damaged. Remove it and install it again in Tools → Language packs."
                     ),
-                    language_name(s),
-                    language_name(t),
-                )
-            case errors.ReversePackMissing(source=s, target=t):
-                return fill(
-                    self.tr(
+                    errors.ReversePackMissing: self.tr(
                         "Showing what the translation says needs the %1→%2 language pack. Install it in "
                         "Tools → Language packs."
                     ),
-                    language_name(s),
-                    language_name(t),
-                )
+                }[type(exc)]
+                return fill(sentence, language_name(s), language_name(t))
             case errors.IndexUnreachable():
                 return self.tr(
                     "The list of language packs cannot be downloaded (are you offline?). Connect and "

@@ -321,7 +321,8 @@ class Publisher(QObject):
         self.tick()
 
     def publish(self, ids: list[int], scheduled: bool = False) -> int | None:
-        from crosspost.publishing.publish import due_drafts, publish_drafts
+        from crosspost.publishing.publish import publish_drafts
+        from crosspost.publishing.schedule import due_drafts
 
         if self.busy:
             return None
@@ -404,7 +405,7 @@ class Publisher(QObject):
 
     def tick(self) -> None:
         """Every second: the countdown; when the next planned draft is due, publish the due ones."""
-        from crosspost.publishing.publish import next_due
+        from crosspost.publishing.schedule import next_due
 
         if not self.ctx.store_open or not self.host.isVisible():
             return  # not shown yet, or closed (its store is closed too)

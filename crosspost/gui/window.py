@@ -24,7 +24,7 @@ from crosspost.gui.context import AppContext, Changes
 from crosspost.gui.drop import DropHandler
 from crosspost.gui.screen_fit import KeepOnScreen, first_size
 from crosspost.gui.task_panel import TaskPanel
-from crosspost.gui.words import Retranslating
+from crosspost.gui.words import Retranslating, fill
 from crosspost.paths import DataLocation
 
 if TYPE_CHECKING:
@@ -169,6 +169,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.publisher: Publisher = Publisher(ctx, self.queue, self)
         self._build_actions()
         QTimer.singleShot(0, self._check_fonts)
+        QTimer.singleShot(0, self._say_store_notices)
         self.retranslate()
         self._restore_state()
         self.refresh()
@@ -346,6 +347,29 @@ class MainWindow(Retranslating, QMainWindow):
         self.font_hint = font_hint_for(self.settings, self)
         if self.font_hint is not None:
             self.central_layout.insertWidget(0, self.font_hint)
+
+    def _say_store_notices(self) -> None:
+        """Once, after the first paint: what opening the store did that the person must know (an empty
+        store file kept aside and a new store started), in a dialog: an empty library alone says nothing."""
+        for notice in self.store.notices:
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                self.tr("A new store was started"),
+                fill(
+                    self.tr(
+                        "The store file %1 was empty (0 bytes), so it held no posts. It was kept as %2 in the "
+                        "same folder, and a new, empty store was started. If your posts were in it, restore a "
+                        "backup of that file."
+                    ),
+                    str(notice.path),
+                    notice.aside.name,
+                ),
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.open()
+            self.store_notice_box = box
+        self.store.notices = []
 
     def _focus_search(self) -> None:
         self.ensure_ready()

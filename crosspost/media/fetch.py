@@ -28,6 +28,7 @@ from crosspost.media.facts import file_sha256
 from crosspost.media.probe import MediaInfo, probe_file
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
+from crosspost.records import fields_json
 from crosspost.store import Store, utc_now
 
 MAX_BYTES = 4 * 1024**3
@@ -80,13 +81,7 @@ class FetchReport:
         return len(self.fetched) + self.already + len(self.gone) + len(self.failed)
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "fetched": self.fetched,
-            "failed": self.failed,
-            "already_on_disk": self.already,
-            "gone": self.gone,
-            "total": self.total,
-        }
+        return {**fields_json(self, skip=("problems",), already="already_on_disk"), "total": self.total}
 
     def summary(self) -> str:
         def files(n: int) -> str:

@@ -46,7 +46,7 @@ from crosspost.errors import (
 )
 from crosspost.media.facts import file_sha256
 from crosspost.paths import DataLocation
-from crosspost.platforms import PlatformProfile, all_profiles, get_profile
+from crosspost.platforms import PlatformProfile, get_profile
 from crosspost.posts import get_post
 from crosspost.progress import Progress, ProgressCallback, no_progress
 from crosspost.publishing import accounts as acc
@@ -95,11 +95,6 @@ class Result:
 
 def post_url(did_or_handle: str, uri: str) -> str:
     return f"https://bsky.app/profile/{did_or_handle}/post/{uri.rsplit('/', 1)[-1]}"
-
-
-def api_platforms() -> list[str]:
-    """The platforms Crosspost publishes to through their API (``publish_api`` in the profile)."""
-    return [p.name for p in all_profiles() if p.publish_api]
 
 
 # --- languages ---------------------------------------------------------------------------------------
@@ -239,34 +234,6 @@ def _keep_blob(store: Store, draft_id: int, path: Path, digest: str, blob: dict[
 def _forget_blobs(store: Store, draft_id: int) -> None:
     with store.transaction():
         store.db.execute("DELETE FROM publish_blobs WHERE draft_id = ?", [draft_id])
-
-
-def due_drafts(store: Store, now: dt.datetime | None = None) -> list[int]:
-    """Drafts for platforms Crosspost publishes to whose planned time (local time) has come and that
-    are not posted yet, oldest plan first."""
-    now = now or dt.datetime.now()
-    platforms = api_platforms()
-    marks = ", ".join("?" for _ in platforms)
-    return [
-        r["id"]
-        for r in store.rows(
-            f"SELECT id FROM drafts WHERE status != ? AND planned_at IS NOT NULL AND planned_at <= ? "
-            f"AND platform IN ({marks}) ORDER BY planned_at, id",
-            [str(DraftStatus.POSTED), now.strftime("%Y-%m-%dT%H:%M"), *platforms],
-        )
-    ]
-
-
-def next_due(store: Store) -> tuple[int, str] | None:
-    """The next planned, unposted draft for a publishing platform: (draft id, planned_at)."""
-    platforms = api_platforms()
-    marks = ", ".join("?" for _ in platforms)
-    row = store.row(
-        f"SELECT id, planned_at FROM drafts WHERE status != ? AND planned_at IS NOT NULL "
-        f"AND platform IN ({marks}) ORDER BY planned_at, id LIMIT 1",
-        [str(DraftStatus.POSTED), *platforms],
-    )
-    return (row["id"], row["planned_at"]) if row else None
 
 
 # --- the loop ----------------------------------------------------------------------------------------

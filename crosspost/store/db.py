@@ -95,13 +95,29 @@ def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+@dataclasses.dataclass(frozen=True)
+class StoreSetAside:
+    """Opening found the store file empty (0 bytes, not a store): it was kept under ASIDE's name and a
+    new store started. Said by the CLI (``str``) and, in its own words, by the window."""
+
+    path: Path
+    aside: Path
+
+    def __str__(self) -> str:
+        return (
+            f"The store {self.path} was an empty file (0 bytes), not a Crosspost store; it was kept as "
+            f"{self.aside.name} and a new, empty store was started. If your posts were in it, restore a "
+            "backup of that file."
+        )
+
+
 class Store:
     """One open store. ``store.db`` is the sqlite-utils ``Database``; write inside ``transaction()``."""
 
     def __init__(self, db: Database, location: DataLocation | None = None):
         self.db = db
         self.location = location
-        self.notices: list[str] = []  # things the person should know about opening it
+        self.notices: list[StoreSetAside] = []  # what opening it did that the person should know
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -246,7 +262,7 @@ def open_store(location: DataLocation) -> Store:
     # commits on its own). Only a store already at this schema version opens without the lock (nor
     # the lock's import, a noticeable part of the window's start-up).
     if _is_current(location.db_path):
-        notices: list[str] = []
+        notices: list[StoreSetAside] = []
         store = Store(connect(location.db_path), location)
     else:
         with _open_lock(location):
@@ -291,7 +307,7 @@ def _open_lock(location: DataLocation) -> Iterator[None]:
         lock.release()
 
 
-def _set_aside_empty_store(path: Path) -> list[str]:
+def _set_aside_empty_store(path: Path) -> list[StoreSetAside]:
     """A 0-byte store file (with no write-ahead log holding its pages) is not a store: keep it
     aside under another name, say so, and start a new one, instead of silently reusing the name."""
     try:
@@ -307,8 +323,4 @@ def _set_aside_empty_store(path: Path) -> list[str]:
         return []
     except OSError:
         return []  # connect() then says what is wrong with the file
-    return [
-        f"The store {path} was an empty file (0 bytes), not a Crosspost store; it was kept as "
-        f"{aside.name} and a new, empty store was started. If your posts were in it, restore a "
-        "backup of that file."
-    ]
+    return [StoreSetAside(path, aside)]

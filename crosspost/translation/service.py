@@ -19,7 +19,7 @@ from typing import Any
 from crosspost.errors import NoLanguagePack
 from crosspost.paths import DataLocation
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
-from crosspost.records import Translation
+from crosspost.records import Translation, fields_json
 from crosspost.store import Store, utc_now
 from crosspost.translation.pipeline import (  # noqa: F401 - also this module's API
     _GLUES_AFTER,
@@ -69,12 +69,7 @@ class PostTranslation:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "post": self.post,
-            "from": self.source,
-            "to": self.target,
-            "text": self.text,
-            "pivot": self.pivot,
-            "kept_edit": self.kept_edit,
+            **fields_json(self, skip=("note", "skipped", "source_from"), source="from", target="to"),
             **({"note": self.note} if self.note else {}),
             **({"skipped": str(self.skipped), "reason": self.skip_message} if self.skipped else {}),
         }

@@ -4,47 +4,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="104"/>
+        <location filename="../../crosspost/gui/about.py" line="83"/>
         <source>About Crosspost</source>
         <translation>关于 Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="105"/>
+        <location filename="../../crosspost/gui/about.py" line="84"/>
         <source>Crosspost %1</source>
         <translation>Crosspost %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="108"/>
+        <location filename="../../crosspost/gui/about.py" line="87"/>
         <source>Carries your TikTok work to RedNote and beyond, offline on your own computer. Free software under the GNU General Public License, version 3 or later.</source>
         <translation>把你在 TikTok 的作品带到小红书及更多平台，全程离线，在你自己的电脑上完成。本软件是自由软件，依据 GNU 通用公共许可证第 3 版或更高版本发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="112"/>
+        <location filename="../../crosspost/gui/about.py" line="91"/>
         <source>Included software and fonts, with their licences:</source>
         <translation>内含的软件和字体及其许可证：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="113"/>
+        <location filename="../../crosspost/gui/about.py" line="92"/>
         <source>Your library, drafts and language packs are kept in:</source>
         <translation>你的作品库、草稿和语言包保存在：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="114"/>
+        <location filename="../../crosspost/gui/about.py" line="93"/>
         <source>Show in folder</source>
         <translation>在文件夹中显示</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="115"/>
+        <location filename="../../crosspost/gui/about.py" line="94"/>
         <source>Copy path</source>
         <translation>复制路径</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="119"/>
+        <location filename="../../crosspost/gui/about.py" line="98"/>
         <source>No file manager here; the folder is: %1</source>
         <translation>这里没有文件管理器；文件夹位于：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/about.py" line="123"/>
+        <location filename="../../crosspost/gui/about.py" line="102"/>
         <source>Path copied.</source>
         <translation>路径已复制。</translation>
     </message>
@@ -1663,32 +1663,42 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="238"/>
+        <location filename="../../crosspost/gui/window.py" line="239"/>
         <source>Library</source>
         <translation>作品库</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="239"/>
+        <location filename="../../crosspost/gui/window.py" line="240"/>
         <source>Drafts queue</source>
         <translation>草稿队列</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="269"/>
+        <location filename="../../crosspost/gui/window.py" line="270"/>
         <source>Crosspost</source>
         <translation>Crosspost</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="269"/>
+        <location filename="../../crosspost/gui/window.py" line="270"/>
         <source>A job is still running. Cancel it and quit?</source>
         <translation>还有任务在进行。取消任务并退出吗？</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="235"/>
+        <location filename="../../crosspost/gui/window.py" line="357"/>
+        <source>A new store was started</source>
+        <translation>已新建存储</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="360"/>
+        <source>The store file %1 was empty (0 bytes), so it held no posts. It was kept as %2 in the same folder, and a new, empty store was started. If your posts were in it, restore a backup of that file.</source>
+        <translation>存储文件 %1 是空文件（0 字节），其中没有任何帖子。它已在同一文件夹中保留为 %2，并新建了一个空的存储。如果你的帖子原本在其中，请恢复该文件的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../crosspost/gui/window.py" line="236"/>
         <source>TikTok to RedNote</source>
         <translation>从 TikTok 到小红书</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/window.py" line="309"/>
+        <location filename="../../crosspost/gui/window.py" line="310"/>
         <source>This export has no posts of yours in it: TikTok&apos;s post list in it is empty. If you have posts, request a new export with “All data” selected.</source>
         <translation>这份导出数据中没有你的作品：其中的作品列表是空的。如果你发过作品，请重新申请导出并选择“所有数据”。</translation>
     </message>
@@ -1823,12 +1833,12 @@
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="434"/>
+        <location filename="../../crosspost/gui/messages.py" line="429"/>
         <source>The cover text can&apos;t be drawn with the cover font; the cover would carry no title.</source>
         <translation>封面字体无法绘制这段封面文字；封面上将没有标题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="437"/>
+        <location filename="../../crosspost/gui/messages.py" line="432"/>
         <source>The cover text can&apos;t be drawn with the cover font: %1 will be left out.</source>
         <translation>封面字体无法绘制部分封面文字：%1 将被略去。</translation>
     </message>
@@ -1843,153 +1853,153 @@
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="231"/>
+        <location filename="../../crosspost/gui/messages.py" line="226"/>
         <source>No keyring is available on this computer to keep the app password safely, so nothing was stored. Install and unlock one (GNOME Keyring, KWallet), or tick “Keep the app password in a file only I can read”.</source>
         <translation>这台电脑上没有可安全保存应用专用密码的钥匙串，因此没有保存任何内容。请安装并解锁一个钥匙串（GNOME Keyring、KWallet），或勾选“把应用专用密码保存在只有我能读取的文件中”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="237"/>
+        <location filename="../../crosspost/gui/messages.py" line="232"/>
         <source>There is no %1 account in Crosspost yet: add one in %2.</source>
         <translation>Crosspost 中还没有 %1 账号：请在“%2”中添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="243"/>
+        <location filename="../../crosspost/gui/messages.py" line="238"/>
         <source>There are several %1 accounts; keep only the one to publish with in %2.</source>
         <translation>有多个 %1 账号；请在“%2”中只保留用来发布的那一个。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="249"/>
+        <location filename="../../crosspost/gui/messages.py" line="244"/>
         <source>The app password of %1 is missing: remove the account in %2 and add it again.</source>
         <translation>%1 的应用专用密码丢失了：请在“%2”中移除该账号，再重新添加。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="258"/>
+        <location filename="../../crosspost/gui/messages.py" line="253"/>
         <source>Shorten it, or publish it as a thread: tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>请缩短文案，或拆成一串回复发布：在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="262"/>
+        <location filename="../../crosspost/gui/messages.py" line="257"/>
         <source>For a thread, tick “Publish a caption over the length limit as a thread of replies” in Alt text….</source>
         <translation>如需拆成一串回复发布，请在“替代文字…”中勾选“超出字数的文案以回复串的形式发布”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="269"/>
+        <location filename="../../crosspost/gui/messages.py" line="264"/>
         <source>Crosspost cannot publish to %1 by itself: export the draft and upload it there.</source>
         <translation>Crosspost 无法直接发布到%1：请导出草稿，再自行上传。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="275"/>
+        <location filename="../../crosspost/gui/messages.py" line="270"/>
         <source>Publishing this draft was started with another account; add that account again in %1 to finish it.</source>
         <translation>这份草稿是用另一个账号开始发布的；请在“%1”中重新添加那个账号以完成发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="282"/>
+        <location filename="../../crosspost/gui/messages.py" line="277"/>
         <source>This draft shows the original caption only, so its alt texts stay as they are. Create it again with a translated or bilingual layout to translate them.</source>
         <translation>这份草稿只显示原文，所以替代文字保持原样。如需翻译，请用“仅译文”或“双语”版式重新创建草稿。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="286"/>
+        <location filename="../../crosspost/gui/messages.py" line="281"/>
         <source>Write the alt texts first; then they can be translated like the caption.</source>
         <translation>请先填写替代文字，之后才能和文案一样翻译。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="289"/>
+        <location filename="../../crosspost/gui/messages.py" line="284"/>
         <source>Another publishing run is going on (perhaps a scheduled one); try again when it has finished.</source>
         <translation>另一项发布正在进行（可能是定时发布）；请等它完成后再试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="298"/>
+        <location filename="../../crosspost/gui/messages.py" line="293"/>
         <source>The server is limiting how fast this account can post; wait until %1 and publish again.</source>
         <translation>服务器正在限制这个账号的发布速度；请等到 %1 后再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="303"/>
+        <location filename="../../crosspost/gui/messages.py" line="298"/>
         <source>The server did not accept the sign-in. Add the account again with a new app password in %1.</source>
         <translation>服务器不接受这次登录。请在“%1”中用新的应用专用密码重新添加该账号。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="308"/>
+        <location filename="../../crosspost/gui/messages.py" line="303"/>
         <source>Cannot reach the server: the computer seems to be offline or the server is down. The draft is unchanged; publish it again when the connection is back.</source>
         <translation>无法连接服务器：这台电脑可能没有联网，或服务器出了故障。草稿没有变化；恢复连接后请重新发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="312"/>
+        <location filename="../../crosspost/gui/messages.py" line="307"/>
         <source>The server is limiting how fast this account can post; wait a while and publish again.</source>
         <translation>服务器正在限制这个账号的发布速度；请稍等一会儿再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="315"/>
+        <location filename="../../crosspost/gui/messages.py" line="310"/>
         <source>This account asks for a sign-in code sent by email (two-factor sign-in). Use an app password instead: app passwords skip the code.</source>
         <translation>这个账号要求输入通过电子邮件发送的登录验证码（两步验证）。请改用应用专用密码：应用专用密码无需验证码。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="318"/>
+        <location filename="../../crosspost/gui/messages.py" line="313"/>
         <source>The account was taken down by its server; it cannot post.</source>
         <translation>该账号已被其服务器封禁，无法发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="320"/>
+        <location filename="../../crosspost/gui/messages.py" line="315"/>
         <source>The server wants the account&apos;s email address confirmed before it can post; confirm it from the message the server sent, then publish again.</source>
         <translation>服务器要求先确认该账号的电子邮件地址才能发布；请通过服务器发来的邮件确认后再发布。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="324"/>
+        <location filename="../../crosspost/gui/messages.py" line="319"/>
         <source>That is the account&apos;s main password. Crosspost only keeps app passwords: make one in Bluesky&apos;s Settings → Privacy and security → App passwords and use it here.</source>
         <translation>这是账号的主密码。Crosspost 只保存应用专用密码：请在 Bluesky 的 设置 → 隐私与安全 → 应用专用密码 中创建一个，并在这里使用。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="328"/>
+        <location filename="../../crosspost/gui/messages.py" line="323"/>
         <source>Publishing did not go through: %1</source>
         <translation>发布没有成功：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="338"/>
+        <location filename="../../crosspost/gui/messages.py" line="333"/>
         <source>The %1 is %2 long; %3 allows %4.</source>
         <translation>%1长度为 %2；%3 最多允许 %4。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="345"/>
+        <location filename="../../crosspost/gui/messages.py" line="340"/>
         <source>The title is empty; %1 notes with a short, punchy title do better.</source>
         <translation>标题为空；在%1上，有简短有力标题的笔记效果更好。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="347"/>
+        <location filename="../../crosspost/gui/messages.py" line="342"/>
         <source>%n topic(s); %1 allows %2.</source>
         <translation>
             <numerusform>%n 个话题；%1 最多允许 %2 个。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="350"/>
+        <location filename="../../crosspost/gui/messages.py" line="345"/>
         <source>The “%1” layout needs a translation (%2): use Translate in the editor first.</source>
         <translation>“%1”版式需要译文（%2）：请先在编辑器中点击“翻译”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="375"/>
+        <location filename="../../crosspost/gui/messages.py" line="370"/>
         <source>With its #tags the post is %1 long; %2 allows %3. Shorten it, or publish it as a thread.</source>
         <translation>加上 #话题标签后，帖子长度为 %1；%2 最多允许 %3。请缩短，或拆成一串回复发布。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="381"/>
+        <location filename="../../crosspost/gui/messages.py" line="376"/>
         <source>The caption goes out as a thread of %n post(s).</source>
         <translation>
             <numerusform>文案将拆成 %n 条帖子的回复串发布。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="385"/>
+        <location filename="../../crosspost/gui/messages.py" line="380"/>
         <source>%n photo(s) or video(s) (%1) without alt text: people using screen readers on %2 will not know what they show. Add it in Alt text….</source>
         <translation>
             <numerusform>%n 个照片或视频（%1）没有替代文字：在%2上使用读屏软件的人将无法知道画面内容。请在“替代文字…”中添加。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="429"/>
+        <location filename="../../crosspost/gui/messages.py" line="424"/>
         <source>The title was shortened to fit %1&apos;s limit of %2; check it still reads well.</source>
         <translation>标题已缩短以符合%1的 %2 上限；请检查是否仍然通顺。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="442"/>
+        <location filename="../../crosspost/gui/messages.py" line="437"/>
         <source>%1 takes at most %2 topics; left out: %3.</source>
         <translation>%1 最多 %2 个话题；未放入：%3。</translation>
     </message>
@@ -2044,162 +2054,162 @@
         <translation>这条作品还没有 %1 译文，而“%2”版式需要它。请先在编辑器中点“翻译”，或把版式选为“仅原文”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="82"/>
+        <location filename="../../crosspost/gui/messages.py" line="87"/>
         <source>No %1→%2 language pack is installed. Install it in Tools → Language packs.</source>
         <translation>未安装 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="89"/>
+        <location filename="../../crosspost/gui/messages.py" line="90"/>
         <source>The %1→%2 language pack is damaged. Remove it and install it again in Tools → Language packs.</source>
         <translation>%1→%2 语言包已损坏。请在“工具 → 语言包”中移除后重新安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="97"/>
+        <location filename="../../crosspost/gui/messages.py" line="93"/>
         <source>Showing what the translation says needs the %1→%2 language pack. Install it in Tools → Language packs.</source>
         <translation>要显示译文的回译，需要 %1→%2 语言包。请在“工具 → 语言包”中安装。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="105"/>
+        <location filename="../../crosspost/gui/messages.py" line="100"/>
         <source>The list of language packs cannot be downloaded (are you offline?). Connect and try again, or install a pack file you have with Tools → Language packs → Install from file….</source>
         <translation>无法下载语言包列表（是否没有联网？）。请联网后重试，或通过“工具 → 语言包 → 从文件安装…”安装你已有的语言包文件。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="110"/>
+        <location filename="../../crosspost/gui/messages.py" line="105"/>
         <source>Draft %1 was already marked as posted on %2 (%3).</source>
         <translation>草稿 %1 已标记为在 %2 发布（%3）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="113"/>
+        <location filename="../../crosspost/gui/messages.py" line="108"/>
         <source>The draft&apos;s media is not rendered yet: select it in the Drafts tab and press Render.</source>
         <translation>草稿的媒体还没有生成：请在“草稿队列”中选中它并点“生成媒体”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="115"/>
+        <location filename="../../crosspost/gui/messages.py" line="110"/>
         <source>draft %1 was already posted (%2)</source>
         <translation>草稿 %1 已发布过（%2）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="118"/>
+        <location filename="../../crosspost/gui/messages.py" line="113"/>
         <source>Nothing was exported: %1. Fix the problems shown in the Drafts tab first.</source>
         <translation>没有导出任何内容：%1。请先解决“草稿队列”中显示的问题。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="122"/>
+        <location filename="../../crosspost/gui/messages.py" line="117"/>
         <source>Crosspost cannot write to %1 (%2). Choose another folder.</source>
         <translation>Crosspost 无法写入 %1（%2）。请选择其他文件夹。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="124"/>
+        <location filename="../../crosspost/gui/messages.py" line="119"/>
         <source> (only %1 MB free now)</source>
         <translation>（现在只剩 %1 MB）</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="126"/>
+        <location filename="../../crosspost/gui/messages.py" line="121"/>
         <source>The disk holding %1 is full%2: free %3 MB and try again.</source>
         <translation>存放 %1 的磁盘已满%2：请腾出 %3 MB 后重试。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="133"/>
-        <location filename="../../crosspost/gui/messages.py" line="403"/>
+        <location filename="../../crosspost/gui/messages.py" line="128"/>
+        <location filename="../../crosspost/gui/messages.py" line="398"/>
         <source>The video is %1 s long; %2 takes at most %3 s. Trim it before rendering.</source>
         <translation>视频长 %1 秒；%2 最多接受 %3 秒。请先剪短再生成。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="139"/>
+        <location filename="../../crosspost/gui/messages.py" line="134"/>
         <source>This photo or video is on this computer, so it is not lost and stays with the post.</source>
         <translation>这个照片或视频在这台电脑上，没有丢失，会保留在作品中。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="141"/>
+        <location filename="../../crosspost/gui/messages.py" line="136"/>
         <source>You edited this %1 by hand, so it was kept.</source>
         <translation>这个%1是你手动修改的，所以保留了。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="145"/>
+        <location filename="../../crosspost/gui/messages.py" line="140"/>
         <source>The name of %1 does not say which languages it translates. Rename its folder after them, like quickmt-en-zh, and install it again. Nothing was installed.</source>
         <translation>%1 的名称没有说明它翻译哪两种语言。请按语言对重命名它的文件夹（例如 quickmt-en-zh），然后重新安装。未安装任何内容。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="394"/>
+        <location filename="../../crosspost/gui/messages.py" line="389"/>
         <source>The post has no media on disk: use Post → Fetch media or Post → Attach files.</source>
         <translation>这条作品在本机没有媒体文件：请使用“作品 → 下载媒体”或“作品 → 添加文件…”。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="397"/>
+        <location filename="../../crosspost/gui/messages.py" line="392"/>
         <source>%n photo(s); %1 takes at most %2 per post.</source>
         <translation>
             <numerusform>%n 张图片；%1 每篇最多 %2 张。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="400"/>
+        <location filename="../../crosspost/gui/messages.py" line="395"/>
         <source>%1 takes no videos.</source>
         <translation>%1 不支持视频。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="409"/>
+        <location filename="../../crosspost/gui/messages.py" line="404"/>
         <source>The media is not rendered for %1 yet: use Render in the drafts queue.</source>
         <translation>媒体尚未为%1生成：请在草稿队列中点击“生成”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="412"/>
+        <location filename="../../crosspost/gui/messages.py" line="407"/>
         <source>%1 is %2 MB; %3 takes at most %4 MB.</source>
         <translation>%1 大小为 %2 MB；%3 最大 %4 MB。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="420"/>
+        <location filename="../../crosspost/gui/messages.py" line="415"/>
         <source>%1 is %2×%3; %4 accepts %5.</source>
         <translation>%1 为 %2×%3；%4 接受 %5。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="363"/>
+        <location filename="../../crosspost/gui/messages.py" line="358"/>
         <source>The body has an external link; %1 limits the reach of notes with links. Consider removing it.</source>
         <translation>正文含有外部链接；%1会限制带链接笔记的曝光，建议删除。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../crosspost/gui/messages.py" line="356"/>
+        <location filename="../../crosspost/gui/messages.py" line="351"/>
         <source>%n sentence(s) may be mistranslated: what the translation says back is far from your caption.</source>
         <translation>
             <numerusform>%n 个句子可能译得不准：译文回译后与你的文案相差较远。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="369"/>
+        <location filename="../../crosspost/gui/messages.py" line="364"/>
         <source>%1 are TikTok names; they mean nothing on %2. Remove them or mention the people there.</source>
         <translation>%1 是 TikTok 用户名，在%2上没有意义。请删除，或在那里提及对应的人。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="116"/>
+        <location filename="../../crosspost/gui/messages.py" line="111"/>
         <source>draft %1: %2</source>
         <translation>草稿 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="187"/>
+        <location filename="../../crosspost/gui/messages.py" line="182"/>
         <source>%1 is a plain http address, and Crosspost sends app passwords and tokens only over https: use %2 as the account&apos;s server (Tools → Settings… → Accounts…).</source>
         <translation>%1 是未加密的 http 地址，Crosspost 只通过 https 发送应用专用密码和令牌：请把账号的服务器写成 %2（工具 → 设置… → 账号…）。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="196"/>
+        <location filename="../../crosspost/gui/messages.py" line="191"/>
         <source>%1 redirected %2 to %3. Crosspost never sends a password or token to another address, so it stopped. %4</source>
         <translation>%1 把%2重定向到了 %3。Crosspost 从不把密码或令牌发往其他地址，因此已停止。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="207"/>
+        <location filename="../../crosspost/gui/messages.py" line="202"/>
         <source>%1 took the connection but did not answer %2 within %3 s: the server is too slow or stuck. %4</source>
         <translation>%1 接受了连接，但在 %3 秒内没有回应%2：服务器太慢或卡住了。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="216"/>
+        <location filename="../../crosspost/gui/messages.py" line="211"/>
         <source>%1 sent an answer to %2 larger than %3 MB, so Crosspost stopped reading it. %4</source>
         <translation>%1 对%2的回应超过 %3 MB，Crosspost 已停止读取。%4</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="224"/>
+        <location filename="../../crosspost/gui/messages.py" line="219"/>
         <source>%1 answered %2 with something Crosspost cannot read (not a Bluesky server&apos;s answer). %3</source>
         <translation>%1 对%2的回应 Crosspost 无法读取（不是 Bluesky 服务器的回应）。%3</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="168"/>
+        <location filename="../../crosspost/gui/messages.py" line="163"/>
         <source>the sign-in</source>
         <translation>登录</translation>
     </message>
@@ -2209,47 +2219,47 @@
         <translation>工具 → 设置… → 账号…</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="157"/>
+        <location filename="../../crosspost/gui/messages.py" line="152"/>
         <source>The %1 translation of this post is your own wording as a whole; editing one sentence would replace it with the sentence-by-sentence one.</source>
         <translation>这条作品的 %1 译文是你整体改写的；修改其中一句会用逐句译文替换它。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="169"/>
+        <location filename="../../crosspost/gui/messages.py" line="164"/>
         <source>the record look-up</source>
         <translation>帖子记录查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="170"/>
+        <location filename="../../crosspost/gui/messages.py" line="165"/>
         <source>the new post</source>
         <translation>新帖子</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="171"/>
+        <location filename="../../crosspost/gui/messages.py" line="166"/>
         <source>the upload</source>
         <translation>上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="172"/>
+        <location filename="../../crosspost/gui/messages.py" line="167"/>
         <source>the handle look-up</source>
         <translation>用户名查询</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="173"/>
+        <location filename="../../crosspost/gui/messages.py" line="168"/>
         <source>the video upload</source>
         <translation>视频上传</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="174"/>
+        <location filename="../../crosspost/gui/messages.py" line="169"/>
         <source>a request</source>
         <translation>一个请求</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="179"/>
+        <location filename="../../crosspost/gui/messages.py" line="174"/>
         <source>Nothing was stored; check the server and try Add again.</source>
         <translation>没有保存任何内容；请检查服务器后再点“添加”。</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/messages.py" line="180"/>
+        <location filename="../../crosspost/gui/messages.py" line="175"/>
         <source>The draft is unchanged; press Publish again later.</source>
         <translation>草稿没有改动；请稍后再点“发布”。</translation>
     </message>
@@ -2704,47 +2714,47 @@
 <context>
     <name>Publisher</name>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="361"/>
+        <location filename="../../crosspost/gui/publishing.py" line="362"/>
         <source>Publishing due drafts</source>
         <translation>正在发布到期的草稿</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="361"/>
+        <location filename="../../crosspost/gui/publishing.py" line="362"/>
         <source>Publishing</source>
         <translation>正在发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="382"/>
+        <location filename="../../crosspost/gui/publishing.py" line="383"/>
         <source>Draft %1 was already posted</source>
         <translation>草稿 %1 已发布过</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="382"/>
+        <location filename="../../crosspost/gui/publishing.py" line="383"/>
         <source>Draft %1 is posted</source>
         <translation>草稿 %1 已发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="386"/>
+        <location filename="../../crosspost/gui/publishing.py" line="387"/>
         <source>Draft %1 was not published: </source>
         <translation>草稿 %1 未发布：</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="393"/>
+        <location filename="../../crosspost/gui/publishing.py" line="394"/>
         <source>Publish</source>
         <translation>发布</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="403"/>
+        <location filename="../../crosspost/gui/publishing.py" line="404"/>
         <source>Posted: %1</source>
         <translation>已发布：%1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="422"/>
+        <location filename="../../crosspost/gui/publishing.py" line="423"/>
         <source>Publishing draft %1 now</source>
         <translation>正在发布草稿 %1</translation>
     </message>
     <message>
-        <location filename="../../crosspost/gui/publishing.py" line="432"/>
+        <location filename="../../crosspost/gui/publishing.py" line="433"/>
         <source>Next: draft %1 in %2</source>
         <translation>下一个：草稿 %1，%2 后</translation>
     </message>

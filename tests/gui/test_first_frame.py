@@ -50,3 +50,76 @@ def test_the_first_frame_shows_the_library(qtbot, tmp_path):
         QApplication.processEvents()
         window.close()
         window.deleteLater()
+
+
+# A fresh process: the test process has long loaded everything.
+SHOWN_MODULES = """
+import sys
+from PySide6.QtWidgets import QApplication
+from crosspost.gui.app import make_app, show_window
+from crosspost.gui.window import MainWindow
+from crosspost.paths import resolve
+app = make_app()
+w = MainWindow(resolve(sys.argv[1]))
+show_window(w)
+app.processEvents()
+assert w.posts_model.rowCount() > 0
+w.publisher.tick()  # the scheduler's first tick asks what is due next
+print(" ".join(sorted(m for m in sys.modules if m.startswith(("httpx", "crosspost")))))
+w.runner.shutdown()
+"""
+
+
+def test_start_up_loads_neither_the_network_stack_nor_the_importer(tmp_path):
+    """The window's first frame and the scheduler's first tick need neither httpx (publishing) nor the
+    importer (zip, JSON scanning, readers): each cost 0.05–0.17 s of every start before (issue 25)."""
+    import os
+    import subprocess
+    import sys
+
+    from exports import build_export, sample_posts, write_zip
+
+    export = write_zip(tmp_path / "e.zip", build_export("json-2025", sample_posts(3)))
+    assert main(["--data-dir", str(tmp_path / "data"), "import", str(export)]) == 0
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = {**os.environ, "PYTHONPATH": root, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", SHOWN_MODULES, str(tmp_path / "data")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    loaded = set(out.stdout.split())
+    assert {"crosspost.gui.window", "crosspost.publishing.schedule", "crosspost.store"} <= loaded
+    assert not {m for m in loaded if m.startswith("httpx")}
+    assert "crosspost.publishing.publish" not in loaded
+    assert "crosspost.importing.importer" not in loaded
+
+
+def test_an_empty_store_file_kept_aside_is_said_in_the_window(qtbot, tmp_path):
+    """A 0-byte store file is kept aside and a new store started (the CLI says so on stderr); the
+    window says it too, in a dialog after the first frame: an empty library alone would say nothing."""
+    from crosspost.gui.app import show_window
+    from crosspost.gui.window import MainWindow
+    from crosspost.paths import resolve
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "crosspost.db").write_bytes(b"")
+    window = MainWindow(resolve(data))
+    try:
+        show_window(window)
+        qtbot.waitUntil(lambda: getattr(window, "store_notice_box", None) is not None, timeout=10_000)
+        box = window.store_notice_box
+        kept = [p for p in data.iterdir() if p.name.startswith("crosspost.db.empty-")]
+        assert len(kept) == 1 and kept[0].stat().st_size == 0
+        assert box.isVisible() and kept[0].name in box.text() and "0 bytes" in box.text()
+        assert window.posts_model.rowCount() == 0 and window.store.notices == []
+        box.accept()
+    finally:
+        window.runner.shutdown()
+        QApplication.processEvents()
+        window.close()
+        window.deleteLater()
