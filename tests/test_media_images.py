@@ -23,6 +23,20 @@ def test_every_input_renders_to_the_platform_size(tmp_path, make, platform, size
     assert (result.width, result.height) == size
 
 
+@pytest.mark.parametrize("make", [jpeg, png_with_alpha, webp, heic, gif])
+def test_every_input_renders_from_the_bytes_the_worker_read(tmp_path, make):
+    """A render worker reads each file once (for the keep-the-original check) and decodes those bytes:
+    every format opens from memory as it does from its file."""
+    from crosspost.media.keep_original import render_photo_for
+
+    source = make(tmp_path / f"in.{make.__name__}")
+    profile = get_profile("rednote")
+    result = render_photo_for(source, tmp_path / "out.jpg", image_target(profile, "crop"), profile)
+    assert (result.width, result.height, result.method) == (1080, 1440, "encode")
+    with Image.open(tmp_path / "out.jpg") as image:
+        assert image.format == "JPEG" and image.size == (1080, 1440)
+
+
 def test_exif_orientation_applied_and_gps_stripped(tmp_path):
     source = jpeg(tmp_path / "phone.jpg", 1200, 900, orientation=6)  # stored landscape, shown portrait
     with Image.open(source) as original:
