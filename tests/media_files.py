@@ -48,6 +48,18 @@ def png_with_alpha(path: Path, width=400, height=300) -> Path:
     return path
 
 
+def scrambled_png(path: Path, width=800, height=600) -> Path:
+    """A PNG whole on the outside (every chunk in place, IEND at the end) whose compressed pixels are
+    scrambled: only decoding finds the damage."""
+    png_with_alpha(path, width, height)
+    data = bytearray(path.read_bytes())
+    idat = data.index(b"IDAT")
+    for k in range(idat + 200, idat + 260):
+        data[k] ^= 0x5A
+    path.write_bytes(bytes(data))
+    return path
+
+
 def webp(path: Path, width=500, height=500) -> Path:
     scene(width, height).save(path, "WEBP", quality=80)
     return path

@@ -6,7 +6,7 @@ import json
 import os
 
 import pytest
-from media_files import audio_only, jpeg, png_with_alpha, video
+from media_files import audio_only, jpeg, png_with_alpha, scrambled_png, video
 from PIL import Image
 
 from crosspost.cli.main import main
@@ -48,6 +48,50 @@ def test_several_to_a_folder_over_all_cores(tmp_path, capsys):
     for f in result["files"][:4]:
         assert (f["width"], f["height"]) == (1080, 1350)
     assert (result["files"][4]["width"], result["files"][4]["height"]) == (1080, 1920)
+
+
+def test_a_photo_found_damaged_by_its_worker_fails_the_batch_and_leaves_no_new_files(tmp_path, capsys):
+    """The probe reads headers only, so a photo whose compressed pixels are scrambled is found by the
+    worker that decodes it, while the other workers render. The command says which photo in one
+    sentence (exit 1) and the files this run made are removed; a file it replaced is left whole."""
+    photos = [jpeg(tmp_path / f"p{i}.jpg", 1600, 1200) for i in range(6)]
+    broken = scrambled_png(tmp_path / "broken.png")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine")
+    (out / "p5.jpg").write_bytes(photos[5].read_bytes())  # an earlier rendering, replaced or kept
+    inputs = [photos[0], broken, *photos[1:]]
+    assert main(["render", *map(str, inputs), "--platform", "rednote", "--fit", "crop", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("crosspost: broken.png is damaged or truncated") and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["notes.txt", "p5.jpg"]
+    with Image.open(out / "p5.jpg") as kept:
+        kept.load()  # whole: the earlier file or a complete new rendering, never a part
+        assert kept.size in ((1600, 1200), (1080, 1440))
+
+
+def test_a_cancelled_batch_stops_and_leaves_no_new_files(tmp_path):
+    """Cancelled after its first photo, a batch over worker processes raises Cancelled and the
+    files it made are removed (it used to render every remaining photo first, and keep them)."""
+    from crosspost.errors import Cancelled
+    from crosspost.media.render import render_for_platform
+    from crosspost.platforms import get_profile
+    from crosspost.progress import CancelToken
+
+    photos = [jpeg(tmp_path / f"p{i}.jpg", 1600, 1200) for i in range(8)]
+    out = tmp_path / "out"
+    token = CancelToken()
+    seen = []
+
+    def progress(p):
+        seen.append(p.message)
+        token.cancel()
+
+    with pytest.raises(Cancelled):
+        render_for_platform(photos, get_profile("rednote"), out, workers=2, progress=progress, cancel=token)
+    assert seen == ["rendered p0.jpg"]
+    assert list(out.iterdir()) == []
 
 
 def test_long_video_warns_and_trim_works(tmp_path, capsys):

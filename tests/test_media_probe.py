@@ -5,9 +5,12 @@ refused before anything is written, and what only decoding can find is found by 
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
-from media_files import gps_exif, jpeg, png_with_alpha, scene, webp
+from media_files import gps_exif, heic, jpeg, png_with_alpha, scene, scrambled_png, webp
 from PIL import ImageFile
 
 from crosspost.errors import UserError
@@ -89,13 +92,33 @@ def test_damage_inside_the_compressed_data_is_found_by_the_renderer_and_nothing_
     """A PNG whole on the outside (every chunk in place, IEND at the end) whose compressed pixels
     are scrambled: the probe accepts it (it does not decode), decoding fails in the renderer, which
     says so in one sentence and writes nothing."""
-    photo = png_with_alpha(tmp_path / "scrambled.png", 800, 600)
-    data = bytearray(photo.read_bytes())
-    idat = data.index(b"IDAT")
-    for k in range(idat + 200, idat + 260):
-        data[k] ^= 0x5A
-    photo.write_bytes(bytes(data))
+    photo = scrambled_png(tmp_path / "scrambled.png", 800, 600)
     assert (probe_file(photo).width, probe_file(photo).height) == (800, 600)
     with pytest.raises(UserError, match="scrambled.png is damaged or truncated"):
         render_image(photo, tmp_path / "out.jpg", Target(1080, 1440))
     assert list(tmp_path.glob("*out*")) == []
+
+
+def test_heic_support_is_loaded_only_for_a_heic(tmp_path):
+    """pillow-heif costs ≈ 5 ms to import at every render's start: a batch of JPEGs never loads it,
+    and a HEIC is still probed and rendered (in a fresh process, where nothing loaded it before)."""
+    photo, phone = jpeg(tmp_path / "a.jpg", 1200, 900), heic(tmp_path / "b.heic", 640, 480)
+    code = (
+        "import sys\n"
+        "from crosspost.media.images import render_image\n"
+        "from crosspost.media.probe import probe_file\n"
+        "from crosspost.media.targets import Target\n"
+        "jpeg, heic, out = sys.argv[1:]\n"
+        "print(probe_file(jpeg).mime, render_image(jpeg, out, Target(300, 400)).width, 'pillow_heif' in sys.modules)\n"
+        "info = probe_file(heic)\n"
+        "print(info.mime, info.width, info.height, 'pillow_heif' in sys.modules)\n"
+        "print(render_image(heic, out, Target(300, 400)).width)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code, str(photo), str(phone), str(tmp_path / "out.jpg")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,  # the repository (-c puts the working folder on sys.path)
+    )
+    assert run.stdout.split("\n")[:3] == ["image/jpeg 300 False", "image/heic 640 480 True", "300"]

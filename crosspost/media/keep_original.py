@@ -298,7 +298,7 @@ def render_photo_for(
             return RenderedImage(output, width, height, len(stripped), 0, "copy", ())
         output.unlink(missing_ok=True)
         reasons = [f"the copy was not accepted ({problems[0]})"]
-    result = render_image(source, output, target, focus=focus)
+    result = render_image(source, output, target, focus=focus, data=data)
     problems = check_photo_output(output, profile)
     if problems:
         output.unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from crosspost.errors import UserError
 from crosspost.media.images import RenderedImage
-from crosspost.media.probe import probe_file
+from crosspost.media.probe import MediaInfo, probe_file
 from crosspost.media.targets import Target, image_target, video_target
 from crosspost.platforms import PlatformProfile
 from crosspost.progress import NEVER_CANCELLED, CancelToken, Progress, ProgressCallback, no_progress
@@ -44,6 +44,32 @@ class RenderReport:
             ],
             "warnings": self.warnings,
         }
+
+
+# Pillow keeps up to this many freed memory blocks of this size in each photo worker for the next
+# photo (its default frees every block: a 12 MP photo's ≈ 30 MB of buffers were faulted in afresh for
+# each photo, ≈ 10 ms of system time a photo). Uniform small blocks make every cached block fit.
+_WORKER_BLOCK_SIZE = 512 * 1024
+_WORKER_BLOCKS_MAX = 128  # at most 64 MB kept; a 12 MP photo needs ≈ 30 MB (decoded, scaled, turned)
+
+
+def _start_photo_worker() -> None:
+    from PIL import Image
+
+    Image.core.set_block_size(_WORKER_BLOCK_SIZE)
+    Image.core.set_blocks_max(_WORKER_BLOCKS_MAX)
+
+
+def _prepare_photo_workers() -> None:
+    """Import here, once, what each photo worker would otherwise import for itself after it is
+    forked: Pillow's common format plugins (opening bytes and saving by format name load them all),
+    the JPEG strip and the output check."""
+    from PIL import Image
+
+    import crosspost.media.jpeg_strip
+    import crosspost.media.output_check  # noqa: F401
+
+    Image.preinit()
 
 
 def _photo_job(args: tuple[str, str, Target, str, bool]) -> RenderedImage:
@@ -88,20 +114,30 @@ def _check_writable(folder: Path) -> None:
 
 
 def _refuse_overwriting_inputs(inputs: list[Path], outputs: list[Path]) -> None:
-    """A rendering never replaces one of its own inputs (the original would be lost)."""
+    """A rendering never replaces one of its own inputs (the original would be lost): not by the
+    same path, nor through a hard link. Each path is resolved once (a batch of 40 photos compared
+    every pair: 3,200 resolves, ≈ 0.1 s before any worker started)."""
+    sources = {source.resolve() for source in inputs}
+    identities = set()
+    for source in inputs:
+        try:
+            st = source.stat()
+        except OSError:
+            continue
+        identities.add((st.st_dev, st.st_ino))
     for output in outputs:
-        for source in inputs:
-            same = output.resolve() == source.resolve()
-            if not same and output.exists():
-                try:
-                    same = os.path.samefile(output, source)
-                except OSError:
-                    same = False
-            if same:
-                raise UserError(
-                    f"{output} is one of the files being rendered; nothing was written. "
-                    "Choose another output name or folder, so the original is kept."
-                )
+        same = output.resolve() in sources
+        if not same:
+            try:
+                st = output.stat()
+            except OSError:  # not there yet
+                continue
+            same = (st.st_dev, st.st_ino) in identities  # what os.path.samefile compares
+        if same:
+            raise UserError(
+                f"{output} is one of the files being rendered; nothing was written. "
+                "Choose another output name or folder, so the original is kept."
+            )
 
 
 def render_for_platform(
@@ -150,8 +186,6 @@ def _render_for_platform(
     cancel: CancelToken | None,
     reencode: bool,
 ) -> RenderReport:
-    from crosspost.media.keep_original import render_video_for
-
     progress = progress or no_progress
     cancel = cancel or NEVER_CANCELLED
     paths = [Path(p).expanduser() for p in inputs]
@@ -166,6 +200,32 @@ def _render_for_platform(
     outputs = plan_outputs(paths, [MediaKind(i.kind) for i in infos], out)
     _refuse_overwriting_inputs(paths, outputs)
     _check_writable(outputs[0].parent)
+    existing = {output for output in outputs if output.exists()}
+    try:
+        return _render_planned(paths, infos, outputs, profile, fit, start, end, workers, progress, cancel, reencode)
+    except BaseException:
+        # A photo found damaged by its worker, a video that fails, a cancel: the files this run
+        # made are removed (files it replaced stay: they are whole renderings of the same inputs).
+        for output in outputs:
+            if output not in existing:
+                output.unlink(missing_ok=True)
+        raise
+
+
+def _render_planned(
+    paths: list[Path],
+    infos: list[MediaInfo],
+    outputs: list[Path],
+    profile: PlatformProfile,
+    fit: Fit | None,
+    start: float | None,
+    end: float | None,
+    workers: int | None,
+    progress: ProgressCallback,
+    cancel: CancelToken,
+    reencode: bool,
+) -> RenderReport:
+    from crosspost.media.keep_original import render_video_for
 
     report = RenderReport()
     photo_jobs = []
@@ -176,12 +236,18 @@ def _render_for_platform(
     total = len(paths)
     workers = workers or os.cpu_count() or 1
     if len(photo_jobs) > 1 and workers > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(photo_jobs))) as pool:
+        _prepare_photo_workers()
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(photo_jobs)), initializer=_start_photo_worker)
+        try:
             for result in pool.map(_photo_job, photo_jobs):
                 cancel.check()
                 report.results.append(result)
                 done += 1
                 progress(Progress(done, total, f"rendered {result.path.name}"))
+        finally:
+            # On a damaged photo or a cancel, the photos not yet started are dropped, not rendered
+            # before the error is reported (the running ones finish: their files are removed below).
+            pool.shutdown(wait=True, cancel_futures=True)
     else:
         for job in photo_jobs:
             cancel.check()
