@@ -331,11 +331,20 @@ def bench_archive(work: Path, fitting: int, landscape: int, rounds: int, floor: 
     store.close()
     draft_of = {clip: d.draft.id for d, (_, clip) in zip(drafts, clips)}
 
+    # From compiled bytecode, as the other rows and an installed app run: a first batch of two
+    # fitting drafts (not timed) writes it for the batch's process and its workers.
+    env = from_bytecode(env_with_root(), work)
+    shutil.copytree(base, work / "archive-first")
+    first = [str(draft_of[clip]) for group, clip in clips if group == "fit"][:2]
+    warm = [sys.executable, "-m", "crosspost", "--data-dir", str(work / "archive-first"), "drafts", "render"]
+    timed([*warm, *first], env)
+    shutil.rmtree(work / "archive-first", ignore_errors=True)
+
     def ours(i: int) -> float:
         data = work / f"archive-data-{i}"
         shutil.copytree(base, data)
         cmd = [sys.executable, "-m", "crosspost", "--data-dir", str(data), "drafts", "render", "--all", "--json"]
-        return timed(cmd)[0]
+        return timed(cmd, env)[0]
 
     def limit(i: int) -> float:
         out = work / f"archive-ffmpeg-{i}"
