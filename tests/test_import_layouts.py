@@ -219,3 +219,29 @@ def test_zip_with_export_in_subfolder_and_other_files(store, tmp_path):
             z.writestr(f"deep/TikTok/{name}", data)
         z.writestr("deep/readme.pdf", b"%PDF-1.4")
     assert import_paths(store, [path]).added == 2
+
+
+@pytest.mark.parametrize("container", ["file", "folder", "zip"])
+def test_an_imports_fingerprint_is_the_sha256_of_what_it_read(store, tmp_path, container, monkeypatch):
+    """The fingerprint in ``imports`` is the SHA-256 of the export's JSON as read: the file itself (a
+    plain file or in a folder: hashed from its own descriptor, beside the scan) or the zip's member.
+    Long enough for the scan to take several chunks, so carried-over bytes are in it too."""
+    import hashlib
+
+    from crosspost.importing import json_scan
+
+    files = build_export("json-2025", sample_posts(4))
+    name = next(n for n in files if n.endswith(".json"))
+    padded = json.loads(files[name])
+    padded["Activity"] = {"Watch History": {"VideoList": [{"Date": str(i), "Link": "x" * 40} for i in range(9000)]}}
+    body = json.dumps(padded, indent=2).encode()
+    assert len(body) > 2 * 65536
+    files = {**files, name: body}
+    path = _container(container, tmp_path, files)
+    monkeypatch.setattr(json_scan, "CHUNK", 65536)  # several chunks for a small file
+    result = import_paths(store, [path])
+    assert result.added == 4
+    assert store.value("SELECT sha256 FROM imports") == hashlib.sha256(body).hexdigest()
+    # the same export again is recognised by that fingerprint: nothing more is recorded
+    import_paths(store, [path])
+    assert store.value("SELECT count(*) FROM imports") == 1
