@@ -17,7 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import av
 import numpy as np
@@ -25,6 +24,7 @@ from PIL import Image, ImageFilter, ImageOps, ImageStat
 
 from crosspost.errors import UserError
 from crosspost.media.facts import open_input, open_video
+from crosspost.media.probe import video_duration
 
 CANDIDATES = (0.1, 0.3, 0.5, 0.7, 0.9)  # fractions of the duration tried for "sharpest"
 # A frame whose grey levels spread less than this (standard deviation, 0-255) is blank: black, a
@@ -75,15 +75,6 @@ def is_blank(image: Image.Image) -> bool:
 def candidate_times(duration: float | None) -> list[float]:
     """The times tried for the sharpest cover of a video DURATION seconds long."""
     return [duration * f for f in CANDIDATES] if duration else [0.0]
-
-
-def video_duration(container: Any, stream: Any) -> float | None:
-    """Seconds, from the stream (else the container), as ``probe_file`` reads it."""
-    if stream.duration is not None and stream.time_base is not None:
-        return float(stream.duration * stream.time_base)
-    if container.duration is not None:
-        return float(container.duration / 1_000_000)
-    return None
 
 
 class CoverPicker:

@@ -94,7 +94,7 @@ def video_facts(path: str | Path) -> VideoFacts:
 def read_video(path: str | Path) -> tuple[VideoFacts, Any]:
     """``video_facts``, and the first frame decoded for them (a PyAV frame, None when the stream has
     none), for a caller that wants that picture too (a kept video's cover)."""
-    from crosspost.media.probe import _rotation
+    from crosspost.media.probe import _rotation, video_duration
 
     path = Path(path)
     # The probe decodes nothing; the first frame, decoded once, gives the pixel format and the rotation.
@@ -103,11 +103,7 @@ def read_video(path: str | Path) -> tuple[VideoFacts, Any]:
         width, height = ctx.width, ctx.height
         sar = stream.sample_aspect_ratio
         rate = stream.average_rate or stream.guessed_rate or stream.base_rate or Fraction(0)
-        duration = None
-        if stream.duration is not None and stream.time_base is not None:
-            duration = float(stream.duration * stream.time_base)
-        elif container.duration is not None:
-            duration = container.duration / 1_000_000
+        duration = video_duration(container, stream)
         audio = container.streams.audio
         tags = {k.lower() for k in container.metadata}
         for s in container.streams:

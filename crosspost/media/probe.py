@@ -223,11 +223,7 @@ def _probe_video(path: Path) -> MediaInfo:
                 raise UserError(f"{path.name} has no video stream; it cannot be used as a video.")
             stream = streams[0]
             width, height = stream.codec_context.width, stream.codec_context.height
-            duration = None
-            if stream.duration is not None and stream.time_base is not None:
-                duration = float(stream.duration * stream.time_base)
-            elif container.duration is not None:
-                duration = container.duration / 1_000_000
+            duration = video_duration(container, stream)
             rotation = _rotation(container, stream)
             has_audio = bool(container.streams.audio)
             fmt = container.format.name
@@ -241,6 +237,15 @@ def _probe_video(path: Path) -> MediaInfo:
         else ("video/quicktime" if path.suffix.lower() == ".mov" else "video/mp4")
     )
     return MediaInfo("video", mime, width, height, duration, rotation, has_audio)
+
+
+def video_duration(container: Any, stream: Any) -> float | None:
+    """A video's seconds, from its stream (else the container), or None when neither says."""
+    if stream.duration is not None and stream.time_base is not None:
+        return float(stream.duration * stream.time_base)
+    if container.duration is not None:
+        return float(container.duration / 1_000_000)
+    return None
 
 
 def _rotation(container: Any, stream: Any, first: Any = None) -> int:  # PyAV's container, stream, frame
