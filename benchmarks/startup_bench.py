@@ -23,33 +23,43 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Each child reports when its window has been painted for the first time through the event loop
-# (the paint event of the top-level window and of its children, as a person would see it), then quits.
-# The parent times from just before it starts the process: both sides pay for the interpreter, the
-# imports and Qt's start-up, as a person launching the app does.
-FIRST_PAINT = """
-from PySide6.QtCore import QEvent, QObject, QTimer
+# Each child reports when the paint pass that first painted its target (the empty window; Crosspost's
+# library list with its posts) has finished, flush to the screen included: the application's
+# ``notify`` sees the paint event go in and the outermost event that held it come back, so what the
+# app queues for after its first frame (Crosspost builds its editor then) is not counted, and what it
+# does before that frame is. The parent times from just before it starts the process: both sides pay
+# for the interpreter, the imports and Qt's start-up, as a person launching the app does.
+TIMED_APP = """
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QApplication
 
-class FirstPaint(QObject):
-    def __init__(self, window, app):
-        super().__init__()
-        self.window, self.app, self.done = window, app, False
+class TimedApp(QApplication):
+    def __init__(self, argv):
+        super().__init__(argv)
+        self.is_target = lambda widget: False
+        self.depth, self.painted, self.done = 0, False, False
 
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and watched is self.window and not self.done:
-            self.done = True
-            # after this paint and the children's in the same pass
-            QTimer.singleShot(0, lambda: (print("shown", flush=True), self.app.quit()))
-        return False
+    def notify(self, receiver, event):
+        self.depth += 1
+        try:
+            if not self.done and event.type() == QEvent.Type.Paint and self.is_target(receiver):
+                self.painted = True
+            return super().notify(receiver, event)
+        finally:
+            self.depth -= 1
+            if self.painted and self.depth == 0 and not self.done:
+                self.done = True  # the paint pass that painted the target is over
+                print("shown", flush=True)
+                QTimer.singleShot(0, self.quit)
 """
 
 EMPTY = (
-    FIRST_PAINT
+    TIMED_APP
     + """
-from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
+from PySide6.QtWidgets import QMainWindow
+app = TimedApp([])
 w = QMainWindow(); w.resize(1280, 800)
-spy = FirstPaint(w, app); w.installEventFilter(spy)
+app.is_target = lambda widget: widget is w
 w.show()
 app.exec()
 """
@@ -57,32 +67,24 @@ app.exec()
 
 # Crosspost as `crosspost` with no command starts it (``show_window``), timed until the library's
 # list has been painted with its posts (not just the window's frame).
-CROSSPOST = """
+CROSSPOST = (
+    TIMED_APP
+    + """
 import sys
-from PySide6.QtCore import QEvent, QObject, QTimer
 from crosspost.gui.app import make_app, show_window
 from crosspost.gui.window import MainWindow
 from crosspost.paths import resolve
 
-class LibraryPainted(QObject):
-    def __init__(self, window, app):
-        super().__init__()
-        self.window, self.app, self.done = window, app, False
-
-    def eventFilter(self, watched, event):
-        library = getattr(self.window, "library", None)
-        if (event.type() == QEvent.Type.Paint and not self.done and library is not None
-                and watched is library.viewport() and self.window.posts_model.rowCount() > 0):
-            self.done = True
-            QTimer.singleShot(0, lambda: (print("shown", flush=True), self.app.quit()))
-        return False
-
-app = make_app()
+app = TimedApp([sys.argv[0]])
+make_app()  # Crosspost's set-up of the application (names, bundled fonts) on it
 w = MainWindow(resolve(sys.argv[1])); w.resize(1280, 800)
-spy = LibraryPainted(w, app); app.installEventFilter(spy)
+app.is_target = lambda widget: (
+    getattr(w, "library", None) is not None and widget is w.library.viewport() and w.posts_model.rowCount() > 0
+)
 show_window(w)
 app.exec()
 """
+)
 
 LIBRARY = """
 import sys, time

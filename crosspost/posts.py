@@ -13,7 +13,6 @@ from typing import Any, TypeVar
 
 from crosspost.errors import MediaNotLost, NotFound, NothingGiven, UserError
 from crosspost.limits import check_text_length
-from crosspost.media.facts import file_sha256
 from crosspost.records import ExpirySummary, LibraryRow, Media, Post, Translation
 from crosspost.store import Store, record, utc_now
 from crosspost.store.lookups import require_post
@@ -165,7 +164,7 @@ def list_posts(store: Store, search: str | None = None, limit: int | None = None
 
 
 def has_posts(store: Store) -> bool:
-    return store.db.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is not None
+    return store.conn.execute("SELECT 1 FROM posts LIMIT 1").fetchone() is not None
 
 
 def get_post(store: Store, post_id: int) -> Post:
@@ -250,7 +249,7 @@ def expiry_summary(store: Store, post_ids: Sequence[int] | None = None) -> Expir
         # Every post, however many: the IDs go in as one JSON array (no limit on bound variables).
         sql += " AND post_id IN (SELECT value FROM json_each(?))"
         params.append(json.dumps([int(i) for i in post_ids]))
-    valid_earliest, valid, expired_latest, links = store.db.execute(sql, params).fetchone()
+    valid_earliest, valid, expired_latest, links = store.conn.execute(sql, params).fetchone()
     if valid:
         return ExpirySummary(links=links, earliest=valid_earliest, expired=False, expired_links=links - valid)
     return ExpirySummary(links=links or 0, earliest=expired_latest, expired=bool(links), expired_links=links or 0)
@@ -408,6 +407,7 @@ def attach_files(store: Store, post_id: int, files: Iterable[str | Path]) -> lis
     """Attach local photo/video files to a post, in the given order. Each file fills the first
     media slot of its kind that has no file yet (the export's links), or is added after them.
     Files are used where they are (not copied). All or nothing: one bad file attaches none."""
+    from crosspost.media.facts import file_sha256
     from crosspost.media.probe import probe_file
 
     pid = require_post(store, post_id)

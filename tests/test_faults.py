@@ -13,7 +13,7 @@ import procs
 import pytest
 from exports import build_export, sample_posts, write_zip
 
-from crosspost.store.schema import SCHEMA_VERSION
+from crosspost.store.versions import SCHEMA_VERSION
 
 
 @pytest.fixture

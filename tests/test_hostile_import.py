@@ -352,7 +352,7 @@ def test_three_posts_in_the_same_second_stay_apart_and_reimport_is_idempotent(tm
 
 def test_store_with_posts_media_and_drafts_survives_the_identity_migration(tmp_path):
     from crosspost.store.db import connect
-    from crosspost.store.schema import MIGRATION_NAMES
+    from crosspost.store.versions import MIGRATION_NAMES
 
     path = tmp_path / "crosspost.db"
     old = connect(path, stop_before="0005_posts_same_second")

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from crosspost.store.db import connect, open_store
-from crosspost.store.schema import MIGRATION_NAMES, SCHEMA_VERSION
+from crosspost.store.versions import MIGRATION_NAMES, SCHEMA_VERSION
 
 
 def test_empty_file_gets_newest_schema(tmp_path):
@@ -52,7 +52,7 @@ def test_upgrade_from_every_earlier_version(tmp_path, stop_before):
     assert new.execute("SELECT caption FROM posts").fetchone()[0] == "hello #fyp"
     assert new.execute("SELECT rowid FROM posts_fts WHERE posts_fts MATCH 'hello'").fetchall() == [(1,)]
     applied = [r[0] for r in new.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")]
-    assert applied == MIGRATION_NAMES
+    assert applied == list(MIGRATION_NAMES)
 
 
 def test_reopening_is_a_no_op(tmp_path):
@@ -141,3 +141,49 @@ def test_the_core_reads_no_row_by_position():
     assert all((package / f).stat().st_size > 1000 for f in files)
     assert not any(found.values()), found
     assert "'posted'" not in (package / "posts.py").read_text()  # the drafts table's status is a DraftStatus
+
+
+OPEN_AND_READ = """
+import sys
+from crosspost.paths import resolve
+from crosspost.store import open_store
+store = open_store(resolve(sys.argv[1]))
+rows = store.rows("SELECT username FROM accounts")
+print(len(rows), "sqlite_utils" in sys.modules)
+with store.transaction() as db:
+    db["settings"].upsert({"key": "k", "value": "v"}, pk="key")
+print(store.setting("k"), "sqlite_utils" in sys.modules)
+"""
+
+
+def test_a_current_store_opens_and_reads_without_sqlite_utils(tmp_path):
+    """Opening a store already at this schema, and reading it, is plain sqlite3 (the window's first
+    frame); sqlite-utils comes in when the store is first written through it."""
+    import os
+    import subprocess
+    import sys
+
+    from crosspost.paths import resolve
+
+    data = tmp_path / "data"
+    store = open_store(resolve(data))  # created and migrated: sqlite-utils' migrations
+    with store.transaction():
+        store.db.execute("INSERT INTO accounts (username) VALUES ('alice')")
+    store.close()
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    out = subprocess.run(
+        [sys.executable, "-c", OPEN_AND_READ, str(data)],
+        env={**os.environ, "PYTHONPATH": root},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["1", "False", "v", "True"]
+
+
+def test_versions_names_the_schemas_migrations_in_order():
+    from crosspost.store import schema
+
+    assert [m.name for m in schema.migrations._migrations] == list(MIGRATION_NAMES)
+    assert SCHEMA_VERSION == len(MIGRATION_NAMES) >= 12

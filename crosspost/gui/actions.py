@@ -64,6 +64,13 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Actions", text)
 
 
+def make_menus(menubar: QMenuBar) -> dict[str, QMenu]:
+    """The menu bar's menus, titled, still empty: the window's first frame shows the whole menu bar,
+    and the registry fills the menus right after (``ActionRegistry(menus=…)``)."""
+    menus = {menu_id: menubar.addMenu(tr(title)) for menu_id, title in MENUS}
+    return menus
+
+
 @dataclass
 class ActionRegistry:
     """The QActions for ENTRIES on WINDOW's menu bar; ``scopes()`` says which scopes apply now."""
@@ -76,8 +83,8 @@ class ActionRegistry:
     menus: dict[str, QMenu] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for menu_id, _title in MENUS:
-            self.menus[menu_id] = self.menubar.addMenu("")
+        if not self.menus:
+            self.menus.update(make_menus(self.menubar))
         for entry in self.entries:
             self.actions[entry.id] = self._make(entry)
             for menu_id in entry.menus:

@@ -145,9 +145,9 @@ def run_app(data_dir: str | None = None, paths: list[str] | None = None) -> int:
 
 
 def show_window(window: MainWindow) -> None:
-    """Show WINDOW with its library built first: its first frame on screen has the posts in it (one
-    paint, instead of an empty frame and, a second later, another with the library)."""
-    window.ensure_ready()
+    """Show WINDOW: its first frame on screen has the menu bar and the library with its posts (built
+    in ``MainWindow()``); the editor, the drafts queue and the menus' actions are built right after
+    that frame (``MainWindow.ensure_ready``)."""
     window.show()
 
 

@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject
 
 from crosspost.gui.i18n import current_language
 from crosspost.gui.language_names import language_name
-from crosspost.platforms import PlatformProfile
 
 if TYPE_CHECKING:
     from crosspost.platforms.profiles_loader import PlatformProfile

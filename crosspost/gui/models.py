@@ -20,7 +20,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QPixmap
 
 from crosspost.gui.labels import language_label
-from crosspost.gui.messages import problem_text
 from crosspost.gui.words import fill
 from crosspost.records import CheckedDraft, Draft, LibraryRow
 from crosspost.store import Store
@@ -236,6 +235,8 @@ class DraftsModel(QAbstractTableModel):
         column = self.COLUMNS[index.column()]
         errors = [p for p in c.problems if p.is_error]
         warnings = [p for p in c.problems if not p.is_error]
+        from crosspost.gui.messages import problem_text  # the drafts' words (not needed by the library)
+
         if role == Qt.ItemDataRole.DisplayRole:
             from crosspost.gui.labels import platform_label, status_label
             from crosspost.platforms import get_profile

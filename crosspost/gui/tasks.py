@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from crosspost.errors import Cancelled, UserError
-from crosspost.gui.messages import window_message
 from crosspost.paths import DataLocation
 from crosspost.progress import CancelToken, Progress
 
@@ -138,6 +137,8 @@ class TaskRunner(QObject):
                     success(payload)
             elif kind == "failed":
                 if isinstance(payload[0], UserError):
+                    from crosspost.gui.messages import window_message  # the words, when a job fails
+
                     payload = (window_message(payload[0]), payload[1])
                 self.failed.emit(task_id, *payload)
                 handler = failure or self.default_failure

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,6 +51,10 @@ def show_error(parent: QWidget, message: str, details: str = "") -> QMessageBox:
 
 
 class MainWindow(Retranslating, QMainWindow):
+    # ``ensure_ready`` has built the editor, the queue, the operations and the actions (right after
+    # the first frame, or when something needed them earlier).
+    readied = Signal()
+
     def __init__(self, location: DataLocation) -> None:
         super().__init__()
         self.ctx = AppContext(location, self)
@@ -70,18 +74,37 @@ class MainWindow(Retranslating, QMainWindow):
         self.setAcceptDrops(True)
         self.installEventFilter(self.drop)
 
+        from crosspost.gui.actions import make_menus
+        from crosspost.gui.library_view import LibraryPane
+
+        # The first frame on screen holds what a person sees first: the whole menu bar (its menus are
+        # filled right after), the library with its posts (or the welcome page), and the tabs. The
+        # editor, the drafts queue, the operations and the actions are built right after that frame
+        # (``ensure_ready``), in the places kept for them here.
+        self.menus = make_menus(self.menuBar())
+        self.library_pane: LibraryPane = LibraryPane(self.ctx)
+        lib = self.library_pane
+        self.library, self.posts_model, self.search = lib.list, lib.model, lib.search
+        self.untranslated, self.count_label, self.no_match = lib.untranslated, lib.count_label, lib.no_match
+        self.expiry_banner = lib.expiry_banner
+        # Files dropped on a post in the library go to that post (an export dropped there still imports).
+        self.drop.add_target(self.library.viewport(), lib.post_at)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(lib)
+        self.splitter.addWidget(QWidget())  # the editor's place
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 0)  # the editor takes the room a resize gives or takes
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.splitter, "")
+        self.tabs.addTab(QWidget(), "")  # the drafts queue's place
         self.pages = QStackedWidget()
-        self.pages.addWidget(QWidget())  # the welcome page goes here once built (after the first paint)
-        self.pages.addWidget(QWidget())  # the library and queue go here once built
-        self.pages.setCurrentIndex(1)
+        self.pages.addWidget(QWidget())  # the welcome page's place (built now only when it is shown)
+        self.pages.addWidget(self.tabs)
         self.task_panel = TaskPanel(self.runner)
         central = QWidget()
         cv = self.central_layout = QVBoxLayout(central)
         cv.setContentsMargins(6, 6, 6, 6)
-        from crosspost.gui.panels import ImportPanel
-
-        self.import_panel = ImportPanel()
-        cv.addWidget(self.import_panel)
         cv.addWidget(self.pages, 1)
         cv.addWidget(self.task_panel)
         self.setCentralWidget(central)
@@ -94,62 +117,78 @@ class MainWindow(Retranslating, QMainWindow):
         else:  # first run: 1280×800, or the free screen less the window's frame (a 1024×700 laptop)
             self.resize(first_size(self, QSize(0, 30)))  # the frame's real size is known once shown
         self.keep_on_screen = KeepOnScreen(self)
+        self._welcome: WelcomePage | None = None
+        lib.reload()
+        if self.posts_model.rowCount():
+            self.pages.setCurrentIndex(1)
+        else:
+            self._build_welcome()
+            from crosspost.posts import has_posts
+
+            self.pages.setCurrentIndex(1 if has_posts(self.ctx.store) else 0)
+        self._restore_state()
         self.retranslate()
-        self._build_scheduled = False  # the library is built right after the first paint (paintEvent)
+        self._build_scheduled = False  # the rest is built right after the first paint (paintEvent)
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         if not self._build_scheduled:
-            # After the first frame is on screen, not before it: the window appears as fast as an empty one.
+            # After the first frame is on screen, not before it: the library shows at once.
             self._build_scheduled = True
             QTimer.singleShot(0, self.ensure_ready)
 
+    def _build_welcome(self) -> WelcomePage:
+        from crosspost.gui.welcome import WelcomePage
+
+        if self._welcome is None:
+            self._welcome = WelcomePage()
+            self._replace_page(0, self._welcome)
+        return self._welcome
+
+    @property
+    def welcome(self) -> WelcomePage:
+        return self._build_welcome()
+
     def ensure_ready(self) -> None:
-        """Open the store and build the library, editor and queue, the operations and the menus (once)."""
+        """Open the store and build the editor, the drafts queue, the import panel, the operations and
+        the menus' actions (once; the library is in the first frame already)."""
         if self._ready:
             return
         self._ready = True
         from crosspost.gui.editor import PostEditor
         from crosspost.gui.flow_layout import VerticalScroll
-        from crosspost.gui.library_view import LibraryPane
         from crosspost.gui.operations import Operations
+        from crosspost.gui.panels import ImportPanel
         from crosspost.gui.publishing import Publisher
         from crosspost.gui.queue_view import QueueView
-        from crosspost.gui.welcome import WelcomePage
 
         ctx = self.ctx
         self.store = ctx.store
-        self.welcome: WelcomePage = WelcomePage()
+        self.import_panel = ImportPanel()
+        self.central_layout.insertWidget(0, self.import_panel)
         self.drop.dragActive.connect(self.welcome.set_drag_active)
-        self._replace_page(0, self.welcome)
 
         # The editor hears of changes before the library: a library change that opens a post (the
         # first import) then loads it once, through the library's selection.
-        self.editor: PostEditor = PostEditor(ctx)
-        self.library_pane: LibraryPane = LibraryPane(ctx)
         lib = self.library_pane
-        self.library, self.posts_model, self.search = lib.list, lib.model, lib.search
-        self.untranslated, self.count_label, self.no_match = lib.untranslated, lib.count_label, lib.no_match
-        self.expiry_banner = lib.expiry_banner
-        # Files dropped on a post in the library go to that post (an export dropped there still imports).
-        self.drop.add_target(self.library.viewport(), lib.post_at)
+        ctx.changed.disconnect(lib.apply_changes)
+        self.editor: PostEditor = PostEditor(ctx)
+        ctx.changed.connect(lib.apply_changes)
         lib.postSelected.connect(self.editor.load)
         self.drop.add_target(self.editor.media_box, lambda pos: self.editor.post_id)
         self.editor.media_box.setAcceptDrops(True)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(lib)
         # The editor scrolls when the window is smaller than all of it: it never makes the window grow.
         self.editor_scroll = VerticalScroll(self.editor)
-        self.splitter.addWidget(self.editor_scroll)
+        sizes = self.splitter.sizes()
+        placeholder = self.splitter.replaceWidget(1, self.editor_scroll)
+        if placeholder is not None:
+            placeholder.deleteLater()
+        # The stretch is the widget's (its size policy): the editor's place had it, the editor takes it.
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setStretchFactor(0, 0)  # the editor takes the room a resize gives or takes
+        self.splitter.setSizes(sizes)
         self.queue: QueueView = QueueView(ctx)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(self.splitter, "")
-        self.tabs.addTab(self.queue, "")
+        self._replace_tab(QUEUE_TAB, self.queue)
         self.tabs.currentChanged.connect(lambda i: self.queue.reload() if i == QUEUE_TAB else None)
-        self._replace_page(1, self.tabs)
 
         self.ops: Operations = Operations(ctx, self, lib, self.editor, self.queue, self.show_queue)
         ops = self.ops
@@ -171,8 +210,15 @@ class MainWindow(Retranslating, QMainWindow):
         QTimer.singleShot(0, self._check_fonts)
         QTimer.singleShot(0, self._say_store_notices)
         self.retranslate()
-        self._restore_state()
         self.refresh()
+        current = lib.current_post_id()
+        if current is not None and self.editor.post_id != current:
+            self.editor.load(current)
+        self.readied.emit()
+
+    @property
+    def is_ready(self) -> bool:
+        return self._ready
 
     def _replace_page(self, index: int, page: QWidget) -> None:
         """Put PAGE where the placeholder made in ``__init__`` was."""
@@ -180,6 +226,18 @@ class MainWindow(Retranslating, QMainWindow):
         self.pages.insertWidget(index, page)
         if placeholder is not None:
             self.pages.removeWidget(placeholder)
+            placeholder.deleteLater()
+
+    def _replace_tab(self, index: int, page: QWidget) -> None:
+        """Put PAGE in tab INDEX where the placeholder made in ``__init__`` was (the current tab stays)."""
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        self.tabs.blockSignals(True)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, "")
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        if placeholder is not None:
             placeholder.deleteLater()
 
     def _build_actions(self) -> None:
@@ -200,7 +258,7 @@ class MainWindow(Retranslating, QMainWindow):
             switch_tab=self.switch_tab,
             show_about=self.show_about,
         )
-        self.actions_: ActionRegistry = ActionRegistry(self, self.menuBar(), entries, self._scopes)
+        self.actions_: ActionRegistry = ActionRegistry(self, self.menuBar(), entries, self._scopes, menus=self.menus)
         self.expiry_banner.fetchAllRequested.connect(lambda: self.actions_.run("post.fetch_all"))
         self.expiry_banner.attachRequested.connect(lambda: self.actions_.run("post.attach"))
         for signal in (
@@ -234,10 +292,14 @@ class MainWindow(Retranslating, QMainWindow):
 
         # The desktop adds the app's name ("… — Crosspost"): the title is only what this window is.
         self.setWindowTitle(self.tr("TikTok to RedNote"))
-        if not self._ready:
-            return
         self.tabs.setTabText(LIBRARY_TAB, self.tr("Library"))
         self.tabs.setTabText(QUEUE_TAB, self.tr("Drafts queue"))
+        if not self._ready:
+            from crosspost.gui.actions import MENUS, tr
+
+            for menu_id, title in MENUS:
+                self.menus[menu_id].setTitle(tr(title))
+            return
         if current_language() != self._language:
             if self._language:
                 self.actions_.remake()  # the undo stack's "Undo %1" is worded when made

@@ -33,15 +33,25 @@ def _import_sqlite_utils() -> Any:
     return sqlite_utils
 
 
-if TYPE_CHECKING:  # the type checker sees the real class; at run time it comes without numpy
+def database(conn: sqlite3.Connection) -> Database:
+    """The sqlite-utils ``Database`` over CONN. sqlite-utils (with click, dateutil and pluggy behind
+    it) is imported only here, when a store is first written through it or migrated: opening a store
+    that is already at this schema, and reading it, is plain sqlite3, and keeps it off the window's
+    start-up."""
+    # No sqlite-utils plugins: Crosspost uses none, and finding them scans every installed
+    # package's metadata (tens of ms of every start-up). Recursive triggers as sqlite-utils sets
+    # them (``connect`` turns them on before, so the connection is the same either way).
+    db: Database = _import_sqlite_utils().Database(conn, execute_plugins=False)
+    return db
+
+
+if TYPE_CHECKING:  # the type checker sees the real class; at run time it is imported by ``database``
     from sqlite_utils import Database
-else:
-    Database = _import_sqlite_utils().Database
 
 from crosspost.errors import UserError  # noqa: E402
 from crosspost.paths import DataLocation, make_private  # noqa: E402
 from crosspost.progress import set_wait_notice, wait_notice  # noqa: E402,F401  (set_wait_notice: its old home)
-from crosspost.store.schema import MIGRATION_NAMES, SCHEMA_VERSION, migrations  # noqa: E402
+from crosspost.store.versions import MIGRATION_NAMES, MIGRATION_SET, SCHEMA_VERSION  # noqa: E402
 
 BUSY_TIMEOUT_MS = 60_000  # any single statement waits this long for another process's lock
 NOTICE_AFTER = 2.0  # seconds of waiting for the write lock before the person is told
@@ -112,19 +122,27 @@ class StoreSetAside:
 
 
 class Store:
-    """One open store. ``store.db`` is the sqlite-utils ``Database``; write inside ``transaction()``."""
+    """One open store. ``store.conn`` is its sqlite3 connection; ``store.db`` the sqlite-utils
+    ``Database`` over it (made when first used); write inside ``transaction()``."""
 
-    def __init__(self, db: Database, location: DataLocation | None = None):
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, location: DataLocation | None = None, db: Database | None = None):
+        self.conn = conn
+        self._db = db
         self.location = location
         self.notices: list[StoreSetAside] = []  # what opening it did that the person should know
+
+    @property
+    def db(self) -> Database:
+        if self._db is None:
+            self._db = database(self.conn)
+        return self._db
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """All writes of one command: committed together, or rolled back together on any error.
         The outermost one begins IMMEDIATE (waiting its turn behind another process); nested ones
         are savepoints."""
-        conn = self.db.conn
+        conn = self.conn
         if conn.in_transaction:
             with self.db.atomic():
                 yield self.db
@@ -145,7 +163,7 @@ class Store:
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """SQL's rows, read by column name (``row["caption"]``): no positional indexes."""
-        cursor = self.db.conn.cursor()
+        cursor = self.conn.cursor()
         cursor.row_factory = sqlite3.Row
         return cursor.execute(sql, list(params)).fetchall()
 
@@ -156,7 +174,7 @@ class Store:
 
     def value(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """The one value SQL selects (``SELECT count(*) …``), or None when there is no row."""
-        row = self.db.execute(sql, list(params)).fetchone()
+        row = self.conn.execute(sql, list(params)).fetchone()
         return None if row is None else row[0]
 
     def setting(self, key: str, default: str | None = None) -> str | None:
@@ -164,37 +182,53 @@ class Store:
         return row["value"] if row else default
 
     def set_setting(self, key: str, value: str | None) -> None:
-        self.db.execute(
+        self.conn.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             [key, value],
         )
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
 
 def connect(path: Path | str, *, migrate: bool = True, stop_before: str | None = None) -> Database:
-    """A configured connection to the store file at PATH, migrated to the newest schema."""
+    """A configured connection to the store file at PATH, migrated to the newest schema, as a
+    sqlite-utils ``Database``."""
+    conn = _connection(path)
+    try:
+        db = database(conn)
+        if migrate:
+            apply_migrations(db, stop_before=stop_before)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        from crosspost.faults import explain_store_error
+
+        raise UserError(explain_store_error(Path(path), exc)) from None
+    except BaseException:
+        conn.close()
+        raise
+    return db
+
+
+def _connection(path: Path | str) -> sqlite3.Connection:
+    """The sqlite3 connection to the store file at PATH: foreign keys, WAL, private files (no
+    migrations; ``connect`` and ``open_store`` see to them)."""
     conn = None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         conn.execute("PRAGMA foreign_keys = ON")
-        # No sqlite-utils plugins: Crosspost uses none, and finding them scans every installed
-        # package's metadata (tens of ms of every start-up).
-        db = Database(conn, execute_plugins=False)
+        conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database sets it
         if str(path) != ":memory:":
             # Private drafts: the store is this user's alone. SQLite makes its -wal and -shm files
             # with the store file's mode, so they follow (and are tightened too if an older
             # version left them open).
             for name in ("", "-wal", "-shm"):
                 make_private(Path(str(path) + name), PRIVATE_FILE)
-            if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                db.enable_wal()
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = wal")
             # With WAL, NORMAL is crash-safe (a power cut may lose the last commits, never corrupt
             # the file) and spares an fsync per commit.
             conn.execute("PRAGMA synchronous = NORMAL")
-        if migrate:
-            apply_migrations(db, stop_before=stop_before)
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
@@ -205,20 +239,20 @@ def connect(path: Path | str, *, migrate: bool = True, stop_before: str | None =
         if conn is not None:
             conn.close()
         raise
-    return db
+    return conn
 
 
-def _applied_names(db: Database) -> list[str]:
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
+def _applied_names(conn: sqlite3.Connection) -> list[str]:
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
         return []
-    return [r[0] for r in db.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [migrations.name])]
+    return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])]
 
 
-def refuse_newer(db: Database) -> None:
+def refuse_newer(conn: sqlite3.Connection) -> None:
     """A store written by a newer Crosspost (a schema version, or a migration, this code does not
     know) is never opened for writing: its data would be misread or damaged."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    unknown = [name for name in _applied_names(db) if name not in MIGRATION_NAMES]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    unknown = [name for name in _applied_names(conn) if name not in MIGRATION_NAMES]
     if version > SCHEMA_VERSION or unknown:
         raise UserError(
             f"This store was written by a newer Crosspost (schema {max(version, SCHEMA_VERSION + len(unknown))}, "
@@ -227,15 +261,17 @@ def refuse_newer(db: Database) -> None:
 
 
 def apply_migrations(db: Database, *, stop_before: str | None = None) -> None:
-    refuse_newer(db)
+    refuse_newer(db.conn)
     if stop_before is None and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
         return  # the common case: nothing to do, no write on open
+    from crosspost.store.schema import migrations
+
     # One process migrates; another opening the same new store at once waits, then finds it done.
     begin_immediate(db.conn)
     try:
-        refuse_newer(db)
+        refuse_newer(db.conn)
         migrations.apply(db, stop_before=stop_before)
-        applied = set(_applied_names(db))
+        applied = set(_applied_names(db.conn))
         version = sum(1 for name in MIGRATION_NAMES if name in applied)
         db.execute(f"PRAGMA user_version = {int(version)}")
         # A migration that rebuilds a table commits on its own (foreign keys can only be switched
@@ -262,12 +298,20 @@ def open_store(location: DataLocation) -> Store:
     # commits on its own). Only a store already at this schema version opens without the lock (nor
     # the lock's import, a noticeable part of the window's start-up).
     if _is_current(location.db_path):
+        # Plain sqlite3 (sqlite-utils comes when the store is first written through it).
         notices: list[StoreSetAside] = []
-        store = Store(connect(location.db_path), location)
+        conn = _connection(location.db_path)
+        try:
+            refuse_newer(conn)
+        except BaseException:
+            conn.close()
+            raise
+        store = Store(conn, location)
     else:
         with _open_lock(location):
             notices = _set_aside_empty_store(location.db_path)
-            store = Store(connect(location.db_path), location)
+            db = connect(location.db_path)
+            store = Store(db.conn, location, db)
     store.notices = notices
     return store
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-migrations = Migrations("crosspost")
+from crosspost.store.versions import MIGRATION_NAMES, MIGRATION_SET
+
+migrations = Migrations(MIGRATION_SET)
 
 
 def _add_columns(db: Database, table: str, *columns: str) -> None:
@@ -410,5 +412,6 @@ def _written_in_and_gone_links(db: Database) -> None:
     )
 
 
-SCHEMA_VERSION = len(migrations._migrations)
-MIGRATION_NAMES = [m.name for m in migrations._migrations]
+# ``versions.py`` names these migrations for the code that opens a store without importing this module.
+if tuple(m.name for m in migrations._migrations) != MIGRATION_NAMES:
+    raise RuntimeError("crosspost/store/versions.py must list the migrations of schema.py, in order")

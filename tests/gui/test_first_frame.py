@@ -24,6 +24,7 @@ class FirstPaint(QObject):
             self.seen = {
                 "rows": model.rowCount() if model is not None else 0,
                 "library shown": library is not None and library.isVisibleTo(self.window),
+                "menus": [a.text() for a in self.window.menuBar().actions()],
             }
         return False
 
@@ -43,7 +44,13 @@ def test_the_first_frame_shows_the_library(qtbot, tmp_path):
     try:
         show_window(window)  # what `crosspost` with no command does
         qtbot.waitUntil(lambda: spy.seen is not None, timeout=10_000)
-        assert spy.seen == {"rows": 12, "library shown": True}
+        menus = ["&File", "&Edit", "&View", "&Post", "D&raft", "&Tools", "&Help"]
+        assert spy.seen == {"rows": 12, "library shown": True, "menus": menus}
+        # Right after that frame, the rest: the editor with the first post, the queue, the actions.
+        qtbot.waitUntil(lambda: window.is_ready, timeout=10_000)
+        assert window.editor.post_id == window.library_pane.current_post_id() is not None
+        assert window.splitter.widget(1) is window.editor_scroll and window.tabs.widget(1) is window.queue
+        assert window.actions_["post.attach"] in window.menus["post"].actions()
     finally:
         window.removeEventFilter(spy)
         window.runner.shutdown()
@@ -53,16 +60,75 @@ def test_the_first_frame_shows_the_library(qtbot, tmp_path):
 
 
 # A fresh process: the test process has long loaded everything.
+FIRST_FRAME_MODULES = """
+import sys
+from PySide6.QtCore import QEvent, QEventLoop, QObject
+from crosspost.gui.app import make_app, show_window
+from crosspost.gui.window import MainWindow
+from crosspost.paths import resolve
+
+class FirstPaint(QObject):
+    seen = None
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched is w and self.seen is None:
+            self.seen = sorted(m for m in sys.modules if m.startswith(("crosspost", "sqlite_utils")))
+        return False
+
+app = make_app()
+w = MainWindow(resolve(sys.argv[1]))
+spy = FirstPaint()
+w.installEventFilter(spy)
+loop = QEventLoop()
+w.readied.connect(loop.quit)
+show_window(w)
+if not w.is_ready:
+    loop.exec()
+print(" ".join(spy.seen))
+w.runner.shutdown()
+"""
+
+
+def test_the_first_frame_is_built_from_the_library_alone(tmp_path):
+    """The first frame needs the library, not the editor, the drafts queue, the operations or
+    sqlite-utils (the store is read with sqlite3): they are built right after it (issue 25)."""
+    import os
+    import subprocess
+    import sys
+
+    from exports import build_export, sample_posts, write_zip
+
+    export = write_zip(tmp_path / "e.zip", build_export("json-2025", sample_posts(3)))
+    assert main(["--data-dir", str(tmp_path / "data"), "import", str(export)]) == 0
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    env = {**os.environ, "PYTHONPATH": root, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME_MODULES, str(tmp_path / "data")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    loaded = set(out.stdout.split())
+    assert {"crosspost.gui.window", "crosspost.gui.library_view", "crosspost.store"} <= loaded
+    later = {"crosspost.gui.editor", "crosspost.gui.queue_view", "crosspost.gui.operations", "sqlite_utils"}
+    assert not loaded & later, loaded & later
+
+
 SHOWN_MODULES = """
 import sys
+from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QApplication
 from crosspost.gui.app import make_app, show_window
 from crosspost.gui.window import MainWindow
 from crosspost.paths import resolve
 app = make_app()
 w = MainWindow(resolve(sys.argv[1]))
+loop = QEventLoop()
+w.readied.connect(loop.quit)
 show_window(w)
-app.processEvents()
+if not w.is_ready:
+    loop.exec()  # the first frame, then the rest of the window built right after it
 assert w.posts_model.rowCount() > 0
 w.publisher.tick()  # the scheduler's first tick asks what is due next
 print(" ".join(sorted(m for m in sys.modules if m.startswith(("httpx", "crosspost")))))
