@@ -23,7 +23,6 @@ BUNDLED = (
     ("lingua-language-detector", "Apache-2.0"),
     ("rjieba", "MIT"),
     ("httpx", "BSD-3-Clause"),
-    ("filelock", "MIT"),
     ("atproto", "MIT"),
     ("keyring", "MIT"),
     ("sacrebleu", "Apache-2.0"),

@@ -32,7 +32,7 @@ from crosspost.values import Fit, MediaKind
 # the top: render workers load this module to run jobs and never touch the store (sqlite-utils and
 # the store's modules were a third of each worker's start-up).
 if TYPE_CHECKING:
-    from filelock import BaseFileLock
+    from crosspost.file_locks import FileLock
 
     from crosspost.store import Store
 
@@ -256,18 +256,14 @@ def commit_render(store: Store, job: DraftRenderJob, results: list[dict[str, Any
     return save_render(store, d, media, str(folder / "cover.jpg"))
 
 
-def try_render_lock(location: DataLocation, draft_id: int) -> BaseFileLock | None:
+def try_render_lock(location: DataLocation, draft_id: int) -> FileLock | None:
     """The draft's render lock, taken (release it when done), or None when another render holds it."""
-    from filelock import FileLock, Timeout
+    from crosspost.file_locks import FileLock
 
     locks = location.cache / "locks"
     locks.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(locks / f"draft-{draft_id}.render.lock", timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        return None
-    return lock
+    lock = FileLock(locks / f"draft-{draft_id}.render.lock")
+    return lock if lock.try_acquire() else None
 
 
 @contextlib.contextmanager

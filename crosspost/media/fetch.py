@@ -162,14 +162,12 @@ def _download(
 def _fetch_one(job: _Job, location: DataLocation, *args: Any, **kwargs: Any) -> tuple[Path, str, MediaInfo, int]:
     """Download and store one file while holding its part file's lock: two Crosspost processes
     never write to one partial file (the second says the download is under way)."""
-    from filelock import FileLock, Timeout
+    from crosspost.file_locks import FileLock
 
     locks = location.cache / "locks"  # kept apart: media/ holds only media
     locks.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(locks / (job.part.name + ".lock"), timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
+    lock = FileLock(locks / (job.part.name + ".lock"))
+    if not lock.try_acquire():
         raise FetchError(
             "another Crosspost is downloading this file right now; it is stored when that one finishes"
         ) from None

@@ -332,12 +332,12 @@ def _is_current(path: Path) -> bool:
 
 @contextlib.contextmanager
 def _open_lock(location: DataLocation) -> Iterator[None]:
-    from filelock import FileLock, Timeout
+    from crosspost.file_locks import FileLock, LockTimeout
 
-    lock = FileLock(location.root / ".crosspost.db.open-lock", timeout=BUSY_TIMEOUT_MS / 1000)
+    lock = FileLock(location.root / ".crosspost.db.open-lock")
     try:
-        lock.acquire()
-    except Timeout:
+        lock.acquire(timeout=BUSY_TIMEOUT_MS / 1000)
+    except LockTimeout:
         raise UserError(
             f"The store {location.db_path} is being opened by another Crosspost that does not "
             "finish; close it and run this again."
