@@ -50,7 +50,9 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--title")
     p.add_argument("--body")
     p.add_argument("--topics", help='comma-separated, e.g. "旅行,成都"')
-    p.add_argument("--planned", metavar="DATE", help="planned publishing date, e.g. 2025-02-14 18:30")
+    p.add_argument(
+        "--planned", dest="planned_at", metavar="DATE", help="planned publishing date, e.g. 2025-02-14 18:30"
+    )
     p.add_argument("--notes")
     p.add_argument("--fit", type=choice_arg(Fit), choices=list(Fit))
     p.add_argument(
@@ -168,21 +170,12 @@ def run_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def run_edit(ctx: Context, args: argparse.Namespace) -> int:
-    from crosspost.drafts.store import edit_draft
+    from crosspost.drafts.store import EDITABLE, edit_draft
 
-    d = edit_draft(
-        ctx.store,
-        args.id,
-        title=args.title,
-        body=args.body,
-        topics=args.topics,
-        planned_at=args.planned,
-        notes=args.notes,
-        fit=args.fit,
-        cover_style=args.cover_style,
-        cover_text=args.cover_text,
-    )
-    return _show(ctx, d)
+    # Each option of `drafts edit` is named after the draft field it changes, so the options declared
+    # in ``register`` are the one list of fields (an option not given is None: the field stays).
+    fields = {name: getattr(args, name) for name in EDITABLE if hasattr(args, name)}
+    return _show(ctx, edit_draft(ctx.store, args.id, **fields))
 
 
 def run_undo(ctx: Context, args: argparse.Namespace) -> int:

@@ -8,6 +8,25 @@ from crosspost import errors
 from crosspost.records import Problem
 from crosspost.values import ProblemCode
 
+# The remedies that an error and a preflight problem (or two errors) share.
+
+
+def _fetch_or_attach(post: int) -> str:
+    return (
+        f"Fetch it with `crosspost media fetch {post}` or attach your file with `crosspost posts attach {post} FILE`."
+    )
+
+
+def _render(draft: int) -> str:
+    return f"Run `crosspost drafts render {draft}`."
+
+
+def _install_pack(source: str, target: str, hint: str = "") -> str:
+    return (
+        f"Install it with `crosspost languages download {source} {target}` "
+        f"(or `crosspost languages install FILE.argosmodel`){hint}."
+    )
+
 
 def remedy(exc: errors.UserError) -> str | None:  # noqa: C901 - one case a type
     """The command that fixes EXC, as a sentence; None when the core's sentence says it all."""
@@ -23,10 +42,7 @@ def remedy(exc: errors.UserError) -> str | None:  # noqa: C901 - one case a type
         case errors.NothingGiven(kind="draft ID"):
             return "`crosspost drafts list` shows them."
         case errors.NoMediaOnDisk(post_id=pid):
-            return (
-                f"Fetch it with `crosspost media fetch {pid}` or attach your file with "
-                f"`crosspost posts attach {pid} FILE`."
-            )
+            return _fetch_or_attach(pid)
         case errors.LinksExpired(post_id=pid):
             target = pid if pid is not None else "ID"
             return (
@@ -39,15 +55,9 @@ def remedy(exc: errors.UserError) -> str | None:  # noqa: C901 - one case a type
             return f"Make one with `crosspost translate {pid} --to {lang}` (or use --layout original)."
         case errors.NoLanguagePack(source=s, target=t):
             hint = f"; a {s}→en and an en→{t} pack also work together" if "en" not in (s, t) else ""
-            return (
-                f"Install it with `crosspost languages download {s} {t}` "
-                f"(or `crosspost languages install FILE.argosmodel`){hint}."
-            )
+            return _install_pack(s, t, hint)
         case errors.ReversePackMissing(source=s, target=t):
-            return (
-                f"Install it with `crosspost languages download {s} {t}` "
-                "(or `crosspost languages install FILE.argosmodel`)."
-            )
+            return _install_pack(s, t)
         case errors.LanguagePackBroken(source=s, target=t):
             return (
                 f"`crosspost languages remove {s} {t}`, then `crosspost languages download {s} {t}` "
@@ -76,13 +86,9 @@ def remedy(exc: errors.UserError) -> str | None:  # noqa: C901 - one case a type
         case errors.MediaNotLost(post_id=pid):
             return f"`crosspost media drop {pid}` drops only the post's lost items."
         case errors.NotRendered(draft_id=did):
-            return f"Run `crosspost drafts render {did}`."
+            return _render(did)
         case errors.ExportBlocked(problems=problems):
-            steps = [
-                f"Run `crosspost drafts render {did}`."
-                for did, p in problems.items()
-                if p.code is ProblemCode.NOT_RENDERED
-            ]
+            steps = [_render(did) for did, p in problems.items() if p.code is ProblemCode.NOT_RENDERED]
             return " ".join([*steps, "Fix them, or use --force."])
         case errors.FolderNotWritable():
             return "Choose another folder with --to."
@@ -146,14 +152,11 @@ def problem_remedy(problem: Problem, *, draft: int, post: int, lang: str | None,
     """The command that fixes a preflight problem; None when its sentence says it all."""
     match problem.code:
         case ProblemCode.NO_MEDIA:
-            return (
-                f"Fetch it with `crosspost media fetch {post}` or attach your file with "
-                f"`crosspost posts attach {post} FILE`."
-            )
+            return _fetch_or_attach(post)
         case ProblemCode.NO_TRANSLATION:
             return f"Make one with `crosspost translate {post} --to {lang}`."
         case ProblemCode.NOT_RENDERED:
-            return f"Run `crosspost drafts render {draft}`."
+            return _render(draft)
         case ProblemCode.VIDEO_TOO_LONG:
             return f"Trim it: `crosspost render FILE --platform {platform} --end SECONDS -o OUT`."
         case ProblemCode.TITLE_TOO_LONG | ProblemCode.TITLE_EMPTY | ProblemCode.TITLE_SHORTENED:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from crosspost.errors import UserError
 from crosspost.gui.context import AppContext, Changes
-from crosspost.gui.dialog_buttons import close_row, ok_cancel
+from crosspost.gui.dialog_buttons import button_row, close_row, ok_cancel
 from crosspost.gui.words import fill
 
 if TYPE_CHECKING:
@@ -169,14 +169,12 @@ class AltTextDialog(QDialog):
         self.status = QLabel()
         self.status.setWordWrap(True)
         form.addRow(self.status)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = button_row(self, QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.translate_button = self.buttons.addButton(
             self.tr("Translate like the caption"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.translate_button.setEnabled(self.draft.layout.needs_translation and bool(self.draft.target_lang))
         self.translate_button.clicked.connect(self.translate)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
 
     def _save_job(self, translate: bool) -> Job:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from crosspost.gui.context import AppContext, Changes
-from crosspost.gui.dialog_buttons import ok_cancel
+from crosspost.gui.dialog_buttons import button_row, ok_cancel
 from crosspost.gui.flow_layout import FlowBox
 from crosspost.gui.sentence_row import AMBER, SentenceRow
 from crosspost.gui.words import Retranslating, fill
@@ -60,10 +60,8 @@ class WordingsDialog(QDialog):
             self.list.addItem(item)
         self.list.setCurrentRow(next((i for i, o in enumerate(options) if not o.current), 0))
         self.list.itemDoubleClicked.connect(lambda _: self.accept())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = button_row(self, QDialogButtonBox.StandardButton.Cancel)
         self.use_button = buttons.addButton(self.tr("Use this wording"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)
 
