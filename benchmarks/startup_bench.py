@@ -23,68 +23,81 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Each child reports when the paint pass that first painted its target (the empty window; Crosspost's
-# library list with its posts) has finished, flush to the screen included: the application's
-# ``notify`` sees the paint event go in and the outermost event that held it come back, so what the
-# app queues for after its first frame (Crosspost builds its editor then) is not counted, and what it
-# does before that frame is. The parent times from just before it starts the process: both sides pay
-# for the interpreter, the imports and Qt's start-up, as a person launching the app does.
-TIMED_APP = """
-from PySide6.QtCore import QEvent, QTimer
-from PySide6.QtWidgets import QApplication
+# Each child reports when its first paint pass through the event loop is over: at the pass's first
+# paint event (an event filter sees it before the widget does) it posts a call, which runs once the
+# whole pass (the top-level window and its children, and the flush to the screen) is done. Both sides
+# post it the same way, at the same moment, so what an app posts for after its first frame (Crosspost
+# builds its editor then) comes after the mark, and what it does before that frame is counted. The
+# parent times from just before it starts the process: both sides pay for the interpreter, the
+# imports and Qt's start-up, as a person launching the app does.
+FIRST_PAINT = """
+from PySide6.QtCore import QEvent, QObject, QTimer
 
-class TimedApp(QApplication):
-    def __init__(self, argv):
-        super().__init__(argv)
-        self.is_target = lambda widget: False
-        self.depth, self.painted, self.done = 0, False, False
+class FirstPaint(QObject):
+    def __init__(self, window, app):
+        super().__init__()
+        self.window, self.app, self.done = window, app, False
 
-    def notify(self, receiver, event):
-        self.depth += 1
-        try:
-            if not self.done and event.type() == QEvent.Type.Paint and self.is_target(receiver):
-                self.painted = True
-            return super().notify(receiver, event)
-        finally:
-            self.depth -= 1
-            if self.painted and self.depth == 0 and not self.done:
-                self.done = True  # the paint pass that painted the target is over
-                print("shown", flush=True)
-                QTimer.singleShot(0, self.quit)
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched is self.window and not self.done:
+            self.done = True
+            # after this paint and the children's in the same pass
+            QTimer.singleShot(0, lambda: (print("shown", flush=True), self.app.quit()))
+        return False
 """
 
 EMPTY = (
-    TIMED_APP
+    FIRST_PAINT
     + """
-from PySide6.QtWidgets import QMainWindow
-app = TimedApp([])
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
 w = QMainWindow(); w.resize(1280, 800)
-app.is_target = lambda widget: widget is w
+spy = FirstPaint(w, app); w.installEventFilter(spy)
 w.show()
 app.exec()
 """
 )
 
-# Crosspost as `crosspost` with no command starts it (``show_window``), timed until the library's
-# list has been painted with its posts (not just the window's frame).
-CROSSPOST = (
-    TIMED_APP
-    + """
+# Crosspost as `crosspost` with no command starts it (``show_window``), timed until the end of the
+# first paint pass that painted the library's list with its posts (not just the window's frame): the
+# mark is posted at each pass's first paint event and says "shown" only once a pass has painted the
+# list with rows.
+CROSSPOST = """
 import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
 from crosspost.gui.app import make_app, show_window
 from crosspost.gui.window import MainWindow
 from crosspost.paths import resolve
 
-app = TimedApp([sys.argv[0]])
-make_app()  # Crosspost's set-up of the application (names, bundled fonts) on it
+class LibraryPainted(QObject):
+    def __init__(self, window, app):
+        super().__init__()
+        self.window, self.app = window, app
+        self.armed = self.library_painted = self.done = False
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not self.done:
+            if not self.armed:  # the first paint event of a pass
+                self.armed = True
+                QTimer.singleShot(0, self.pass_over)
+            library = getattr(self.window, "library", None)
+            if library is not None and watched is library.viewport() and self.window.posts_model.rowCount() > 0:
+                self.library_painted = True
+        return False
+
+    def pass_over(self):
+        self.armed = False
+        if self.library_painted and not self.done:
+            self.done = True
+            print("shown", flush=True)
+            self.app.quit()
+
+app = make_app()
 w = MainWindow(resolve(sys.argv[1])); w.resize(1280, 800)
-app.is_target = lambda widget: (
-    getattr(w, "library", None) is not None and widget is w.library.viewport() and w.posts_model.rowCount() > 0
-)
+spy = LibraryPainted(w, app); app.installEventFilter(spy)
 show_window(w)
 app.exec()
 """
-)
 
 LIBRARY = """
 import sys, time

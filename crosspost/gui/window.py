@@ -60,6 +60,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.ctx = AppContext(location, self)
         self.location, self.settings, self.runner = self.ctx.location, self.ctx.settings, self.ctx.runner
         self._ready = False
+        self._closed = False  # closed before the rest was built: it never is
         from crosspost.gui.i18n import apply_language
 
         # The saved UI language (English too: its catalogue has the plural forms), before any text is set.
@@ -152,7 +153,7 @@ class MainWindow(Retranslating, QMainWindow):
     def ensure_ready(self) -> None:
         """Open the store and build the editor, the drafts queue, the import panel, the operations and
         the menus' actions (once; the library is in the first frame already)."""
-        if self._ready:
+        if self._ready or self._closed:
             return
         self._ready = True
         from crosspost.gui.editor import PostEditor
@@ -339,6 +340,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self._ready:
             self._save_state()
             self.editor.close_post()  # a title being typed is saved now, not after the store closed
+        self._closed = True
         self.runner.shutdown()
         self.ctx.close()
         event.accept()
@@ -346,6 +348,8 @@ class MainWindow(Retranslating, QMainWindow):
     # --- pages --------------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Everything read again (after a change made outside the window's operations)."""
+        if self._closed:
+            return
         self.ensure_ready()
         self.ctx.publish(Changes(library=True))
 

@@ -59,6 +59,28 @@ def test_the_first_frame_shows_the_library(qtbot, tmp_path):
         window.deleteLater()
 
 
+def test_a_window_closed_before_its_first_frame_is_over_builds_nothing_more(qtbot, tmp_path):
+    """Closed at once (the first frame painted, the rest not built yet): the rest is never built on a
+    closed store, and nothing fails."""
+    from exports import build_export, sample_posts, write_zip
+
+    from crosspost.gui.app import show_window
+    from crosspost.gui.window import MainWindow
+    from crosspost.paths import resolve
+
+    export = write_zip(tmp_path / "e.zip", build_export("json-2025", sample_posts(2)))
+    assert main(["--data-dir", str(tmp_path / "data"), "import", str(export)]) == 0
+    window = MainWindow(resolve(tmp_path / "data"))
+    show_window(window)
+    assert not window.is_ready and window.posts_model.rowCount() == 2
+    assert window.close()
+    window.ensure_ready()  # what the first frame posted comes due after the close
+    window.refresh()  # a change from outside after the close (the single-instance server)
+    QApplication.processEvents()
+    assert not window.is_ready and not window.ctx.store_open
+    window.deleteLater()
+
+
 # A fresh process: the test process has long loaded everything.
 FIRST_FRAME_MODULES = """
 import sys
