@@ -77,7 +77,7 @@ class LibraryPainted(QObject):
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not self.done:
-            if not self.armed:  # the first paint event of a pass
+            if not self.armed:  # the first paint event of a pass (the window's)
                 self.armed = True
                 QTimer.singleShot(0, self.pass_over)
             library = getattr(self.window, "library", None)
@@ -94,8 +94,13 @@ class LibraryPainted(QObject):
 
 app = make_app()
 w = MainWindow(resolve(sys.argv[1])); w.resize(1280, 800)
-spy = LibraryPainted(w, app); app.installEventFilter(spy)
 show_window(w)
+# Watching the window (a pass's first paint is the top-level window's) and the list's viewport only,
+# as the empty window's filter watches its window only (an application-wide filter would make every
+# event of Crosspost's pay a Python call). The first paint comes in app.exec(), after this.
+spy = LibraryPainted(w, app)
+w.installEventFilter(spy)
+w.library.viewport().installEventFilter(spy)
 app.exec()
 """
 
