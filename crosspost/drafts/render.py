@@ -33,7 +33,6 @@ from crosspost.values import Fit, MediaKind
 # the store's modules were a third of each worker's start-up).
 if TYPE_CHECKING:
     from crosspost.file_locks import FileLock
-
     from crosspost.store import Store
 
 # Bump when the same inputs would now render differently, so earlier renders count as out of date.

@@ -211,7 +211,9 @@ class MainWindow(Retranslating, QMainWindow):
         QTimer.singleShot(0, self._check_fonts)
         QTimer.singleShot(0, self._say_store_notices)
         self.retranslate()
-        self.refresh()
+        # The library was read for the first frame: not again. The queue reads its drafts when shown.
+        if self.tabs.currentIndex() == QUEUE_TAB:
+            self.queue.reload()
         current = lib.current_post_id()
         if current is not None and self.editor.post_id != current:
             self.editor.load(current)
