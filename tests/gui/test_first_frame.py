@@ -110,9 +110,8 @@ w.runner.shutdown()
 """
 
 
-def test_the_first_frame_is_built_from_the_library_alone(tmp_path):
-    """The first frame needs the library, not the editor, the drafts queue, the operations or
-    sqlite-utils (the store is read with sqlite3): they are built right after it (issue 25)."""
+def modules_of_a_fresh_start(tmp_path, code: str) -> set[str]:
+    """What CODE prints (module names) when run in a fresh process on a data dir with 3 imported posts."""
     import os
     import subprocess
     import sys
@@ -124,14 +123,20 @@ def test_the_first_frame_is_built_from_the_library_alone(tmp_path):
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = {**os.environ, "PYTHONPATH": root, "QT_QPA_PLATFORM": "offscreen"}
     out = subprocess.run(
-        [sys.executable, "-c", FIRST_FRAME_MODULES, str(tmp_path / "data")],
+        [sys.executable, "-c", code, str(tmp_path / "data")],
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
     assert out.returncode == 0, out.stderr
-    loaded = set(out.stdout.split())
+    return set(out.stdout.split())
+
+
+def test_the_first_frame_is_built_from_the_library_alone(tmp_path):
+    """The first frame needs the library, not the editor, the drafts queue, the operations or
+    sqlite-utils (the store is read with sqlite3): they are built right after it (issue 25)."""
+    loaded = modules_of_a_fresh_start(tmp_path, FIRST_FRAME_MODULES)
     assert {"crosspost.gui.window", "crosspost.gui.library_view", "crosspost.store"} <= loaded
     later = {"crosspost.gui.editor", "crosspost.gui.queue_view", "crosspost.gui.operations", "sqlite_utils"}
     assert not loaded & later, loaded & later
@@ -161,25 +166,7 @@ w.runner.shutdown()
 def test_start_up_loads_neither_the_network_stack_nor_the_importer(tmp_path):
     """The window's first frame and the scheduler's first tick need neither httpx (publishing) nor the
     importer (zip, JSON scanning, readers): each cost 0.05–0.17 s of every start before (issue 25)."""
-    import os
-    import subprocess
-    import sys
-
-    from exports import build_export, sample_posts, write_zip
-
-    export = write_zip(tmp_path / "e.zip", build_export("json-2025", sample_posts(3)))
-    assert main(["--data-dir", str(tmp_path / "data"), "import", str(export)]) == 0
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    env = {**os.environ, "PYTHONPATH": root, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run(
-        [sys.executable, "-c", SHOWN_MODULES, str(tmp_path / "data")],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert out.returncode == 0, out.stderr
-    loaded = set(out.stdout.split())
+    loaded = modules_of_a_fresh_start(tmp_path, SHOWN_MODULES)
     assert {"crosspost.gui.window", "crosspost.publishing.schedule", "crosspost.store"} <= loaded
     assert not {m for m in loaded if m.startswith("httpx")}
     assert "crosspost.publishing.publish" not in loaded
