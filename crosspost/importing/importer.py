@@ -23,7 +23,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from crosspost.errors import ExportFault, ExportUnreadable
 from crosspost.importing.caption_check import settle_captions
@@ -60,7 +60,7 @@ class ImportResult:
         """The layouts read that hold no captions (TikTok's 2019–2022 JSON, the 2020 TXT)."""
         return [layout for layout in self.layouts if layout in CAPTIONLESS_LAYOUTS]
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "added": self.added,
             "updated": self.updated,
@@ -81,7 +81,7 @@ class _BackgroundHasher:
 
     def __init__(self) -> None:
         self._hash = hashlib.sha256()
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="export-hash", daemon=True)
         self._thread.start()
 
@@ -219,19 +219,19 @@ def _account_for(store: Store, profile: Profile, times: Sequence[str] = ()) -> i
                 "UPDATE accounts SET display_name = coalesce(?, display_name), bio = coalesce(?, bio) WHERE id = ?",
                 [profile.display_name, profile.bio, row[0]],
             )
-            return row[0]
+            return int(row[0])
     else:
         shared = _shared_times(store, times)
         if shared:
             return max(shared, key=lambda account: (shared[account], -account))
         rows = db.execute("SELECT id FROM accounts WHERE source = 'tiktok'").fetchall()
         if len(rows) == 1:
-            return rows[0][0]
+            return int(rows[0][0])
         row = db.execute(
             "SELECT id FROM accounts WHERE source = 'tiktok' AND username = ?", [UNNAMED_ACCOUNT]
         ).fetchone()
         if row:
-            return row[0]
+            return int(row[0])
     cursor = db.execute(
         "INSERT INTO accounts (source, username, display_name, bio) VALUES ('tiktok', ?, ?, ?)",
         [profile.username or UNNAMED_ACCOUNT, profile.display_name, profile.bio],
@@ -277,7 +277,7 @@ _COLUMN_AT = {name: i for i, name in enumerate(("seq", "id", *_POST_COLUMNS, "me
 _TIKTOK_CAPTION = "CASE WHEN caption_edited THEN coalesce(tiktok_caption, '') ELSE caption END"
 
 
-def _post_values(record: PostRecord) -> dict:
+def _post_values(record: PostRecord) -> dict[str, Any]:
     return {
         "caption": record.caption or "",
         "likes": record.likes,
@@ -293,7 +293,7 @@ def _post_values(record: PostRecord) -> dict:
     }
 
 
-def _fingerprint(record: PostRecord) -> tuple:
+def _fingerprint(record: PostRecord) -> tuple[Any, ...]:
     return record.caption or "", tuple(m.url for m in record.media)
 
 
@@ -301,7 +301,7 @@ def _dedupe(records: Iterable[PostRecord]) -> list[PostRecord]:
     """The export's posts in time order, each once: a record with the same second, caption and links
     as an earlier one is the same post (listed both as live and as deleted, it counts as live).
     Posts of one second stay in export order."""
-    by_key: dict[tuple, PostRecord] = {}
+    by_key: dict[tuple[Any, ...], PostRecord] = {}
     for record in records:
         key = (record.created_at, *_fingerprint(record))
         known = by_key.get(key)
@@ -326,7 +326,7 @@ def _cap_captions(records: list[PostRecord], warnings: list[str]) -> None:
             record.caption = record.caption[:MAX_CAPTION_CHARS]
 
 
-def _merged(record: PostRecord, values: dict, old: dict) -> dict:
+def _merged(record: PostRecord, values: dict[str, Any], old: dict[str, Any]) -> dict[str, Any]:
     """VALUES with every field the export did not give taken from OLD (the store's)."""
     merged = {
         column: (value if column in record.present or column not in _OPTIONAL else old[column])
@@ -346,10 +346,10 @@ def _merged(record: PostRecord, values: dict, old: dict) -> dict:
 _OPTIONAL = set(_POST_COLUMNS) - {"deleted", "privacy"}
 
 
-def _match_second(records: list[PostRecord], rows: list[tuple]) -> list[tuple | None]:
+def _match_second(records: list[PostRecord], rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...] | None]:
     """For the records of one second, the stored row (seq, id, …) each one is, or None for new posts:
     the same caption or link first, then the remaining ones in order."""
-    matched: list[tuple | None] = [None] * len(records)
+    matched: list[tuple[Any, ...] | None] = [None] * len(records)
     free = list(rows)
     caption_at, link_at = _COLUMN_AT["caption"], _COLUMN_AT["media"]
     for i, record in enumerate(records):
@@ -390,7 +390,7 @@ def _write_export(
     counts = {"added": 0, "updated": 0, "unchanged": 0}
     touched: list[int] = []
     columns = list(_COLUMN_AT)[2:-1]
-    known: dict[str, list[tuple]] = {}
+    known: dict[str, list[tuple[Any, ...]]] = {}
     # A caption the user edited stays theirs: TikTok's text (tiktok_caption) is what an export is
     # compared with and what it updates; caption_changed_on_tiktok tells the user a newer text came.
     selected = [_TIKTOK_CAPTION if c == "caption" else c for c in columns]
@@ -405,7 +405,7 @@ def _write_export(
     by_second: dict[str, list[PostRecord]] = {}
     for record in records:
         by_second.setdefault(record.created_at, []).append(record)
-    rows_of: dict[int, tuple | None] = {}
+    rows_of: dict[int, tuple[Any, ...] | None] = {}
     seq_of: dict[int, int] = {}
     for second, group in by_second.items():
         rows = known.get(second, [])
@@ -415,7 +415,7 @@ def _write_export(
             if row is None:
                 seq_of[id(record)], next_seq = next_seq, next_seq + 1
     # Transform: each record becomes a new row, an update of the stored row, or nothing.
-    new_rows: list[dict] = []
+    new_rows: list[dict[str, Any]] = []
     new_records: list[tuple[int, PostRecord]] = []
     post_ids: list[int | None] = [None] * len(records)
     posts, media = db.table("posts"), db.table("media")
@@ -463,7 +463,7 @@ def _write_export(
                 "SELECT id, created_at, seq FROM posts WHERE account_id = ?", [account_id]
             )
         }
-        media_rows: list[dict] = []
+        media_rows: list[dict[str, Any]] = []
         for index, record in new_records:
             post_id = id_of[(record.created_at, seq_of[id(record)])]
             post_ids[index] = post_id
@@ -506,7 +506,7 @@ def _write_export(
     return account_id
 
 
-def _media_row(post_id: int, position: int, media: MediaRecord) -> dict:
+def _media_row(post_id: int, position: int, media: MediaRecord) -> dict[str, Any]:
     return {
         "post_id": post_id,
         "position": position,

@@ -50,7 +50,7 @@ PUBLIC_PROFILE_KEYS = {
 
 @dataclass
 class JsonSections:
-    post_sections: list[tuple[str, dict]] = field(default_factory=list)  # (key as spelled, value)
+    post_sections: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (key as spelled, value)
     profile: Profile = field(default_factory=Profile)
     profile_key: str | None = None
 

@@ -40,7 +40,7 @@ def find_post_for(store: Store, moment: dt.datetime, account_ids: list[int]) -> 
     low = (moment - TOLERANCE).strftime("%Y-%m-%dT%H:%M:%SZ")
     high = (moment + TOLERANCE).strftime("%Y-%m-%dT%H:%M:%SZ")
     sql = "SELECT id, created_at FROM posts WHERE created_at BETWEEN ? AND ?"
-    params: list = [low, high]
+    params: list[Any] = [low, high]
     if account_ids:
         sql += f" AND account_id IN ({','.join('?' * len(account_ids))})"
         params += account_ids
@@ -52,7 +52,7 @@ def find_post_for(store: Store, moment: dt.datetime, account_ids: list[int]) -> 
         when = dt.datetime.strptime(row[1], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
         return abs((when - moment).total_seconds())
 
-    return min(candidates, key=distance)[0]
+    return int(min(candidates, key=distance)[0])
 
 
 def attach_from_folder(

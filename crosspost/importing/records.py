@@ -30,7 +30,7 @@ def key_of(name: str) -> str:
     return re.sub(r"[^0-9a-z]", "", name.lower())
 
 
-def normalized(mapping: dict) -> dict:
+def normalized(mapping: dict[str, Any]) -> dict[str, Any]:
     """MAPPING with its keys passed through ``key_of``, for repeated look-ups with ``get``."""
     return {key_of(k): v for k, v in mapping.items()}
 

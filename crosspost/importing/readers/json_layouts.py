@@ -33,7 +33,7 @@ DELETED_KEYS = (
 )
 
 
-def _as_list(value: Any) -> list:
+def _as_list(value: Any) -> list[Any]:
     """A post list: a list, a dict holding one under a known key, or nothing (null, {}, "")."""
     if isinstance(value, list):
         return value
@@ -50,7 +50,7 @@ class JsonLayout:
     link_key: str  # key_of() of the entries' link field
     profile_section: str | None = None  # key_of() of the profile section, when it tells eras apart
 
-    def matches(self, section_key: str, entries: list, sections: JsonSections) -> bool:
+    def matches(self, section_key: str, entries: list[Any], sections: JsonSections) -> bool:
         if key_of(section_key) != self.section:
             return False
         if self.profile_section and key_of(sections.profile_key or "") != self.profile_section:
@@ -70,13 +70,13 @@ JSON_LAYOUTS = [
 ]
 
 
-def own_and_deleted(section: dict) -> tuple[list, list]:
+def own_and_deleted(section: dict[str, Any]) -> tuple[list[Any], list[Any]]:
     own = _as_list(get(section, *OWN_KEYS))
     deleted = _as_list(get(section, *DELETED_KEYS))
     return own, deleted
 
 
-def classify(section_key: str, section: dict, sections: JsonSections) -> str:
+def classify(section_key: str, section: dict[str, Any], sections: JsonSections) -> str:
     own, deleted = own_and_deleted(section)
     for layout in JSON_LAYOUTS:
         if layout.matches(section_key, own or deleted, sections):
@@ -112,6 +112,6 @@ def records_from_sections(
     return layout, records()
 
 
-def _looks_like_post_section(section: dict) -> bool:
+def _looks_like_post_section(section: dict[str, Any]) -> bool:
     keys = {key_of(k) for k in section}
     return bool(keys & {key_of(k) for k in OWN_KEYS + DELETED_KEYS})
