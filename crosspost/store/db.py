@@ -39,8 +39,8 @@ def database(conn: sqlite3.Connection) -> Database:
     that is already at this schema, and reading it, is plain sqlite3, and keeps it off the window's
     start-up."""
     # No sqlite-utils plugins: Crosspost uses none, and finding them scans every installed
-    # package's metadata (tens of ms of every start-up). Recursive triggers as sqlite-utils sets
-    # them (``connect`` turns them on before, so the connection is the same either way).
+    # package's metadata (tens of ms of every start-up). sqlite-utils turns recursive triggers on;
+    # ``_connection`` did already, so a store reads the same with or without it.
     db: Database = _import_sqlite_utils().Database(conn, execute_plugins=False)
     return db
 
@@ -195,27 +195,41 @@ def connect(path: Path | str, *, migrate: bool = True, stop_before: str | None =
     """A configured connection to the store file at PATH, migrated to the newest schema, as a
     sqlite-utils ``Database``."""
     conn = _connection(path)
-    try:
+    with _closed_on_failure(conn, path):
         db = database(conn)
         if migrate:
             apply_migrations(db, stop_before=stop_before)
+    return db
+
+
+@contextlib.contextmanager
+def _closed_on_failure(conn: sqlite3.Connection, path: Path | str) -> Iterator[None]:
+    """Work on CONN, the store file at PATH, just opened: on any failure it is closed, and a damaged
+    or unreadable file is said as the person's error (``faults.explain_store_error``)."""
+    try:
+        yield
     except sqlite3.DatabaseError as exc:
         conn.close()
-        from crosspost.faults import explain_store_error
-
-        raise UserError(explain_store_error(Path(path), exc)) from None
+        raise _store_error(path, exc) from None
     except BaseException:
         conn.close()
         raise
-    return db
+
+
+def _store_error(path: Path | str, exc: sqlite3.DatabaseError) -> UserError:
+    from crosspost.faults import explain_store_error
+
+    return UserError(explain_store_error(Path(path), exc))
 
 
 def _connection(path: Path | str) -> sqlite3.Connection:
     """The sqlite3 connection to the store file at PATH: foreign keys, WAL, private files (no
     migrations; ``connect`` and ``open_store`` see to them)."""
-    conn = None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    except sqlite3.DatabaseError as exc:
+        raise _store_error(path, exc) from None
+    with _closed_on_failure(conn, path):
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils' Database sets it
         if str(path) != ":memory:":
@@ -229,16 +243,6 @@ def _connection(path: Path | str) -> sqlite3.Connection:
             # With WAL, NORMAL is crash-safe (a power cut may lose the last commits, never corrupt
             # the file) and spares an fsync per commit.
             conn.execute("PRAGMA synchronous = NORMAL")
-    except sqlite3.DatabaseError as exc:
-        if conn is not None:
-            conn.close()
-        from crosspost.faults import explain_store_error
-
-        raise UserError(explain_store_error(Path(path), exc)) from None
-    except BaseException:
-        if conn is not None:
-            conn.close()
-        raise
     return conn
 
 
@@ -301,11 +305,8 @@ def open_store(location: DataLocation) -> Store:
         # Plain sqlite3 (sqlite-utils comes when the store is first written through it).
         notices: list[StoreSetAside] = []
         conn = _connection(location.db_path)
-        try:
+        with _closed_on_failure(conn, location.db_path):
             refuse_newer(conn)
-        except BaseException:
-            conn.close()
-            raise
         store = Store(conn, location)
     else:
         with _open_lock(location):
