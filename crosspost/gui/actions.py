@@ -67,8 +67,15 @@ def tr(text: str) -> str:
 def make_menus(menubar: QMenuBar) -> dict[str, QMenu]:
     """The menu bar's menus, titled, still empty: the window's first frame shows the whole menu bar,
     and the registry fills the menus right after (``ActionRegistry(menus=…)``)."""
-    menus = {menu_id: menubar.addMenu(tr(title)) for menu_id, title in MENUS}
+    menus = {menu_id: menubar.addMenu("") for menu_id, _title in MENUS}
+    title_menus(menus)
     return menus
+
+
+def title_menus(menus: dict[str, QMenu]) -> None:
+    """Each menu's title in the UI language (again after a language change)."""
+    for menu_id, title in MENUS:
+        menus[menu_id].setTitle(tr(title))
 
 
 @dataclass
@@ -139,8 +146,7 @@ class ActionRegistry:
             self.actions[entry.id] = new
 
     def retranslate(self) -> None:
-        for menu_id, title in MENUS:
-            self.menus[menu_id].setTitle(tr(title))
+        title_menus(self.menus)
         for entry in self.entries:
             if entry.make is None:
                 self.actions[entry.id].setText(tr(entry.label))

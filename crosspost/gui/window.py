@@ -119,14 +119,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.resize(first_size(self, QSize(0, 30)))  # the frame's real size is known once shown
         self.keep_on_screen = KeepOnScreen(self)
         self._welcome: WelcomePage | None = None
-        lib.reload()
-        if self.posts_model.rowCount():
-            self.pages.setCurrentIndex(1)
-        else:
+        lib.reload()  # every post (no search or filter yet): no rows is no posts
+        if not self.posts_model.rowCount():
             self._build_welcome()
-            from crosspost.posts import has_posts
-
-            self.pages.setCurrentIndex(1 if has_posts(self.ctx.store) else 0)
+        self.pages.setCurrentIndex(1 if self.posts_model.rowCount() else 0)
         self._restore_state()
         self.retranslate()
         self._build_scheduled = False  # the rest is built right after the first paint (paintEvent)
@@ -298,10 +294,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.tabs.setTabText(LIBRARY_TAB, self.tr("Library"))
         self.tabs.setTabText(QUEUE_TAB, self.tr("Drafts queue"))
         if not self._ready:
-            from crosspost.gui.actions import MENUS, tr
+            from crosspost.gui.actions import title_menus
 
-            for menu_id, title in MENUS:
-                self.menus[menu_id].setTitle(tr(title))
+            title_menus(self.menus)  # no actions yet: the registry words them once made
             return
         if current_language() != self._language:
             if self._language:
