@@ -72,16 +72,17 @@ from crosspost.paths import resolve
 class LibraryPainted(QObject):
     def __init__(self, window, app):
         super().__init__()
-        self.window, self.app = window, app
+        self.window, self.app, self.list = window, app, window.library.viewport()
         self.armed = self.library_painted = self.done = False
+        window.installEventFilter(self)
+        self.list.installEventFilter(self)
 
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not self.done:
             if not self.armed:  # the first paint event of a pass (the window's)
                 self.armed = True
                 QTimer.singleShot(0, self.pass_over)
-            library = getattr(self.window, "library", None)
-            if library is not None and watched is library.viewport() and self.window.posts_model.rowCount() > 0:
+            if watched is self.list and self.window.posts_model.rowCount() > 0:
                 self.library_painted = True
         return False
 
@@ -99,8 +100,6 @@ show_window(w)
 # as the empty window's filter watches its window only (an application-wide filter would make every
 # event of Crosspost's pay a Python call). The first paint comes in app.exec(), after this.
 spy = LibraryPainted(w, app)
-w.installEventFilter(spy)
-w.library.viewport().installEventFilter(spy)
 app.exec()
 """
 
