@@ -276,3 +276,45 @@ def test_two_fetches_of_one_file_store_it_whole(data_dir, store, tmp_path):
     data = Path(path).read_bytes()
     assert data == body and size == len(body) and sha == hashlib.sha256(body).hexdigest()
     assert list((data_dir / "media" / "partial").iterdir()) == []
+
+
+# -- the drafts queue read while another process deletes a draft ----------------------------------
+
+
+def test_the_drafts_list_is_read_from_one_state_of_the_store(data_dir, tmp_path):
+    """The list reads the drafts' IDs, then each draft: a draft another process deletes in between
+    (here: when the first draft is looked up) was still listed whole, not looked up and missed
+    (NotFound, which failed the drafts queue's reload once under CT2_FORCE_CPU_ISA=GENERIC)."""
+    from crosspost.cli.main import main
+    from crosspost.drafts.store import list_drafts
+    from crosspost.paths import resolve
+    from crosspost.store import open_store
+
+    export, _ = _export(tmp_path / "a.zip", 2, dt.datetime(2024, 1, 1, 8), "alice")
+    assert main(["--data-dir", str(data_dir), "import", str(export)]) == 0
+    for post in ("1", "2"):
+        assert (
+            main(
+                ["--data-dir", str(data_dir), "drafts", "create", post, "--platform", "rednote", "--layout", "original"]
+            )
+            == 0
+        )
+    store = open_store(resolve(data_dir))
+    other = sqlite3.connect(data_dir / "crosspost.db", isolation_level=None)
+    deleted: list[str] = []
+
+    def delete_after_the_ids_are_read(statement: str) -> None:
+        # the first look-up of one draft: the IDs have been read by then
+        if "FROM drafts WHERE id = " in statement and not deleted:
+            other.execute("DELETE FROM drafts WHERE id = 1")  # another connection, committed at once
+            deleted.append(statement)
+
+    store.conn.set_trace_callback(delete_after_the_ids_are_read)
+    try:
+        seen = [c.draft.id for c in list_drafts(store)]
+    finally:
+        store.conn.set_trace_callback(None)
+    assert deleted and sorted(seen) == [1, 2]  # the state the list began with
+    assert [c.draft.id for c in list_drafts(store)] == [2]  # the next read sees the delete
+    other.close()
+    store.close()

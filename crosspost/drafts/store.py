@@ -246,7 +246,10 @@ def list_drafts(
         )
         params += [fts_query(search), like, like, like]
     sql += " ORDER BY coalesce(planned_at, '9999'), updated_at DESC, id"
-    return [checked(store, r["id"]) for r in store.rows(sql, params)]
+    # The IDs, then each draft and its checks, from one state of the store: a draft deleted by another
+    # process (or a job) in between is not looked up and missed (NotFound).
+    with store.snapshot():
+        return [checked(store, r["id"]) for r in store.rows(sql, params)]
 
 
 def edit_draft(store: Store, draft_id: int, *, force: bool = False, **fields: Any) -> CheckedDraft:

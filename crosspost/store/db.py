@@ -161,6 +161,22 @@ class Store:
                 conn.execute("ROLLBACK")
             raise
 
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads that must agree with each other (a list, then each of its items) see one state of the
+        store: a read transaction (WAL: another connection's commit in between is not seen, and
+        nothing waits for it). Inside a transaction already, that one is the snapshot."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")  # nothing written: it only ends the read
+
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
         """SQL's rows, read by column name (``row["caption"]``): no positional indexes."""
         cursor = self.conn.cursor()
